@@ -1,0 +1,42 @@
+// GOV.UK's "Page not found" and "Sorry, there is a problem with the service" pages, in the council's words.
+import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { useRootData } from "~/root";
+
+export function ErrorPage({ status }: { status: number }) {
+  const { t } = useTranslation("common");
+  const council = useRootData()?.council;
+  const contact = { phone: council?.contact.phone ?? "", email: council?.contact.email ?? "" };
+  if (status === 404) {
+    return (
+      <main className="govuk-main-wrapper" id="main-content">
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <h1 className="govuk-heading-l">{t("errors.notFound.title")}</h1>
+            <p className="govuk-body">{t("errors.notFound.typed")}</p>
+            <p className="govuk-body">{t("errors.notFound.pasted")}</p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/">
+                {t("errors.notFound.startAgain")}
+              </Link>
+            </p>
+          </div>
+        </div>
+      </main>
+    );
+  }
+  return (
+    <main className="govuk-main-wrapper" id="main-content">
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{t("errors.problem.title")}</h1>
+          <p className="govuk-body">{t("errors.problem.tryLater")}</p>
+          <p className="govuk-body">{t("errors.problem.saved")}</p>
+          <p className="govuk-body">
+            <Trans t={t} i18nKey="errors.problem.contact" values={contact} />
+          </p>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+// What every journey page has around its question: Exit this page, the back link, and how long answers are kept.
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ExitThisPage } from "~/components/govuk/exit-this-page";
+
+export function JourneyChrome({ backHref, idleMinutes, children }: { backHref: string | null; idleMinutes: number; children: ReactNode }) {
+  const { t } = useTranslation("common");
+  return (
+    <>
+      <ExitThisPage
+        redirectUrl="/exit"
+        html={
+          <>
+            <span className="govuk-visually-hidden">{t("exitThisPage.buttonHidden")}</span> {t("exitThisPage.button")}
+          </>
+        }
+        activatedText={t("exitThisPage.activated")}
+        timedOutText={t("exitThisPage.timedOut")}
+        pressTwoMoreTimesText={t("exitThisPage.pressTwoMoreTimes")}
+        pressOneMoreTimeText={t("exitThisPage.pressOneMoreTime")}
+      />
+      {backHref ? (
+        <Link to={backHref} className="govuk-back-link">
+          {t("layout.back")}
+        </Link>
+      ) : null}
+      <main className="govuk-main-wrapper" id="main-content">
+        {children}
+        <p className="govuk-body-s govuk-!-margin-top-6" id="answers-kept">
+          {t("timeout.kept", { minutes: idleMinutes })}
+        </p>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+// A fictional council so the portal runs at once. Phone numbers are Ofcom's drama numbers and
+// addresses use reserved example domains, so nothing here can reach a real person.
+import type { CouncilSettingsInput } from "./council-schema";
+
+export const exampleCouncil: CouncilSettingsInput = {
+  councilName: "Example Borough Council",
+  serviceName: "Complaints and compliments: children's services and public health",
+  homepageUrl: "https://www.example.org/",
+  contact: {
+    phone: "01632 960000",
+    textPhone: "18001 01632 960000",
+    openingHours: "Monday to Friday, 9am to 5pm (except bank holidays)",
+    email: "complaints@example.org",
+    postalAddress: ["Complaints Team", "Example Borough Council", "Civic Centre", "Example Street", "Exampleton", "EX1 1AA"],
+    inPerson: "Civic Centre, Example Street, Exampleton EX1 1AA. Monday to Friday, 9am to 4pm.",
+    generalComplaintsPhone: "01632 960100",
+    generalComplaintsEmail: "feedback@example.org",
+  },
+  safeguarding: {
+    childrenPhone: "01632 960999",
+    childrenOutOfHoursPhone: "01632 960998",
+    emergencyNumber: "999",
+  },
+  childline: "0800 1111",
+  advocacy: {
+    providerName: "Example Advocacy Service",
+    phone: "01632 960200",
+    textMessage: "07700 900200",
+    email: "advocacy@example.org",
+  },
+  mailboxes: {
+    childrensComplaints: "childrens-complaints@example.org",
+    publicHealthComplaints: "public-health-complaints@example.org",
+    advocacy: "advocacy-referrals@example.org",
+    accessibleCommunications: "accessible-communications@example.org",
+    standardsTeam: "standards-team@example.org",
+    administrator: "portal-admin@example.org",
+  },
+  exitUrl: "https://www.bbc.co.uk/weather",
+  dataProtection: {
+    controller: "Example Borough Council",
+    officerEmail: "dpo@example.org",
+    icoRegistration: "Z0000000",
+  },
+  accessibility: {
+    statementPreparedOn: "2026-11-26",
+    lastTestedOn: "2026-11-26",
+    lastReviewedOn: "2026-11-26",
+  },
+};

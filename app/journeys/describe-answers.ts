@@ -1,0 +1,107 @@
+// Turns stored answers into labelled rows, in journey order: for check answers, the confirmation and emails.
+import type { TFunction } from "i18next";
+import { allFields, pageById } from "./journey-engine";
+import type { Field, Journey, QuestionPage } from "./journey-types";
+import type { JourneyAnswers, PageAnswer } from "./session-data";
+
+export interface AnswerRow {
+  page: string;
+  field: string;
+  key: string;
+  value: string;
+  /** The field was left empty: shown as "Not provided". */
+  empty: boolean;
+}
+
+export interface AnswerSection {
+  id: string;
+  title: string;
+  rows: AnswerRow[];
+}
+
+type Translate = TFunction;
+
+export function interpolationValues(answers: JourneyAnswers): Record<string, string> {
+  const childName = answers["child-details"]?.["child-name"];
+  return { childName: typeof childName === "string" ? childName : "" };
+}
+
+function visibleFields(page: QuestionPage, answer: PageAnswer): Field[] {
+  const shown: Field[] = [];
+  for (const field of page.fields) {
+    shown.push(field);
+    if (field.kind !== "radios" && field.kind !== "checkboxes") continue;
+    const chosen = answer[field.name];
+    const chosenValues = Array.isArray(chosen) ? chosen : [chosen];
+    for (const option of field.options) {
+      if (chosenValues.includes(option.value)) shown.push(...(option.conditional ?? []));
+    }
+  }
+  return shown;
+}
+
+function formatDate(answer: PageAnswer, name: string, t: Translate): string {
+  const month = Number(answer[`${name}-month`]);
+  const year = answer[`${name}-year`];
+  if (!month || !year) return "";
+  const monthName = (t("common:months", { returnObjects: true }) as string[])[month - 1] ?? String(month);
+  const day = answer[`${name}-day`];
+  return day ? `${String(day)} ${monthName} ${String(year)}` : `${monthName} ${String(year)}`;
+}
+
+function formatValue(journey: Journey, page: QuestionPage, field: Field, answer: PageAnswer, t: Translate): string {
+  const base = `${journey.namespace}:pages.${page.id}.fields.${field.name}`;
+  switch (field.kind) {
+    case "date":
+      return formatDate(answer, field.name, t);
+    case "radios": {
+      const value = answer[field.name];
+      return typeof value === "string" && value ? t(`${base}.options.${value}.label`, interpolationValues({})) : "";
+    }
+    case "checkboxes": {
+      const values = answer[field.name];
+      const list = Array.isArray(values) ? values : [];
+      // A single tick box ("It is still happening") reads better as yes or no.
+      if (field.options.length === 1) return list.length ? t("common:answers.yes") : t("common:answers.no");
+      return list.map((value) => t(`${base}.options.${value}.label`)).join("\n");
+    }
+    default: {
+      const value = answer[field.name];
+      return typeof value === "string" ? value : "";
+    }
+  }
+}
+
+function rowKey(journey: Journey, page: QuestionPage, field: Field, t: Translate, values: Record<string, string>): string {
+  const fieldKey = `${journey.namespace}:pages.${page.id}.fields.${field.name}.summary`;
+  if (t(fieldKey, { ...values, defaultValue: "" })) return t(fieldKey, values);
+  return t(`${journey.namespace}:pages.${page.id}.summary`, values);
+}
+
+export function describeAnswers(journey: Journey, answers: JourneyAnswers, route: readonly string[], t: Translate): AnswerSection[] {
+  const values = interpolationValues(answers);
+  const sections: AnswerSection[] = [];
+  for (const id of route) {
+    const page = pageById(journey, id);
+    const answer = answers[id];
+    if (!page || !answer) continue;
+    let section = sections.find((s) => s.id === page.section);
+    if (!section) {
+      section = { id: page.section, title: t(`${journey.namespace}:sections.${page.section}`), rows: [] };
+      sections.push(section);
+    }
+    for (const field of visibleFields(page, answer)) {
+      const value = formatValue(journey, page, field, answer, t);
+      section.rows.push({
+        page: id,
+        field: field.name,
+        key: rowKey(journey, page, field, t, values),
+        value: value || t("common:answers.notProvided"),
+        empty: !value,
+      });
+    }
+  }
+  return sections;
+}
+
+export { allFields };

@@ -1,0 +1,119 @@
+// Walks a journey's pages from the answers given so far; the generic routes use it for every journey.
+import type { Field, Journey, PageContext, QuestionPage } from "./journey-types";
+import type { JourneyAnswers, PageAnswer } from "./session-data";
+
+export type PageValues = Record<string, string | string[]>;
+
+export interface FieldError {
+  /** The id of the input the error summary links to. */
+  href: string;
+  /** The field the message is shown beside. */
+  field: string;
+  /** Locale key of the message, within the journey's namespace. */
+  messageKey: string;
+}
+
+export function pageById(journey: Journey, id: string): QuestionPage | undefined {
+  return journey.pages.find((page) => page.id === id);
+}
+
+/** Every field of a page, including those revealed under an option. */
+export function allFields(fields: readonly Field[]): Field[] {
+  return fields.flatMap((field) =>
+    field.kind === "radios" || field.kind === "checkboxes"
+      ? [field, ...allFields(field.options.flatMap((option) => option.conditional ?? []))]
+      : [field],
+  );
+}
+
+/** Reads only the fields the page expects; anything else in the post is ignored. */
+export function readPageValues(page: QuestionPage, form: FormData): PageValues {
+  const values: PageValues = {};
+  const first = (name: string): string => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  for (const field of allFields(page.fields)) {
+    if (field.kind === "checkboxes") {
+      values[field.name] = form.getAll(field.name).filter((v): v is string => typeof v === "string");
+    } else if (field.kind === "date") {
+      for (const part of ["day", "month", "year"]) values[`${field.name}-${part}`] = first(`${field.name}-${part}`);
+    } else {
+      values[field.name] = first(field.name);
+    }
+  }
+  return values;
+}
+
+export type ValidationResult = { ok: true; answer: PageAnswer } | { ok: false; errors: FieldError[] };
+
+export function validatePage(page: QuestionPage, values: PageValues, context: PageContext): ValidationResult {
+  const result = page.schema(context).safeParse(values);
+  if (result.success) return { ok: true, answer: result.data };
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const issue of result.error.issues) {
+    const target = String(issue.path[0] ?? page.fields[0]?.name ?? "");
+    const field = fieldOfTarget(page, target);
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push({ href: target, field, messageKey: `pages.${page.id}.fields.${field}.errors.${issue.message}` });
+  }
+  return { ok: false, errors };
+}
+
+/** A date's parts (`when-month`) report errors against the date field (`when`). */
+function fieldOfTarget(page: QuestionPage, target: string): string {
+  const date = allFields(page.fields).find((f) => f.kind === "date" && target.startsWith(`${f.name}-`));
+  return date ? date.name : target;
+}
+
+export interface JourneyPosition {
+  /** Pages on the route the answers lead along, in order, up to and including the first unanswered one. */
+  route: string[];
+  /** The first page on the route without a valid answer, or null when check answers can be shown. */
+  firstUnanswered: string | null;
+}
+
+export function walkJourney(journey: Journey, answers: JourneyAnswers, context: Omit<PageContext, "answers">): JourneyPosition {
+  const route: string[] = [];
+  const onRoute: JourneyAnswers = {};
+  let id: string | null = journey.firstPage;
+  while (id) {
+    const page = pageById(journey, id);
+    if (!page || route.includes(id)) throw new Error(`Journey ${journey.id} leads to an unknown or repeated page: ${id}`);
+    route.push(id);
+    const answer = answers[id];
+    if (!answer || !page.schema({ ...context, answers: onRoute }).safeParse(answer).success) {
+      return { route, firstUnanswered: id };
+    }
+    onRoute[id] = answer;
+    id = page.next(onRoute, context.today);
+  }
+  return { route, firstUnanswered: null };
+}
+
+/** Only the answers on the route: a changed answer that changes the route leaves the old branch out. */
+export function answersOnRoute(journey: Journey, answers: JourneyAnswers, route: readonly string[]): JourneyAnswers {
+  const kept: JourneyAnswers = {};
+  for (const id of route) {
+    const answer = answers[id];
+    if (answer) kept[id] = answer;
+  }
+  return kept;
+}
+
+export function previousPage(route: readonly string[], pageId: string): string | null {
+  const index = route.indexOf(pageId);
+  return index > 0 ? (route[index - 1] ?? null) : null;
+}
+
+export function textOf(answers: JourneyAnswers, page: string, field: string): string {
+  const value = answers[page]?.[field];
+  return typeof value === "string" ? value : "";
+}
+
+export function listOf(answers: JourneyAnswers, page: string, field: string): string[] {
+  const value = answers[page]?.[field];
+  return Array.isArray(value) ? value : [];
+}

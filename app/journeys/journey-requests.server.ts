@@ -1,0 +1,65 @@
+// The request handling every journey shares: find the journey and the person's place in it, save answers,
+// and send them to the right page. Routes stay thin; journeys stay data.
+import { randomUUID } from "node:crypto";
+import { redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { londonDate } from "~/working-days";
+import type { LoadedSession } from "~/services/session-store.server";
+import { journeyById } from "./journeys";
+import { walkJourney, type JourneyPosition } from "./journey-engine";
+import type { Journey } from "./journey-types";
+import type { JourneyState } from "./session-data";
+
+export interface JourneyRequest {
+  journey: Journey;
+  session: LoadedSession;
+  state: JourneyState;
+  position: JourneyPosition;
+  today: string;
+}
+
+export function notFound(): never {
+  throw new Response(null, { status: 404 });
+}
+
+export function journeyOrNotFound(id: string | undefined): Journey {
+  return journeyById(id) ?? notFound();
+}
+
+export function freshJourneyState(): JourneyState {
+  return { runId: randomUUID(), answers: {} };
+}
+
+/**
+ * Loads the person's session for a journey page. A session that timed out sends them to
+ * "Your answers have been deleted" rather than silently starting again.
+ */
+export async function loadJourneyRequest(context: AppLoadContext, request: Request, journeyId: string | undefined): Promise<JourneyRequest> {
+  const journey = journeyOrNotFound(journeyId);
+  const session = await context.services.sessions.load(request);
+  if (session.expired) {
+    throw redirect(`/answers-deleted?from=${journey.id}`, {
+      headers: { "Set-Cookie": await context.services.sessions.destroy(session) },
+    });
+  }
+  const state = session.data.journeys[journey.id] ?? freshJourneyState();
+  const today = londonDate(new Date());
+  return { journey, session, state, position: walkJourney(journey, state.answers, { today }), today };
+}
+
+/** Saves the session and returns headers that carry the cookie when a new session began. */
+export async function saveSession(context: AppLoadContext, session: LoadedSession, headers: Headers = new Headers()): Promise<Headers> {
+  const cookie = await context.services.sessions.save(session);
+  if (cookie) headers.append("Set-Cookie", cookie);
+  headers.set("Cache-Control", "no-store");
+  return headers;
+}
+
+export async function redirectSaving(context: AppLoadContext, session: LoadedSession, to: string): Promise<never> {
+  throw redirect(to, { status: 303, headers: await saveSession(context, session) });
+}
+
+export function pageUrl(journey: Journey, page: string | null, change = false): string {
+  if (page === null) return `/${journey.id}/check-answers`;
+  return `/${journey.id}/${page}${change ? "?change=1" : ""}`;
+}

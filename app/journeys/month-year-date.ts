@@ -1,0 +1,91 @@
+// "When did it happen?": month and year are needed, the day is optional. GOV.UK date input rules.
+import { z } from "zod";
+import { posted } from "./field-schemas";
+
+export interface MonthYearDate {
+  day: number | null;
+  month: number;
+  year: number;
+}
+
+const monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+function readMonth(raw: string): number | null {
+  const trimmed = raw.trim().toLowerCase();
+  if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed);
+  const index = monthNames.findIndex((name) => trimmed.startsWith(name));
+  return index >= 0 ? index + 1 : null;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Validates the three parts named `<name>-day`, `<name>-month`, `<name>-year`.
+ * `required: false` accepts all three empty. Error paths point at the part to fix.
+ */
+export function monthYearDateSchema(name: string, today: string, required: boolean) {
+  const dayKey = `${name}-day`;
+  const monthKey = `${name}-month`;
+  const yearKey = `${name}-year`;
+  return z
+    .object({ [dayKey]: posted, [monthKey]: posted, [yearKey]: posted })
+    .transform((parts, ctx) => {
+      const day = (parts[dayKey] ?? "").trim();
+      const month = (parts[monthKey] ?? "").trim();
+      const year = (parts[yearKey] ?? "").trim();
+      const fail = (path: string, code: string) => {
+        ctx.addIssue({ code: "custom", path: [path], message: code });
+        return z.NEVER;
+      };
+      if (!day && !month && !year) {
+        return required ? fail(monthKey, "required") : { [dayKey]: "", [monthKey]: "", [yearKey]: "" };
+      }
+      if (!month && !year) return fail(monthKey, "month-and-year-required");
+      if (!month) return fail(monthKey, "month-required");
+      if (!year) return fail(yearKey, "year-required");
+      const monthNumber = readMonth(month);
+      if (monthNumber === null || monthNumber < 1 || monthNumber > 12) return fail(monthKey, "real-month");
+      if (!/^\d{4}$/.test(year)) return fail(yearKey, "year-four-digits");
+      const yearNumber = Number(year);
+      if (yearNumber < 1900) return fail(yearKey, "year-too-early");
+      let dayNumber: number | null = null;
+      if (day) {
+        if (!/^\d{1,2}$/.test(day) || Number(day) < 1 || Number(day) > daysInMonth(yearNumber, monthNumber)) {
+          return fail(dayKey, "real-day");
+        }
+        dayNumber = Number(day);
+      }
+      const iso = isoOf({ day: dayNumber ?? 1, month: monthNumber, year: yearNumber });
+      if (iso > today) return fail(day ? dayKey : monthKey, "future");
+      return {
+        [dayKey]: dayNumber === null ? "" : String(dayNumber),
+        [monthKey]: String(monthNumber),
+        [yearKey]: String(yearNumber),
+      };
+    });
+}
+
+export function isoOf(date: { day: number; month: number; year: number }): string {
+  return `${String(date.year).padStart(4, "0")}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
+}
+
+export function readMonthYearDate(values: Record<string, unknown>, name: string): MonthYearDate | null {
+  const month = Number(values[`${name}-month`]);
+  const year = Number(values[`${name}-year`]);
+  if (!month || !year) return null;
+  const day = Number(values[`${name}-day`]);
+  return { day: day || null, month, year };
+}
+
+/**
+ * The statutory limit is 12 months from the matter complained of. With no day given we take the last
+ * day of the month, so nobody is asked to explain a delay they may not have had.
+ */
+export function isMoreThanTwelveMonthsAgo(date: MonthYearDate, today: string): boolean {
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const day = date.day ?? daysInMonth(date.year, date.month);
+  const limitDay = Math.min(d, daysInMonth(y - 1, m));
+  return isoOf({ day, month: date.month, year: date.year }) < isoOf({ day: limitDay, month: m, year: y - 1 });
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+const pageAnswerSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+export const journeyStateSchema = z.object({
+  /** One run of a journey: a new one starts after a submission, so two tabs sending the same answers store them once. */
+  runId: z.string(),
+  answers: z.record(z.string(), pageAnswerSchema),
+  submitted: z
+    .object({
+      reference: z.string(),
+      replyBy: z.string().nullable(),
+      submittedAt: z.string(),
+      language: z.string(),
+    })
+    .optional(),
+});
+
+/** A failed post is redirected back to its page (so the page's <title> can say "Error:"); this carries what was typed. */
+const flashSchema = z.object({
+  journey: z.string(),
+  page: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  errors: z.array(z.object({ href: z.string(), field: z.string(), messageKey: z.string() })),
+});
+
+export const sessionDataSchema = z.object({
+  journeys: z.record(z.string(), journeyStateSchema),
+  flash: flashSchema.optional(),
+});
+
+export type Flash = z.infer<typeof flashSchema>;
+
+export type PageAnswer = z.infer<typeof pageAnswerSchema>;
+export type JourneyAnswers = Record<string, PageAnswer>;
+export type JourneyState = z.infer<typeof journeyStateSchema>;
+export type SessionData = z.infer<typeof sessionDataSchema>;

@@ -1,0 +1,164 @@
+// Questions more than one journey asks, defined once: who you are, how to contact you, whether it is safe.
+import { z } from "zod";
+import type { Field, QuestionPage } from "./journey-types";
+import {
+  choice,
+  emailAddress,
+  optionalLine,
+  posted,
+  requiredLine,
+  ukMobileNumber,
+  ukPhoneNumber,
+  ukPostcode,
+} from "./field-schemas";
+import { textOf } from "./journey-engine";
+import type { JourneyAnswers } from "./session-data";
+
+export const services = ["childrens-social-care", "public-health", "not-sure"] as const;
+
+export const roles = [
+  "child-or-young-person",
+  "care-leaver",
+  "parent",
+  "foster-or-kinship-carer",
+  "special-guardian",
+  "grandparent-or-relative",
+  "someone-else",
+] as const;
+export type Role = (typeof roles)[number];
+
+export const contactMethods = ["email", "phone", "text", "post", "none"] as const;
+
+export function servicePage(next: QuestionPage["next"]): QuestionPage {
+  return {
+    id: "service",
+    section: "about",
+    fields: [
+      {
+        kind: "radios",
+        name: "service",
+        options: [
+          { value: "childrens-social-care" },
+          { value: "public-health" },
+          { value: "not-sure", dividerBefore: true, conditionalInfo: true },
+        ],
+      },
+    ],
+    schema: () => z.object({ service: choice(services) }),
+    next,
+  };
+}
+
+export function whoAreYouPage(next: QuestionPage["next"]): QuestionPage {
+  return {
+    id: "who-are-you",
+    section: "about",
+    fields: [
+      {
+        kind: "radios",
+        name: "role",
+        options: roles.map((value) =>
+          value === "someone-else"
+            ? { value, conditional: [{ kind: "text", name: "role-other", autocomplete: "off" } satisfies Field] }
+            : { value },
+        ),
+      },
+    ],
+    schema: () =>
+      z.object({ role: choice(roles), "role-other": posted }).transform((value, ctx): Record<string, string> => {
+        if (value.role !== "someone-else") return { role: value.role };
+        const other = requiredLine(200).safeParse(value["role-other"]);
+        if (!other.success) {
+          ctx.addIssue({ code: "custom", path: ["role-other"], message: other.error.issues[0]?.message ?? "required" });
+          return z.NEVER;
+        }
+        return { role: value.role, "role-other": other.data };
+      }),
+    next,
+  };
+}
+
+export const isYoungPerson = (answers: JourneyAnswers) => textOf(answers, "who-are-you", "role") === "child-or-young-person";
+
+const contactDetailFields: Record<Exclude<(typeof contactMethods)[number], "none">, Field[]> = {
+  email: [{ kind: "text", name: "email", inputType: "email", autocomplete: "email", spellcheck: false }],
+  phone: [{ kind: "text", name: "phone", inputType: "tel", autocomplete: "tel", widthClass: "govuk-input--width-20" }],
+  text: [{ kind: "text", name: "mobile", inputType: "tel", autocomplete: "tel", widthClass: "govuk-input--width-20" }],
+  post: [
+    { kind: "text", name: "address-line-1", autocomplete: "address-line1" },
+    { kind: "text", name: "address-line-2", autocomplete: "address-line2", optional: true },
+    { kind: "text", name: "address-town", autocomplete: "address-level2", widthClass: "govuk-!-width-two-thirds" },
+    { kind: "text", name: "address-postcode", autocomplete: "postal-code", widthClass: "govuk-input--width-10" },
+  ],
+};
+
+/** Which posted fields each method keeps, and the schema for each. */
+const contactDetailSchemas = {
+  email: { email: emailAddress },
+  phone: { phone: ukPhoneNumber },
+  text: { mobile: ukMobileNumber },
+  post: {
+    "address-line-1": requiredLine(120),
+    "address-line-2": optionalLine(120),
+    "address-town": requiredLine(80),
+    "address-postcode": ukPostcode,
+  },
+  none: {},
+} as const;
+
+export function contactPage(next: QuestionPage["next"]): QuestionPage {
+  return {
+    id: "contact",
+    section: "you",
+    fields: [
+      {
+        kind: "radios",
+        name: "method",
+        options: contactMethods.map((value) =>
+          value === "none" ? { value, dividerBefore: true } : { value, conditional: contactDetailFields[value] },
+        ),
+      },
+    ],
+    schema: () =>
+      z.record(z.string(), z.unknown()).transform((values, ctx) => {
+        const method = choice(contactMethods).safeParse(values.method);
+        if (!method.success) {
+          ctx.addIssue({ code: "custom", path: ["method"], message: "required" });
+          return z.NEVER;
+        }
+        const kept: Record<string, string> = { method: method.data };
+        for (const [field, schema] of Object.entries(contactDetailSchemas[method.data])) {
+          const parsed = (schema as z.ZodType<string>).safeParse(values[field]);
+          if (parsed.success) kept[field] = parsed.data;
+          else ctx.addIssue({ code: "custom", path: [field], message: parsed.error.issues[0]?.message ?? "required" });
+        }
+        return kept;
+      }),
+    next,
+    extras: ["no-contact-warning"],
+  };
+}
+
+export const wantsContact = (answers: JourneyAnswers) => {
+  const method = textOf(answers, "contact", "method");
+  return method !== "" && method !== "none";
+};
+
+export function safeContactPage(next: QuestionPage["next"]): QuestionPage {
+  return {
+    id: "safe-contact",
+    section: "you",
+    fields: [
+      { kind: "text", name: "safe-times", optional: true, autocomplete: "off" },
+      { kind: "radios", name: "leave-message", inline: true, options: [{ value: "yes" }, { value: "no" }] },
+      { kind: "radios", name: "say-council", inline: true, options: [{ value: "yes" }, { value: "no" }] },
+    ],
+    schema: () =>
+      z.object({
+        "safe-times": optionalLine(300),
+        "leave-message": choice(["yes", "no"]),
+        "say-council": choice(["yes", "no"]),
+      }),
+    next,
+  };
+}

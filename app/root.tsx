@@ -1,0 +1,157 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useMatches,
+  useNavigation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { GenericHeader } from "./components/govuk/header";
+import { LanguageNavigation } from "./components/govuk/language-navigation";
+import { ServiceNavigation } from "./components/govuk/service-navigation";
+import { SkipLink } from "./components/govuk/skip-link";
+import { ErrorPage } from "./components/error-page";
+import { SiteFooter } from "./components/site-footer";
+import { publicCouncilSettings } from "./config/council-schema";
+import { supportedLanguages, textDirection, fallbackLanguage, type Language } from "./i18n";
+import { useNonce } from "./nonce";
+import { namespacesOf, readHandle } from "./page-handle";
+import portalStyles from "./styles/portal.scss?url";
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = data?.errorTitles[status] ?? data?.errorTitles[500] ?? "Sorry, there is a problem with the service";
+  return [{ title: data ? `${title} – ${data.council.serviceName}` : title }];
+};
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: portalStyles },
+  { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+  { rel: "manifest", href: "/manifest.json" },
+];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { config } = context.services;
+  const t = context.services.translations[context.language].getFixedT(context.language, "common");
+  return {
+    errorTitles: {
+      404: t("errors.notFound.title"),
+      500: t("errors.problem.title"),
+      503: t("errors.problem.title"),
+    } as Record<number, string>,
+    language: context.language,
+    council: publicCouncilSettings(config.council),
+    idleMinutes: Math.round(config.sessionIdleMs / 60_000),
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+const languageNames: Record<Language, string> = { en: "English", pl: "Polski" };
+
+function LanguageSwitcher({ current }: { current: Language }) {
+  const { t } = useTranslation("common");
+  const location = useLocation();
+  const items = supportedLanguages.map((lng) => {
+    const search = new URLSearchParams(location.search);
+    search.set("lng", lng);
+    return {
+      text: languageNames[lng],
+      lang: lng,
+      href: `${location.pathname}?${search.toString()}`,
+      current: lng === current,
+    };
+  });
+  return <LanguageNavigation items={items} ariaLabel={t("layout.languageNavigation")} classes="app-language-navigation" />;
+}
+
+/** govuk-frontend's JavaScript runs on each page Remix shows; components already set up are left alone. */
+function useGovukFrontend() {
+  const location = useLocation();
+  const navigation = useNavigation();
+  useEffect(() => {
+    if (navigation.state !== "idle") return;
+    void import("govuk-frontend").then(({ initAll }) => {
+      initAll({ onError: (error) => {
+        if ((error as Error).name !== "InitError") console.error(error);
+      } });
+    });
+  }, [location.key, navigation.state]);
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const matches = useMatches();
+  const nonce = useNonce();
+  const { t } = useTranslation("common");
+  const language = data?.language ?? fallbackLanguage;
+  const councilName = data?.council.councilName ?? "";
+  const serviceName = data?.council.serviceName ?? "";
+  const namespaces = ["common", ...new Set(matches.flatMap((match) => namespacesOf(match.handle, match.params)))];
+  const exitThisPage = matches.some((match) => readHandle(match.handle).exitThisPage);
+  useGovukFrontend();
+
+  return (
+    <html lang={language} dir={textDirection[language]} className="govuk-template" data-namespaces={namespaces.join(" ")}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#1d5c4d" />
+        <meta name="robots" content="noindex" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body" suppressHydrationWarning>
+        <script
+          nonce={nonce}
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{
+            __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+          }}
+        />
+        <SkipLink href="#main-content" text={t("layout.skipLink")} />
+        {exitThisPage ? (
+          <a href="/exit" className="govuk-skip-link">
+            {t("exitThisPage.skipLink")}
+          </a>
+        ) : null}
+        <GenericHeader url="/" logoText={councilName} classes="app-generic-header" />
+        <ServiceNavigation
+          serviceName={serviceName}
+          serviceUrl="/"
+          ariaLabel={t("layout.serviceInformation")}
+          slots={{ end: <LanguageSwitcher current={language} /> }}
+        />
+        <div className="govuk-width-container">{children}</div>
+        <SiteFooter councilName={councilName} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return <ErrorPage status={status} />;
+}

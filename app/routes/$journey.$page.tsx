@@ -1,0 +1,123 @@
+// One route serves every question page of every journey: the journey definition says what to ask.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/govuk/button";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { JourneyChrome } from "~/components/journey/journey-chrome";
+import { isIntroExtra, PageExtras } from "~/components/journey/page-extras";
+import { QuestionField } from "~/components/journey/question-fields";
+import { useJourneyText } from "~/components/journey/use-journey-text";
+import { interpolationValues } from "~/journeys/describe-answers";
+import { answersOnRoute, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
+import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
+import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
+import { titleMeta, type PageHandle } from "~/page-handle";
+
+export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
+export const meta = titleMeta;
+
+type Place = { kind: "redirect"; to: string } | { kind: "page"; page: QuestionPageDefinition };
+
+/** A page is open once the answers lead to it; anywhere else sends the person to where they got up to. */
+function placeOf(request: JourneyRequest, pageId: string | undefined): Place {
+  if (request.state.submitted) return { kind: "redirect", to: `/${request.journey.id}/confirmation` };
+  const page = pageById(request.journey, pageId ?? "") ?? notFound();
+  if (!request.position.route.includes(page.id)) return { kind: "redirect", to: pageUrl(request.journey, request.position.firstUnanswered) };
+  return { kind: "page", page };
+}
+
+/** The first question goes back to the journey's start page, which explains Exit this page. */
+function backFrom(journeyId: string, previous: string | null): string {
+  return previous ? `/${journeyId}/${previous}` : `/${journeyId}`;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const journeyRequest = await loadJourneyRequest(context, request, params.journey);
+  const { journey, session, state, position } = journeyRequest;
+  const place = placeOf(journeyRequest, params.page);
+  if (place.kind === "redirect") return redirectSaving(context, session, place.to);
+  const { page } = place;
+  const change = new URL(request.url).searchParams.has("change");
+  const flash = session.data.flash?.journey === journey.id && session.data.flash.page === page.id ? session.data.flash : undefined;
+  if (session.data.flash) delete session.data.flash;
+  session.data.journeys[journey.id] = state;
+
+  const t = context.services.translations[context.language].getFixedT(context.language, journey.namespace);
+  const values = interpolationValues(state.answers);
+  const variant = page.variant?.(state.answers);
+  const council = context.services.config.council;
+  const heading = t(`pages.${page.id}.title`, { ...values, context: variant });
+  const errorPrefix = flash ? `${t("common:layout.errorPrefix")} ` : "";
+  return data(
+    {
+      title: `${errorPrefix}${heading} – ${council.serviceName}`,
+      namespace: journey.namespace,
+      pageId: page.id,
+      fields: page.fields,
+      extras: page.extras ?? [],
+      variant,
+      interpolation: values,
+      values: flash?.values ?? state.answers[page.id] ?? {},
+      errors: flash?.errors ?? [],
+      backHref: change ? pageUrl(journey, null) : backFrom(journey.id, previousPage(position.route, page.id)),
+      formAction: `/${journey.id}/${page.id}${change ? "?change=1" : ""}`,
+      idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
+    },
+    { headers: await saveSession(context, session) },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const journeyRequest = await loadJourneyRequest(context, request, params.journey);
+  const { journey, session, state, position, today } = journeyRequest;
+  const place = placeOf(journeyRequest, params.page);
+  if (place.kind === "redirect") return redirectSaving(context, session, place.to);
+  const { page } = place;
+  const change = new URL(request.url).searchParams.has("change");
+  const form = await request.formData();
+  const values = readPageValues(page, form);
+  const before = answersOnRoute(journey, state.answers, position.route.slice(0, position.route.indexOf(page.id)));
+  const result = validatePage(page, values, { answers: before, today });
+  session.data.journeys[journey.id] = state;
+  if (!result.ok) {
+    session.data.flash = { journey: journey.id, page: page.id, values, errors: result.errors };
+    return redirectSaving(context, session, `/${journey.id}/${page.id}${change ? "?change=1" : ""}`);
+  }
+  state.answers[page.id] = result.answer;
+  if (change) {
+    const { firstUnanswered } = walkJourney(journey, state.answers, { today });
+    return redirectSaving(context, session, pageUrl(journey, firstUnanswered, firstUnanswered !== null));
+  }
+  const next = page.next({ ...before, [page.id]: result.answer }, today);
+  return redirectSaving(context, session, pageUrl(journey, next));
+}
+
+export default function QuestionPage() {
+  const page = useLoaderData<typeof loader>();
+  const text = useJourneyText(page.namespace, page.pageId, page.interpolation, page.variant);
+  // A page with guidance before its question has a separate h1; otherwise the question is the heading.
+  const singleQuestion = page.fields.length === 1 && !page.extras.some(isIntroExtra);
+  const errorList = page.errors.map((error) => ({ text: text.t(error.messageKey), href: `#${error.href}` }));
+  return (
+    <JourneyChrome backHref={page.backHref} idleMinutes={page.idleMinutes}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {errorList.length ? <ErrorSummary titleText={text.t("common:errors.summaryTitle")} errorList={errorList} /> : null}
+          {singleQuestion ? null : <h1 className="govuk-heading-l">{text.text("title")}</h1>}
+          <PageExtras extras={page.extras} namespace={page.namespace} pageId={page.pageId} position="before" />
+          <Form method="post" action={page.formAction} noValidate>
+            {page.fields.map((field) => (
+              <QuestionField
+                key={field.name}
+                field={field}
+                context={{ text, values: page.values, errors: page.errors, isPageHeading: singleQuestion }}
+              />
+            ))}
+            <PageExtras extras={page.extras} namespace={page.namespace} pageId={page.pageId} position="after" />
+            <Button text={text.t("common:buttons.continue")} preventDoubleClick />
+          </Form>
+        </div>
+      </div>
+    </JourneyChrome>
+  );
+}

@@ -1,0 +1,90 @@
+// Check your answers, then send: the submission is stored once, in one transaction, before the confirmation.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/govuk/button";
+import { SummaryList } from "~/components/govuk/summary-list";
+import { WarningText } from "~/components/govuk/warning-text";
+import { JourneyChrome } from "~/components/journey/journey-chrome";
+import { describeAnswers } from "~/journeys/describe-answers";
+import { answersOnRoute } from "~/journeys/journey-engine";
+import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/journeys/journey-requests.server";
+import { submitJourney } from "~/journeys/submit-journey.server";
+import { titleMeta, type PageHandle } from "~/page-handle";
+
+export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
+export const meta = titleMeta;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { journey, session, state, position } = await loadJourneyRequest(context, request, params.journey);
+  if (state.submitted) return redirectSaving(context, session, `/${journey.id}/confirmation`);
+  if (position.firstUnanswered !== null) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
+  const t = context.services.translations[context.language].getFixedT(context.language, [journey.namespace, "common"]);
+  const answers = answersOnRoute(journey, state.answers, position.route);
+  const sections = describeAnswers(journey, answers, position.route, t);
+  session.data.journeys[journey.id] = state;
+  return data(
+    {
+      title: `${t(`${journey.namespace}:checkAnswers.title`)} – ${context.services.config.council.serviceName}`,
+      journeyId: journey.id,
+      namespace: journey.namespace,
+      sections,
+      noContact: answers.contact?.method === "none",
+      lastPage: position.route[position.route.length - 1] ?? journey.firstPage,
+      idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
+    },
+    { headers: await saveSession(context, session) },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const journeyRequest = await loadJourneyRequest(context, request, params.journey);
+  const { journey, session, state, position } = journeyRequest;
+  if (!state.submitted) {
+    if (position.firstUnanswered !== null) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
+    state.submitted = await submitJourney(context, journeyRequest);
+    session.data.journeys[journey.id] = state;
+  }
+  throw redirect(`/${journey.id}/confirmation`, { status: 303, headers: await saveSession(context, session) });
+}
+
+export default function CheckAnswers() {
+  const page = useLoaderData<typeof loader>();
+  const { t } = useTranslation([page.namespace, "common"]);
+  return (
+    <JourneyChrome backHref={`/${page.journeyId}/${page.lastPage}`} idleMinutes={page.idleMinutes}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{t("checkAnswers.title")}</h1>
+          {page.sections.map((section) => (
+            <div key={section.id}>
+              <h2 className="govuk-heading-m">{section.title}</h2>
+              <SummaryList
+                classes="govuk-!-margin-bottom-9"
+                rows={section.rows.map((row) => ({
+                  key: { text: row.key },
+                  value: { html: <span className="app-answer">{row.value}</span> },
+                  actions: {
+                    items: [
+                      {
+                        href: `/${page.journeyId}/${row.page}?change=1`,
+                        text: t("common:buttons.change"),
+                        visuallyHiddenText: row.key.toLowerCase(),
+                      },
+                    ],
+                  },
+                }))}
+              />
+            </div>
+          ))}
+          {page.noContact ? <WarningText text={t("checkAnswers.noContact")} iconFallbackText={t("common:warning")} /> : null}
+          <h2 className="govuk-heading-m">{t("checkAnswers.sendTitle")}</h2>
+          <p className="govuk-body">{t("checkAnswers.sendBody")}</p>
+          <Form method="post" noValidate>
+            <Button text={t("checkAnswers.send")} preventDoubleClick />
+          </Form>
+        </div>
+      </div>
+    </JourneyChrome>
+  );
+}

@@ -1,0 +1,39 @@
+// Where a timed-out session lands: the answers are gone, and we say so plainly.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { journeyById } from "~/journeys/journeys";
+import { titleMeta } from "~/page-handle";
+import { useRootData } from "~/root";
+
+export const meta = titleMeta;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const from = journeyById(new URL(request.url).searchParams.get("from") ?? undefined);
+  const t = context.services.translations[context.language].getFixedT(context.language, "common");
+  return {
+    title: `${t("timeout.expiredTitle")} – ${context.services.config.council.serviceName}`,
+    startAgain: from ? `/${from.id}` : "/",
+    idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
+  };
+}
+
+export default function AnswersDeleted() {
+  const page = useLoaderData<typeof loader>();
+  const { t } = useTranslation("common");
+  const council = useRootData()?.council;
+  return (
+    <main className="govuk-main-wrapper" id="main-content">
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{t("timeout.expiredTitle")}</h1>
+          <p className="govuk-body">{t("timeout.expiredBody", { minutes: page.idleMinutes })}</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={page.startAgain}>{t("timeout.expiredStartAgain")}</Link>
+          </p>
+          <p className="govuk-body">{t("timeout.expiredContact", { phone: council?.contact.phone ?? "", openingHours: council?.contact.openingHours ?? "" })}</p>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+// Versioned schema changes, applied in order and recorded, so every database reaches the same shape.
+import type { Database } from "./database.server";
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: "sessions and submissions",
+    sql: `
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_expires_at ON sessions (expires_at);
+      CREATE TABLE submissions (
+        id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL UNIQUE,
+        journey TEXT NOT NULL,
+        type TEXT NOT NULL,
+        schema_version INTEGER NOT NULL,
+        language TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        reply_by TEXT,
+        submitted_at TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export async function migrate(db: Database): Promise<number[]> {
+  await db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+  );
+  const applied = new Set(
+    (await db.all<{ version: number }>("SELECT version FROM schema_migrations")).map((row) => Number(row.version)),
+  );
+  const done: number[] = [];
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    await db.transaction(async (tx) => {
+      for (const statement of migration.sql.split(";").map((s) => s.trim()).filter(Boolean)) {
+        await tx.run(statement);
+      }
+      await tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      ]);
+    });
+    done.push(migration.version);
+  }
+  return done;
+}

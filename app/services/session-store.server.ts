@@ -1,0 +1,107 @@
+// Answers live on the server; the cookie carries only a random id with an HMAC, so nothing personal
+// sits in the browser and a forged id is refused before the database is asked.
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Database } from "./database.server";
+import { sessionDataSchema, type SessionData } from "~/journeys/session-data";
+
+export interface SessionCookieOptions {
+  secure: boolean;
+  name: string;
+}
+
+export interface LoadedSession {
+  id: string | null;
+  data: SessionData;
+  /** The browser sent a session cookie whose session has gone: answers were deleted after the idle limit. */
+  expired: boolean;
+}
+
+export class SessionStore {
+  constructor(
+    private readonly db: Database,
+    private readonly secret: string,
+    private readonly idleMs: number,
+    private readonly cookie: SessionCookieOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get idleMinutes(): number {
+    return Math.round(this.idleMs / 60_000);
+  }
+
+  private sign(id: string): string {
+    return createHmac("sha256", this.secret).update(id).digest("base64url");
+  }
+
+  private readCookieId(cookieHeader: string | null): string | null {
+    if (!cookieHeader) return null;
+    for (const part of cookieHeader.split(";")) {
+      const eq = part.indexOf("=");
+      if (eq < 0 || part.slice(0, eq).trim() !== this.cookie.name) continue;
+      const [id, signature] = part.slice(eq + 1).trim().split(".");
+      if (!id || !signature || !/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
+      const expected = Buffer.from(this.sign(id));
+      const given = Buffer.from(signature);
+      return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+    }
+    return null;
+  }
+
+  async load(request: Request): Promise<LoadedSession> {
+    const id = this.readCookieId(request.headers.get("Cookie"));
+    if (!id) return { id: null, data: emptySession(), expired: false };
+    const row = await this.db.get<{ data: string; expires_at: number }>(
+      "SELECT data, expires_at FROM sessions WHERE id = ?",
+      [id],
+    );
+    if (!row || Number(row.expires_at) <= this.now()) {
+      if (row) await this.db.run("DELETE FROM sessions WHERE id = ?", [id]);
+      return { id: null, data: emptySession(), expired: true };
+    }
+    const parsed = sessionDataSchema.safeParse(JSON.parse(row.data));
+    return { id, data: parsed.success ? parsed.data : emptySession(), expired: false };
+  }
+
+  /** Saves the answers and pushes the idle deadline on. Returns a Set-Cookie value when the browser needs one. */
+  async save(session: LoadedSession): Promise<string | null> {
+    const expiresAt = this.now() + this.idleMs;
+    const data = JSON.stringify(session.data);
+    if (session.id) {
+      const { changes } = await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [
+        data,
+        expiresAt,
+        session.id,
+      ]);
+      if (changes === 1) return null;
+    }
+    const id = randomBytes(32).toString("base64url");
+    await this.db.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, data, expiresAt]);
+    session.id = id;
+    return this.cookieFor(id);
+  }
+
+  /** Keeps the session alive without changing it (the timeout warning's "Stay on this page"). */
+  async touch(session: LoadedSession): Promise<void> {
+    if (!session.id) return;
+    await this.db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [this.now() + this.idleMs, session.id]);
+  }
+
+  async destroy(session: LoadedSession): Promise<string> {
+    if (session.id) await this.db.run("DELETE FROM sessions WHERE id = ?", [session.id]);
+    session.id = null;
+    session.data = emptySession();
+    return `${this.cookie.name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${this.cookie.secure ? "; Secure" : ""}`;
+  }
+
+  async sweepExpired(): Promise<number> {
+    return (await this.db.run("DELETE FROM sessions WHERE expires_at <= ?", [this.now()])).changes;
+  }
+
+  private cookieFor(id: string): string {
+    return `${this.cookie.name}=${id}.${this.sign(id)}; Path=/; HttpOnly; SameSite=Lax${this.cookie.secure ? "; Secure" : ""}`;
+  }
+}
+
+export function emptySession(): SessionData {
+  return { journeys: {} };
+}

@@ -1,0 +1,128 @@
+// A submission is written once, in one transaction with whatever must go with it (its delivery jobs),
+// before the confirmation shows. The idempotency key makes a double click or a second tab store it once.
+import { randomUUID } from "node:crypto";
+import type { Database, Queryable } from "./database.server";
+
+export interface NewSubmission {
+  journey: string;
+  type: string;
+  schemaVersion: number;
+  language: string;
+  answers: unknown;
+  idempotencyKey: string;
+  replyBy: string | null;
+  submittedAt: string;
+}
+
+export interface StoredSubmission {
+  id: string;
+  reference: string;
+  journey: string;
+  type: string;
+  schemaVersion: number;
+  language: string;
+  answers: unknown;
+  replyBy: string | null;
+  submittedAt: string;
+}
+
+interface SubmissionRow {
+  id: string;
+  reference: string;
+  journey: string;
+  type: string;
+  schema_version: number;
+  language: string;
+  answers: string;
+  reply_by: string | null;
+  submitted_at: string;
+}
+
+function fromRow(row: SubmissionRow): StoredSubmission {
+  return {
+    id: row.id,
+    reference: row.reference,
+    journey: row.journey,
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    language: row.language,
+    answers: JSON.parse(row.answers) as unknown,
+    replyBy: row.reply_by,
+    submittedAt: row.submitted_at,
+  };
+}
+
+const selectColumns = "id, reference, journey, type, schema_version, language, answers, reply_by, submitted_at";
+
+export type AlongsideWork = (tx: Queryable, submission: StoredSubmission) => Promise<void>;
+
+export class SubmissionStore {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Stores the submission unless one with the same idempotency key exists, and returns whichever is stored.
+   * `alongside` runs in the same transaction, only for a new submission.
+   */
+  async store(
+    submission: NewSubmission,
+    newReference: () => string,
+    alongside?: AlongsideWork,
+  ): Promise<{ submission: StoredSubmission; created: boolean }> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const reference = newReference();
+      try {
+        return await this.db.transaction(async (tx) => {
+          const existing = await tx.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE idempotency_key = ?`, [
+            submission.idempotencyKey,
+          ]);
+          if (existing) return { submission: fromRow(existing), created: false };
+          const stored: StoredSubmission = { ...submission, id: randomUUID(), reference };
+          await tx.run(
+            `INSERT INTO submissions (id, reference, journey, type, schema_version, language, answers, idempotency_key, reply_by, submitted_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [
+              stored.id,
+              reference,
+              submission.journey,
+              submission.type,
+              submission.schemaVersion,
+              submission.language,
+              JSON.stringify(submission.answers),
+              submission.idempotencyKey,
+              submission.replyBy,
+              submission.submittedAt,
+            ],
+          );
+          if (alongside) await alongside(tx, stored);
+          return { submission: stored, created: true };
+        });
+      } catch (error) {
+        // A clash of random references is astronomically rare; a clash of idempotency keys means another tab won.
+        if (!isUniqueViolation(error)) throw error;
+        const winner = await this.byIdempotencyKey(submission.idempotencyKey);
+        if (winner) return { submission: winner, created: false };
+      }
+    }
+    throw new Error("Could not find a free reference after 5 attempts");
+  }
+
+  async byIdempotencyKey(key: string): Promise<StoredSubmission | null> {
+    const row = await this.db.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE idempotency_key = ?`, [key]);
+    return row ? fromRow(row) : null;
+  }
+
+  async byReference(reference: string): Promise<StoredSubmission | null> {
+    const row = await this.db.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE reference = ?`, [reference]);
+    return row ? fromRow(row) : null;
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM submissions");
+    return Number(row?.n ?? 0);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+}

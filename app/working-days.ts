@@ -1,0 +1,135 @@
+/**
+ * Working days for complaint deadlines: Monday to Friday, excluding England
+ * and Wales bank holidays, in Europe/London calendar dates.
+ *
+ * Counting rule ("respond within 10 working days"):
+ *  - The day of submission never counts; day 1 is the next working day.
+ *  - Something submitted on a weekend or bank holiday is treated as received
+ *    on the next working day, and counting starts from there (that day is
+ *    day 0, not day 1). So Sat 4 Jan 2025 + 1 working day = Tue 7 Jan,
+ *    the same as if it had arrived on Mon 6 Jan.
+ *  - Instants (Date) are turned into London dates first: 23:30 UTC on
+ *    31 March during BST is already 1 April.
+ *
+ * Dates outside the bundled bank-holiday years throw a RangeError rather
+ * than guess: a deadline that ignores an unknown holiday would be wrong.
+ */
+import {
+  BANK_HOLIDAYS_FIRST_YEAR,
+  BANK_HOLIDAYS_LAST_YEAR,
+  ENGLAND_AND_WALES_BANK_HOLIDAYS,
+} from "./bank-holidays";
+
+/** An ISO calendar date `YYYY-MM-DD`, or an instant to be read in London time. */
+export type DateInput = string | Date;
+
+const MS_PER_DAY = 86_400_000;
+const BANK_HOLIDAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS);
+
+const londonParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar date in London (GMT/BST) at the given instant, as `YYYY-MM-DD`. */
+export function londonDate(instant: Date): string {
+  if (Number.isNaN(instant.getTime())) throw new RangeError("londonDate needs a valid Date");
+  const parts = londonParts.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => {
+    const value = parts.find((p) => p.type === type)?.value;
+    if (value === undefined) throw new Error(`Intl did not return a ${type} for Europe/London`);
+    return value;
+  };
+  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+}
+
+// Calendar dates are handled as whole days since 1970-01-01 (UTC has no DST,
+// so adding 1 always moves exactly one calendar day).
+
+function dayNumberOf(isoDate: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
+  // Date.UTC rolls 31 Feb over to March; the round trip rejects such dates.
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== isoDate) {
+    throw new RangeError(`"${isoDate}" is not a calendar date in the form YYYY-MM-DD`);
+  }
+  return ms / MS_PER_DAY;
+}
+
+function isoDateOf(dayNumber: number): string {
+  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+function toDayNumber(input: DateInput): number {
+  return dayNumberOf(typeof input === "string" ? input : londonDate(input));
+}
+
+function assertCovered(dayNumber: number): void {
+  const year = new Date(dayNumber * MS_PER_DAY).getUTCFullYear();
+  if (year < BANK_HOLIDAYS_FIRST_YEAR || year > BANK_HOLIDAYS_LAST_YEAR) {
+    throw new RangeError(
+      `${isoDateOf(dayNumber)} is outside the bank holidays we hold (${BANK_HOLIDAYS_FIRST_YEAR}–${BANK_HOLIDAYS_LAST_YEAR}); ` +
+        "run scripts/refresh-bank-holidays.ts and extend app/bank-holidays.ts",
+    );
+  }
+}
+
+function isWorkingDayNumber(dayNumber: number): boolean {
+  assertCovered(dayNumber);
+  const weekday = new Date(dayNumber * MS_PER_DAY).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !BANK_HOLIDAYS.has(isoDateOf(dayNumber));
+}
+
+function nextWorkingDayNumber(dayNumber: number): number {
+  let day = dayNumber + 1;
+  while (!isWorkingDayNumber(day)) day++;
+  return day;
+}
+
+/** The day counting starts from: the day itself if a working day, else the next one. */
+function receivedDayNumber(dayNumber: number): number {
+  return isWorkingDayNumber(dayNumber) ? dayNumber : nextWorkingDayNumber(dayNumber);
+}
+
+/** True for an England and Wales bank holiday (including substitute and one-off days). */
+export function isBankHoliday(date: DateInput): boolean {
+  const dayNumber = toDayNumber(date);
+  assertCovered(dayNumber);
+  return BANK_HOLIDAYS.has(isoDateOf(dayNumber));
+}
+
+/** Monday to Friday and not a bank holiday. */
+export function isWorkingDay(date: DateInput): boolean {
+  return isWorkingDayNumber(toDayNumber(date));
+}
+
+/**
+ * The date `n` working days after `start` (ISO `YYYY-MM-DD`), using the rule
+ * at the top of this file. n = 0 gives the day counting starts from.
+ */
+export function addWorkingDays(start: DateInput, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days to add must be a whole number ≥ 0, got ${n}`);
+  let day = receivedDayNumber(toDayNumber(start));
+  for (let i = 0; i < n; i++) day = nextWorkingDayNumber(day);
+  return isoDateOf(day);
+}
+
+/**
+ * Working days used up by `end` for something submitted on `start`, counted
+ * like addWorkingDays so that workingDaysBetween(s, addWorkingDays(s, n)) === n.
+ * Working days remaining on a 10-day target: 10 - workingDaysBetween(s, today).
+ * Returns 0 until the first counted day; throws if `end` is before `start`.
+ */
+export function workingDaysBetween(start: DateInput, end: DateInput): number {
+  const startDay = toDayNumber(start);
+  const endDay = toDayNumber(end);
+  if (endDay < startDay) throw new RangeError(`end ${isoDateOf(endDay)} is before start ${isoDateOf(startDay)}`);
+  assertCovered(endDay);
+  let count = 0;
+  for (let day = receivedDayNumber(startDay) + 1; day <= endDay; day++) {
+    if (isWorkingDayNumber(day)) count++;
+  }
+  return count;
+}

@@ -1,0 +1,20 @@
+// `npm start` on a fresh checkout builds first; later starts reuse the build unless sources are newer.
+import { execSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const outputs = ["build/server.js", "build/server/index.js"];
+const sources = ["app", "server", "locales", "emails", "public", "package.json", "vite.config.ts"];
+
+function newest(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(entry).map((child) => newest(path.join(entry, child))));
+}
+
+const builtAt = Math.min(...outputs.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
+if (builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
+  console.log("Building the portal…");
+  execSync("npm run build", { stdio: "inherit" });
+}

@@ -1,0 +1,16 @@
+// Development: Vite serves the browser code and reloads the Remix build on change.
+import type { ServerBuild } from "@remix-run/node";
+import { createServer } from "vite";
+import { loadConfig } from "~/config/config.server";
+import { createServices } from "~/services/services.server";
+import { createExpressApp } from "./express-app";
+
+const config = loadConfig();
+const services = await createServices(config);
+const vite = await createServer({ server: { middlewareMode: true } });
+const app = createExpressApp({
+  services,
+  devMiddleware: vite.middlewares,
+  build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
+});
+app.listen(config.env.PORT, config.env.HOST, () => console.log(`Dev portal on http://localhost:${config.env.PORT}`));

@@ -1,0 +1,70 @@
+// The Express app around Remix: static assets, compression, language, request ids and the health check.
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type Request, type Response } from "express";
+import "~/load-context";
+import { chooseLanguage } from "~/services/language.server";
+import type { Services } from "~/services/services.server";
+
+export interface ExpressAppOptions {
+  services: Services;
+  /** The Remix build, or a function that loads it (the dev server reloads it on every request). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Folder of the built browser assets; absent in development, where Vite serves them. */
+  clientDir?: string;
+  /** Vite's middleware in development. */
+  devMiddleware?: express.RequestHandler;
+}
+
+export function createExpressApp({ services, build, clientDir, devMiddleware }: ExpressAppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", services.config.env.TRUST_PROXY);
+  app.use(compression());
+
+  if (devMiddleware) app.use(devMiddleware);
+  if (clientDir) {
+    // Vite fingerprints everything under /assets, so a year's caching is safe; other files change in place.
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  }
+
+  app.get("/healthz", async (_req: Request, res: Response) => {
+    try {
+      await services.db.get("SELECT 1 AS ok");
+      res.status(200).json({ status: "ok" });
+    } catch {
+      res.status(503).json({ status: "unavailable" });
+    }
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: services.config.isProduction || process.env.NODE_ENV === "production" ? "production" : "development",
+      getLoadContext: (req, res): AppLoadContext => {
+        const lng = req.query.lng;
+        const { language, setCookie } = chooseLanguage(
+          {
+            requested: typeof lng === "string" ? lng : null,
+            cookie: req.headers.cookie ?? null,
+            acceptLanguage: req.headers["accept-language"] ?? null,
+          },
+          services.config.isProduction,
+        );
+        if (setCookie) res.append("Set-Cookie", setCookie);
+        return {
+          services,
+          language,
+          nonce: randomBytes(16).toString("base64"),
+          requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(),
+        };
+      },
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,35 @@
+// Production entry: validate configuration, open the database, serve the built portal.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { ConfigError, loadConfig } from "~/config/config.server";
+import { createServices } from "~/services/services.server";
+import { createExpressApp } from "./express-app";
+
+const buildDir = path.dirname(fileURLToPath(import.meta.url));
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const services = await createServices(config);
+  const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
+  const app = createExpressApp({ services, build, clientDir: path.join(buildDir, "client") });
+  const server = app.listen(config.env.PORT, config.env.HOST, () => {
+    console.log(`Portal listening on http://${config.env.HOST === "0.0.0.0" ? "localhost" : config.env.HOST}:${config.env.PORT}`);
+  });
+  const stop = () => {
+    server.close(() => {
+      void services.db.close().then(() => process.exit(0));
+    });
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error("The portal could not start:", error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+// The Vite plugin replaces remix.config.js: Remix's classic compiler is being removed (docs/decisions/001).
+import { vitePlugin as remix } from "@remix-run/dev";
+import { NodePackageImporter } from "sass";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
+  css: {
+    preprocessorOptions: {
+      scss: { api: "modern-compiler", importers: [new NodePackageImporter()], quietDeps: true },
+    },
+  },
+  build: { assetsInlineLimit: 0 },
+  plugins: [
+    remix({
+      ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/.*"],
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+      },
+    }),
+  ],
+});

@@ -97,7 +97,7 @@ export default function QuestionPage() {
   const text = useJourneyText(page.namespace, page.pageId, page.interpolation, page.variant);
   // A page with guidance before its question has a separate h1; otherwise the question is the heading.
   const singleQuestion = page.fields.length === 1 && !page.extras.some(isIntroExtra);
-  const errorList = page.errors.map((error) => ({ text: text.t(error.messageKey), href: `#${error.href}` }));
+  const errorList = page.errors.map((error) => ({ text: text.message(error.messageKey), href: `#${error.href}` }));
   return (
     <JourneyChrome backHref={page.backHref} idleMinutes={page.idleMinutes}>
       <div className="govuk-grid-row">

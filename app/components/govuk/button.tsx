@@ -57,7 +57,13 @@ export function Button(props: ButtonProps) {
       )}
     </>
   );
-  const common = { className, "data-module": "govuk-button", ...props.attributes, ...(props.id ? { id: props.id } : {}) };
+  // The template writes `attributes` before the id and browsers keep the first duplicate, so an id in `attributes` wins.
+  const common = {
+    className,
+    "data-module": "govuk-button",
+    ...(props.id ? { id: props.id } : {}),
+    ...props.attributes,
+  };
 
   if (props.href) {
     return (

@@ -43,7 +43,8 @@ export interface CharacterCountProps {
   wordsOverLimitText?: PluralisedText;
 }
 
-// The JavaScript reads its translations from `data-i18n.<key>[.<plural rule>]` attributes, as govukI18nAttributes writes them.
+// The JavaScript reads its translations from `data-i18n.<key>[.<plural rule>]` attributes, as
+// govukI18nAttributes writes them.
 function i18nAttributes(key: string, messages: PluralisedText | string | undefined): Record<string, string> {
   if (typeof messages === "string") return messages ? { [`data-i18n.${key}`]: messages } : {};
   const out: Record<string, string> = {};

@@ -10,7 +10,10 @@ export interface CheckboxesOption {
   text?: string;
   html?: ReactNode;
   value: string;
-  /** Defaults to `idPrefix`, then `idPrefix-2`, `idPrefix-3`… by position (the first has no suffix so error summaries can link to it). */
+  /**
+   * Defaults to `idPrefix`, then `idPrefix-2`, `idPrefix-3`… by position; the first has no suffix so that error
+   * summaries can link to it.
+   */
   id?: string;
   /** Defaults to the group's `name`. */
   name?: string;
@@ -153,7 +156,9 @@ export function Checkboxes(props: CheckboxesProps) {
 
   return (
     <div
-      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${formGroup?.classes ? ` ${formGroup.classes}` : ""}`}
+      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${
+        formGroup?.classes ? ` ${formGroup.classes}` : ""
+      }`}
       {...formGroup?.attributes}
     >
       {fieldset ? (

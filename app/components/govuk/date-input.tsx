@@ -12,7 +12,10 @@ export interface DateInputItem {
   /** Label text; defaults to the capitalised name. */
   label?: string;
   value?: string;
-  /** Marks this field as the one in error (otherwise all fields are marked when there is an `errorMessage`); `false` never marks it. */
+  /**
+   * Marks this field as the one in error (otherwise every field is marked when there is an `errorMessage`);
+   * `false` never marks it.
+   */
   error?: boolean;
   classes?: string;
   autocomplete?: string;
@@ -130,7 +133,9 @@ export function DateInput(props: DateInputProps) {
 
   return (
     <div
-      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${formGroup?.classes ? ` ${formGroup.classes}` : ""}`}
+      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${
+        formGroup?.classes ? ` ${formGroup.classes}` : ""
+      }`}
       {...formGroup?.attributes}
     >
       {fieldset ? (

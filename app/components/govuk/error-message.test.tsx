@@ -8,7 +8,7 @@ function toProps(o: Options): ErrorMessageProps {
     text: o.str("text"),
     html: o.html("html"),
     classes: o.str("classes"),
-    attributes: o.record("attributes"),
+    attributes: o.attrs("attributes"),
     visuallyHiddenText: o.str("visuallyHiddenText"),
   };
 }
@@ -34,14 +34,16 @@ describe("ErrorMessage", () => {
 
   it("accounts for every fixture", () => {
     expect([...covered, ...Object.keys(skipped)].sort()).toEqual(
-      loadFixtures("error-message").map((f) => f.name).sort(),
+      loadFixtures("error-message")
+        .map((f) => f.name)
+        .sort()
     );
   });
 
   it("keeps the space between the hidden prefix and the message", () => {
     // A screen reader would otherwise read "Error:Enter your name" as one word.
     expect(renderNormalised(<ErrorMessage text="Enter your name" visuallyHiddenText="Gwall" />)).toBe(
-      '<p class="govuk-error-message"><span class="govuk-visually-hidden">Gwall:</span> Enter your name</p>',
+      '<p class="govuk-error-message"><span class="govuk-visually-hidden">Gwall:</span> Enter your name</p>'
     );
   });
 });

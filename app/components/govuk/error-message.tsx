@@ -23,7 +23,7 @@ export function ErrorMessage({ id, text, html, classes, attributes, visuallyHidd
           <span className="govuk-visually-hidden">{visuallyHiddenText}:</span> {html ?? text}
         </>
       ) : (
-        (html ?? text)
+        html ?? text
       )}
     </p>
   );

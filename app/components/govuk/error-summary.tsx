@@ -34,8 +34,8 @@ export function ErrorSummary(props: ErrorSummaryProps) {
   const description = hasNode(props.children)
     ? props.children
     : hasNode(props.descriptionHtml)
-      ? props.descriptionHtml
-      : props.descriptionText;
+    ? props.descriptionHtml
+    : props.descriptionText;
   return (
     <div
       className={`govuk-error-summary${props.classes ? ` ${props.classes}` : ""}`}

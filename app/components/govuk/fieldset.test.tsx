@@ -16,7 +16,7 @@ function toProps(o: Options): FieldsetProps {
     legend: legendOptions(o.obj("legend")),
     classes: o.str("classes"),
     role: o.str("role"),
-    attributes: o.record("attributes"),
+    attributes: o.attrs("attributes"),
     html: o.html("html"),
   };
 }
@@ -50,6 +50,10 @@ describe("Fieldset", () => {
   });
 
   it("accounts for every fixture", () => {
-    expect([...covered, ...Object.keys(skipped)].sort()).toEqual(loadFixtures("fieldset").map((f) => f.name).sort());
+    expect([...covered, ...Object.keys(skipped)].sort()).toEqual(
+      loadFixtures("fieldset")
+        .map((f) => f.name)
+        .sort()
+    );
   });
 });

@@ -23,10 +23,7 @@ export interface GovukFixture {
 }
 
 const require = createRequire(import.meta.url);
-const componentsDir = path.join(
-  path.dirname(require.resolve("govuk-frontend/package.json")),
-  "dist/govuk/components",
-);
+const componentsDir = path.join(path.dirname(require.resolve("govuk-frontend/package.json")), "dist/govuk/components");
 
 export function loadFixtures(component: string): GovukFixture[] {
   const file = path.join(componentsDir, component, "fixtures.json");
@@ -40,9 +37,24 @@ export function fixture(component: string, name: string): GovukFixture {
   return found;
 }
 
-const booleanAttributes = new Set(["checked", "disabled", "hidden", "multiple", "novalidate", "readonly", "selected", "open"]);
+const booleanAttributes = new Set([
+  "checked",
+  "disabled",
+  "hidden",
+  "multiple",
+  "novalidate",
+  "readonly",
+  "selected",
+  "open",
+]);
 // Only token lists may have their white space folded; in any other value (e.g. `value`) white space is content.
-const tokenListAttributes = new Set(["aria-describedby", "aria-labelledby", "aria-controls", "data-aria-controls", "rel"]);
+const tokenListAttributes = new Set([
+  "aria-describedby",
+  "aria-labelledby",
+  "aria-controls",
+  "data-aria-controls",
+  "rel",
+]);
 // Element content where white space is significant and must be compared as is.
 const preformatted = new Set(["textarea", "pre", "listing"]);
 // HTML white space only: `\s` would also fold U+00A0, hiding a real `&nbsp;` versus space difference.
@@ -106,15 +118,35 @@ const reactAttributeNames: Record<string, string> = {
   maxlength: "maxLength",
   readonly: "readOnly",
   tabindex: "tabIndex",
+};
+// Rebuilt form fields stay uncontrolled, as React would otherwise warn about a value without onChange.
+const reactElementAttributeNames: Record<string, string> = {
+  ...reactAttributeNames,
   value: "defaultValue",
   checked: "defaultChecked",
 };
-const passThroughAttributes = new Set(["id", "name", "type", "href", "rows", "role", "lang", "title", "width", "height", "viewBox", "fill", "d", "xmlns", "focusable"]);
+const passThroughAttributes = new Set([
+  "id",
+  "name",
+  "type",
+  "href",
+  "rows",
+  "role",
+  "lang",
+  "title",
+  "width",
+  "height",
+  "viewBox",
+  "fill",
+  "d",
+  "xmlns",
+  "focusable",
+]);
 
 function elementToReact(node: Element, key: number): ReactElement {
   const props: Record<string, unknown> = { key };
   for (const attr of node.attrs) {
-    const mapped = reactAttributeNames[attr.name];
+    const mapped = reactElementAttributeNames[attr.name];
     const name = mapped ?? attr.name;
     if (!mapped && !passThroughAttributes.has(attr.name) && !/^(data|aria)-/.test(attr.name)) {
       throw new Error(`htmlToReact: add a React name for attribute "${attr.name}"`);
@@ -150,14 +182,7 @@ export class Options {
   private readonly read = new Set<string>();
   private readonly children: Options[] = [];
 
-  constructor(
-    private readonly raw: Record<string, unknown>,
-    private readonly where = "options",
-  ) {}
-
-  has(key: string): boolean {
-    return this.raw[key] !== undefined;
-  }
+  constructor(private readonly raw: Record<string, unknown>, private readonly where = "options") {}
 
   private take(key: string): unknown {
     this.read.add(key);
@@ -262,6 +287,18 @@ export class Options {
     return out;
   }
 
+  /**
+   * An `attributes` map. Names React knows in camelCase are given to it that way (it renders `maxLength` as
+   * `maxlength`, but warns about `maxlength`), which is also how the portal should pass them.
+   */
+  attrs(key: string): Record<string, string> | undefined {
+    const raw = this.record(key);
+    if (!raw) return undefined;
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(raw)) out[reactAttributeNames[name] ?? name] = value;
+    return out;
+  }
+
   assertAllRead(): void {
     const unread = Object.keys(this.raw).filter((k) => !this.read.has(k));
     if (unread.length) throw new Error(`${this.where}: adapter ignores option(s) ${unread.join(", ")}`);
@@ -286,13 +323,13 @@ export function labelOptions(o: Options | undefined): Omit<LabelProps, "htmlFor"
     html: o.html("html"),
     classes: o.str("classes"),
     isPageHeading: o.bool("isPageHeading"),
-    attributes: o.record("attributes"),
+    attributes: o.attrs("attributes"),
   };
 }
 
 export function hintOptions(o: Options | undefined): Omit<HintProps, "id"> | undefined {
   if (!o) return undefined;
-  return { text: o.str("text"), html: o.html("html"), classes: o.str("classes"), attributes: o.record("attributes") };
+  return { text: o.str("text"), html: o.html("html"), classes: o.str("classes"), attributes: o.attrs("attributes") };
 }
 
 export function errorMessageOptions(o: Options | undefined): Omit<ErrorMessageProps, "id"> | undefined {
@@ -301,14 +338,19 @@ export function errorMessageOptions(o: Options | undefined): Omit<ErrorMessagePr
     text: o.str("text"),
     html: o.html("html"),
     classes: o.str("classes"),
-    attributes: o.record("attributes"),
+    attributes: o.attrs("attributes"),
     visuallyHiddenText: o.str("visuallyHiddenText"),
   };
 }
 
 export function legendOptions(o: Options | undefined): LegendOptions | undefined {
   if (!o) return undefined;
-  return { text: o.str("text"), html: o.html("html"), classes: o.str("classes"), isPageHeading: o.bool("isPageHeading") };
+  return {
+    text: o.str("text"),
+    html: o.html("html"),
+    classes: o.str("classes"),
+    isPageHeading: o.bool("isPageHeading"),
+  };
 }
 
 export function fieldsetOptions(o: Options | undefined): Omit<FieldsetProps, "html" | "children" | "role"> | undefined {
@@ -317,7 +359,7 @@ export function fieldsetOptions(o: Options | undefined): Omit<FieldsetProps, "ht
     describedBy: o.str("describedBy"),
     legend: legendOptions(o.obj("legend")),
     classes: o.str("classes"),
-    attributes: o.record("attributes"),
+    attributes: o.attrs("attributes"),
   };
 }
 

@@ -8,7 +8,7 @@ function toProps(o: Options): HintProps {
     text: o.str("text"),
     html: o.html("html"),
     classes: o.str("classes"),
-    attributes: o.record("attributes"),
+    attributes: o.attrs("attributes"),
   };
 }
 
@@ -22,6 +22,10 @@ describe("Hint", () => {
   });
 
   it("accounts for every fixture", () => {
-    expect([...covered, ...Object.keys(skipped)].sort()).toEqual(loadFixtures("hint").map((f) => f.name).sort());
+    expect([...covered, ...Object.keys(skipped)].sort()).toEqual(
+      loadFixtures("hint")
+        .map((f) => f.name)
+        .sort()
+    );
   });
 });

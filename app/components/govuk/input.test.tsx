@@ -17,7 +17,7 @@ const inputModes = ["none", "text", "decimal", "numeric", "tel", "search", "emai
 
 function affix(o: Options | undefined): InputAffix | undefined {
   if (!o) return undefined;
-  return { ...textOrHtmlOptions(o), classes: o.str("classes"), attributes: o.record("attributes") };
+  return { ...textOrHtmlOptions(o), classes: o.str("classes"), attributes: o.attrs("attributes") };
 }
 
 function toProps(o: Options): InputProps {
@@ -38,17 +38,20 @@ function toProps(o: Options): InputProps {
     classes: o.str("classes"),
     formGroup: formGroup && {
       classes: formGroup.str("classes"),
-      attributes: formGroup.record("attributes"),
+      attributes: formGroup.attrs("attributes"),
       beforeInput: textOrHtmlOptions(formGroup.obj("beforeInput")),
       afterInput: textOrHtmlOptions(formGroup.obj("afterInput")),
     },
-    inputWrapper: inputWrapper && { classes: inputWrapper.str("classes"), attributes: inputWrapper.record("attributes") },
+    inputWrapper: inputWrapper && {
+      classes: inputWrapper.str("classes"),
+      attributes: inputWrapper.attrs("attributes"),
+    },
     autocomplete: o.str("autocomplete"),
     autocapitalize: o.str("autocapitalize"),
     pattern: o.str("pattern"),
     spellcheck: o.bool("spellcheck"),
     inputmode: o.oneOf("inputmode", inputModes),
-    attributes: o.record("attributes"),
+    attributes: o.attrs("attributes"),
   };
 }
 
@@ -108,6 +111,10 @@ describe("Input", () => {
   });
 
   it("accounts for every fixture", () => {
-    expect([...covered, ...Object.keys(skipped)].sort()).toEqual(loadFixtures("input").map((f) => f.name).sort());
+    expect([...covered, ...Object.keys(skipped)].sort()).toEqual(
+      loadFixtures("input")
+        .map((f) => f.name)
+        .sort()
+    );
   });
 });

@@ -51,7 +51,9 @@ export interface InputProps {
 }
 
 function hasContent(part: TextOrHtml | undefined): part is TextOrHtml {
-  return Boolean(part && (part.text || (part.html !== undefined && part.html !== null && part.html !== false && part.html !== "")));
+  return Boolean(
+    part && (part.text || (part.html !== undefined && part.html !== null && part.html !== false && part.html !== ""))
+  );
 }
 
 function Affix({ affix, type }: { affix: InputAffix; type: "prefix" | "suffix" }) {
@@ -105,7 +107,9 @@ export function Input(props: InputProps) {
 
   return (
     <div
-      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${formGroup?.classes ? ` ${formGroup.classes}` : ""}`}
+      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${
+        formGroup?.classes ? ` ${formGroup.classes}` : ""
+      }`}
       {...formGroup?.attributes}
     >
       <Label {...label} htmlFor={id} />

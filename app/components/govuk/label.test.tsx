@@ -9,7 +9,7 @@ function toProps(o: Options): LabelProps {
     htmlFor: o.str("for"),
     classes: o.str("classes"),
     isPageHeading: o.bool("isPageHeading"),
-    attributes: o.record("attributes"),
+    attributes: o.attrs("attributes"),
   };
 }
 
@@ -41,6 +41,10 @@ describe("Label", () => {
   });
 
   it("accounts for every fixture", () => {
-    expect([...covered, ...Object.keys(skipped)].sort()).toEqual(loadFixtures("label").map((f) => f.name).sort());
+    expect([...covered, ...Object.keys(skipped)].sort()).toEqual(
+      loadFixtures("label")
+        .map((f) => f.name)
+        .sort()
+    );
   });
 });

@@ -10,7 +10,10 @@ export interface RadiosOption {
   text?: string;
   html?: ReactNode;
   value: string;
-  /** Defaults to `idPrefix`, then `idPrefix-2`, `idPrefix-3`… by position (the first has no suffix so error summaries can link to it). */
+  /**
+   * Defaults to `idPrefix`, then `idPrefix-2`, `idPrefix-3`… by position; the first has no suffix so that error
+   * summaries can link to it.
+   */
   id?: string;
   label?: { classes?: string; attributes?: Record<string, string> };
   hint?: Omit<HintProps, "id">;
@@ -69,7 +72,11 @@ export function Radios(props: RadiosProps) {
     <>
       {hint && <Hint {...hint} id={hintId} />}
       {errorMessage && <ErrorMessage {...errorMessage} id={errorId} />}
-      <div className={`govuk-radios${props.classes ? ` ${props.classes}` : ""}`} {...props.attributes} data-module="govuk-radios">
+      <div
+        className={`govuk-radios${props.classes ? ` ${props.classes}` : ""}`}
+        {...props.attributes}
+        data-module="govuk-radios"
+      >
         {formGroup?.beforeInputs && (formGroup.beforeInputs.html ?? formGroup.beforeInputs.text)}
         {items.map((item, index) => {
           if (!item) return null;
@@ -134,7 +141,9 @@ export function Radios(props: RadiosProps) {
 
   return (
     <div
-      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${formGroup?.classes ? ` ${formGroup.classes}` : ""}`}
+      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${
+        formGroup?.classes ? ` ${formGroup.classes}` : ""
+      }`}
       {...formGroup?.attributes}
     >
       {fieldset ? (
@@ -152,4 +161,3 @@ export function Radios(props: RadiosProps) {
     </div>
   );
 }
-

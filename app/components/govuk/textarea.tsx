@@ -34,7 +34,7 @@ export interface TextareaProps {
 }
 
 function render(part: TextOrHtml | undefined) {
-  return part ? (part.html ?? part.text) : undefined;
+  return part ? part.html ?? part.text : undefined;
 }
 
 /** GOV.UK Frontend `govukTextarea`. */
@@ -50,7 +50,9 @@ export function Textarea(props: TextareaProps) {
 
   return (
     <div
-      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${formGroup?.classes ? ` ${formGroup.classes}` : ""}`}
+      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${
+        formGroup?.classes ? ` ${formGroup.classes}` : ""
+      }`}
       {...formGroup?.attributes}
     >
       <Label {...label} htmlFor={id} />
@@ -58,7 +60,9 @@ export function Textarea(props: TextareaProps) {
       {errorMessage && <ErrorMessage {...errorMessage} id={errorId} />}
       {render(formGroup?.beforeInput)}
       <textarea
-        className={`govuk-textarea${errorMessage ? " govuk-textarea--error" : ""}${props.classes ? ` ${props.classes}` : ""}`}
+        className={`govuk-textarea${errorMessage ? " govuk-textarea--error" : ""}${
+          props.classes ? ` ${props.classes}` : ""
+        }`}
         id={id}
         name={name}
         rows={props.rows || 5}

@@ -28,7 +28,7 @@ function single(values: FieldValues, name: string): string {
 
 function errorFor(context: FieldContext, name: string) {
   const error = context.errors.find((e) => e.field === name);
-  return error ? { text: context.text.t(error.messageKey), visuallyHiddenText: context.text.t("common:errors.hiddenPrefix") } : undefined;
+  return error ? { text: context.text.message(error.messageKey), visuallyHiddenText: context.text.t("common:errors.hiddenPrefix") } : undefined;
 }
 
 function plural(text: FieldContext["text"], key: string): PluralisedText {

@@ -10,5 +10,7 @@ export function useJourneyText(namespace: string, pageId: string, values: Record
     const full = `${base}.${key}`;
     return i18n.exists(full, options) || (variant && i18n.exists(`${full}_${variant}`, options)) ? t(full, options) : undefined;
   };
-  return { t, maybe, text: (key: string) => t(`${base}.${key}`, options), language: i18n.language };
+  /** A full key within the journey (error messages), with the page's names and variant. */
+  const message = (key: string) => t(key, options);
+  return { t, maybe, message, text: (key: string) => t(`${base}.${key}`, options), language: i18n.language };
 }

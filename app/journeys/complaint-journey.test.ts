@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { complaintJourney } from "./complaint-journey";
+import { answersOnRoute, readPageValues, validatePage, walkJourney } from "./journey-engine";
+import type { JourneyAnswers } from "./session-data";
+
+const today = "2026-11-26";
+const walk = (answers: JourneyAnswers) => walkJourney(complaintJourney, answers, { today });
+
+const youngPerson: JourneyAnswers = {
+  service: { service: "childrens-social-care" },
+  "who-are-you": { role: "child-or-young-person" },
+  "your-age": { age: "14" },
+  "about-who": { about: "me" },
+  "what-happened": { "what-happened": "My social worker never calls back." },
+  when: { "when-day": "", "when-month": "9", "when-year": "2026", "still-happening": [] },
+  "put-right": { "put-right": "" },
+  "complained-before": { before: "no" },
+  advocate: { advocate: "yes" },
+  "reply-format": { format: "standard", "other-help": "" },
+  "your-name": { "full-name": "" },
+  contact: { method: "text", mobile: "07700 900982" },
+  "safe-contact": { "safe-times": "after 4pm", "leave-message": "no", "say-council": "no" },
+};
+
+describe("the complaint route", () => {
+  it("starts at the service question", () => {
+    expect(walk({})).toEqual({ route: ["service"], firstUnanswered: "service" });
+  });
+
+  it("asks a young person their age, and skips the questions about someone else's child", () => {
+    const { route, firstUnanswered } = walk(youngPerson);
+    expect(firstUnanswered).toBeNull();
+    expect(route).toEqual([
+      "service", "who-are-you", "your-age", "about-who", "what-happened", "when", "put-right",
+      "complained-before", "advocate", "reply-format", "your-name", "contact", "safe-contact",
+    ]);
+  });
+
+  it("asks an adult about the child, and about parental responsibility", () => {
+    const answers: JourneyAnswers = {
+      ...youngPerson,
+      "who-are-you": { role: "grandparent-or-relative" },
+      "about-who": { about: "a-child" },
+      "child-details": { "child-name": "Sam", "child-age": "9" },
+      "child-agrees": { agrees: "yes" },
+      "parental-responsibility": { "parental-responsibility": "no" },
+    };
+    const { route, firstUnanswered } = walk(answers);
+    expect(firstUnanswered).toBeNull();
+    expect(route.slice(0, 7)).toEqual(["service", "who-are-you", "about-who", "child-details", "child-agrees", "parental-responsibility", "what-happened"]);
+    expect(route).not.toContain("your-age");
+  });
+
+  it("does not ask a young person complaining about another child about parental responsibility", () => {
+    const answers: JourneyAnswers = { ...youngPerson, "about-who": { about: "a-child" }, "child-details": { "child-name": "Jo", "child-age": "6" }, "child-agrees": { agrees: "too-young" } };
+    expect(walk(answers).route).not.toContain("parental-responsibility");
+  });
+
+  it("asks why now when it happened more than 12 months ago and has stopped", () => {
+    const late: JourneyAnswers = { ...youngPerson, when: { "when-day": "", "when-month": "9", "when-year": "2025", "still-happening": [] } };
+    expect(walk(late).firstUnanswered).toBe("why-now");
+    const stillHappening: JourneyAnswers = { ...late, when: { ...late.when!, "still-happening": ["yes"] } };
+    expect(walk(stillHappening).route).not.toContain("why-now");
+    const withinTheYear: JourneyAnswers = { ...youngPerson, when: { "when-day": "30", "when-month": "11", "when-year": "2025", "still-happening": [] } };
+    expect(walk(withinTheYear).route).not.toContain("why-now");
+  });
+
+  it("skips the safe-contact questions when the person does not want to be contacted", () => {
+    const answers: JourneyAnswers = { ...youngPerson, contact: { method: "none" } };
+    const { route, firstUnanswered } = walk(answers);
+    expect(firstUnanswered).toBeNull();
+    expect(route).not.toContain("safe-contact");
+  });
+
+  it("leaves answers off the new route out when a change takes another branch", () => {
+    const adult: JourneyAnswers = {
+      ...youngPerson,
+      "who-are-you": { role: "parent" },
+      "about-who": { about: "a-child" },
+      "child-details": { "child-name": "Sam", "child-age": "9" },
+      "child-agrees": { agrees: "yes" },
+      "parental-responsibility": { "parental-responsibility": "yes" },
+    };
+    const changed = { ...adult, "about-who": { about: "me" } };
+    const { route } = walk(changed);
+    const kept = answersOnRoute(complaintJourney, changed, route);
+    expect(Object.keys(kept)).not.toContain("child-details");
+    expect(Object.keys(kept)).not.toContain("your-age");
+  });
+
+  it("sends a person to the first unanswered page when an earlier answer is missing", () => {
+    const { "about-who": _skipped, ...answers } = youngPerson;
+    expect(walk(answers).firstUnanswered).toBe("about-who");
+  });
+});
+
+describe("complaint page validation", () => {
+  const page = (id: string) => complaintJourney.pages.find((p) => p.id === id)!;
+  const validate = (id: string, entries: [string, string][]) => {
+    const form = new FormData();
+    for (const [k, v] of entries) form.append(k, v);
+    return validatePage(page(id), readPageValues(page(id), form), { answers: {}, today });
+  };
+
+  it("keeps emoji and any script exactly as typed", () => {
+    const text = "Zażółć gęślą jaźń 😀 مرحبا\nline two";
+    expect(validate("what-happened", [["what-happened", text]])).toEqual({ ok: true, answer: { "what-happened": text } });
+  });
+
+  it("refuses text over the limit with a specific message", () => {
+    const result = validate("what-happened", [["what-happened", "a".repeat(6001)]]);
+    expect(result).toMatchObject({ ok: false, errors: [{ field: "what-happened", messageKey: "pages.what-happened.fields.what-happened.errors.too-long" }] });
+  });
+
+  it("checks dates: month and year needed, no future, real days", () => {
+    expect(validate("when", [["when-month", ""], ["when-year", ""]])).toMatchObject({ ok: false, errors: [{ href: "when-month" }] });
+    expect(validate("when", [["when-month", "3"], ["when-year", ""]])).toMatchObject({ ok: false, errors: [{ href: "when-year", messageKey: expect.stringContaining("year-required") }] });
+    expect(validate("when", [["when-day", "31"], ["when-month", "2"], ["when-year", "2025"]])).toMatchObject({ ok: false, errors: [{ href: "when-day", messageKey: expect.stringContaining("real-day") }] });
+    expect(validate("when", [["when-month", "12"], ["when-year", "2026"]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("future") }] });
+    expect(validate("when", [["still-happening", "yes"]])).toEqual({ ok: true, answer: { "when-day": "", "when-month": "", "when-year": "", "still-happening": ["yes"] } });
+    expect(validate("when", [["when-month", "march"], ["when-year", "2026"]])).toMatchObject({ ok: true, answer: { "when-month": "3" } });
+  });
+
+  it("reads only the first of repeated fields and ignores fields the page does not ask", () => {
+    expect(validate("service", [["service", "public-health"], ["service", "not-sure"], ["role", "parent"]])).toEqual({ ok: true, answer: { service: "public-health" } });
+  });
+
+  it("keeps only the contact details of the chosen method, on one line", () => {
+    const result = validate("contact", [["method", "email"], ["email", " sam@example.org\r\nBcc: x@example.org "], ["phone", "01632 960000"]]);
+    expect(result).toMatchObject({ ok: false, errors: [{ field: "email", messageKey: expect.stringContaining("format") }] });
+    expect(validate("contact", [["method", "email"], ["email", "sam@example.org"], ["phone", "01632 960000"]])).toEqual({ ok: true, answer: { method: "email", email: "sam@example.org" } });
+    expect(validate("contact", [["method", "post"], ["address-line-1", "1 High St"], ["address-town", "Exampleton"], ["address-postcode", "ex11aa"]])).toEqual({
+      ok: true,
+      answer: { method: "post", "address-line-1": "1 High St", "address-line-2": "", "address-town": "Exampleton", "address-postcode": "EX1 1AA" },
+    });
+  });
+
+  it("gives a specific message for each missing choice", () => {
+    expect(validate("advocate", [])).toMatchObject({ ok: false, errors: [{ href: "advocate", messageKey: "pages.advocate.fields.advocate.errors.required" }] });
+    expect(validate("who-are-you", [["role", "someone-else"]])).toMatchObject({ ok: false, errors: [{ href: "role-other", messageKey: "pages.who-are-you.fields.role-other.errors.required" }] });
+  });
+});

@@ -1,0 +1,137 @@
+// Contact us, following GOV.UK's "Contact a department or service team" pattern: every detail comes from the
+// council's settings, and the danger-now box comes first.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Fragment } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import type { PublicCouncilSettings } from "~/config/council-schema";
+import { titleMeta, type PageHandle } from "~/page-handle";
+import { useRootData } from "~/root";
+
+export const handle = { i18n: ["pages"] } satisfies PageHandle;
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const t = context.services.translations[context.language].getFixedT(context.language, "pages");
+  return { title: `${t("contact.title")} – ${context.services.config.council.serviceName}` };
+}
+
+export const meta = titleMeta;
+
+function useRoot() {
+  const root = useRootData();
+  if (!root) throw new Error("The root loader's data is missing");
+  return root;
+}
+
+/** The same box as on the start page: this website is not the way to report a child in danger. */
+function DangerNow({ council }: { council: PublicCouncilSettings }) {
+  const { t } = useTranslation("pages");
+  const { safeguarding } = council;
+  return (
+    <div className="app-danger-now">
+      <h2 className="govuk-heading-m">{t("contact.dangerNow.heading", { emergencyNumber: safeguarding.emergencyNumber })}</h2>
+      <p className="govuk-body">{t("contact.dangerNow.worried", { phone: safeguarding.childrenPhone })}</p>
+      <p className="govuk-body">{t("contact.dangerNow.outOfHours", { phone: safeguarding.childrenOutOfHoursPhone })}</p>
+      <p className="govuk-body">{t("contact.dangerNow.childline", { phone: council.childline })}</p>
+      <p className="govuk-body govuk-!-margin-bottom-0">{t("contact.dangerNow.notForEmergencies")}</p>
+    </div>
+  );
+}
+
+/** Lines of text in one paragraph, split by line breaks, as the GOV.UK contact pattern does. */
+function Lines({ lines }: { lines: readonly string[] }) {
+  return (
+    <p className="govuk-body">
+      {lines.map((line, index) => (
+        <Fragment key={index}>
+          {index > 0 ? <br /> : null}
+          {line}
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+function MailParagraph({ email }: { email: string }) {
+  return (
+    <p className="govuk-body">
+      <a className="govuk-link" href={`mailto:${email}`}>
+        {email}
+      </a>
+    </p>
+  );
+}
+
+export default function Contact() {
+  const { t } = useTranslation("pages");
+  const { council } = useRoot();
+  const { contact, advocacy } = council;
+  const mailLink = (email: string) => <a className="govuk-link" href={`mailto:${email}`} />;
+
+  return (
+    <main className="govuk-main-wrapper" id="main-content">
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-xl">{t("contact.title")}</h1>
+          <p className="govuk-body-l">{t("contact.intro", { councilName: council.councilName })}</p>
+          <p className="govuk-body">{t("contact.canHelp")}</p>
+
+          <DangerNow council={council} />
+
+          <h2 className="govuk-heading-m">{t("contact.methods.phoneHeading")}</h2>
+          <Lines
+            lines={[
+              t("contact.methods.phone", { phone: contact.phone }),
+              t("contact.methods.textPhone", { textPhone: contact.textPhone }),
+              contact.openingHours,
+            ]}
+          />
+          <p className="govuk-body">
+            <a className="govuk-link" href="https://www.gov.uk/call-charges">
+              {t("contact.methods.callCharges")}
+            </a>
+          </p>
+
+          <h2 className="govuk-heading-m">{t("contact.methods.emailHeading")}</h2>
+          <MailParagraph email={contact.email} />
+
+          <h2 className="govuk-heading-m">{t("contact.methods.postHeading")}</h2>
+          <p className="govuk-body">{t("contact.methods.postLead")}</p>
+          <Lines lines={contact.postalAddress} />
+
+          <h2 className="govuk-heading-m">{t("contact.methods.inPersonHeading")}</h2>
+          <p className="govuk-body">{t("contact.methods.inPersonLead")}</p>
+          <p className="govuk-body">{contact.inPerson}</p>
+
+          <h2 className="govuk-heading-m">{t("contact.advocacy.heading")}</h2>
+          <p className="govuk-body">{t("contact.advocacy.body", { providerName: advocacy.providerName })}</p>
+          <ul className="govuk-list">
+            <li>{t("contact.advocacy.phone", { phone: advocacy.phone })}</li>
+            <li>{t("contact.advocacy.text", { textMessage: advocacy.textMessage })}</li>
+            <li>
+              <Trans
+                t={t}
+                i18nKey="contact.advocacy.email"
+                values={{ email: advocacy.email }}
+                components={{ mail: mailLink(advocacy.email) }}
+              />
+            </li>
+          </ul>
+
+          <h2 className="govuk-heading-m">{t("contact.otherServices.heading")}</h2>
+          <p className="govuk-body">{t("contact.otherServices.body")}</p>
+          <ul className="govuk-list">
+            <li>{t("contact.otherServices.phone", { phone: contact.generalComplaintsPhone })}</li>
+            <li>
+              <Trans
+                t={t}
+                i18nKey="contact.otherServices.email"
+                values={{ email: contact.generalComplaintsEmail }}
+                components={{ mail: mailLink(contact.generalComplaintsEmail) }}
+              />
+            </li>
+          </ul>
+        </div>
+      </div>
+    </main>
+  );
+}

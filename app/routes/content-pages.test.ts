@@ -1,0 +1,93 @@
+// The content pages' words: English and Polish must say the same things, with nothing left blank and no
+// council's details written into the copy (they come from the council's settings through interpolation).
+import { describe, expect, it } from "vitest";
+import { exampleCouncil } from "~/config/example-council";
+import en from "../../locales/en/pages.json";
+import pl from "../../locales/pl/pages.json";
+
+/** Every string in a locale file, by its dotted key. */
+function strings(value: unknown, prefix = ""): Map<string, string> {
+  const found = new Map<string, string>();
+  if (typeof value === "string") {
+    found.set(prefix, value);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      for (const [childKey, text] of strings(child, prefix ? `${prefix}.${key}` : key)) found.set(childKey, text);
+    }
+  } else {
+    found.set(prefix, String(value));
+  }
+  return found;
+}
+
+/** Keys in one file but not the other, so a failure names exactly what is missing where. */
+function keyDifferences(a: unknown, b: unknown) {
+  const aKeys = [...strings(a).keys()];
+  const bKeys = [...strings(b).keys()];
+  return {
+    onlyInFirst: aKeys.filter((key) => !bKeys.includes(key)).sort(),
+    onlyInSecond: bKeys.filter((key) => !aKeys.includes(key)).sort(),
+  };
+}
+
+/** The {{values}} and <tags> a translation must keep for the page to fill it in. */
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}|<\/?(\w+)>/g)].map((match) => match[0].replace(/\s/g, "")).sort();
+}
+
+const locales = { en, pl } as const;
+
+describe("content pages' locale files", () => {
+  it("have one top-level key per page", () => {
+    for (const messages of Object.values(locales)) {
+      expect(Object.keys(messages).sort()).toEqual(["accessibility", "contact", "cookies", "privacy", "start"]);
+    }
+  });
+
+  it("notices a key that is in one language only", () => {
+    expect(keyDifferences({ start: { title: "a", extra: "b" } }, { start: { title: "a" } })).toEqual({
+      onlyInFirst: ["start.extra"],
+      onlyInSecond: [],
+    });
+  });
+
+  it("have exactly the same keys in English and Polish", () => {
+    expect(keyDifferences(en, pl)).toEqual({ onlyInFirst: [], onlyInSecond: [] });
+  });
+
+  it("have no empty strings", () => {
+    for (const [language, messages] of Object.entries(locales)) {
+      const empty = [...strings(messages)].filter(([, text]) => text.trim() === "").map(([key]) => `${language}:${key}`);
+      expect(empty).toEqual([]);
+    }
+  });
+
+  it("keep every {{value}} and <tag> in the Polish translation", () => {
+    const english = strings(en);
+    const mismatched = [...strings(pl)]
+      .filter(([key, text]) => english.has(key) && placeholders(text).join() !== placeholders(english.get(key) ?? "").join())
+      .map(([key]) => key);
+    expect(mismatched).toEqual([]);
+  });
+
+  it("do not write a council's own details into the copy", () => {
+    const council = exampleCouncil;
+    const facts = [
+      council.councilName,
+      council.contact.phone,
+      council.contact.email,
+      council.contact.generalComplaintsPhone,
+      council.safeguarding.childrenPhone,
+      council.childline,
+      council.advocacy.providerName,
+      council.advocacy.phone,
+      council.dataProtection.officerEmail,
+      ...council.contact.postalAddress.slice(2),
+    ];
+    for (const [language, messages] of Object.entries(locales)) {
+      for (const [key, text] of strings(messages)) {
+        for (const fact of facts) expect(text, `${language}:${key}`).not.toContain(fact);
+      }
+    }
+  });
+});

@@ -1,0 +1,35 @@
+// Every language must have every key: a missing one would show English, or worse a raw key, to someone.
+import { describe, expect, it } from "vitest";
+import { supportedLanguages } from "../app/i18n";
+import { namespaces, resources } from "./resources";
+
+/** Plural forms differ by language (Polish has few and many), so plural keys are compared by their base. */
+const pluralSuffix = /(_(zero|one|two|few|many|other))$|\.(zero|one|two|few|many|other)$/;
+
+function keyPaths(value: unknown, prefix = ""): string[] {
+  if (Array.isArray(value)) return [`${prefix}[${value.length}]`, ...value.flatMap((item, i) => keyPaths(item, `${prefix}[${i}]`))];
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, child]) => keyPaths(child, prefix ? `${prefix}.${key}` : key));
+  }
+  return [prefix.replace(pluralSuffix, "")];
+}
+
+function emptyStrings(value: unknown, prefix = ""): string[] {
+  if (typeof value === "string") return value.trim() ? [] : [prefix];
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => emptyStrings(v, `${prefix}.${k}`));
+  return [];
+}
+
+describe("locales", () => {
+  for (const namespace of namespaces) {
+    const english = new Set(keyPaths(resources.en[namespace]));
+    for (const language of supportedLanguages) {
+      it(`${language}/${namespace}.json has exactly the English keys, none empty`, () => {
+        const keys = new Set(keyPaths(resources[language][namespace]));
+        expect([...english].filter((k) => !keys.has(k)), "missing keys").toEqual([]);
+        expect([...keys].filter((k) => !english.has(k)), "extra keys").toEqual([]);
+        expect(emptyStrings(resources[language][namespace]), "empty strings").toEqual([]);
+      });
+    }
+  }
+});

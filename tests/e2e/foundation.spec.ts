@@ -1,0 +1,90 @@
+import { axeViolations, expect, expectNoHorizontalScroll, test } from "./support/fixtures";
+
+const pages = [
+  { path: "/", heading: /complaint/i },
+  { path: "/accessibility-statement", heading: /accessibility/i },
+  { path: "/privacy", heading: /privacy/i },
+  { path: "/cookies", heading: /cookies/i },
+  { path: "/contact", heading: /contact/i },
+  { path: "/complaint", heading: /make a complaint/i },
+  { path: "/no-such-page", heading: /page not found/i, status: 404 },
+];
+
+for (const javaScriptEnabled of [true, false]) {
+  for (const width of [320, 1280]) {
+    test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"} at ${width}px`, () => {
+      test.use({ javaScriptEnabled, viewport: { width, height: 800 } });
+      for (const { path, heading, status } of pages) {
+        test(`${path} is accessible and fits the screen`, async ({ page, checkA11y }) => {
+          const response = await page.goto(path);
+          expect(response?.status()).toBe(status ?? 200);
+          await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+          await expect(page.locator("html")).toHaveAttribute("lang", "en");
+          await expectNoHorizontalScroll(page);
+          await checkA11y();
+        });
+      }
+    });
+  }
+}
+
+test.describe("the axe helper", () => {
+  for (const javaScriptEnabled of [true, false]) {
+    test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+      test.use({ javaScriptEnabled });
+      test("reports a deliberate violation", async ({ page, browser }) => {
+        await page.goto("/");
+        await page.setContent('<!doctype html><html lang="en"><head><title>Test</title></head><body><main><h1>Test</h1><img src="/favicon.svg"></main></body></html>');
+        const violations = await axeViolations(page, browser, javaScriptEnabled);
+        expect(violations.map((v) => v.id)).toContain("image-alt");
+      });
+    });
+  }
+});
+
+test("a keyboard user can skip to the content and reach the main call to action", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#main-content")).toBeFocused();
+  const start = page.getByRole("button", { name: /start now/i });
+  for (let i = 0; i < 40 && !(await start.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(start).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/complaint$/);
+});
+
+test("the language can be switched on any page and is remembered", async ({ page }) => {
+  await page.goto("/privacy");
+  await page.getByRole("link", { name: "Polski" }).click();
+  await expect(page).toHaveURL(/\/privacy\?lng=pl$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "pl");
+  await page.goto("/cookies");
+  await expect(page.locator("html")).toHaveAttribute("lang", "pl");
+  await page.goto("/cookies?lng=xx");
+  await expect(page.locator("html")).toHaveAttribute("lang", "pl");
+  await page.goto("/cookies?lng=en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("the health check answers once the database does", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok" });
+});
+
+test("static assets are compressed and fingerprinted ones cached for a year", async ({ request, page }) => {
+  await page.goto("/");
+  const css = await page.locator('link[rel="stylesheet"]').first().getAttribute("href");
+  expect(css).toMatch(/^\/assets\/.+-[\w-]{8}\.css$/);
+  const response = await request.get(css!, { headers: { "Accept-Encoding": "gzip" } });
+  expect(response.headers()["cache-control"]).toContain("max-age=31536000");
+  expect(response.headers()["cache-control"]).toContain("immutable");
+  expect(response.headers()["content-encoding"]).toBe("gzip");
+  const home = await request.get("/");
+  expect(home.headers()["x-powered-by"]).toBeUndefined();
+});

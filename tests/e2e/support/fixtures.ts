@@ -1,0 +1,85 @@
+// Shared end-to-end fixtures: a console error or warning fails the test, and `checkA11y` runs axe
+// (WCAG 2.0 to 2.2 A and AA) on the page as the person sees it, with JavaScript on or off.
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+
+export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+function stripScripts(html: string, baseUrl: string): string {
+  return html
+    .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+    .replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, "")
+    .replace(/<head>/i, `<head><base href="${baseUrl}">`);
+}
+
+export interface AxeResultSummary {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+async function analyse(page: Page): Promise<AxeResultSummary[]> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+/**
+ * axe never finishes on a page with JavaScript off (its timers never run), so a no-JS page is scanned as a
+ * snapshot of its DOM in a scripted page where every page script is removed: what a no-JS visitor gets.
+ */
+export async function axeViolations(page: Page, browser: Browser, javaScriptEnabled: boolean): Promise<AxeResultSummary[]> {
+  if (javaScriptEnabled) return analyse(page);
+  const snapshot = stripScripts(await page.content(), page.url());
+  const context = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
+  try {
+    const scanPage = await context.newPage();
+    await scanPage.route("**/*.js", (route) => route.abort());
+    await scanPage.setContent(snapshot, { waitUntil: "load" });
+    return await analyse(scanPage);
+  } finally {
+    await context.close();
+  }
+}
+
+interface Fixtures {
+  checkA11y: () => Promise<void>;
+  consoleProblems: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  consoleProblems: async ({}, use) => {
+    await use([]);
+  },
+  page: async ({ page, consoleProblems }, use) => {
+    page.on("console", (message) => {
+      // A page answered with 404 or 500 on purpose logs its own status; anything else is a fault.
+      const expectedStatus = /the server responded with a status of (404|500|503)/.test(message.text()) && message.location().url === page.url();
+      if ((message.type() === "error" || message.type() === "warning") && !expectedStatus) {
+        consoleProblems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
+      }
+    });
+    page.on("pageerror", (error) => consoleProblems.push(`pageerror: ${error.message}`));
+    page.on("response", (response) => {
+      if (response.status() >= 400 && response.request().resourceType() !== "document") {
+        consoleProblems.push(`response ${response.status()}: ${response.url()}`);
+      }
+    });
+    await use(page);
+    expect(consoleProblems, "the browser console should have no errors or warnings").toEqual([]);
+  },
+  checkA11y: async ({ page, browser, javaScriptEnabled }, use) => {
+    await use(async () => {
+      const violations = await axeViolations(page, browser, javaScriptEnabled);
+      expect(violations, `axe found problems on ${page.url()}`).toEqual([]);
+    });
+  },
+});
+
+export { expect };
+
+/** No sideways scrolling: the page fits the viewport (WCAG 1.4.10 reflow at 320 px). */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "page should not scroll sideways").toBeLessThanOrEqual(0);
+}

@@ -104,6 +104,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const serviceName = data?.council.serviceName ?? "";
   const namespaces = ["common", ...new Set(matches.flatMap((match) => namespacesOf(match.handle, match.params)))];
   const exitThisPage = matches.some((match) => readHandle(match.handle).exitThisPage);
+  const location = useLocation();
   useGovukFrontend();
 
   return (
@@ -137,7 +138,10 @@ export function Layout({ children }: { children: ReactNode }) {
           ariaLabel={t("layout.serviceInformation")}
           slots={{ end: <LanguageSwitcher current={language} /> }}
         />
-        <div className="govuk-width-container">{children}</div>
+        {/* A fresh DOM for every page: govuk-frontend's JavaScript binds to elements, and must not see last page's. */}
+        <div className="govuk-width-container" key={location.key}>
+          {children}
+        </div>
         <SiteFooter councilName={councilName} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

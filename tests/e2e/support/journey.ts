@@ -1,0 +1,47 @@
+// Small steps for walking a journey the way a person does: pick, type, continue.
+import Database from "better-sqlite3";
+import { expect, type Page } from "@playwright/test";
+
+export async function choose(page: Page, label: string | RegExp): Promise<void> {
+  await page.getByLabel(label, { exact: typeof label === "string" }).check();
+}
+
+export async function type(page: Page, label: string | RegExp, text: string): Promise<void> {
+  await page.getByLabel(label, { exact: typeof label === "string" }).fill(text);
+}
+
+/** Presses the button and waits for the next page, so no step acts on the page being left. */
+export async function continueOn(page: Page, button = "Continue"): Promise<void> {
+  const before = page.url();
+  await page.getByRole("button", { name: button }).click();
+  await expect(page).not.toHaveURL(before);
+}
+
+export async function expectHeading(page: Page, text: string | RegExp): Promise<void> {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(text);
+}
+
+/** The durable record: what the portal stored, read straight from its SQLite file. */
+export function storedSubmissions(): { reference: string; answers: Record<string, Record<string, unknown>>; language: string; reply_by: string }[] {
+  const file = process.env.E2E_DATABASE;
+  if (!file) throw new Error("E2E_DATABASE is not set");
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare("SELECT reference, answers, language, reply_by FROM submissions").all() as { reference: string; answers: string; language: string; reply_by: string }[]).map(
+      (row) => ({ ...row, answers: JSON.parse(row.answers) as Record<string, Record<string, unknown>> }),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+export function expireSessions(): void {
+  const file = process.env.E2E_DATABASE;
+  if (!file) throw new Error("E2E_DATABASE is not set");
+  const db = new Database(file);
+  try {
+    db.prepare("UPDATE sessions SET expires_at = 0").run();
+  } finally {
+    db.close();
+  }
+}

@@ -11,6 +11,7 @@ import { interpolationValues } from "~/journeys/describe-answers";
 import { answersOnRoute, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
 import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
+import { readForm } from "~/journeys/read-form.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
@@ -52,11 +53,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       title: `${errorPrefix}${heading} – ${council.serviceName}`,
       namespace: journey.namespace,
+      journeyId: journey.id,
       pageId: page.id,
       fields: page.fields,
       extras: page.extras ?? [],
       variant,
-      interpolation: values,
+      interpolation: { ...values, generalPhone: council.contact.generalComplaintsPhone, generalEmail: council.contact.generalComplaintsEmail },
       values: flash?.values ?? state.answers[page.id] ?? {},
       errors: flash?.errors ?? [],
       backHref: change ? pageUrl(journey, null) : backFrom(journey.id, previousPage(position.route, page.id)),
@@ -74,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (place.kind === "redirect") return redirectSaving(context, session, place.to);
   const { page } = place;
   const change = new URL(request.url).searchParams.has("change");
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = readPageValues(page, form);
   const before = answersOnRoute(journey, state.answers, position.route.slice(0, position.route.indexOf(page.id)));
   const result = validatePage(page, values, { answers: before, today });
@@ -99,7 +101,7 @@ export default function QuestionPage() {
   const singleQuestion = page.fields.length === 1 && !page.extras.some(isIntroExtra);
   const errorList = page.errors.map((error) => ({ text: text.message(error.messageKey), href: `#${error.href}` }));
   return (
-    <JourneyChrome backHref={page.backHref} idleMinutes={page.idleMinutes}>
+    <JourneyChrome backHref={page.backHref} idleMinutes={page.idleMinutes} journeyId={page.journeyId}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {errorList.length ? <ErrorSummary titleText={text.t("common:errors.summaryTitle")} errorList={errorList} /> : null}

@@ -52,7 +52,7 @@ export default function CheckAnswers() {
   const page = useLoaderData<typeof loader>();
   const { t } = useTranslation([page.namespace, "common"]);
   return (
-    <JourneyChrome backHref={`/${page.journeyId}/${page.lastPage}`} idleMinutes={page.idleMinutes}>
+    <JourneyChrome backHref={`/${page.journeyId}/${page.lastPage}`} idleMinutes={page.idleMinutes} journeyId={page.journeyId}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">{t("checkAnswers.title")}</h1>

@@ -1,5 +1,5 @@
 // Where a timed-out session lands: the answers are gone, and we say so plainly.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { journeyById } from "~/journeys/journeys";
@@ -9,13 +9,16 @@ import { useRootData } from "~/root";
 export const meta = titleMeta;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The browser's timer may run a moment ahead of ours: whatever is left of the session goes now.
+  const session = await context.services.sessions.load(request);
+  const cookie = session.id ? await context.services.sessions.destroy(session) : null;
   const from = journeyById(new URL(request.url).searchParams.get("from") ?? undefined);
   const t = context.services.translations[context.language].getFixedT(context.language, "common");
-  return {
+  return data({
     title: `${t("timeout.expiredTitle")} – ${context.services.config.council.serviceName}`,
     startAgain: from ? `/${from.id}` : "/",
     idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
-  };
+  }, { headers: cookie ? { "Set-Cookie": cookie, "Cache-Control": "no-store" } : { "Cache-Control": "no-store" } });
 }
 
 export default function AnswersDeleted() {

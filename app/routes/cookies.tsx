@@ -48,7 +48,7 @@ export default function Cookies() {
           <p className="govuk-body">{t("cookies.noTracking")}</p>
 
           <h2 className="govuk-heading-m">{t("cookies.table.heading")}</h2>
-          <table className="govuk-table">
+          <table className="govuk-table app-table--stacked-narrow">
             <caption className="govuk-table__caption govuk-visually-hidden">{t("cookies.table.caption")}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">

@@ -3,8 +3,9 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ExitThisPage } from "~/components/govuk/exit-this-page";
+import { TimeoutWarning } from "./timeout-warning";
 
-export function JourneyChrome({ backHref, idleMinutes, children }: { backHref: string | null; idleMinutes: number; children: ReactNode }) {
+export function JourneyChrome({ backHref, idleMinutes, journeyId, children }: { backHref: string | null; idleMinutes: number; journeyId: string; children: ReactNode }) {
   const { t } = useTranslation("common");
   return (
     <>
@@ -27,6 +28,7 @@ export function JourneyChrome({ backHref, idleMinutes, children }: { backHref: s
       ) : null}
       <main className="govuk-main-wrapper" id="main-content">
         {children}
+        <TimeoutWarning idleMinutes={idleMinutes} journeyId={journeyId} />
         <p className="govuk-body-s govuk-!-margin-top-6" id="answers-kept">
           {t("timeout.kept", { minutes: idleMinutes })}
         </p>

@@ -35,12 +35,20 @@ export function storedSubmissions(): { reference: string; answers: Record<string
   }
 }
 
-export function expireSessions(): void {
+/** The id part of this browser's session cookie, so a test touches only its own session. */
+export async function sessionId(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === "session");
+  if (!cookie) throw new Error("No session cookie");
+  return cookie.value.split(".")[0] ?? "";
+}
+
+/** As if the idle limit had passed for this browser's session. */
+export async function expireSessions(page: Page): Promise<void> {
   const file = process.env.E2E_DATABASE;
   if (!file) throw new Error("E2E_DATABASE is not set");
   const db = new Database(file);
   try {
-    db.prepare("UPDATE sessions SET expires_at = 0").run();
+    db.prepare("UPDATE sessions SET expires_at = 0 WHERE id = ?").run(await sessionId(page));
   } finally {
     db.close();
   }

@@ -1,0 +1,66 @@
+// With JavaScript, a warning two minutes before the idle limit lets the person keep their answers.
+// Without JavaScript nothing shows, and an expired session lands on "Your answers have been deleted".
+import { useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+const WARNING_BEFORE_MS = 2 * 60_000;
+
+export function TimeoutWarning({ idleMinutes, journeyId }: { idleMinutes: number; journeyId: string }) {
+  const { t } = useTranslation("common");
+  const dialog = useRef<HTMLDialogElement>(null);
+  const keepAlive = useFetcher<{ ok: boolean }>();
+  const [startedAt, setStartedAt] = useState(() => Date.now());
+  const [extended, setExtended] = useState(false);
+
+  useEffect(() => {
+    const limit = idleMinutes * 60_000;
+    const warn = window.setTimeout(() => {
+      setExtended(false);
+      if (!dialog.current?.open) dialog.current?.showModal();
+    }, Math.max(0, limit - WARNING_BEFORE_MS - (Date.now() - startedAt)));
+    const expire = window.setTimeout(() => {
+      window.location.assign(`/answers-deleted?from=${encodeURIComponent(journeyId)}`);
+    }, Math.max(0, limit - (Date.now() - startedAt)));
+    return () => {
+      window.clearTimeout(warn);
+      window.clearTimeout(expire);
+    };
+  }, [idleMinutes, journeyId, startedAt]);
+
+  useEffect(() => {
+    if (keepAlive.state === "idle" && keepAlive.data?.ok) {
+      setStartedAt(Date.now());
+      setExtended(true);
+      dialog.current?.close();
+    }
+  }, [keepAlive.state, keepAlive.data]);
+
+  const stay = useCallback(() => {
+    keepAlive.submit(null, { method: "post", action: "/session/keep-alive" });
+  }, [keepAlive]);
+
+  return (
+    <>
+      <dialog ref={dialog} className="app-timeout-dialog" aria-labelledby="timeout-title" aria-describedby="timeout-body" onCancel={(event) => { event.preventDefault(); stay(); }}>
+        <h2 className="govuk-heading-m" id="timeout-title">
+          {t("timeout.dialogTitle")}
+        </h2>
+        <p className="govuk-body" id="timeout-body">
+          {t("timeout.dialogBody")}
+        </p>
+        <div className="govuk-button-group">
+          <button type="button" className="govuk-button" onClick={stay}>
+            {t("timeout.stay")}
+          </button>
+          <a className="govuk-link" href="/exit">
+            {t("timeout.leave")}
+          </a>
+        </div>
+      </dialog>
+      <div className="govuk-visually-hidden" role="status" id="timeout-extended">
+        {extended ? t("timeout.extended", { minutes: idleMinutes }) : ""}
+      </div>
+    </>
+  );
+}

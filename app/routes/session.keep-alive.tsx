@@ -1,0 +1,14 @@
+// The timeout warning's "Keep my answers": pushes the idle deadline on without changing anything else.
+import { data, type ActionFunctionArgs } from "@remix-run/node";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { sessions } = context.services;
+  const session = await sessions.load(request);
+  if (!session.id) return data({ ok: false }, { status: 410, headers: { "Cache-Control": "no-store" } });
+  await sessions.touch(session);
+  return data({ ok: true }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export function loader(): never {
+  throw new Response(null, { status: 405 });
+}

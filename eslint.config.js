@@ -18,4 +18,9 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // Playwright fixtures call their `use` callback and destructure nothing from `{}`; neither is React.
+    files: ["tests/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off", "no-empty-pattern": "off" },
+  },
 );

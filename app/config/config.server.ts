@@ -71,7 +71,7 @@ export function generatedSecret(dataDir: string, name: string, log: (message: st
 }
 
 export function loadConfig(
-  source: NodeJS.ProcessEnv = process.env,
+  source: Record<string, string | undefined> = process.env,
   log: (message: string) => void = (m) => console.warn(m),
 ): AppConfig {
   const parsed = environmentSchema.safeParse(source);

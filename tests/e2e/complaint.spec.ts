@@ -1,5 +1,5 @@
 import { expect, test } from "./support/fixtures";
-import { choose, continueOn, expectHeading, expireSessions, storedSubmissions, type } from "./support/journey";
+import { choose, continueOn, expectHeading, storedSubmissions, type } from "./support/journey";
 import type { Page } from "@playwright/test";
 
 async function startComplaint(page: Page) {

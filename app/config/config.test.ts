@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.server";
+import { exampleCouncil } from "./example-council";
+import { publicCouncilSettings, councilSettingsSchema } from "./council-schema";
+
+const dataDir = () => mkdtempSync(path.join(tmpdir(), "config-"));
+const quiet = () => {};
+
+describe("configuration", () => {
+  it("runs on embedded defaults, generating a development secret once", () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }, quiet);
+    expect(first.env.PORT).toBe(3000);
+    expect(first.env.DATABASE_URL).toBe("file:./data/portal.db");
+    expect(first.council.councilName).toBe("Example Borough Council");
+    expect(first.sessionIdleMs).toBe(60 * 60_000);
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: dir }, quiet).sessionSecret).toBe(first.sessionSecret);
+  });
+
+  it.each([
+    [{ PORT: "abc" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ SESSION_IDLE_MINUTES: "1" }, "SESSION_IDLE_MINUTES"],
+    [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
+    [{ APP_ENV: "production" }, "SESSION_SECRET"],
+    [{ APP_ENV: "staging" }, "APP_ENV"],
+  ])("stops with the name of the bad setting: %o", (env, name) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env }, quiet)).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it("names the bad field of the council's settings", () => {
+    const dir = dataDir();
+    const file = path.join(dir, "council.json");
+    writeFileSync(file, JSON.stringify({ ...exampleCouncil, contact: { ...exampleCouncil.contact, email: "not an email" } }));
+    expect(() => loadConfig({ DATA_DIR: dir, COUNCIL_CONFIG: file }, quiet)).toThrow(/COUNCIL_CONFIG\.contact\.email/);
+    writeFileSync(file, "{ not json");
+    expect(() => loadConfig({ DATA_DIR: dir, COUNCIL_CONFIG: file }, quiet)).toThrow(/COUNCIL_CONFIG: cannot read/);
+  });
+
+  it("lets only the public allow-list reach the browser", () => {
+    const council = councilSettingsSchema.parse(exampleCouncil);
+    const shown = JSON.stringify(publicCouncilSettings(council));
+    for (const mailbox of Object.values(council.mailboxes)) expect(shown).not.toContain(mailbox);
+    expect(shown).not.toContain(council.exitUrl);
+  });
+});

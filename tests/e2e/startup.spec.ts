@@ -1,0 +1,13 @@
+import { spawnSync } from "node:child_process";
+import { expect, test } from "./support/fixtures";
+
+test("an invalid configuration stops the server at start, naming the setting", () => {
+  const result = spawnSync(process.execPath, ["build/server.js"], {
+    env: { ...process.env, PORT: "not-a-port", DATA_DIR: process.env.E2E_DATA_DIR },
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain("PORT");
+  expect(result.stderr).not.toMatch(/at .+\.js:\d+/);
+});

@@ -90,3 +90,21 @@ test("static assets are compressed and fingerprinted ones cached for a year", as
   const home = await request.get("/");
   expect(home.headers()["x-powered-by"]).toBeUndefined();
 });
+
+test("the council's branding: a system font, no GDS Transport, no crown, our own footer", async ({ page, request }) => {
+  await page.goto("/");
+  const css = await (await request.get((await page.locator('link[rel="stylesheet"]').first().getAttribute("href"))!)).text();
+  expect(css).not.toContain("GDS Transport");
+  expect(css).not.toContain("@font-face");
+  expect(css).toContain("system-ui");
+  await expect(page.locator(".govuk-generic-header")).toContainText("Example Borough Council");
+  await expect(page.locator(".govuk-header__logotype, svg.govuk-header__logotype, .govuk-footer__crown, .govuk-footer__licence-logo")).toHaveCount(0);
+  const footer = page.locator("footer");
+  for (const link of ["Accessibility statement", "Privacy", "Cookies", "Contact us"]) {
+    await expect(footer.getByRole("link", { name: link })).toBeVisible();
+  }
+  await expect(footer).not.toContainText("Crown copyright");
+  await expect(footer).not.toContainText("Open Government Licence");
+  const fontFamily = await page.locator("main h1").evaluate((el) => getComputedStyle(el).fontFamily);
+  expect(fontFamily).toMatch(/^system-ui/);
+});

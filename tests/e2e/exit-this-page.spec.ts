@@ -1,0 +1,48 @@
+import { expect, test } from "./support/fixtures";
+import { choose, continueOn, expectHeading } from "./support/journey";
+
+// The neutral site is outside this machine: the browser is answered locally so the test stays on loopback.
+test.beforeEach(async ({ page }) => {
+  await page.route("https://www.bbc.co.uk/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>" }));
+});
+
+async function answerFirstQuestion(page: import("@playwright/test").Page) {
+  await page.goto("/complaint/service");
+  await choose(page, /Public health/);
+  await continueOn(page);
+  await expectHeading(page, "Who are you?");
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("the Exit this page button deletes the answers and opens a neutral site", async ({ page, context }) => {
+      await answerFirstQuestion(page);
+      await page.getByRole("button", { name: /Exit this page/ }).or(page.getByRole("link", { name: /Emergency Exit this page/ })).first().click();
+      await expect(page).toHaveURL("https://www.bbc.co.uk/weather");
+      expect((await context.cookies()).find((c) => c.name === "session")).toBeUndefined();
+      await page.goto("/complaint/who-are-you");
+      await expectHeading(page, "Which service is your complaint about?");
+    });
+  });
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("a link straight after the skip link exits the page", async ({ page }) => {
+    await answerFirstQuestion(page);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: "Exit this page" }).first()).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL("https://www.bbc.co.uk/weather");
+  });
+});
+
+test("with JavaScript, pressing Shift three times exits", async ({ page }) => {
+  await answerFirstQuestion(page);
+  await page.locator("body").click({ position: { x: 5, y: 300 } });
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+  await expect(page).toHaveURL("https://www.bbc.co.uk/weather");
+});

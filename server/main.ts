@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, loadConfig } from "~/config/config.server";
-import { createServices } from "~/services/services.server";
+import { createDeliveryWorker, createServices } from "~/services/services.server";
 import { createExpressApp } from "./express-app";
 
 const buildDir = path.dirname(fileURLToPath(import.meta.url));
@@ -16,9 +16,12 @@ async function main(): Promise<void> {
   const server = app.listen(config.env.PORT, config.env.HOST, () => {
     console.log(`Portal listening on http://${config.env.HOST === "0.0.0.0" ? "localhost" : config.env.HOST}:${config.env.PORT}`);
   });
+  // By default the delivery worker runs in this process; WORKER_ENABLED=false leaves it to `npm run worker`.
+  const worker = config.env.WORKER_ENABLED ? createDeliveryWorker(services) : null;
+  worker?.start();
   const stop = () => {
     server.close(() => {
-      void services.db.close().then(() => process.exit(0));
+      void (worker?.stop() ?? Promise.resolve()).then(() => services.db.close()).then(() => process.exit(0));
     });
   };
   process.on("SIGTERM", stop);

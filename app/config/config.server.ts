@@ -10,6 +10,25 @@ const databaseUrl = z
   .string()
   .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\/[^\s]+$/.test(v), "must start with file: (SQLite) or postgres://");
 
+const webhookSecret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "must be whsec_ followed by base64")
+  .refine((v) => {
+    const bytes = Buffer.from(v.slice("whsec_".length), "base64").length;
+    return bytes >= 24 && bytes <= 64;
+  }, "must hold 24 to 64 random bytes in base64");
+
+const webhookEndpointSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9-]{1,40}$/, "must be lower-case letters, digits and hyphens"),
+  url: z.url({ protocol: /^https?$/ }),
+  /** Several secrets during a rotation: each signs, receivers accept any. */
+  secrets: z.array(webhookSecret).min(1).max(3),
+});
+export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
+
+const booleanSetting = (fallback: "true" | "false") =>
+  z.enum(["true", "false"]).default(fallback).transform((v) => v === "true");
+
 export const environmentSchema = z.object({
   APP_ENV: z.enum(["development", "production"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -19,13 +38,37 @@ export const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   COUNCIL_CONFIG: z.string().min(1).optional(),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  TRUST_PROXY: booleanSetting("false"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Complaints portal <no-reply@example.org>"),
+  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : []))
+    .pipe(z.array(webhookSecret).max(3)),
+  WEBHOOK_ENDPOINTS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return [];
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be a JSON array of {name, url, secrets}" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(webhookEndpointSchema)),
+  WORKER_ENABLED: booleanSetting("true"),
+  STAFF_EMAIL_DETAIL: z.enum(["full", "summary"]).default("full"),
 });
 
 export type Environment = z.output<typeof environmentSchema>;
 
 export interface AppConfig {
   env: Environment;
+  webhooks: WebhookEndpoint[];
   isProduction: boolean;
   council: CouncilSettings;
   sessionSecret: string;
@@ -84,12 +127,30 @@ export function loadConfig(
     throw new ConfigError("Invalid configuration:\n  SESSION_SECRET: is required when APP_ENV=production");
   }
   const dataDir = path.resolve(env.DATA_DIR);
+  const webhooks = [...env.WEBHOOK_ENDPOINTS];
+  if (env.WEBHOOK_URL) {
+    if (!env.WEBHOOK_SECRET.length) throw new ConfigError("Invalid configuration:\n  WEBHOOK_SECRET: is required with WEBHOOK_URL");
+    webhooks.push({ name: "case-system", url: env.WEBHOOK_URL, secrets: env.WEBHOOK_SECRET });
+  }
+  webhooks.forEach((endpoint, index) => {
+    const url = new URL(endpoint.url);
+    // Answers about children must not cross a network in clear text; plain HTTP is only for this machine.
+    if (url.protocol === "http:" && !isLoopback(url.hostname) && isProduction) {
+      const setting = env.WEBHOOK_URL === endpoint.url ? "WEBHOOK_URL" : `WEBHOOK_ENDPOINTS.${index}.url`;
+      throw new ConfigError(`Invalid configuration:\n  ${setting}: must use https:// (http:// is allowed only to loopback)`);
+    }
+  });
   return {
     env,
+    webhooks,
     isProduction,
     council: readCouncilSettings(env.COUNCIL_CONFIG),
     sessionSecret: env.SESSION_SECRET ?? generatedSecret(dataDir, "session", log),
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     dataDir,
   };
+}
+
+export function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || hostname === "::1" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }

@@ -4,6 +4,24 @@ const phone = z.string().regex(/^[0-9 +()]{3,20}$/, "must be a phone number made
 const email = z.email();
 const isoDate = z.iso.date();
 
+export const submissionTypes = ["complaint", "compliment", "advocate", "format", "escalation"] as const;
+export const routingFlags = ["advocate", "another-format", "late", "under-18", "escalation"] as const;
+export type RoutingFlag = (typeof routingFlags)[number];
+
+const routingRuleSchema = z.strictObject({
+  /** A name for the rule, shown in logs and tests. */
+  name: z.string().min(1).max(80),
+  /** Every condition given must hold; a missing condition matches anything. */
+  when: z.strictObject({
+    types: z.array(z.enum(submissionTypes)).min(1).optional(),
+    services: z.array(z.string().min(1)).min(1).optional(),
+    flags: z.array(z.enum(routingFlags)).min(1).optional(),
+  }),
+  /** Mailbox names from `mailboxes`. */
+  to: z.array(z.string()).min(1),
+});
+export type RoutingRule = z.infer<typeof routingRuleSchema>;
+
 export const councilSettingsSchema = z.strictObject({
   councilName: z.string().min(2).max(120),
   serviceName: z.string().min(2).max(120),
@@ -31,6 +49,12 @@ export const councilSettingsSchema = z.strictObject({
     email,
   }),
   mailboxes: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), email),
+  /** Who receives what. A submission goes to every mailbox of every rule it matches. */
+  routing: z.array(routingRuleSchema).min(1),
+  /** Receives submissions that match no rule, so nothing is ever sent nowhere. */
+  fallbackMailbox: z.string(),
+  /** Receives alerts about messages that could not be delivered. */
+  administratorMailbox: z.string(),
   exitUrl: z.url(),
   dataProtection: z.strictObject({
     controller: z.string().min(2).max(120),
@@ -42,6 +66,16 @@ export const councilSettingsSchema = z.strictObject({
     lastTestedOn: isoDate,
     lastReviewedOn: isoDate,
   }),
+}).superRefine((council, ctx) => {
+  const known = new Set(Object.keys(council.mailboxes));
+  council.routing.forEach((rule, index) =>
+    rule.to.forEach((name, position) => {
+      if (!known.has(name)) ctx.addIssue({ code: "custom", path: ["routing", index, "to", position], message: `unknown mailbox "${name}"` });
+    }),
+  );
+  for (const field of ["fallbackMailbox", "administratorMailbox"] as const) {
+    if (!known.has(council[field])) ctx.addIssue({ code: "custom", path: [field], message: `unknown mailbox "${council[field]}"` });
+  }
 });
 
 export type CouncilSettingsInput = z.input<typeof councilSettingsSchema>;

@@ -36,6 +36,17 @@ export const exampleCouncil: CouncilSettingsInput = {
     standardsTeam: "standards-team@example.org",
     administrator: "portal-admin@example.org",
   },
+  routing: [
+    { name: "children's social care complaints", when: { types: ["complaint", "escalation"], services: ["childrens-social-care"] }, to: ["childrensComplaints"] },
+    { name: "public health complaints", when: { types: ["complaint", "escalation"], services: ["public-health"] }, to: ["publicHealthComplaints"] },
+    { name: "complaints about an unknown service", when: { types: ["complaint"], services: ["not-sure"] }, to: ["standardsTeam"] },
+    { name: "advocate requests", when: { flags: ["advocate"] }, to: ["advocacy"] },
+    { name: "advocate requests reach the complaints team", when: { types: ["advocate"] }, to: ["childrensComplaints"] },
+    { name: "other formats", when: { flags: ["another-format"] }, to: ["accessibleCommunications"] },
+    { name: "compliments", when: { types: ["compliment"] }, to: ["standardsTeam"] },
+  ],
+  fallbackMailbox: "standardsTeam",
+  administratorMailbox: "administrator",
   exitUrl: "https://www.bbc.co.uk/weather",
   dataProtection: {
     controller: "Example Borough Council",

@@ -1,7 +1,7 @@
 // The complaint journey: the statutory children's social care and public health complaint, as data.
 import { z } from "zod";
 import { choice, optionalLine, optionalText, posted, requiredLine, requiredText, wholeNumber, checkboxValues } from "./field-schemas";
-import type { Journey, QuestionPage } from "./journey-types";
+import type { Journey, QuestionPage, RoutingFlag } from "./journey-types";
 import { listOf, textOf } from "./journey-engine";
 import { isMoreThanTwelveMonthsAgo, monthYearDateSchema, readMonthYearDate } from "./month-year-date";
 import type { JourneyAnswers } from "./session-data";
@@ -179,8 +179,23 @@ const pages: QuestionPage[] = [
   safeContactPage(() => null),
 ];
 
+/** The flags a complaint carries, in the order a triaging team reads them. */
+export function complaintFlags(answers: JourneyAnswers, today: string): RoutingFlag[] {
+  const flags: RoutingFlag[] = [];
+  if (textOf(answers, "advocate", "advocate") === "yes") flags.push("advocate");
+  const format = textOf(answers, "reply-format", "format");
+  if (format && format !== "standard") flags.push("another-format");
+  if (isLateComplaint(answers, today)) flags.push("late");
+  const age = Number(textOf(answers, "your-age", "age"));
+  if (isYoungPerson(answers) && age > 0 && age < 18) flags.push("under-18");
+  return flags;
+}
+
 export const complaintJourney: Journey = {
   id: "complaint",
+  kind: "complaint",
+  serviceOf: (answers) => textOf(answers, "service", "service") || null,
+  flagsOf: complaintFlags,
   namespace: "complaint",
   referencePrefix: "C",
   submissionType: "complaint.submitted",

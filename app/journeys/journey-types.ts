@@ -83,8 +83,17 @@ export interface QuestionPage {
   extras?: readonly ("danger-now" | "late-explanation" | "no-contact-warning" | "general-complaints" | "advocate-explained")[];
 }
 
+export type SubmissionKind = "complaint" | "compliment" | "advocate" | "format" | "escalation";
+export type RoutingFlag = "advocate" | "another-format" | "late" | "under-18" | "escalation";
+
 export interface Journey {
   id: string;
+  /** What routing rules call this kind of submission. */
+  kind: SubmissionKind;
+  /** The service the submission is about, from the answers (for routing and the email subject). */
+  serviceOf: (answers: JourneyAnswers) => string | null;
+  /** Flags that routing rules and busy teams triage by. */
+  flagsOf: (answers: JourneyAnswers, today: string) => RoutingFlag[];
   /** Locale namespace holding this journey's words. */
   namespace: string;
   referencePrefix: "C" | "T" | "A" | "F" | "E";

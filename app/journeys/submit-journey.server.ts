@@ -2,24 +2,58 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { generateReference } from "~/reference.server";
 import { addWorkingDays } from "~/working-days";
+import { enqueueJobs } from "~/delivery/outbox.server";
+import { planDeliveries } from "~/delivery/plan-deliveries";
 import { answersOnRoute } from "./journey-engine";
 import type { JourneyRequest } from "./journey-requests.server";
-import type { JourneyState } from "./session-data";
+import type { Services } from "~/services/services.server";
+import type { StoredSubmission } from "~/services/submissions.server";
+import type { Journey } from "./journey-types";
+import type { JourneyAnswers, JourneyState } from "./session-data";
 
-export async function submitJourney(context: AppLoadContext, { journey, state, position, today }: JourneyRequest): Promise<NonNullable<JourneyState["submitted"]>> {
+export interface JourneySubmission {
+  journey: Journey;
+  answers: JourneyAnswers;
+  language: string;
+  /** The journey run's id: the same run is stored once however often it is sent. */
+  runId: string;
+  today: string;
+}
+
+/** Stores a submission and its delivery jobs in one transaction, and returns what the confirmation shows. */
+export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today }: JourneySubmission): Promise<StoredSubmission> {
+  const { config } = services;
   const replyBy = journey.replyWithinWorkingDays === null ? null : addWorkingDays(today, journey.replyWithinWorkingDays);
-  const { submission } = await context.services.submissions.store(
+  const service = journey.serviceOf(answers);
+  const flags = journey.flagsOf(answers, today);
+  const jobs = planDeliveries(config.council, config.webhooks.map((endpoint) => endpoint.name), journey, { service, flags, answers });
+  const { submission } = await services.submissions.store(
     {
       journey: journey.id,
       type: journey.submissionType,
       schemaVersion: journey.schemaVersion,
-      language: context.language,
-      answers: answersOnRoute(journey, state.answers, position.route),
-      idempotencyKey: state.runId,
+      language,
+      answers,
+      service,
+      flags,
+      idempotencyKey: runId,
       replyBy,
       submittedAt: new Date().toISOString(),
     },
     () => generateReference(journey.referencePrefix),
+    // The jobs are written in the submission's own transaction: stored means it will be delivered.
+    (tx, stored) => enqueueJobs(tx, stored.id, jobs, Date.now()),
   );
+  return submission;
+}
+
+export async function submitJourney(context: AppLoadContext, { journey, state, position, today }: JourneyRequest): Promise<NonNullable<JourneyState["submitted"]>> {
+  const submission = await storeJourneySubmission(context.services, {
+    journey,
+    answers: answersOnRoute(journey, state.answers, position.route),
+    language: context.language,
+    runId: state.runId,
+    today,
+  });
   return { reference: submission.reference, replyBy: submission.replyBy, submittedAt: submission.submittedAt, language: submission.language };
 }

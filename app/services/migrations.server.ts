@@ -32,6 +32,37 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "delivery outbox",
+    sql: `
+      ALTER TABLE submissions ADD COLUMN service TEXT;
+      ALTER TABLE submissions ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
+      CREATE TABLE delivery_jobs (
+        id TEXT PRIMARY KEY,
+        submission_id TEXT NOT NULL REFERENCES submissions (id),
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at BIGINT NOT NULL,
+        lease_owner TEXT,
+        lease_until BIGINT,
+        last_error TEXT,
+        created_at BIGINT NOT NULL,
+        done_at BIGINT,
+        failed_at BIGINT,
+        alerted_at BIGINT
+      );
+      CREATE INDEX delivery_jobs_due ON delivery_jobs (state, next_attempt_at);
+      CREATE INDEX delivery_jobs_submission ON delivery_jobs (submission_id);
+      CREATE TABLE outbox_alerts (
+        id TEXT PRIMARY KEY,
+        sent_at BIGINT NOT NULL,
+        job_count INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -1,5 +1,9 @@
 // Everything with state is made here once, at start, and handed to routes through the load context.
+import path from "node:path";
 import type { AppConfig } from "~/config/config.server";
+import { DeliveryWorker } from "~/delivery/delivery-worker.server";
+import { createFileTransport, createSmtpTransport, type MailTransport } from "~/delivery/mail-transport.server";
+import { Outbox } from "~/delivery/outbox.server";
 import { openSqlite, sqliteFileFromUrl, type Database } from "./database.server";
 import { migrate } from "./migrations.server";
 import { SessionStore } from "./session-store.server";
@@ -11,7 +15,24 @@ export interface Services {
   db: Database;
   sessions: SessionStore;
   submissions: SubmissionStore;
+  outbox: Outbox;
   translations: Translations;
+}
+
+export function createMailTransport(config: AppConfig): MailTransport {
+  return config.env.SMTP_URL
+    ? createSmtpTransport(config.env.SMTP_URL, config.env.MAIL_FROM)
+    : createFileTransport(path.join(config.dataDir, "mail"), config.env.MAIL_FROM, (line) => console.log(line));
+}
+
+export function createDeliveryWorker(services: Services, mail: MailTransport = createMailTransport(services.config)): DeliveryWorker {
+  return new DeliveryWorker({
+    config: services.config,
+    outbox: services.outbox,
+    submissions: services.submissions,
+    translations: services.translations,
+    mail,
+  });
 }
 
 export async function openDatabase(config: AppConfig): Promise<Database> {
@@ -30,6 +51,7 @@ export async function createServices(config: AppConfig, db?: Database): Promise<
       name: config.isProduction ? "__Host-session" : "session",
     }),
     submissions: new SubmissionStore(database),
+    outbox: new Outbox(database),
     translations: createTranslations(),
   };
 }

@@ -12,6 +12,8 @@ export interface NewSubmission {
   idempotencyKey: string;
   replyBy: string | null;
   submittedAt: string;
+  service: string | null;
+  flags: string[];
 }
 
 export interface StoredSubmission {
@@ -24,6 +26,8 @@ export interface StoredSubmission {
   answers: unknown;
   replyBy: string | null;
   submittedAt: string;
+  service: string | null;
+  flags: string[];
 }
 
 interface SubmissionRow {
@@ -36,6 +40,8 @@ interface SubmissionRow {
   answers: string;
   reply_by: string | null;
   submitted_at: string;
+  service: string | null;
+  flags: string;
 }
 
 function fromRow(row: SubmissionRow): StoredSubmission {
@@ -49,10 +55,12 @@ function fromRow(row: SubmissionRow): StoredSubmission {
     answers: JSON.parse(row.answers) as unknown,
     replyBy: row.reply_by,
     submittedAt: row.submitted_at,
+    service: row.service,
+    flags: JSON.parse(row.flags) as string[],
   };
 }
 
-const selectColumns = "id, reference, journey, type, schema_version, language, answers, reply_by, submitted_at";
+const selectColumns = "id, reference, journey, type, schema_version, language, answers, reply_by, submitted_at, service, flags";
 
 export type AlongsideWork = (tx: Queryable, submission: StoredSubmission) => Promise<void>;
 
@@ -76,10 +84,11 @@ export class SubmissionStore {
             submission.idempotencyKey,
           ]);
           if (existing) return { submission: fromRow(existing), created: false };
-          const stored: StoredSubmission = { ...submission, id: randomUUID(), reference };
+          const { idempotencyKey: _key, ...fields } = submission;
+          const stored: StoredSubmission = { ...fields, id: randomUUID(), reference };
           await tx.run(
-            `INSERT INTO submissions (id, reference, journey, type, schema_version, language, answers, idempotency_key, reply_by, submitted_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO submissions (id, reference, journey, type, schema_version, language, answers, idempotency_key, reply_by, submitted_at, service, flags)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             [
               stored.id,
               reference,
@@ -91,6 +100,8 @@ export class SubmissionStore {
               submission.idempotencyKey,
               submission.replyBy,
               submission.submittedAt,
+              submission.service,
+              JSON.stringify(submission.flags),
             ],
           );
           if (alongside) await alongside(tx, stored);
@@ -108,6 +119,11 @@ export class SubmissionStore {
 
   async byIdempotencyKey(key: string): Promise<StoredSubmission | null> {
     const row = await this.db.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE idempotency_key = ?`, [key]);
+    return row ? fromRow(row) : null;
+  }
+
+  async byId(id: string): Promise<StoredSubmission | null> {
+    const row = await this.db.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE id = ?`, [id]);
     return row ? fromRow(row) : null;
   }
 

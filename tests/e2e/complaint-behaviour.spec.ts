@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { expect, test } from "./support/fixtures";
+import { deliveriesFor } from "./support/deliveries";
 import { choose, continueOn, expectHeading, expireSessions, sessionId, storedSubmissions, type } from "./support/journey";
 
 interface Step {
@@ -263,6 +264,7 @@ test.describe("bad requests never cause a 500", () => {
 
 test.describe("the whole journey in Polish", () => {
   const pl = JSON.parse(readFileSync("locales/pl/complaint.json", "utf8")) as { pages: Record<string, { title: string; fields: Record<string, { label?: string; options?: Record<string, { label: string }> }> }>; checkAnswers: { send: string }; confirmation: { title: string } };
+  const plEmails = JSON.parse(readFileSync("locales/pl/emails.json", "utf8")) as { acknowledgement: { heading: string; types: { complaint: string } } };
   const option = (page: string, field: string, value: string) => pl.pages[page]!.fields[field]!.options![value]!.label;
   const plCommon = JSON.parse(readFileSync("locales/pl/common.json", "utf8")) as { buttons: { continue: string }; date: { month: string; year: string } };
 
@@ -295,7 +297,12 @@ test.describe("the whole journey in Polish", () => {
       await next();
       await type(page, pl.pages["your-name"]!.title, "Ola Nowak");
       await next();
-      await choose(page, option("contact", "method", "none"));
+      await choose(page, option("contact", "method", "email"));
+      await type(page, pl.pages.contact!.fields.email!.label!, "ola@example.org");
+      await next();
+      const safe = pl.pages["safe-contact"]!.fields;
+      await page.getByRole("group", { name: safe["leave-message"]!.label! }).getByLabel(safe["leave-message"]!.options!.no!.label, { exact: true }).check();
+      await page.getByRole("group", { name: safe["say-council"]!.label! }).getByLabel(safe["say-council"]!.options!.no!.label, { exact: true }).check();
       await next();
       await page.getByRole("button", { name: pl.checkAnswers.send }).click();
       await expect(page.locator(".govuk-panel__title")).toHaveText(pl.confirmation.title);
@@ -303,6 +310,12 @@ test.describe("the whole journey in Polish", () => {
       const stored = storedSubmissions().find((s) => s.reference === reference);
       expect(stored?.language).toBe("pl");
       expect(stored?.answers["what-happened"]).toEqual({ "what-happened": "Nikt nie oddzwonił. Zażółć gęślą jaźń." });
+      // Children's complaints, the advocacy service, accessible communications (easy read), and Ola.
+      const { mail, webhooks } = await deliveriesFor(reference, 4);
+      const acknowledgement = mail.find((m) => m.to[0] === "ola@example.org")!;
+      expect(acknowledgement.text).toContain(plEmails.acknowledgement.heading.replace("{{type}}", plEmails.acknowledgement.types.complaint));
+      expect(acknowledgement.html).toContain('lang="pl"');
+      expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ data: { reference, language: "pl" } });
       await context.close();
     });
   }

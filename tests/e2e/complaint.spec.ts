@@ -1,4 +1,5 @@
 import { expect, test } from "./support/fixtures";
+import { deliveriesFor } from "./support/deliveries";
 import { choose, continueOn, expectHeading, storedSubmissions, type } from "./support/journey";
 import type { Page } from "@playwright/test";
 
@@ -74,6 +75,15 @@ for (const javaScriptEnabled of [true, false]) {
       expect(stored?.answers.contact).toEqual({ method: "text", mobile: "07700 900982" });
       expect(stored?.answers["safe-contact"]).toMatchObject({ "leave-message": "no", "say-council": "no" });
       expect(stored?.answers["child-details"]).toBeUndefined();
+
+      // The team and the advocacy service are told; a signed webhook reaches the case system.
+      const { mail, webhooks } = await deliveriesFor(reference, 2);
+      expect(mail.map((m) => m.to[0]).sort()).toEqual(["advocacy-referrals@example.org", "childrens-complaints@example.org"]);
+      expect(mail[0]!.subject).toBe(`Complaint · Children's social care · ${reference} · ADVOCATE · UNDER 18`);
+      expect(mail[0]!.text).toContain("Nobody told me why.");
+      expect(mail[0]!.text).toContain("07700 900982");
+      expect(webhooks[0]!.verified).toBe(true);
+      expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ type: "complaint.submitted", data: { reference, language: "en" } });
     });
 
     test("a grandparent complains for a grandchild about something 14 months ago", async ({ page }) => {
@@ -130,6 +140,15 @@ for (const javaScriptEnabled of [true, false]) {
       expect(stored?.answers["why-now"]).toEqual({ "why-now": "I was in hospital for a long time." });
       expect(stored?.answers["reply-format"]).toMatchObject({ format: "large-print" });
       expect(stored?.answers["child-details"]).toEqual({ "child-name": "Sam", "child-age": "9" });
+
+      const { mail } = await deliveriesFor(reference, 3);
+      expect(mail.map((m) => m.to[0]).sort()).toEqual(["accessible-communications@example.org", "childrens-complaints@example.org", "margaret@example.org"]);
+      const acknowledgement = mail.find((m) => m.to[0] === "margaret@example.org")!;
+      expect(acknowledgement.subject).toContain(reference);
+      expect(acknowledgement.text).toContain("We will reply by");
+      const staff = mail.find((m) => m.to[0] === "childrens-complaints@example.org")!;
+      expect(staff.subject).toContain("· FORMAT · LATE");
+      expect(staff.subject).not.toContain("Margaret");
     });
 
     test("someone who gives no contact details is warned, and the complaint is still accepted", async ({ page }) => {

@@ -1,8 +1,16 @@
-// Starts the production build of the portal on loopback, with a fresh SQLite file, for the whole run.
+// Starts, for the whole run: a real SMTP server and webhook receiver on 127.0.0.1, and the production build of
+// the portal with a fresh SQLite file, sending its email and webhooks to them. Tests read what arrived through
+// a small inspection server, since they run in other processes.
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { MailCatcher } from "../../support/mail-catcher";
+import { WebhookReceiver } from "../../support/webhook-receiver";
+
+export const e2eWebhookSecret = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
 
 async function waitForHealth(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
@@ -22,6 +30,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-e2e-"));
   process.env.E2E_DATA_DIR = dataDir;
   process.env.E2E_DATABASE = path.join(dataDir, "portal.db");
+
+  const mail = new MailCatcher();
+  await mail.start();
+  const receiver = new WebhookReceiver(e2eWebhookSecret);
+  await receiver.start();
+  const inspector = createServer((_request, response) => {
+    response.writeHead(200, { "Content-Type": "application/json" });
+    response.end(JSON.stringify({ mail: mail.messages.map(({ raw: _raw, headers: _headers, ...m }) => m), webhooks: receiver.received }));
+  });
+  await new Promise<void>((resolve) => inspector.listen(0, "127.0.0.1", resolve));
+  process.env.E2E_INSPECT_URL = `http://127.0.0.1:${(inspector.address() as AddressInfo).port}/`;
+
   const portal = spawn(process.execPath, ["build/server.js"], {
     env: {
       ...process.env,
@@ -30,11 +50,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
+      SMTP_URL: mail.url,
+      WEBHOOK_URL: receiver.url,
+      WEBHOOK_SECRET: e2eWebhookSecret,
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForHealth(`http://127.0.0.1:${port}/healthz`, Date.now() + 30_000);
   return async () => {
     portal.kill("SIGTERM");
+    inspector.close();
+    await mail.stop();
+    await receiver.stop();
   };
 }

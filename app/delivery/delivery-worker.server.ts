@@ -1,0 +1,188 @@
+// Delivers what the outbox holds: claims due jobs with a lease, sends each, and records the result.
+// Nothing is sent from inside a web request; this runs beside the web server or alone (`npm run worker`).
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { AppConfig } from "~/config/config.server";
+import { journeyById } from "~/journeys/journeys";
+import type { JourneyAnswers } from "~/journeys/session-data";
+import type { StoredSubmission, SubmissionStore } from "~/services/submissions.server";
+import type { Translations } from "~/services/translations.server";
+import { renderAcknowledgement } from "../../emails/acknowledgement";
+import { renderDeadLetterAlert } from "../../emails/dead-letter-alert";
+import { renderStaffNotification } from "../../emails/staff-notification";
+import { MailError, type MailTransport } from "./mail-transport.server";
+import type { DeliveryJob, Outbox } from "./outbox.server";
+import { acknowledgementAddress } from "./plan-deliveries";
+import { sendWebhook, WebhookError } from "./send-webhook.server";
+import type { WebhookPayload } from "./webhook-payload";
+
+const ALERT_INTERVAL_MS = 3_600_000;
+
+export interface DeliveryWorkerDeps {
+  config: AppConfig;
+  outbox: Outbox;
+  submissions: SubmissionStore;
+  translations: Translations;
+  mail: MailTransport;
+  now?: () => number;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface DeliveryWorkerOptions {
+  leaseMs?: number;
+  batchSize?: number;
+  pollMs?: number;
+  webhookTimeoutMs?: number;
+}
+
+class PermanentFailure extends Error {}
+
+export function webhookPayload(submission: StoredSubmission, type: string, now: number): WebhookPayload {
+  return {
+    type: type as WebhookPayload["type"],
+    timestamp: new Date(now).toISOString(),
+    schemaVersion: 1,
+    data: {
+      reference: submission.reference,
+      journey: submission.journey,
+      answersSchemaVersion: submission.schemaVersion,
+      submittedAt: submission.submittedAt,
+      language: submission.language as "en" | "pl",
+      replyBy: submission.replyBy,
+      service: submission.service,
+      flags: submission.flags as WebhookPayload["data"]["flags"],
+      answers: submission.answers as JourneyAnswers,
+    },
+  };
+}
+
+export class DeliveryWorker {
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly now: () => number;
+  private readonly log: (entry: Record<string, unknown>) => void;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly webhookTimeoutMs: number;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions = {}) {
+    this.now = deps.now ?? Date.now;
+    this.log = deps.log ?? ((entry) => console.log(JSON.stringify({ level: "info", ...entry })));
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.batchSize = options.batchSize ?? 10;
+    this.pollMs = options.pollMs ?? 1_000;
+    this.webhookTimeoutMs = options.webhookTimeoutMs ?? 15_000;
+  }
+
+  /** Delivers every job due now, batch by batch; returns how many were attempted. */
+  async runOnce(): Promise<number> {
+    let attempted = 0;
+    for (;;) {
+      const jobs = await this.deps.outbox.claim(this.owner, this.now(), this.leaseMs, this.batchSize);
+      if (!jobs.length) break;
+      await Promise.all(jobs.map((job) => this.deliver(job)));
+      attempted += jobs.length;
+    }
+    await this.alertDeadLetters();
+    return attempted;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        try {
+          await this.runOnce();
+        } catch (error) {
+          this.log({ level: "error", msg: "delivery loop failed", error: String(error) });
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.pollMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.deps.mail.close();
+  }
+
+  private async deliver(job: DeliveryJob): Promise<void> {
+    const started = this.now();
+    try {
+      const submission = await this.deps.submissions.byId(job.submissionId);
+      if (!submission) throw new PermanentFailure("the submission no longer exists");
+      await this.send(job, submission);
+      await this.deps.outbox.markDone(job, this.owner, this.now());
+      this.log({ msg: "delivered", job: job.id, kind: job.kind, target: job.target, attempt: job.attempts, ms: this.now() - started });
+    } catch (error) {
+      const permanent = error instanceof PermanentFailure || ((error instanceof MailError || error instanceof WebhookError) && error.permanent);
+      const retryAfterMs = error instanceof WebhookError ? error.retryAfterMs : null;
+      const message = error instanceof Error ? error.message : String(error);
+      const outcome = await this.deps.outbox.markFailed(job, this.owner, this.now(), message, permanent, retryAfterMs);
+      this.log({ level: outcome === "dead" ? "error" : "warn", msg: outcome === "dead" ? "dead letter" : "delivery failed, will retry", job: job.id, kind: job.kind, target: job.target, attempt: job.attempts, error: message });
+    }
+  }
+
+  private async send(job: DeliveryJob, submission: StoredSubmission): Promise<void> {
+    const { config, translations, mail } = this.deps;
+    const journey = journeyById(submission.journey);
+    if (!journey) throw new PermanentFailure(`unknown journey ${submission.journey}`);
+    const messageId = `<${job.id}@complaints-portal>`;
+    switch (job.kind) {
+      case "staff-email": {
+        const to = config.council.mailboxes[job.target];
+        if (!to) throw new PermanentFailure(`no mailbox called ${job.target}`);
+        const t = translations.en.getFixedT("en", [journey.namespace, "emails", "common"]);
+        const email = renderStaffNotification({ journey, submission, detail: config.env.STAFF_EMAIL_DETAIL, council: config.council, t });
+        await mail.send({ to, ...email, messageId });
+        return;
+      }
+      case "acknowledgement": {
+        const to = acknowledgementAddress(submission.answers as JourneyAnswers);
+        if (!to) throw new PermanentFailure("no email address to acknowledge to");
+        const language = submission.language === "pl" ? "pl" : "en";
+        const t = translations[language].getFixedT(language, ["emails", "common"]);
+        await mail.send({ to, ...renderAcknowledgement({ journey, submission, council: config.council, t }), messageId });
+        return;
+      }
+      case "webhook": {
+        const endpoint = config.webhooks.find((w) => w.name === job.target);
+        if (!endpoint) throw new PermanentFailure(`no webhook endpoint called ${job.target}`);
+        const body = JSON.stringify(webhookPayload(submission, journey.submissionType, this.now()));
+        await sendWebhook(endpoint, job.id, body, this.webhookTimeoutMs, this.now);
+        return;
+      }
+    }
+  }
+
+  /** At most one alert an hour, listing every dead letter not yet reported. */
+  private async alertDeadLetters(): Promise<void> {
+    const { outbox, config, mail, translations } = this.deps;
+    const now = this.now();
+    const last = await outbox.lastAlertAt();
+    if (last !== null && now - last < ALERT_INTERVAL_MS) return;
+    const dead = await outbox.unalertedDeadLetters();
+    if (!dead.length) return;
+    const to = config.council.mailboxes[config.council.administratorMailbox];
+    if (!to) return;
+    try {
+      await mail.send({ to, ...renderDeadLetterAlert(dead, translations.en.getFixedT("en", ["emails"])) });
+      await outbox.recordAlert(dead, now);
+      this.log({ level: "warn", msg: "dead letter alert sent", count: dead.length });
+    } catch (error) {
+      this.log({ level: "error", msg: "dead letter alert could not be sent", error: String(error) });
+    }
+  }
+}

@@ -1,0 +1,175 @@
+// The transactional outbox: delivery jobs are written with the submission, in its transaction, and workers
+// claim them with a lease. A worker that dies leaves its lease to expire, and the job is claimed again.
+import { randomUUID } from "node:crypto";
+import type { Database, Queryable } from "~/services/database.server";
+import { nextAttemptAt } from "./retry-schedule";
+
+export type JobKind = "staff-email" | "acknowledgement" | "webhook";
+export type JobState = "pending" | "done" | "failed";
+
+export interface PlannedJob {
+  kind: JobKind;
+  /** A mailbox name, "person" for the acknowledgement, or a webhook endpoint's name. */
+  target: string;
+}
+
+export interface DeliveryJob {
+  id: string;
+  submissionId: string;
+  kind: JobKind;
+  target: string;
+  state: JobState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  doneAt: number | null;
+  failedAt: number | null;
+  reference: string;
+  type: string;
+}
+
+interface JobRow {
+  id: string;
+  submission_id: string;
+  kind: JobKind;
+  target: string;
+  state: JobState;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  done_at: number | null;
+  failed_at: number | null;
+  reference: string;
+  type: string;
+}
+
+function fromRow(row: JobRow): DeliveryJob {
+  return {
+    id: row.id,
+    submissionId: row.submission_id,
+    kind: row.kind,
+    target: row.target,
+    state: row.state,
+    attempts: Number(row.attempts),
+    nextAttemptAt: Number(row.next_attempt_at),
+    lastError: row.last_error,
+    createdAt: Number(row.created_at),
+    doneAt: row.done_at === null ? null : Number(row.done_at),
+    failedAt: row.failed_at === null ? null : Number(row.failed_at),
+    reference: row.reference,
+    type: row.type,
+  };
+}
+
+const jobColumns = `j.id, j.submission_id, j.kind, j.target, j.state, j.attempts, j.next_attempt_at, j.last_error,
+  j.created_at, j.done_at, j.failed_at, s.reference, s.type`;
+
+export async function enqueueJobs(tx: Queryable, submissionId: string, jobs: readonly PlannedJob[], now: number): Promise<void> {
+  for (const job of jobs) {
+    await tx.run(
+      "INSERT INTO delivery_jobs (id, submission_id, kind, target, state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
+      [randomUUID(), submissionId, job.kind, job.target, now, now],
+    );
+  }
+}
+
+export class Outbox {
+  constructor(private readonly db: Database) {}
+
+  /** Claims due jobs for `owner` until `now + leaseMs`; each claim counts as an attempt. */
+  async claim(owner: string, now: number, leaseMs: number, limit: number): Promise<DeliveryJob[]> {
+    const claimed = await this.db.all<{ id: string }>(
+      `UPDATE delivery_jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM delivery_jobs
+         WHERE state = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+         ORDER BY next_attempt_at LIMIT ?
+       )
+       RETURNING id`,
+      [owner, now + leaseMs, now, now, limit],
+    );
+    if (!claimed.length) return [];
+    const placeholders = claimed.map(() => "?").join(", ");
+    const rows = await this.db.all<JobRow>(
+      `SELECT ${jobColumns} FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.id IN (${placeholders}) AND j.lease_owner = ?`,
+      [...claimed.map((c) => c.id), owner],
+    );
+    return rows.map(fromRow);
+  }
+
+  async markDone(job: DeliveryJob, owner: string, now: number): Promise<void> {
+    await this.db.run(
+      "UPDATE delivery_jobs SET state = 'done', done_at = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = ? AND lease_owner = ?",
+      [now, job.id, owner],
+    );
+  }
+
+  /** A temporary failure is retried on the schedule; a permanent one, or the last attempt, makes a dead letter. */
+  async markFailed(job: DeliveryJob, owner: string, now: number, error: string, permanent: boolean, retryAfterMs: number | null): Promise<"retry" | "dead"> {
+    const next = permanent ? null : nextAttemptAt(job.attempts, now, retryAfterMs);
+    if (next === null) {
+      await this.db.run(
+        "UPDATE delivery_jobs SET state = 'failed', failed_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+        [now, error.slice(0, 1000), job.id, owner],
+      );
+      return "dead";
+    }
+    await this.db.run(
+      "UPDATE delivery_jobs SET next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+      [next, error.slice(0, 1000), job.id, owner],
+    );
+    return "retry";
+  }
+
+  async list(state?: JobState, limit = 200): Promise<DeliveryJob[]> {
+    const where = state ? "WHERE j.state = ?" : "";
+    const rows = await this.db.all<JobRow>(
+      `SELECT ${jobColumns} FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id ${where} ORDER BY j.created_at DESC LIMIT ?`,
+      state ? [state, limit] : [limit],
+    );
+    return rows.map(fromRow);
+  }
+
+  async byId(id: string): Promise<DeliveryJob | null> {
+    const row = await this.db.get<JobRow>(`SELECT ${jobColumns} FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.id = ?`, [id]);
+    return row ? fromRow(row) : null;
+  }
+
+  async forSubmission(submissionId: string): Promise<DeliveryJob[]> {
+    const rows = await this.db.all<JobRow>(
+      `SELECT ${jobColumns} FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.submission_id = ? ORDER BY j.kind, j.target`,
+      [submissionId],
+    );
+    return rows.map(fromRow);
+  }
+
+  /** An operator's retry: a dead letter or a waiting job is tried again at once, with a fresh set of attempts. */
+  async retryNow(id: string, now: number): Promise<boolean> {
+    const { changes } = await this.db.run(
+      "UPDATE delivery_jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, failed_at = NULL, alerted_at = NULL, lease_owner = NULL, lease_until = NULL WHERE id = ? AND state <> 'done'",
+      [now, id],
+    );
+    return changes === 1;
+  }
+
+  async unalertedDeadLetters(): Promise<DeliveryJob[]> {
+    const rows = await this.db.all<JobRow>(
+      `SELECT ${jobColumns} FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.state = 'failed' AND j.alerted_at IS NULL ORDER BY j.failed_at`,
+    );
+    return rows.map(fromRow);
+  }
+
+  async lastAlertAt(): Promise<number | null> {
+    const row = await this.db.get<{ sent_at: number | null }>("SELECT MAX(sent_at) AS sent_at FROM outbox_alerts");
+    return row?.sent_at === null || row?.sent_at === undefined ? null : Number(row.sent_at);
+  }
+
+  async recordAlert(jobs: readonly DeliveryJob[], now: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run("INSERT INTO outbox_alerts (id, sent_at, job_count) VALUES (?, ?, ?)", [randomUUID(), now, jobs.length]);
+      for (const job of jobs) await tx.run("UPDATE delivery_jobs SET alerted_at = ? WHERE id = ?", [now, job.id]);
+    });
+  }
+}

@@ -1,0 +1,46 @@
+// Webhooks to the council's case system, signed as Standard Webhooks. Only a 2xx answer counts; redirects
+// are not followed; a slow receiver times out and is tried again later.
+import type { WebhookEndpoint } from "~/config/config.server";
+import { signatureHeader } from "./webhook-signature";
+
+export class WebhookError extends Error {
+  constructor(message: string, readonly permanent: boolean, readonly retryAfterMs: number | null = null) {
+    super(message);
+  }
+}
+
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+export async function sendWebhook(endpoint: WebhookEndpoint, id: string, body: string, timeoutMs = 15_000, now = Date.now): Promise<void> {
+  const timestamp = Math.floor(now() / 1000);
+  let response: Response;
+  try {
+    response = await fetch(endpoint.url, {
+      method: "POST",
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        "Content-Type": "application/json",
+        "User-Agent": "complaints-portal-webhooks/1",
+        "webhook-id": id,
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": signatureHeader(endpoint.secrets, id, timestamp, body),
+      },
+      body,
+    });
+  } catch (error) {
+    const name = (error as Error).name;
+    throw new WebhookError(name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : `${name}: ${(error as Error).message}`.slice(0, 300), false);
+  }
+  await response.body?.cancel();
+  if (response.status >= 200 && response.status < 300) return;
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
+  // 408, 429 and 5xx may pass; other 4xx and redirects will not change by themselves.
+  const temporary = response.status === 408 || response.status === 429 || response.status >= 500;
+  throw new WebhookError(`HTTP ${response.status}`, !temporary, retryAfterMs);
+}

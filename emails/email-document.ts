@@ -1,0 +1,75 @@
+// An email is written once as a list of blocks, then rendered to plain text and to accessible HTML,
+// so the two parts can never say different things.
+export type EmailBlock =
+  | { kind: "heading"; text: string; level?: 1 | 2 }
+  | { kind: "paragraph"; text: string }
+  | { kind: "list"; items: readonly string[] }
+  | { kind: "rows"; rows: readonly { key: string; value: string }[] };
+
+export interface EmailDocument {
+  language: string;
+  subject: string;
+  blocks: readonly EmailBlock[];
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** Line breaks people typed stay line breaks, as text, never as markup. */
+function htmlText(value: string): string {
+  return escapeHtml(value).replace(/\r\n|\r|\n/g, "<br>");
+}
+
+function textBlock(block: EmailBlock): string {
+  switch (block.kind) {
+    case "heading":
+      return block.level === 1 ? `${block.text}\n${"=".repeat(Math.min(block.text.length, 60))}` : `${block.text}\n${"-".repeat(Math.min(block.text.length, 60))}`;
+    case "paragraph":
+      return block.text;
+    case "list":
+      return block.items.map((item) => `* ${item}`).join("\n");
+    case "rows":
+      return block.rows.map((row) => `${row.key}:\n  ${row.value.replace(/\r\n|\r|\n/g, "\n  ")}`).join("\n\n");
+  }
+}
+
+const font = "font-family: system-ui, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif;";
+
+function htmlBlock(block: EmailBlock): string {
+  switch (block.kind) {
+    case "heading":
+      return block.level === 1
+        ? `<h1 style="${font} font-size: 28px; line-height: 1.2; margin: 0 0 20px;">${htmlText(block.text)}</h1>`
+        : `<h2 style="${font} font-size: 22px; line-height: 1.3; margin: 30px 0 15px;">${htmlText(block.text)}</h2>`;
+    case "paragraph":
+      return `<p style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px;">${htmlText(block.text)}</p>`;
+    case "list":
+      return `<ul style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px; padding-left: 20px;">${block.items.map((item) => `<li>${htmlText(item)}</li>`).join("")}</ul>`;
+    case "rows":
+      return `<dl style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px;">${block.rows
+        .map((row) => `<dt style="font-weight: bold; margin-top: 10px;">${htmlText(row.key)}</dt><dd style="margin: 0 0 5px;">${htmlText(row.value)}</dd>`)
+        .join("")}</dl>`;
+  }
+}
+
+export function renderEmail(document: EmailDocument): RenderedEmail {
+  const text = `${document.blocks.map(textBlock).join("\n\n")}\n`;
+  const html = `<!doctype html>
+<html lang="${escapeHtml(document.language)}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(document.subject)}</title></head>
+<body style="margin: 0; padding: 20px; color: #0b0c0c; background: #ffffff;">
+<div style="max-width: 640px;">
+${document.blocks.map(htmlBlock).join("\n")}
+</div>
+</body>
+</html>
+`;
+  return { subject: document.subject, text, html };
+}

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { choose, continueOn, expectHeading } from "./support/journey";
 
@@ -6,7 +7,7 @@ test.beforeEach(async ({ page }) => {
   await page.route("https://www.bbc.co.uk/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>" }));
 });
 
-async function answerFirstQuestion(page: import("@playwright/test").Page) {
+async function answerFirstQuestion(page: Page) {
   await page.goto("/complaint/service");
   await choose(page, /Public health/);
   await continueOn(page);

@@ -1,5 +1,5 @@
 // Delivery against real servers: an SMTP server and an HTTP receiver on 127.0.0.1, and a real SQLite file.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -308,4 +308,30 @@ describe("delivery", () => {
       expect(staff!.html).not.toContain(personal);
     }
   });
+
+  it("lets operators list, show and retry jobs without showing personal data", async () => {
+    receiver.behaviour = () => 400;
+    const submission = await submit();
+    await worker().runOnce();
+    const [dead] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
+    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: services.config.env.DATABASE_URL };
+    const outbox = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "server/outbox-cli.ts", ...args], { env, encoding: "utf8" });
+    const failed = outbox("list", "--state", "failed");
+    expect(failed.status).toBe(0);
+    expect(failed.stdout).toContain(dead!.id);
+    expect(failed.stdout).toContain(submission.reference);
+    expect(failed.stdout).toContain("HTTP 400");
+    expect(failed.stdout).toContain("1 job");
+    const shown = outbox("show", dead!.id);
+    expect(shown.stdout).toContain('"attempts": 1');
+    for (const output of [failed.stdout, shown.stdout, outbox("list").stdout]) {
+      for (const personal of ["Jamie", "jamie@example.org", "social worker"]) expect(output).not.toContain(personal);
+    }
+    expect(outbox("retry", dead!.id).status).toBe(0);
+    receiver.behaviour = () => 200;
+    clock = Date.now();
+    await worker().runOnce();
+    expect(receiver.accepted()).toHaveLength(1);
+    expect(outbox("list", "--state", "nonsense").status).toBe(2);
+  }, 30_000);
 });

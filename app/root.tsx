@@ -12,7 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { GenericHeader } from "./components/govuk/header";
 import { LanguageNavigation } from "./components/govuk/language-navigation";
@@ -80,6 +80,21 @@ function LanguageSwitcher({ current }: { current: Language }) {
   return <LanguageNavigation items={items} ariaLabel={t("layout.languageNavigation")} classes="app-language-navigation" />;
 }
 
+/**
+ * A key that changes on every new page, including a post that returns to the same address, but not when only
+ * the #fragment changes: a skip link must move focus into the page, not rebuild it.
+ */
+function usePageKey(): string {
+  const location = useLocation();
+  const last = useRef({ key: location.key, path: location.pathname + location.search, pageKey: location.key });
+  const path = location.pathname + location.search;
+  if (location.key !== last.current.key) {
+    const onlyHashChanged = path === last.current.path && location.hash !== "";
+    last.current = { key: location.key, path, pageKey: onlyHashChanged ? last.current.pageKey : location.key };
+  }
+  return last.current.pageKey;
+}
+
 /** govuk-frontend's JavaScript runs on each page Remix shows; components already set up are left alone. */
 function useGovukFrontend() {
   const location = useLocation();
@@ -104,7 +119,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const serviceName = data?.council.serviceName ?? "";
   const namespaces = ["common", ...new Set(matches.flatMap((match) => namespacesOf(match.handle, match.params)))];
   const exitThisPage = matches.some((match) => readHandle(match.handle).exitThisPage);
-  const location = useLocation();
+  const pageKey = usePageKey();
   useGovukFrontend();
 
   return (
@@ -139,7 +154,7 @@ export function Layout({ children }: { children: ReactNode }) {
           slots={{ end: <LanguageSwitcher current={language} /> }}
         />
         {/* A fresh DOM for every page: govuk-frontend's JavaScript binds to elements, and must not see last page's. */}
-        <div className="govuk-width-container" key={location.key}>
+        <div className="govuk-width-container" key={pageKey}>
           {children}
         </div>
         <SiteFooter councilName={councilName} />

@@ -202,5 +202,5 @@ export const complaintJourney: Journey = {
   schemaVersion: 1,
   firstPage: "service",
   pages,
-  replyWithinWorkingDays: 10,
+  replyWithinWorkingDays: () => 10,
 };

@@ -80,7 +80,7 @@ export interface QuestionPage {
    */
   variant?: (answers: JourneyAnswers) => string | undefined;
   /** Extra content shown on the page (insets, warnings), named by key; rendered by the page component. */
-  extras?: readonly ("danger-now" | "late-explanation" | "no-contact-warning" | "general-complaints" | "advocate-explained")[];
+  extras?: readonly ("danger-now" | "late-explanation" | "no-contact-warning" | "advocate-explained" | "escalate-offer" | "stages-explained")[];
 }
 
 export type SubmissionKind = "complaint" | "compliment" | "advocate" | "format" | "escalation";
@@ -101,6 +101,6 @@ export interface Journey {
   schemaVersion: number;
   firstPage: string;
   pages: readonly QuestionPage[];
-  /** Working days until the reply is due; null for journeys that promise no reply. */
-  replyWithinWorkingDays: number | null;
+  /** Working days until the reply is due, from the answers; null when no reply date is promised. */
+  replyWithinWorkingDays: (answers: JourneyAnswers) => number | null;
 }

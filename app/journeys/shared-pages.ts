@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Field, QuestionPage } from "./journey-types";
 import {
   choice,
+  optionalChoice,
   emailAddress,
   optionalLine,
   posted,
@@ -49,7 +50,8 @@ export function servicePage(next: QuestionPage["next"]): QuestionPage {
   };
 }
 
-export function whoAreYouPage(next: QuestionPage["next"]): QuestionPage {
+/** "Who are you?" is required in a complaint and optional in a compliment. */
+export function whoAreYouPage(next: QuestionPage["next"], { optional = false }: { optional?: boolean } = {}): QuestionPage {
   return {
     id: "who-are-you",
     section: "about",
@@ -57,6 +59,7 @@ export function whoAreYouPage(next: QuestionPage["next"]): QuestionPage {
       {
         kind: "radios",
         name: "role",
+        optional,
         options: roles.map((value) =>
           value === "someone-else"
             ? { value, conditional: [{ kind: "text", name: "role-other", autocomplete: "off" } satisfies Field] }
@@ -65,7 +68,7 @@ export function whoAreYouPage(next: QuestionPage["next"]): QuestionPage {
       },
     ],
     schema: () =>
-      z.object({ role: choice(roles), "role-other": posted }).transform((value, ctx): Record<string, string> => {
+      z.object({ role: optional ? optionalChoice(roles) : choice(roles), "role-other": posted }).transform((value, ctx): Record<string, string> => {
         if (value.role !== "someone-else") return { role: value.role };
         const other = requiredLine(200).safeParse(value["role-other"]);
         if (!other.success) {

@@ -23,7 +23,8 @@ export interface JourneySubmission {
 /** Stores a submission and its delivery jobs in one transaction, and returns what the confirmation shows. */
 export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today }: JourneySubmission): Promise<StoredSubmission> {
   const { config } = services;
-  const replyBy = journey.replyWithinWorkingDays === null ? null : addWorkingDays(today, journey.replyWithinWorkingDays);
+  const replyDays = journey.replyWithinWorkingDays(answers);
+  const replyBy = replyDays === null ? null : addWorkingDays(today, replyDays);
   const service = journey.serviceOf(answers);
   const flags = journey.flagsOf(answers, today);
   const jobs = planDeliveries(config.council, config.webhooks.map((endpoint) => endpoint.name), journey, { service, flags, answers });

@@ -42,7 +42,8 @@ test.describe("the axe helper", () => {
 });
 
 test("a keyboard user can skip to the content and reach the main call to action", async ({ page }) => {
-  await page.goto("/");
+  // Let the page finish loading its scripts first, as a person reading the page would.
+  await page.goto("/", { waitUntil: "networkidle" });
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
   await page.keyboard.press("Enter");

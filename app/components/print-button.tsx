@@ -7,7 +7,11 @@ export function PrintButton({ text }: { text: string }) {
   if (!canPrint) return null;
   return (
     <p className="govuk-body">
-      <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => window.print()}>
+      <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => {
+          // Closed details do not print; open the answers first.
+          document.querySelectorAll<HTMLDetailsElement>("details.app-print-open").forEach((details) => (details.open = true));
+          window.print();
+        }}>
         {text}
       </button>
     </p>

@@ -6,9 +6,13 @@ import type { JourneyAnswers } from "~/journeys/session-data";
 import type { PlannedJob } from "./outbox.server";
 import { mailboxesFor } from "./routing";
 
+/** The person's email address, from how they asked to be contacted or how they asked to receive something. */
 export function acknowledgementAddress(answers: JourneyAnswers): string | null {
-  const contact = answers.contact;
-  return contact?.method === "email" && typeof contact.email === "string" && contact.email ? contact.email : null;
+  for (const [page, field] of [["contact", "method"], ["delivery", "delivery"]] as const) {
+    const answer = answers[page];
+    if (answer?.[field] === "email" && typeof answer.email === "string" && answer.email) return answer.email;
+  }
+  return null;
 }
 
 export function planDeliveries(

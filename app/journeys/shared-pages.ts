@@ -83,16 +83,26 @@ export function whoAreYouPage(next: QuestionPage["next"], { optional = false }: 
 
 export const isYoungPerson = (answers: JourneyAnswers) => textOf(answers, "who-are-you", "role") === "child-or-young-person";
 
+/** GOV.UK's address pattern: separate lines, with autocomplete, and the postcode checked. */
+export const addressFields: Field[] = [
+  { kind: "text", name: "address-line-1", autocomplete: "address-line1" },
+  { kind: "text", name: "address-line-2", autocomplete: "address-line2", optional: true },
+  { kind: "text", name: "address-town", autocomplete: "address-level2", widthClass: "govuk-!-width-two-thirds" },
+  { kind: "text", name: "address-postcode", autocomplete: "postal-code", widthClass: "govuk-input--width-10" },
+];
+
+export const addressSchemas = {
+  "address-line-1": requiredLine(120),
+  "address-line-2": optionalLine(120),
+  "address-town": requiredLine(80),
+  "address-postcode": ukPostcode,
+} as const;
+
 const contactDetailFields: Record<Exclude<(typeof contactMethods)[number], "none">, Field[]> = {
   email: [{ kind: "text", name: "email", inputType: "email", autocomplete: "email", spellcheck: false }],
   phone: [{ kind: "text", name: "phone", inputType: "tel", autocomplete: "tel", widthClass: "govuk-input--width-20" }],
   text: [{ kind: "text", name: "mobile", inputType: "tel", autocomplete: "tel", widthClass: "govuk-input--width-20" }],
-  post: [
-    { kind: "text", name: "address-line-1", autocomplete: "address-line1" },
-    { kind: "text", name: "address-line-2", autocomplete: "address-line2", optional: true },
-    { kind: "text", name: "address-town", autocomplete: "address-level2", widthClass: "govuk-!-width-two-thirds" },
-    { kind: "text", name: "address-postcode", autocomplete: "postal-code", widthClass: "govuk-input--width-10" },
-  ],
+  post: addressFields,
 };
 
 /** Which posted fields each method keeps, and the schema for each. */
@@ -100,16 +110,38 @@ const contactDetailSchemas = {
   email: { email: emailAddress },
   phone: { phone: ukPhoneNumber },
   text: { mobile: ukMobileNumber },
-  post: {
-    "address-line-1": requiredLine(120),
-    "address-line-2": optionalLine(120),
-    "address-town": requiredLine(80),
-    "address-postcode": ukPostcode,
-  },
+  post: addressSchemas,
   none: {},
 } as const;
 
-export function contactPage(next: QuestionPage["next"]): QuestionPage {
+/**
+ * Reads a choice and only the fields revealed under the chosen option, each through its own schema.
+ * Fields under options not chosen are dropped, so a changed mind leaves nothing stale behind.
+ */
+export function choiceWithDetails<const T extends readonly [string, ...string[]]>(
+  name: string,
+  values: T,
+  details: Partial<Record<T[number], Readonly<Record<string, z.ZodType<string>>>>>,
+) {
+  return z.record(z.string(), z.unknown()).transform((posted, ctx): Record<string, string> => {
+    const chosen = choice(values).safeParse(posted[name]);
+    if (!chosen.success) {
+      ctx.addIssue({ code: "custom", path: [name], message: "required" });
+      return z.NEVER;
+    }
+    const kept: Record<string, string> = { [name]: chosen.data };
+    for (const [field, schema] of Object.entries(details[chosen.data as T[number]] ?? {})) {
+      const parsed = schema.safeParse(posted[field]);
+      if (parsed.success) kept[field] = parsed.data;
+      else ctx.addIssue({ code: "custom", path: [field], message: parsed.error.issues[0]?.message ?? "required" });
+    }
+    return kept;
+  });
+}
+
+/** "Do not contact me" is offered where a reply is not essential; an advocate request needs a way to reach them. */
+export function contactPage(next: QuestionPage["next"], { allowNone = true }: { allowNone?: boolean } = {}): QuestionPage {
+  const methods = allowNone ? contactMethods : (["email", "phone", "text", "post"] as const);
   return {
     id: "contact",
     section: "you",
@@ -117,28 +149,14 @@ export function contactPage(next: QuestionPage["next"]): QuestionPage {
       {
         kind: "radios",
         name: "method",
-        options: contactMethods.map((value) =>
+        options: methods.map((value) =>
           value === "none" ? { value, dividerBefore: true } : { value, conditional: contactDetailFields[value] },
         ),
       },
     ],
-    schema: () =>
-      z.record(z.string(), z.unknown()).transform((values, ctx) => {
-        const method = choice(contactMethods).safeParse(values.method);
-        if (!method.success) {
-          ctx.addIssue({ code: "custom", path: ["method"], message: "required" });
-          return z.NEVER;
-        }
-        const kept: Record<string, string> = { method: method.data };
-        for (const [field, schema] of Object.entries(contactDetailSchemas[method.data])) {
-          const parsed = (schema as z.ZodType<string>).safeParse(values[field]);
-          if (parsed.success) kept[field] = parsed.data;
-          else ctx.addIssue({ code: "custom", path: [field], message: parsed.error.issues[0]?.message ?? "required" });
-        }
-        return kept;
-      }),
+    schema: () => choiceWithDetails("method", methods as unknown as readonly [string, ...string[]], contactDetailSchemas),
     next,
-    extras: ["no-contact-warning"],
+    extras: allowNone ? ["no-contact-warning"] : [],
   };
 }
 

@@ -47,7 +47,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const values = interpolationValues(state.answers);
   const variant = page.variant?.(state.answers);
   const council = context.services.config.council;
-  const heading = t(`pages.${page.id}.title`, { ...values, context: variant });
+  // The <title> ends up in browser history, which "Exit this page" cannot clear: no child's name in it.
+  const heading = t(`pages.${page.id}.title`, { ...values, childName: t("common:answers.theChild"), context: variant });
   const errorPrefix = flash ? `${t("common:layout.errorPrefix")} ` : "";
   return data(
     {

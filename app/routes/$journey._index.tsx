@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
+import { JourneyExit } from "~/components/journey/journey-chrome";
 import { journeyOrNotFound } from "~/journeys/journey-requests.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
@@ -26,6 +27,7 @@ export default function JourneyStart() {
   const paragraphs = (key: string) => t(key, { returnObjects: true, minutes: page.idleMinutes }) as string[];
   return (
     <>
+      <JourneyExit />
       <Link to="/" className="govuk-back-link">
         {t("common:layout.back")}
       </Link>

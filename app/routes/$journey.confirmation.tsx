@@ -10,8 +10,12 @@ import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/jour
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useRootData } from "~/root";
 import { PrintButton } from "~/components/print-button";
+import { formatLongDate } from "~/format-date";
+import { Trans } from "react-i18next";
+import { Details } from "~/components/govuk/details";
+import { JourneyExit } from "~/components/journey/journey-chrome";
 
-export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""] };
+export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
 export const meta = titleMeta;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -19,9 +23,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const submitted = state.submitted;
   if (!submitted) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
   const t = context.services.translations[context.language].getFixedT(context.language, [journey.namespace, "common"]);
-  const replyBy = submitted.replyBy
-    ? new Intl.DateTimeFormat(context.language === "pl" ? "pl-PL" : "en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${submitted.replyBy}T00:00:00Z`))
-    : null;
+  // Someone who asked not to be contacted gets no reply date, and is told so plainly.
+  const noContact = state.answers.contact?.method === "none";
+  const replyBy = submitted.replyBy && !noContact ? formatLongDate(submitted.replyBy, context.language) : null;
   return data(
     {
       title: `${t(`${journey.namespace}:confirmation.title`)} – ${context.services.config.council.serviceName}`,
@@ -29,6 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       namespace: journey.namespace,
       reference: submitted.reference,
       replyBy,
+      noContact,
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
     },
     { headers: await saveSession(context, session) },
@@ -37,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Confirmation() {
   const page = useLoaderData<typeof loader>();
-  const { t } = useTranslation([page.namespace, "common"]);
+  const { t, i18n } = useTranslation([page.namespace, "common"]);
   const council = useRootData()?.council;
   const values = {
     reference: page.reference,
@@ -50,16 +55,24 @@ export default function Confirmation() {
   };
   const list = (key: string) => t(key, { ...values, returnObjects: true }) as string[];
   return (
+    <>
+    <JourneyExit />
     <main className="govuk-main-wrapper govuk-main-wrapper--l" id="main-content">
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <Panel titleText={t("confirmation.title")} html={<>{t("confirmation.referenceIntro")}<br /><strong>{page.reference}</strong></>} />
           {page.replyBy ? <p className="govuk-body govuk-!-font-weight-bold">{t("confirmation.replyBy", values)}</p> : null}
+          {page.noContact ? <p className="govuk-body govuk-!-font-weight-bold">{t("common:confirmation.noContact")}</p> : null}
           <p className="govuk-body">{t("confirmation.keepReference", values)}</p>
           <h2 className="govuk-heading-m">{t("confirmation.nextTitle")}</h2>
           {list("confirmation.next").map((p, i) => (
             <p key={i} className="govuk-body">{p}</p>
           ))}
+          {i18n.exists(`${page.namespace}:confirmation.escalate`) ? (
+            <p className="govuk-body">
+              <Trans t={t} i18nKey="confirmation.escalate" components={{ escalate: <a className="govuk-link" href="/escalate" /> }} />
+            </p>
+          ) : null}
           <h2 className="govuk-heading-m">{t("confirmation.contactTitle")}</h2>
           {list("confirmation.contact").map((p, i) => (
             <p key={i} className="govuk-body">{p}</p>
@@ -70,15 +83,20 @@ export default function Confirmation() {
               <Link className="govuk-link" to="/">{t("confirmation.home")}</Link>
             </p>
           </div>
-          <h2 className="govuk-heading-m">{t("confirmation.yourAnswers")}</h2>
-          {page.sections.map((section) => (
-            <div key={section.id}>
-              <h3 className="govuk-heading-s">{section.title}</h3>
-              <SummaryList rows={section.rows.map((row) => ({ key: { text: row.key }, value: { html: <span className="app-answer">{row.value}</span> } }))} />
-            </div>
-          ))}
+          {/* Folded away so the answers are not on screen for anyone looking over a shoulder; printing opens them. */}
+          <Details
+            classes="app-print-open"
+            summaryText={t("confirmation.yourAnswers")}
+            html={page.sections.map((section) => (
+              <div key={section.id}>
+                <h3 className="govuk-heading-s">{section.title}</h3>
+                <SummaryList rows={section.rows.map((row) => ({ key: { text: row.key }, value: { html: <span className="app-answer">{row.value}</span> } }))} />
+              </div>
+            ))}
+          />
         </div>
       </div>
     </main>
+    </>
   );
 }

@@ -83,6 +83,7 @@ export default function Start() {
           <p className="govuk-body">
             <Trans t={t} i18nKey="start.compliment.how" values={teamValues} components={teamComponents} />
           </p>
+          <Button href="/compliment" text={t("start.compliment.button")} classes="govuk-button--secondary" />
 
           <h2 className="govuk-heading-m">{t("start.advocate.heading")}</h2>
           <p className="govuk-body">{t("start.advocate.what")}</p>
@@ -107,12 +108,14 @@ export default function Start() {
             </li>
           </ul>
           <p className="govuk-body">{t("start.advocate.complaintsTeam")}</p>
+          <Button href="/advocate" text={t("start.advocate.button")} classes="govuk-button--secondary" />
 
           <h2 className="govuk-heading-m">{t("start.otherFormat.heading")}</h2>
           <p className="govuk-body">{t("start.otherFormat.body")}</p>
           <p className="govuk-body">
             <Trans t={t} i18nKey="start.otherFormat.how" values={teamValues} components={teamComponents} />
           </p>
+          <Button href="/other-format" text={t("start.otherFormat.button")} classes="govuk-button--secondary" />
 
           <h2 className="govuk-heading-m">{t("start.whoCan.heading")}</h2>
           <p className="govuk-body">{t("start.whoCan.lead")}</p>
@@ -153,6 +156,11 @@ export default function Start() {
           <p className="govuk-body">{t("start.nextSteps.stage3.who")}</p>
           <p className="govuk-body">{t("start.nextSteps.stage3.recommendations")}</p>
           <p className="govuk-body">{t("start.nextSteps.stage3.response")}</p>
+          <p className="govuk-body">
+            <a className="govuk-link" href="/escalate">
+              {t("start.nextSteps.escalateLink")}
+            </a>
+          </p>
 
           <h3 className="govuk-heading-s">{t("start.nextSteps.ombudsman.heading")}</h3>
           <p className="govuk-body">{t("start.nextSteps.ombudsman.body")}</p>

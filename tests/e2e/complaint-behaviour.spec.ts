@@ -30,8 +30,8 @@ const everyQuestion: Step[] = [
   { heading: "Do you have parental responsibility for Sam?", error: "Select if you have parental responsibility", valid: (p) => choose(p, "I’m not sure") },
   { heading: "What happened?", error: "What happened must be 6,000 characters or fewer", invalid: (p) => type(p, "What happened?", "x".repeat(6001)), valid: (p) => type(p, "What happened?", "Sam was moved to a new school without anyone asking.") },
   { heading: "When did it happen?", error: "Enter the month it happened", invalid: (p) => type(p, "Year", "2024"), valid: async (p) => { await type(p, "Month", String(lateDate().getUTCMonth() + 1)); await type(p, "Year", String(lateDate().getUTCFullYear())); } },
-  { heading: "Why are you telling us now?", error: "Tell us why you are telling us now", valid: (p) => type(p, "Tell us why you did not complain sooner", "I only found out last week.") },
-  { heading: "What would you like to happen to put things right?", error: "Your answer must be 2,000 characters or fewer", invalid: (p) => type(p, "What would you like to happen to put things right?", "y".repeat(2001)), valid: (p) => type(p, "What would you like to happen to put things right?", "") },
+  { heading: "Why are you telling us now?", error: "Tell us why you did not complain sooner", valid: (p) => type(p, "Tell us why you did not complain sooner", "I only found out last week.") },
+  { heading: "What would you like to happen to put things right? (optional)", error: "Your answer must be 2,000 characters or fewer", invalid: (p) => type(p, "What would you like to happen to put things right? (optional)", "y".repeat(2001)), valid: (p) => type(p, "What would you like to happen to put things right? (optional)", "") },
   { heading: "Have you complained about this before?", error: "Select if you have complained about this before", valid: (p) => choose(p, "No") },
   { heading: "Would Sam like an advocate?", error: "Select if Sam would like an advocate", valid: (p) => choose(p, "Yes") },
   { heading: "How would you like us to reply?", error: "Enter the language you would like us to use", invalid: (p) => choose(p, "In another language"), valid: async (p) => { await choose(p, "In another language"); await type(p, "Which language?", "Urdu"); } },
@@ -208,9 +208,9 @@ test("with JavaScript, a warning before the idle limit lets the person keep thei
   await choose(page, /Public health/);
   await continueOn(page);
   await page.clock.fastForward("57:30");
-  await expect(page.getByRole("dialog", { name: "You will soon be signed out" })).toBeHidden();
+  await expect(page.getByRole("dialog", { name: "We will delete your answers soon" })).toBeHidden();
   await page.clock.fastForward("01:00");
-  const dialog = page.getByRole("dialog", { name: "You will soon be signed out" });
+  const dialog = page.getByRole("dialog", { name: "We will delete your answers soon" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Keep my answers" })).toBeFocused();
   const db = new Database(process.env.E2E_DATABASE!, { readonly: true });

@@ -40,7 +40,7 @@ for (const javaScriptEnabled of [true, false]) {
       await type(page, "Month", "10");
       await type(page, "Year", "2026");
       await continueOn(page);
-      await expectHeading(page, "What would you like to happen to put things right?");
+      await expectHeading(page, "What would you like to happen to put things right? (optional)");
       await continueOn(page);
       await choose(page, "No");
       await continueOn(page);
@@ -115,7 +115,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText("We can still look at it if")).toBeVisible();
       await type(page, "Tell us why you did not complain sooner", "I was in hospital for a long time.");
       await continueOn(page);
-      await type(page, "What would you like to happen to put things right? (optional)".replace(" (optional)", ""), "Back pay as a connected carer.");
+      await type(page, "What would you like to happen to put things right? (optional)", "Back pay as a connected carer.");
       await continueOn(page);
       await choose(page, "No");
       await continueOn(page);

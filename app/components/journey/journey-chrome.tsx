@@ -5,22 +5,30 @@ import { useTranslation } from "react-i18next";
 import { ExitThisPage } from "~/components/govuk/exit-this-page";
 import { TimeoutWarning } from "./timeout-warning";
 
+/** GOV.UK's "Exit this page" button, in the council's words; it deletes the answers via /exit. */
+export function JourneyExit() {
+  const { t } = useTranslation("common");
+  return (
+    <ExitThisPage
+      redirectUrl="/exit"
+      html={
+        <>
+          <span className="govuk-visually-hidden">{t("exitThisPage.buttonHidden")}</span> {t("exitThisPage.button")}
+        </>
+      }
+      activatedText={t("exitThisPage.activated")}
+      timedOutText={t("exitThisPage.timedOut")}
+      pressTwoMoreTimesText={t("exitThisPage.pressTwoMoreTimes")}
+      pressOneMoreTimeText={t("exitThisPage.pressOneMoreTime")}
+    />
+  );
+}
+
 export function JourneyChrome({ backHref, idleMinutes, journeyId, children }: { backHref: string | null; idleMinutes: number; journeyId: string; children: ReactNode }) {
   const { t } = useTranslation("common");
   return (
     <>
-      <ExitThisPage
-        redirectUrl="/exit"
-        html={
-          <>
-            <span className="govuk-visually-hidden">{t("exitThisPage.buttonHidden")}</span> {t("exitThisPage.button")}
-          </>
-        }
-        activatedText={t("exitThisPage.activated")}
-        timedOutText={t("exitThisPage.timedOut")}
-        pressTwoMoreTimesText={t("exitThisPage.pressTwoMoreTimes")}
-        pressOneMoreTimeText={t("exitThisPage.pressOneMoreTime")}
-      />
+      <JourneyExit />
       {backHref ? (
         <Link to={backHref} className="govuk-back-link">
           {t("layout.back")}

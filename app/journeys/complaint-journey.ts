@@ -126,6 +126,7 @@ const pages: QuestionPage[] = [
         return { before: "yes", "before-reference": reference.data };
       }),
     next: () => "advocate",
+    extras: ["escalate-offer"],
   },
   {
     id: "advocate",

@@ -21,9 +21,13 @@ export interface AnswerSection {
 
 type Translate = TFunction;
 
+/** Names questions may use, such as "Does Sam know?": any journey's `child-name` field, wherever it is asked. */
 export function interpolationValues(answers: JourneyAnswers): Record<string, string> {
-  const childName = answers["child-details"]?.["child-name"];
-  return { childName: typeof childName === "string" ? childName : "" };
+  for (const answer of Object.values(answers)) {
+    const childName = answer["child-name"];
+    if (typeof childName === "string" && childName) return { childName };
+  }
+  return { childName: "" };
 }
 
 function visibleFields(page: QuestionPage, answer: PageAnswer): Field[] {

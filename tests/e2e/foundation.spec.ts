@@ -7,6 +7,10 @@ const pages = [
   { path: "/cookies", heading: /cookies/i },
   { path: "/contact", heading: /contact/i },
   { path: "/complaint", heading: /make a complaint/i },
+  { path: "/compliment", heading: /say thank you/i },
+  { path: "/advocate", heading: /ask for an advocate/i },
+  { path: "/other-format", heading: /another format/i },
+  { path: "/escalate", heading: /next stage/i },
   { path: "/no-such-page", heading: /page not found/i, status: 404 },
 ];
 

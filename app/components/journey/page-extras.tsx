@@ -1,6 +1,6 @@
 // Guidance some questions need: what to do if a child is in danger, why late complaints can still be heard,
 // what an advocate is, and what happens if we cannot contact someone.
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { InsetText } from "~/components/govuk/inset-text";
 import { WarningText } from "~/components/govuk/warning-text";
 import type { QuestionPage } from "~/journeys/journey-types";
@@ -30,6 +30,13 @@ export function PageExtras({ extras, namespace, pageId, position }: { extras: re
   return (
     <>
       {shown.map((extra) => {
+        if (extra === "escalate-offer") {
+          return (
+            <p key={extra} className="govuk-body">
+              <Trans t={t} i18nKey={`extras.${extra}`} components={{ escalate: <a className="govuk-link" href="/escalate" /> }} />
+            </p>
+          );
+        }
         const paragraphs = t(`extras.${extra}`, { ...values, returnObjects: true }) as string[];
         switch (extra) {
           case "danger-now":

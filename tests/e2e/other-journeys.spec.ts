@@ -162,8 +162,8 @@ for (const javaScriptEnabled of [true, false]) {
       await choose(page, "No");
       await continueOn(page);
       await continueOn(page);
-      await choose(page, "Phone call");
-      await type(page, "Phone number", "01632 960123");
+      await choose(page, "Email");
+      await type(page, "Email address", "escalating@example.org");
       await continueOn(page);
       await page.getByRole("group", { name: "Can we leave a message?" }).getByLabel("No").check();
       await page.getByRole("group", { name: "Can we say we are from the council?" }).getByLabel("No").check();
@@ -173,9 +173,11 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText(/We will reply to your stage 2 investigation by/)).toBeVisible();
       const stored = storedSubmissions().find((s) => s.reference === reference)!;
       expect(stored.answers.reference).toEqual({ reference: good, "no-reference": [] });
-      const { mail, webhooks } = await deliveriesFor(reference, 1);
-      expect(mail[0]!.to).toEqual(["public-health-complaints@example.org"]);
-      expect(mail[0]!.subject).toBe(`Escalation · Public health · ${reference} · ESCALATION`);
+      const { mail, webhooks } = await deliveriesFor(reference, 2);
+      const staff = mail.find((m) => m.to[0] === "public-health-complaints@example.org")!;
+      expect(staff.subject).toBe(`Escalation · Public health · ${reference} · ESCALATION`);
+      const acknowledgement = mail.find((m) => m.to[0] === "escalating@example.org")!;
+      expect(acknowledgement.subject).toBe(`We have your request: ${reference}`);
       expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ type: "escalation.requested" });
     });
   });
@@ -214,6 +216,10 @@ test("a complaint about something complained about before offers the next stage"
 test.describe("in Polish", () => {
   const pl = JSON.parse(readFileSync("locales/pl/compliment.json", "utf8")) as { pages: Record<string, { title: string; fields: Record<string, { options?: Record<string, { label: string }> }> }>; checkAnswers: { send: string }; confirmation: { title: string } };
   const plCommon = JSON.parse(readFileSync("locales/pl/common.json", "utf8")) as { buttons: { continue: string } };
+  type Labelled = { label: string; options: Record<string, { label: string }> };
+  const plFields = (JSON.parse(readFileSync("locales/pl/compliment.json", "utf8")) as { pages: Record<string, { fields: Record<string, Labelled> }> }).pages;
+  const plContact = plFields.contact!.fields as Record<string, Labelled>;
+  const plSafe = plFields["safe-contact"]!.fields as Record<string, Labelled>;
   test("a compliment, start to finish", async ({ page }) => {
     const next = () => continueOn(page, plCommon.buttons.continue);
     await page.goto("/compliment?lng=pl");
@@ -229,11 +235,19 @@ test.describe("in Polish", () => {
     await choose(page, pl.pages["annual-report"]!.fields["annual-report"]!.options!.yes!.label);
     await next();
     await next();
-    await choose(page, pl.pages.contact!.fields.method!.options!.none!.label);
+    await choose(page, pl.pages.contact!.fields.method!.options!.email!.label);
+    await page.getByLabel(plContact.email!.label, { exact: true }).fill("wdzieczna@example.org");
+    await next();
+    await page.getByRole("group", { name: plSafe["leave-message"]!.label }).getByLabel(plSafe["leave-message"]!.options.no!.label, { exact: true }).check();
+    await page.getByRole("group", { name: plSafe["say-council"]!.label }).getByLabel(plSafe["say-council"]!.options.no!.label, { exact: true }).check();
     await next();
     await page.getByRole("button", { name: pl.checkAnswers.send }).click();
     await expect(page.locator(".govuk-panel__title")).toHaveText(pl.confirmation.title);
     const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";
     expect(storedSubmissions().find((s) => s.reference === reference)?.language).toBe("pl");
+    const { mail } = await deliveriesFor(reference, 2);
+    const acknowledgement = mail.find((m) => m.to[0] === "wdzieczna@example.org")!;
+    expect(acknowledgement.html).toContain('lang="pl"');
+    expect(acknowledgement.subject).toContain(reference);
   });
 });

@@ -101,11 +101,7 @@ function useGovukFrontend() {
   const navigation = useNavigation();
   useEffect(() => {
     if (navigation.state !== "idle") return;
-    void import("govuk-frontend").then(({ initAll }) => {
-      initAll({ onError: (error) => {
-        if ((error as Error).name !== "InitError") console.error(error);
-      } });
-    });
+    void import("./govuk-frontend.client").then(({ initGovukFrontend }) => initGovukFrontend());
   }, [location.key, navigation.state]);
 }
 

@@ -1,5 +1,6 @@
 // The Express app around Remix: static assets, compression, language, request ids and the health check.
 import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
@@ -8,6 +9,11 @@ import express, { type Request, type Response } from "express";
 import "~/load-context";
 import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
+import { pageCache } from "./page-cache";
+import { precompressedAssets } from "./precompressed-assets";
+
+/** Pages whose HTML is the same for everyone who reads them in one language. */
+const cachedPages = ["/", "/accessibility-statement", "/privacy", "/cookies", "/contact", "/complaint", "/compliment", "/advocate", "/other-format", "/escalate"];
 
 export interface ExpressAppOptions {
   services: Services;
@@ -28,8 +34,12 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   if (devMiddleware) app.use(devMiddleware);
   if (clientDir) {
     // Vite fingerprints everything under /assets, so a year's caching is safe; other files change in place.
+    app.use("/assets", precompressedAssets(path.join(clientDir, "assets")));
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
-    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+    // Only the files that exist are looked for, so other requests cost no file-system call.
+    const publicFiles = new Set(readdirSync(clientDir).filter((name) => name !== "assets").map((name) => `/${name}`));
+    const serveFile = express.static(clientDir, { maxAge: "1h", index: false });
+    app.use((req, res, next) => (publicFiles.has(req.path) ? serveFile(req, res, next) : next()));
   }
 
   app.get("/healthz", async (_req: Request, res: Response) => {
@@ -41,26 +51,29 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     }
   });
 
+  const languageOf = (req: express.Request) => {
+    const lng = req.query.lng;
+    return chooseLanguage(
+      { requested: typeof lng === "string" ? lng : null, cookie: req.headers.cookie ?? null, acceptLanguage: req.headers["accept-language"] ?? null },
+      services.config.isProduction,
+    );
+  };
+  if (!devMiddleware) {
+    app.use(pageCache({ paths: cachedPages, languageOf: (req) => languageOf(req).language }));
+  }
+
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: services.config.isProduction || process.env.NODE_ENV === "production" ? "production" : "development",
       getLoadContext: (req, res): AppLoadContext => {
-        const lng = req.query.lng;
-        const { language, setCookie } = chooseLanguage(
-          {
-            requested: typeof lng === "string" ? lng : null,
-            cookie: req.headers.cookie ?? null,
-            acceptLanguage: req.headers["accept-language"] ?? null,
-          },
-          services.config.isProduction,
-        );
+        const { language, setCookie } = languageOf(req);
         if (setCookie) res.append("Set-Cookie", setCookie);
         return {
           services,
           language,
-          nonce: randomBytes(16).toString("base64"),
+          nonce: typeof res.locals.nonce === "string" ? res.locals.nonce : randomBytes(16).toString("base64"),
           requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(),
         };
       },

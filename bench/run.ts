@@ -1,0 +1,276 @@
+// `npm run bench`: measures the built portal against a bare node:http ceiling on this machine, the delivery
+// worker's throughput, and page weight in Chromium. Prints a table, writes JSON to bench/results/, and exits
+// non-zero when a page-weight budget is broken.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { chromium } from "@playwright/test";
+import { loadConfig } from "../app/config/config.server";
+import { DeliveryWorker } from "../app/delivery/delivery-worker.server";
+import { complaintJourney } from "../app/journeys/complaint-journey";
+import type { JourneyAnswers } from "../app/journeys/session-data";
+import { storeJourneySubmission } from "../app/journeys/submit-journey.server";
+import { createMailTransport, createServices } from "../app/services/services.server";
+import { MailCatcher } from "../tests/support/mail-catcher";
+import { WebhookReceiver } from "../tests/support/webhook-receiver";
+import { chromiumArgs, chromiumPath } from "../tests/e2e/support/browser";
+
+const args = new Set(process.argv.slice(2));
+const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+const warmupSeconds = 3;
+const connections = 10;
+const clockTicks = 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s.
+
+const budgets = { noJsBytes: 60 * 1024, extraJsBytes: 120 * 1024 };
+
+interface RunFigures {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  cpuMsPerRequest: number;
+  requests: number;
+  non2xx: number;
+  ratio?: number;
+}
+
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+}
+
+async function run(name: string, pid: number, options: autocannon.Options, expectStatus = (status: number) => status >= 200 && status < 400): Promise<RunFigures> {
+  await autocannon({ ...options, connections, duration: warmupSeconds });
+  const before = cpuMs(pid);
+  const result = await autocannon({ ...options, connections, ...(options.amount ? {} : { duration: durationSeconds }) });
+  const used = cpuMs(pid) - before;
+  const statusCodes = result.statusCodeStats as unknown as Record<string, { count: number }>;
+  const bad = Object.entries(statusCodes).filter(([status]) => !expectStatus(Number(status))).reduce((sum, [, s]) => sum + s.count, 0);
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.total / result.duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerRequest: Number((used / Math.max(1, result.requests.total)).toFixed(3)),
+    requests: result.requests.total,
+    non2xx: bad + result.errors + result.timeouts,
+  };
+}
+
+function waitFor(url: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  return new Promise((resolve, reject) => {
+    const tryOnce = () =>
+      fetch(url).then(
+        (r) => (r.ok ? resolve() : setTimeout(tryOnce, 100)),
+        () => (Date.now() > deadline ? reject(new Error(`${url} did not answer`)) : setTimeout(tryOnce, 100)),
+      );
+    tryOnce();
+  });
+}
+
+const fullAnswers: JourneyAnswers = {
+  service: { service: "childrens-social-care" },
+  "who-are-you": { role: "parent" },
+  "about-who": { about: "me" },
+  "what-happened": { "what-happened": "The social worker did not come to the meeting." },
+  when: { "when-day": "", "when-month": "10", "when-year": "2026", "still-happening": [] },
+  "put-right": { "put-right": "" },
+  "complained-before": { before: "no" },
+  advocate: { advocate: "no" },
+  "reply-format": { format: "standard", "other-help": "" },
+  "your-name": { "full-name": "Bench Parent" },
+  contact: { method: "email", email: "bench@example.org" },
+  "safe-contact": { "safe-times": "", "leave-message": "yes", "say-council": "yes" },
+};
+
+async function main(): Promise<number> {
+  const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-"));
+  const sessionSecret = randomBytes(32).toString("base64url");
+  const port = 3400 + Math.floor(Math.random() * 500);
+  const base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, SESSION_SECRET: sessionSecret, WORKER_ENABLED: "false" };
+  const portal: ChildProcess = spawn(process.execPath, ["build/server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const results: RunFigures[] = [];
+  try {
+    await waitFor(`${base}/healthz`);
+    const pid = portal.pid!;
+    const startPage = Buffer.from(await (await fetch(`${base}/`)).arrayBuffer());
+
+    // The ceiling: a bare node:http server answering the same bytes as the start page, in its own process.
+    const ceilingFile = path.join(dir, "start.html");
+    writeFileSync(ceilingFile, startPage);
+    const ceilingProcess = spawn(process.execPath, ["-e", `const b=require("fs").readFileSync(${JSON.stringify(ceilingFile)});require("http").createServer((q,s)=>{s.writeHead(200,{"content-type":"text/html; charset=utf-8","content-length":b.length});s.end(b)}).listen(0,"127.0.0.1",function(){console.log(this.address().port)})`], { stdio: ["ignore", "pipe", "inherit"] });
+    const ceilingPort = await new Promise<number>((resolve) => ceilingProcess.stdout!.once("data", (d: Buffer) => resolve(Number(d.toString().trim()))));
+    try {
+      results.push(await run("bare node:http, start page bytes (ceiling)", ceilingProcess.pid!, { url: `http://127.0.0.1:${ceilingPort}/` }));
+    } finally {
+      ceilingProcess.kill();
+    }
+
+    results.push(await run("GET start page", pid, { url: `${base}/` }));
+
+    // One session that has answered the first question, as a person part-way through.
+    const first = await fetch(`${base}/complaint/service`, { method: "POST", body: "service=public-health", headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+    const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0]!;
+    results.push(await run("GET question page in a session", pid, { url: `${base}/complaint/who-are-you`, headers: { cookie } }));
+    results.push(
+      await run("POST valid answer, 303 to next page", pid, {
+        url: `${base}/complaint/service`,
+        method: "POST",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: "service=childrens-social-care",
+      }, (status) => status === 303),
+    );
+
+    // Final sends need a finished, unsent journey each: sessions are written straight into the database.
+    const sends = Number(process.env.BENCH_SENDS ?? 8000);
+    const db = new Database(path.join(dir, "portal.db"));
+    const insert = db.prepare("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)");
+    const cookies: string[] = [];
+    db.transaction(() => {
+      for (let i = 0; i < sends + 2000; i++) {
+        const id = randomBytes(32).toString("base64url");
+        insert.run(id, JSON.stringify({ journeys: { complaint: { runId: randomUUID(), answers: fullAnswers } } }), Date.now() + 3_600_000);
+        cookies.push(`session=${id}.${createHmac("sha256", sessionSecret).update(id).digest("base64url")}`);
+      }
+    })();
+    db.close();
+    let next = 0;
+    const sendOptions: autocannon.Options = {
+      url: `${base}/complaint/check-answers`,
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+      requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: cookies[next++ % cookies.length]! } }) }],
+    };
+    await autocannon({ ...sendOptions, connections, amount: 1000 });
+    const before = cpuMs(pid);
+    const sendResult = await autocannon({ ...sendOptions, connections, amount: sends });
+    const sendCpu = cpuMs(pid) - before;
+    const sendCodes = sendResult.statusCodeStats as unknown as Record<string, { count: number }>;
+    results.push({
+      name: "POST final send (store + outbox jobs)",
+      requestsPerSecond: Math.round(sendResult.requests.total / sendResult.duration),
+      p50: sendResult.latency.p50,
+      p99: sendResult.latency.p99,
+      cpuMsPerRequest: Number((sendCpu / Math.max(1, sendResult.requests.total)).toFixed(3)),
+      requests: sendResult.requests.total,
+      non2xx: Object.entries(sendCodes).filter(([s]) => s !== "303").reduce((sum, [, s]) => sum + s.count, 0) + sendResult.errors,
+    });
+  } finally {
+    portal.kill("SIGTERM");
+  }
+
+  const ceilingRps = results[0]!.requestsPerSecond;
+  for (const r of results) r.ratio = Number(((r.requestsPerSecond / ceilingRps) * 100).toFixed(2));
+
+  const delivery = await measureDelivery();
+  const weights = await measurePageWeight();
+
+  console.log("\nHTTP (10 connections, %d s each after a %d s warm-up)\n", durationSeconds, warmupSeconds);
+  console.table(results.map((r) => ({ run: r.name, "req/s": r.requestsPerSecond, "% of ceiling": `${r.ratio}%`, "p50 ms": r.p50, "p99 ms": r.p99, "CPU ms/req": r.cpuMsPerRequest, requests: r.requests, "unexpected": r.non2xx })));
+  console.log("\nDelivery: %d jobs (emails to a local SMTP server, webhooks to a local receiver) in %d ms by one worker: %d jobs/s\n", delivery.jobs, delivery.ms, delivery.jobsPerSecond);
+  console.table(weights.map((w) => ({ page: w.page, javascript: w.javascript ? "on" : "off", "total KB": (w.total / 1024).toFixed(1), "HTML KB": (w.html / 1024).toFixed(1), "CSS KB": (w.css / 1024).toFixed(1), "JS KB": (w.js / 1024).toFixed(1), "fonts KB": (w.fonts / 1024).toFixed(1), "images KB": (w.images / 1024).toFixed(1) })));
+
+  const broken: string[] = [];
+  for (const page of new Set(weights.map((w) => w.page))) {
+    const off = weights.find((w) => w.page === page && !w.javascript)!;
+    const on = weights.find((w) => w.page === page && w.javascript)!;
+    if (off.total > budgets.noJsBytes) broken.push(`${page}: ${(off.total / 1024).toFixed(1)} KB with JavaScript off (budget ${budgets.noJsBytes / 1024} KB)`);
+    if (on.total - off.total > budgets.extraJsBytes) broken.push(`${page}: ${((on.total - off.total) / 1024).toFixed(1)} KB more with JavaScript on (budget ${budgets.extraJsBytes / 1024} KB)`);
+  }
+  mkdirSync("bench/results", { recursive: true });
+  const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), database: args.has("--postgres") ? "postgres" : "sqlite", durationSeconds, connections, http: results, delivery, pageWeight: weights, budgets, broken }, null, 2)}\n`);
+  console.log(`\nWrote ${file}`);
+  if (broken.length) {
+    console.error(`\nPage-weight budgets broken:\n  ${broken.join("\n  ")}`);
+    return 1;
+  }
+  console.log("All page-weight budgets met.");
+  return 0;
+}
+
+async function measureDelivery(): Promise<{ jobs: number; ms: number; jobsPerSecond: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-delivery-"));
+  const mail = new MailCatcher();
+  await mail.start();
+  const secret = `whsec_${randomBytes(32).toString("base64")}`;
+  const receiver = new WebhookReceiver(secret);
+  await receiver.start();
+  const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret }, () => {});
+  const services = await createServices(config);
+  // Each of these submissions makes 4 jobs: the team, accessible communications, the acknowledgement and a webhook.
+  const answers = { ...fullAnswers, "reply-format": { format: "large-print", "other-help": "" } };
+  for (let i = 0; i < 250; i++) await storeJourneySubmission(services, { journey: complaintJourney, answers, language: "en", runId: randomUUID(), today: "2026-11-26" });
+  const worker = new DeliveryWorker({ config, outbox: services.outbox, submissions: services.submissions, translations: services.translations, mail: createMailTransport(config), log: () => {} });
+  const started = performance.now();
+  const jobs = await worker.runOnce();
+  const ms = Math.round(performance.now() - started);
+  await worker.stop();
+  await services.db.close();
+  await mail.stop();
+  await receiver.stop();
+  return { jobs, ms, jobsPerSecond: Math.round((jobs / ms) * 1000) };
+}
+
+interface PageWeight {
+  page: string;
+  javascript: boolean;
+  total: number;
+  html: number;
+  css: number;
+  js: number;
+  fonts: number;
+  images: number;
+}
+
+/** Bytes on the wire (compressed) for a first visit, as Chromium reports them. */
+async function measurePageWeight(): Promise<PageWeight[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-weight-"));
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const portal = spawn(process.execPath, ["build/server.js"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, WORKER_ENABLED: "false" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const weights: PageWeight[] = [];
+  try {
+    await waitFor(`http://127.0.0.1:${port}/healthz`);
+    for (const [label, url] of [["start page", "/"], ["question page", "/complaint/service"]] as const) {
+      for (const javascript of [false, true]) {
+        const context = await browser.newContext({ javaScriptEnabled: javascript });
+        const page = await context.newPage();
+        const responses: Promise<{ type: string; bytes: number }>[] = [];
+        page.on("requestfinished", (request) => {
+          responses.push(request.sizes().then((sizes) => ({ type: request.resourceType(), bytes: sizes.responseBodySize + sizes.responseHeadersSize })));
+        });
+        await page.goto(`http://127.0.0.1:${port}${url}`, { waitUntil: "networkidle" });
+        const all = await Promise.all(responses);
+        const sum = (types: string[]) => all.filter((r) => types.includes(r.type)).reduce((total, r) => total + r.bytes, 0);
+        weights.push({
+          page: label,
+          javascript,
+          total: all.reduce((total, r) => total + r.bytes, 0),
+          html: sum(["document"]),
+          css: sum(["stylesheet"]),
+          js: sum(["script", "fetch", "xhr"]),
+          fonts: sum(["font"]),
+          images: sum(["image"]),
+        });
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    portal.kill("SIGTERM");
+  }
+  return weights;
+}
+
+process.exitCode = await main();

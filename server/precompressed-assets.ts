@@ -1,0 +1,30 @@
+// Serves the .br and .gz files made at build time for fingerprinted assets, when the browser accepts them.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { RequestHandler } from "express";
+
+const types: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+};
+
+export function precompressedAssets(assetsDir: string): RequestHandler {
+  // Listed once at start: no file-system look-ups on the request path.
+  const available = new Set(readdirSync(assetsDir));
+  return (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    const name = path.basename(req.path);
+    const type = types[path.extname(name)];
+    if (!type || req.path !== `/${name}`) return next();
+    const accepted = String(req.headers["accept-encoding"] ?? "");
+    const encoding = /\bbr\b/.test(accepted) && available.has(`${name}.br`) ? "br" : /\bgzip\b/.test(accepted) && available.has(`${name}.gz`) ? "gzip" : null;
+    if (!encoding) return next();
+    res.setHeader("Content-Type", type);
+    res.setHeader("Content-Encoding", encoding);
+    res.setHeader("Vary", "Accept-Encoding");
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    res.sendFile(path.join(assetsDir, `${name}.${encoding === "br" ? "br" : "gz"}`), { headers: { "Content-Type": type } });
+  };
+}

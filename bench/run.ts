@@ -115,15 +115,17 @@ async function main(): Promise<number> {
     results.push(await run("GET start page", pid, { url: `${base}/` }));
 
     // One session that has answered the first question, as a person part-way through.
-    const first = await fetch(`${base}/complaint/service`, { method: "POST", body: "service=public-health", headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
-    const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const opened = await fetch(`${base}/complaint/service`);
+    const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await opened.text())?.[1] ?? "";
+    await fetch(`${base}/complaint/service`, { method: "POST", body: `csrf=${encodeURIComponent(csrf)}&service=public-health`, headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
     results.push(await run("GET question page in a session", pid, { url: `${base}/complaint/who-are-you`, headers: { cookie } }));
     results.push(
       await run("POST valid answer, 303 to next page", pid, {
         url: `${base}/complaint/service`,
         method: "POST",
         headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: "service=childrens-social-care",
+        body: `csrf=${encodeURIComponent(csrf)}&service=childrens-social-care`,
       }, (status) => status === 303),
     );
 
@@ -131,12 +133,15 @@ async function main(): Promise<number> {
     const sends = Number(process.env.BENCH_SENDS ?? 8000);
     const db = new Database(path.join(dir, "portal.db"));
     const insert = db.prepare("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)");
-    const cookies: string[] = [];
+    const cookies: { cookie: string; body: string }[] = [];
     db.transaction(() => {
       for (let i = 0; i < sends + 2000; i++) {
         const id = randomBytes(32).toString("base64url");
         insert.run(id, JSON.stringify({ journeys: { complaint: { runId: randomUUID(), answers: fullAnswers } } }), Date.now() + 3_600_000);
-        cookies.push(`session=${id}.${createHmac("sha256", sessionSecret).update(id).digest("base64url")}`);
+        cookies.push({
+          cookie: `session=${id}.${createHmac("sha256", sessionSecret).update(id).digest("base64url")}`,
+          body: `csrf=${encodeURIComponent(createHmac("sha256", sessionSecret).update(`csrf:${id}`).digest("base64url"))}`,
+        });
       }
     })();
     db.close();
@@ -146,7 +151,14 @@ async function main(): Promise<number> {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "",
-      requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: cookies[next++ % cookies.length]! } }) }],
+      requests: [
+        {
+          setupRequest: (request) => {
+            const session = cookies[next++ % cookies.length]!;
+            return { ...request, body: session.body, headers: { ...request.headers, cookie: session.cookie } };
+          },
+        },
+      ],
     };
     await autocannon({ ...sendOptions, connections, amount: 1000 });
     const before = cpuMs(pid);

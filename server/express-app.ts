@@ -1,5 +1,5 @@
 // The Express app around Remix: static assets, compression, language, request ids and the health check.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -11,6 +11,7 @@ import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
 import { pageCache } from "./page-cache";
 import { precompressedAssets } from "./precompressed-assets";
+import { securityHeaders } from "./security-headers";
 
 /** Pages whose HTML is the same for everyone who reads them in one language. */
 const cachedPages = ["/", "/accessibility-statement", "/privacy", "/cookies", "/contact", "/complaint", "/compliment", "/advocate", "/other-format", "/escalate"];
@@ -25,11 +26,36 @@ export interface ExpressAppOptions {
   devMiddleware?: express.RequestHandler;
 }
 
+/** The browser's own word on where a post came from; the session-bound token is checked by the route too. */
+function postFromThisSite(req: express.Request): boolean {
+  const site = req.headers["sec-fetch-site"];
+  if (site) return site === "same-origin";
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 export function createExpressApp({ services, build, clientDir, devMiddleware }: ExpressAppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", services.config.env.TRUST_PROXY);
   app.use(compression());
+  app.use(securityHeaders({ production: services.config.isProduction }));
+  // With Referrer-Policy: no-referrer, browsers send "Origin: null" on our own form posts. Remix would read that
+  // as a cross-site post and fail with a 500; our own check (app/journeys/forgery.server.ts) relies on
+  // Sec-Fetch-Site and the session-bound token instead.
+  app.use((req, res, next) => {
+    if (req.headers.origin === "null") delete req.headers.origin;
+    if (req.method === "POST" && !postFromThisSite(req)) {
+      res.redirect(303, `/refused?reason=forgery&back=${encodeURIComponent(req.path)}`);
+      return;
+    }
+    next();
+  });
 
   if (devMiddleware) app.use(devMiddleware);
   if (clientDir) {
@@ -73,7 +99,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
         return {
           services,
           language,
-          nonce: typeof res.locals.nonce === "string" ? res.locals.nonce : randomBytes(16).toString("base64"),
+          nonce: String(res.locals.nonce),
           requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(),
         };
       },

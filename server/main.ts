@@ -19,6 +19,11 @@ async function main(): Promise<void> {
   // By default the delivery worker runs in this process; WORKER_ENABLED=false leaves it to `npm run worker`.
   const worker = config.env.WORKER_ENABLED ? createDeliveryWorker(services) : null;
   worker?.start();
+  // Expired sessions are deleted every few minutes, not only when someone comes back to them.
+  const sweep = setInterval(() => {
+    void services.sessions.sweepExpired().catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "session sweep failed", error: String(error) })));
+  }, 5 * 60_000);
+  sweep.unref();
   const stop = () => {
     server.close(() => {
       void (worker?.stop() ?? Promise.resolve()).then(() => services.db.close()).then(() => process.exit(0));

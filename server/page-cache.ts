@@ -1,6 +1,5 @@
 // Pages that are the same for everyone (the start page, privacy, cookies…) are rendered once per language and
 // then served from memory. Each copy gets its own CSP nonce, so a cached page is never a shared secret.
-import { randomBytes } from "node:crypto";
 import type { RequestHandler, Response } from "express";
 
 interface CachedPage {
@@ -23,8 +22,8 @@ export function pageCache({ paths, languageOf }: PageCacheOptions): RequestHandl
     if (req.method !== "GET" || !cacheable.has(req.path) || req.url !== req.path || req.headers.cookie?.includes("session=")) return next();
     const key = `${languageOf(req)} ${req.path}`;
     const cached = pages.get(key);
-    const nonce = randomBytes(16).toString("base64");
-    res.locals.nonce = nonce;
+    // The security-headers middleware made this response's nonce and put it in its CSP.
+    const nonce = String(res.locals.nonce);
     if (cached) {
       res.status(cached.status);
       for (const [name, value] of Object.entries(cached.headers)) res.setHeader(name, value);

@@ -11,6 +11,7 @@ import { interpolationValues } from "~/journeys/describe-answers";
 import { answersOnRoute, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
 import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
+import { refuseForgery } from "~/journeys/forgery.server";
 import { readForm } from "~/journeys/read-form.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
@@ -50,8 +51,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The <title> ends up in browser history, which "Exit this page" cannot clear: no child's name in it.
   const heading = t(`pages.${page.id}.title`, { ...values, childName: t("common:answers.theChild"), context: variant });
   const errorPrefix = flash ? `${t("common:layout.errorPrefix")} ` : "";
+  const headers = await saveSession(context, session);
   return data(
     {
+      csrf: context.services.sessions.csrfToken(session),
       title: `${errorPrefix}${heading} – ${council.serviceName}`,
       namespace: journey.namespace,
       journeyId: journey.id,
@@ -66,7 +69,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       formAction: `/${journey.id}/${page.id}${change ? "?change=1" : ""}`,
       idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
     },
-    { headers: await saveSession(context, session) },
+    { headers },
   );
 }
 
@@ -78,6 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { page } = place;
   const change = new URL(request.url).searchParams.has("change");
   const form = await readForm(request);
+  refuseForgery(context, request, session, form);
   const values = readPageValues(page, form);
   const before = answersOnRoute(journey, state.answers, position.route.slice(0, position.route.indexOf(page.id)));
   const result = validatePage(page, values, { answers: before, today });
@@ -102,13 +106,14 @@ export default function QuestionPage() {
   const singleQuestion = page.fields.length === 1 && !page.extras.some(isIntroExtra);
   const errorList = page.errors.map((error) => ({ text: text.message(error.messageKey), href: `#${error.href}` }));
   return (
-    <JourneyChrome backHref={page.backHref} idleMinutes={page.idleMinutes} journeyId={page.journeyId}>
+    <JourneyChrome backHref={page.backHref} idleMinutes={page.idleMinutes} journeyId={page.journeyId} csrf={page.csrf}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {errorList.length ? <ErrorSummary titleText={text.t("common:errors.summaryTitle")} errorList={errorList} /> : null}
           {singleQuestion ? null : <h1 className="govuk-heading-l">{text.text("title")}</h1>}
           <PageExtras extras={page.extras} namespace={page.namespace} pageId={page.pageId} position="before" />
           <Form method="post" action={page.formAction} noValidate>
+            <input type="hidden" name="csrf" value={page.csrf} />
             {page.fields.map((field) => (
               <QuestionField
                 key={field.name}

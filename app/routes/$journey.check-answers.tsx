@@ -9,6 +9,8 @@ import { JourneyChrome } from "~/components/journey/journey-chrome";
 import { describeAnswers } from "~/journeys/describe-answers";
 import { answersOnRoute } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/journeys/journey-requests.server";
+import { refuseForgery } from "~/journeys/forgery.server";
+import { readForm } from "~/journeys/read-form.server";
 import { submitJourney } from "~/journeys/submit-journey.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
@@ -23,8 +25,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const answers = answersOnRoute(journey, state.answers, position.route);
   const sections = describeAnswers(journey, answers, position.route, t);
   session.data.journeys[journey.id] = state;
+  const headers = await saveSession(context, session);
   return data(
     {
+      csrf: context.services.sessions.csrfToken(session),
       title: `${t(`${journey.namespace}:checkAnswers.title`)} – ${context.services.config.council.serviceName}`,
       journeyId: journey.id,
       namespace: journey.namespace,
@@ -33,17 +37,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       lastPage: position.route[position.route.length - 1] ?? journey.firstPage,
       idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
     },
-    { headers: await saveSession(context, session) },
+    { headers },
   );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const journeyRequest = await loadJourneyRequest(context, request, params.journey);
   const { journey, session, state, position } = journeyRequest;
+  refuseForgery(context, request, session, await readForm(request));
   if (!state.submitted) {
     if (position.firstUnanswered !== null) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
     state.submitted = await submitJourney(context, journeyRequest);
     session.data.journeys[journey.id] = state;
+    // A new session id once something has been sent; the old one opens nothing.
+    const headers = new Headers({ "Set-Cookie": await context.services.sessions.rotate(session), "Cache-Control": "no-store" });
+    throw redirect(`/${journey.id}/confirmation`, { status: 303, headers });
   }
   throw redirect(`/${journey.id}/confirmation`, { status: 303, headers: await saveSession(context, session) });
 }
@@ -52,7 +60,7 @@ export default function CheckAnswers() {
   const page = useLoaderData<typeof loader>();
   const { t } = useTranslation([page.namespace, "common"]);
   return (
-    <JourneyChrome backHref={`/${page.journeyId}/${page.lastPage}`} idleMinutes={page.idleMinutes} journeyId={page.journeyId}>
+    <JourneyChrome backHref={`/${page.journeyId}/${page.lastPage}`} idleMinutes={page.idleMinutes} journeyId={page.journeyId} csrf={page.csrf}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">{t("checkAnswers.title")}</h1>
@@ -81,6 +89,7 @@ export default function CheckAnswers() {
           <h2 className="govuk-heading-m">{t("checkAnswers.sendTitle")}</h2>
           <p className="govuk-body">{t("checkAnswers.sendBody")}</p>
           <Form method="post" noValidate>
+            <input type="hidden" name="csrf" value={page.csrf} />
             <Button text={t("checkAnswers.send")} preventDoubleClick />
           </Form>
         </div>

@@ -1,10 +1,13 @@
 // The timeout warning's "Keep my answers": pushes the idle deadline on without changing anything else.
 import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { refuseForgery } from "~/journeys/forgery.server";
+import { readForm } from "~/journeys/read-form.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { sessions } = context.services;
   const session = await sessions.load(request);
   if (!session.id) return data({ ok: false }, { status: 410, headers: { "Cache-Control": "no-store" } });
+  refuseForgery(context, request, session, await readForm(request));
   await sessions.touch(session);
   return data({ ok: true }, { headers: { "Cache-Control": "no-store" } });
 }

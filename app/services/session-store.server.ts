@@ -14,7 +14,14 @@ export interface LoadedSession {
   data: SessionData;
   /** The browser sent a session cookie whose session has gone: answers were deleted after the idle limit. */
   expired: boolean;
+  /** Set when the browser came with an id that was just replaced (another tab sent the form): it gets the new one. */
+  replacementCookie?: string;
+  /** The id the browser presented, when it led to a replacement: its forms carry tokens bound to it. */
+  presentedId?: string;
 }
+
+/** How long an id that was replaced after a submission still leads to its replacement, for other open tabs. */
+const ROTATION_GRACE_MS = 2 * 60_000;
 
 export class SessionStore {
   constructor(
@@ -58,7 +65,14 @@ export class SessionStore {
       if (row) await this.db.run("DELETE FROM sessions WHERE id = ?", [id]);
       return { id: null, data: emptySession(), expired: true };
     }
-    const parsed = sessionDataSchema.safeParse(JSON.parse(row.data));
+    const stored = JSON.parse(row.data) as unknown;
+    if (typeof stored === "object" && stored !== null && "movedTo" in stored && typeof stored.movedTo === "string") {
+      const moved = await this.db.get<{ data: string; expires_at: number }>("SELECT data, expires_at FROM sessions WHERE id = ?", [stored.movedTo]);
+      if (!moved || Number(moved.expires_at) <= this.now()) return { id: null, data: emptySession(), expired: true };
+      const parsedMoved = sessionDataSchema.safeParse(JSON.parse(moved.data));
+      return { id: stored.movedTo, presentedId: id, data: parsedMoved.success ? parsedMoved.data : emptySession(), expired: false, replacementCookie: this.cookieFor(stored.movedTo) };
+    }
+    const parsed = sessionDataSchema.safeParse(stored);
     return { id, data: parsed.success ? parsed.data : emptySession(), expired: false };
   }
 
@@ -72,7 +86,7 @@ export class SessionStore {
         expiresAt,
         session.id,
       ]);
-      if (changes === 1) return null;
+      if (changes === 1) return session.replacementCookie ?? null;
     }
     const id = randomBytes(32).toString("base64url");
     await this.db.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, data, expiresAt]);
@@ -84,6 +98,40 @@ export class SessionStore {
   async touch(session: LoadedSession): Promise<void> {
     if (!session.id) return;
     await this.db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [this.now() + this.idleMs, session.id]);
+  }
+
+  /**
+   * Gives the session a new id, keeping its data: after a submission, an id that may have been seen (on a shared
+   * computer, in a log) no longer opens anything. Returns the new cookie.
+   */
+  async rotate(session: LoadedSession): Promise<string> {
+    const oldId = session.id;
+    session.id = null;
+    session.replacementCookie = undefined;
+    const cookie = await this.save(session);
+    // The old id only points at the new one, briefly, so a second tab sending the same form lands on the same
+    // confirmation; it holds no answers itself.
+    if (oldId) {
+      await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [JSON.stringify({ movedTo: session.id }), this.now() + ROTATION_GRACE_MS, oldId]);
+    }
+    return cookie!;
+  }
+
+  /** A token bound to this session for the hidden `csrf` field: forms from anywhere else do not carry it. */
+  csrfToken(session: LoadedSession): string {
+    return session.id ? this.tokenFor(session.id) : "";
+  }
+
+  private tokenFor(id: string): string {
+    return createHmac("sha256", this.secret).update(`csrf:${id}`).digest("base64url");
+  }
+
+  verifyCsrf(session: LoadedSession, token: unknown): boolean {
+    const id = session.presentedId ?? session.id;
+    if (!id || typeof token !== "string") return false;
+    const expected = Buffer.from(this.tokenFor(id));
+    const given = Buffer.from(token);
+    return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
   async destroy(session: LoadedSession): Promise<string> {

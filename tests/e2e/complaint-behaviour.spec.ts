@@ -207,6 +207,9 @@ test("with JavaScript, a warning before the idle limit lets the person keep thei
   await startComplaint(page);
   await choose(page, /Public health/);
   await continueOn(page);
+  // The warning's timers start once the page has hydrated and mounted it.
+  await expect(page.locator("#timeout-extended")).toBeAttached();
+  await page.waitForTimeout(300);
   await page.clock.fastForward("57:30");
   await expect(page.getByRole("dialog", { name: "We will delete your answers soon" })).toBeHidden();
   await page.clock.fastForward("01:00");

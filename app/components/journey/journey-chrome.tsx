@@ -24,7 +24,7 @@ export function JourneyExit() {
   );
 }
 
-export function JourneyChrome({ backHref, idleMinutes, journeyId, children }: { backHref: string | null; idleMinutes: number; journeyId: string; children: ReactNode }) {
+export function JourneyChrome({ backHref, idleMinutes, journeyId, csrf, children }: { backHref: string | null; idleMinutes: number; journeyId: string; csrf: string; children: ReactNode }) {
   const { t } = useTranslation("common");
   return (
     <>
@@ -36,7 +36,7 @@ export function JourneyChrome({ backHref, idleMinutes, journeyId, children }: { 
       ) : null}
       <main className="govuk-main-wrapper" id="main-content">
         {children}
-        <TimeoutWarning idleMinutes={idleMinutes} journeyId={journeyId} />
+        <TimeoutWarning idleMinutes={idleMinutes} journeyId={journeyId} csrf={csrf} />
         <p className="govuk-body-s govuk-!-margin-top-6" id="answers-kept">
           {t("timeout.kept", { minutes: idleMinutes })}
         </p>

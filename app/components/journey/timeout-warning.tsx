@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 
 const WARNING_BEFORE_MS = 2 * 60_000;
 
-export function TimeoutWarning({ idleMinutes, journeyId }: { idleMinutes: number; journeyId: string }) {
+export function TimeoutWarning({ idleMinutes, journeyId, csrf }: { idleMinutes: number; journeyId: string; csrf: string }) {
   const { t } = useTranslation("common");
   const dialog = useRef<HTMLDialogElement>(null);
   const keepAlive = useFetcher<{ ok: boolean }>();
@@ -37,8 +37,8 @@ export function TimeoutWarning({ idleMinutes, journeyId }: { idleMinutes: number
   }, [keepAlive.state, keepAlive.data]);
 
   const stay = useCallback(() => {
-    keepAlive.submit(null, { method: "post", action: "/session/keep-alive" });
-  }, [keepAlive]);
+    keepAlive.submit({ csrf }, { method: "post", action: "/session/keep-alive" });
+  }, [keepAlive, csrf]);
 
   return (
     <>

@@ -27,6 +27,8 @@ const flashSchema = z.object({
 export const sessionDataSchema = z.object({
   journeys: z.record(z.string(), journeyStateSchema),
   flash: flashSchema.optional(),
+  /** The id this session had before its last rotation: forms still open in other tabs carry tokens bound to it. */
+  rotatedFrom: z.string().optional(),
 });
 
 export type Flash = z.infer<typeof flashSchema>;

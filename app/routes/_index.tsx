@@ -1,12 +1,10 @@
 // The start page: what people can do here, who can complain, what happens next and other ways to reach us.
-// Only the complaint journey exists online; the other three requests are made by phone or email for now.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Trans, useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
 import { SummaryList } from "~/components/govuk/summary-list";
-import type { PublicCouncilSettings } from "~/config/council-schema";
 import { titleMeta, type PageHandle } from "~/page-handle";
-import { useRootData } from "~/root";
+import { DangerNow, useCouncilRoot } from "~/components/danger-now";
 
 export const handle = { i18n: ["pages"] } satisfies PageHandle;
 
@@ -17,27 +15,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export const meta = titleMeta;
 
-function useRoot() {
-  const root = useRootData();
-  if (!root) throw new Error("The root loader's data is missing");
-  return root;
-}
-
-/** Shown near the top, before anything else: this website is not the way to report a child in danger. */
-function DangerNow({ council }: { council: PublicCouncilSettings }) {
-  const { t } = useTranslation("pages");
-  const { safeguarding } = council;
-  return (
-    <div className="app-danger-now">
-      <h2 className="govuk-heading-m">{t("contact.dangerNow.heading", { emergencyNumber: safeguarding.emergencyNumber })}</h2>
-      <p className="govuk-body">{t("contact.dangerNow.worried", { phone: safeguarding.childrenPhone })}</p>
-      <p className="govuk-body">{t("contact.dangerNow.outOfHours", { phone: safeguarding.childrenOutOfHoursPhone })}</p>
-      <p className="govuk-body">{t("contact.dangerNow.childline", { phone: council.childline })}</p>
-      <p className="govuk-body govuk-!-margin-bottom-0">{t("contact.dangerNow.notForEmergencies")}</p>
-    </div>
-  );
-}
-
 /** A `<Trans>` component: the translation supplies the link's words. */
 function mailLink(email: string) {
   return <a className="govuk-link" href={`mailto:${email}`} />;
@@ -45,7 +22,7 @@ function mailLink(email: string) {
 
 export default function Start() {
   const { t } = useTranslation("pages");
-  const { council, idleMinutes } = useRoot();
+  const { council, idleMinutes } = useCouncilRoot();
   const { contact, advocacy } = council;
   const teamValues = { phone: contact.phone, email: contact.email };
   const teamComponents = { mail: mailLink(contact.email) };

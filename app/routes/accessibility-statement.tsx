@@ -5,7 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import type { Language } from "~/i18n";
 import { titleMeta, type PageHandle } from "~/page-handle";
-import { useRootData } from "~/root";
+import { useCouncilRoot } from "~/components/danger-now";
 
 export const handle = { i18n: ["pages"] } satisfies PageHandle;
 
@@ -32,19 +32,13 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export const meta = titleMeta;
 
-function useRoot() {
-  const root = useRootData();
-  if (!root) throw new Error("The root loader's data is missing");
-  return root;
-}
-
 function externalLink(href: string) {
   return <a className="govuk-link" href={href} />;
 }
 
 export default function AccessibilityStatement() {
   const { t } = useTranslation("pages");
-  const { council } = useRoot();
+  const { council } = useCouncilRoot();
   const { dates } = useLoaderData<typeof loader>();
   const { contact, councilName, serviceName } = council;
   const mail = <a className="govuk-link" href={`mailto:${contact.email}`} />;

@@ -3,9 +3,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Fragment } from "react";
 import { Trans, useTranslation } from "react-i18next";
-import type { PublicCouncilSettings } from "~/config/council-schema";
 import { titleMeta, type PageHandle } from "~/page-handle";
-import { useRootData } from "~/root";
+import { DangerNow, useCouncilRoot } from "~/components/danger-now";
 
 export const handle = { i18n: ["pages"] } satisfies PageHandle;
 
@@ -15,27 +14,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export const meta = titleMeta;
-
-function useRoot() {
-  const root = useRootData();
-  if (!root) throw new Error("The root loader's data is missing");
-  return root;
-}
-
-/** The same box as on the start page: this website is not the way to report a child in danger. */
-function DangerNow({ council }: { council: PublicCouncilSettings }) {
-  const { t } = useTranslation("pages");
-  const { safeguarding } = council;
-  return (
-    <div className="app-danger-now">
-      <h2 className="govuk-heading-m">{t("contact.dangerNow.heading", { emergencyNumber: safeguarding.emergencyNumber })}</h2>
-      <p className="govuk-body">{t("contact.dangerNow.worried", { phone: safeguarding.childrenPhone })}</p>
-      <p className="govuk-body">{t("contact.dangerNow.outOfHours", { phone: safeguarding.childrenOutOfHoursPhone })}</p>
-      <p className="govuk-body">{t("contact.dangerNow.childline", { phone: council.childline })}</p>
-      <p className="govuk-body govuk-!-margin-bottom-0">{t("contact.dangerNow.notForEmergencies")}</p>
-    </div>
-  );
-}
 
 /** Lines of text in one paragraph, split by line breaks, as the GOV.UK contact pattern does. */
 function Lines({ lines }: { lines: readonly string[] }) {
@@ -63,7 +41,7 @@ function MailParagraph({ email }: { email: string }) {
 
 export default function Contact() {
   const { t } = useTranslation("pages");
-  const { council } = useRoot();
+  const { council } = useCouncilRoot();
   const { contact, advocacy } = council;
   const mailLink = (email: string) => <a className="govuk-link" href={`mailto:${email}`} />;
 

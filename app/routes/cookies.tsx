@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { languageCookieName } from "~/services/language.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
-import { useRootData } from "~/root";
+import { useCouncilRoot } from "~/components/danger-now";
 
 export const handle = { i18n: ["pages"] } satisfies PageHandle;
 
@@ -23,15 +23,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export const meta = titleMeta;
 
-function useRoot() {
-  const root = useRootData();
-  if (!root) throw new Error("The root loader's data is missing");
-  return root;
-}
-
 export default function Cookies() {
   const { t } = useTranslation("pages");
-  const { idleMinutes } = useRoot();
+  const { idleMinutes } = useCouncilRoot();
   const { cookieNames } = useLoaderData<typeof loader>();
   const rows = [
     { name: cookieNames.session, purpose: t("cookies.session.purpose"), expires: t("cookies.session.expires", { minutes: idleMinutes }) },

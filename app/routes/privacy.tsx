@@ -5,7 +5,7 @@ import { Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { InsetText } from "~/components/govuk/inset-text";
 import { titleMeta, type PageHandle } from "~/page-handle";
-import { useRootData } from "~/root";
+import { useCouncilRoot } from "~/components/danger-now";
 
 export const handle = { i18n: ["pages"] } satisfies PageHandle;
 
@@ -16,15 +16,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export const meta = titleMeta;
 
-function useRoot() {
-  const root = useRootData();
-  if (!root) throw new Error("The root loader's data is missing");
-  return root;
-}
-
 export default function Privacy() {
   const { t } = useTranslation("pages");
-  const { council, idleMinutes } = useRoot();
+  const { council, idleMinutes } = useCouncilRoot();
   const { dataProtection } = council;
   const dpoMail = <a className="govuk-link" href={`mailto:${dataProtection.officerEmail}`} />;
   const dpoValues = { email: dataProtection.officerEmail };

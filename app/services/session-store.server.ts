@@ -108,6 +108,7 @@ export class SessionStore {
     const oldId = session.id;
     session.id = null;
     session.replacementCookie = undefined;
+    if (oldId) session.data.rotatedFrom = oldId;
     const cookie = await this.save(session);
     // The old id only points at the new one, briefly, so a second tab sending the same form lands on the same
     // confirmation; it holds no answers itself.
@@ -126,12 +127,15 @@ export class SessionStore {
     return createHmac("sha256", this.secret).update(`csrf:${id}`).digest("base64url");
   }
 
+  /** Accepts a token for this session's id, or for the id it had before its last rotation (another open tab). */
   verifyCsrf(session: LoadedSession, token: unknown): boolean {
-    const id = session.presentedId ?? session.id;
-    if (!id || typeof token !== "string") return false;
-    const expected = Buffer.from(this.tokenFor(id));
+    if (typeof token !== "string") return false;
+    const ids = [session.id, session.presentedId, session.data.rotatedFrom].filter((id): id is string => Boolean(id));
     const given = Buffer.from(token);
-    return expected.length === given.length && timingSafeEqual(expected, given);
+    return ids.some((id) => {
+      const expected = Buffer.from(this.tokenFor(id));
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    });
   }
 
   async destroy(session: LoadedSession): Promise<string> {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
-import { choose, continueOn, expectHeading, expireSessions, sessionId, storedSubmissions, type } from "./support/journey";
+import { choose, completeQuickComplaint, continueOn, expectHeading, expireSessions, sessionId, storedSubmissions, type } from "./support/journey";
 
 interface Step {
   heading: string;
@@ -75,35 +75,6 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText("EX1 1AA")).toBeVisible();
     });
   });
-}
-
-async function completeQuickComplaint(page: Page, what = "The health visitor never came.") {
-  await startComplaint(page);
-  await choose(page, /Public health/);
-  await continueOn(page);
-  await choose(page, "A parent");
-  await continueOn(page);
-  await choose(page, "Me");
-  await continueOn(page);
-  await type(page, "What happened?", what);
-  await continueOn(page);
-  await page.getByLabel("It is still happening").check();
-  await continueOn(page);
-  await continueOn(page);
-  await choose(page, "No");
-  await continueOn(page);
-  await choose(page, "No");
-  await continueOn(page);
-  await choose(page, "A standard letter or email");
-  await continueOn(page);
-  await continueOn(page);
-  await choose(page, "Email");
-  await type(page, "Email address", "parent@example.org");
-  await continueOn(page);
-  await page.getByRole("group", { name: "Can we leave a message?" }).getByLabel("Yes").check();
-  await page.getByRole("group", { name: "Can we say we are from the council?" }).getByLabel("Yes").check();
-  await continueOn(page);
-  await expectHeading(page, "Check your answers before sending your complaint");
 }
 
 test("a change link returns to check answers, and a new branch asks its questions first", async ({ page }) => {

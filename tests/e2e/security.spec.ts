@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { choose, continueOn, expectHeading, sessionId } from "./support/journey";
+import { choose, completeQuickComplaint, continueOn, expectHeading, sessionId } from "./support/journey";
 
 const pages = ["/", "/privacy", "/cookies", "/contact", "/accessibility-statement", "/complaint", "/complaint/service", "/no-such-page"];
 
@@ -94,27 +94,7 @@ test.describe("forged posts are refused and nothing is stored", () => {
 });
 
 test("the session id changes when a submission is made", async ({ page }) => {
-  await page.goto("/complaint/service");
-  await choose(page, /Public health/);
-  await continueOn(page);
-  await choose(page, "A parent");
-  await continueOn(page);
-  await choose(page, "Me");
-  await continueOn(page);
-  await page.getByLabel("What happened?").fill("Rotation test");
-  await continueOn(page);
-  await page.getByLabel("It is still happening").check();
-  await continueOn(page);
-  await continueOn(page);
-  await choose(page, "No");
-  await continueOn(page);
-  await choose(page, "No");
-  await continueOn(page);
-  await choose(page, "A standard letter or email");
-  await continueOn(page);
-  await continueOn(page);
-  await choose(page, "Do not contact me");
-  await continueOn(page);
+  await completeQuickComplaint(page, "Rotation test");
   const before = await sessionId(page);
   await page.getByRole("button", { name: "Send complaint" }).click();
   await expectHeading(page, /Complaint sent/);

@@ -53,3 +53,33 @@ export async function expireSessions(page: Page): Promise<void> {
     db.close();
   }
 }
+
+/** A short complaint from a parent, to check answers, with email contact. */
+export async function completeQuickComplaint(page: Page, what = "The health visitor never came.") {
+  await page.goto("/complaint/service");
+  await choose(page, /Public health/);
+  await continueOn(page);
+  await choose(page, "A parent");
+  await continueOn(page);
+  await choose(page, "Me");
+  await continueOn(page);
+  await type(page, "What happened?", what);
+  await continueOn(page);
+  await page.getByLabel("It is still happening").check();
+  await continueOn(page);
+  await continueOn(page);
+  await choose(page, "No");
+  await continueOn(page);
+  await choose(page, "No");
+  await continueOn(page);
+  await choose(page, "A standard letter or email");
+  await continueOn(page);
+  await continueOn(page);
+  await choose(page, "Email");
+  await type(page, "Email address", "parent@example.org");
+  await continueOn(page);
+  await page.getByRole("group", { name: "Can we leave a message?" }).getByLabel("Yes").check();
+  await page.getByRole("group", { name: "Can we say we are from the council?" }).getByLabel("Yes").check();
+  await continueOn(page);
+  await expectHeading(page, "Check your answers before sending your complaint");
+}

@@ -56,6 +56,14 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     }
     next();
   });
+  app.use((req, res, next) => {
+    if (req.method !== "POST") return next();
+    services.rateLimiter.hit(req.ip ?? "unknown").then((retryAfter) => {
+      if (retryAfter === null) return next();
+      console.warn(JSON.stringify({ level: "warn", msg: "rate limit reached", path: req.path }));
+      res.redirect(303, `/refused?reason=rate&retry=${retryAfter}&back=${encodeURIComponent(req.path)}`);
+    }, next);
+  });
 
   if (devMiddleware) app.use(devMiddleware);
   if (clientDir) {

@@ -62,6 +62,9 @@ export const environmentSchema = z.object({
     .pipe(z.array(webhookEndpointSchema)),
   WORKER_ENABLED: booleanSetting("true"),
   STAFF_EMAIL_DETAIL: z.enum(["full", "summary"]).default("full"),
+  BOT_MIN_SECONDS: z.coerce.number().min(0).max(600).default(1.5),
+  RATE_LIMIT_POSTS: z.coerce.number().int().min(1).max(100_000).default(120),
+  RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

@@ -27,7 +27,7 @@ export function journeyOrNotFound(id: string | undefined): Journey {
 }
 
 export function freshJourneyState(): JourneyState {
-  return { runId: randomUUID(), answers: {} };
+  return { runId: randomUUID(), answers: {}, startedAt: Date.now() };
 }
 
 /**

@@ -5,6 +5,8 @@ const pageAnswerSchema = z.record(z.string(), z.union([z.string(), z.array(z.str
 export const journeyStateSchema = z.object({
   /** One run of a journey: a new one starts after a submission, so two tabs sending the same answers store them once. */
   runId: z.string(),
+  /** When the first question was shown, for the minimum time a person needs (milliseconds since 1970). */
+  startedAt: z.number().optional(),
   answers: z.record(z.string(), pageAnswerSchema),
   submitted: z
     .object({

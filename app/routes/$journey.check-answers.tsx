@@ -12,6 +12,9 @@ import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/jour
 import { refuseForgery } from "~/journeys/forgery.server";
 import { readForm } from "~/journeys/read-form.server";
 import { submitJourney } from "~/journeys/submit-journey.server";
+import { judgeSend, signStart } from "~/journeys/bot-checks.server";
+import { BotFields } from "~/components/journey/bot-fields";
+import { generateReference } from "~/reference.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
@@ -29,6 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return data(
     {
       csrf: context.services.sessions.csrfToken(session),
+      started: signStart(context.services.config.sessionSecret, state.startedAt ?? 0),
       title: `${t(`${journey.namespace}:checkAnswers.title`)} – ${context.services.config.council.serviceName}`,
       journeyId: journey.id,
       namespace: journey.namespace,
@@ -44,8 +48,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const journeyRequest = await loadJourneyRequest(context, request, params.journey);
   const { journey, session, state, position } = journeyRequest;
-  refuseForgery(context, request, session, await readForm(request));
+  const form = await readForm(request);
+  refuseForgery(context, request, session, form);
   if (!state.submitted) {
+    const { config } = context.services;
+    const verdict = judgeSend(form, config.sessionSecret, Date.now(), config.env.BOT_MIN_SECONDS * 1000);
+    if (verdict !== "person") {
+      // An ordinary-looking answer, and nothing stored or delivered. Logged without anything the form held.
+      console.warn(JSON.stringify({ level: "warn", msg: "likely bot send ignored", reason: verdict, journey: journey.id, requestId: context.requestId }));
+      state.submitted = { reference: generateReference(journey.referencePrefix), replyBy: null, submittedAt: new Date().toISOString(), language: context.language };
+      session.data.journeys[journey.id] = state;
+      return redirectSaving(context, session, `/${journey.id}/confirmation`);
+    }
     if (position.firstUnanswered !== null) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
     state.submitted = await submitJourney(context, journeyRequest);
     session.data.journeys[journey.id] = state;
@@ -90,6 +104,7 @@ export default function CheckAnswers() {
           <p className="govuk-body">{t("checkAnswers.sendBody")}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="csrf" value={page.csrf} />
+            <BotFields started={page.started} />
             <Button text={t("checkAnswers.send")} preventDoubleClick />
           </Form>
         </div>

@@ -1,21 +1,30 @@
-// Where a refused post lands: forged or too old (403), or too large (413). Saved answers are untouched.
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+// Where a refused post lands: forged or too old (403), too large (413), or too many too fast (429).
+// Saved answers are untouched.
+import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { titleMeta } from "~/page-handle";
 
 export const meta = titleMeta;
 
+/** A document response only carries the headers a route passes on: Retry-After must reach the browser. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
-  const reason = search.get("reason") === "too-large" ? "tooLarge" : "forbidden";
+  const reasons = { "too-large": "tooLarge", rate: "rateLimited" } as const;
+  const reason = reasons[search.get("reason") as keyof typeof reasons] ?? "forbidden";
+  const retry = Math.min(24 * 3600, Math.max(1, Number(search.get("retry")) || 60));
   const back = search.get("back") ?? "/";
   // Only a path on this site: never an open redirect.
   const safeBack = /^\/[A-Za-z0-9/_-]*$/.test(back) ? back : "/";
   const t = context.services.translations[context.language].getFixedT(context.language, "common");
+  const status = { tooLarge: 413, rateLimited: 429, forbidden: 403 }[reason];
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (reason === "rateLimited") headers["Retry-After"] = String(retry);
   return data(
-    { reason, back: safeBack, title: `${t(`errors.${reason}.title`)} – ${context.services.config.council.serviceName}` },
-    { status: reason === "tooLarge" ? 413 : 403, headers: { "Cache-Control": "no-store" } },
+    { reason, back: safeBack, minutes: Math.ceil(retry / 60), title: `${t(`errors.${reason}.title`)} – ${context.services.config.council.serviceName}` },
+    { status, headers },
   );
 }
 
@@ -27,7 +36,7 @@ export default function Refused() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">{t(`errors.${page.reason}.title`)}</h1>
-          <p className="govuk-body">{t(`errors.${page.reason}.body`)}</p>
+          <p className="govuk-body">{t(`errors.${page.reason}.body`, { minutes: page.minutes })}</p>
           <p className="govuk-body">{t("errors.answersKept")}</p>
           <p className="govuk-body">
             <a className="govuk-link" href={page.back}>

@@ -63,6 +63,17 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: "rate limits",
+    sql: `
+      CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        window_start BIGINT NOT NULL,
+        count INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

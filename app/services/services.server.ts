@@ -6,6 +6,7 @@ import { createFileTransport, createSmtpTransport, type MailTransport } from "~/
 import { Outbox } from "~/delivery/outbox.server";
 import { openSqlite, sqliteFileFromUrl, type Database } from "./database.server";
 import { migrate } from "./migrations.server";
+import { RateLimiter } from "./rate-limit.server";
 import { SessionStore } from "./session-store.server";
 import { SubmissionStore } from "./submissions.server";
 import { createTranslations, type Translations } from "./translations.server";
@@ -16,6 +17,7 @@ export interface Services {
   sessions: SessionStore;
   submissions: SubmissionStore;
   outbox: Outbox;
+  rateLimiter: RateLimiter;
   translations: Translations;
 }
 
@@ -52,6 +54,7 @@ export async function createServices(config: AppConfig, db?: Database): Promise<
     }),
     submissions: new SubmissionStore(database),
     outbox: new Outbox(database),
+    rateLimiter: new RateLimiter(database, config.env.RATE_LIMIT_POSTS, config.env.RATE_LIMIT_WINDOW_MINUTES * 60_000),
     translations: createTranslations(),
   };
 }

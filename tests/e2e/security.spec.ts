@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { choose, completeQuickComplaint, continueOn, expectHeading, sessionId } from "./support/journey";
+import { choose, completeQuickComplaint, continueOn, expectHeading, sessionId, storedSubmissions } from "./support/journey";
 
 const pages = ["/", "/privacy", "/cookies", "/contact", "/accessibility-statement", "/complaint", "/complaint/service", "/no-such-page"];
 
@@ -99,4 +99,60 @@ test("the session id changes when a submission is made", async ({ page }) => {
   await page.getByRole("button", { name: "Send complaint" }).click();
   await expectHeading(page, /Complaint sent/);
   expect(await sessionId(page)).not.toBe(before);
+});
+
+test.describe("bots, without a CAPTCHA", () => {
+  test("a filled honeypot gets an ordinary confirmation, and nothing is stored or delivered", async ({ page }) => {
+    const marker = `honeypot ${Date.now()}`;
+    await completeQuickComplaint(page, marker);
+    await page.locator("#website").evaluate((input) => ((input as HTMLInputElement).value = "http://spam.example"));
+    await page.getByRole("button", { name: "Send complaint" }).click();
+    await expectHeading(page, /Complaint sent/);
+    expect(storedSubmissions().filter((s) => s.answers["what-happened"]?.["what-happened"] === marker)).toHaveLength(0);
+  });
+
+  test("a send faster than a person could fill the form in is not delivered", async ({ page }) => {
+    const marker = `too fast ${Date.now()}`;
+    await completeQuickComplaint(page, marker);
+    await page.locator('input[name="started"]').evaluate((input) => ((input as HTMLInputElement).value = `${Date.now()}.forged`));
+    await page.getByRole("button", { name: "Send complaint" }).click();
+    await expectHeading(page, /Complaint sent/);
+    expect(storedSubmissions().filter((s) => s.answers["what-happened"]?.["what-happened"] === marker)).toHaveLength(0);
+  });
+
+  test("the honeypot is hidden from sight, screen readers and the keyboard", async ({ page }) => {
+    await completeQuickComplaint(page, "hidden honeypot");
+    const trap = page.locator("#website");
+    await expect(trap).toBeHidden();
+    await expect(trap).toHaveAttribute("autocomplete", "off");
+    await expect(trap).toHaveAttribute("tabindex", "-1");
+    await expect(page.getByRole("textbox", { name: "Leave this empty" })).toHaveCount(0);
+  });
+});
+
+test("posts over the rate limit get a clear page with when to try again", async ({ request }) => {
+  const { spawn } = await import("node:child_process");
+  const port = 3290 + Math.floor(Math.random() * 9);
+  const dir = process.env.E2E_DATA_DIR!;
+  const portal = spawn(process.execPath, ["build/server.js"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${dir}/rate-limit.db`, RATE_LIMIT_POSTS: "3", RATE_LIMIT_WINDOW_MINUTES: "10", WORKER_ENABLED: "false" },
+    stdio: "ignore",
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await expect.poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status ?? 0, { timeout: 20_000 }).toBe(200);
+    const statuses: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await request.post(`${base}/complaint/service`, { data: "service=public-health", headers: { "Content-Type": "application/x-www-form-urlencoded" }, maxRedirects: 0 });
+      statuses.push(response.headers().location ?? "");
+    }
+    expect(statuses.slice(0, 3).every((location) => location.includes("reason=forgery"))).toBe(true);
+    expect(statuses.slice(3).every((location) => location.includes("reason=rate"))).toBe(true);
+    const page = await request.get(`${base}${statuses[4]}`);
+    expect(page.status()).toBe(429);
+    expect(Number(page.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(await page.text()).toContain("You have sent a lot of answers in a short time");
+  } finally {
+    portal.kill("SIGTERM");
+  }
 });

@@ -1,0 +1,30 @@
+// Bots without a CAPTCHA: a honeypot field no person sees, and a signed record of when the journey started,
+// so a send that comes faster than anyone could fill in the form is quietly not delivered.
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export const honeypotField = "website";
+export const startedField = "started";
+
+export function signStart(secret: string, startedAt: number): string {
+  return `${startedAt}.${createHmac("sha256", secret).update(`started:${startedAt}`).digest("base64url")}`;
+}
+
+/** When the journey started, if the signed value is genuine. */
+export function readStart(secret: string, value: unknown): number | null {
+  if (typeof value !== "string") return null;
+  const [time, signature] = value.split(".");
+  if (!time || !signature || !/^\d{1,15}$/.test(time)) return null;
+  const expected = Buffer.from(signStart(secret, Number(time)).split(".")[1]!);
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? Number(time) : null;
+}
+
+export type BotVerdict = "person" | "honeypot" | "too-fast";
+
+export function judgeSend(form: FormData, secret: string, now: number, minimumMs: number): BotVerdict {
+  const trap = form.get(honeypotField);
+  if (typeof trap === "string" && trap !== "") return "honeypot";
+  const started = readStart(secret, form.get(startedField));
+  if (started === null || now - started < minimumMs) return "too-fast";
+  return "person";
+}

@@ -14,6 +14,7 @@ import { DeliveryWorker } from "../app/delivery/delivery-worker.server";
 import { complaintJourney } from "../app/journeys/complaint-journey";
 import type { JourneyAnswers } from "../app/journeys/session-data";
 import { signStart } from "../app/journeys/bot-checks.server";
+import { newKeyEntry, parseKeyring, Sealer } from "../app/services/encryption.server";
 import { storeJourneySubmission } from "../app/journeys/submit-journey.server";
 import { createMailTransport, createServices } from "../app/services/services.server";
 import { MailCatcher } from "../tests/support/mail-catcher";
@@ -92,9 +93,11 @@ const fullAnswers: JourneyAnswers = {
 async function main(): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-"));
   const sessionSecret = randomBytes(32).toString("base64url");
+  const dataKeys = newKeyEntry("bench1");
+  const sealer = new Sealer(parseKeyring(dataKeys));
   const port = 3400 + Math.floor(Math.random() * 500);
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, SESSION_SECRET: sessionSecret, WORKER_ENABLED: "false", RATE_LIMIT_POSTS: "100000000" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, SESSION_SECRET: sessionSecret, WORKER_ENABLED: "false", RATE_LIMIT_POSTS: "100000000", DATA_KEYS: dataKeys };
   const portal: ChildProcess = spawn(process.execPath, ["build/server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
   const results: RunFigures[] = [];
   try {
@@ -138,7 +141,7 @@ async function main(): Promise<number> {
     db.transaction(() => {
       for (let i = 0; i < sends + 2000; i++) {
         const id = randomBytes(32).toString("base64url");
-        insert.run(id, JSON.stringify({ journeys: { complaint: { runId: randomUUID(), answers: fullAnswers } } }), Date.now() + 3_600_000);
+        insert.run(id, sealer.seal(JSON.stringify({ journeys: { complaint: { runId: randomUUID(), answers: fullAnswers } } })), Date.now() + 3_600_000);
         cookies.push({
           cookie: `session=${id}.${createHmac("sha256", sessionSecret).update(id).digest("base64url")}`,
           body: `csrf=${encodeURIComponent(createHmac("sha256", sessionSecret).update(`csrf:${id}`).digest("base64url"))}&started=${encodeURIComponent(signStart(sessionSecret, Date.now() - 60_000))}`,

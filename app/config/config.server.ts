@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { newKeyEntry, parseKeyring, type Keyring } from "~/services/encryption.server";
 import { councilSettingsSchema, type CouncilSettings } from "./council-schema";
 import { exampleCouncil } from "./example-council";
 
@@ -62,6 +63,18 @@ export const environmentSchema = z.object({
     .pipe(z.array(webhookEndpointSchema)),
   WORKER_ENABLED: booleanSetting("true"),
   STAFF_EMAIL_DETAIL: z.enum(["full", "summary"]).default("full"),
+  DATA_KEYS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      try {
+        return parseKeyring(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   BOT_MIN_SECONDS: z.coerce.number().min(0).max(600).default(1.5),
   RATE_LIMIT_POSTS: z.coerce.number().int().min(1).max(100_000).default(120),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -75,6 +88,7 @@ export interface AppConfig {
   isProduction: boolean;
   council: CouncilSettings;
   sessionSecret: string;
+  keyring: Keyring;
   sessionIdleMs: number;
   dataDir: string;
 }
@@ -106,11 +120,11 @@ function readCouncilSettings(file: string | undefined): CouncilSettings {
 }
 
 /** In development a missing secret is generated once into the data folder, so the quick start needs no setup. */
-export function generatedSecret(dataDir: string, name: string, log: (message: string) => void): string {
+export function generatedSecret(dataDir: string, name: string, log: (message: string) => void, make = () => randomBytes(32).toString("base64url")): string {
   const file = path.join(dataDir, `${name}.secret`);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
+  const secret = make();
   writeFileSync(file, secret, { mode: 0o600 });
   log(`Generated a development ${name} into ${file}. Set it in the environment in production.`);
   return secret;
@@ -128,6 +142,9 @@ export function loadConfig(
   const isProduction = env.APP_ENV === "production";
   if (isProduction && !env.SESSION_SECRET) {
     throw new ConfigError("Invalid configuration:\n  SESSION_SECRET: is required when APP_ENV=production");
+  }
+  if (isProduction && !env.DATA_KEYS) {
+    throw new ConfigError("Invalid configuration:\n  DATA_KEYS: is required when APP_ENV=production (id:base64 of 32 random bytes)");
   }
   const dataDir = path.resolve(env.DATA_DIR);
   const webhooks = [...env.WEBHOOK_ENDPOINTS];
@@ -149,6 +166,7 @@ export function loadConfig(
     isProduction,
     council: readCouncilSettings(env.COUNCIL_CONFIG),
     sessionSecret: env.SESSION_SECRET ?? generatedSecret(dataDir, "session", log),
+    keyring: env.DATA_KEYS ?? parseKeyring(generatedSecret(dataDir, "data-key", log, () => newKeyEntry("dev1"))),
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     dataDir,
   };

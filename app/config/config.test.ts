@@ -32,17 +32,20 @@ describe("configuration", () => {
     [{ WEBHOOK_URL: "https://cases.example.org/hooks", WEBHOOK_SECRET: "not-a-secret" }, "WEBHOOK_SECRET"],
     [{ WEBHOOK_URL: "https://cases.example.org/hooks", WEBHOOK_SECRET: "whsec_c2hvcnQ=" }, "WEBHOOK_SECRET"],
     [{ WEBHOOK_URL: "https://cases.example.org/hooks" }, "WEBHOOK_SECRET"],
-    [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), WEBHOOK_URL: "http://cases.example.org/hooks", WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 1).toString("base64")}` }, "WEBHOOK_URL"],
+    [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, WEBHOOK_URL: "http://cases.example.org/hooks", WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 1).toString("base64")}` }, "WEBHOOK_URL"],
     [{ WEBHOOK_ENDPOINTS: "[{" }, "WEBHOOK_ENDPOINTS"],
     [{ SMTP_URL: "http://mail.example.org" }, "SMTP_URL"],
     [{ STAFF_EMAIL_DETAIL: "some" }, "STAFF_EMAIL_DETAIL"],
+    [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32) }, "DATA_KEYS"],
+    [{ DATA_KEYS: "k1:c2hvcnQ=" }, "DATA_KEYS"],
+    [{ DATA_KEYS: "not a keyring" }, "DATA_KEYS"],
   ])("stops with the name of the bad setting: %o", (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env }, quiet)).toThrow(new RegExp(`\\b${name}\\b`));
   });
 
   it("allows plain HTTP webhooks to loopback, and anywhere outside production", () => {
     const secret = `whsec_${Buffer.alloc(32, 1).toString("base64")}`;
-    const production = { APP_ENV: "production", SESSION_SECRET: "x".repeat(32), WEBHOOK_SECRET: secret };
+    const production = { APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, WEBHOOK_SECRET: secret };
     expect(loadConfig({ DATA_DIR: dataDir(), ...production, WEBHOOK_URL: "http://127.0.0.1:9000/hooks" }, quiet).webhooks).toHaveLength(1);
     expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_SECRET: secret, WEBHOOK_URL: "http://cases.internal/hooks" }, quiet).webhooks[0]?.name).toBe("case-system");
   });

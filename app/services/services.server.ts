@@ -6,6 +6,7 @@ import { createFileTransport, createSmtpTransport, type MailTransport } from "~/
 import { Outbox } from "~/delivery/outbox.server";
 import { openSqlite, sqliteFileFromUrl, type Database } from "./database.server";
 import { migrate } from "./migrations.server";
+import { Sealer } from "./encryption.server";
 import { RateLimiter } from "./rate-limit.server";
 import { SessionStore } from "./session-store.server";
 import { SubmissionStore } from "./submissions.server";
@@ -45,14 +46,15 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
 
 export async function createServices(config: AppConfig, db?: Database): Promise<Services> {
   const database = db ?? (await openDatabase(config));
+  const sealer = new Sealer(config.keyring);
   return {
     config,
     db: database,
     sessions: new SessionStore(database, config.sessionSecret, config.sessionIdleMs, {
       secure: config.isProduction,
       name: config.isProduction ? "__Host-session" : "session",
-    }),
-    submissions: new SubmissionStore(database),
+    }, sealer),
+    submissions: new SubmissionStore(database, sealer),
     outbox: new Outbox(database),
     rateLimiter: new RateLimiter(database, config.env.RATE_LIMIT_POSTS, config.env.RATE_LIMIT_WINDOW_MINUTES * 60_000),
     translations: createTranslations(),

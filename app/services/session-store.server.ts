@@ -2,6 +2,7 @@
 // sits in the browser and a forged id is refused before the database is asked.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Database } from "./database.server";
+import type { Sealer } from "./encryption.server";
 import { sessionDataSchema, type SessionData } from "~/journeys/session-data";
 
 export interface SessionCookieOptions {
@@ -29,6 +30,7 @@ export class SessionStore {
     private readonly secret: string,
     private readonly idleMs: number,
     private readonly cookie: SessionCookieOptions,
+    private readonly sealer: Sealer,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -65,11 +67,11 @@ export class SessionStore {
       if (row) await this.db.run("DELETE FROM sessions WHERE id = ?", [id]);
       return { id: null, data: emptySession(), expired: true };
     }
-    const stored = JSON.parse(row.data) as unknown;
+    const stored = JSON.parse(this.sealer.open(row.data)) as unknown;
     if (typeof stored === "object" && stored !== null && "movedTo" in stored && typeof stored.movedTo === "string") {
       const moved = await this.db.get<{ data: string; expires_at: number }>("SELECT data, expires_at FROM sessions WHERE id = ?", [stored.movedTo]);
       if (!moved || Number(moved.expires_at) <= this.now()) return { id: null, data: emptySession(), expired: true };
-      const parsedMoved = sessionDataSchema.safeParse(JSON.parse(moved.data));
+      const parsedMoved = sessionDataSchema.safeParse(JSON.parse(this.sealer.open(moved.data)));
       return { id: stored.movedTo, presentedId: id, data: parsedMoved.success ? parsedMoved.data : emptySession(), expired: false, replacementCookie: this.cookieFor(stored.movedTo) };
     }
     const parsed = sessionDataSchema.safeParse(stored);
@@ -79,7 +81,7 @@ export class SessionStore {
   /** Saves the answers and pushes the idle deadline on. Returns a Set-Cookie value when the browser needs one. */
   async save(session: LoadedSession): Promise<string | null> {
     const expiresAt = this.now() + this.idleMs;
-    const data = JSON.stringify(session.data);
+    const data = this.sealer.seal(JSON.stringify(session.data));
     if (session.id) {
       const { changes } = await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [
         data,
@@ -113,7 +115,7 @@ export class SessionStore {
     // The old id only points at the new one, briefly, so a second tab sending the same form lands on the same
     // confirmation; it holds no answers itself.
     if (oldId) {
-      await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [JSON.stringify({ movedTo: session.id }), this.now() + ROTATION_GRACE_MS, oldId]);
+      await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify({ movedTo: session.id })), this.now() + ROTATION_GRACE_MS, oldId]);
     }
     return cookie!;
   }
@@ -143,6 +145,18 @@ export class SessionStore {
     session.id = null;
     session.data = emptySession();
     return `${this.cookie.name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${this.cookie.secure ? "; Secure" : ""}`;
+  }
+
+  /** Seals every live session again with the current key; returns how many changed. */
+  async resealAll(): Promise<number> {
+    const rows = await this.db.all<{ id: string; data: string }>("SELECT id, data FROM sessions WHERE expires_at > ?", [this.now()]);
+    let changed = 0;
+    for (const row of rows) {
+      if (!this.sealer.isStale(row.data)) continue;
+      await this.db.run("UPDATE sessions SET data = ? WHERE id = ? AND data = ?", [this.sealer.seal(this.sealer.open(row.data)), row.id, row.data]);
+      changed++;
+    }
+    return changed;
   }
 
   async sweepExpired(): Promise<number> {

@@ -2,6 +2,7 @@
 // before the confirmation shows. The idempotency key makes a double click or a second tab store it once.
 import { randomUUID } from "node:crypto";
 import type { Database, Queryable } from "./database.server";
+import type { Sealer } from "./encryption.server";
 
 export interface NewSubmission {
   journey: string;
@@ -44,7 +45,7 @@ interface SubmissionRow {
   flags: string;
 }
 
-function fromRow(row: SubmissionRow): StoredSubmission {
+function fromRow(row: SubmissionRow, sealer: Sealer): StoredSubmission {
   return {
     id: row.id,
     reference: row.reference,
@@ -52,7 +53,7 @@ function fromRow(row: SubmissionRow): StoredSubmission {
     type: row.type,
     schemaVersion: Number(row.schema_version),
     language: row.language,
-    answers: JSON.parse(row.answers) as unknown,
+    answers: JSON.parse(sealer.open(row.answers)) as unknown,
     replyBy: row.reply_by,
     submittedAt: row.submitted_at,
     service: row.service,
@@ -65,7 +66,10 @@ const selectColumns = "id, reference, journey, type, schema_version, language, a
 export type AlongsideWork = (tx: Queryable, submission: StoredSubmission) => Promise<void>;
 
 export class SubmissionStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly sealer: Sealer,
+  ) {}
 
   /**
    * Stores the submission unless one with the same idempotency key exists, and returns whichever is stored.
@@ -83,7 +87,7 @@ export class SubmissionStore {
           const existing = await tx.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE idempotency_key = ?`, [
             submission.idempotencyKey,
           ]);
-          if (existing) return { submission: fromRow(existing), created: false };
+          if (existing) return { submission: fromRow(existing, this.sealer), created: false };
           const { idempotencyKey: _key, ...fields } = submission;
           const stored: StoredSubmission = { ...fields, id: randomUUID(), reference };
           await tx.run(
@@ -96,7 +100,7 @@ export class SubmissionStore {
               submission.type,
               submission.schemaVersion,
               submission.language,
-              JSON.stringify(submission.answers),
+              this.sealer.seal(JSON.stringify(submission.answers)),
               submission.idempotencyKey,
               submission.replyBy,
               submission.submittedAt,
@@ -119,17 +123,29 @@ export class SubmissionStore {
 
   async byIdempotencyKey(key: string): Promise<StoredSubmission | null> {
     const row = await this.db.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE idempotency_key = ?`, [key]);
-    return row ? fromRow(row) : null;
+    return row ? fromRow(row, this.sealer) : null;
   }
 
   async byId(id: string): Promise<StoredSubmission | null> {
     const row = await this.db.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE id = ?`, [id]);
-    return row ? fromRow(row) : null;
+    return row ? fromRow(row, this.sealer) : null;
   }
 
   async byReference(reference: string): Promise<StoredSubmission | null> {
     const row = await this.db.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE reference = ?`, [reference]);
-    return row ? fromRow(row) : null;
+    return row ? fromRow(row, this.sealer) : null;
+  }
+
+  /** Seals every stored answer again with the current key; returns how many changed. */
+  async resealAll(): Promise<number> {
+    const rows = await this.db.all<{ id: string; answers: string }>("SELECT id, answers FROM submissions");
+    let changed = 0;
+    for (const row of rows) {
+      if (!this.sealer.isStale(row.answers)) continue;
+      await this.db.run("UPDATE submissions SET answers = ? WHERE id = ? AND answers = ?", [this.sealer.seal(this.sealer.open(row.answers)), row.id, row.answers]);
+      changed++;
+    }
+    return changed;
   }
 
   async count(): Promise<number> {

@@ -11,6 +11,8 @@ import { MailCatcher } from "../../support/mail-catcher";
 import { WebhookReceiver } from "../../support/webhook-receiver";
 
 export const e2eWebhookSecret = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
+/** The data key the test portal seals answers with; tests open stored answers with it too. */
+const e2eDataKeys = `e2e1:${Buffer.alloc(32, 5).toString("base64")}`;
 
 async function waitForHealth(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
@@ -30,6 +32,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-e2e-"));
   process.env.E2E_DATA_DIR = dataDir;
   process.env.E2E_DATABASE = path.join(dataDir, "portal.db");
+  process.env.E2E_DATA_KEYS = e2eDataKeys;
 
   const mail = new MailCatcher();
   await mail.start();
@@ -55,6 +58,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       WEBHOOK_SECRET: e2eWebhookSecret,
       // Every test posts from 127.0.0.1; the rate limit has its own test with its own server.
       RATE_LIMIT_POSTS: "100000",
+      DATA_KEYS: e2eDataKeys,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

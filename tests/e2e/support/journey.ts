@@ -1,5 +1,6 @@
 // Small steps for walking a journey the way a person does: pick, type, continue.
 import Database from "better-sqlite3";
+import { parseKeyring, Sealer } from "../../../app/services/encryption.server";
 import { expect, type Page } from "@playwright/test";
 
 export async function choose(page: Page, label: string | RegExp): Promise<void> {
@@ -21,14 +22,20 @@ export async function expectHeading(page: Page, text: string | RegExp): Promise<
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(text);
 }
 
-/** The durable record: what the portal stored, read straight from its SQLite file. */
+function sealer(): Sealer {
+  const keys = process.env.E2E_DATA_KEYS;
+  if (!keys) throw new Error("E2E_DATA_KEYS is not set");
+  return new Sealer(parseKeyring(keys));
+}
+
+/** The durable record: what the portal stored, read straight from its SQLite file and opened with its key. */
 export function storedSubmissions(): { reference: string; answers: Record<string, Record<string, unknown>>; language: string; reply_by: string }[] {
   const file = process.env.E2E_DATABASE;
   if (!file) throw new Error("E2E_DATABASE is not set");
   const db = new Database(file, { readonly: true });
   try {
     return (db.prepare("SELECT reference, answers, language, reply_by FROM submissions").all() as { reference: string; answers: string; language: string; reply_by: string }[]).map(
-      (row) => ({ ...row, answers: JSON.parse(row.answers) as Record<string, Record<string, unknown>> }),
+      (row) => ({ ...row, answers: JSON.parse(sealer().open(row.answers)) as Record<string, Record<string, unknown>> }),
     );
   } finally {
     db.close();

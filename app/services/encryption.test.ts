@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "~/config/config.server";
+import { complaintJourney } from "~/journeys/complaint-journey";
+import { storeJourneySubmission } from "~/journeys/submit-journey.server";
+import { newKeyEntry, parseKeyring, Sealer } from "./encryption.server";
+import { createServices } from "./services.server";
+
+describe("sealing personal data", () => {
+  it("round-trips, names its key, and refuses tampering", () => {
+    const sealer = new Sealer(parseKeyring(newKeyEntry("a1")));
+    const sealed = sealer.seal("Zażółć 😀");
+    expect(sealed.startsWith("enc:v1:a1:")).toBe(true);
+    expect(sealer.open(sealed)).toBe("Zażółć 😀");
+    const tampered = `${sealed.slice(0, -2)}${sealed.endsWith("A") ? "B" : "A"}A`;
+    expect(() => sealer.open(tampered)).toThrow();
+  });
+
+  it("keeps no marker string readable in the database file, and rotation keeps every submission readable", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sealed-"));
+    const oldKey = newKeyEntry("old");
+    const env = { DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, DATA_KEYS: oldKey };
+    const services = await createServices(loadConfig(env, () => {}));
+    const markers = ["MARKER-NAME-7731", "marker-7731@example.org", "MARKER-STORY-7731"];
+    const submission = await storeJourneySubmission(services, {
+      journey: complaintJourney,
+      language: "en",
+      runId: randomUUID(),
+      today: "2026-11-26",
+      answers: {
+        "your-name": { "full-name": markers[0]! },
+        contact: { method: "email", email: markers[1]! },
+        "what-happened": { "what-happened": markers[2]! },
+      },
+    });
+    const session = await services.sessions.load(new Request("http://localhost/"));
+    session.data.journeys.complaint = { runId: "x", answers: { "your-name": { "full-name": markers[0]! } } };
+    await services.sessions.save(session);
+    await services.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    for (const file of readdirSync(dir).filter((f) => f.startsWith("portal.db"))) {
+      const bytes = readFileSync(path.join(dir, file)).toString("latin1");
+      for (const marker of markers) expect(bytes, file).not.toContain(marker);
+    }
+    await services.db.close();
+
+    const newKey = newKeyEntry("new");
+    const rotated = await createServices(loadConfig({ ...env, DATA_KEYS: `${newKey},${oldKey}` }, () => {}));
+    expect(await rotated.submissions.resealAll()).toBe(1);
+    expect(await rotated.sessions.resealAll()).toBe(1);
+    await rotated.db.close();
+    // With the old key removed, everything still opens: rotation re-sealed it all with the new key.
+    const newOnly = await createServices(loadConfig({ ...env, DATA_KEYS: newKey }, () => {}));
+    const answers = (await newOnly.submissions.byId(submission.id))!.answers as Record<string, Record<string, string>>;
+    expect(answers["your-name"]!["full-name"]).toBe(markers[0]);
+    await newOnly.db.close();
+    const wrongKey = await createServices(loadConfig({ ...env, DATA_KEYS: newKeyEntry("other") }, () => {}));
+    await expect(wrongKey.submissions.byId(submission.id)).rejects.toThrow(/no key new/);
+    await wrongKey.db.close();
+  });
+});

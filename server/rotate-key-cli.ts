@@ -1,0 +1,14 @@
+// `npm run rotate-key`: after putting a new key first in DATA_KEYS (keeping the old ones), seals every stored
+// submission and live session again with it. Then the old keys can be removed.
+import { loadConfig } from "~/config/config.server";
+import { createServices } from "~/services/services.server";
+
+const config = loadConfig();
+const services = await createServices(config);
+try {
+  const submissions = await services.submissions.resealAll();
+  const sessions = await services.sessions.resealAll();
+  console.log(`Sealed again with key ${config.keyring.currentId}: ${submissions} submissions, ${sessions} sessions.`);
+} finally {
+  await services.db.close();
+}

@@ -75,6 +75,7 @@ export const environmentSchema = z.object({
         return z.NEVER;
       }
     }),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   BOT_MIN_SECONDS: z.coerce.number().min(0).max(600).default(1.5),
   RATE_LIMIT_POSTS: z.coerce.number().int().min(1).max(100_000).default(120),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),

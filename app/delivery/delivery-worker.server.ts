@@ -6,6 +6,7 @@ import type { AppConfig } from "~/config/config.server";
 import { journeyById } from "~/journeys/journeys";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import type { StoredSubmission, SubmissionStore } from "~/services/submissions.server";
+import type { Retention } from "~/services/retention.server";
 import type { Translations } from "~/services/translations.server";
 import { renderAcknowledgement } from "../../emails/acknowledgement";
 import { renderDeadLetterAlert } from "../../emails/dead-letter-alert";
@@ -24,6 +25,8 @@ export interface DeliveryWorkerDeps {
   submissions: SubmissionStore;
   translations: Translations;
   mail: MailTransport;
+  /** When given, the worker also deletes personal data past its retention period, once a day. */
+  retention?: Retention;
   now?: () => number;
   log?: (entry: Record<string, unknown>) => void;
 }
@@ -67,6 +70,7 @@ export class DeliveryWorker {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private lastPurge = 0;
 
   constructor(private readonly deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions = {}) {
     this.now = deps.now ?? Date.now;
@@ -97,6 +101,7 @@ export class DeliveryWorker {
       while (this.running) {
         try {
           await this.runOnce();
+          await this.purgeDaily();
         } catch (error) {
           this.log({ level: "error", msg: "delivery loop failed", error: String(error) });
         }
@@ -165,6 +170,14 @@ export class DeliveryWorker {
         return;
       }
     }
+  }
+
+  private async purgeDaily(): Promise<void> {
+    const { retention, config } = this.deps;
+    if (!retention || this.now() - this.lastPurge < 86_400_000) return;
+    this.lastPurge = this.now();
+    const purged = await retention.purge(this.now(), config.env.RETENTION_DAYS);
+    if (purged) this.log({ msg: "personal data past its retention period deleted", submissions: purged });
   }
 
   /** At most one alert an hour, listing every dead letter not yet reported. */

@@ -334,4 +334,22 @@ describe("delivery", () => {
     expect(receiver.accepted()).toHaveLength(1);
     expect(outbox("list", "--state", "nonsense").status).toBe(2);
   }, 30_000);
+
+  it("deletes personal data after the retention period once every delivery succeeded, keeping an anonymous statistics row", async () => {
+    const delivered = await submit();
+    const waiting = await submit();
+    await worker().runOnce();
+    // The second submission's webhook is still failing: its data must stay.
+    const waitingJob = (await services.outbox.forSubmission(waiting.id)).find((j) => j.kind === "webhook")!;
+    await services.db.run("UPDATE delivery_jobs SET state = 'pending', done_at = NULL WHERE id = ?", [waitingJob.id]);
+    expect(await services.retention.purge(Date.now() + 29 * 86_400_000, 30)).toBe(0);
+    expect(await services.retention.purge(Date.now() + 31 * 86_400_000, 30)).toBe(1);
+    expect(await services.submissions.byId(delivered.id)).toBeNull();
+    expect(await services.submissions.byId(waiting.id)).not.toBeNull();
+    const stats = await services.db.all<Record<string, unknown>>("SELECT * FROM statistics");
+    expect(stats).toHaveLength(1);
+    expect(stats[0]).toMatchObject({ type: "complaint.submitted", service: "childrens-social-care", role: "child-or-young-person", age_band: "12-15", advocate_asked: 1, late: 1, language: "en" });
+    expect(JSON.stringify(stats)).not.toContain("Jamie");
+    expect(await services.outbox.forSubmission(delivered.id)).toHaveLength(0);
+  });
 });

@@ -74,6 +74,27 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: "anonymous statistics",
+    sql: `
+      CREATE TABLE statistics (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        service TEXT,
+        role TEXT,
+        age_band TEXT,
+        advocate_asked INTEGER NOT NULL,
+        format_asked TEXT,
+        late INTEGER NOT NULL,
+        escalation_stage TEXT,
+        submitted_on TEXT NOT NULL,
+        language TEXT NOT NULL,
+        pass_on TEXT,
+        annual_report TEXT
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

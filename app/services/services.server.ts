@@ -8,6 +8,7 @@ import { openSqlite, sqliteFileFromUrl, type Database } from "./database.server"
 import { migrate } from "./migrations.server";
 import { Sealer } from "./encryption.server";
 import { RateLimiter } from "./rate-limit.server";
+import { Retention } from "./retention.server";
 import { SessionStore } from "./session-store.server";
 import { SubmissionStore } from "./submissions.server";
 import { createTranslations, type Translations } from "./translations.server";
@@ -19,6 +20,7 @@ export interface Services {
   submissions: SubmissionStore;
   outbox: Outbox;
   rateLimiter: RateLimiter;
+  retention: Retention;
   translations: Translations;
 }
 
@@ -34,6 +36,7 @@ export function createDeliveryWorker(services: Services, mail: MailTransport = c
     outbox: services.outbox,
     submissions: services.submissions,
     translations: services.translations,
+    retention: services.retention,
     mail,
   });
 }
@@ -47,6 +50,7 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
 export async function createServices(config: AppConfig, db?: Database): Promise<Services> {
   const database = db ?? (await openDatabase(config));
   const sealer = new Sealer(config.keyring);
+  const submissions = new SubmissionStore(database, sealer);
   return {
     config,
     db: database,
@@ -54,7 +58,8 @@ export async function createServices(config: AppConfig, db?: Database): Promise<
       secure: config.isProduction,
       name: config.isProduction ? "__Host-session" : "session",
     }, sealer),
-    submissions: new SubmissionStore(database, sealer),
+    submissions,
+    retention: new Retention(database, submissions),
     outbox: new Outbox(database),
     rateLimiter: new RateLimiter(database, config.env.RATE_LIMIT_POSTS, config.env.RATE_LIMIT_WINDOW_MINUTES * 60_000),
     translations: createTranslations(),

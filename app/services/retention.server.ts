@@ -1,0 +1,67 @@
+// Personal data leaves the portal a set number of days after every delivery for it succeeded. What the
+// annual report needs stays, as an anonymous statistics row.
+import { randomUUID } from "node:crypto";
+import type { JourneyAnswers } from "~/journeys/session-data";
+import type { Database } from "./database.server";
+import type { SubmissionStore } from "./submissions.server";
+
+export function ageBand(answers: JourneyAnswers): string | null {
+  const ages = Object.values(answers).flatMap((answer) => [answer.age, answer["child-age"]]).filter((v): v is string => typeof v === "string" && v !== "");
+  if (!ages.length) return null;
+  const age = Number(ages[0]);
+  return age < 12 ? "under-12" : age < 16 ? "12-15" : age < 18 ? "16-17" : "18-25";
+}
+
+function text(answers: JourneyAnswers, page: string, field: string): string | null {
+  const value = answers[page]?.[field];
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+export class Retention {
+  constructor(
+    private readonly db: Database,
+    private readonly submissions: SubmissionStore,
+  ) {}
+
+  /** Deletes submissions whose deliveries all finished more than `days` ago; returns how many. */
+  async purge(now: number, days: number): Promise<number> {
+    const cutoff = now - days * 86_400_000;
+    const due = await this.db.all<{ id: string }>(
+      `SELECT s.id FROM submissions s
+       WHERE NOT EXISTS (SELECT 1 FROM delivery_jobs j WHERE j.submission_id = s.id AND (j.state <> 'done' OR j.done_at >= ?))`,
+      [cutoff],
+    );
+    let purged = 0;
+    for (const { id } of due) {
+      const submission = await this.submissions.byId(id);
+      if (!submission) continue;
+      const answers = submission.answers as JourneyAnswers;
+      const format = text(answers, "reply-format", "format") ?? text(answers, "format", "format");
+      await this.db.transaction(async (tx) => {
+        await tx.run(
+          `INSERT INTO statistics (id, type, service, role, age_band, advocate_asked, format_asked, late, escalation_stage, submitted_on, language, pass_on, annual_report)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            randomUUID(),
+            submission.type,
+            submission.service,
+            text(answers, "who-are-you", "role"),
+            ageBand(answers),
+            submission.flags.includes("advocate") ? 1 : 0,
+            format && format !== "standard" ? format : null,
+            submission.flags.includes("late") ? 1 : 0,
+            text(answers, "stage", "stage"),
+            submission.submittedAt.slice(0, 10),
+            submission.language,
+            text(answers, "pass-on", "pass-on"),
+            text(answers, "annual-report", "annual-report"),
+          ],
+        );
+        await tx.run("DELETE FROM delivery_jobs WHERE submission_id = ?", [id]);
+        await tx.run("DELETE FROM submissions WHERE id = ?", [id]);
+      });
+      purged++;
+    }
+    return purged;
+  }
+}

@@ -1,0 +1,13 @@
+// `npm run purge`: deletes personal data past its retention period now, keeping anonymous statistics.
+import { loadConfig } from "~/config/config.server";
+import { createServices } from "~/services/services.server";
+
+const config = loadConfig();
+const services = await createServices(config);
+try {
+  const purged = await services.retention.purge(Date.now(), config.env.RETENTION_DAYS);
+  const swept = await services.sessions.sweepExpired();
+  console.log(`Deleted ${purged} submissions delivered more than ${config.env.RETENTION_DAYS} days ago, and ${swept} expired sessions.`);
+} finally {
+  await services.db.close();
+}

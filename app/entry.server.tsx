@@ -1,4 +1,5 @@
 // Renders every page on the server. Bots and no-JS readers get the whole page at once (onAllReady).
+import { logger } from "./services/logger.server";
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -44,7 +45,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors after the shell are logged by Remix's handleError; before it, the promise rejects.
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger.error({ error: error instanceof Error ? error.name : "unknown" }, "rendering failed after the shell");
         },
       },
     );
@@ -54,5 +55,5 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(JSON.stringify({ level: "error", msg: "request failed", path: new URL(request.url).pathname, error: String(error) }));
+  logger.error({ path: new URL(request.url).pathname, error: error instanceof Error ? `${error.name}: ${error.message}` : "unknown" }, "request failed");
 }

@@ -1,5 +1,5 @@
 // The Express app around Remix: static assets, compression, language, request ids and the health check.
-import { randomUUID } from "node:crypto";
+import { logger } from "~/services/logger.server";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -11,6 +11,7 @@ import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
 import { pageCache } from "./page-cache";
 import { precompressedAssets } from "./precompressed-assets";
+import { requestLog } from "./request-log";
 import { securityHeaders } from "./security-headers";
 
 /** Pages whose HTML is the same for everyone who reads them in one language. */
@@ -44,6 +45,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   app.disable("x-powered-by");
   app.set("trust proxy", services.config.env.TRUST_PROXY);
   app.use(compression());
+  app.use(requestLog());
   app.use(securityHeaders({ production: services.config.isProduction }));
   // With Referrer-Policy: no-referrer, browsers send "Origin: null" on our own form posts. Remix would read that
   // as a cross-site post and fail with a 500; our own check (app/journeys/forgery.server.ts) relies on
@@ -60,7 +62,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     if (req.method !== "POST") return next();
     services.rateLimiter.hit(req.ip ?? "unknown").then((retryAfter) => {
       if (retryAfter === null) return next();
-      console.warn(JSON.stringify({ level: "warn", msg: "rate limit reached", path: req.path }));
+      logger.warn({ requestId: res.locals.requestId, route: req.path }, "rate limit reached");
       res.redirect(303, `/refused?reason=rate&retry=${retryAfter}&back=${encodeURIComponent(req.path)}`);
     }, next);
   });
@@ -108,7 +110,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
           services,
           language,
           nonce: String(res.locals.nonce),
-          requestId: (req.headers["x-request-id"] as string | undefined) ?? randomUUID(),
+          requestId: String(res.locals.requestId),
         };
       },
     }),

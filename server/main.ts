@@ -1,4 +1,5 @@
 // Production entry: validate configuration, open the database, serve the built portal.
+import { logger } from "~/services/logger.server";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -9,19 +10,19 @@ import { createExpressApp } from "./express-app";
 const buildDir = path.dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, (message) => logger.warn(message));
   const services = await createServices(config);
   const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
   const app = createExpressApp({ services, build, clientDir: path.join(buildDir, "client") });
   const server = app.listen(config.env.PORT, config.env.HOST, () => {
-    console.log(`Portal listening on http://${config.env.HOST === "0.0.0.0" ? "localhost" : config.env.HOST}:${config.env.PORT}`);
+    logger.info({ url: `http://${config.env.HOST === "0.0.0.0" ? "localhost" : config.env.HOST}:${config.env.PORT}` }, "portal listening");
   });
   // By default the delivery worker runs in this process; WORKER_ENABLED=false leaves it to `npm run worker`.
   const worker = config.env.WORKER_ENABLED ? createDeliveryWorker(services) : null;
   worker?.start();
   // Expired sessions are deleted every few minutes, not only when someone comes back to them.
   const sweep = setInterval(() => {
-    void services.sessions.sweepExpired().catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "session sweep failed", error: String(error) })));
+    void services.sessions.sweepExpired().catch((error: unknown) => logger.error({ error: String(error) }, "session sweep failed"));
   }, 5 * 60_000);
   sweep.unref();
   const stop = () => {

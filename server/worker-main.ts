@@ -1,13 +1,14 @@
 // `npm run worker`: the delivery worker on its own, for when the web server runs with WORKER_ENABLED=false.
+import { logger } from "~/services/logger.server";
 import { ConfigError, loadConfig } from "~/config/config.server";
 import { createDeliveryWorker, createServices } from "~/services/services.server";
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, (message) => logger.warn(message));
   const services = await createServices(config);
   const worker = createDeliveryWorker(services);
   worker.start();
-  console.log(JSON.stringify({ level: "info", msg: "delivery worker started", owner: worker.owner }));
+  logger.info({ owner: worker.owner }, "delivery worker started");
   const stop = () => {
     void worker.stop().then(() => services.db.close()).then(() => process.exit(0));
   };

@@ -1,5 +1,6 @@
 // Delivers what the outbox holds: claims due jobs with a lease, sends each, and records the result.
 // Nothing is sent from inside a web request; this runs beside the web server or alone (`npm run worker`).
+import { logger } from "~/services/logger.server";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { AppConfig } from "~/config/config.server";
@@ -74,7 +75,7 @@ export class DeliveryWorker {
 
   constructor(private readonly deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions = {}) {
     this.now = deps.now ?? Date.now;
-    this.log = deps.log ?? ((entry) => console.log(JSON.stringify({ level: "info", ...entry })));
+    this.log = deps.log ?? (({ level, msg, ...fields }) => logger[(level as "info" | "warn" | "error" | undefined) ?? "info"](fields, String(msg)));
     this.leaseMs = options.leaseMs ?? 60_000;
     this.batchSize = options.batchSize ?? 10;
     this.pollMs = options.pollMs ?? 1_000;

@@ -77,7 +77,7 @@ export function createFileTransport(folder: string, from: string, log: (message:
       mkdirSync(folder, { recursive: true });
       const file = path.join(folder, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.eml`);
       writeFileSync(file, info.message as Buffer);
-      log(JSON.stringify({ level: "info", msg: "email written to a file", file }));
+      log(file);
     },
     close() {},
   };

@@ -1,4 +1,5 @@
 // Check your answers, then send: the submission is stored once, in one transaction, before the confirmation.
+import { logger } from "~/services/logger.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -55,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const verdict = judgeSend(form, config.sessionSecret, Date.now(), config.env.BOT_MIN_SECONDS * 1000);
     if (verdict !== "person") {
       // An ordinary-looking answer, and nothing stored or delivered. Logged without anything the form held.
-      console.warn(JSON.stringify({ level: "warn", msg: "likely bot send ignored", reason: verdict, journey: journey.id, requestId: context.requestId }));
+      logger.warn({ reason: verdict, journey: journey.id, requestId: context.requestId }, "likely bot send ignored");
       state.submitted = { reference: generateReference(journey.referencePrefix), replyBy: null, submittedAt: new Date().toISOString(), language: context.language };
       session.data.journeys[journey.id] = state;
       return redirectSaving(context, session, `/${journey.id}/confirmation`);

@@ -1,4 +1,5 @@
 // Everything with state is made here once, at start, and handed to routes through the load context.
+import { logger } from "./logger.server";
 import path from "node:path";
 import type { AppConfig } from "~/config/config.server";
 import { DeliveryWorker } from "~/delivery/delivery-worker.server";
@@ -27,7 +28,7 @@ export interface Services {
 export function createMailTransport(config: AppConfig): MailTransport {
   return config.env.SMTP_URL
     ? createSmtpTransport(config.env.SMTP_URL, config.env.MAIL_FROM)
-    : createFileTransport(path.join(config.dataDir, "mail"), config.env.MAIL_FROM, (line) => console.log(line));
+    : createFileTransport(path.join(config.dataDir, "mail"), config.env.MAIL_FROM, (file) => logger.info({ file }, "email written to a file"));
 }
 
 export function createDeliveryWorker(services: Services, mail: MailTransport = createMailTransport(services.config)): DeliveryWorker {

@@ -1,5 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { deliveriesFor } from "./support/deliveries";
 import { choose, completeQuickComplaint, continueOn, expectHeading, sessionId, storedSubmissions } from "./support/journey";
 
 const pages = ["/", "/privacy", "/cookies", "/contact", "/accessibility-statement", "/complaint", "/complaint/service", "/no-such-page"];
@@ -155,4 +156,53 @@ test("posts over the rate limit get a clear page with when to try again", async 
   } finally {
     portal.kill("SIGTERM");
   }
+});
+
+test("logs are structured, carry request ids, and hold none of what people typed", async ({ page }) => {
+  const { readFileSync } = await import("node:fs");
+  const marker = `MRK${Date.now()}`;
+  await page.goto("/complaint/service");
+  await choose(page, /Children’s social care/);
+  await continueOn(page);
+  await choose(page, "Someone else");
+  await page.getByLabel("Tell us who you are").fill(`${marker}-role`);
+  await continueOn(page);
+  await choose(page, "A child or young person I care about");
+  await continueOn(page);
+  await page.getByLabel("Their first name").fill(`${marker}-child`);
+  await page.getByLabel("Their age").fill("7");
+  await continueOn(page);
+  await choose(page, "Yes");
+  await continueOn(page);
+  await choose(page, "Yes");
+  await continueOn(page);
+  await page.getByLabel("What happened?").fill(`${marker}-story`);
+  await continueOn(page);
+  await page.getByLabel("It is still happening").check();
+  await continueOn(page);
+  await page.getByLabel(/put things right/).fill(`${marker}-outcome`);
+  await continueOn(page);
+  await choose(page, "No");
+  await continueOn(page);
+  await choose(page, "Yes");
+  await continueOn(page);
+  await choose(page, "A standard letter or email");
+  await continueOn(page);
+  await page.getByLabel("What is your name? (optional)").fill(`${marker}-name`);
+  await continueOn(page);
+  await choose(page, "Email");
+  await page.getByLabel("Email address").fill(`${marker.toLowerCase()}@example.org`);
+  await continueOn(page);
+  await page.getByLabel(/When is it safe/).fill(`${marker}-times`);
+  await page.getByRole("group", { name: "Can we leave a message?" }).getByLabel("No").check();
+  await page.getByRole("group", { name: "Can we say we are from the council?" }).getByLabel("No").check();
+  await continueOn(page);
+  await page.getByRole("button", { name: "Send complaint" }).click();
+  const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";
+  await deliveriesFor(reference, 3);
+  const lines = readFileSync(process.env.E2E_LOG_FILE!, "utf8").split("\n").filter(Boolean);
+  expect(lines.join("\n").toLowerCase()).not.toContain(marker.toLowerCase());
+  const requests = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === "request");
+  expect(requests.some((entry) => String(entry.route).startsWith("/complaint/check-answers") && entry.method === "POST" && typeof entry.requestId === "string" && typeof entry.status === "number")).toBe(true);
+  expect(lines.some((line) => /"cookie"|session=|csrf=/i.test(line))).toBe(false);
 });

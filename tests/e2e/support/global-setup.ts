@@ -2,7 +2,7 @@
 // the portal with a fresh SQLite file, sending its email and webhooks to them. Tests read what arrived through
 // a small inspection server, since they run in other processes.
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, openSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -33,6 +33,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_DATA_DIR = dataDir;
   process.env.E2E_DATABASE = path.join(dataDir, "portal.db");
   process.env.E2E_DATA_KEYS = e2eDataKeys;
+  process.env.E2E_LOG_FILE = path.join(dataDir, "portal.log");
+  const log = openSync(process.env.E2E_LOG_FILE, "a");
 
   const mail = new MailCatcher();
   await mail.start();
@@ -60,7 +62,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       RATE_LIMIT_POSTS: "100000",
       DATA_KEYS: e2eDataKeys,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    // Everything the portal logs is kept, so a test can prove no personal data is in it.
+    stdio: ["ignore", log, log],
   });
   await waitForHealth(`http://127.0.0.1:${port}/healthz`, Date.now() + 30_000);
   return async () => {

@@ -70,4 +70,11 @@ describe("sessions", () => {
     expect(store.verifyCsrf(a, "nonsense")).toBe(false);
     expect(store.verifyCsrf(a, undefined)).toBe(false);
   });
+
+  it("sets a __Host- prefixed, Secure, HttpOnly, SameSite=Lax cookie in production", async () => {
+    const production = new SessionStore(db, "x".repeat(32), 60_000, { secure: true, name: "__Host-session" }, new Sealer(parseKeyring(newKeyEntry("p1"))), () => now);
+    const cookie = (await production.save(await production.load(requestWith(null))))!;
+    expect(cookie).toMatch(/^__Host-session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
+    expect(cookie).not.toMatch(/Domain=|Max-Age|Expires/);
+  });
 });

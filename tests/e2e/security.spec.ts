@@ -3,7 +3,11 @@ import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
 import { choose, completeQuickComplaint, continueOn, expectHeading, sessionId, storedSubmissions } from "./support/journey";
 
-const pages = ["/", "/privacy", "/cookies", "/contact", "/accessibility-statement", "/complaint", "/complaint/service", "/no-such-page"];
+const pages = [
+  "/", "/privacy", "/cookies", "/contact", "/accessibility-statement", "/no-such-page", "/answers-deleted", "/refused?reason=forgery&back=/",
+  "/complaint", "/complaint/service", "/compliment", "/compliment/service", "/advocate", "/advocate/for-whom",
+  "/other-format", "/other-format/what-you-need", "/escalate", "/escalate/reference",
+];
 
 test("every page carries the security headers, with a fresh CSP nonce each time", async ({ request }) => {
   const nonces = new Set<string>();

@@ -1,10 +1,10 @@
 // Ask for an advocate: an independent person who helps a child or young person be heard.
 import { z } from "zod";
-import { choice, optionalChoice, optionalLine, optionalText, requiredLine, wholeNumber } from "./field-schemas";
+import { choice, optionalChoice, optionalText, requiredLine, wholeNumber } from "./field-schemas";
 import { textOf } from "./journey-engine";
 import type { Journey, QuestionPage, RoutingFlag } from "./journey-types";
 import type { JourneyAnswers } from "./session-data";
-import { contactPage, safeContactPage } from "./shared-pages";
+import { contactPage, safeContactPage , yourNamePage } from "./shared-pages";
 
 const forAChild = (answers: JourneyAnswers) => textOf(answers, "for-whom", "for-whom") === "a-child";
 const variant = (answers: JourneyAnswers) => (forAChild(answers) ? "forChild" : undefined);
@@ -52,13 +52,7 @@ const pages: QuestionPage[] = [
     schema: () => z.object({ "social-worker": optionalChoice(["yes", "no", "not-sure"]) }),
     next: (answers) => (forAChild(answers) ? "your-name" : "contact"),
   },
-  {
-    id: "your-name",
-    section: "you",
-    fields: [{ kind: "text", name: "full-name", autocomplete: "name", spellcheck: false, optional: true }],
-    schema: () => z.object({ "full-name": optionalLine(200) }),
-    next: () => "contact",
-  },
+  yourNamePage(() => "contact"),
   // An advocate has to be able to reach them, so "Do not contact me" is not offered here.
   contactPage(() => "safe-contact", { allowNone: false }),
   safeContactPage(() => null),

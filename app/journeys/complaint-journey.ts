@@ -5,7 +5,7 @@ import type { Journey, QuestionPage, RoutingFlag } from "./journey-types";
 import { listOf, textOf } from "./journey-engine";
 import { isMoreThanTwelveMonthsAgo, monthYearDateSchema, readMonthYearDate } from "./month-year-date";
 import type { JourneyAnswers } from "./session-data";
-import { contactPage, isYoungPerson, safeContactPage, servicePage, wantsContact, whoAreYouPage } from "./shared-pages";
+import { contactPage, isYoungPerson, safeContactPage, servicePage, wantsContact, whoAreYouPage , choiceWithDetails, yourNamePage } from "./shared-pages";
 
 export const replyFormats = ["standard", "large-print", "braille", "easy-read", "audio", "another-language", "bsl"] as const;
 
@@ -115,16 +115,7 @@ const pages: QuestionPage[] = [
         ],
       },
     ],
-    schema: () =>
-      z.object({ before: choice(["no", "yes"]), "before-reference": posted }).transform((value, ctx): Record<string, string> => {
-        if (value.before === "no") return { before: "no" };
-        const reference = optionalLine(40).safeParse(value["before-reference"]);
-        if (!reference.success) {
-          ctx.addIssue({ code: "custom", path: ["before-reference"], message: "too-long" });
-          return z.NEVER;
-        }
-        return { before: "yes", "before-reference": reference.data };
-      }),
+    schema: () => choiceWithDetails("before", ["no", "yes"], { yes: { "before-reference": optionalLine(40) } }),
     next: () => "advocate",
     extras: ["escalate-offer"],
   },
@@ -169,13 +160,7 @@ const pages: QuestionPage[] = [
         }),
     next: () => "your-name",
   },
-  {
-    id: "your-name",
-    section: "you",
-    fields: [{ kind: "text", name: "full-name", autocomplete: "name", spellcheck: false, optional: true }],
-    schema: () => z.object({ "full-name": optionalLine(200) }),
-    next: () => "contact",
-  },
+  yourNamePage(() => "contact"),
   contactPage((answers) => (wantsContact(answers) ? "safe-contact" : null)),
   safeContactPage(() => null),
 ];

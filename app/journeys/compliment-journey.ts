@@ -3,7 +3,7 @@ import { z } from "zod";
 import { choice, optionalLine, requiredText } from "./field-schemas";
 import { textOf } from "./journey-engine";
 import type { Journey, QuestionPage } from "./journey-types";
-import { contactPage, safeContactPage, servicePage, wantsContact, whoAreYouPage } from "./shared-pages";
+import { contactPage, safeContactPage, servicePage, wantsContact, whoAreYouPage , yourNamePage } from "./shared-pages";
 
 const pages: QuestionPage[] = [
   servicePage(() => "about-whom"),
@@ -36,13 +36,7 @@ const pages: QuestionPage[] = [
     schema: () => z.object({ "annual-report": choice(["yes", "no"]) }),
     next: () => "your-name",
   },
-  {
-    id: "your-name",
-    section: "you",
-    fields: [{ kind: "text", name: "full-name", autocomplete: "name", spellcheck: false, optional: true }],
-    schema: () => z.object({ "full-name": optionalLine(200) }),
-    next: () => "contact",
-  },
+  yourNamePage(() => "contact"),
   contactPage((answers) => (wantsContact(answers) ? "safe-contact" : null)),
   safeContactPage(() => null),
 ];

@@ -1,12 +1,12 @@
 // Take a complaint to the next stage: a stage 2 investigation, or a stage 3 review panel.
 import { z } from "zod";
 import { parseReference } from "~/reference";
-import { checkboxValues, choice, optionalLine, posted, requiredLine, requiredText } from "./field-schemas";
+import { checkboxValues, choice, posted, requiredLine, requiredText } from "./field-schemas";
 import { listOf, textOf } from "./journey-engine";
 import type { Journey, QuestionPage, RoutingFlag } from "./journey-types";
 import { monthYearDateSchema } from "./month-year-date";
 import type { JourneyAnswers } from "./session-data";
-import { contactPage, safeContactPage, servicePage, wantsContact } from "./shared-pages";
+import { contactPage, safeContactPage, servicePage, wantsContact , yourNamePage } from "./shared-pages";
 
 const hasNoReference = (answers: JourneyAnswers) => listOf(answers, "reference", "no-reference").includes("yes");
 
@@ -75,13 +75,7 @@ const pages: QuestionPage[] = [
     next: (answers) => (hasNoReference(answers) ? "contact" : "your-name"),
     extras: ["advocate-explained"],
   },
-  {
-    id: "your-name",
-    section: "you",
-    fields: [{ kind: "text", name: "full-name", autocomplete: "name", spellcheck: false, optional: true }],
-    schema: () => z.object({ "full-name": optionalLine(200) }),
-    next: () => "contact",
-  },
+  yourNamePage(() => "contact"),
   contactPage((answers) => (wantsContact(answers) ? "safe-contact" : null)),
   safeContactPage(() => null),
 ];

@@ -183,3 +183,14 @@ export function safeContactPage(next: QuestionPage["next"]): QuestionPage {
     next,
   };
 }
+
+/** "What is your name?", optional: nobody has to give their name to complain, thank or ask. */
+export function yourNamePage(next: QuestionPage["next"]): QuestionPage {
+  return {
+    id: "your-name",
+    section: "you",
+    fields: [{ kind: "text", name: "full-name", autocomplete: "name", spellcheck: false, optional: true }],
+    schema: () => z.object({ "full-name": optionalLine(200) }),
+    next,
+  };
+}

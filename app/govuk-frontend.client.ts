@@ -1,7 +1,8 @@
 // Only the govuk-frontend components the portal uses, so the browser downloads no more than it runs.
-import { Button, CharacterCount, Checkboxes, createAll, ErrorSummary, ExitThisPage, Radios, ServiceNavigation, SkipLink } from "govuk-frontend";
+// Service navigation's script only toggles a mobile menu, and ours has no menu items, so it is left out.
+import { Button, CharacterCount, Checkboxes, createAll, ErrorSummary, ExitThisPage, Radios, SkipLink } from "govuk-frontend";
 
-const components = [Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, Radios, ServiceNavigation, SkipLink];
+const components = [Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, Radios, SkipLink];
 
 /** Sets up components on the page; ones already set up on an earlier run are left alone. */
 export function initGovukFrontend(): void {

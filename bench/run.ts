@@ -97,7 +97,7 @@ async function main(): Promise<number> {
   const sealer = new Sealer(parseKeyring(dataKeys));
   const port = 3400 + Math.floor(Math.random() * 500);
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, SESSION_SECRET: sessionSecret, WORKER_ENABLED: "false", RATE_LIMIT_POSTS: "100000000", DATA_KEYS: dataKeys };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, SESSION_SECRET: sessionSecret, WORKER_ENABLED: "false", RATE_LIMIT_POSTS: "100000", DATA_KEYS: dataKeys };
   const portal: ChildProcess = spawn(process.execPath, ["build/server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
   const results: RunFigures[] = [];
   try {

@@ -25,6 +25,12 @@ export function precompressedAssets(assetsDir: string): RequestHandler {
     res.setHeader("Content-Encoding", encoding);
     res.setHeader("Vary", "Accept-Encoding");
     res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-    res.sendFile(path.join(assetsDir, `${name}.${encoding === "br" ? "br" : "gz"}`), { headers: { "Content-Type": type } });
+    // Fingerprinted and immutable: validators and ranges would only add bytes to every response.
+    res.sendFile(path.join(assetsDir, `${name}.${encoding === "br" ? "br" : "gz"}`), {
+      headers: { "Content-Type": type },
+      etag: false,
+      lastModified: false,
+      acceptRanges: false,
+    });
   };
 }

@@ -10,7 +10,6 @@ declare module "govuk-frontend" {
   export const ErrorSummary: ComponentClass;
   export const ExitThisPage: ComponentClass;
   export const Radios: ComponentClass;
-  export const ServiceNavigation: ComponentClass;
   export const SkipLink: ComponentClass;
   export function createAll(component: ComponentClass, config?: unknown, options?: { scope?: Element | Document; onError?: (error: unknown) => void }): unknown[];
 }

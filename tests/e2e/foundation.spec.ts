@@ -1,4 +1,6 @@
+import Database from "better-sqlite3";
 import { axeViolations, expect, expectNoHorizontalScroll, test } from "./support/fixtures";
+import { sessionId } from "./support/journey";
 
 const pages = [
   { path: "/", heading: /complaint/i },
@@ -112,4 +114,27 @@ test("the council's branding: a system font, no GDS Transport, no crown, our own
   await expect(footer).not.toContainText("Open Government Licence");
   const fontFamily = await page.locator("main h1").evaluate((el) => getComputedStyle(el).fontFamily);
   expect(fontFamily).toMatch(/^system-ui/);
+});
+
+test.describe("Sorry, there is a problem with the service (500)", () => {
+  for (const javaScriptEnabled of [true, false]) {
+    for (const width of [320, 1280]) {
+      test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"} at ${width}px`, () => {
+        test.use({ javaScriptEnabled, viewport: { width, height: 800 } });
+        test("is accessible, fits the screen and shows no stack trace", async ({ page, checkA11y }) => {
+          await page.goto("/complaint/service");
+          // A real fault: this browser's session row is made unreadable.
+          const db = new Database(process.env.E2E_DATABASE!);
+          db.prepare("UPDATE sessions SET data = 'not sealed' WHERE id = ?").run(await sessionId(page));
+          db.close();
+          const response = await page.goto("/complaint/service");
+          expect(response?.status()).toBe(500);
+          await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sorry, there is a problem with the service");
+          expect(await page.content()).not.toMatch(/at .+\.(js|ts):\d+/);
+          await expectNoHorizontalScroll(page);
+          await checkA11y();
+        });
+      });
+    }
+  }
 });

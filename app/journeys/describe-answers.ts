@@ -1,6 +1,6 @@
 // Turns stored answers into labelled rows, in journey order: for check answers, the confirmation and emails.
 import type { TFunction } from "i18next";
-import { allFields, pageById } from "./journey-engine";
+import { pageById } from "./journey-engine";
 import type { Field, Journey, QuestionPage } from "./journey-types";
 import type { JourneyAnswers, PageAnswer } from "./session-data";
 
@@ -108,4 +108,3 @@ export function describeAnswers(journey: Journey, answers: JourneyAnswers, route
   return sections;
 }
 
-export { allFields };

@@ -80,7 +80,7 @@ export interface QuestionPage {
    */
   variant?: (answers: JourneyAnswers) => string | undefined;
   /** Extra content shown on the page (insets, warnings), named by key; rendered by the page component. */
-  extras?: readonly ("danger-now" | "late-explanation" | "no-contact-warning" | "advocate-explained" | "escalate-offer" | "stages-explained")[];
+  extras?: readonly ("danger-now" | "late-explanation" | "no-contact-warning" | "advocate-explained" | "escalate-offer")[];
 }
 
 export type SubmissionKind = "complaint" | "compliment" | "advocate" | "format" | "escalation";

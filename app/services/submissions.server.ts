@@ -131,11 +131,6 @@ export class SubmissionStore {
     return row ? fromRow(row, this.sealer) : null;
   }
 
-  async byReference(reference: string): Promise<StoredSubmission | null> {
-    const row = await this.db.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE reference = ?`, [reference]);
-    return row ? fromRow(row, this.sealer) : null;
-  }
-
   /** Seals every stored answer again with the current key; returns how many changed. */
   async resealAll(): Promise<number> {
     const rows = await this.db.all<{ id: string; answers: string }>("SELECT id, answers FROM submissions");
@@ -146,11 +141,6 @@ export class SubmissionStore {
       changed++;
     }
     return changed;
-  }
-
-  async count(): Promise<number> {
-    const row = await this.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM submissions");
-    return Number(row?.n ?? 0);
   }
 }
 

@@ -7,6 +7,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./nonce";
+import { isDatabaseUnavailable } from "./services/database.server";
 
 const ABORT_DELAY_MS = 5_000;
 export const streamTimeout = ABORT_DELAY_MS;
@@ -19,6 +20,11 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const i18n = loadContext.services.translations[loadContext.language];
+  // The database being out of reach is a 503, not a 500: nothing was half done, and the same send can be tried again.
+  if (loadContext.databaseUnavailable) {
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", "30");
+  }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -53,7 +59,9 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
+  // Remix hides the error from the page render in production; the load context carries what kind it was.
+  if (isDatabaseUnavailable(error)) context.databaseUnavailable = true;
   if (request.signal.aborted) return;
   logger.error({ path: new URL(request.url).pathname, error: error instanceof Error ? `${error.name}: ${error.message}` : "unknown" }, "request failed");
 }

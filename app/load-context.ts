@@ -7,6 +7,8 @@ export interface PortalLoadContext {
   language: Language;
   nonce: string;
   requestId: string;
+  /** Set when a loader or action failed because the database could not be reached: the page is then a 503. */
+  databaseUnavailable?: boolean;
 }
 
 declare module "@remix-run/node" {

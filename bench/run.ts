@@ -1,13 +1,13 @@
 // `npm run bench`: measures the built portal against a bare node:http ceiling on this machine, the delivery
 // worker's throughput, and page weight in Chromium. Prints a table, writes JSON to bench/results/, and exits
-// non-zero when a page-weight budget is broken.
+// non-zero when a page-weight budget is broken. `npm run bench -- --postgres` measures the same on PostgreSQL,
+// in a throwaway cluster (or the one TEST_POSTGRES_URL names).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
 import { chromium } from "@playwright/test";
 import { loadConfig } from "../app/config/config.server";
 import { DeliveryWorker } from "../app/delivery/delivery-worker.server";
@@ -17,11 +17,15 @@ import { signStart } from "../app/journeys/bot-checks.server";
 import { newKeyEntry, parseKeyring, Sealer } from "../app/services/encryption.server";
 import { storeJourneySubmission } from "../app/journeys/submit-journey.server";
 import { createMailTransport, createServices } from "../app/services/services.server";
+import { openDatabaseUrl } from "../app/services/database.server";
+import { PostgresCluster } from "../tests/support/postgres-cluster";
+import { createTestDatabase, type Engine } from "../tests/support/test-databases";
 import { MailCatcher } from "../tests/support/mail-catcher";
 import { WebhookReceiver } from "../tests/support/webhook-receiver";
 import { chromiumArgs, chromiumPath } from "../tests/e2e/support/browser";
 
 const args = new Set(process.argv.slice(2));
+const engine: Engine = args.has("--postgres") ? "postgres" : "sqlite";
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = 3;
 const connections = 10;
@@ -97,7 +101,8 @@ async function main(): Promise<number> {
   const sealer = new Sealer(parseKeyring(dataKeys));
   const port = 3400 + Math.floor(Math.random() * 500);
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, SESSION_SECRET: sessionSecret, WORKER_ENABLED: "false", RATE_LIMIT_POSTS: "100000", DATA_KEYS: dataKeys };
+  const database = await createTestDatabase(engine, dir);
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: database.url, SESSION_SECRET: sessionSecret, WORKER_ENABLED: "false", RATE_LIMIT_POSTS: "100000", DATA_KEYS: dataKeys };
   const portal: ChildProcess = spawn(process.execPath, ["build/server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
   const results: RunFigures[] = [];
   try {
@@ -135,20 +140,19 @@ async function main(): Promise<number> {
 
     // Final sends need a finished, unsent journey each: sessions are written straight into the database.
     const sends = Number(process.env.BENCH_SENDS ?? 8000);
-    const db = new Database(path.join(dir, "portal.db"));
-    const insert = db.prepare("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)");
+    const db = openDatabaseUrl(database.url, { poolSize: 1 });
     const cookies: { cookie: string; body: string }[] = [];
-    db.transaction(() => {
+    await db.transaction(async (tx) => {
       for (let i = 0; i < sends + 2000; i++) {
         const id = randomBytes(32).toString("base64url");
-        insert.run(id, sealer.seal(JSON.stringify({ journeys: { complaint: { runId: randomUUID(), answers: fullAnswers } } })), Date.now() + 3_600_000);
+        await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, sealer.seal(JSON.stringify({ journeys: { complaint: { runId: randomUUID(), answers: fullAnswers } } })), Date.now() + 3_600_000]);
         cookies.push({
           cookie: `session=${id}.${createHmac("sha256", sessionSecret).update(id).digest("base64url")}`,
           body: `csrf=${encodeURIComponent(createHmac("sha256", sessionSecret).update(`csrf:${id}`).digest("base64url"))}&started=${encodeURIComponent(signStart(sessionSecret, Date.now() - 60_000))}`,
         });
       }
-    })();
-    db.close();
+    });
+    await db.close();
     let next = 0;
     const sendOptions: autocannon.Options = {
       url: `${base}/complaint/check-answers`,
@@ -183,6 +187,8 @@ async function main(): Promise<number> {
     });
   } finally {
     portal.kill("SIGTERM");
+    await new Promise((resolve) => portal.once("exit", resolve));
+    await database.drop();
   }
 
   const ceilingRps = results[0]!.requestsPerSecond;
@@ -191,7 +197,7 @@ async function main(): Promise<number> {
   const delivery = await measureDelivery();
   const weights = await measurePageWeight();
 
-  console.log("\nHTTP (10 connections, %d s each after a %d s warm-up)\n", durationSeconds, warmupSeconds);
+  console.log("\nHTTP on %s (10 connections, %d s each after a %d s warm-up)\n", engine === "postgres" ? "PostgreSQL" : "SQLite", durationSeconds, warmupSeconds);
   console.table(results.map((r) => ({ run: r.name, "req/s": r.requestsPerSecond, "% of ceiling": `${r.ratio}%`, "p50 ms": r.p50, "p99 ms": r.p99, "CPU ms/req": r.cpuMsPerRequest, requests: r.requests, "unexpected": r.non2xx })));
   console.log("\nDelivery: %d jobs (emails to a local SMTP server, webhooks to a local receiver) in %d ms by one worker: %d jobs/s\n", delivery.jobs, delivery.ms, delivery.jobsPerSecond);
   console.table(weights.map((w) => ({ page: w.page, javascript: w.javascript ? "on" : "off", "total KB": (w.total / 1024).toFixed(1), "HTML KB": (w.html / 1024).toFixed(1), "CSS KB": (w.css / 1024).toFixed(1), "JS KB": (w.js / 1024).toFixed(1), "fonts KB": (w.fonts / 1024).toFixed(1), "images KB": (w.images / 1024).toFixed(1) })));
@@ -205,7 +211,7 @@ async function main(): Promise<number> {
   }
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), database: args.has("--postgres") ? "postgres" : "sqlite", durationSeconds, connections, http: results, delivery, pageWeight: weights, budgets, broken }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), database: engine, durationSeconds, connections, http: results, delivery, pageWeight: weights, budgets, broken }, null, 2)}\n`);
   console.log(`\nWrote ${file}`);
   if (broken.length) {
     console.error(`\nPage-weight budgets broken:\n  ${broken.join("\n  ")}`);
@@ -222,7 +228,8 @@ async function measureDelivery(): Promise<{ jobs: number; ms: number; jobsPerSec
   const secret = `whsec_${randomBytes(32).toString("base64")}`;
   const receiver = new WebhookReceiver(secret);
   await receiver.start();
-  const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret }, () => {});
+  const database = await createTestDatabase(engine, dir);
+  const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: database.url, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret }, () => {});
   const services = await createServices(config);
   // Each of these submissions makes 4 jobs: the team, accessible communications, the acknowledgement and a webhook.
   const answers = { ...fullAnswers, "reply-format": { format: "large-print", "other-help": "" } };
@@ -233,6 +240,7 @@ async function measureDelivery(): Promise<{ jobs: number; ms: number; jobsPerSec
   const ms = Math.round(performance.now() - started);
   await worker.stop();
   await services.db.close();
+  await database.drop();
   await mail.stop();
   await receiver.stop();
   return { jobs, ms, jobsPerSecond: Math.round((jobs / ms) * 1000) };
@@ -253,8 +261,9 @@ interface PageWeight {
 async function measurePageWeight(): Promise<PageWeight[]> {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-weight-"));
   const port = 3900 + Math.floor(Math.random() * 90);
+  const database = await createTestDatabase(engine, dir);
   const portal = spawn(process.execPath, ["build/server.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, WORKER_ENABLED: "false" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: database.url, WORKER_ENABLED: "false" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -288,8 +297,17 @@ async function measurePageWeight(): Promise<PageWeight[]> {
   } finally {
     await browser.close();
     portal.kill("SIGTERM");
+    await new Promise((resolve) => portal.once("exit", resolve));
+    await database.drop();
   }
   return weights;
 }
 
-process.exitCode = await main();
+// PostgreSQL runs for real: a throwaway cluster on loopback unless TEST_POSTGRES_URL names one.
+const cluster = engine === "postgres" && !process.env.TEST_POSTGRES_URL ? await new PostgresCluster().start() : null;
+if (cluster) process.env.TEST_POSTGRES_URL = cluster.url;
+try {
+  process.exitCode = await main();
+} finally {
+  cluster?.destroy();
+}

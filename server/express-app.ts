@@ -7,6 +7,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request, type Response } from "express";
 import "~/load-context";
+import { isDatabaseUnavailable } from "~/services/database.server";
 import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
 import { pageCache } from "./page-cache";
@@ -81,11 +82,16 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
       if (retryAfter === null) return next();
       logger.warn({ requestId: res.locals.requestId, route: req.path }, "rate limit reached");
       res.redirect(303, `/refused?reason=rate&retry=${retryAfter}&back=${encodeURIComponent(req.path)}`);
-    }, next);
+    }, (error: unknown) => {
+      // With the database gone the post cannot be counted, nor stored: the page says so with a 503.
+      if (isDatabaseUnavailable(error)) return next();
+      next(error);
+    });
   });
 
   app.get("/healthz", async (_req: Request, res: Response) => {
     try {
+      if (!services.startup.ready) throw new Error("the database is not ready yet");
       await services.db.get("SELECT 1 AS ok");
       res.status(200).json({ status: "ok" });
     } catch {

@@ -11,7 +11,8 @@ const buildDir = path.dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, (message) => logger.warn(message));
-  const services = await createServices(config);
+  // The server answers at once; until the database is reached, /healthz says 503 and pages that need it say so.
+  const services = await createServices(config, { waitForDatabase: false });
   const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
   const app = createExpressApp({ services, build, clientDir: path.join(buildDir, "client") });
   const server = app.listen(config.env.PORT, config.env.HOST, () => {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   });
   // By default the delivery worker runs in this process; WORKER_ENABLED=false leaves it to `npm run worker`.
   const worker = config.env.WORKER_ENABLED ? createDeliveryWorker(services) : null;
-  worker?.start();
+  void services.startup.done.then(() => worker?.start());
   // Expired sessions are deleted every few minutes, not only when someone comes back to them.
   const sweep = setInterval(() => {
     void services.sessions.sweepExpired().catch((error: unknown) => logger.error({ error: String(error) }, "session sweep failed"));

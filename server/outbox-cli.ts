@@ -11,7 +11,7 @@ function line(job: DeliveryJob): string {
 
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
-  const services = await createServices(loadConfig(process.env, () => {}));
+  const services = await createServices(loadConfig(process.env, () => {}), { retryDatabase: false });
   try {
     if (command === "list") {
       const stateIndex = rest.indexOf("--state");

@@ -3,7 +3,7 @@ import { loadConfig } from "~/config/config.server";
 import { createServices } from "~/services/services.server";
 
 const config = loadConfig();
-const services = await createServices(config);
+const services = await createServices(config, { retryDatabase: false });
 try {
   const purged = await services.retention.purge(Date.now(), config.env.RETENTION_DAYS);
   const swept = await services.sessions.sweepExpired();

@@ -4,7 +4,7 @@ import { loadConfig } from "~/config/config.server";
 import { createServices } from "~/services/services.server";
 
 const config = loadConfig();
-const services = await createServices(config);
+const services = await createServices(config, { retryDatabase: false });
 try {
   const submissions = await services.submissions.resealAll();
   const sessions = await services.sessions.resealAll();

@@ -7,9 +7,42 @@ import { newKeyEntry, parseKeyring, type Keyring } from "~/services/encryption.s
 import { councilSettingsSchema, type CouncilSettings } from "./council-schema";
 import { exampleCouncil } from "./example-council";
 
-const databaseUrl = z
+/** file:path for SQLite, or postgres://user:password@host:port/database; the message never repeats the value. */
+export function databaseUrlProblem(value: string): string | null {
+  if (value.startsWith("file:")) return value.length > "file:".length ? null : "file: must be followed by a path";
+  if (!/^postgres(ql)?:\/\//.test(value)) return "must start with file: (SQLite) or postgres:// (PostgreSQL)";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "is not a valid postgres:// URL (postgres://user:password@host:port/database)";
+  }
+  if (/\s/.test(value)) return "must not contain spaces";
+  if (!url.hostname && !url.searchParams.get("host")) return "must name a host (postgres://user:password@host:port/database)";
+  if (url.pathname.length <= 1) return "must name a database (postgres://user:password@host:port/database)";
+  return null;
+}
+
+const databaseUrl = z.string().superRefine((value, ctx) => {
+  const problem = databaseUrlProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+const DURATION_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+
+/** "5s,5m,30m,2h": the waits between delivery attempts. */
+const retryDelays = z
   .string()
-  .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\/[^\s]+$/.test(v), "must start with file: (SQLite) or postgres://");
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return undefined;
+    const delays = value.split(",").map((part) => /^\s*(\d+)(ms|s|m|h)\s*$/.exec(part));
+    if (delays.some((d) => !d) || delays.length > 30) {
+      ctx.addIssue({ code: "custom", message: "must be up to 30 durations separated by commas, such as 5s,5m,30m,2h" });
+      return z.NEVER;
+    }
+    return delays.map((d) => Number(d![1]) * DURATION_MS[d![2]!]!);
+  });
 
 const webhookSecret = z
   .string()
@@ -79,6 +112,10 @@ export const environmentSchema = z.object({
   BOT_MIN_SECONDS: z.coerce.number().min(0).max(600).default(1.5),
   RATE_LIMIT_POSTS: z.coerce.number().int().min(1).max(100_000).default(120),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  MIGRATE_ON_START: booleanSetting("true"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+  DELIVERY_RETRY_DELAYS: retryDelays,
 });
 
 export type Environment = z.output<typeof environmentSchema>;

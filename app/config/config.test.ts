@@ -25,6 +25,14 @@ describe("configuration", () => {
     [{ PORT: "abc" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "postgres://portal:secret@db.internal:notaport/portal" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "postgres://portal:secret@db.internal:5432" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "postgresql://portal:secret@/portal" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "file:" }, "DATABASE_URL"],
+    [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
+    [{ MIGRATE_ON_START: "maybe" }, "MIGRATE_ON_START"],
+    [{ DELIVERY_LEASE_SECONDS: "1" }, "DELIVERY_LEASE_SECONDS"],
+    [{ DELIVERY_RETRY_DELAYS: "5s,soon" }, "DELIVERY_RETRY_DELAYS"],
     [{ SESSION_IDLE_MINUTES: "1" }, "SESSION_IDLE_MINUTES"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
     [{ APP_ENV: "production" }, "SESSION_SECRET"],
@@ -41,6 +49,18 @@ describe("configuration", () => {
     [{ DATA_KEYS: "not a keyring" }, "DATA_KEYS"],
   ])("stops with the name of the bad setting: %o", (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env }, quiet)).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it("never repeats a PostgreSQL password when it refuses the URL", () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "postgres://portal:hunter2@db.internal:99999/portal" }, quiet)).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "postgres://portal:hunter2@db.internal:99999/portal" }, quiet)).not.toThrow(/hunter2/);
+  });
+
+  it("accepts PostgreSQL URLs and a council's own retry schedule", () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "postgres://portal:pw@db.internal:5432/portal?sslmode=require", DELIVERY_RETRY_DELAYS: "1s, 2m,3h" }, quiet);
+    expect(config.env.DATABASE_URL).toContain("postgres://");
+    expect(config.env.DELIVERY_RETRY_DELAYS).toEqual([1_000, 120_000, 10_800_000]);
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "postgresql:///portal?host=/var/run/postgresql" }, quiet).env.DATABASE_URL).toContain("portal");
   });
 
   it("allows plain HTTP webhooks to loopback, and anywhere outside production", () => {

@@ -71,7 +71,6 @@ export class DeliveryWorker {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  private lastPurge = 0;
 
   constructor(private readonly deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions = {}) {
     this.now = deps.now ?? Date.now;
@@ -173,29 +172,28 @@ export class DeliveryWorker {
     }
   }
 
+  /** Once a day across every worker sharing the database, not once per worker. */
   private async purgeDaily(): Promise<void> {
     const { retention, config } = this.deps;
-    if (!retention || this.now() - this.lastPurge < 86_400_000) return;
-    this.lastPurge = this.now();
-    const purged = await retention.purge(this.now(), config.env.RETENTION_DAYS);
+    if (!retention) return;
+    const purged = await retention.purgeIfDue(this.now(), config.env.RETENTION_DAYS);
     if (purged) this.log({ msg: "personal data past its retention period deleted", submissions: purged });
   }
 
-  /** At most one alert an hour, listing every dead letter not yet reported. */
+  /** At most one alert an hour across every worker, listing every dead letter not yet reported. */
   private async alertDeadLetters(): Promise<void> {
     const { outbox, config, mail, translations } = this.deps;
     const now = this.now();
-    const last = await outbox.lastAlertAt();
-    if (last !== null && now - last < ALERT_INTERVAL_MS) return;
     const dead = await outbox.unalertedDeadLetters();
     if (!dead.length) return;
     const to = config.council.mailboxes[config.council.administratorMailbox];
-    if (!to) return;
+    if (!to || !(await outbox.claimAlert(now, ALERT_INTERVAL_MS))) return;
     try {
       await mail.send({ to, ...renderDeadLetterAlert(dead, translations.en.getFixedT("en", ["emails"])) });
       await outbox.recordAlert(dead, now);
       this.log({ level: "warn", msg: "dead letter alert sent", count: dead.length });
     } catch (error) {
+      await outbox.releaseAlert(now);
       this.log({ level: "error", msg: "dead letter alert could not be sent", error: String(error) });
     }
   }

@@ -33,323 +33,329 @@ const answers: JourneyAnswers = {
   contact: { method: "email", email: "jamie@example.org" },
   "safe-contact": { "safe-times": "After school", "leave-message": "no", "say-council": "no" },
 };
+import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
 
-let dir: string;
-let mail: MailCatcher;
-let receiver: WebhookReceiver;
-let services: Services;
-let clock: number;
-let workers: DeliveryWorker[];
+describe.each(engines)("delivery on %s", (engine) => {
+  let dir: string;
+  let mail: MailCatcher;
+  let receiver: WebhookReceiver;
+  let services: Services;
+  let clock: number;
+  let workers: DeliveryWorker[];
+  let database: TestDatabase;
 
-function worker(options: ConstructorParameters<typeof DeliveryWorker>[1] = {}): DeliveryWorker {
-  const created = new DeliveryWorker(
-    { config: services.config, outbox: services.outbox, submissions: services.submissions, translations: services.translations, mail: createMailTransport(services.config), now: () => clock, log: () => {} },
-    { webhookTimeoutMs: 2_000, ...options },
-  );
-  workers.push(created);
-  return created;
-}
+  function worker(options: ConstructorParameters<typeof DeliveryWorker>[1] = {}): DeliveryWorker {
+    const created = new DeliveryWorker(
+      { config: services.config, outbox: services.outbox, submissions: services.submissions, translations: services.translations, mail: createMailTransport(services.config), now: () => clock, log: () => {} },
+      { webhookTimeoutMs: 2_000, ...options },
+    );
+    workers.push(created);
+    return created;
+  }
 
-async function submit(language = "en", custom: JourneyAnswers = answers) {
-  const stored = await storeJourneySubmission(services, { journey: complaintJourney, answers: custom, language, runId: randomUUID(), today: "2026-11-26" });
-  // Jobs are due from the real moment they were written; the test clock must not lag behind it.
-  clock = Math.max(clock, Date.now());
-  return stored;
-}
+  async function submit(language = "en", custom: JourneyAnswers = answers) {
+    const stored = await storeJourneySubmission(services, { journey: complaintJourney, answers: custom, language, runId: randomUUID(), today: "2026-11-26" });
+    // Jobs are due from the real moment they were written; the test clock must not lag behind it.
+    clock = Math.max(clock, Date.now());
+    return stored;
+  }
 
-beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "delivery-"));
-  mail = new MailCatcher();
-  await mail.start();
-  receiver = new WebhookReceiver(secret);
-  await receiver.start();
-  const config = loadConfig(
-    { DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret },
-    () => {},
-  );
-  services = await createServices(config);
-  clock = Date.now();
-  workers = [];
-});
-
-afterEach(async () => {
-  for (const w of workers) await w.stop();
-  await services.db.close();
-  await mail.stop();
-  await receiver.stop();
-});
-
-describe("delivery", () => {
-  it("sends the staff emails, the acknowledgement and a signed webhook, each once", async () => {
-    const submission = await submit();
-    expect(await services.outbox.forSubmission(submission.id)).toHaveLength(4);
-    await worker().runOnce();
-
-    const staff = mail.to("childrens-complaints@example.org");
-    expect(staff).toHaveLength(1);
-    expect(staff[0]!.subject).toBe(`Complaint · Children's social care · ${submission.reference} · ADVOCATE · LATE · UNDER 18`);
-    for (const part of [staff[0]!.text, staff[0]!.html]) {
-      for (const answer of ["My social worker stopped visiting.", "I was scared to say.", "jamie@example.org", "After school", "Jamie"]) expect(part).toContain(answer);
-    }
-    expect(staff[0]!.html).toContain('<html lang="en">');
-    expect(staff[0]!.text.indexOf("Which service")).toBeLessThan(staff[0]!.text.indexOf("What happened"));
-    expect(mail.to("advocacy-referrals@example.org")).toHaveLength(1);
-
-    const acknowledgement = mail.to("jamie@example.org");
-    expect(acknowledgement).toHaveLength(1);
-    expect(acknowledgement[0]!.subject).toContain(submission.reference);
-    expect(acknowledgement[0]!.text).toContain("advocate");
-    expect(acknowledgement[0]!.text).not.toContain("My social worker stopped visiting.");
-
-    const hooks = receiver.accepted();
-    expect(hooks).toHaveLength(1);
-    expect(hooks[0]!.verified).toBe(true);
-    const payload = webhookPayloadSchema.parse(hooks[0]!.json);
-    expect(payload.type).toBe("complaint.submitted");
-    expect(payload.data.reference).toBe(submission.reference);
-    expect(payload.data.answers).toEqual(answers);
-    expect((await services.outbox.forSubmission(submission.id)).every((job) => job.state === "done")).toBe(true);
-    expect(await worker().runOnce()).toBe(0);
-    expect(mail.messages).toHaveLength(3);
-  });
-
-  it("acknowledges in Polish a complaint made in Polish", async () => {
-    await submit("pl");
-    await worker().runOnce();
-    const [acknowledgement] = mail.to("jamie@example.org");
-    expect(acknowledgement!.html).toContain('<html lang="pl">');
-    expect(acknowledgement!.text).toMatch(/Twoja|numer/);
-  });
-
-  it("keeps everything while the mail server is down, and delivers it once when it is back", async () => {
-    const port = mail.port;
-    await mail.stop();
-    const submission = await submit();
-    const w = worker();
-    await w.runOnce();
-    expect((await services.outbox.forSubmission(submission.id)).filter((j) => j.kind !== "webhook").every((j) => j.state === "pending" && j.lastError)).toBe(true);
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "delivery-"));
     mail = new MailCatcher();
-    await mail.start(port);
-    clock += 60_000;
-    await w.runOnce();
-    expect(mail.messages).toHaveLength(3);
-    expect(new Set(mail.messages.map((m) => m.messageId)).size).toBe(3);
-    clock += 24 * 3_600_000;
-    await w.runOnce();
-    expect(mail.messages).toHaveLength(3);
-  });
-
-  it("retries an SMTP 451 and delivers when the server accepts", async () => {
-    let calls = 0;
-    mail.behaviour = () => (calls++ === 0 ? 451 : "accept");
-    await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });
-    const w = worker();
-    await w.runOnce();
-    expect(mail.messages).toHaveLength(0);
-    clock += 6_000;
-    await w.runOnce();
-    expect(mail.messages).toHaveLength(1);
-  });
-
-  it("makes a dead letter of an SMTP 550 at once, and alerts the administrator", async () => {
-    mail.behaviour = () => 550;
-    const submission = await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });
-    const w = worker();
-    await w.runOnce();
-    const [job] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "staff-email");
-    expect(job!.state).toBe("failed");
-    expect(job!.attempts).toBe(1);
-    expect(job!.lastError).toContain("550");
-    mail.behaviour = () => "accept";
-    clock += 60_000;
-    await w.runOnce();
-    const alerts = mail.to("portal-admin@example.org");
-    expect(alerts).toHaveLength(1);
-    expect(alerts[0]!.text).toContain(job!.id);
-    expect(alerts[0]!.text).toContain(submission.reference);
-    expect(alerts[0]!.text).not.toContain("Jamie");
-  });
-
-  it("sends at most one alert an hour, listing every new dead letter", async () => {
-    mail.behaviour = () => 550;
-    await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });
-    const w = worker();
-    await w.runOnce();
-    mail.behaviour = () => "accept";
-    await w.runOnce();
-    expect(mail.to("portal-admin@example.org")).toHaveLength(1);
-    receiver.behaviour = () => 400;
-    await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });
-    await w.runOnce();
-    expect(mail.to("portal-admin@example.org")).toHaveLength(1);
-    clock += 3_600_001;
-    await w.runOnce();
-    expect(mail.to("portal-admin@example.org")).toHaveLength(2);
-  });
-
-  it("retries a webhook answered 500 three times, with the same webhook-id, and delivers it once", async () => {
-    let calls = 0;
-    receiver.behaviour = () => (++calls <= 3 ? 500 : 200);
-    await submit();
-    const w = worker();
-    await w.runOnce();
-    for (const wait of [6_000, 6 * 60_000, 40 * 60_000]) {
-      clock += wait;
-      await w.runOnce();
-    }
-    expect(receiver.received).toHaveLength(4);
-    expect(new Set(receiver.received.map((r) => r.id)).size).toBe(1);
-    expect(receiver.accepted()).toHaveLength(1);
-    clock += 48 * 3_600_000;
-    await w.runOnce();
-    expect(receiver.received).toHaveLength(4);
-  });
-
-  it("honours Retry-After", async () => {
-    let calls = 0;
-    receiver.behaviour = () => (++calls === 1 ? { status: 503, headers: { "Retry-After": "120" } } : 200);
-    await submit();
-    const w = worker();
-    await w.runOnce();
-    clock += 60_000;
-    await w.runOnce();
-    expect(receiver.received).toHaveLength(1);
-    clock += 61_000;
-    await w.runOnce();
-    expect(receiver.accepted()).toHaveLength(1);
-  });
-
-  it("makes a dead letter of a webhook answered 400, and alerts", async () => {
-    receiver.behaviour = () => 400;
-    const submission = await submit();
-    await worker().runOnce();
-    const [job] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
-    expect(job!.state).toBe("failed");
-    expect(job!.lastError).toBe("HTTP 400");
-    expect(mail.to("portal-admin@example.org")).toHaveLength(1);
-  });
-
-  it("does not follow redirects", async () => {
-    receiver.behaviour = () => ({ status: 302, headers: { Location: "http://127.0.0.1:1/elsewhere" } });
-    const submission = await submit();
-    await worker().runOnce();
-    const [job] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
-    expect(job!.state).toBe("failed");
-    expect(receiver.received).toHaveLength(1);
-  });
-
-  it("times out a receiver that hangs, and retries", async () => {
-    let calls = 0;
-    receiver.behaviour = () => (++calls === 1 ? "hang" : 200);
-    const submission = await submit();
-    const w = worker({ webhookTimeoutMs: 500 });
-    await w.runOnce();
-    const [job] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
-    expect(job!.state).toBe("pending");
-    expect(job!.lastError).toContain("no answer within");
-    clock += 6_000;
-    await w.runOnce();
-    expect(receiver.accepted()).toHaveLength(1);
-  });
-
-  it("delivers a job whose worker was killed with SIGKILL after claiming it", async () => {
-    receiver.behaviour = () => "hang";
-    const submission = await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });
-    const child = spawn(process.execPath, ["--import", "tsx", "server/worker-main.ts"], {
-      env: { ...process.env, DATA_DIR: dir, DATABASE_URL: services.config.env.DATABASE_URL, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret },
-      stdio: "ignore",
-    });
-    const deadline = Date.now() + 20_000;
-    while (!receiver.received.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(receiver.received).toHaveLength(1);
-    child.kill("SIGKILL");
-    await new Promise((resolve) => child.once("exit", resolve));
-    const [claimed] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
-    expect(claimed!.state).toBe("pending");
-
-    receiver.behaviour = () => 200;
-    clock = Date.now() + 61_000;
-    await worker().runOnce();
-    const [job] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
-    expect(job!.state).toBe("done");
-    expect(receiver.received.map((r) => r.id)).toEqual([job!.id, job!.id]);
-    expect(receiver.accepted()).toHaveLength(1);
-  }, 30_000);
-
-  it("keeps CR/LF, markup and long lines in answers out of headers and markup", async () => {
-    const hostile = "Sam\r\nBcc: attacker@example.com\r\nSubject: hacked";
-    const long = "word ".repeat(2_000);
-    await submit("en", {
-      ...answers,
-      "your-name": { "full-name": hostile },
-      "what-happened": { "what-happened": `<script>alert(1)</script> <img src=x onerror=alert(2)>\n${long}` },
-    });
-    await worker().runOnce();
-    expect(mail.messages.every((m) => m.to.every((to) => !to.includes("attacker")))).toBe(true);
-    expect(mail.messages.some((m) => m.subject.includes("hacked"))).toBe(false);
-    const [staff] = mail.to("childrens-complaints@example.org");
-    expect(staff!.headers.get("bcc")).toBeUndefined();
-    expect(staff!.html).not.toContain("<script>");
-    expect(staff!.html).not.toContain("<img");
-    expect(staff!.html).toContain("&lt;script&gt;");
-    expect(staff!.text).toContain("<script>alert(1)</script>");
-    expect(staff!.raw.split(/\r?\n/).every((line) => line.length <= 998)).toBe(true);
-  });
-
-  it("summarises without personal data when the council asks for it", async () => {
-    const config = { ...services.config, env: { ...services.config.env, STAFF_EMAIL_DETAIL: "summary" as const } };
-    services = { ...services, config };
-    const submission = await submit();
-    await worker().runOnce();
-    const [staff] = mail.to("childrens-complaints@example.org");
-    expect(staff!.text).toContain(submission.reference);
-    for (const personal of ["Jamie", "jamie@example.org", "My social worker"]) {
-      expect(staff!.text).not.toContain(personal);
-      expect(staff!.html).not.toContain(personal);
-    }
-  });
-
-  it("lets operators list, show and retry jobs without showing personal data", async () => {
-    receiver.behaviour = () => 400;
-    const submission = await submit();
-    await worker().runOnce();
-    const [dead] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
-    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: services.config.env.DATABASE_URL };
-    const outbox = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "server/outbox-cli.ts", ...args], { env, encoding: "utf8" });
-    const failed = outbox("list", "--state", "failed");
-    expect(failed.status).toBe(0);
-    expect(failed.stdout).toContain(dead!.id);
-    expect(failed.stdout).toContain(submission.reference);
-    expect(failed.stdout).toContain("HTTP 400");
-    expect(failed.stdout).toContain("1 job");
-    const shown = outbox("show", dead!.id);
-    expect(shown.stdout).toContain('"attempts": 1');
-    for (const output of [failed.stdout, shown.stdout, outbox("list").stdout]) {
-      for (const personal of ["Jamie", "jamie@example.org", "social worker"]) expect(output).not.toContain(personal);
-    }
-    expect(outbox("retry", dead!.id).status).toBe(0);
-    receiver.behaviour = () => 200;
+    await mail.start();
+    receiver = new WebhookReceiver(secret);
+    await receiver.start();
+    database = await createTestDatabase(engine, dir);
+    const config = loadConfig(
+      { DATA_DIR: dir, DATABASE_URL: database.url, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret },
+      () => {},
+    );
+    services = await createServices(config);
     clock = Date.now();
-    await worker().runOnce();
-    expect(receiver.accepted()).toHaveLength(1);
-    expect(outbox("list", "--state", "nonsense").status).toBe(2);
-  }, 30_000);
+    workers = [];
+  });
 
-  it("deletes personal data after the retention period once every delivery succeeded, keeping an anonymous statistics row", async () => {
-    const delivered = await submit();
-    const waiting = await submit();
-    await worker().runOnce();
-    // The second submission's webhook is still failing: its data must stay.
-    const waitingJob = (await services.outbox.forSubmission(waiting.id)).find((j) => j.kind === "webhook")!;
-    await services.db.run("UPDATE delivery_jobs SET state = 'pending', done_at = NULL WHERE id = ?", [waitingJob.id]);
-    expect(await services.retention.purge(Date.now() + 29 * 86_400_000, 30)).toBe(0);
-    expect(await services.retention.purge(Date.now() + 31 * 86_400_000, 30)).toBe(1);
-    expect(await services.submissions.byId(delivered.id)).toBeNull();
-    expect(await services.submissions.byId(waiting.id)).not.toBeNull();
-    const stats = await services.db.all<Record<string, unknown>>("SELECT * FROM statistics");
-    expect(stats).toHaveLength(1);
-    expect(stats[0]).toMatchObject({ type: "complaint.submitted", service: "childrens-social-care", role: "child-or-young-person", age_band: "12-15", advocate_asked: 1, late: 1, language: "en" });
-    expect(JSON.stringify(stats)).not.toContain("Jamie");
-    expect(await services.outbox.forSubmission(delivered.id)).toHaveLength(0);
+  afterEach(async () => {
+    for (const w of workers) await w.stop();
+    await services.db.close();
+    await database.drop();
+    await mail.stop();
+    await receiver.stop();
+  });
+
+  describe("delivery", () => {
+    it("sends the staff emails, the acknowledgement and a signed webhook, each once", async () => {
+      const submission = await submit();
+      expect(await services.outbox.forSubmission(submission.id)).toHaveLength(4);
+      await worker().runOnce();
+
+      const staff = mail.to("childrens-complaints@example.org");
+      expect(staff).toHaveLength(1);
+      expect(staff[0]!.subject).toBe(`Complaint · Children's social care · ${submission.reference} · ADVOCATE · LATE · UNDER 18`);
+      for (const part of [staff[0]!.text, staff[0]!.html]) {
+        for (const answer of ["My social worker stopped visiting.", "I was scared to say.", "jamie@example.org", "After school", "Jamie"]) expect(part).toContain(answer);
+      }
+      expect(staff[0]!.html).toContain('<html lang="en">');
+      expect(staff[0]!.text.indexOf("Which service")).toBeLessThan(staff[0]!.text.indexOf("What happened"));
+      expect(mail.to("advocacy-referrals@example.org")).toHaveLength(1);
+
+      const acknowledgement = mail.to("jamie@example.org");
+      expect(acknowledgement).toHaveLength(1);
+      expect(acknowledgement[0]!.subject).toContain(submission.reference);
+      expect(acknowledgement[0]!.text).toContain("advocate");
+      expect(acknowledgement[0]!.text).not.toContain("My social worker stopped visiting.");
+
+      const hooks = receiver.accepted();
+      expect(hooks).toHaveLength(1);
+      expect(hooks[0]!.verified).toBe(true);
+      const payload = webhookPayloadSchema.parse(hooks[0]!.json);
+      expect(payload.type).toBe("complaint.submitted");
+      expect(payload.data.reference).toBe(submission.reference);
+      expect(payload.data.answers).toEqual(answers);
+      expect((await services.outbox.forSubmission(submission.id)).every((job) => job.state === "done")).toBe(true);
+      expect(await worker().runOnce()).toBe(0);
+      expect(mail.messages).toHaveLength(3);
+    });
+
+    it("acknowledges in Polish a complaint made in Polish", async () => {
+      await submit("pl");
+      await worker().runOnce();
+      const [acknowledgement] = mail.to("jamie@example.org");
+      expect(acknowledgement!.html).toContain('<html lang="pl">');
+      expect(acknowledgement!.text).toMatch(/Twoja|numer/);
+    });
+
+    it("keeps everything while the mail server is down, and delivers it once when it is back", async () => {
+      const port = mail.port;
+      await mail.stop();
+      const submission = await submit();
+      const w = worker();
+      await w.runOnce();
+      expect((await services.outbox.forSubmission(submission.id)).filter((j) => j.kind !== "webhook").every((j) => j.state === "pending" && j.lastError)).toBe(true);
+      mail = new MailCatcher();
+      await mail.start(port);
+      clock += 60_000;
+      await w.runOnce();
+      expect(mail.messages).toHaveLength(3);
+      expect(new Set(mail.messages.map((m) => m.messageId)).size).toBe(3);
+      clock += 24 * 3_600_000;
+      await w.runOnce();
+      expect(mail.messages).toHaveLength(3);
+    });
+
+    it("retries an SMTP 451 and delivers when the server accepts", async () => {
+      let calls = 0;
+      mail.behaviour = () => (calls++ === 0 ? 451 : "accept");
+      await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });
+      const w = worker();
+      await w.runOnce();
+      expect(mail.messages).toHaveLength(0);
+      clock += 6_000;
+      await w.runOnce();
+      expect(mail.messages).toHaveLength(1);
+    });
+
+    it("makes a dead letter of an SMTP 550 at once, and alerts the administrator", async () => {
+      mail.behaviour = () => 550;
+      const submission = await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });
+      const w = worker();
+      await w.runOnce();
+      const [job] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "staff-email");
+      expect(job!.state).toBe("failed");
+      expect(job!.attempts).toBe(1);
+      expect(job!.lastError).toContain("550");
+      mail.behaviour = () => "accept";
+      clock += 60_000;
+      await w.runOnce();
+      const alerts = mail.to("portal-admin@example.org");
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]!.text).toContain(job!.id);
+      expect(alerts[0]!.text).toContain(submission.reference);
+      expect(alerts[0]!.text).not.toContain("Jamie");
+    });
+
+    it("sends at most one alert an hour, listing every new dead letter", async () => {
+      mail.behaviour = () => 550;
+      await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });
+      const w = worker();
+      await w.runOnce();
+      mail.behaviour = () => "accept";
+      await w.runOnce();
+      expect(mail.to("portal-admin@example.org")).toHaveLength(1);
+      receiver.behaviour = () => 400;
+      await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });
+      await w.runOnce();
+      expect(mail.to("portal-admin@example.org")).toHaveLength(1);
+      clock += 3_600_001;
+      await w.runOnce();
+      expect(mail.to("portal-admin@example.org")).toHaveLength(2);
+    });
+
+    it("retries a webhook answered 500 three times, with the same webhook-id, and delivers it once", async () => {
+      let calls = 0;
+      receiver.behaviour = () => (++calls <= 3 ? 500 : 200);
+      await submit();
+      const w = worker();
+      await w.runOnce();
+      for (const wait of [6_000, 6 * 60_000, 40 * 60_000]) {
+        clock += wait;
+        await w.runOnce();
+      }
+      expect(receiver.received).toHaveLength(4);
+      expect(new Set(receiver.received.map((r) => r.id)).size).toBe(1);
+      expect(receiver.accepted()).toHaveLength(1);
+      clock += 48 * 3_600_000;
+      await w.runOnce();
+      expect(receiver.received).toHaveLength(4);
+    });
+
+    it("honours Retry-After", async () => {
+      let calls = 0;
+      receiver.behaviour = () => (++calls === 1 ? { status: 503, headers: { "Retry-After": "120" } } : 200);
+      await submit();
+      const w = worker();
+      await w.runOnce();
+      clock += 60_000;
+      await w.runOnce();
+      expect(receiver.received).toHaveLength(1);
+      clock += 61_000;
+      await w.runOnce();
+      expect(receiver.accepted()).toHaveLength(1);
+    });
+
+    it("makes a dead letter of a webhook answered 400, and alerts", async () => {
+      receiver.behaviour = () => 400;
+      const submission = await submit();
+      await worker().runOnce();
+      const [job] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
+      expect(job!.state).toBe("failed");
+      expect(job!.lastError).toBe("HTTP 400");
+      expect(mail.to("portal-admin@example.org")).toHaveLength(1);
+    });
+
+    it("does not follow redirects", async () => {
+      receiver.behaviour = () => ({ status: 302, headers: { Location: "http://127.0.0.1:1/elsewhere" } });
+      const submission = await submit();
+      await worker().runOnce();
+      const [job] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
+      expect(job!.state).toBe("failed");
+      expect(receiver.received).toHaveLength(1);
+    });
+
+    it("times out a receiver that hangs, and retries", async () => {
+      let calls = 0;
+      receiver.behaviour = () => (++calls === 1 ? "hang" : 200);
+      const submission = await submit();
+      const w = worker({ webhookTimeoutMs: 500 });
+      await w.runOnce();
+      const [job] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
+      expect(job!.state).toBe("pending");
+      expect(job!.lastError).toContain("no answer within");
+      clock += 6_000;
+      await w.runOnce();
+      expect(receiver.accepted()).toHaveLength(1);
+    });
+
+    it("delivers a job whose worker was killed with SIGKILL after claiming it", async () => {
+      receiver.behaviour = () => "hang";
+      const submission = await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });
+      const child = spawn(process.execPath, ["--import", "tsx", "server/worker-main.ts"], {
+        env: { ...process.env, DATA_DIR: dir, DATABASE_URL: services.config.env.DATABASE_URL, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret },
+        stdio: "ignore",
+      });
+      const deadline = Date.now() + 20_000;
+      while (!receiver.received.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(receiver.received).toHaveLength(1);
+      child.kill("SIGKILL");
+      await new Promise((resolve) => child.once("exit", resolve));
+      const [claimed] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
+      expect(claimed!.state).toBe("pending");
+
+      receiver.behaviour = () => 200;
+      clock = Date.now() + 61_000;
+      await worker().runOnce();
+      const [job] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
+      expect(job!.state).toBe("done");
+      expect(receiver.received.map((r) => r.id)).toEqual([job!.id, job!.id]);
+      expect(receiver.accepted()).toHaveLength(1);
+    }, 30_000);
+
+    it("keeps CR/LF, markup and long lines in answers out of headers and markup", async () => {
+      const hostile = "Sam\r\nBcc: attacker@example.com\r\nSubject: hacked";
+      const long = "word ".repeat(2_000);
+      await submit("en", {
+        ...answers,
+        "your-name": { "full-name": hostile },
+        "what-happened": { "what-happened": `<script>alert(1)</script> <img src=x onerror=alert(2)>\n${long}` },
+      });
+      await worker().runOnce();
+      expect(mail.messages.every((m) => m.to.every((to) => !to.includes("attacker")))).toBe(true);
+      expect(mail.messages.some((m) => m.subject.includes("hacked"))).toBe(false);
+      const [staff] = mail.to("childrens-complaints@example.org");
+      expect(staff!.headers.get("bcc")).toBeUndefined();
+      expect(staff!.html).not.toContain("<script>");
+      expect(staff!.html).not.toContain("<img");
+      expect(staff!.html).toContain("&lt;script&gt;");
+      expect(staff!.text).toContain("<script>alert(1)</script>");
+      expect(staff!.raw.split(/\r?\n/).every((line) => line.length <= 998)).toBe(true);
+    });
+
+    it("summarises without personal data when the council asks for it", async () => {
+      const config = { ...services.config, env: { ...services.config.env, STAFF_EMAIL_DETAIL: "summary" as const } };
+      services = { ...services, config };
+      const submission = await submit();
+      await worker().runOnce();
+      const [staff] = mail.to("childrens-complaints@example.org");
+      expect(staff!.text).toContain(submission.reference);
+      for (const personal of ["Jamie", "jamie@example.org", "My social worker"]) {
+        expect(staff!.text).not.toContain(personal);
+        expect(staff!.html).not.toContain(personal);
+      }
+    });
+
+    it("lets operators list, show and retry jobs without showing personal data", async () => {
+      receiver.behaviour = () => 400;
+      const submission = await submit();
+      await worker().runOnce();
+      const [dead] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
+      const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: services.config.env.DATABASE_URL };
+      const outbox = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "server/outbox-cli.ts", ...args], { env, encoding: "utf8" });
+      const failed = outbox("list", "--state", "failed");
+      expect(failed.status).toBe(0);
+      expect(failed.stdout).toContain(dead!.id);
+      expect(failed.stdout).toContain(submission.reference);
+      expect(failed.stdout).toContain("HTTP 400");
+      expect(failed.stdout).toContain("1 job");
+      const shown = outbox("show", dead!.id);
+      expect(shown.stdout).toContain('"attempts": 1');
+      for (const output of [failed.stdout, shown.stdout, outbox("list").stdout]) {
+        for (const personal of ["Jamie", "jamie@example.org", "social worker"]) expect(output).not.toContain(personal);
+      }
+      expect(outbox("retry", dead!.id).status).toBe(0);
+      receiver.behaviour = () => 200;
+      clock = Date.now();
+      await worker().runOnce();
+      expect(receiver.accepted()).toHaveLength(1);
+      expect(outbox("list", "--state", "nonsense").status).toBe(2);
+    }, 30_000);
+
+    it("deletes personal data after the retention period once every delivery succeeded, keeping an anonymous statistics row", async () => {
+      const delivered = await submit();
+      const waiting = await submit();
+      await worker().runOnce();
+      // The second submission's webhook is still failing: its data must stay.
+      const waitingJob = (await services.outbox.forSubmission(waiting.id)).find((j) => j.kind === "webhook")!;
+      await services.db.run("UPDATE delivery_jobs SET state = 'pending', done_at = NULL WHERE id = ?", [waitingJob.id]);
+      expect(await services.retention.purge(Date.now() + 29 * 86_400_000, 30)).toBe(0);
+      expect(await services.retention.purge(Date.now() + 31 * 86_400_000, 30)).toBe(1);
+      expect(await services.submissions.byId(delivered.id)).toBeNull();
+      expect(await services.submissions.byId(waiting.id)).not.toBeNull();
+      const stats = await services.db.all<Record<string, unknown>>("SELECT * FROM statistics");
+      expect(stats).toHaveLength(1);
+      expect(stats[0]).toMatchObject({ type: "complaint.submitted", service: "childrens-social-care", role: "child-or-young-person", age_band: "12-15", advocate_asked: 1, late: 1, language: "en" });
+      expect(JSON.stringify(stats)).not.toContain("Jamie");
+      expect(await services.outbox.forSubmission(delivered.id)).toHaveLength(0);
+    });
   });
 });

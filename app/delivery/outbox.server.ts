@@ -2,6 +2,7 @@
 // claim them with a lease. A worker that dies leaves its lease to expire, and the job is claimed again.
 import { randomUUID } from "node:crypto";
 import type { Database, Queryable } from "~/services/database.server";
+import { claimScheduledRun, releaseScheduledRun } from "~/services/scheduled-runs.server";
 import { nextAttemptAt } from "./retry-schedule";
 
 export type JobKind = "staff-email" | "acknowledgement" | "webhook";
@@ -76,19 +77,26 @@ export async function enqueueJobs(tx: Queryable, submissionId: string, jobs: rea
 }
 
 export class Outbox {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly retryDelaysMs?: readonly number[],
+  ) {}
 
-  /** Claims due jobs for `owner` until `now + leaseMs`; each claim counts as an attempt. */
+  /**
+   * Claims due jobs for `owner` until `now + leaseMs`; each claim counts as an attempt. Any number of workers
+   * may claim at once: PostgreSQL skips rows another worker has locked, and the outer conditions are checked
+   * again on the locked row, so no job is ever claimed by two live leases.
+   */
   async claim(owner: string, now: number, leaseMs: number, limit: number): Promise<DeliveryJob[]> {
     const claimed = await this.db.all<{ id: string }>(
       `UPDATE delivery_jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM delivery_jobs
          WHERE state = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-         ORDER BY next_attempt_at LIMIT ?
-       )
+         ORDER BY next_attempt_at LIMIT ?${this.db.skipLocked}
+       ) AND state = 'pending' AND (lease_until IS NULL OR lease_until < ?)
        RETURNING id`,
-      [owner, now + leaseMs, now, now, limit],
+      [owner, now + leaseMs, now, now, limit, now],
     );
     if (!claimed.length) return [];
     const placeholders = claimed.map(() => "?").join(", ");
@@ -108,7 +116,7 @@ export class Outbox {
 
   /** A temporary failure is retried on the schedule; a permanent one, or the last attempt, makes a dead letter. */
   async markFailed(job: DeliveryJob, owner: string, now: number, error: string, permanent: boolean, retryAfterMs: number | null): Promise<"retry" | "dead"> {
-    const next = permanent ? null : nextAttemptAt(job.attempts, now, retryAfterMs);
+    const next = permanent ? null : nextAttemptAt(job.attempts, now, retryAfterMs, { delays: this.retryDelaysMs });
     if (next === null) {
       await this.db.run(
         "UPDATE delivery_jobs SET state = 'failed', failed_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
@@ -161,9 +169,13 @@ export class Outbox {
     return rows.map(fromRow);
   }
 
-  async lastAlertAt(): Promise<number | null> {
-    const row = await this.db.get<{ sent_at: number | null }>("SELECT MAX(sent_at) AS sent_at FROM outbox_alerts");
-    return row?.sent_at === null || row?.sent_at === undefined ? null : Number(row.sent_at);
+  /** True when this worker may send the dead-letter alert: no instance has sent one in the last `intervalMs`. */
+  claimAlert(now: number, intervalMs: number): Promise<boolean> {
+    return claimScheduledRun(this.db, "dead-letter-alert", now, intervalMs);
+  }
+
+  releaseAlert(claimedAt: number): Promise<void> {
+    return releaseScheduledRun(this.db, "dead-letter-alert", claimedAt);
   }
 
   async recordAlert(jobs: readonly DeliveryJob[], now: number): Promise<void> {

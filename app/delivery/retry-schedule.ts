@@ -15,14 +15,20 @@ export const retryDelaysMs: readonly number[] = [
 /** The first attempt is at once; after the last delay's attempt fails, the job is a dead letter. */
 export const maxAttempts = retryDelaysMs.length + 1;
 
+export interface RetryOptions {
+  /** The waits between attempts; a council may set its own with DELIVERY_RETRY_DELAYS. */
+  delays?: readonly number[];
+  random?: () => number;
+}
+
 /**
  * When to try again after `attempts` failed attempts, or null when there are no tries left.
  * Jitter of ±10% spreads retries so a recovering server is not hit by every job at the same moment.
  * A receiver's Retry-After is honoured when it asks for longer.
  */
-export function nextAttemptAt(attempts: number, now: number, retryAfterMs: number | null = null, random: () => number = Math.random): number | null {
-  if (attempts >= maxAttempts) return null;
-  const base = retryDelaysMs[attempts - 1] ?? retryDelaysMs[retryDelaysMs.length - 1]!;
+export function nextAttemptAt(attempts: number, now: number, retryAfterMs: number | null = null, { delays = retryDelaysMs, random = Math.random }: RetryOptions = {}): number | null {
+  if (attempts >= delays.length + 1) return null;
+  const base = delays[attempts - 1] ?? delays[delays.length - 1]!;
   const jittered = base * (0.9 + random() * 0.2);
   return now + Math.round(Math.max(jittered, retryAfterMs ?? 0));
 }

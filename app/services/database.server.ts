@@ -1,8 +1,7 @@
-// One small interface over the database so every query is written once. SQLite is the default;
-// the interface is asynchronous so that a PostgreSQL implementation can stand behind it.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import BetterSqlite3 from "better-sqlite3";
+// One small interface over the database so every query is written once, with `?` placeholders, for both
+// engines: SQLite (the default, one instance) and PostgreSQL (several instances sharing one database).
+import { openPostgres } from "./postgres-database.server";
+import { openSqlite } from "./sqlite-database.server";
 
 export type SqlValue = string | number | bigint | null | Buffer;
 
@@ -13,10 +12,31 @@ export interface Queryable {
 }
 
 export interface Database extends Queryable {
-  readonly kind: "sqlite";
+  readonly kind: "sqlite" | "postgres";
+  /**
+   * Appended to a `SELECT` that picks rows to claim: PostgreSQL skips rows another worker is claiming;
+   * SQLite needs nothing, since it lets one writer in at a time.
+   */
+  readonly skipLocked: string;
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction that holds a lock named `name` across every instance sharing the database. */
+  exclusive<T>(name: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The database cannot be reached (as opposed to a query being wrong): the request may be tried again later. */
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return error instanceof DatabaseUnavailableError || (error instanceof Error && error.name === "DatabaseUnavailableError");
+}
+
+export interface DatabaseOptions {
+  /** Connections per process (PostgreSQL only). */
+  poolSize?: number;
 }
 
 export function sqliteFileFromUrl(url: string): string {
@@ -24,99 +44,13 @@ export function sqliteFileFromUrl(url: string): string {
   return url.slice("file:".length);
 }
 
-class SqliteQueryable implements Queryable {
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
-
-  constructor(protected readonly db: BetterSqlite3.Database) {}
-
-  protected statement(sql: string): BetterSqlite3.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.db.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
-  }
-
-  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return this.statement(sql).all(...params) as T[];
-  }
-
-  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return this.statement(sql).get(...params) as T | undefined;
-  }
-
-  async run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
-    const result = this.statement(sql).run(...params);
-    return { changes: result.changes };
-  }
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
 }
 
-/**
- * better-sqlite3 is synchronous, but our transactions take async work. While one transaction is open,
- * every other caller waits, so that nobody else's statement runs inside it.
- */
-class SqliteDatabase extends SqliteQueryable implements Database {
-  readonly kind = "sqlite" as const;
-  private lock: Promise<void> | null = null;
-
-  private async waitForTransaction(): Promise<void> {
-    while (this.lock) await this.lock;
-  }
-
-  override async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-    if (this.lock) await this.waitForTransaction();
-    return super.all<T>(sql, params);
-  }
-
-  override async get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
-    if (this.lock) await this.waitForTransaction();
-    return super.get<T>(sql, params);
-  }
-
-  override async run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
-    if (this.lock) await this.waitForTransaction();
-    return super.run(sql, params);
-  }
-
-  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    await this.waitForTransaction();
-    let release!: () => void;
-    this.lock = new Promise<void>((resolve) => (release = resolve));
-    const tx = new SqliteQueryable(this.db);
-    try {
-      this.db.exec("BEGIN IMMEDIATE");
-      try {
-        const result = await work(tx);
-        this.db.exec("COMMIT");
-        return result;
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec("ROLLBACK");
-        throw error;
-      }
-    } finally {
-      this.lock = null;
-      release();
-    }
-  }
-
-  async exec(sql: string): Promise<void> {
-    await this.waitForTransaction();
-    this.db.exec(sql);
-  }
-
-  async close(): Promise<void> {
-    await this.waitForTransaction();
-    this.db.close();
-  }
+/** Opens the database a URL names. PostgreSQL connects lazily, so this succeeds while the server is down. */
+export function openDatabaseUrl(url: string, options: DatabaseOptions = {}): Database {
+  return isPostgresUrl(url) ? openPostgres(url, options) : openSqlite(sqliteFileFromUrl(url));
 }
 
-export function openSqlite(file: string): Database {
-  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new BetterSqlite3(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("busy_timeout = 5000");
-  db.pragma("foreign_keys = ON");
-  return new SqliteDatabase(db);
-}
+export { openSqlite };

@@ -1,4 +1,5 @@
-// Versioned schema changes, applied in order and recorded, so every database reaches the same shape.
+// Versioned schema changes, applied in order and recorded, so every database reaches the same shape. The same
+// SQL serves SQLite and PostgreSQL: only types and statements both understand are used here.
 import type { Database } from "./database.server";
 
 interface Migration {
@@ -95,29 +96,55 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "scheduled runs shared by every instance",
+    sql: `
+      CREATE TABLE scheduled_runs (
+        name TEXT PRIMARY KEY,
+        last_run_at BIGINT NOT NULL
+      );
+      INSERT INTO scheduled_runs (name, last_run_at) VALUES ('purge', 0);
+      INSERT INTO scheduled_runs (name, last_run_at) VALUES ('dead-letter-alert', 0)
+    `,
+  },
 ];
 
+export const latestVersion = Math.max(...migrations.map((m) => m.version));
+
+export class SchemaBehindError extends Error {
+  override name = "SchemaBehindError";
+}
+
+/**
+ * Applies every migration not yet applied, in one transaction, while holding a lock that every
+ * instance shares: several instances starting at once apply each migration exactly once.
+ */
 export async function migrate(db: Database): Promise<number[]> {
-  await db.exec(
-    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-  );
-  const applied = new Set(
-    (await db.all<{ version: number }>("SELECT version FROM schema_migrations")).map((row) => Number(row.version)),
-  );
-  const done: number[] = [];
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
-    await db.transaction(async (tx) => {
+  return db.exclusive("schema-migrations", async (tx) => {
+    await tx.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    const applied = new Set((await tx.all<{ version: number }>("SELECT version FROM schema_migrations")).map((row) => Number(row.version)));
+    const done: number[] = [];
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
       for (const statement of migration.sql.split(";").map((s) => s.trim()).filter(Boolean)) {
         await tx.run(statement);
       }
-      await tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      ]);
-    });
-    done.push(migration.version);
+      await tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [migration.version, migration.name, new Date().toISOString()]);
+      done.push(migration.version);
+    }
+    return done;
+  });
+}
+
+/** With migrations at start switched off, an instance only starts on a database at least as new as its code. */
+export async function checkSchema(db: Database): Promise<number> {
+  let version = 0;
+  try {
+    version = Number((await db.get<{ version: number | null }>("SELECT MAX(version) AS version FROM schema_migrations"))?.version ?? 0);
+  } catch (error) {
+    if ((error as Error).name === "DatabaseUnavailableError") throw error;
   }
-  return done;
+  if (version < latestVersion) throw new SchemaBehindError(`the database schema is at version ${version}; this code needs ${latestVersion}: run npm run migrate`);
+  return version;
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import type { Database } from "./database.server";
+import { claimScheduledRun } from "./scheduled-runs.server";
 import type { SubmissionStore } from "./submissions.server";
 
 export function ageBand(answers: JourneyAnswers): string | null {
@@ -22,6 +23,12 @@ export class Retention {
     private readonly db: Database,
     private readonly submissions: SubmissionStore,
   ) {}
+
+  /** Purges unless another instance has in the last day; returns how many submissions were deleted. */
+  async purgeIfDue(now: number, days: number): Promise<number> {
+    if (!(await claimScheduledRun(this.db, "purge", now, 86_400_000))) return 0;
+    return this.purge(now, days);
+  }
 
   /** Deletes submissions whose deliveries all finished more than `days` ago; returns how many. */
   async purge(now: number, days: number): Promise<number> {

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import Database from "better-sqlite3";
 import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
+import { withPortalDatabase } from "./support/portal-database";
 import { choose, completeQuickComplaint, continueOn, expectHeading, expireSessions, sessionId, storedSubmissions, type } from "./support/journey";
 
 interface Step {
@@ -108,7 +108,7 @@ test("a change link returns to check answers, and a new branch asks its question
   await expect(page.getByText("Ola", { exact: true })).toHaveCount(0);
   await page.getByRole("button", { name: "Send complaint" }).click();
   const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";
-  const stored = storedSubmissions().find((s) => s.reference === reference);
+  const stored = (await storedSubmissions()).find((s) => s.reference === reference);
   expect(stored?.answers["child-details"], "answers off the new route are not submitted").toBeUndefined();
   expect(stored?.answers.contact).toEqual({ method: "phone", phone: "01632 960001" });
 });
@@ -136,7 +136,7 @@ test.describe("sending twice stores one complaint", () => {
       await page.getByRole("button", { name: "Send complaint" }).click();
     }
     await expect(page.locator(".govuk-panel__body strong")).toHaveText(reference ?? "");
-    expect(storedSubmissions().filter((s) => s.answers["what-happened"]?.["what-happened"] === marker)).toHaveLength(1);
+    expect((await storedSubmissions()).filter((s) => s.answers["what-happened"]?.["what-happened"] === marker)).toHaveLength(1);
   });
 
   test("sending from two tabs at once stores it once", async ({ page, context }) => {
@@ -150,7 +150,7 @@ test.describe("sending twice stores one complaint", () => {
     ]);
     const first = await page.locator(".govuk-panel__body strong").textContent();
     await expect(second.locator(".govuk-panel__body strong")).toHaveText(first ?? "");
-    expect(storedSubmissions().filter((s) => s.answers["what-happened"]?.["what-happened"] === marker)).toHaveLength(1);
+    expect((await storedSubmissions()).filter((s) => s.answers["what-happened"]?.["what-happened"] === marker)).toHaveLength(1);
   });
 });
 
@@ -187,15 +187,13 @@ test("with JavaScript, a warning before the idle limit lets the person keep thei
   const dialog = page.getByRole("dialog", { name: "We will delete your answers soon" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Keep my answers" })).toBeFocused();
-  const db = new Database(process.env.E2E_DATABASE!, { readonly: true });
   const id = await sessionId(page);
-  const expiry = () => (db.prepare("SELECT expires_at AS e FROM sessions WHERE id = ?").get(id) as { e: number }).e;
-  const before = expiry();
+  const expiry = () => withPortalDatabase(async (db) => Number((await db.get<{ e: number }>("SELECT expires_at AS e FROM sessions WHERE id = ?", [id]))!.e));
+  const before = await expiry();
   await dialog.getByRole("button", { name: "Keep my answers" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator("#timeout-extended")).toHaveText("We will keep your answers for another 60 minutes.");
-  const after = expiry();
-  db.close();
+  const after = await expiry();
   expect(after).toBeGreaterThan(before);
   await expectHeading(page, "Who are you?");
 });
@@ -224,9 +222,8 @@ test.describe("bad requests never cause a 500", () => {
 
   test("a fault shows 'Sorry, there is a problem with the service' without a stack trace", async ({ page }) => {
     await startComplaint(page);
-    const db = new Database(process.env.E2E_DATABASE!);
-    db.prepare("UPDATE sessions SET data = 'not json' WHERE id = ?").run(await sessionId(page));
-    db.close();
+    const id = await sessionId(page);
+    await withPortalDatabase((db) => db.run("UPDATE sessions SET data = 'not json' WHERE id = ?", [id]));
     const response = await page.goto("/complaint/service");
     expect(response?.status()).toBe(500);
     await expectHeading(page, "Sorry, there is a problem with the service");
@@ -281,7 +278,7 @@ test.describe("the whole journey in Polish", () => {
       await page.getByRole("button", { name: pl.checkAnswers.send }).click();
       await expect(page.locator(".govuk-panel__title")).toHaveText(pl.confirmation.title);
       const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";
-      const stored = storedSubmissions().find((s) => s.reference === reference);
+      const stored = (await storedSubmissions()).find((s) => s.reference === reference);
       expect(stored?.language).toBe("pl");
       expect(stored?.answers["what-happened"]).toEqual({ "what-happened": "Nikt nie oddzwonił. Zażółć gęślą jaźń." });
       // Children's complaints, the advocacy service, accessible communications (easy read), and Ola.

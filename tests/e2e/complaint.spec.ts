@@ -69,7 +69,7 @@ for (const javaScriptEnabled of [true, false]) {
       const reference = referenceOn(await page.locator(".govuk-panel__body").textContent());
       await expect(page.getByText(/We will reply by/)).toBeVisible();
       await checkA11y();
-      const stored = storedSubmissions().find((s) => s.reference === reference);
+      const stored = (await storedSubmissions()).find((s) => s.reference === reference);
       expect(stored?.answers["what-happened"]?.["what-happened"]).toBe("My social worker cancelled our meetings 3 times 😞\nNobody told me why.");
       expect(stored?.answers.advocate).toEqual({ advocate: "yes" });
       expect(stored?.answers.contact).toEqual({ method: "text", mobile: "07700 900982" });
@@ -136,7 +136,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText("I was in hospital for a long time.")).toBeVisible();
       await page.getByRole("button", { name: "Send complaint" }).click();
       const reference = referenceOn(await page.locator(".govuk-panel__body").textContent());
-      const stored = storedSubmissions().find((s) => s.reference === reference);
+      const stored = (await storedSubmissions()).find((s) => s.reference === reference);
       expect(stored?.answers["why-now"]).toEqual({ "why-now": "I was in hospital for a long time." });
       expect(stored?.answers["reply-format"]).toMatchObject({ format: "large-print" });
       expect(stored?.answers["child-details"]).toEqual({ "child-name": "Sam", "child-age": "9" });

@@ -1,6 +1,6 @@
-import Database from "better-sqlite3";
 import { axeViolations, expect, expectNoHorizontalScroll, test } from "./support/fixtures";
 import { sessionId } from "./support/journey";
+import { withPortalDatabase } from "./support/portal-database";
 
 const pages = [
   { path: "/", heading: /complaint/i },
@@ -124,9 +124,8 @@ test.describe("Sorry, there is a problem with the service (500)", () => {
         test("is accessible, fits the screen and shows no stack trace", async ({ page, checkA11y }) => {
           await page.goto("/complaint/service");
           // A real fault: this browser's session row is made unreadable.
-          const db = new Database(process.env.E2E_DATABASE!);
-          db.prepare("UPDATE sessions SET data = 'not sealed' WHERE id = ?").run(await sessionId(page));
-          db.close();
+          const id = await sessionId(page);
+          await withPortalDatabase((db) => db.run("UPDATE sessions SET data = 'not sealed' WHERE id = ?", [id]));
           const response = await page.goto("/complaint/service");
           expect(response?.status()).toBe(500);
           await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sorry, there is a problem with the service");

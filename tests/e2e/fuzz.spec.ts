@@ -59,6 +59,6 @@ test("after the fuzzing, a person's complaint stores exactly what they typed", a
   await completeQuickComplaint(page, typed);
   await page.getByRole("button", { name: "Send complaint" }).click();
   const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";
-  const stored = storedSubmissions().find((s) => s.reference === reference);
+  const stored = (await storedSubmissions()).find((s) => s.reference === reference);
   expect(stored?.answers["what-happened"]).toEqual({ "what-happened": typed });
 });

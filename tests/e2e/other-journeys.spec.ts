@@ -58,7 +58,7 @@ for (const javaScriptEnabled of [true, false]) {
       const reference = await send(page, "Send thanks");
       await expect(page.locator(".govuk-panel__title")).toHaveText("Thank you");
       await checkA11y();
-      const stored = storedSubmissions().find((s) => s.reference === reference)!;
+      const stored = (await storedSubmissions()).find((s) => s.reference === reference)!;
       expect(stored.answers["pass-on"]).toEqual({ "pass-on": "yes" });
       expect(stored.answers["annual-report"]).toEqual({ "annual-report": "no" });
       expect(stored.answers["your-name"]).toEqual({ "full-name": "" });
@@ -171,7 +171,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText(good)).toBeVisible();
       const reference = await send(page, "Send request");
       await expect(page.getByText(/We will reply to your stage 2 investigation by/)).toBeVisible();
-      const stored = storedSubmissions().find((s) => s.reference === reference)!;
+      const stored = (await storedSubmissions()).find((s) => s.reference === reference)!;
       expect(stored.answers.reference).toEqual({ reference: good, "no-reference": [] });
       const { mail, webhooks } = await deliveriesFor(reference, 2);
       const staff = mail.find((m) => m.to[0] === "public-health-complaints@example.org")!;
@@ -244,7 +244,7 @@ test.describe("in Polish", () => {
     await page.getByRole("button", { name: pl.checkAnswers.send }).click();
     await expect(page.locator(".govuk-panel__title")).toHaveText(pl.confirmation.title);
     const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";
-    expect(storedSubmissions().find((s) => s.reference === reference)?.language).toBe("pl");
+    expect((await storedSubmissions()).find((s) => s.reference === reference)?.language).toBe("pl");
     const { mail } = await deliveriesFor(reference, 2);
     const acknowledgement = mail.find((m) => m.to[0] === "wdzieczna@example.org")!;
     expect(acknowledgement.html).toContain('lang="pl"');

@@ -113,7 +113,7 @@ test.describe("bots, without a CAPTCHA", () => {
     await page.locator("#website").evaluate((input) => ((input as HTMLInputElement).value = "http://spam.example"));
     await page.getByRole("button", { name: "Send complaint" }).click();
     await expectHeading(page, /Complaint sent/);
-    expect(storedSubmissions().filter((s) => s.answers["what-happened"]?.["what-happened"] === marker)).toHaveLength(0);
+    expect((await storedSubmissions()).filter((s) => s.answers["what-happened"]?.["what-happened"] === marker)).toHaveLength(0);
   });
 
   test("a send faster than a person could fill the form in is not delivered", async ({ page }) => {
@@ -122,7 +122,7 @@ test.describe("bots, without a CAPTCHA", () => {
     await page.locator('input[name="started"]').evaluate((input) => ((input as HTMLInputElement).value = `${Date.now()}.forged`));
     await page.getByRole("button", { name: "Send complaint" }).click();
     await expectHeading(page, /Complaint sent/);
-    expect(storedSubmissions().filter((s) => s.answers["what-happened"]?.["what-happened"] === marker)).toHaveLength(0);
+    expect((await storedSubmissions()).filter((s) => s.answers["what-happened"]?.["what-happened"] === marker)).toHaveLength(0);
   });
 
   test("the honeypot is hidden from sight, screen readers and the keyboard", async ({ page }) => {

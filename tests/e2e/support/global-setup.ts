@@ -1,6 +1,7 @@
-// Starts, for the whole run: a real SMTP server and webhook receiver on 127.0.0.1, and the production build of
-// the portal with a fresh SQLite file, sending its email and webhooks to them. Tests read what arrived through
-// a small inspection server, since they run in other processes.
+// Starts, for the whole run: a real SMTP server and webhook receiver on 127.0.0.1, and two portals from the
+// production build, sending their email and webhooks to them: one on a fresh SQLite file, one on a fresh
+// PostgreSQL database in the throwaway cluster `npm test` starts. Tests read what arrived through a small
+// inspection server, since they run in other processes.
 import { spawn } from "node:child_process";
 import { mkdtempSync, openSync } from "node:fs";
 import { createServer } from "node:http";
@@ -8,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { MailCatcher } from "../../support/mail-catcher";
+import { createPostgresDatabase } from "../../support/test-databases";
 import { WebhookReceiver } from "../../support/webhook-receiver";
 
 export const e2eWebhookSecret = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
@@ -27,14 +29,16 @@ async function waitForHealth(url: string, deadline: number): Promise<void> {
   throw new Error(`The portal did not answer ${url} in time`);
 }
 
+export const e2ePorts = { sqlite: Number(process.env.E2E_PORT ?? "3210"), postgres: Number(process.env.E2E_PORT ?? "3210") + 1 };
+
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const port = process.env.E2E_PORT ?? "3210";
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-e2e-"));
   process.env.E2E_DATA_DIR = dataDir;
-  process.env.E2E_DATABASE = path.join(dataDir, "portal.db");
+  process.env.E2E_DATABASE_URL_SQLITE = `file:${path.join(dataDir, "portal.db")}`;
+  const postgres = await createPostgresDatabase();
+  process.env.E2E_DATABASE_URL_POSTGRES = postgres.url;
   process.env.E2E_DATA_KEYS = e2eDataKeys;
   process.env.E2E_LOG_FILE = path.join(dataDir, "portal.log");
-  const log = openSync(process.env.E2E_LOG_FILE, "a");
 
   const mail = new MailCatcher();
   await mail.start();
@@ -47,29 +51,36 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await new Promise<void>((resolve) => inspector.listen(0, "127.0.0.1", resolve));
   process.env.E2E_INSPECT_URL = `http://127.0.0.1:${(inspector.address() as AddressInfo).port}/`;
 
-  const portal = spawn(process.execPath, ["build/server.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: port,
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
-      SMTP_URL: mail.url,
-      WEBHOOK_URL: receiver.url,
-      WEBHOOK_SECRET: e2eWebhookSecret,
-      // Every test posts from 127.0.0.1; the rate limit has its own test with its own server.
-      RATE_LIMIT_POSTS: "100000",
-      DATA_KEYS: e2eDataKeys,
-    },
-    // Everything the portal logs is kept, so a test can prove no personal data is in it.
-    stdio: ["ignore", log, log],
-  });
-  await waitForHealth(`http://127.0.0.1:${port}/healthz`, Date.now() + 30_000);
+  const startPortal = (port: number, databaseUrl: string, logFile: string) =>
+    spawn(process.execPath, ["build/server.js"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl,
+        SMTP_URL: mail.url,
+        WEBHOOK_URL: receiver.url,
+        WEBHOOK_SECRET: e2eWebhookSecret,
+        // Every test posts from 127.0.0.1; the rate limit has its own test with its own server.
+        RATE_LIMIT_POSTS: "100000",
+        DATA_KEYS: e2eDataKeys,
+      },
+      // Everything the portal logs is kept, so a test can prove no personal data is in it.
+      stdio: ["ignore", openSync(logFile, "a"), openSync(logFile, "a")],
+    });
+  const portals = [
+    startPortal(e2ePorts.sqlite, process.env.E2E_DATABASE_URL_SQLITE, process.env.E2E_LOG_FILE),
+    startPortal(e2ePorts.postgres, postgres.url, path.join(dataDir, "portal-postgres.log")),
+  ];
+  const deadline = Date.now() + 30_000;
+  await Promise.all(Object.values(e2ePorts).map((port) => waitForHealth(`http://127.0.0.1:${port}/healthz`, deadline)));
   return async () => {
-    portal.kill("SIGTERM");
+    for (const portal of portals) portal.kill("SIGTERM");
     inspector.close();
     await mail.stop();
     await receiver.stop();
+    await postgres.drop();
   };
 }

@@ -1,7 +1,7 @@
 // Small steps for walking a journey the way a person does: pick, type, continue.
-import Database from "better-sqlite3";
 import { parseKeyring, Sealer } from "../../../app/services/encryption.server";
 import { expect, type Page } from "@playwright/test";
+import { withPortalDatabase } from "./portal-database";
 
 export async function choose(page: Page, label: string | RegExp): Promise<void> {
   await page.getByLabel(label, { exact: typeof label === "string" }).check();
@@ -28,18 +28,14 @@ function sealer(): Sealer {
   return new Sealer(parseKeyring(keys));
 }
 
-/** The durable record: what the portal stored, read straight from its SQLite file and opened with its key. */
-export function storedSubmissions(): { reference: string; answers: Record<string, Record<string, unknown>>; language: string; reply_by: string }[] {
-  const file = process.env.E2E_DATABASE;
-  if (!file) throw new Error("E2E_DATABASE is not set");
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare("SELECT reference, answers, language, reply_by FROM submissions").all() as { reference: string; answers: string; language: string; reply_by: string }[]).map(
-      (row) => ({ ...row, answers: JSON.parse(sealer().open(row.answers)) as Record<string, Record<string, unknown>> }),
-    );
-  } finally {
-    db.close();
-  }
+/** The durable record: what the portal stored, read straight from its database and opened with its key. */
+export function storedSubmissions(): Promise<{ reference: string; answers: Record<string, Record<string, unknown>>; language: string; reply_by: string }[]> {
+  return withPortalDatabase(async (db) =>
+    (await db.all<{ reference: string; answers: string; language: string; reply_by: string }>("SELECT reference, answers, language, reply_by FROM submissions")).map((row) => ({
+      ...row,
+      answers: JSON.parse(sealer().open(row.answers)) as Record<string, Record<string, unknown>>,
+    })),
+  );
 }
 
 /** The id part of this browser's session cookie, so a test touches only its own session. */
@@ -51,14 +47,8 @@ export async function sessionId(page: Page): Promise<string> {
 
 /** As if the idle limit had passed for this browser's session. */
 export async function expireSessions(page: Page): Promise<void> {
-  const file = process.env.E2E_DATABASE;
-  if (!file) throw new Error("E2E_DATABASE is not set");
-  const db = new Database(file);
-  try {
-    db.prepare("UPDATE sessions SET expires_at = 0 WHERE id = ?").run(await sessionId(page));
-  } finally {
-    db.close();
-  }
+  const id = await sessionId(page);
+  await withPortalDatabase((db) => db.run("UPDATE sessions SET expires_at = 0 WHERE id = ?", [id]));
 }
 
 /** A short complaint from a parent, to check answers, with email contact. */

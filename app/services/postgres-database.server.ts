@@ -1,0 +1,181 @@
+// PostgreSQL through pg: the shared engine when several portal instances and workers run side by side.
+// Queries arrive with SQLite's `?` placeholders and are rewritten once to `$1, $2, …`, then kept as named
+// prepared statements on each connection.
+import pg from "pg";
+import { DatabaseUnavailableError, type Database, type DatabaseOptions, type Queryable, type SqlValue } from "./database.server";
+
+const INT8_OID = 20;
+
+/** Our BIGINT columns hold millisecond timestamps and counts, well inside JavaScript's safe integers. */
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === INT8_OID && format !== "binary") return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** Rewrites `?` outside quoted text to numbered parameters. */
+export function numberPlaceholders(sql: string): string {
+  let out = "";
+  let n = 0;
+  let quote: string | null = null;
+  for (const char of sql) {
+    if (quote) {
+      if (char === quote) quote = null;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+    } else if (char === "?") {
+      out += `$${++n}`;
+      continue;
+    }
+    out += char;
+  }
+  return out;
+}
+
+/**
+ * Errors that mean "the database is not there", as opposed to "this query is wrong": connection exceptions
+ * (class 08), an administrator's shutdown (57P), too many connections (53300), and the socket's own errors.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && (/^(08|57P|53)/.test(code) || /^E[A-Z_]+$/.test(code))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/.test(error.message);
+}
+
+function translate(error: unknown): unknown {
+  if (isConnectionFailure(error)) {
+    return new DatabaseUnavailableError(`PostgreSQL is unavailable: ${(error as Error).message || String((error as { code?: unknown }).code)}`, { cause: error });
+  }
+  return error;
+}
+
+class Statements {
+  private readonly byText = new Map<string, { name: string; text: string }>();
+
+  get(sql: string): { name: string; text: string } {
+    let statement = this.byText.get(sql);
+    if (!statement) {
+      statement = { name: `portal_${this.byText.size + 1}`, text: numberPlaceholders(sql) };
+      this.byText.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+class PostgresQueryable implements Queryable {
+  constructor(
+    private readonly client: pg.Pool | pg.PoolClient,
+    private readonly statements: Statements,
+  ) {}
+
+  private async query<T>(sql: string, params: readonly SqlValue[]): Promise<pg.QueryResult<T & pg.QueryResultRow>> {
+    const { name, text } = this.statements.get(sql);
+    try {
+      return await this.client.query<T & pg.QueryResultRow>({ name, text, values: params as unknown[] });
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return (await this.query<T>(sql, params)).rows;
+  }
+
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return (await this.query<T>(sql, params)).rows[0];
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+    return { changes: (await this.query(sql, params)).rowCount ?? 0 };
+  }
+}
+
+class PostgresDatabase extends PostgresQueryable implements Database {
+  readonly kind = "postgres" as const;
+  readonly skipLocked = " FOR UPDATE SKIP LOCKED";
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly shared: Statements,
+  ) {
+    super(pool, shared);
+  }
+
+  private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw translate(error);
+    }
+    let broken: Error | undefined;
+    try {
+      return await work(client);
+    } catch (error) {
+      if (isConnectionFailure(error) || error instanceof DatabaseUnavailableError) broken = error as Error;
+      throw error;
+    } finally {
+      // A connection that failed mid-transaction is thrown away rather than handed to the next request.
+      client.release(broken);
+    }
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.inTransaction(null, work);
+  }
+
+  exclusive<T>(name: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.inTransaction(name, work);
+  }
+
+  private inTransaction<T>(lock: string | null, work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.withClient(async (client) => {
+      const tx = new PostgresQueryable(client, this.shared);
+      await this.plain(client, "BEGIN");
+      try {
+        // Released at COMMIT or ROLLBACK, so a crashed instance never leaves it held.
+        if (lock) await tx.get("SELECT pg_advisory_xact_lock(hashtext(?))", [lock]);
+        const result = await work(tx);
+        await this.plain(client, "COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  private async plain(client: pg.Pool | pg.PoolClient, sql: string): Promise<void> {
+    try {
+      await client.query(sql);
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.plain(this.pool, sql);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+export function openPostgres(url: string, options: DatabaseOptions = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    // A query stuck behind a lock fails rather than holding a person's request for ever.
+    statement_timeout: 15_000,
+    application_name: "complaints-portal",
+    types,
+  });
+  // An idle connection that the server drops must not take the process down; the next query reconnects.
+  pool.on("error", () => undefined);
+  return new PostgresDatabase(pool, new Statements());
+}

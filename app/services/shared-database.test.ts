@@ -1,0 +1,121 @@
+// Several instances on one database, each with its own connections, as behind a load balancer: migrations,
+// claims, the daily purge, rate limits and idempotent storing must hold across them, on both engines.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "~/config/config.server";
+import { complaintJourney } from "~/journeys/complaint-journey";
+import { storeJourneySubmission } from "~/journeys/submit-journey.server";
+import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
+import { openDatabaseUrl, type Database } from "./database.server";
+import { checkSchema, latestVersion, migrate, SchemaBehindError } from "./migrations.server";
+import { RateLimiter } from "./rate-limit.server";
+import { createServices, type Services } from "./services.server";
+
+const answers = {
+  service: { service: "childrens-social-care" },
+  "what-happened": { "what-happened": "Nobody came." },
+  contact: { method: "none" },
+};
+
+describe.each(engines)("instances sharing one %s database", (engine) => {
+  let database: TestDatabase;
+  let dir: string;
+  const opened: Database[] = [];
+  const instances: Services[] = [];
+
+  const open = () => {
+    const db = openDatabaseUrl(database.url);
+    opened.push(db);
+    return db;
+  };
+  const instance = async () => {
+    const services = await createServices(loadConfig({ DATA_DIR: dir, DATABASE_URL: database.url }, () => {}));
+    instances.push(services);
+    return services;
+  };
+  const submit = (services: Services, runId = randomUUID()) =>
+    storeJourneySubmission(services, { journey: complaintJourney, answers, language: "en", runId, today: "2026-11-26" });
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "shared-"));
+    database = await createTestDatabase(engine, dir);
+  });
+
+  afterEach(async () => {
+    for (const db of opened.splice(0)) await db.close();
+    for (const services of instances.splice(0)) await services.db.close();
+    await database.drop();
+  });
+
+  it("applies each migration once when several instances start together, and refuses code newer than the schema", async () => {
+    const [a, b, c] = [open(), open(), open()];
+    await expect(checkSchema(a)).rejects.toBeInstanceOf(SchemaBehindError);
+    const results = await Promise.all([migrate(a), migrate(b), migrate(c)]);
+    expect(results.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));
+    const rows = await a.all<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
+    expect(rows.map((r) => Number(r.version))).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));
+    expect(await checkSchema(b)).toBe(latestVersion);
+  });
+
+  it("never gives one job to two workers claiming at the same time, and recovers a dead worker's lease", async () => {
+    const [one, two] = [await instance(), await instance()];
+    for (let i = 0; i < 40; i++) await submit(i % 2 ? one : two);
+    const total = Number((await one.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM delivery_jobs"))!.n);
+    const now = Date.now() + 1_000;
+    const claimedBy = new Map<string, string>();
+    const claimAll = async (services: Services, owner: string) => {
+      for (;;) {
+        const jobs = await services.outbox.claim(owner, now, 60_000, 3);
+        if (!jobs.length) return;
+        for (const job of jobs) {
+          expect(claimedBy.get(job.id), `job ${job.id} claimed twice`).toBeUndefined();
+          claimedBy.set(job.id, owner);
+        }
+      }
+    };
+    // Each instance's pool opens a few connections first, so that the claims really overlap.
+    await Promise.all([one, two, one, two].map((services) => services.db.get("SELECT 1 AS ok")));
+    await Promise.all([claimAll(one, "worker-1"), claimAll(two, "worker-2"), claimAll(one, "worker-3"), claimAll(two, "worker-4")]);
+    expect(claimedBy.size).toBe(total);
+    expect(new Set(claimedBy.values()).size).toBeGreaterThan(1);
+    // Nobody marks them done, as if every worker died: once the leases run out, another worker gets them all.
+    expect(await two.outbox.claim("worker-5", now + 30_000, 60_000, 1_000)).toHaveLength(0);
+    expect(await two.outbox.claim("worker-5", now + 61_000, 60_000, 1_000)).toHaveLength(total);
+  });
+
+  it("runs the daily purge once across instances", async () => {
+    const [one, two] = [await instance(), await instance()];
+    const stored = await submit(one);
+    await one.db.run("UPDATE delivery_jobs SET state = 'done', done_at = ? WHERE submission_id = ?", [Date.now() - 40 * 86_400_000, stored.id]);
+    const now = Date.now();
+    const purged = await Promise.all([one.retention.purgeIfDue(now, 30), two.retention.purgeIfDue(now, 30), one.retention.purgeIfDue(now, 30)]);
+    expect(purged.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(Number((await two.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM statistics"))!.n)).toBe(1);
+    // Later the same day, another instance finds the day's purge already done.
+    const later = await submit(two);
+    await two.db.run("UPDATE delivery_jobs SET state = 'done', done_at = ? WHERE submission_id = ?", [Date.now() - 40 * 86_400_000, later.id]);
+    expect(await two.retention.purgeIfDue(now + 3_600_000, 30)).toBe(0);
+    expect(await one.retention.purgeIfDue(now + 86_400_000, 30)).toBe(1);
+  });
+
+  it("counts posts for the rate limit across instances", async () => {
+    const [a, b] = [open(), open()];
+    await migrate(a);
+    const clock = () => 1_000_000;
+    const limiters = [new RateLimiter(a, 5, 60_000, clock), new RateLimiter(b, 5, 60_000, clock)];
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => limiters[i % 2]!.hit("203.0.113.9")));
+    expect(results.filter((r) => r === null)).toHaveLength(5);
+  });
+
+  it("stores one submission when the same send reaches two instances at once", async () => {
+    const [one, two] = [await instance(), await instance()];
+    const runId = randomUUID();
+    const [first, second] = await Promise.all([submit(one, runId), submit(two, runId)]);
+    expect(first.reference).toBe(second.reference);
+    expect(Number((await one.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM submissions"))!.n)).toBe(1);
+    expect(Number((await one.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM delivery_jobs"))!.n)).toBeGreaterThan(0);
+  });
+});

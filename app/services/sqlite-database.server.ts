@@ -1,0 +1,132 @@
+// SQLite through better-sqlite3: the default engine, for one instance with its database on local disk.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import type { Database, Queryable, SqlValue } from "./database.server";
+
+const BUSY_TIMEOUT_MS = 5_000;
+
+class SqliteQueryable implements Queryable {
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(protected readonly db: BetterSqlite3.Database) {}
+
+  protected statement(sql: string): BetterSqlite3.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.statement(sql).all(...params) as T[];
+  }
+
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return this.statement(sql).get(...params) as T | undefined;
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+    const result = this.statement(sql).run(...params);
+    return { changes: result.changes };
+  }
+}
+
+/**
+ * better-sqlite3 is synchronous, but our transactions take async work. While one transaction is open,
+ * every other caller waits, so that nobody else's statement runs inside it.
+ */
+class SqliteDatabase extends SqliteQueryable implements Database {
+  readonly kind = "sqlite" as const;
+  readonly skipLocked = "";
+  private lock: Promise<void> | null = null;
+
+  private async waitForTransaction(): Promise<void> {
+    while (this.lock) await this.lock;
+  }
+
+  override async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    if (this.lock) await this.waitForTransaction();
+    return super.all<T>(sql, params);
+  }
+
+  override async get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    if (this.lock) await this.waitForTransaction();
+    return super.get<T>(sql, params);
+  }
+
+  override async run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
+    if (this.lock) await this.waitForTransaction();
+    return super.run(sql, params);
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    await this.waitForTransaction();
+    let release!: () => void;
+    this.lock = new Promise<void>((resolve) => (release = resolve));
+    const tx = new SqliteQueryable(this.db);
+    try {
+      await this.beginImmediate();
+      try {
+        const result = await work(tx);
+        this.db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw error;
+      }
+    } finally {
+      this.lock = null;
+      release();
+    }
+  }
+
+  /**
+   * Waits for SQLite's write lock without blocking the event loop: another process (the worker, a command-line
+   * tool) may hold it across its own awaits, and a synchronous busy wait would stall every request here.
+   */
+  private async beginImmediate(): Promise<void> {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    this.db.pragma("busy_timeout = 0");
+    try {
+      for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+        try {
+          this.db.exec("BEGIN IMMEDIATE");
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+      }
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  }
+
+  /** BEGIN IMMEDIATE already takes SQLite's one write lock, which every process on the file shares. */
+  exclusive<T>(_name: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.transaction(work);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.waitForTransaction();
+    this.db.exec(sql);
+  }
+
+  async close(): Promise<void> {
+    await this.waitForTransaction();
+    this.db.close();
+  }
+}
+
+export function openSqlite(file: string): Database {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new BetterSqlite3(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma("foreign_keys = ON");
+  return new SqliteDatabase(db);
+}

@@ -1,0 +1,19 @@
+// `npm run migrate`: brings the database named by DATABASE_URL to this code's schema, whatever
+// MIGRATE_ON_START says. Run it before a rolling deploy whose instances start with MIGRATE_ON_START=false.
+import { ConfigError, loadConfig } from "~/config/config.server";
+import { latestVersion, migrate } from "~/services/migrations.server";
+import { openDatabase } from "~/services/services.server";
+
+try {
+  const config = loadConfig(process.env, () => {});
+  const db = openDatabase(config);
+  try {
+    const applied = await migrate(db);
+    console.log(applied.length ? `Applied migrations ${applied.join(", ")}; the ${db.kind} schema is at version ${latestVersion}.` : `The ${db.kind} schema is up to date at version ${latestVersion}.`);
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : `Could not migrate: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

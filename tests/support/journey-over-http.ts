@@ -1,0 +1,57 @@
+// Walks a journey over plain HTTP as a browser without JavaScript does: GET each question page, post its
+// answers with the form's hidden fields, follow the redirect, and send from check answers. Each request may go
+// to a different instance, as behind a load balancer; the session cookie is the only thing carried along.
+import type { JourneyAnswers } from "../../app/journeys/session-data";
+
+function hiddenFields(html: string): [string, string][] {
+  return [...html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)].map(([tag]) => [/name="([^"]+)"/.exec(tag)?.[1] ?? "", (/value="([^"]*)"/.exec(tag)?.[1] ?? "").replaceAll("&amp;", "&")]);
+}
+
+function formBody(hidden: [string, string][], fields: Record<string, unknown> = {}): URLSearchParams {
+  const body = new URLSearchParams(hidden);
+  for (const [name, value] of Object.entries(fields)) {
+    for (const item of Array.isArray(value) ? value : [value]) body.append(name, String(item));
+  }
+  return body;
+}
+
+export class HttpJourney {
+  private cookie = "";
+  private turn = 0;
+
+  constructor(private readonly bases: readonly string[]) {}
+
+  private async request(url: string, init: RequestInit = {}): Promise<Response> {
+    const base = this.bases[this.turn++ % this.bases.length]!;
+    const response = await fetch(`${base}${url}`, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), cookie: this.cookie } });
+    const set = response.headers.get("set-cookie");
+    if (set) this.cookie = set.split(";")[0]!;
+    return response;
+  }
+
+  /** Answers every question from `answers` (by page) and sends; returns the reference on the confirmation page. */
+  async send(journey: string, answers: JourneyAnswers): Promise<string> {
+    let url = `/${journey}/${Object.keys(answers)[0]}`;
+    for (let step = 0; step < 40; step++) {
+      const page = await this.request(url);
+      if (page.status === 302 || page.status === 303) {
+        url = page.headers.get("location")!;
+        continue;
+      }
+      if (page.status !== 200) throw new Error(`GET ${url} answered ${page.status}`);
+      const html = await page.text();
+      const slug = url.split("?")[0]!.split("/").pop()!;
+      if (slug === "confirmation") {
+        const reference = /<strong>([A-Z0-9-]{6,})<\/strong>/.exec(html)?.[1];
+        if (!reference) throw new Error("No reference on the confirmation page");
+        return reference;
+      }
+      const fields = slug === "check-answers" ? {} : answers[slug];
+      if (!fields) throw new Error(`No answers given for /${journey}/${slug}`);
+      const posted = await this.request(url, { method: "POST", body: formBody(hiddenFields(html), fields), headers: { "content-type": "application/x-www-form-urlencoded" } });
+      if (posted.status !== 303) throw new Error(`POST ${url} answered ${posted.status}`);
+      url = posted.headers.get("location")!;
+    }
+    throw new Error("The journey did not end in 40 steps");
+  }
+}

@@ -26,9 +26,11 @@ export function renderAcknowledgement({ journey, submission, council, t }: { jou
     blocks.push({ kind: "paragraph", text: t("emails:acknowledgement.replyBy", { replyBy: formatLongDate(submission.replyBy, submission.language) }) });
   }
   if (journey.kind === "complaint" || journey.kind === "escalation") {
+    // Public health complaints have one stage at the council, then the Ombudsman; children's social care has three.
+    const nextSteps = journey.kind === "complaint" && submission.service === "public-health" ? "emails:acknowledgement.nextPublicHealth" : "emails:acknowledgement.next";
     blocks.push(
       { kind: "heading", text: t("emails:acknowledgement.nextHeading") },
-      ...(t("emails:acknowledgement.next", { returnObjects: true }) as string[]).map((text) => ({ kind: "paragraph" as const, text })),
+      ...(t(nextSteps, { returnObjects: true }) as string[]).map((text) => ({ kind: "paragraph" as const, text })),
     );
   }
   blocks.push(

@@ -126,6 +126,17 @@ describe.each(engines)("delivery on %s", (engine) => {
       expect(acknowledgement!.text).toMatch(/Twoja|numer/);
     });
 
+    it("tells a public health complainant of one stage and the Ombudsman, and a children's social care one of three stages", async () => {
+      await submit("en", { ...answers, service: { service: "public-health" }, contact: { method: "email", email: "ph@example.org" } });
+      await submit();
+      await worker().runOnce();
+      const [publicHealth] = mail.to("ph@example.org");
+      expect(publicHealth!.text).toContain("Local Government and Social Care Ombudsman");
+      expect(publicHealth!.text).not.toMatch(/stage 2|stage 3/);
+      const [social] = mail.to("jamie@example.org");
+      expect(social!.text).toMatch(/\(stage 2\).*\(stage 3\)/s);
+    });
+
     it("keeps everything while the mail server is down, and delivers it once when it is back", async () => {
       const port = mail.port;
       await mail.stop();

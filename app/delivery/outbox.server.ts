@@ -85,18 +85,21 @@ export class Outbox {
   /**
    * Claims due jobs for `owner` until `now + leaseMs`; each claim counts as an attempt. Any number of workers
    * may claim at once: PostgreSQL skips rows another worker has locked, and the outer conditions are checked
-   * again on the locked row, so no job is ever claimed by two live leases.
+   * again on the locked row, so no job is ever claimed by two live leases. The pick is a materialised CTE
+   * because PostgreSQL may run an `IN (SELECT … SKIP LOCKED)` subquery once per row, claiming far more than
+   * `limit`.
    */
   async claim(owner: string, now: number, leaseMs: number, limit: number): Promise<DeliveryJob[]> {
     const claimed = await this.db.all<{ id: string }>(
-      `UPDATE delivery_jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
-       WHERE id IN (
+      `WITH picked AS MATERIALIZED (
          SELECT id FROM delivery_jobs
          WHERE state = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
          ORDER BY next_attempt_at LIMIT ?${this.db.skipLocked}
-       ) AND state = 'pending' AND (lease_until IS NULL OR lease_until < ?)
+       )
+       UPDATE delivery_jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
+       WHERE id IN (SELECT id FROM picked) AND state = 'pending' AND (lease_until IS NULL OR lease_until < ?)
        RETURNING id`,
-      [owner, now + leaseMs, now, now, limit, now],
+      [now, now, limit, owner, now + leaseMs, now],
     );
     if (!claimed.length) return [];
     const placeholders = claimed.map(() => "?").join(", ");

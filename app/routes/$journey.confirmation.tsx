@@ -34,6 +34,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       reference: submitted.reference,
       replyBy,
       noContact,
+      // Public health complaints have one stage at the council, then the Ombudsman: no stages 2 and 3 to offer.
+      publicHealth: journey.kind === "complaint" && journey.serviceOf(state.answers) === "public-health",
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
     },
     { headers: await saveSession(context, session) },
@@ -65,10 +67,10 @@ export default function Confirmation() {
           {page.noContact ? <p className="govuk-body govuk-!-font-weight-bold">{t("common:confirmation.noContact")}</p> : null}
           <p className="govuk-body">{t("confirmation.keepReference", values)}</p>
           <h2 className="govuk-heading-m">{t("confirmation.nextTitle")}</h2>
-          {list("confirmation.next").map((p, i) => (
+          {list(page.publicHealth ? "confirmation.nextPublicHealth" : "confirmation.next").map((p, i) => (
             <p key={i} className="govuk-body">{p}</p>
           ))}
-          {i18n.exists(`${page.namespace}:confirmation.escalate`) ? (
+          {!page.publicHealth && i18n.exists(`${page.namespace}:confirmation.escalate`) ? (
             <p className="govuk-body">
               <Trans t={t} i18nKey="confirmation.escalate" components={{ escalate: <a className="govuk-link" href="/escalate" /> }} />
             </p>

@@ -130,6 +130,9 @@ test.describe("sending twice stores one complaint", () => {
     await completeQuickComplaint(page, marker);
     await page.getByRole("button", { name: "Send complaint" }).click();
     const reference = await page.locator(".govuk-panel__body strong").textContent();
+    // A public health complaint has one stage at the council, then the Ombudsman: no stages 2 and 3 are offered.
+    await expect(page.getByText(/one stage at the council rather than three/)).toBeVisible();
+    await expect(page.getByText(/Stage 2|ask for the next stage/)).toHaveCount(0);
     await page.goBack();
     await expectHeading(page, /Check your answers|Complaint sent/);
     if (await page.getByRole("button", { name: "Send complaint" }).isVisible()) {

@@ -6,10 +6,28 @@ import type { Database, Queryable, SqlValue } from "./database.server";
 
 const BUSY_TIMEOUT_MS = 5_000;
 
-class SqliteQueryable implements Queryable {
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+/**
+ * Runs `work`, and while another process holds SQLite's write lock, tries again after a growing pause. The
+ * connection's own busy timeout is 0, so no wait ever blocks the event loop.
+ */
+async function whenNotBusy<T>(work: () => T | Promise<T>): Promise<T> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
 
-  constructor(protected readonly db: BetterSqlite3.Database) {}
+class SqliteQueryable implements Queryable {
+  constructor(
+    protected readonly db: BetterSqlite3.Database,
+    /** Prepared once per connection and shared with its transactions. */
+    protected readonly statements = new Map<string, BetterSqlite3.Statement>(),
+  ) {}
 
   protected statement(sql: string): BetterSqlite3.Statement {
     let prepared = this.statements.get(sql);
@@ -49,24 +67,24 @@ class SqliteDatabase extends SqliteQueryable implements Database {
 
   override async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
     if (this.lock) await this.waitForTransaction();
-    return super.all<T>(sql, params);
+    return whenNotBusy(() => super.all<T>(sql, params));
   }
 
   override async get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
     if (this.lock) await this.waitForTransaction();
-    return super.get<T>(sql, params);
+    return whenNotBusy(() => super.get<T>(sql, params));
   }
 
   override async run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
     if (this.lock) await this.waitForTransaction();
-    return super.run(sql, params);
+    return whenNotBusy(() => super.run(sql, params));
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     await this.waitForTransaction();
     let release!: () => void;
     this.lock = new Promise<void>((resolve) => (release = resolve));
-    const tx = new SqliteQueryable(this.db);
+    const tx = new SqliteQueryable(this.db, this.statements);
     try {
       await this.beginImmediate();
       try {
@@ -87,22 +105,10 @@ class SqliteDatabase extends SqliteQueryable implements Database {
    * Waits for SQLite's write lock without blocking the event loop: another process (the worker, a command-line
    * tool) may hold it across its own awaits, and a synchronous busy wait would stall every request here.
    */
-  private async beginImmediate(): Promise<void> {
-    const deadline = Date.now() + BUSY_TIMEOUT_MS;
-    this.db.pragma("busy_timeout = 0");
-    try {
-      for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
-        try {
-          this.db.exec("BEGIN IMMEDIATE");
-          return;
-        } catch (error) {
-          if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
-          await new Promise((resolve) => setTimeout(resolve, wait));
-        }
-      }
-    } finally {
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    }
+  private beginImmediate(): Promise<void> {
+    return whenNotBusy(() => {
+      this.db.exec("BEGIN IMMEDIATE");
+    });
   }
 
   /** BEGIN IMMEDIATE already takes SQLite's one write lock, which every process on the file shares. */
@@ -126,7 +132,7 @@ export function openSqlite(file: string): Database {
   const db = new BetterSqlite3(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma("busy_timeout = 0");
   db.pragma("foreign_keys = ON");
   return new SqliteDatabase(db);
 }

@@ -24,7 +24,6 @@ import {
 export type DateInput = string | Date;
 
 const MS_PER_DAY = 86_400_000;
-const BANK_HOLIDAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS);
 
 const londonParts = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
@@ -66,9 +65,13 @@ function toDayNumber(input: DateInput): number {
   return dayNumberOf(typeof input === "string" ? input : londonDate(input));
 }
 
+// Whole-day numbers, worked out once: counting a deadline checks each day it passes, on every send.
+const FIRST_COVERED_DAY = Date.UTC(BANK_HOLIDAYS_FIRST_YEAR, 0, 1) / MS_PER_DAY;
+const LAST_COVERED_DAY = Date.UTC(BANK_HOLIDAYS_LAST_YEAR + 1, 0, 1) / MS_PER_DAY - 1;
+const BANK_HOLIDAY_DAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS.map(dayNumberOf));
+
 function assertCovered(dayNumber: number): void {
-  const year = new Date(dayNumber * MS_PER_DAY).getUTCFullYear();
-  if (year < BANK_HOLIDAYS_FIRST_YEAR || year > BANK_HOLIDAYS_LAST_YEAR) {
+  if (dayNumber < FIRST_COVERED_DAY || dayNumber > LAST_COVERED_DAY) {
     throw new RangeError(
       `${isoDateOf(dayNumber)} is outside the bank holidays we hold (${BANK_HOLIDAYS_FIRST_YEAR}–${BANK_HOLIDAYS_LAST_YEAR}); ` +
         "run scripts/refresh-bank-holidays.ts and extend app/bank-holidays.ts",
@@ -78,8 +81,9 @@ function assertCovered(dayNumber: number): void {
 
 function isWorkingDayNumber(dayNumber: number): boolean {
   assertCovered(dayNumber);
-  const weekday = new Date(dayNumber * MS_PER_DAY).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !BANK_HOLIDAYS.has(isoDateOf(dayNumber));
+  // Day 0, 1 January 1970, was a Thursday (4); Sunday is 0 and Saturday 6.
+  const weekday = (((dayNumber + 4) % 7) + 7) % 7;
+  return weekday !== 0 && weekday !== 6 && !BANK_HOLIDAY_DAYS.has(dayNumber);
 }
 
 function nextWorkingDayNumber(dayNumber: number): number {
@@ -97,7 +101,7 @@ function receivedDayNumber(dayNumber: number): number {
 export function isBankHoliday(date: DateInput): boolean {
   const dayNumber = toDayNumber(date);
   assertCovered(dayNumber);
-  return BANK_HOLIDAYS.has(isoDateOf(dayNumber));
+  return BANK_HOLIDAY_DAYS.has(dayNumber);
 }
 
 /** Monday to Friday and not a bank holiday. */

@@ -103,7 +103,9 @@ async function main(): Promise<number> {
   const base = `http://127.0.0.1:${port}`;
   const database = await createTestDatabase(engine, dir);
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: database.url, SESSION_SECRET: sessionSecret, WORKER_ENABLED: "false", RATE_LIMIT_POSTS: "100000", DATA_KEYS: dataKeys };
-  const portal: ChildProcess = spawn(process.execPath, ["build/server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // BENCH_PROFILE_DIR=folder writes a V8 CPU profile of the portal during the HTTP runs, for finding where time goes.
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const portal: ChildProcess = spawn(process.execPath, [...profile, "build/server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
   const results: RunFigures[] = [];
   try {
     await waitFor(`${base}/healthz`);

@@ -47,8 +47,19 @@ export function readPageValues(page: QuestionPage, form: FormData): PageValues {
 
 export type ValidationResult = { ok: true; answer: PageAnswer } | { ok: false; errors: FieldError[] };
 
+const schemas = new WeakMap<QuestionPage, { today: string; schema: ReturnType<QuestionPage["schema"]> }>();
+
+/** The page's schema for today, built once and reused until the date changes. */
+export function pageSchema(page: QuestionPage, context: PageContext): ReturnType<QuestionPage["schema"]> {
+  const cached = schemas.get(page);
+  if (cached && cached.today === context.today) return cached.schema;
+  const schema = page.schema({ today: context.today });
+  schemas.set(page, { today: context.today, schema });
+  return schema;
+}
+
 export function validatePage(page: QuestionPage, values: PageValues, context: PageContext): ValidationResult {
-  const result = page.schema(context).safeParse(values);
+  const result = pageSchema(page, context).safeParse(values);
   if (result.success) return { ok: true, answer: result.data };
   const seen = new Set<string>();
   const errors: FieldError[] = [];
@@ -75,7 +86,7 @@ export interface JourneyPosition {
   firstUnanswered: string | null;
 }
 
-export function walkJourney(journey: Journey, answers: JourneyAnswers, context: Omit<PageContext, "answers">): JourneyPosition {
+export function walkJourney(journey: Journey, answers: JourneyAnswers, context: PageContext): JourneyPosition {
   const route: string[] = [];
   const onRoute: JourneyAnswers = {};
   let id: string | null = journey.firstPage;
@@ -84,7 +95,7 @@ export function walkJourney(journey: Journey, answers: JourneyAnswers, context: 
     if (!page || route.includes(id)) throw new Error(`Journey ${journey.id} leads to an unknown or repeated page: ${id}`);
     route.push(id);
     const answer = answers[id];
-    if (!answer || !page.schema({ ...context, answers: onRoute }).safeParse(answer).success) {
+    if (!answer || !pageSchema(page, context).safeParse(answer).success) {
       return { route, firstUnanswered: id };
     }
     onRoute[id] = answer;

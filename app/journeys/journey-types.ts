@@ -55,8 +55,11 @@ export interface DateField extends FieldBase {
 
 export type Field = RadiosField | CheckboxesField | TextField | TextareaField | DateField;
 
+/**
+ * What a page's schema may depend on: only the date, never the answers, so that each schema is built once a day
+ * and reused for every request (building a zod schema costs far more than using one).
+ */
 export interface PageContext {
-  answers: JourneyAnswers;
   /** Today's date in London, as YYYY-MM-DD. */
   today: string;
 }

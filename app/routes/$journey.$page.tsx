@@ -84,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   refuseForgery(context, request, session, form);
   const values = readPageValues(page, form);
   const before = answersOnRoute(journey, state.answers, position.route.slice(0, position.route.indexOf(page.id)));
-  const result = validatePage(page, values, { answers: before, today });
+  const result = validatePage(page, values, { today });
   session.data.journeys[journey.id] = state;
   if (!result.ok) {
     session.data.flash = { journey: journey.id, page: page.id, values, errors: result.errors };

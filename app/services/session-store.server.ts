@@ -108,16 +108,19 @@ export class SessionStore {
    */
   async rotate(session: LoadedSession): Promise<string> {
     const oldId = session.id;
-    session.id = null;
-    session.replacementCookie = undefined;
     if (oldId) session.data.rotatedFrom = oldId;
-    const cookie = await this.save(session);
-    // The old id only points at the new one, briefly, so a second tab sending the same form lands on the same
-    // confirmation; it holds no answers itself.
-    if (oldId) {
-      await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify({ movedTo: session.id })), this.now() + ROTATION_GRACE_MS, oldId]);
-    }
-    return cookie!;
+    const id = randomBytes(32).toString("base64url");
+    const now = this.now();
+    const data = this.sealer.seal(JSON.stringify(session.data));
+    // One transaction: the new id holds the answers, and the old id only points at the new one, briefly, so a
+    // second tab sending the same form lands on the same confirmation. One commit, never half done.
+    await this.db.transaction(async (tx) => {
+      await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, data, now + this.idleMs]);
+      if (oldId) await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify({ movedTo: id })), now + ROTATION_GRACE_MS, oldId]);
+    });
+    session.id = id;
+    session.replacementCookie = undefined;
+    return this.cookieFor(id);
   }
 
   /** A token bound to this session for the hidden `csrf` field: forms from anywhere else do not carry it. */

@@ -60,8 +60,17 @@ export default function handleRequest(
 }
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
-  // Remix hides the error from the page render in production; the load context carries what kind it was.
-  if (isDatabaseUnavailable(error)) context.databaseUnavailable = true;
+  // Remix hides the error from the page render in production; the load context carries what kind it was. Before
+  // the database is ready (still connecting, or migrations not yet run), any failure counts as the database's.
+  if (isDatabaseUnavailable(error) || !context.services.startup.ready) context.databaseUnavailable = true;
   if (request.signal.aborted) return;
   logger.error({ path: new URL(request.url).pathname, error: error instanceof Error ? `${error.name}: ${error.message}` : "unknown" }, "request failed");
+}
+
+/** With JavaScript, forms post through Remix's data requests: the same 503 as the page when the database is gone. */
+export function handleDataRequest(response: Response, { context }: { context: AppLoadContext }): Response {
+  if (!context.databaseUnavailable) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", "30");
+  return new Response(response.body, { status: 503, headers });
 }

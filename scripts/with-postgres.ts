@@ -10,13 +10,25 @@ if (!command) {
 }
 
 let cluster: PostgresCluster | null = null;
+const cleanUp = () => cluster?.destroy();
 if (!process.env.TEST_POSTGRES_URL) {
-  cluster = await new PostgresCluster().start();
+  cluster = new PostgresCluster();
+  try {
+    await cluster.start();
+  } catch (error) {
+    cleanUp();
+    console.error(`Could not start a throwaway PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   process.env.TEST_POSTGRES_URL = cluster.url;
   console.log(`Throwaway PostgreSQL at ${cluster.url} (${cluster.dir})`);
 }
 const child = spawn(command, args, { stdio: "inherit", env: process.env });
-const cleanUp = () => cluster?.destroy();
+child.on("error", (error) => {
+  cleanUp();
+  console.error(`Could not run ${command}: ${error.message}`);
+  process.exit(1);
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => {
   cleanUp();

@@ -84,7 +84,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
       res.redirect(303, `/refused?reason=rate&retry=${retryAfter}&back=${encodeURIComponent(req.path)}`);
     }, (error: unknown) => {
       // With the database gone the post cannot be counted, nor stored: the page says so with a 503.
-      if (isDatabaseUnavailable(error)) return next();
+      if (isDatabaseUnavailable(error) || !services.startup.ready) return next();
       next(error);
     });
   });

@@ -114,7 +114,8 @@ export const environmentSchema = z.object({
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   MIGRATE_ON_START: booleanSetting("true"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+  // A lease shorter than a slow send (SMTP and webhook timeouts are 15 to 30 s) lets a second worker send it too.
+  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(20).max(3600).default(60),
   DELIVERY_RETRY_DELAYS: retryDelays,
 });
 

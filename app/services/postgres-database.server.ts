@@ -5,6 +5,8 @@ import pg from "pg";
 import { DatabaseUnavailableError, type Database, type DatabaseOptions, type Queryable, type SqlValue } from "./database.server";
 
 const INT8_OID = 20;
+/** Migrations may rewrite a large table; a day is "no limit" in practice (pg reads 0 as "use the pool's"). */
+const ADMIN_QUERY_TIMEOUT_MS = 86_400_000;
 
 /** Our BIGINT columns hold millisecond timestamps and counts, well inside JavaScript's safe integers. */
 const types = {
@@ -37,11 +39,14 @@ export function numberPlaceholders(sql: string): string {
  * Errors that mean "the database is not there", as opposed to "this query is wrong": connection exceptions
  * (class 08), an administrator's shutdown (57P), too many connections (53300), and the socket's own errors.
  */
+const SOCKET_FAILURES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+
 export function isConnectionFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && (/^(08|57P|53)/.test(code) || /^E[A-Z_]+$/.test(code))) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/.test(error.message);
+  // 08P01 is a protocol violation: PostgreSQL's answer to a wrong number of parameters, a bug to fix, not wait out.
+  if (typeof code === "string" && (/^(08(?!P01)|57P|53)/.test(code) || SOCKET_FAILURES.has(code))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/.test(error.message);
 }
 
 function translate(error: unknown): unknown {
@@ -68,12 +73,14 @@ class PostgresQueryable implements Queryable {
   constructor(
     private readonly client: pg.Pool | pg.PoolClient,
     private readonly statements: Statements,
+    /** The client-side limit for each query, when it differs from the pool's. */
+    private readonly queryTimeoutMs?: number,
   ) {}
 
   private async query<T>(sql: string, params: readonly SqlValue[]): Promise<pg.QueryResult<T & pg.QueryResultRow>> {
     const { name, text } = this.statements.get(sql);
     try {
-      return await this.client.query<T & pg.QueryResultRow>({ name, text, values: params as unknown[] });
+      return await this.client.query<T & pg.QueryResultRow>({ name, text, values: params as unknown[], ...(this.queryTimeoutMs ? { query_timeout: this.queryTimeoutMs } : {}) });
     } catch (error) {
       throw translate(error);
     }
@@ -132,11 +139,15 @@ class PostgresDatabase extends PostgresQueryable implements Database {
 
   private inTransaction<T>(lock: string | null, work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.withClient(async (client) => {
-      const tx = new PostgresQueryable(client, this.shared);
+      const tx = new PostgresQueryable(client, this.shared, lock ? ADMIN_QUERY_TIMEOUT_MS : undefined);
       await this.plain(client, "BEGIN");
       try {
-        // Released at COMMIT or ROLLBACK, so a crashed instance never leaves it held.
-        if (lock) await tx.get("SELECT pg_advisory_xact_lock(hashtext(?))", [lock]);
+        // Released at COMMIT or ROLLBACK, so a crashed instance never leaves it held. Work under the lock is
+        // administrative (migrations), so the per-statement time limit meant for requests does not apply.
+        if (lock) {
+          await tx.get("SELECT pg_advisory_xact_lock(hashtext(?))", [lock]);
+          await this.plain(client, "SET LOCAL statement_timeout = 0");
+        }
         const result = await work(tx);
         await this.plain(client, "COMMIT");
         return result;
@@ -172,6 +183,9 @@ export function openPostgres(url: string, options: DatabaseOptions = {}): Databa
     idleTimeoutMillis: 30_000,
     // A query stuck behind a lock fails rather than holding a person's request for ever.
     statement_timeout: 15_000,
+    // And when the network drops packets without a reset, the client gives up too, rather than waiting for TCP.
+    query_timeout: 20_000,
+    keepAlive: true,
     application_name: "complaints-portal",
     types,
   });

@@ -19,6 +19,8 @@ describe("telling a lost database from a wrong query", () => {
   it("leaves constraint and syntax errors alone", () => {
     expect(isConnectionFailure(withCode("23505"))).toBe(false);
     expect(isConnectionFailure(withCode("42601"))).toBe(false);
+    expect(isConnectionFailure(withCode("08P01", "bind message supplies 2 parameters, but prepared statement requires 3"))).toBe(false);
+    expect(isConnectionFailure(withCode("ERR_INVALID_ARG_TYPE"))).toBe(false);
     expect(isConnectionFailure("text")).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import type { Database } from "./database.server";
-import { claimScheduledRun } from "./scheduled-runs.server";
+import { claimScheduledRun, releaseScheduledRun } from "./scheduled-runs.server";
 import type { SubmissionStore } from "./submissions.server";
 
 export function ageBand(answers: JourneyAnswers): string | null {
@@ -27,7 +27,13 @@ export class Retention {
   /** Purges unless another instance has in the last day; returns how many submissions were deleted. */
   async purgeIfDue(now: number, days: number): Promise<number> {
     if (!(await claimScheduledRun(this.db, "purge", now, 86_400_000))) return 0;
-    return this.purge(now, days);
+    try {
+      return await this.purge(now, days);
+    } catch (error) {
+      // Given back, so the next loop (here or on another instance) tries again rather than a day later.
+      await releaseScheduledRun(this.db, "purge", now).catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Deletes submissions whose deliveries all finished more than `days` ago; returns how many. */

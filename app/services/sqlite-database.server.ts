@@ -61,27 +61,33 @@ class SqliteDatabase extends SqliteQueryable implements Database {
   readonly skipLocked = "";
   private lock: Promise<void> | null = null;
 
-  private async waitForTransaction(): Promise<void> {
-    while (this.lock) await this.lock;
+  // Each caller checks for an open transaction and acts in one synchronous stretch: with an await between the
+  // two, several waiters woken together could all find the lock free, and one's statement run inside another's
+  // transaction.
+
+  override all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return whenNotBusy(async () => {
+      while (this.lock) await this.lock;
+      return super.all<T>(sql, params);
+    });
   }
 
-  override async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-    if (this.lock) await this.waitForTransaction();
-    return whenNotBusy(() => super.all<T>(sql, params));
+  override get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return whenNotBusy(async () => {
+      while (this.lock) await this.lock;
+      return super.get<T>(sql, params);
+    });
   }
 
-  override async get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
-    if (this.lock) await this.waitForTransaction();
-    return whenNotBusy(() => super.get<T>(sql, params));
-  }
-
-  override async run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
-    if (this.lock) await this.waitForTransaction();
-    return whenNotBusy(() => super.run(sql, params));
+  override run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
+    return whenNotBusy(async () => {
+      while (this.lock) await this.lock;
+      return super.run(sql, params);
+    });
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    await this.waitForTransaction();
+    while (this.lock) await this.lock;
     let release!: () => void;
     this.lock = new Promise<void>((resolve) => (release = resolve));
     const tx = new SqliteQueryable(this.db, this.statements);
@@ -117,12 +123,12 @@ class SqliteDatabase extends SqliteQueryable implements Database {
   }
 
   async exec(sql: string): Promise<void> {
-    await this.waitForTransaction();
+    while (this.lock) await this.lock;
     this.db.exec(sql);
   }
 
   async close(): Promise<void> {
-    await this.waitForTransaction();
+    while (this.lock) await this.lock;
     this.db.close();
   }
 }

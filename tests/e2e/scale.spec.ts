@@ -86,9 +86,9 @@ test("two instances and two workers on one PostgreSQL lose nothing and send noth
       RATE_LIMIT_POSTS: "100000",
       BOT_MIN_SECONDS: "0",
       LOG_LEVEL: "warn",
-      // A dead worker's jobs come back after 5 seconds, and failures are retried every second, so the test
-      // takes a minute or two rather than the days the real schedule allows.
-      DELIVERY_LEASE_SECONDS: "5",
+      // A dead worker's jobs come back after 20 seconds (the shortest lease allowed), and failures are retried
+      // every second, so the test takes a minute or two rather than the days the real schedule allows.
+      DELIVERY_LEASE_SECONDS: "20",
       DELIVERY_RETRY_DELAYS: Array.from({ length: 20 }, () => "1s").join(","),
     };
     const log = openSync(path.join(dataDir, "processes.log"), "a");
@@ -115,10 +115,13 @@ test("two instances and two workers on one PostgreSQL lose nothing and send noth
       const victim = workers[0]!;
       const leasedByVictim = async () => (await db!.all<{ id: string }>("SELECT id FROM delivery_jobs WHERE state = 'pending' AND lease_owner LIKE ?", [`%:${victim.pid}:%`])).length;
       await expect.poll(leasedByVictim, { timeout: 60_000, intervals: [5] }).toBeGreaterThan(0);
-      victim.kill("SIGKILL");
-      await new Promise((resolve) => victim.once("exit", resolve));
+      // Frozen first, so the leases read are exactly the ones it dies holding.
+      victim.kill("SIGSTOP");
       const leased = await db!.all<{ id: string }>("SELECT id FROM delivery_jobs WHERE state = 'pending' AND lease_owner LIKE ?", [`%:${victim.pid}:%`]);
       killedJobs = new Set(leased.map((r) => r.id));
+      const exited = new Promise((resolve) => victim.once("exit", resolve));
+      victim.kill("SIGKILL");
+      await exited;
       expect(killedJobs.size, "the killed worker held leases").toBeGreaterThan(0);
     })();
 

@@ -18,6 +18,7 @@ export type MailBehaviour = () => "accept" | 451 | 550;
 
 export class MailCatcher {
   readonly messages: CaughtMail[] = [];
+  readonly connectionErrors: string[] = [];
   behaviour: MailBehaviour = () => "accept";
   private server: SMTPServer | null = null;
   port = 0;
@@ -45,6 +46,9 @@ export class MailCatcher {
         });
       },
     });
+    // A client that dies mid-message (a worker killed with SIGKILL) resets its connection; a real mail server
+    // carries on, and so does this one.
+    this.server.on("error", (error: Error) => this.connectionErrors.push(error.message));
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     this.port = ((this.server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
   }

@@ -12,7 +12,6 @@ import { chromium } from "@playwright/test";
 import { loadConfig } from "../app/config/config.server";
 import { DeliveryWorker } from "../app/delivery/delivery-worker.server";
 import { complaintJourney } from "../app/journeys/complaint-journey";
-import type { JourneyAnswers } from "../app/journeys/session-data";
 import { signStart } from "../app/journeys/bot-checks.server";
 import { newKeyEntry, parseKeyring, Sealer } from "../app/services/encryption.server";
 import { storeJourneySubmission } from "../app/journeys/submit-journey.server";
@@ -20,6 +19,7 @@ import { createMailTransport, createServices } from "../app/services/services.se
 import { openDatabaseUrl } from "../app/services/database.server";
 import { PostgresCluster } from "../tests/support/postgres-cluster";
 import { createTestDatabase, type Engine } from "../tests/support/test-databases";
+import { parentComplaint } from "../tests/support/complaint-answers";
 import { MailCatcher } from "../tests/support/mail-catcher";
 import { WebhookReceiver } from "../tests/support/webhook-receiver";
 import { chromiumArgs, chromiumPath } from "../tests/e2e/support/browser";
@@ -79,20 +79,7 @@ function waitFor(url: string): Promise<void> {
   });
 }
 
-const fullAnswers: JourneyAnswers = {
-  service: { service: "childrens-social-care" },
-  "who-are-you": { role: "parent" },
-  "about-who": { about: "me" },
-  "what-happened": { "what-happened": "The social worker did not come to the meeting." },
-  when: { "when-day": "", "when-month": "10", "when-year": "2026", "still-happening": [] },
-  "put-right": { "put-right": "" },
-  "complained-before": { before: "no" },
-  advocate: { advocate: "no" },
-  "reply-format": { format: "standard", "other-help": "" },
-  "your-name": { "full-name": "Bench Parent" },
-  contact: { method: "email", email: "bench@example.org" },
-  "safe-contact": { "safe-times": "", "leave-message": "yes", "say-council": "yes" },
-};
+const fullAnswers = parentComplaint();
 
 async function main(): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-"));

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { isPostgresUrl } from "~/services/database.server";
 import { newKeyEntry, parseKeyring, type Keyring } from "~/services/encryption.server";
 import { councilSettingsSchema, type CouncilSettings } from "./council-schema";
 import { exampleCouncil } from "./example-council";
@@ -10,7 +11,7 @@ import { exampleCouncil } from "./example-council";
 /** file:path for SQLite, or postgres://user:password@host:port/database; the message never repeats the value. */
 export function databaseUrlProblem(value: string): string | null {
   if (value.startsWith("file:")) return value.length > "file:".length ? null : "file: must be followed by a path";
-  if (!/^postgres(ql)?:\/\//.test(value)) return "must start with file: (SQLite) or postgres:// (PostgreSQL)";
+  if (!isPostgresUrl(value)) return "must start with file: (SQLite) or postgres:// (PostgreSQL)";
   let url: URL;
   try {
     url = new URL(value);

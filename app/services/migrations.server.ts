@@ -1,6 +1,6 @@
 // Versioned schema changes, applied in order and recorded, so every database reaches the same shape. The same
 // SQL serves SQLite and PostgreSQL: only types and statements both understand are used here.
-import type { Database } from "./database.server";
+import { isDatabaseUnavailable, type Database } from "./database.server";
 
 interface Migration {
   version: number;
@@ -143,7 +143,7 @@ export async function checkSchema(db: Database): Promise<number> {
   try {
     version = Number((await db.get<{ version: number | null }>("SELECT MAX(version) AS version FROM schema_migrations"))?.version ?? 0);
   } catch (error) {
-    if ((error as Error).name === "DatabaseUnavailableError") throw error;
+    if (isDatabaseUnavailable(error)) throw error;
   }
   if (version < latestVersion) throw new SchemaBehindError(`the database schema is at version ${version}; this code needs ${latestVersion}: run npm run migrate`);
   return version;

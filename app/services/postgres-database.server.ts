@@ -35,12 +35,12 @@ export function numberPlaceholders(sql: string): string {
   return out;
 }
 
+const SOCKET_FAILURES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+
 /**
  * Errors that mean "the database is not there", as opposed to "this query is wrong": connection exceptions
  * (class 08), an administrator's shutdown (57P), too many connections (53300), and the socket's own errors.
  */
-const SOCKET_FAILURES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
-
 export function isConnectionFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
@@ -121,7 +121,8 @@ class PostgresDatabase extends PostgresQueryable implements Database {
     try {
       return await work(client);
     } catch (error) {
-      if (isConnectionFailure(error) || error instanceof DatabaseUnavailableError) broken = error as Error;
+      // Every query and BEGIN/COMMIT here has already turned a lost connection into this error.
+      if (error instanceof DatabaseUnavailableError) broken = error;
       throw error;
     } finally {
       // A connection that failed mid-transaction is thrown away rather than handed to the next request.

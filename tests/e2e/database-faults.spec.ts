@@ -6,8 +6,8 @@ import { mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { openDatabaseUrl } from "../../app/services/database.server";
 import { freePort, PostgresCluster } from "../support/postgres-cluster";
+import { withDatabase } from "../support/test-databases";
 import { completeQuickComplaint, expectHeading } from "./support/journey";
 
 test.describe.configure({ mode: "serial" });
@@ -20,13 +20,8 @@ let logFile: string;
 
 const health = async () => (await fetch(`${baseURL}/healthz`)).status;
 
-async function storedCount(): Promise<number> {
-  const db = openDatabaseUrl(cluster.url, { poolSize: 1 });
-  try {
-    return Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM submissions"))!.n);
-  } finally {
-    await db.close();
-  }
+function storedCount(): Promise<number> {
+  return withDatabase(cluster.url, async (db) => Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM submissions"))!.n));
 }
 
 test.beforeAll(async () => {

@@ -12,6 +12,7 @@ import { expect, test } from "@playwright/test";
 import type { JourneyAnswers } from "../../app/journeys/session-data";
 import { openDatabaseUrl, type Database } from "../../app/services/database.server";
 import { newKeyEntry, parseKeyring, Sealer } from "../../app/services/encryption.server";
+import { parentComplaint } from "../support/complaint-answers";
 import { HttpJourney } from "../support/journey-over-http";
 import { MailCatcher } from "../support/mail-catcher";
 import { freePort } from "../support/postgres-cluster";
@@ -22,20 +23,8 @@ const COMPLAINTS = 500;
 const IN_FLIGHT = 50;
 const FAILURE_RATE = 0.3;
 
-const answersFor = (i: number): JourneyAnswers => ({
-  service: { service: "childrens-social-care" },
-  "who-are-you": { role: "parent" },
-  "about-who": { about: "me" },
-  "what-happened": { "what-happened": `Scale test complaint number ${i}.` },
-  when: { "when-day": "", "when-month": "10", "when-year": "2026" },
-  "put-right": { "put-right": "" },
-  "complained-before": { before: "no" },
-  advocate: { advocate: "no" },
-  "reply-format": { format: "standard", "other-help": "" },
-  "your-name": { "full-name": `Parent ${i}` },
-  contact: { method: "email", email: `parent-${i}@example.org` },
-  "safe-contact": { "safe-times": "", "leave-message": "yes", "say-council": "yes" },
-});
+const answersFor = (i: number): JourneyAnswers =>
+  parentComplaint({ story: `Scale test complaint number ${i}.`, name: `Parent ${i}`, email: `parent-${i}@example.org` });
 
 function waitForHealth(base: string): Promise<void> {
   return expect.poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status ?? 0, { timeout: 30_000, intervals: [200] }).toBe(200);

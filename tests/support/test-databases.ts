@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { openDatabaseUrl, type Database } from "../../app/services/database.server";
 
 export const engines = ["sqlite", "postgres"] as const;
 export type Engine = (typeof engines)[number];
@@ -42,4 +43,14 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
 export async function createTestDatabase(engine: Engine, dir: string): Promise<TestDatabase> {
   if (engine === "postgres") return createPostgresDatabase();
   return { url: `file:${path.join(dir, "portal.db")}`, drop: async () => undefined };
+}
+
+/** Opens the database at `url` for one piece of work, as a test or a helper outside the portal reads it. */
+export async function withDatabase<T>(url: string, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = openDatabaseUrl(url, { poolSize: 1 });
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
 }

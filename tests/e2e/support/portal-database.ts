@@ -1,7 +1,8 @@
 // The database of the portal this test's project runs against: SQLite for the "sqlite" project, PostgreSQL for
 // the "postgres" one. Global setup names both in the environment.
 import { test } from "@playwright/test";
-import { openDatabaseUrl, type Database } from "../../../app/services/database.server";
+import type { Database } from "../../../app/services/database.server";
+import { withDatabase } from "../../support/test-databases";
 
 export function portalDatabaseUrl(): string {
   const name = test.info().project.name === "postgres" ? "E2E_DATABASE_URL_POSTGRES" : "E2E_DATABASE_URL_SQLITE";
@@ -10,11 +11,6 @@ export function portalDatabaseUrl(): string {
   return url;
 }
 
-export async function withPortalDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
-  const db = openDatabaseUrl(portalDatabaseUrl(), { poolSize: 1 });
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
+export function withPortalDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  return withDatabase(portalDatabaseUrl(), work);
 }

@@ -1,12 +1,15 @@
 // What the Express server hands every loader and action: the services made once at start, and per-request facts.
 import type { Language } from "./i18n";
 import type { Services } from "./services/services.server";
+import type { LoadedSession } from "./services/session-store.server";
 
 export interface PortalLoadContext {
   services: Services;
   language: Language;
   nonce: string;
   requestId: string;
+  /** The session, when the page cache has already read it for this request. */
+  session?: LoadedSession;
   /** Set when a loader or action failed because the database could not be reached: the page is then a 503. */
   databaseUnavailable?: boolean;
 }

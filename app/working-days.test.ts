@@ -151,6 +151,15 @@ describe("londonDate", () => {
     expect(londonDate(new Date(instant))).toBe(expected);
   });
 
+  it("turns over at midnight, second by second, however often it is asked within a minute", () => {
+    expect(londonDate(new Date("2025-10-25T22:59:00Z"))).toBe("2025-10-25");
+    expect(londonDate(new Date("2025-10-25T22:59:59.999Z"))).toBe("2025-10-25");
+    expect(londonDate(new Date("2025-10-25T23:00:00Z"))).toBe("2025-10-26");
+    expect(londonDate(new Date("2025-10-25T22:59:30Z"))).toBe("2025-10-25");
+    expect(londonDate(new Date("2025-01-31T23:59:59Z"))).toBe("2025-01-31");
+    expect(londonDate(new Date("2025-02-01T00:00:00Z"))).toBe("2025-02-01");
+  });
+
   it("rejects an invalid Date", () => {
     expect(() => londonDate(new Date("nonsense"))).toThrow(RangeError);
   });

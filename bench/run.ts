@@ -67,6 +67,15 @@ async function run(name: string, pid: number, options: autocannon.Options, expec
   };
 }
 
+/** One session that has answered the first question, as a person part-way through. */
+async function answerFirstQuestion(base: string): Promise<{ cookie: string; csrf: string }> {
+  const opened = await fetch(`${base}/complaint/service`);
+  const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0]!;
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await opened.text())?.[1] ?? "";
+  await fetch(`${base}/complaint/service`, { method: "POST", body: `csrf=${encodeURIComponent(csrf)}&service=public-health`, headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+  return { cookie, csrf };
+}
+
 function waitFor(url: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   return new Promise((resolve, reject) => {
@@ -112,18 +121,29 @@ async function main(): Promise<number> {
 
     results.push(await run("GET start page", pid, { url: `${base}/` }));
 
-    // One session that has answered the first question, as a person part-way through.
-    const opened = await fetch(`${base}/complaint/service`);
-    const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0]!;
-    const csrf = /name="csrf" value="([^"]+)"/.exec(await opened.text())?.[1] ?? "";
-    await fetch(`${base}/complaint/service`, { method: "POST", body: `csrf=${encodeURIComponent(csrf)}&service=public-health`, headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+    const { cookie, csrf } = await answerFirstQuestion(base);
     results.push(await run("GET question page in a session", pid, { url: `${base}/complaint/who-are-you`, headers: { cookie } }));
+
+    // The same page rendered afresh every time, as for a person whose answers so far nobody has had: a second
+    // portal on the same database with its page cache off.
+    const uncachedPort = port + 1;
+    const uncached = spawn(process.execPath, ["build/server.js"], { env: { ...env, PORT: String(uncachedPort), PAGE_CACHE_PAGES: "0" }, stdio: ["ignore", "ignore", "inherit"] });
+    try {
+      await waitFor(`http://127.0.0.1:${uncachedPort}/healthz`);
+      const fresh = await answerFirstQuestion(`http://127.0.0.1:${uncachedPort}`);
+      results.push(await run("GET question page, rendered afresh (page cache off)", uncached.pid!, { url: `http://127.0.0.1:${uncachedPort}/complaint/who-are-you`, headers: { cookie: fresh.cookie } }));
+    } finally {
+      uncached.kill("SIGTERM");
+      await new Promise((resolve) => uncached.once("exit", resolve));
+    }
+    // Posts alternate between two answers, as real ones change something, so nearly every post writes the session (an unchanged one is not written).
+    const answerBody = (service: string) => `csrf=${encodeURIComponent(csrf)}&service=${service}`;
     results.push(
       await run("POST valid answer, 303 to next page", pid, {
         url: `${base}/complaint/service`,
         method: "POST",
         headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: `csrf=${encodeURIComponent(csrf)}&service=childrens-social-care`,
+        requests: [{ body: answerBody("childrens-social-care") }, { body: answerBody("public-health") }],
       }, (status) => status === 303),
     );
 

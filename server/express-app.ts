@@ -10,7 +10,9 @@ import "~/load-context";
 import { isDatabaseUnavailable } from "~/services/database.server";
 import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
+import type { LoadedSession } from "~/services/session-store.server";
 import { pageCache } from "./page-cache";
+import { publicPageVisit, questionPageVisit } from "./page-visits";
 import { precompressedAssets } from "./precompressed-assets";
 import { requestLog } from "./request-log";
 import { securityHeaders } from "./security-headers";
@@ -107,7 +109,16 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     );
   };
   if (!devMiddleware) {
-    app.use(pageCache({ paths: cachedPages, languageOf: (req) => languageOf(req).language }));
+    const publicPage = publicPageVisit(services, cachedPages, languageOf);
+    const questionPage = questionPageVisit(services, languageOf);
+    app.use(
+      pageCache({
+        visitOf: (req, res) => publicPage(req) ?? questionPage(req, res),
+        maxPages: services.config.env.PAGE_CACHE_PAGES,
+        // Copies of question pages show answers: none is kept longer than the session it came from could last.
+        maxAgeMs: services.config.sessionIdleMs,
+      }),
+    );
   }
 
   app.all(
@@ -123,6 +134,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
           language,
           nonce: String(res.locals.nonce),
           requestId: String(res.locals.requestId),
+          session: res.locals.session as LoadedSession | undefined,
         };
       },
     }),

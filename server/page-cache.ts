@@ -1,42 +1,109 @@
-// Pages that are the same for everyone (the start page, privacy, cookies…) are rendered once per language and
-// then served from memory. Each copy gets its own CSP nonce, so a cached page is never a shared secret.
-import type { RequestHandler, Response } from "express";
+// Rendering a page with React is most of what a page costs. A page is a function of what it is made from: the
+// address, the language, and for a question page the answers so far. So a page is rendered once for each set of
+// those and then served from memory, with this request's CSP nonce and CSRF token put back where they stood.
+// What a page is made from, and what a cached copy must still do, is decided by the visit (see page-visits.ts).
+import type { Request, RequestHandler, Response } from "express";
+
+/** The per-request values in a page: never cached, put back into each copy. */
+export type Token = "nonce" | "csrf";
+
+export interface PageVisit {
+  /** Everything the page is made from. Two requests with the same key get the same page, tokens apart. */
+  key: string;
+  tokens: Partial<Record<Token, string>>;
+  /** What the page's loader would have done besides rendering (keeping the session alive), done for a cached copy. */
+  beforeServing?: () => Promise<void>;
+  /** Asked once the page has been rendered: whether its copy may be kept (the loader changed nothing it read). */
+  mayKeep?: () => boolean;
+}
 
 interface CachedPage {
   status: number;
   headers: Record<string, string>;
-  /** The page split where its nonce stood, so each copy is one join away. */
-  parts: string[];
+  /** The page split where its tokens stood: segments[i] is followed by the token slots[i]. */
+  segments: string[];
+  slots: Token[];
+  storedAt: number;
 }
 
 export interface PageCacheOptions {
-  paths: readonly string[];
-  /** The language a request will be answered in, as the load context will choose it. */
-  languageOf: (req: Parameters<RequestHandler>[0]) => string;
+  /** The visit a request is, or null when its page must be rendered afresh. */
+  visitOf: (req: Request, res: Response) => PageVisit | null | Promise<PageVisit | null>;
+  /** The most pages kept; the least recently served goes first. */
+  maxPages: number;
+  /** How long a copy is kept at most, so a quiet server does not hold answers in memory indefinitely. */
+  maxAgeMs: number;
+  now?: () => number;
 }
 
-export function pageCache({ paths, languageOf }: PageCacheOptions): RequestHandler {
-  const cacheable = new Set(paths);
+const keptHeaders = ["content-type", "cache-control"];
+
+export function pageCache({ visitOf, maxPages, maxAgeMs, now = Date.now }: PageCacheOptions): RequestHandler {
   const pages = new Map<string, CachedPage>();
-  return (req, res, next) => {
-    if (req.method !== "GET" || !cacheable.has(req.path) || req.url !== req.path || req.headers.cookie?.includes("session=")) return next();
-    const key = `${languageOf(req)} ${req.path}`;
-    const cached = pages.get(key);
-    // The security-headers middleware made this response's nonce and put it in its CSP.
-    const nonce = String(res.locals.nonce);
-    if (cached) {
-      res.status(cached.status);
-      for (const [name, value] of Object.entries(cached.headers)) res.setHeader(name, value);
-      res.end(cached.parts.join(nonce));
-      return;
-    }
-    capture(res, (status, body) => {
-      if (status === 200 && !res.getHeader("set-cookie")) {
-        pages.set(key, { status, parts: body.split(nonce), headers: { "Content-Type": String(res.getHeader("content-type") ?? "text/html; charset=utf-8") } });
-      }
-    });
-    next();
+
+  const serve = (res: Response, page: CachedPage, tokens: PageVisit["tokens"]) => {
+    let html = page.segments[0]!;
+    for (let i = 0; i < page.slots.length; i++) html += tokens[page.slots[i]!]! + page.segments[i + 1]!;
+    res.status(page.status);
+    for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
+    // As a CDN says it: for whoever is looking into a slow or odd page, and for the tests.
+    res.setHeader("X-Page-Cache", "hit");
+    res.end(html);
   };
+
+  const keep = (key: string, page: CachedPage) => {
+    pages.delete(key);
+    pages.set(key, page);
+    if (pages.size > maxPages) pages.delete(pages.keys().next().value!);
+  };
+
+  const lookUp = async (req: Request, res: Response): Promise<boolean> => {
+    const visit = await visitOf(req, res);
+    if (!visit) return false;
+    // The security-headers middleware made this response's nonce and put it in its CSP.
+    const tokens = { ...visit.tokens, nonce: String(res.locals.nonce) };
+    const cached = pages.get(visit.key);
+    if (cached && now() - cached.storedAt < maxAgeMs) {
+      await visit.beforeServing?.();
+      keep(visit.key, cached);
+      serve(res, cached, tokens);
+      return true;
+    }
+    pages.delete(visit.key);
+    capture(res, (status, body) => {
+      if (status !== 200 || res.getHeader("set-cookie") || !String(res.getHeader("content-type")).startsWith("text/html")) return;
+      if (visit.mayKeep && !visit.mayKeep()) return;
+      // A page that shows its request id (an error page) is not the same for the next request.
+      if (body.includes(String(res.locals.requestId))) return;
+      const headers: Record<string, string> = {};
+      for (const name of keptHeaders) if (res.hasHeader(name)) headers[name] = String(res.getHeader(name));
+      keep(visit.key, { status, headers, ...splitAtTokens(body, tokens), storedAt: now() });
+    });
+    return false;
+  };
+
+  return (req, res, next) => {
+    if (req.method !== "GET") return next();
+    // When the page cannot be looked up or kept alive (the database is out of reach), Remix renders it, or its 503.
+    lookUp(req, res).then((served) => served || next(), () => next());
+  };
+}
+
+function splitAtTokens(body: string, tokens: PageVisit["tokens"]): Pick<CachedPage, "segments" | "slots"> {
+  const present = (Object.entries(tokens) as [Token, string | undefined][]).filter((entry): entry is [Token, string] => Boolean(entry[1]));
+  if (present.length === 0) return { segments: [body], slots: [] };
+  const byValue = new Map(present.map(([slot, value]) => [value, slot]));
+  const pattern = new RegExp(present.map(([, value]) => value.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g");
+  const segments: string[] = [];
+  const slots: Token[] = [];
+  let from = 0;
+  for (const match of body.matchAll(pattern)) {
+    segments.push(body.slice(from, match.index));
+    slots.push(byValue.get(match[0])!);
+    from = match.index + match[0].length;
+  }
+  segments.push(body.slice(from));
+  return { segments, slots };
 }
 
 /** Collects what Remix writes, while it still goes out as usual. */

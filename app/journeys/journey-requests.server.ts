@@ -36,7 +36,7 @@ export function freshJourneyState(): JourneyState {
  */
 export async function loadJourneyRequest(context: AppLoadContext, request: Request, journeyId: string | undefined): Promise<JourneyRequest> {
   const journey = journeyOrNotFound(journeyId);
-  const session = await context.services.sessions.load(request);
+  const session = context.session ?? (await context.services.sessions.load(request));
   if (session.expired) {
     throw redirect(`/answers-deleted?from=${journey.id}`, {
       headers: { "Set-Cookie": await context.services.sessions.destroy(session) },

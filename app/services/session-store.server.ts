@@ -19,10 +19,21 @@ export interface LoadedSession {
   replacementCookie?: string;
   /** The id the browser presented, when it led to a replacement: its forms carry tokens bound to it. */
   presentedId?: string;
+  /** The data as it was read, and the idle deadline it had: a save that would change neither is skipped. */
+  stored?: { json: string; expiresAt: number };
 }
 
 /** How long an id that was replaced after a submission still leads to its replacement, for other open tabs. */
 const ROTATION_GRACE_MS = 2 * 60_000;
+
+/**
+ * Each write sets the idle deadline this much beyond the limit, so a page viewed within that time of the last
+ * write needs no write at all: the deadline is still at least the full limit away. The page's timeout warning,
+ * which counts the limit from when the page loaded, therefore never fires after the answers have gone.
+ */
+export function keepAliveSlackMs(idleMs: number): number {
+  return Math.min(60_000, Math.floor(idleMs / 30));
+}
 
 export class SessionStore {
   constructor(
@@ -33,6 +44,10 @@ export class SessionStore {
     private readonly sealer: Sealer,
     private readonly now: () => number = Date.now,
   ) {}
+
+  get cookieName(): string {
+    return this.cookie.name;
+  }
 
   get idleMinutes(): number {
     return Math.round(this.idleMs / 60_000);
@@ -57,7 +72,12 @@ export class SessionStore {
   }
 
   async load(request: Request): Promise<LoadedSession> {
-    const id = this.readCookieId(request.headers.get("Cookie"));
+    return this.loadFromCookieHeader(request.headers.get("Cookie"));
+  }
+
+  /** The same, for the page cache, which reads the session before there is a Fetch Request. */
+  async loadFromCookieHeader(cookieHeader: string | null): Promise<LoadedSession> {
+    const id = this.readCookieId(cookieHeader);
     if (!id) return { id: null, data: emptySession(), expired: false };
     const row = await this.db.get<{ data: string; expires_at: number }>(
       "SELECT data, expires_at FROM sessions WHERE id = ?",
@@ -75,31 +95,40 @@ export class SessionStore {
       return { id: stored.movedTo, presentedId: id, data: parsedMoved.success ? parsedMoved.data : emptySession(), expired: false, replacementCookie: this.cookieFor(stored.movedTo) };
     }
     const parsed = sessionDataSchema.safeParse(stored);
-    return { id, data: parsed.success ? parsed.data : emptySession(), expired: false };
+    if (!parsed.success) return { id, data: emptySession(), expired: false };
+    return { id, data: parsed.data, expired: false, stored: { json: JSON.stringify(parsed.data), expiresAt: Number(row.expires_at) } };
   }
 
   /** Saves the answers and pushes the idle deadline on. Returns a Set-Cookie value when the browser needs one. */
   async save(session: LoadedSession): Promise<string | null> {
-    const expiresAt = this.now() + this.idleMs;
-    const data = this.sealer.seal(JSON.stringify(session.data));
+    const now = this.now();
+    const json = JSON.stringify(session.data);
+    // Reading a page changes nothing: unless the deadline is getting near, there is nothing to write.
+    if (session.id && session.stored?.json === json && session.stored.expiresAt >= now + this.idleMs) return session.replacementCookie ?? null;
+    const expiresAt = now + this.idleMs + keepAliveSlackMs(this.idleMs);
+    const data = this.sealer.seal(json);
     if (session.id) {
       const { changes } = await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [
         data,
         expiresAt,
         session.id,
       ]);
-      if (changes === 1) return session.replacementCookie ?? null;
+      if (changes === 1) {
+        session.stored = { json, expiresAt };
+        return session.replacementCookie ?? null;
+      }
     }
     const id = randomBytes(32).toString("base64url");
     await this.db.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, data, expiresAt]);
     session.id = id;
+    session.stored = { json, expiresAt };
     return this.cookieFor(id);
   }
 
   /** Keeps the session alive without changing it (the timeout warning's "Stay on this page"). */
   async touch(session: LoadedSession): Promise<void> {
     if (!session.id) return;
-    await this.db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [this.now() + this.idleMs, session.id]);
+    await this.db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [this.now() + this.idleMs + keepAliveSlackMs(this.idleMs), session.id]);
   }
 
   /**
@@ -120,6 +149,7 @@ export class SessionStore {
     });
     session.id = id;
     session.replacementCookie = undefined;
+    session.stored = undefined;
     return this.cookieFor(id);
   }
 

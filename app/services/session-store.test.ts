@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabaseUrl, type Database } from "./database.server";
 import { migrate } from "./migrations.server";
 import { newKeyEntry, parseKeyring, Sealer } from "./encryption.server";
-import { SessionStore } from "./session-store.server";
+import { keepAliveSlackMs, SessionStore } from "./session-store.server";
 import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
 
 describe.each(engines)("on %s", (engine) => {
@@ -40,6 +40,35 @@ describe.each(engines)("on %s", (engine) => {
       now += 61 * 60_000;
       const expired = await store.load(requestWith(cookie));
       expect(expired).toMatchObject({ id: null, expired: true });
+    });
+
+    it("skips the write when a page view changes nothing, yet never lets the deadline fall below the idle limit", async () => {
+      const idleMs = 60 * 60_000;
+      const session = await store.load(requestWith(null));
+      session.data.journeys.complaint = { runId: "r", answers: {} };
+      const cookie = (await store.save(session))!;
+      const deadline = async () => Number((await db.get<{ expires_at: number }>("SELECT expires_at FROM sessions"))!.expires_at);
+      const written = await deadline();
+      expect(written).toBe(now + idleMs + keepAliveSlackMs(idleMs));
+
+      // A view 30 s later: same data, deadline still a full limit away, so nothing is written.
+      now += 30_000;
+      const viewed = await store.load(requestWith(cookie));
+      expect(await store.save(viewed)).toBeNull();
+      expect(await deadline()).toBe(written);
+      expect(written).toBeGreaterThanOrEqual(now + idleMs);
+
+      // Past the slack, the same view pushes the deadline on.
+      now += keepAliveSlackMs(idleMs);
+      await store.save(await store.load(requestWith(cookie)));
+      expect(await deadline()).toBe(now + idleMs + keepAliveSlackMs(idleMs));
+
+      // A change is always written, however recent the last write.
+      now += 1_000;
+      const changed = await store.load(requestWith(cookie));
+      changed.data.journeys.complaint!.answers.service = { service: "public-health" };
+      await store.save(changed);
+      expect((await store.load(requestWith(cookie))).data.journeys.complaint?.answers.service).toEqual({ service: "public-health" });
     });
 
     it("sweeps expired sessions", async () => {

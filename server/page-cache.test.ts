@@ -1,0 +1,113 @@
+// The cache on its own, in a real Express app on loopback, with a page that prints its tokens the way Remix does.
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import express from "express";
+import { afterEach, describe, expect, it } from "vitest";
+import { pageCache, type PageVisit } from "./page-cache";
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+interface Setup {
+  visit?: (req: express.Request) => PageVisit | null;
+  maxPages?: number;
+  maxAgeMs?: number;
+  now?: () => number;
+  /** What the "renderer" does besides printing the page. */
+  render?: (req: express.Request, res: express.Response) => void;
+}
+
+async function start({ visit, maxPages = 10, maxAgeMs = 60_000, now, render }: Setup) {
+  const renders: string[] = [];
+  const app = express();
+  let nonces = 0;
+  app.use((_req, res, next) => {
+    res.locals.nonce = `nonce${++nonces}nonce`;
+    res.locals.requestId = `request-${nonces}`;
+    next();
+  });
+  app.use(pageCache({ visitOf: visit ?? ((req) => ({ key: req.path, tokens: { csrf: String(req.query.who ?? "") ? `token-of-${String(req.query.who)}` : undefined } })), maxPages, maxAgeMs, now }));
+  app.get("*", (req, res) => {
+    renders.push(req.path);
+    render?.(req, res);
+    if (res.headersSent) return;
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Cache-Control", "no-store");
+    const csrf = req.query.who ? `token-of-${String(req.query.who)}` : "";
+    res.end(`<script nonce="${String(res.locals.nonce)}"></script><p>${req.path}</p><input name="csrf" value="${csrf}"><script nonce="${String(res.locals.nonce)}"></script>`);
+  });
+  server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server!.once("listening", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const get = async (path: string) => {
+    const response = await fetch(`${base}${path}`);
+    return { status: response.status, hit: response.headers.get("x-page-cache") === "hit", cacheControl: response.headers.get("cache-control"), body: await response.text() };
+  };
+  return { get, renders };
+}
+
+describe("pageCache", () => {
+  it("renders once, then serves the copy with each request's own nonce and token", async () => {
+    const { get, renders } = await start({});
+    const first = await get("/a?who=ann");
+    const second = await get("/a?who=bob");
+    expect(renders).toEqual(["/a"]);
+    expect(first.hit).toBe(false);
+    expect(second).toMatchObject({ hit: true, status: 200, cacheControl: "no-store" });
+    expect(second.body).toBe('<script nonce="nonce2nonce"></script><p>/a</p><input name="csrf" value="token-of-bob"><script nonce="nonce2nonce"></script>');
+  });
+
+  it("keeps only the most recently served pages, and none older than its age limit", async () => {
+    let clock = 0;
+    const { get, renders } = await start({ maxPages: 2, maxAgeMs: 1_000, now: () => clock });
+    await get("/a");
+    await get("/b");
+    await get("/a"); // a is now the most recent
+    await get("/c"); // b goes
+    await get("/a");
+    await get("/b");
+    expect(renders).toEqual(["/a", "/b", "/c", "/b"]);
+    clock += 1_000;
+    await get("/b");
+    expect(renders).toEqual(["/a", "/b", "/c", "/b", "/b"]);
+  });
+
+  it("keeps no copy of a page that set a cookie, failed, showed its request id, or changed what it was made from", async () => {
+    const { get, renders } = await start({
+      visit: (req) => ({ key: req.path, tokens: {}, mayKeep: () => req.path !== "/changed" }),
+      render: (req, res) => {
+        if (req.path === "/cookie") res.setHeader("Set-Cookie", "a=b");
+        if (req.path === "/failed") res.status(500);
+        if (req.path === "/request-id") {
+          res.setHeader("Content-Type", "text/html");
+          res.end(`<p>${String(res.locals.requestId)}</p>`);
+        }
+      },
+    });
+    for (const path of ["/cookie", "/failed", "/request-id", "/changed"]) {
+      await get(path);
+      expect((await get(path)).hit, path).toBe(false);
+    }
+    expect(renders).toHaveLength(8);
+  });
+
+  it("leaves the page to the renderer when it cannot be looked up, or what a copy must do first fails", async () => {
+    const failing = await start({
+      visit: (req) => ({ key: req.path, tokens: {}, beforeServing: () => Promise.reject(new Error("database gone")) }),
+    });
+    await failing.get("/a");
+    const again = await failing.get("/a");
+    expect(again).toMatchObject({ status: 200, hit: false });
+    expect(failing.renders).toEqual(["/a", "/a"]);
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+
+    const throwing = await start({
+      visit: () => {
+        throw new Error("database gone");
+      },
+    });
+    expect(await throwing.get("/a")).toMatchObject({ status: 200, hit: false });
+    server!.close();
+    server = undefined;
+  });
+});

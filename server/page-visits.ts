@@ -1,0 +1,59 @@
+// What each cacheable page is made from (see page-cache.ts). Kept beside the loaders' own reading of the same
+// inputs: a question page's loader (app/routes/$journey.$page.tsx) reads only its journey's answers, the flash
+// of a failed post, the address, the language and today's date, and any new input it reads must join the key here.
+import { createHash } from "node:crypto";
+import type { Request } from "express";
+import { pageById } from "~/journeys/journey-engine";
+import { journeyById } from "~/journeys/journeys";
+import type { LoadedSession } from "~/services/session-store.server";
+import type { Services } from "~/services/services.server";
+import { londonDate } from "~/working-days";
+import type { PageVisit } from "./page-cache";
+
+type LanguageOf = (req: Request) => { language: string; setCookie: string | null };
+
+/** Pages that are the same for everyone who reads them in one language, read without a session. */
+export function publicPageVisit(services: Services, paths: readonly string[], languageOf: LanguageOf) {
+  const cacheable = new Set(paths);
+  const sessionCookie = `${services.sessions.cookieName}=`;
+  return (req: Request): PageVisit | null => {
+    if (!cacheable.has(req.path) || req.url !== req.path || req.headers.cookie?.includes(sessionCookie)) return null;
+    const { language, setCookie } = languageOf(req);
+    return setCookie ? null : { key: `${language} ${req.path}`, tokens: {} };
+  };
+}
+
+/**
+ * A question page, for a person part-way through its journey. People with the same answers so far see the same
+ * page: the run id and start time are not on it, so they are not in the key, and the day is, since the route and
+ * date hints depend on it. A failed post's flash, a session that moved or ended, or a sent journey is left to the
+ * loader, which changes the session in those cases.
+ */
+export function questionPageVisit(services: Services, languageOf: LanguageOf) {
+  const sessionCookie = `${services.sessions.cookieName}=`;
+  return async (req: Request, res: { locals: Record<string, unknown> }): Promise<PageVisit | null> => {
+    const [, journeyId, pageId, extra] = req.path.split("/");
+    const journey = journeyById(journeyId);
+    if (!journey || extra !== undefined || !pageById(journey, pageId ?? "")) return null;
+    if (req.url !== req.path && req.url !== `${req.path}?change=1`) return null;
+    if (!req.headers.cookie?.includes(sessionCookie)) return null;
+    const { language, setCookie } = languageOf(req);
+    if (setCookie) return null;
+    const session: LoadedSession = await services.sessions.loadFromCookieHeader(req.headers.cookie);
+    // Read once: the loader takes this session rather than reading it again.
+    res.locals.session = session;
+    const state = session.data.journeys[journey.id];
+    if (!session.id || session.expired || session.replacementCookie || session.data.flash || !state || state.submitted) return null;
+    const before = JSON.stringify(session.data);
+    const answers = createHash("sha256").update(JSON.stringify(state.answers)).digest("base64url");
+    return {
+      key: `${language} ${req.url} ${londonDate(new Date())} ${answers}`,
+      tokens: { csrf: services.sessions.csrfToken(session) },
+      // The loader saves the session on every view, which keeps it alive; unchanged, that is seldom a write.
+      beforeServing: async () => {
+        await services.sessions.save(session);
+      },
+      mayKeep: () => JSON.stringify(session.data) === before,
+    };
+  };
+}

@@ -1,0 +1,116 @@
+// Pages served from memory (server/page-cache.ts) must be exactly the page Remix would render for that person:
+// their own CSRF token, this response's nonce, their own answers, errors and language, and never a stale copy.
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { withPortalDatabase } from "./support/portal-database";
+
+const form = { "content-type": "application/x-www-form-urlencoded" };
+
+function csrfIn(html: string): string {
+  const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error("no csrf field on the page");
+  return token;
+}
+
+function nonceOf(response: APIResponse): string {
+  return /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1] ?? "";
+}
+
+/** The page with this response's own nonce and token taken out, to compare two responses. */
+async function pageWithoutTokens(response: APIResponse): Promise<string> {
+  const html = await response.text();
+  return html.replaceAll(nonceOf(response), "NONCE").replaceAll(csrfIn(html), "CSRF");
+}
+
+/** A person who has answered the first question of a complaint, in their own cookie jar. */
+async function personPartWay(playwright: { request: { newContext: (options: object) => Promise<APIRequestContext> } }, baseURL: string | undefined, headers: Record<string, string> = {}) {
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: headers });
+  const csrf = csrfIn(await (await context.get("/complaint/service")).text());
+  const posted = await context.post("/complaint/service", { headers: form, data: `csrf=${csrf}&service=public-health`, maxRedirects: 0 });
+  expect(posted.status()).toBe(303);
+  return context;
+}
+
+/** The values of the radios shown as chosen. */
+function chosen(html: string): string[] {
+  return [...html.matchAll(/<input[^>]*type="radio"[^>]*>/g)].filter(([input]) => / checked=""/.test(input)).map(([input]) => /value="([^"]*)"/.exec(input)?.[1] ?? "");
+}
+
+async function sessionIdOf(context: APIRequestContext): Promise<string> {
+  const cookie = (await context.storageState()).cookies.find((c) => c.name === "session");
+  return cookie!.value.split(".")[0]!;
+}
+
+test("a page read again, or by someone with the same answers, is the same page with their own token and nonce", async ({ playwright, baseURL }) => {
+  const first = await personPartWay(playwright, baseURL);
+  const second = await personPartWay(playwright, baseURL);
+  const rendered = await first.get("/complaint/who-are-you");
+  const again = await first.get("/complaint/who-are-you");
+  const someoneElse = await second.get("/complaint/who-are-you");
+  expect(again.headers()["x-page-cache"]).toBe("hit");
+  expect(someoneElse.headers()["x-page-cache"]).toBe("hit");
+
+  expect(await pageWithoutTokens(again)).toBe(await pageWithoutTokens(rendered));
+  expect(await pageWithoutTokens(someoneElse)).toBe(await pageWithoutTokens(rendered));
+  expect(chosen(await rendered.text())).toEqual([]);
+  const nonces = [rendered, again, someoneElse].map(nonceOf);
+  expect(new Set(nonces).size).toBe(3);
+  for (const [i, response] of [rendered, again, someoneElse].entries()) expect(await response.text()).toContain(`nonce="${nonces[i]}"`);
+  expect(someoneElse.headers()["cache-control"]).toContain("no-store");
+  expect(someoneElse.headers()["content-type"]).toContain("text/html");
+
+  // The second person's copy carries their own token, and their post with it goes through.
+  const firstToken = csrfIn(await rendered.text());
+  const secondToken = csrfIn(await someoneElse.text());
+  expect(secondToken).not.toBe(firstToken);
+  const sent = await second.post("/complaint/who-are-you", { headers: form, data: `csrf=${secondToken}&role=parent`, maxRedirects: 0 });
+  expect(sent.status()).toBe(303);
+  expect(sent.headers().location).not.toContain("/refused");
+  await first.dispose();
+  await second.dispose();
+});
+
+test("their own answers, a failed post's errors and their language are never someone else's copy", async ({ playwright, baseURL }) => {
+  const person = await personPartWay(playwright, baseURL);
+  const token = csrfIn(await (await person.get("/complaint/who-are-you")).text());
+  await person.post("/complaint/who-are-you", { headers: form, data: `csrf=${token}&role=grandparent-or-relative`, maxRedirects: 0 });
+  const answered = await (await person.get("/complaint/who-are-you")).text();
+  expect(chosen(answered)).toEqual(["grandparent-or-relative"]);
+
+  // A post with nothing chosen comes back with the error, once, and then the page as it was.
+  await person.post("/complaint/who-are-you", { headers: form, data: `csrf=${token}`, maxRedirects: 0 });
+  const withError = await person.get("/complaint/who-are-you");
+  expect(withError.headers()["x-page-cache"]).toBeUndefined();
+  expect(await withError.text()).toContain("govuk-error-summary");
+  const afterwards = await person.get("/complaint/who-are-you");
+  expect(await afterwards.text()).not.toContain("govuk-error-summary");
+  expect(chosen(await afterwards.text())).toEqual(["grandparent-or-relative"]);
+
+  // Someone reading in Polish with the same answers gets the Polish page.
+  const polish = await personPartWay(playwright, baseURL, { cookie: "lng=pl" });
+  const polishPage = await (await polish.get("/complaint/who-are-you")).text();
+  expect(polishPage).toContain('lang="pl"');
+  expect(polishPage).not.toContain("Who are you?");
+  await person.dispose();
+  await polish.dispose();
+});
+
+test("a page served from memory keeps the session alive, and an ended session is never served one", async ({ playwright, baseURL }) => {
+  const person = await personPartWay(playwright, baseURL);
+  await person.get("/complaint/who-are-you");
+  const id = await sessionIdOf(person);
+  const deadline = () => withPortalDatabase(async (db) => Number((await db.get<{ expires_at: number }>("SELECT expires_at FROM sessions WHERE id = ?", [id]))!.expires_at));
+
+  // Near its idle limit, a view from memory still pushes the deadline on.
+  await withPortalDatabase((db) => db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [Date.now() + 5_000, id]));
+  const view = await person.get("/complaint/who-are-you");
+  expect(view.headers()["x-page-cache"]).toBe("hit");
+  expect(await deadline()).toBeGreaterThan(Date.now() + 30 * 60_000);
+
+  // Past it, the person is told their answers were deleted, not shown the page.
+  await withPortalDatabase((db) => db.run("UPDATE sessions SET expires_at = 0 WHERE id = ?", [id]));
+  const ended = await person.get("/complaint/who-are-you", { maxRedirects: 0 });
+  expect(ended.status()).toBe(302);
+  expect(ended.headers().location).toContain("/answers-deleted");
+  await person.dispose();
+});

@@ -2,11 +2,11 @@
 import { logger } from "~/services/logger.server";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request, type Response } from "express";
 import "~/load-context";
+import { refusedLocation } from "~/journeys/forgery.server";
 import { isDatabaseUnavailable } from "~/services/database.server";
 import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
@@ -14,6 +14,7 @@ import type { LoadedSession } from "~/services/session-store.server";
 import { pageCache } from "./page-cache";
 import { publicPageVisit, questionPageVisit } from "./page-visits";
 import { precompressedAssets } from "./precompressed-assets";
+import { remixHandler } from "./remix-handler";
 import { requestLog } from "./request-log";
 import { securityHeaders } from "./security-headers";
 
@@ -73,7 +74,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   app.use((req, res, next) => {
     if (req.headers.origin === "null") delete req.headers.origin;
     if (req.method === "POST" && !postFromThisSite(req)) {
-      res.redirect(303, `/refused?reason=forgery&back=${encodeURIComponent(req.path)}`);
+      res.redirect(303, refusedLocation("forgery", req.path));
       return;
     }
     next();
@@ -83,7 +84,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     services.rateLimiter.hit(req.ip ?? "unknown").then((retryAfter) => {
       if (retryAfter === null) return next();
       logger.warn({ requestId: res.locals.requestId, route: req.path }, "rate limit reached");
-      res.redirect(303, `/refused?reason=rate&retry=${retryAfter}&back=${encodeURIComponent(req.path)}`);
+      res.redirect(303, refusedLocation("rate", req.path, retryAfter));
     }, (error: unknown) => {
       // With the database gone the post cannot be counted, nor stored: the page says so with a 503.
       if (isDatabaseUnavailable(error) || !services.startup.ready) return next();
@@ -123,7 +124,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: services.config.isProduction || process.env.NODE_ENV === "production" ? "production" : "development",
       getLoadContext: (req, res): AppLoadContext => {

@@ -20,8 +20,9 @@ export interface PageVisit {
 interface CachedPage {
   status: number;
   headers: Record<string, string>;
-  /** The page split where its tokens stood: segments[i] is followed by the token slots[i]. */
-  segments: string[];
+  /** The page split where its tokens stood: segments[i] is followed by the token slots[i]. Bytes, not strings:
+   * encoding 20 KB of HTML as UTF-8 again, twice, was a fifth of the CPU of a page from memory. */
+  segments: Buffer[];
   slots: Token[];
   storedAt: number;
 }
@@ -42,8 +43,9 @@ export function pageCache({ visitOf, maxPages, maxAgeMs, now = Date.now }: PageC
   const pages = new Map<string, CachedPage>();
 
   const serve = (res: Response, page: CachedPage, tokens: PageVisit["tokens"]) => {
-    let html = page.segments[0]!;
-    for (let i = 0; i < page.slots.length; i++) html += tokens[page.slots[i]!]! + page.segments[i + 1]!;
+    const parts: Buffer[] = [page.segments[0]!];
+    for (let i = 0; i < page.slots.length; i++) parts.push(Buffer.from(tokens[page.slots[i]!]!, "latin1"), page.segments[i + 1]!);
+    const html = Buffer.concat(parts);
     res.status(page.status);
     for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
     // As a CDN says it: for whoever is looking into a slow or odd page, and for the tests.
@@ -91,18 +93,18 @@ export function pageCache({ visitOf, maxPages, maxAgeMs, now = Date.now }: PageC
 
 function splitAtTokens(body: string, tokens: PageVisit["tokens"]): Pick<CachedPage, "segments" | "slots"> {
   const present = (Object.entries(tokens) as [Token, string | undefined][]).filter((entry): entry is [Token, string] => Boolean(entry[1]));
-  if (present.length === 0) return { segments: [body], slots: [] };
+  if (present.length === 0) return { segments: [Buffer.from(body)], slots: [] };
   const byValue = new Map(present.map(([slot, value]) => [value, slot]));
   const pattern = new RegExp(present.map(([, value]) => value.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g");
-  const segments: string[] = [];
+  const segments: Buffer[] = [];
   const slots: Token[] = [];
   let from = 0;
   for (const match of body.matchAll(pattern)) {
-    segments.push(body.slice(from, match.index));
+    segments.push(Buffer.from(body.slice(from, match.index)));
     slots.push(byValue.get(match[0])!);
     from = match.index + match[0].length;
   }
-  segments.push(body.slice(from));
+  segments.push(Buffer.from(body.slice(from)));
   return { segments, slots };
 }
 

@@ -3,10 +3,15 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { LoadedSession } from "~/services/session-store.server";
 
-/** Sends a refused post to a page that explains why (with a real layout), and says where to go back to. */
+/** The page that explains why a post was refused (with a real layout), and says where to go back to. */
+export function refusedLocation(reason: "forgery" | "too-large" | "rate", backPath: string, retryAfterSeconds?: number): string {
+  const retry = retryAfterSeconds === undefined ? "" : `&retry=${retryAfterSeconds}`;
+  return `/refused?reason=${reason}${retry}&back=${encodeURIComponent(backPath)}`;
+}
+
+/** Sends a refused post to that page. */
 export function refusedPost(request: Request, reason: "forgery" | "too-large"): Response {
-  const back = new URL(request.url).pathname;
-  return redirect(`/refused?reason=${reason}&back=${encodeURIComponent(back)}`, { status: 303 });
+  return redirect(refusedLocation(reason, new URL(request.url).pathname), { status: 303 });
 }
 
 /** Refuses a forged post; the person's saved answers are not touched. */

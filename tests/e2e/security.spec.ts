@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
@@ -95,6 +96,23 @@ test.describe("forged posts are refused and nothing is stored", () => {
     });
     expect(response.status()).toBe(413);
     expect(await response.text()).toContain("What you sent is too long");
+  });
+
+  test("a body over 64 KB sent in chunks, without a length, is refused the same way", async ({ page, baseURL }) => {
+    await page.goto("/complaint/service");
+    const csrf = (await page.locator('input[name="csrf"]').getAttribute("value")) ?? "";
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const answer = await new Promise<{ status?: number; location?: string }>((resolve, reject) => {
+      const post = httpRequest(`${baseURL}/complaint/service`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked", cookie } }, (response) => {
+        response.resume();
+        resolve({ status: response.statusCode, location: response.headers.location });
+      });
+      post.on("error", reject);
+      post.write(`csrf=${encodeURIComponent(csrf)}&service=`);
+      for (let i = 0; i < 10; i++) post.write("x".repeat(8_000));
+      post.end();
+    });
+    expect(answer).toEqual({ status: 303, location: "/refused?reason=too-large&back=%2Fcomplaint%2Fservice" });
   });
 });
 

@@ -8,6 +8,8 @@ export interface PortalLoadContext {
   language: Language;
   nonce: string;
   requestId: string;
+  /** The post's body was over the limit and was not read: the route refuses it. */
+  bodyTooLarge?: boolean;
   /** The session, when the page cache has already read it for this request. */
   session?: LoadedSession;
   /** Set when a loader or action failed because the database could not be reached: the page is then a 503. */

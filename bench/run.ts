@@ -127,7 +127,7 @@ async function main(): Promise<number> {
     // The same page rendered afresh every time, as for a person whose answers so far nobody has had: a second
     // portal on the same database with its page cache off.
     const uncachedPort = port + 1;
-    const uncached = spawn(process.execPath, ["build/server.js"], { env: { ...env, PORT: String(uncachedPort), PAGE_CACHE_PAGES: "0" }, stdio: ["ignore", "ignore", "inherit"] });
+    const uncached = spawn(process.execPath, ["build/server.js"], { env: { ...env, PORT: String(uncachedPort), PAGE_CACHE_MB: "0" }, stdio: ["ignore", "ignore", "inherit"] });
     try {
       await waitFor(`http://127.0.0.1:${uncachedPort}/healthz`);
       const fresh = await answerFirstQuestion(`http://127.0.0.1:${uncachedPort}`);

@@ -115,7 +115,9 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     app.use(
       pageCache({
         visitOf: (req, res) => publicPage(req) ?? questionPage(req, res),
-        maxPages: services.config.env.PAGE_CACHE_PAGES,
+        maxBytes: services.config.env.PAGE_CACHE_MB * 1024 * 1024,
+        maxPageBytes: 256 * 1024,
+        announceHits: !services.config.isProduction,
         // Copies of question pages show answers: none is kept longer than the session it came from could last.
         maxAgeMs: services.config.sessionIdleMs,
       }),

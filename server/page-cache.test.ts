@@ -10,14 +10,15 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 
 interface Setup {
   visit?: (req: express.Request) => PageVisit | null;
-  maxPages?: number;
+  maxBytes?: number;
+  maxPageBytes?: number;
   maxAgeMs?: number;
   now?: () => number;
   /** What the "renderer" does besides printing the page. */
   render?: (req: express.Request, res: express.Response) => void;
 }
 
-async function start({ visit, maxPages = 10, maxAgeMs = 60_000, now, render }: Setup) {
+async function start({ visit, maxBytes = 100_000, maxPageBytes = 10_000, maxAgeMs = 60_000, now, render }: Setup) {
   const renders: string[] = [];
   const app = express();
   let nonces = 0;
@@ -26,9 +27,11 @@ async function start({ visit, maxPages = 10, maxAgeMs = 60_000, now, render }: S
     res.locals.requestId = `request-${nonces}`;
     next();
   });
-  app.use(pageCache({ visitOf: visit ?? ((req) => ({ key: req.path, tokens: { csrf: String(req.query.who ?? "") ? `token-of-${String(req.query.who)}` : undefined } })), maxPages, maxAgeMs, now }));
+  app.use(pageCache({ visitOf: visit ?? ((req) => ({ key: req.path, tokens: { csrf: String(req.query.who ?? "") ? `token-of-${String(req.query.who)}` : undefined } })), maxBytes, maxPageBytes, maxAgeMs, now, announceHits: true }));
   app.get("*", (req, res) => {
     renders.push(req.path);
+    // As server/remix-handler.ts does: the address the page was rendered for.
+    res.locals.renderedUrl = req.originalUrl;
     render?.(req, res);
     if (res.headersSent) return;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
@@ -59,7 +62,8 @@ describe("pageCache", () => {
 
   it("keeps only the most recently served pages, and none older than its age limit", async () => {
     let clock = 0;
-    const { get, renders } = await start({ maxPages: 2, maxAgeMs: 1_000, now: () => clock });
+    // Each page below is about 100 bytes without its tokens: room for two.
+    const { get, renders } = await start({ maxBytes: 250, maxPageBytes: 200, maxAgeMs: 1_000, now: () => clock });
     await get("/a");
     await get("/b");
     await get("/a"); // a is now the most recent
@@ -72,10 +76,16 @@ describe("pageCache", () => {
     expect(renders).toEqual(["/a", "/b", "/c", "/b", "/b"]);
   });
 
-  it("keeps no copy of a page that set a cookie, failed, showed its request id, or changed what it was made from", async () => {
+  it("keeps no copy of a page that set a cookie, failed, showed its request id, changed what it was made from, was rendered for another address, or is too long", async () => {
     const { get, renders } = await start({
+      maxPageBytes: 60,
       visit: (req) => ({ key: req.path, tokens: {}, mayKeep: () => req.path !== "/changed" }),
       render: (req, res) => {
+        if (req.path === "/elsewhere") res.locals.renderedUrl = "/somewhere-else";
+        if (req.path === "/short") {
+          res.setHeader("Content-Type", "text/html");
+          res.end("<p>short</p>");
+        }
         if (req.path === "/cookie") res.setHeader("Set-Cookie", "a=b");
         if (req.path === "/failed") res.status(500);
         if (req.path === "/request-id") {
@@ -84,11 +94,13 @@ describe("pageCache", () => {
         }
       },
     });
-    for (const path of ["/cookie", "/failed", "/request-id", "/changed"]) {
+    for (const path of ["/cookie", "/failed", "/request-id", "/changed", "/elsewhere", "/long"]) {
       await get(path);
       expect((await get(path)).hit, path).toBe(false);
     }
-    expect(renders).toHaveLength(8);
+    await get("/short");
+    expect((await get("/short")).hit).toBe(true);
+    expect(renders).toHaveLength(13);
   });
 
   it("leaves the page to the renderer when it cannot be looked up, or what a copy must do first fails", async () => {

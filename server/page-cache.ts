@@ -25,22 +25,29 @@ interface CachedPage {
   segments: Buffer[];
   slots: Token[];
   storedAt: number;
+  bytes: number;
 }
 
 export interface PageCacheOptions {
   /** The visit a request is, or null when its page must be rendered afresh. */
   visitOf: (req: Request, res: Response) => PageVisit | null | Promise<PageVisit | null>;
-  /** The most pages kept; the least recently served goes first. */
-  maxPages: number;
+  /** The most bytes of pages kept; the least recently served goes first. */
+  maxBytes: number;
+  /** A page longer than this (pages of long answers) is not kept at all. */
+  maxPageBytes: number;
   /** How long a copy is kept at most, so a quiet server does not hold answers in memory indefinitely. */
   maxAgeMs: number;
+  /** Whether to say "X-Page-Cache: hit". Not in production: with it, anyone could ask whether someone else had given
+   * certain answers today. */
+  announceHits: boolean;
   now?: () => number;
 }
 
 const keptHeaders = ["content-type", "cache-control"];
 
-export function pageCache({ visitOf, maxPages, maxAgeMs, now = Date.now }: PageCacheOptions): RequestHandler {
+export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceHits, now = Date.now }: PageCacheOptions): RequestHandler {
   const pages = new Map<string, CachedPage>();
+  let bytes = 0;
 
   const serve = (res: Response, page: CachedPage, tokens: PageVisit["tokens"]) => {
     const parts: Buffer[] = [page.segments[0]!];
@@ -48,15 +55,23 @@ export function pageCache({ visitOf, maxPages, maxAgeMs, now = Date.now }: PageC
     const html = Buffer.concat(parts);
     res.status(page.status);
     for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
-    // As a CDN says it: for whoever is looking into a slow or odd page, and for the tests.
-    res.setHeader("X-Page-Cache", "hit");
+    if (announceHits) res.setHeader("X-Page-Cache", "hit");
     res.end(html);
   };
 
-  const keep = (key: string, page: CachedPage) => {
+  const forget = (key: string) => {
+    const page = pages.get(key);
+    if (!page) return;
+    bytes -= page.bytes;
     pages.delete(key);
+  };
+
+  const keep = (key: string, page: CachedPage) => {
+    forget(key);
+    if (page.bytes > maxPageBytes) return;
     pages.set(key, page);
-    if (pages.size > maxPages) pages.delete(pages.keys().next().value!);
+    bytes += page.bytes;
+    while (bytes > maxBytes) forget(pages.keys().next().value!);
   };
 
   const lookUp = async (req: Request, res: Response): Promise<boolean> => {
@@ -71,15 +86,18 @@ export function pageCache({ visitOf, maxPages, maxAgeMs, now = Date.now }: PageC
       serve(res, cached, tokens);
       return true;
     }
-    pages.delete(visit.key);
+    forget(visit.key);
     capture(res, (status, body) => {
       if (status !== 200 || res.getHeader("set-cookie") || !String(res.getHeader("content-type")).startsWith("text/html")) return;
+      // The page Remix rendered must be the one the key names (server/remix-handler.ts refuses odd hosts too).
+      if (res.locals.renderedUrl !== req.originalUrl) return;
       if (visit.mayKeep && !visit.mayKeep()) return;
       // A page that shows its request id (an error page) is not the same for the next request.
       if (body.includes(String(res.locals.requestId))) return;
       const headers: Record<string, string> = {};
       for (const name of keptHeaders) if (res.hasHeader(name)) headers[name] = String(res.getHeader(name));
-      keep(visit.key, { status, headers, ...splitAtTokens(body, tokens), storedAt: now() });
+      const page = splitAtTokens(body, tokens);
+      keep(visit.key, { status, headers, ...page, storedAt: now(), bytes: page.segments.reduce((sum, segment) => sum + segment.length, 0) });
     });
     return false;
   };

@@ -4,10 +4,9 @@
 // it builds the Fetch Request once, from a buffer, without the web-stream round trip and the second
 // AbortController that made up a fifth of a form post's CPU. Nothing is aborted when a browser goes away
 // mid-request: loaders and actions are short, and nothing streams after the page's shell.
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
-import { refusedLocation } from "~/journeys/forgery.server";
 import { maxBodyBytes } from "~/journeys/read-form.server";
 
 export interface RemixHandlerOptions {
@@ -37,9 +36,13 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
   });
 }
 
-function headerPairs(raw: string[]): [string, string][] {
+/** Node's parsed headers, so what earlier middleware changed (a dropped "Origin: null") is what Remix sees. */
+function headerPairs(headers: IncomingHttpHeaders): [string, string][] {
   const pairs: [string, string][] = [];
-  for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) for (const each of value) pairs.push([name, each]);
+    else if (value !== undefined) pairs.push([name, value]);
+  }
   return pairs;
 }
 
@@ -51,24 +54,40 @@ async function send(res: ExpressResponse, response: Response): Promise<void> {
   else res.end();
 }
 
+/** A Host header that is a name or address with an optional port: anything else could rewrite the URL Remix sees. */
+const validHost = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
 export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOptions): RequestHandler {
   const handle = createRequestHandler(build, mode);
   return (req, res, next) => {
+    const host = req.headers.host ?? "localhost";
+    // Only an origin-form target and a plain host: then the page Remix renders is the one Express (and the page
+    // cache, which keys on req.url) thinks was asked for.
+    if (!req.originalUrl.startsWith("/") || req.originalUrl.startsWith("//") || !validHost.test(host)) {
+      res.status(400).end();
+      return;
+    }
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     (hasBody ? readBody(req, maxBodyBytes) : Promise.resolve(undefined))
       .then(async (body) => {
+        const context = getLoadContext(req, res);
         if (body === tooLarge) {
-          res.redirect(303, refusedLocation("too-large", req.path));
-          return;
+          // The route refuses it (readForm), so a form sent with JavaScript gets Remix's own redirect. The rest of
+          // the body is not read: the connection closes once the answer is sent.
+          context.bodyTooLarge = true;
+          res.setHeader("Connection", "close");
+          res.once("finish", () => req.destroy());
         }
         // The protocol respects TRUST_PROXY; the host is only ever used for same-site redirects.
-        const request = new Request(`${req.protocol}://${req.headers.host ?? "localhost"}${req.originalUrl}`, {
+        const request = new Request(`${req.protocol}://${host}${req.originalUrl}`, {
           method: req.method,
-          headers: headerPairs(req.rawHeaders),
+          headers: headerPairs(req.headers),
           // Buffer.concat always gives a buffer over a plain ArrayBuffer.
-          body: body as Uint8Array<ArrayBuffer> | undefined,
+          body: body === tooLarge ? undefined : (body as Uint8Array<ArrayBuffer> | undefined),
         });
-        await send(res, await handle(request, getLoadContext(req, res)));
+        const url = new URL(request.url);
+        res.locals.renderedUrl = url.pathname + url.search;
+        await send(res, await handle(request, context));
       })
       .catch(next);
   };

@@ -118,8 +118,8 @@ export const environmentSchema = z.object({
   // A lease shorter than a slow send (SMTP and webhook timeouts are 15 to 30 s) lets a second worker send it too.
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(20).max(3600).default(60),
   DELIVERY_RETRY_DELAYS: retryDelays,
-  // Rendered pages kept in memory (about 20 KB each); 0 renders every page afresh.
-  PAGE_CACHE_PAGES: z.coerce.number().int().min(0).max(100_000).default(1000),
+  // Memory for rendered pages (about 20 KB each); 0 renders every page afresh.
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

@@ -80,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (place.kind === "redirect") return redirectSaving(context, session, place.to);
   const { page } = place;
   const change = new URL(request.url).searchParams.has("change");
-  const form = await readForm(request);
+  const form = await readForm(request, context);
   refuseForgery(context, request, session, form);
   const values = readPageValues(page, form);
   const before = answersOnRoute(journey, state.answers, position.route.slice(0, position.route.indexOf(page.id)));

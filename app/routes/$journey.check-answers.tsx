@@ -49,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const journeyRequest = await loadJourneyRequest(context, request, params.journey);
   const { journey, session, state, position } = journeyRequest;
-  const form = await readForm(request);
+  const form = await readForm(request, context);
   refuseForgery(context, request, session, form);
   if (!state.submitted) {
     const { config } = context.services;

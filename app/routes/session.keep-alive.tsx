@@ -7,7 +7,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { sessions } = context.services;
   const session = await sessions.load(request);
   if (!session.id) return data({ ok: false }, { status: 410, headers: { "Cache-Control": "no-store" } });
-  refuseForgery(context, request, session, await readForm(request));
+  refuseForgery(context, request, session, await readForm(request, context));
   await sessions.touch(session);
   return data({ ok: true }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -28,7 +28,7 @@ const everyQuestion: Step[] = [
   { heading: "About the child or young person", error: "Enter their age as a number, like 8", invalid: async (p) => { await type(p, "Their first name", "Sam"); await type(p, "Their age", "eight"); }, valid: async (p) => { await type(p, "Their first name", "Sam"); await type(p, "Their age", "8"); } },
   { heading: "Does Sam know about this complaint and agree with it?", error: "Select if Sam knows about this complaint and agrees with it", valid: (p) => choose(p, "They are too young to say") },
   { heading: "Do you have parental responsibility for Sam?", error: "Select if you have parental responsibility", valid: (p) => choose(p, "I’m not sure") },
-  { heading: "What happened?", error: "What happened must be 6,000 characters or fewer", invalid: (p) => type(p, "What happened?", "x".repeat(6001)), valid: (p) => type(p, "What happened?", "Sam was moved to a new school without anyone asking.") },
+  { heading: "What happened?", error: "What happened must be 6,000 characters or fewer", invalid: (p) => type(p, "Tell us what happened", "x".repeat(6001)), valid: (p) => type(p, "Tell us what happened", "Sam was moved to a new school without anyone asking.") },
   { heading: "When did it happen?", error: "Enter the month it happened", invalid: (p) => type(p, "Year", "2024"), valid: async (p) => { await type(p, "Month", String(lateDate().getUTCMonth() + 1)); await type(p, "Year", String(lateDate().getUTCFullYear())); } },
   { heading: "Why are you telling us now?", error: "Tell us why you did not complain sooner", valid: (p) => type(p, "Tell us why you did not complain sooner", "I only found out last week.") },
   { heading: "What would you like to happen to put things right? (optional)", error: "Your answer must be 2,000 characters or fewer", invalid: (p) => type(p, "What would you like to happen to put things right? (optional)", "y".repeat(2001)), valid: (p) => type(p, "What would you like to happen to put things right? (optional)", "") },
@@ -257,7 +257,7 @@ test.describe("the whole journey in Polish", () => {
       await next();
       await choose(page, option("about-who", "about", "me"));
       await next();
-      await type(page, pl.pages["what-happened"]!.title, "Nikt nie oddzwonił. Zażółć gęślą jaźń.");
+      await type(page, pl.pages["what-happened"]!.fields["what-happened"]!.label!, "Nikt nie oddzwonił. Zażółć gęślą jaźń.");
       await next();
       await type(page, plCommon.date.month, "10");
       await type(page, plCommon.date.year, "2026");

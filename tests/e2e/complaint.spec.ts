@@ -34,8 +34,11 @@ for (const javaScriptEnabled of [true, false]) {
       await choose(page, "Me");
       await continueOn(page);
       await expectHeading(page, "What happened?");
-      await expect(page.getByText("If a child is in danger now, call 999.")).toBeVisible();
-      await type(page, "What happened?", "My social worker cancelled our meetings 3 times 😞\nNobody told me why.");
+      // What to do if a child is in danger comes before the box for the complaint, not after it.
+      const danger = page.getByText("If a child is in danger now, call 999.");
+      await expect(danger).toBeVisible();
+      expect((await danger.boundingBox())!.y).toBeLessThan((await page.getByLabel("Tell us what happened").boundingBox())!.y);
+      await type(page, "Tell us what happened", "My social worker cancelled our meetings 3 times 😞\nNobody told me why.");
       await continueOn(page);
       await type(page, "Month", "10");
       await type(page, "Year", "2026");
@@ -103,7 +106,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expectHeading(page, "Do you have parental responsibility for Sam?");
       await choose(page, "No");
       await continueOn(page);
-      await type(page, "What happened?", "Nobody helped me when I started looking after my grandson.");
+      await type(page, "Tell us what happened", "Nobody helped me when I started looking after my grandson.");
       await continueOn(page);
       const fourteenMonthsAgo = new Date();
       fourteenMonthsAgo.setUTCDate(1);
@@ -159,7 +162,7 @@ for (const javaScriptEnabled of [true, false]) {
       await continueOn(page);
       await choose(page, "Me");
       await continueOn(page);
-      await type(page, "What happened?", "The clinic was closed when the website said it was open.");
+      await type(page, "Tell us what happened", "The clinic was closed when the website said it was open.");
       await continueOn(page);
       await page.getByLabel("It is still happening").check();
       await continueOn(page);

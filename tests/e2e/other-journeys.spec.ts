@@ -203,7 +203,7 @@ test("a complaint about something complained about before offers the next stage"
   await continueOn(page);
   await choose(page, "Me");
   await continueOn(page);
-  await type(page, "What happened?", "x");
+  await type(page, "Tell us what happened", "x");
   await continueOn(page);
   await page.getByLabel("It is still happening").check();
   await continueOn(page);

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 // Pages served from memory (server/page-cache.ts) must be exactly the page Remix would render for that person:
 // their own CSRF token, this response's nonce, their own answers, errors and language, and never a stale copy.
 import type { APIRequestContext, APIResponse } from "@playwright/test";
@@ -113,4 +114,22 @@ test("a page served from memory keeps the session alive, and an ended session is
   expect(ended.status()).toBe(302);
   expect(ended.headers().location).toContain("/answers-deleted");
   await person.dispose();
+});
+
+test("a request whose Host or target could make Remix render another page is refused, so no copy is kept under the wrong address", async ({ baseURL }) => {
+  const statusOf = (path: string, host: string) =>
+    new Promise<number | undefined>((resolve, reject) => {
+      const url = new URL(baseURL!);
+      const sent = httpRequest({ host: url.hostname, port: url.port, path, headers: { host } }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      sent.on("error", reject);
+      sent.end();
+    });
+  const host = new URL(baseURL!).host;
+  expect(await statusOf("/complaint/service", "x/complaint/other?change=1#")).toBe(400);
+  expect(await statusOf("/complaint/service", "x#")).toBe(400);
+  expect(await statusOf("//evil.example/complaint/service", host)).toBe(400);
+  expect(await statusOf("/complaint/service", host)).toBe(200);
 });

@@ -2,7 +2,7 @@ import { request as httpRequest } from "node:http";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
-import { choose, completeQuickComplaint, continueOn, expectHeading, sessionId, storedSubmissions } from "./support/journey";
+import { choose, completeQuickComplaint, continueOn, expectHeading, reachWhatHappened, sessionId, storedSubmissions } from "./support/journey";
 
 const pages = [
   "/", "/privacy", "/cookies", "/contact", "/accessibility-statement", "/no-such-page", "/answers-deleted", "/refused?reason=forgery&back=/",
@@ -96,6 +96,18 @@ test.describe("forged posts are refused and nothing is stored", () => {
     });
     expect(response.status()).toBe(413);
     expect(await response.text()).toContain("What you sent is too long");
+  });
+
+  test("a body over 64 KB sent with JavaScript, through Remix's own form, gets the same page", async ({ page, consoleProblems }) => {
+    await reachWhatHappened(page);
+    await page.getByLabel("Tell us what happened").fill("x".repeat(70_000));
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page).toHaveURL(/\/refused\?reason=too-large/);
+    await expect(page.getByText("What you sent is too long")).toBeVisible();
+    // The refused page's data answers 413, as it should, and the browser notes that; nothing else may go wrong.
+    const expected = consoleProblems.filter((problem) => problem.includes("/refused.data?reason=too-large"));
+    expect(expected.length).toBeGreaterThan(0);
+    consoleProblems.splice(0, consoleProblems.length, ...consoleProblems.filter((problem) => !expected.includes(problem)));
   });
 
   test("a body over 64 KB sent in chunks, without a length, is refused the same way", async ({ page, baseURL }) => {
@@ -198,7 +210,7 @@ test("logs are structured, carry request ids, and hold none of what people typed
   await continueOn(page);
   await choose(page, "Yes");
   await continueOn(page);
-  await page.getByLabel("What happened?").fill(`${marker}-story`);
+  await page.getByLabel("Tell us what happened").fill(`${marker}-story`);
   await continueOn(page);
   await page.getByLabel("It is still happening").check();
   await continueOn(page);

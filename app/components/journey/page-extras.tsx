@@ -8,7 +8,8 @@ import { useRootData } from "~/root";
 
 type Extra = NonNullable<QuestionPage["extras"]>[number];
 
-const introExtras: readonly Extra[] = ["late-explanation", "advocate-explained"];
+// Guidance that must be read before answering: a child in danger needs 999 before writing a long complaint.
+const introExtras: readonly Extra[] = ["danger-now", "late-explanation", "advocate-explained"];
 
 export function isIntroExtra(extra: Extra): boolean {
   return introExtras.includes(extra);

@@ -51,8 +51,8 @@ export async function expireSessions(page: Page): Promise<void> {
   await withPortalDatabase((db) => db.run("UPDATE sessions SET expires_at = 0 WHERE id = ?", [id]));
 }
 
-/** A short complaint from a parent, to check answers, with email contact. */
-export async function completeQuickComplaint(page: Page, what = "The health visitor never came.") {
+/** A parent complaining about public health for themselves, up to "What happened?". */
+export async function reachWhatHappened(page: Page): Promise<void> {
   await page.goto("/complaint/service");
   await choose(page, /Public health/);
   await continueOn(page);
@@ -60,7 +60,12 @@ export async function completeQuickComplaint(page: Page, what = "The health visi
   await continueOn(page);
   await choose(page, "Me");
   await continueOn(page);
-  await type(page, "What happened?", what);
+}
+
+/** A short complaint from a parent, to check answers, with email contact. */
+export async function completeQuickComplaint(page: Page, what = "The health visitor never came.") {
+  await reachWhatHappened(page);
+  await type(page, "Tell us what happened", what);
   await continueOn(page);
   await page.getByLabel("It is still happening").check();
   await continueOn(page);

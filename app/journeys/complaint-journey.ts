@@ -85,6 +85,7 @@ const pages: QuestionPage[] = [
         return { ...date.data, "still-happening": stillHappening ? ["yes"] : [] };
       }),
     next: (answers, today) => (isLateComplaint(answers, today) ? "why-now" : "put-right"),
+    headingField: "when",
     extras: [],
   },
   {
@@ -130,6 +131,7 @@ const pages: QuestionPage[] = [
   },
   {
     id: "reply-format",
+    headingField: "format",
     section: "support",
     fields: [
       {

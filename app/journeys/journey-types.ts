@@ -82,6 +82,11 @@ export interface QuestionPage {
    * `title_forChild` is used when it exists, `title` otherwise.
    */
   variant?: (answers: JourneyAnswers) => string | undefined;
+  /**
+   * On a page with more than one field, the main question whose label or legend is the page's h1 (GOV.UK's
+   * question pattern), so the heading is not said twice; without it, the page title is a separate h1.
+   */
+  headingField?: string;
   /** Extra content shown on the page (insets, warnings), named by key; rendered by the page component. */
   extras?: readonly ("danger-now" | "late-explanation" | "no-contact-warning" | "advocate-explained" | "escalate-offer")[];
 }

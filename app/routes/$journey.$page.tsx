@@ -60,6 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       journeyId: journey.id,
       pageId: page.id,
       fields: page.fields,
+      headingField: page.headingField ?? null,
       extras: page.extras ?? [],
       variant,
       interpolation: { ...values, generalPhone: council.contact.generalComplaintsPhone, generalEmail: council.contact.generalComplaintsEmail },
@@ -102,15 +103,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function QuestionPage() {
   const page = useLoaderData<typeof loader>();
   const text = useJourneyText(page.namespace, page.pageId, page.interpolation, page.variant);
-  // A page with guidance before its question has a separate h1; otherwise the question is the heading.
-  const singleQuestion = page.fields.length === 1 && !page.extras.some(isIntroExtra);
+  // The main question is the heading (a page's only question, or the one it names); a page with guidance
+  // before its question, or with several equal ones, has a separate h1.
+  const headingField = page.headingField ?? (page.fields.length === 1 && !page.extras.some(isIntroExtra) ? page.fields[0]!.name : null);
   const errorList = page.errors.map((error) => ({ text: text.message(error.messageKey), href: `#${error.href}` }));
   return (
     <JourneyChrome backHref={page.backHref} idleMinutes={page.idleMinutes} journeyId={page.journeyId} csrf={page.csrf}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {errorList.length ? <ErrorSummary titleText={text.t("common:errors.summaryTitle")} errorList={errorList} /> : null}
-          {singleQuestion ? null : <h1 className="govuk-heading-l">{text.text("title")}</h1>}
+          {headingField ? null : <h1 className="govuk-heading-l">{text.text("title")}</h1>}
           <PageExtras extras={page.extras} namespace={page.namespace} pageId={page.pageId} position="before" />
           <Form method="post" action={page.formAction} noValidate>
             <input type="hidden" name="csrf" value={page.csrf} />
@@ -118,7 +120,7 @@ export default function QuestionPage() {
               <QuestionField
                 key={field.name}
                 field={field}
-                context={{ text, values: page.values, errors: page.errors, isPageHeading: singleQuestion }}
+                context={{ text, values: page.values, errors: page.errors, isPageHeading: field.name === headingField }}
               />
             ))}
             <PageExtras extras={page.extras} namespace={page.namespace} pageId={page.pageId} position="after" />

@@ -1,0 +1,25 @@
+// Every question page has exactly one h1: its only question, the question it names as its heading, or its title
+// above fields that each have a label of their own. A field without words would show a raw key.
+import { describe, expect, it } from "vitest";
+import { resources } from "../../locales/resources";
+import { isIntroExtra } from "~/components/journey/page-extras";
+import { journeys } from "./journeys";
+
+type Words = { pages: Record<string, { title?: string; fields?: Record<string, { label?: string }> }> };
+
+describe.each(Object.values(journeys))("$id journey", (journey) => {
+  for (const language of ["en", "pl"] as const) {
+    it(`every page's heading field exists, and every other field has a label in ${language}`, () => {
+      const words = (resources[language] as unknown as Record<string, Words>)[journey.namespace]!;
+      for (const page of journey.pages) {
+        const names = page.fields.map((field) => field.name);
+        if (page.headingField) expect(names, page.id).toContain(page.headingField);
+        const heading = page.headingField ?? (names.length === 1 && !(page.extras ?? []).some(isIntroExtra) ? names[0] : null);
+        expect(words.pages[page.id]?.title, `${page.id} title`).toBeTruthy();
+        // A lone checkbox is labelled by its option, with no legend of its own.
+        const labelled = page.fields.filter((field) => field.name !== heading && !(field.kind === "checkboxes" && field.options.length === 1));
+        for (const { name } of labelled) expect(words.pages[page.id]?.fields?.[name]?.label, `${page.id}: ${name}`).toBeTruthy();
+      }
+    });
+  }
+});

@@ -2,6 +2,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { ReactNode } from "react";
 import { Panel } from "~/components/govuk/panel";
 import { SummaryList } from "~/components/govuk/summary-list";
 import { describeAnswers } from "~/journeys/describe-answers";
@@ -42,6 +43,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
 }
 
+/** The sentence with the reference in it kept on one line. */
+function keepingTogether(sentence: string, reference: string): ReactNode {
+  const at = sentence.indexOf(reference);
+  if (at < 0) return sentence;
+  return (
+    <>
+      {sentence.slice(0, at)}
+      <span className="app-reference">{reference}</span>
+      {sentence.slice(at + reference.length)}
+    </>
+  );
+}
+
 export default function Confirmation() {
   const page = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation([page.namespace, "common"]);
@@ -65,7 +79,7 @@ export default function Confirmation() {
           <Panel titleText={t("confirmation.title")} html={<>{t("confirmation.referenceIntro")}<br /><strong>{page.reference}</strong></>} />
           {page.replyBy ? <p className="govuk-body govuk-!-font-weight-bold">{t("confirmation.replyBy", values)}</p> : null}
           {page.noContact ? <p className="govuk-body govuk-!-font-weight-bold">{t("common:confirmation.noContact")}</p> : null}
-          <p className="govuk-body">{t("confirmation.keepReference", values)}</p>
+          <p className="govuk-body">{keepingTogether(t("confirmation.keepReference", values), page.reference)}</p>
           <h2 className="govuk-heading-m">{t("confirmation.nextTitle")}</h2>
           {list(page.publicHealth ? "confirmation.nextPublicHealth" : "confirmation.next").map((p, i) => (
             <p key={i} className="govuk-body">{p}</p>

@@ -71,6 +71,11 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator(".govuk-panel__title")).toHaveText("Complaint sent");
       const reference = referenceOn(await page.locator(".govuk-panel__body").textContent());
       await expect(page.getByText(/We will reply by/)).toBeVisible();
+      // In the sentence below the panel, the reference stays on one line, never split at a hyphen.
+      const inSentence = page.locator("p.govuk-body .app-reference");
+      await expect(inSentence).toHaveText(reference);
+      const box = (await inSentence.boundingBox())!;
+      expect(box.height).toBeLessThan(40);
       await checkA11y();
       const stored = (await storedSubmissions()).find((s) => s.reference === reference);
       expect(stored?.answers["what-happened"]?.["what-happened"]).toBe("My social worker cancelled our meetings 3 times 😞\nNobody told me why.");

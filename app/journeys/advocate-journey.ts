@@ -4,7 +4,7 @@ import { choice, optionalChoice, optionalText, requiredLine, wholeNumber } from 
 import { textOf } from "./journey-engine";
 import type { Journey, QuestionPage, RoutingFlag } from "./journey-types";
 import type { JourneyAnswers } from "./session-data";
-import { contactPage, safeContactPage , yourNamePage } from "./shared-pages";
+import { afterContact, contactPage, safeContactPage, safePostPage, yourNamePage } from "./shared-pages";
 
 const forAChild = (answers: JourneyAnswers) => textOf(answers, "for-whom", "for-whom") === "a-child";
 const variant = (answers: JourneyAnswers) => (forAChild(answers) ? "forChild" : undefined);
@@ -54,8 +54,9 @@ const pages: QuestionPage[] = [
   },
   yourNamePage(() => "contact"),
   // An advocate has to be able to reach them, so "Do not contact me" is not offered here.
-  contactPage(() => "safe-contact", { allowNone: false }),
+  contactPage(afterContact, { allowNone: false }),
   safeContactPage(() => null),
+  safePostPage(() => null),
 ];
 
 export function advocateFlags(answers: JourneyAnswers): RoutingFlag[] {

@@ -72,6 +72,16 @@ describe("the complaint route", () => {
     expect(route).not.toContain("safe-contact");
   });
 
+  it("asks someone written to by post only whether the envelope may say it is from the council", () => {
+    const byPost: JourneyAnswers = { ...youngPerson, contact: { method: "post", "address-line-1": "1 High St", "address-line-2": "", "address-town": "Exampleton", "address-postcode": "EX1 1AA" } };
+    delete byPost["safe-contact"];
+    expect(walk(byPost).firstUnanswered).toBe("safe-post");
+    const answered = walk({ ...byPost, "safe-post": { "say-council": "no" } });
+    expect(answered.firstUnanswered).toBeNull();
+    expect(answered.route).not.toContain("safe-contact");
+    expect(walk(youngPerson).route).not.toContain("safe-post");
+  });
+
   it("leaves answers off the new route out when a change takes another branch", () => {
     const adult: JourneyAnswers = {
       ...youngPerson,
@@ -105,6 +115,11 @@ describe("complaint page validation", () => {
   it("keeps emoji and any script exactly as typed", () => {
     const text = "Zażółć gęślą jaźń 😀 مرحبا\nline two";
     expect(validate("what-happened", [["what-happened", text]])).toEqual({ ok: true, answer: { "what-happened": text } });
+  });
+
+  it("needs an answer about the envelope", () => {
+    expect(validate("safe-post", [])).toMatchObject({ ok: false, errors: [{ messageKey: "pages.safe-post.fields.say-council.errors.required" }] });
+    expect(validate("safe-post", [["say-council", "no"]])).toEqual({ ok: true, answer: { "say-council": "no" } });
   });
 
   it("refuses text over the limit with a specific message", () => {

@@ -5,7 +5,7 @@ import type { Journey, QuestionPage, RoutingFlag } from "./journey-types";
 import { listOf, textOf } from "./journey-engine";
 import { isMoreThanTwelveMonthsAgo, monthYearDateSchema, readMonthYearDate } from "./month-year-date";
 import type { JourneyAnswers } from "./session-data";
-import { contactPage, isYoungPerson, safeContactPage, servicePage, wantsContact, whoAreYouPage , choiceWithDetails, yourNamePage } from "./shared-pages";
+import { afterContact, choiceWithDetails, contactPage, isYoungPerson, safeContactPage, safePostPage, servicePage, whoAreYouPage, yourNamePage } from "./shared-pages";
 
 export const replyFormats = ["standard", "large-print", "braille", "easy-read", "audio", "another-language", "bsl"] as const;
 
@@ -163,8 +163,9 @@ const pages: QuestionPage[] = [
     next: () => "your-name",
   },
   yourNamePage(() => "contact"),
-  contactPage((answers) => (wantsContact(answers) ? "safe-contact" : null)),
+  contactPage(afterContact),
   safeContactPage(() => null),
+  safePostPage(() => null),
 ];
 
 /** The flags a complaint carries, in the order a triaging team reads them. */

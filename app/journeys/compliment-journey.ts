@@ -3,7 +3,7 @@ import { z } from "zod";
 import { choice, optionalLine, requiredText } from "./field-schemas";
 import { textOf } from "./journey-engine";
 import type { Journey, QuestionPage } from "./journey-types";
-import { contactPage, safeContactPage, servicePage, wantsContact, whoAreYouPage , yourNamePage } from "./shared-pages";
+import { afterContact, contactPage, safeContactPage, safePostPage, servicePage, whoAreYouPage, yourNamePage } from "./shared-pages";
 
 const pages: QuestionPage[] = [
   servicePage(() => "about-whom"),
@@ -37,8 +37,9 @@ const pages: QuestionPage[] = [
     next: () => "your-name",
   },
   yourNamePage(() => "contact"),
-  contactPage((answers) => (wantsContact(answers) ? "safe-contact" : null)),
+  contactPage(afterContact),
   safeContactPage(() => null),
+  safePostPage(() => null),
 ];
 
 export const complimentJourney: Journey = {

@@ -6,7 +6,7 @@ import { listOf, textOf } from "./journey-engine";
 import type { Journey, QuestionPage, RoutingFlag } from "./journey-types";
 import { monthYearDateSchema } from "./month-year-date";
 import type { JourneyAnswers } from "./session-data";
-import { contactPage, safeContactPage, servicePage, wantsContact , yourNamePage } from "./shared-pages";
+import { afterContact, contactPage, safeContactPage, safePostPage, servicePage, yourNamePage } from "./shared-pages";
 
 const hasNoReference = (answers: JourneyAnswers) => listOf(answers, "reference", "no-reference").includes("yes");
 
@@ -76,8 +76,9 @@ const pages: QuestionPage[] = [
     extras: ["advocate-explained"],
   },
   yourNamePage(() => "contact"),
-  contactPage((answers) => (wantsContact(answers) ? "safe-contact" : null)),
+  contactPage(afterContact),
   safeContactPage(() => null),
+  safePostPage(() => null),
 ];
 
 export function escalationFlags(answers: JourneyAnswers): RoutingFlag[] {

@@ -165,6 +165,23 @@ export const wantsContact = (answers: JourneyAnswers) => {
   return method !== "" && method !== "none";
 };
 
+/** After how to contact: the safety questions that fit the way (a letter has no safe time, nor a message to leave). */
+export function afterContact(answers: JourneyAnswers): string | null {
+  if (!wantsContact(answers)) return null;
+  return textOf(answers, "contact", "method") === "post" ? "safe-post" : "safe-contact";
+}
+
+/** For letters: whether the envelope may say who it is from, for someone whose post may be opened by others. */
+export function safePostPage(next: QuestionPage["next"]): QuestionPage {
+  return {
+    id: "safe-post",
+    section: "you",
+    fields: [{ kind: "radios", name: "say-council", options: [{ value: "yes" }, { value: "no" }] }],
+    schema: () => z.object({ "say-council": choice(["yes", "no"]) }),
+    next,
+  };
+}
+
 export function safeContactPage(next: QuestionPage["next"]): QuestionPage {
   return {
     id: "safe-contact",

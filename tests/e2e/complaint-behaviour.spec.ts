@@ -37,7 +37,8 @@ const everyQuestion: Step[] = [
   { heading: "How would you like us to reply?", error: "Enter the language you would like us to use", invalid: (p) => choose(p, "In another language"), valid: async (p) => { await choose(p, "In another language"); await type(p, "Which language?", "Urdu"); } },
   { heading: "What is your name? (optional)", error: "Your name must be 200 characters or fewer", invalid: (p) => type(p, "What is your name? (optional)", "n".repeat(201)), valid: (p) => type(p, "What is your name? (optional)", "Alex Teacher") },
   { heading: "How should we contact you?", error: "Enter a full UK postcode, like EX1 1AA", invalid: async (p) => { await choose(p, "Post"); await type(p, "Address line 1", "1 School Lane"); await type(p, "Town or city", "Exampleton"); await type(p, "Postcode", "nowhere"); }, valid: async (p) => { await choose(p, "Post"); await type(p, "Address line 1", "1 School Lane"); await type(p, "Town or city", "Exampleton"); await type(p, "Postcode", "ex1 1aa"); } },
-  { heading: "Is it safe for us to contact you?", error: "Select if we can leave a message", valid: async (p) => { await p.getByRole("group", { name: "Can we leave a message?" }).getByLabel("No").check(); await p.getByRole("group", { name: "Can we say we are from the council?" }).getByLabel("Yes").check(); } },
+  // Written to by post: only the envelope question (the safe-contact page, for calls and texts, is walked elsewhere).
+  { heading: "Can we put the council’s name on the envelope?", error: "Select if we can put the council’s name on the envelope", valid: (p) => choose(p, "No") },
 ];
 
 async function startComplaint(page: Page) {

@@ -44,7 +44,8 @@ export function questionPageVisit(services: Services, languageOf: LanguageOf) {
     res.locals.session = session;
     const state = session.data.journeys[journey.id];
     if (!session.id || session.expired || session.replacementCookie || session.data.flash || !state || state.submitted) return null;
-    const before = JSON.stringify(session.data);
+    // The data as it was read (SessionStore.load keeps it), to tell whether the loader changed it.
+    const before = session.stored?.json;
     const answers = createHash("sha256").update(JSON.stringify(state.answers)).digest("base64url");
     return {
       key: `${language} ${req.url} ${londonDate(new Date())} ${answers}`,
@@ -53,7 +54,7 @@ export function questionPageVisit(services: Services, languageOf: LanguageOf) {
       beforeServing: async () => {
         await services.sessions.save(session);
       },
-      mayKeep: () => JSON.stringify(session.data) === before,
+      mayKeep: () => before !== undefined && JSON.stringify(session.data) === before,
     };
   };
 }

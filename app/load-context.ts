@@ -8,6 +8,8 @@ export interface PortalLoadContext {
   language: Language;
   nonce: string;
   requestId: string;
+  /** A post's body, read once by the server; routes read it with readForm (the request itself carries none). */
+  body?: Buffer;
   /** The post's body was over the limit and was not read: the route refuses it. */
   bodyTooLarge?: boolean;
   /** The session, when the page cache has already read it for this request. */

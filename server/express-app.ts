@@ -7,7 +7,6 @@ import compression from "compression";
 import express, { type Request, type Response } from "express";
 import "~/load-context";
 import { refusedLocation } from "~/journeys/forgery.server";
-import { isDatabaseUnavailable } from "~/services/database.server";
 import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
 import type { LoadedSession } from "~/services/session-store.server";
@@ -70,26 +69,15 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   app.use(securityHeaders({ production: services.config.isProduction }));
   // With Referrer-Policy: no-referrer, browsers send "Origin: null" on our own form posts. Remix would read that
   // as a cross-site post and fail with a 500; our own check (app/journeys/forgery.server.ts) relies on
-  // Sec-Fetch-Site and the session-bound token instead.
+  // Sec-Fetch-Site and the session-bound token instead. A post from elsewhere is refused before it is counted.
   app.use((req, res, next) => {
     if (req.headers.origin === "null") delete req.headers.origin;
-    if (req.method === "POST" && !postFromThisSite(req)) {
-      res.redirect(303, refusedLocation("forgery", req.path));
-      return;
-    }
-    next();
-  });
-  app.use((req, res, next) => {
     if (req.method !== "POST") return next();
-    services.rateLimiter.hit(req.ip ?? "unknown").then((retryAfter) => {
-      if (retryAfter === null) return next();
-      logger.warn({ requestId: res.locals.requestId, route: req.path }, "rate limit reached");
-      res.redirect(303, refusedLocation("rate", req.path, retryAfter));
-    }, (error: unknown) => {
-      // With the database gone the post cannot be counted, nor stored: the page says so with a 503.
-      if (isDatabaseUnavailable(error) || !services.startup.ready) return next();
-      next(error);
-    });
+    if (!postFromThisSite(req)) return res.redirect(303, refusedLocation("forgery", req.path));
+    const retryAfter = services.rateLimiter.hit(req.ip ?? "unknown");
+    if (retryAfter === null) return next();
+    logger.warn({ requestId: res.locals.requestId, route: req.path }, "rate limit reached");
+    res.redirect(303, refusedLocation("rate", req.path, retryAfter));
   });
 
   app.get("/healthz", async (_req: Request, res: Response) => {

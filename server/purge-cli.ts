@@ -7,7 +7,10 @@ const services = await createServices(config, { retryDatabase: false });
 try {
   const purged = await services.retention.purge(Date.now(), config.env.RETENTION_DAYS);
   const swept = await services.sessions.sweepExpired();
-  console.log(`Deleted ${purged} submissions delivered more than ${config.env.RETENTION_DAYS} days ago, and ${swept} expired sessions.`);
+  const counts = await services.rateLimiter.sweep();
+  console.log(
+    `Deleted ${purged} submissions delivered more than ${config.env.RETENTION_DAYS} days ago, ${swept} expired sessions and ${counts} ended rate-limit counts.`,
+  );
 } finally {
   await services.db.close();
 }

@@ -1,8 +1,8 @@
 // Hands a request to Remix and its answer back to Express. It replaces @remix-run/express's adapter for two
 // reasons. A post's body is read here, into memory, and refused past 64 KB however it is sent: the adapter
 // streamed it on, so a chunked body without a Content-Length could be any size before the route saw it. And
-// it builds the Fetch Request once, from a buffer, without the web-stream round trip and the second
-// AbortController that made up a fifth of a form post's CPU. Nothing is aborted when a browser goes away
+// it builds the Fetch Request once, without a body (routes read the buffer from the load context, see
+// app/journeys/read-form.server.ts), so no web streams or extra AbortControllers: a fifth of a form post's CPU. Nothing is aborted when a browser goes away
 // mid-request: loaders and actions are short, and nothing streams after the page's shell.
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
@@ -78,13 +78,10 @@ export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOption
           res.setHeader("Connection", "close");
           res.once("finish", () => req.destroy());
         }
-        // The protocol respects TRUST_PROXY; the host is only ever used for same-site redirects.
-        const request = new Request(`${req.protocol}://${host}${req.originalUrl}`, {
-          method: req.method,
-          headers: headerPairs(req.headers),
-          // Buffer.concat always gives a buffer over a plain ArrayBuffer.
-          body: body === tooLarge ? undefined : (body as Uint8Array<ArrayBuffer> | undefined),
-        });
+        else if (body) context.body = body;
+        // The protocol respects TRUST_PROXY; the host is only ever used for same-site redirects. The body is in the
+        // load context, not here: a Fetch Request would wrap it in a stream that Remix copies into two more.
+        const request = new Request(`${req.protocol}://${host}${req.originalUrl}`, { method: req.method, headers: headerPairs(req.headers) });
         const url = new URL(request.url);
         res.locals.renderedUrl = url.pathname + url.search;
         await send(res, await handle(request, context));

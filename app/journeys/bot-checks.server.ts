@@ -1,6 +1,7 @@
 // Bots without a CAPTCHA: a honeypot field no person sees, and a signed record of when the journey started,
 // so a send that comes faster than anyone could fill in the form is quietly not delivered.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { FormFields } from "./journey-engine";
 
 export const honeypotField = "website";
 export const startedField = "started";
@@ -21,7 +22,7 @@ export function readStart(secret: string, value: unknown): number | null {
 
 export type BotVerdict = "person" | "honeypot" | "too-fast";
 
-export function judgeSend(form: FormData, secret: string, now: number, minimumMs: number): BotVerdict {
+export function judgeSend(form: FormFields, secret: string, now: number, minimumMs: number): BotVerdict {
   const trap = form.get(honeypotField);
   if (typeof trap === "string" && trap !== "") return "honeypot";
   const started = readStart(secret, form.get(startedField));

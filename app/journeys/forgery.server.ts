@@ -2,6 +2,7 @@
 // browser's word (Sec-Fetch-Site, or Origin) checked by the Express server before Remix sees the post.
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { LoadedSession } from "~/services/session-store.server";
+import type { FormFields } from "./journey-engine";
 
 /** The page that explains why a post was refused (with a real layout), and says where to go back to. */
 export function refusedLocation(reason: "forgery" | "too-large" | "rate", backPath: string, retryAfterSeconds?: number): string {
@@ -15,7 +16,7 @@ export function refusedPost(request: Request, reason: "forgery" | "too-large"): 
 }
 
 /** Refuses a forged post; the person's saved answers are not touched. */
-export function refuseForgery(context: AppLoadContext, request: Request, session: LoadedSession, form: FormData): void {
+export function refuseForgery(context: AppLoadContext, request: Request, session: LoadedSession, form: FormFields): void {
   if (!context.services.sessions.verifyCsrf(session, form.get("csrf"))) {
     throw refusedPost(request, "forgery");
   }

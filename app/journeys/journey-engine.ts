@@ -26,8 +26,11 @@ export function allFields(fields: readonly Field[]): Field[] {
   );
 }
 
+/** A posted form's fields, however the body was sent. */
+export type FormFields = Pick<FormData, "get" | "getAll">;
+
 /** Reads only the fields the page expects; anything else in the post is ignored. */
-export function readPageValues(page: QuestionPage, form: FormData): PageValues {
+export function readPageValues(page: QuestionPage, form: FormFields): PageValues {
   const values: PageValues = {};
   const first = (name: string): string => {
     const value = form.get(name);

@@ -1,16 +1,25 @@
-// A post that is not a form (wrong content type, broken body) is read as an empty form: the person gets the
-// page again with errors, never a 500.
+// A post's body is read once, into memory, by the server (server/remix-handler.ts), and handed to routes in the
+// load context rather than as a stream on the request. A post that is not a form (wrong content type, broken
+// body) is read as an empty form: the person gets the page again with errors, never a 500.
 import type { AppLoadContext } from "@remix-run/node";
+import type { FormFields } from "./journey-engine";
 import { refusedPost } from "./forgery.server";
 
 /** The largest body the server reads (server/remix-handler.ts refuses anything longer, however it is sent). */
 export const maxBodyBytes = 64 * 1024;
 
-export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
+export async function readForm(request: Request, context: AppLoadContext): Promise<FormFields> {
   if (context.bodyTooLarge) throw refusedPost(request, "too-large");
+  const type = request.headers.get("Content-Type")?.split(";")[0]?.trim().toLowerCase();
+  const body = context.body;
+  if (!body) return new URLSearchParams();
+  // What browsers send for our forms, with JavaScript on or off.
+  if (type === "application/x-www-form-urlencoded") return new URLSearchParams(body.toString("utf8"));
+  if (type !== "multipart/form-data") return new URLSearchParams();
   try {
-    return await request.formData();
+    // Buffer.concat always gives a buffer over a plain ArrayBuffer.
+    return await new Response(body as Uint8Array<ArrayBuffer>, { headers: { "Content-Type": request.headers.get("Content-Type")! } }).formData();
   } catch {
-    return new FormData();
+    return new URLSearchParams();
   }
 }

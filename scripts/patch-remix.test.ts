@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { createMemoryHistory, createRouter, matchPath, matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { patchMarker, patchRouterSource } from "./patch-remix-router.mjs";
+import { applyPatch, patches, patchMarker, requestMarker } from "./patch-remix.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -26,6 +26,8 @@ function portalRoutes(): AgnosticRouteObject[] {
   ];
 }
 
+const [routerPatch, serverRuntimePatch] = patches as [(typeof patches)[number], (typeof patches)[number]];
+
 const summary = (matches: ReturnType<typeof matchRoutes>) => matches?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, pathnameBase: m.pathnameBase })) ?? null;
 
 describe("the route-matching patch", () => {
@@ -37,8 +39,8 @@ describe("the route-matching patch", () => {
 
   it("applies once, and refuses a source it does not recognise rather than half apply", () => {
     const patched = readFileSync(require.resolve("@remix-run/router"), "utf8");
-    expect(patchRouterSource(patched)).toBe(patched);
-    expect(() => patchRouterSource("function matchRoutes() {}")).toThrow(/expected exactly one/);
+    expect(applyPatch(patched, routerPatch)).toBe(patched);
+    expect(() => applyPatch("function matchRoutes() {}", routerPatch)).toThrow(/expected exactly one/);
   });
 
   it("matches every path as a fresh, unremembered route list does", () => {
@@ -57,6 +59,21 @@ describe("the route-matching patch", () => {
     expect(summary(matchRoutes(routes, "/session/keep-alive"))?.at(-1)?.id).toBe("routes/session/keep-alive");
   });
 
+  it("gives each caller its own matches, sharing one params object as fresh ones do", () => {
+    const routes = portalRoutes();
+    const first = matchRoutes(routes, "/complaint/who-are-you")!;
+    const fresh = matchRoutes(portalRoutes(), "/complaint/who-are-you")!;
+    expect(new Set(first.map((m) => m.params)).size).toBe(new Set(fresh.map((m) => m.params)).size);
+    first[first.length - 1]!.params.page = "changed";
+    first.pop();
+    const again = matchRoutes(routes, "/complaint/who-are-you")!;
+    expect(summary(again)).toEqual(summary(fresh));
+    expect(again).not.toBe(first);
+    // Partial matching and a basename are part of what is remembered.
+    expect(matchRoutes(routes, "/council/complaint", "/council")?.at(-1)?.route.id).toBe("routes/$journey._index");
+    expect(matchRoutes(routes, "/complaint", "/council")).toBeNull();
+  });
+
   it("keeps case sensitivity and partial patterns apart in the compiled-path memory", () => {
     expect(matchPath({ path: "/Complaint", caseSensitive: true }, "/complaint")).toBeNull();
     expect(matchPath({ path: "/Complaint", caseSensitive: false }, "/complaint")).not.toBeNull();
@@ -73,5 +90,52 @@ describe("the route-matching patch", () => {
     expect(matchRoutes(before, "/b")?.at(-1)?.route.id).toBe("b");
     expect(matchRoutes(router.routes, "/b")?.at(-1)?.route.id).toBe("b");
     router.dispose();
+  });
+});
+
+describe("the request-stripping patch", () => {
+  // Remix's own function that calls an action, as the server loads it.
+  const { callRouteAction } = require("@remix-run/server-runtime/dist/data.js") as {
+    callRouteAction: (args: { loadContext: unknown; action: (args: { request: Request }) => unknown; params: object; request: Request; routeId: string; singleFetch: boolean }) => Promise<unknown>;
+  };
+  const requestSeenBy = async (request: Request, singleFetch = true) => {
+    let seen: Request | null = null;
+    await callRouteAction({ loadContext: {}, params: {}, routeId: "r", singleFetch, request, action: ({ request: given }) => ((seen = given), null) });
+    return seen! as Request;
+  };
+  const post = (url: string) => new Request(url, { method: "POST", body: "service=public-health", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+
+  it("is in the installed @remix-run/server-runtime, and applies once", () => {
+    const source = readFileSync(require.resolve("@remix-run/server-runtime/dist/data.js"), "utf8");
+    expect(source).toContain(requestMarker);
+    expect(applyPatch(source, serverRuntimePatch)).toBe(source);
+    expect(() => applyPatch("function stripIndexParam() {}", serverRuntimePatch)).toThrow(/expected exactly one/);
+  });
+
+  it("hands an action the request itself, body unread, when there is nothing to strip", async () => {
+    for (const url of ["http://x/complaint/service", "http://x/complaint/service?change=1", "http://x/a?indexed=1&data=2"]) {
+      const request = post(url);
+      const seen = await requestSeenBy(request);
+      expect(seen).toBe(request);
+      expect(await seen.text()).toBe("service=public-health");
+    }
+    const request = post("http://x/a?b=1");
+    expect(await requestSeenBy(request, false)).toBe(request);
+  });
+
+  it("still strips what Remix strips, keeping the body", async () => {
+    const cases = [
+      ["http://x/a?index&change=1", "http://x/a?change=1"],
+      ["http://x/a?%69ndex=", "http://x/a"],
+      ["http://x/a?index=kept", "http://x/a?index=kept"],
+      ["http://x/a?_routes=routes%2Fa&change=1", "http://x/a?change=1"],
+    ] as const;
+    for (const [url, expected] of cases) {
+      const seen = await requestSeenBy(post(url));
+      expect(seen.url).toBe(expected);
+      expect(seen.method).toBe("POST");
+      expect(await seen.text()).toBe("service=public-health");
+    }
+    expect((await requestSeenBy(post("http://x/a?_data=routes%2Fa&b=1"), false)).url).toBe("http://x/a?b=1");
   });
 });

@@ -64,7 +64,7 @@ describe("the route-matching patch", () => {
     const first = matchRoutes(routes, "/complaint/who-are-you")!;
     const fresh = matchRoutes(portalRoutes(), "/complaint/who-are-you")!;
     expect(new Set(first.map((m) => m.params)).size).toBe(new Set(fresh.map((m) => m.params)).size);
-    first[first.length - 1]!.params.page = "changed";
+    (first[first.length - 1]!.params as Record<string, string>).page = "changed";
     first.pop();
     const again = matchRoutes(routes, "/complaint/who-are-you")!;
     expect(summary(again)).toEqual(summary(fresh));

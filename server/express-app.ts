@@ -47,7 +47,9 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", services.config.env.TRUST_PROXY);
-  app.use(compression());
+  // The answer to a post is a redirect, or a few bytes of data with JavaScript on: only reads are worth the work.
+  const compress = compression();
+  app.use((req, res, next) => (req.method === "POST" ? next() : compress(req, res, next)));
   app.use(requestLog());
   if (devMiddleware) app.use(devMiddleware);
   if (clientDir) {

@@ -53,9 +53,22 @@ export class SessionStore {
     return Math.round(this.idleMs / 60_000);
   }
 
-  private sign(id: string): string {
-    return createHmac("sha256", this.secret).update(id).digest("base64url");
+  /**
+   * HMACs already worked out, by what was signed: every request signs its session id once or twice, for the
+   * cookie and the form token. Bounded, since anyone can send any id.
+   */
+  private readonly signatures = new Map<string, string>();
+
+  private hmac(value: string): string {
+    let signature = this.signatures.get(value);
+    if (signature === undefined) {
+      if (this.signatures.size >= 10_000) this.signatures.clear();
+      signature = createHmac("sha256", this.secret).update(value).digest("base64url");
+      this.signatures.set(value, signature);
+    }
+    return signature;
   }
+
 
   private readCookieId(cookieHeader: string | null): string | null {
     if (!cookieHeader) return null;
@@ -64,7 +77,7 @@ export class SessionStore {
       if (eq < 0 || part.slice(0, eq).trim() !== this.cookie.name) continue;
       const [id, signature] = part.slice(eq + 1).trim().split(".");
       if (!id || !signature || !/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
-      const expected = Buffer.from(this.sign(id));
+      const expected = Buffer.from(this.hmac(id));
       const given = Buffer.from(signature);
       return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
     }
@@ -159,7 +172,7 @@ export class SessionStore {
   }
 
   private tokenFor(id: string): string {
-    return createHmac("sha256", this.secret).update(`csrf:${id}`).digest("base64url");
+    return this.hmac(`csrf:${id}`);
   }
 
   /** Accepts a token for this session's id, or for the id it had before its last rotation (another open tab). */
@@ -197,7 +210,7 @@ export class SessionStore {
   }
 
   private cookieFor(id: string): string {
-    return `${this.cookie.name}=${id}.${this.sign(id)}; Path=/; HttpOnly; SameSite=Lax${this.cookie.secure ? "; Secure" : ""}`;
+    return `${this.cookie.name}=${id}.${this.hmac(id)}; Path=/; HttpOnly; SameSite=Lax${this.cookie.secure ? "; Secure" : ""}`;
   }
 }
 

@@ -26,8 +26,12 @@ import { chromiumArgs, chromiumPath } from "../tests/e2e/support/browser";
 
 const args = new Set(process.argv.slice(2));
 const engine: Engine = args.has("--postgres") ? "postgres" : "sqlite";
-const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
-const warmupSeconds = 3;
+// Each round measures the ceiling and then every run straight after it, so each ratio is against the machine as it
+// was at that moment; the table gives each run's median round. One slow patch of a shared machine then moves
+// no figure, in either direction.
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const durationSeconds = Number(process.env.BENCH_SECONDS ?? 6);
+const warmupSeconds = 2;
 const connections = 10;
 const clockTicks = 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s.
 
@@ -41,7 +45,27 @@ interface RunFigures {
   cpuMsPerRequest: number;
   requests: number;
   non2xx: number;
+  /** Requests a second as a percentage of the ceiling measured in the same round. */
   ratio?: number;
+  /** The lowest and highest ratio across rounds. */
+  ratioRange?: [number, number];
+}
+
+/** The HTTP targets of issue #7: a share of the ceiling, or requests a second. */
+const targets: Record<string, { ratio?: number; perSecond?: number }> = {
+  "GET start page": { ratio: 25 },
+  "GET question page in a session": { ratio: 8 },
+  "POST valid answer, 303 to next page": { ratio: 10 },
+  "POST final send (store + outbox jobs)": { perSecond: 500 },
+};
+const deliveryTarget = 200;
+
+const percentOf = (rps: number, ceiling: number) => Number(((rps / ceiling) * 100).toFixed(2));
+
+/** The round whose ratio is the median, with the spread across rounds. */
+function medianRound(figures: RunFigures[]): RunFigures {
+  const sorted = [...figures].sort((a, b) => a.ratio! - b.ratio!);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, ratioRange: [sorted[0]!.ratio!, sorted[sorted.length - 1]!.ratio!] };
 }
 
 function cpuMs(pid: number): number {
@@ -113,39 +137,39 @@ async function main(): Promise<number> {
     writeFileSync(ceilingFile, startPage);
     const ceilingProcess = spawn(process.execPath, ["-e", `const b=require("fs").readFileSync(${JSON.stringify(ceilingFile)});require("http").createServer((q,s)=>{s.writeHead(200,{"content-type":"text/html; charset=utf-8","content-length":b.length});s.end(b)}).listen(0,"127.0.0.1",function(){console.log(this.address().port)})`], { stdio: ["ignore", "pipe", "inherit"] });
     const ceilingPort = await new Promise<number>((resolve) => ceilingProcess.stdout!.once("data", (d: Buffer) => resolve(Number(d.toString().trim()))));
-    try {
-      results.push(await run("bare node:http, start page bytes (ceiling)", ceilingProcess.pid!, { url: `http://127.0.0.1:${ceilingPort}/` }));
-    } finally {
-      ceilingProcess.kill();
-    }
-
-    results.push(await run("GET start page", pid, { url: `${base}/` }));
-
-    const { cookie, csrf } = await answerFirstQuestion(base);
-    results.push(await run("GET question page in a session", pid, { url: `${base}/complaint/who-are-you`, headers: { cookie } }));
-
-    // The same page rendered afresh every time, as for a person whose answers so far nobody has had: a second
-    // portal on the same database with its page cache off.
+    // The same question page rendered afresh every time, as for a person whose answers so far nobody has had: a
+    // second portal on the same database with its page cache off.
     const uncachedPort = port + 1;
     const uncached = spawn(process.execPath, ["build/server.js"], { env: { ...env, PORT: String(uncachedPort), PAGE_CACHE_MB: "0" }, stdio: ["ignore", "ignore", "inherit"] });
     try {
       await waitFor(`http://127.0.0.1:${uncachedPort}/healthz`);
+      const { cookie, csrf } = await answerFirstQuestion(base);
       const fresh = await answerFirstQuestion(`http://127.0.0.1:${uncachedPort}`);
-      results.push(await run("GET question page, rendered afresh (page cache off)", uncached.pid!, { url: `http://127.0.0.1:${uncachedPort}/complaint/who-are-you`, headers: { cookie: fresh.cookie } }));
+      // Posts alternate between two answers, as real ones change something, so nearly every post writes the session (an unchanged one is not written).
+      const answerBody = (service: string) => `csrf=${encodeURIComponent(csrf)}&service=${service}`;
+      const byRound: RunFigures[][] = [];
+      for (let round = 0; round < rounds; round++) {
+        const figures = [
+          await run("bare node:http, start page bytes (ceiling)", ceilingProcess.pid!, { url: `http://127.0.0.1:${ceilingPort}/` }),
+          await run("GET start page", pid, { url: `${base}/` }),
+          await run("GET question page in a session", pid, { url: `${base}/complaint/who-are-you`, headers: { cookie } }),
+          await run("GET question page, rendered afresh (page cache off)", uncached.pid!, { url: `http://127.0.0.1:${uncachedPort}/complaint/who-are-you`, headers: { cookie: fresh.cookie } }),
+          await run("POST valid answer, 303 to next page", pid, {
+            url: `${base}/complaint/service`,
+            method: "POST",
+            headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+            requests: [{ body: answerBody("childrens-social-care") }, { body: answerBody("public-health") }],
+          }, (status) => status === 303),
+        ];
+        for (const figure of figures) figure.ratio = percentOf(figure.requestsPerSecond, figures[0]!.requestsPerSecond);
+        byRound.push(figures);
+      }
+      results.push(...byRound[0]!.map((_, i) => medianRound(byRound.map((figures) => figures[i]!))));
     } finally {
+      ceilingProcess.kill();
       uncached.kill("SIGTERM");
       await new Promise((resolve) => uncached.once("exit", resolve));
     }
-    // Posts alternate between two answers, as real ones change something, so nearly every post writes the session (an unchanged one is not written).
-    const answerBody = (service: string) => `csrf=${encodeURIComponent(csrf)}&service=${service}`;
-    results.push(
-      await run("POST valid answer, 303 to next page", pid, {
-        url: `${base}/complaint/service`,
-        method: "POST",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        requests: [{ body: answerBody("childrens-social-care") }, { body: answerBody("public-health") }],
-      }, (status) => status === 303),
-    );
 
     // Final sends need a finished, unsent journey each: sessions are written straight into the database.
     const sends = Number(process.env.BENCH_SENDS ?? 8000);
@@ -200,15 +224,38 @@ async function main(): Promise<number> {
     await database.drop();
   }
 
-  const ceilingRps = results[0]!.requestsPerSecond;
-  for (const r of results) r.ratio = Number(((r.requestsPerSecond / ceilingRps) * 100).toFixed(2));
+  const send = results[results.length - 1]!;
+  send.ratio = percentOf(send.requestsPerSecond, results[0]!.requestsPerSecond);
 
   const delivery = await measureDelivery();
   const weights = await measurePageWeight();
 
-  console.log("\nHTTP on %s (10 connections, %d s each after a %d s warm-up)\n", engine === "postgres" ? "PostgreSQL" : "SQLite", durationSeconds, warmupSeconds);
-  console.table(results.map((r) => ({ run: r.name, "req/s": r.requestsPerSecond, "% of ceiling": `${r.ratio}%`, "p50 ms": r.p50, "p99 ms": r.p99, "CPU ms/req": r.cpuMsPerRequest, requests: r.requests, "unexpected": r.non2xx })));
-  console.log("\nDelivery: %d jobs (emails to a local SMTP server, webhooks to a local receiver) in %d ms by one worker: %d jobs/s\n", delivery.jobs, delivery.ms, delivery.jobsPerSecond);
+  const verdict = (r: RunFigures) => {
+    const target = targets[r.name];
+    if (target?.ratio !== undefined) return `${r.ratio! >= target.ratio ? "met" : "NOT MET"} (${target.ratio}%)`;
+    if (target?.perSecond !== undefined) return `${r.requestsPerSecond >= target.perSecond ? "met" : "NOT MET"} (${target.perSecond}/s)`;
+    return "";
+  };
+  console.log(
+    "\nHTTP on %s (10 connections, %d s each after a %d s warm-up; the median of %d rounds, each against its own ceiling)\n",
+    engine === "postgres" ? "PostgreSQL" : "SQLite", durationSeconds, warmupSeconds, rounds,
+  );
+  console.table(results.map((r) => ({
+    run: r.name,
+    "req/s": r.requestsPerSecond,
+    "% of ceiling": `${r.ratio}%`,
+    "rounds' range": r.ratioRange ? `${r.ratioRange[0]}–${r.ratioRange[1]}%` : "",
+    "p50 ms": r.p50,
+    "p99 ms": r.p99,
+    "CPU ms/req": r.cpuMsPerRequest,
+    requests: r.requests,
+    unexpected: r.non2xx,
+    target: verdict(r),
+  })));
+  console.log(
+    "\nDelivery: %d jobs (emails to a local SMTP server, webhooks to a local receiver) by one worker, the median of %d runs: %d jobs/s, %s (%d/s)\n",
+    delivery.jobs, delivery.runs.length, delivery.jobsPerSecond, delivery.jobsPerSecond >= deliveryTarget ? "met" : "NOT MET", deliveryTarget,
+  );
   console.table(weights.map((w) => ({ page: w.page, javascript: w.javascript ? "on" : "off", "total KB": (w.total / 1024).toFixed(1), "HTML KB": (w.html / 1024).toFixed(1), "CSS KB": (w.css / 1024).toFixed(1), "JS KB": (w.js / 1024).toFixed(1), "fonts KB": (w.fonts / 1024).toFixed(1), "images KB": (w.images / 1024).toFixed(1) })));
 
   const broken: string[] = [];
@@ -220,7 +267,7 @@ async function main(): Promise<number> {
   }
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), database: engine, durationSeconds, connections, http: results, delivery, pageWeight: weights, budgets, broken }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), database: engine, rounds, durationSeconds, connections, http: results, targets, deliveryTarget, delivery, pageWeight: weights, budgets, broken }, null, 2)}\n`);
   console.log(`\nWrote ${file}`);
   if (broken.length) {
     console.error(`\nPage-weight budgets broken:\n  ${broken.join("\n  ")}`);
@@ -230,7 +277,21 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function measureDelivery(): Promise<{ jobs: number; ms: number; jobsPerSecond: number }> {
+interface DeliveryFigures {
+  jobs: number;
+  ms: number;
+  jobsPerSecond: number;
+}
+
+/** The median of a run per round, each on a fresh database and outbox. */
+async function measureDelivery(): Promise<DeliveryFigures & { runs: DeliveryFigures[] }> {
+  const runs: DeliveryFigures[] = [];
+  for (let round = 0; round < rounds; round++) runs.push(await measureDeliveryOnce());
+  const sorted = [...runs].sort((a, b) => a.jobsPerSecond - b.jobsPerSecond);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, runs };
+}
+
+async function measureDeliveryOnce(): Promise<DeliveryFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-delivery-"));
   const mail = new MailCatcher();
   await mail.start();

@@ -73,17 +73,21 @@ const pages: QuestionPage[] = [
       { kind: "date", name: "when" },
       { kind: "checkboxes", name: "still-happening", options: [{ value: "yes" }], optional: true },
     ],
-    schema: (context) =>
-      z.record(z.string(), z.unknown()).transform((values, ctx) => {
-        const still = checkboxValues(["yes"]).safeParse(values["still-happening"]);
+    schema: (context) => {
+      // Made here, once a day, not in the transform: zod compiles each new object schema on its first parse.
+      const stillSchema = checkboxValues(["yes"]);
+      const dateSchema = { ongoing: monthYearDateSchema("when", context.today, false), ended: monthYearDateSchema("when", context.today, true) };
+      return z.record(z.string(), z.unknown()).transform((values, ctx) => {
+        const still = stillSchema.safeParse(values["still-happening"]);
         const stillHappening = still.success && still.data.includes("yes");
-        const date = monthYearDateSchema("when", context.today, !stillHappening).safeParse(values);
+        const date = dateSchema[stillHappening ? "ongoing" : "ended"].safeParse(values);
         if (!date.success) {
           for (const issue of date.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
           return z.NEVER;
         }
         return { ...date.data, "still-happening": stillHappening ? ["yes"] : [] };
-      }),
+      });
+    },
     next: (answers, today) => (isLateComplaint(answers, today) ? "why-now" : "put-right"),
     headingField: "when",
     extras: [],
@@ -145,13 +149,14 @@ const pages: QuestionPage[] = [
       },
       { kind: "textarea", name: "other-help", maxLength: 1000, rows: 3, optional: true },
     ],
-    schema: () =>
-      z
+    schema: () => {
+      const languageSchema = requiredLine(80);
+      return z
         .object({ format: choice(replyFormats), language: posted, "other-help": optionalText(1000) })
         .transform((value, ctx) => {
           const kept: Record<string, string> = { format: value.format, "other-help": value["other-help"] };
           if (value.format === "another-language") {
-            const language = requiredLine(80).safeParse(value.language);
+            const language = languageSchema.safeParse(value.language);
             if (!language.success) {
               ctx.addIssue({ code: "custom", path: ["language"], message: language.error.issues[0]?.message ?? "required" });
               return z.NEVER;
@@ -159,7 +164,8 @@ const pages: QuestionPage[] = [
             kept.language = language.data;
           }
           return kept;
-        }),
+        });
+    },
     next: () => "your-name",
   },
   yourNamePage(() => "contact"),

@@ -11,8 +11,9 @@ import { afterContact, contactPage, safeContactPage, safePostPage, servicePage, 
 const hasNoReference = (answers: JourneyAnswers) => listOf(answers, "reference", "no-reference").includes("yes");
 
 /** The reference is checked with its check character, so a mistyped one gets a specific message at once. */
+const noReferenceSchema = checkboxValues(["yes"]);
 const referenceSchema = z.record(z.string(), z.unknown()).transform((values, ctx): Record<string, string | string[]> => {
-  const noReference = checkboxValues(["yes"]).safeParse(values["no-reference"]);
+  const noReference = noReferenceSchema.safeParse(values["no-reference"]);
   const typed = posted.parse(values.reference);
   if (noReference.success && noReference.data.includes("yes") && !typed.trim()) return { reference: "", "no-reference": ["yes"] };
   const parsed = parseReference(typed);
@@ -41,15 +42,18 @@ const pages: QuestionPage[] = [
       { kind: "text", name: "complainant-name", autocomplete: "name", spellcheck: false },
       { kind: "date", name: "complained-when" },
     ],
-    schema: (context) =>
-      z.record(z.string(), z.unknown()).transform((values, ctx): Record<string, string> => {
-        const name = requiredLine(200).safeParse(values["complainant-name"]);
-        const date = monthYearDateSchema("complained-when", context.today, true).safeParse(values);
+    schema: (context) => {
+      const nameSchema = requiredLine(200);
+      const dateSchema = monthYearDateSchema("complained-when", context.today, true);
+      return z.record(z.string(), z.unknown()).transform((values, ctx): Record<string, string> => {
+        const name = nameSchema.safeParse(values["complainant-name"]);
+        const date = dateSchema.safeParse(values);
         if (!name.success) ctx.addIssue({ code: "custom", path: ["complainant-name"], message: name.error.issues[0]?.message ?? "required" });
         if (!date.success) for (const issue of date.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
         if (!name.success || !date.success) return z.NEVER;
         return { "complainant-name": name.data, ...date.data };
-      }),
+      });
+    },
     next: () => "service",
   },
   servicePage(() => "stage"),

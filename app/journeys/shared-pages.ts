@@ -67,16 +67,18 @@ export function whoAreYouPage(next: QuestionPage["next"], { optional = false }: 
         ),
       },
     ],
-    schema: () =>
-      z.object({ role: optional ? optionalChoice(roles) : choice(roles), "role-other": posted }).transform((value, ctx): Record<string, string> => {
+    schema: () => {
+      const otherSchema = requiredLine(200);
+      return z.object({ role: optional ? optionalChoice(roles) : choice(roles), "role-other": posted }).transform((value, ctx): Record<string, string> => {
         if (value.role !== "someone-else") return { role: value.role };
-        const other = requiredLine(200).safeParse(value["role-other"]);
+        const other = otherSchema.safeParse(value["role-other"]);
         if (!other.success) {
           ctx.addIssue({ code: "custom", path: ["role-other"], message: other.error.issues[0]?.message ?? "required" });
           return z.NEVER;
         }
         return { role: value.role, "role-other": other.data };
-      }),
+      });
+    },
     next,
   };
 }
@@ -123,8 +125,9 @@ export function choiceWithDetails<const T extends readonly [string, ...string[]]
   values: T,
   details: Partial<Record<T[number], Readonly<Record<string, z.ZodType<string>>>>>,
 ) {
+  const chosenSchema = choice(values);
   return z.record(z.string(), z.unknown()).transform((posted, ctx): Record<string, string> => {
-    const chosen = choice(values).safeParse(posted[name]);
+    const chosen = chosenSchema.safeParse(posted[name]);
     if (!chosen.success) {
       ctx.addIssue({ code: "custom", path: [name], message: "required" });
       return z.NEVER;

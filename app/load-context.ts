@@ -1,5 +1,6 @@
 // What the Express server hands every loader and action: the services made once at start, and per-request facts.
 import type { Language } from "./i18n";
+import type { Refusal } from "./journeys/forgery.server";
 import type { Services } from "./services/services.server";
 import type { LoadedSession } from "./services/session-store.server";
 
@@ -10,8 +11,11 @@ export interface PortalLoadContext {
   requestId: string;
   /** A post's body, read once by the server; routes read it with readForm (the request itself carries none). */
   body?: Buffer;
-  /** The post's body was over the limit and was not read: the route refuses it. */
-  bodyTooLarge?: boolean;
+  /**
+   * A post the server refused before its route ran (a body over the limit, or, for a post sent with JavaScript,
+   * a forgery or the rate limit): the route's readForm refuses it, so Remix carries the redirect to the page.
+   */
+  refusal?: Refusal;
   /** The session, when the page cache has already read it for this request. */
   session?: LoadedSession;
   /** Set when a loader or action failed because the database could not be reached: the page is then a 503. */

@@ -6,7 +6,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request, type Response } from "express";
 import "~/load-context";
-import { refusedLocation } from "~/journeys/forgery.server";
+import { refusedLocation, type Refusal } from "~/journeys/forgery.server";
 import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
 import type { LoadedSession } from "~/services/session-store.server";
@@ -75,11 +75,20 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   app.use((req, res, next) => {
     if (req.headers.origin === "null") delete req.headers.origin;
     if (req.method !== "POST") return next();
-    if (!postFromThisSite(req)) return res.redirect(303, refusedLocation("forgery", req.path));
+    const refuse = (refusal: Refusal) => {
+      // A post sent with JavaScript is Remix's data request: its route refuses it (readForm), so Remix's own
+      // redirect takes the person to the page that explains, instead of a redirect its fetch cannot follow.
+      if (req.path.endsWith(".data")) {
+        res.locals.refusal = refusal;
+        return next();
+      }
+      res.redirect(303, refusedLocation(refusal.reason, req.path, refusal.retryAfterSeconds));
+    };
+    if (!postFromThisSite(req)) return refuse({ reason: "forgery" });
     const retryAfter = services.rateLimiter.hit(req.ip ?? "unknown");
     if (retryAfter === null) return next();
     logger.warn({ requestId: res.locals.requestId, route: req.path }, "rate limit reached");
-    res.redirect(303, refusedLocation("rate", req.path, retryAfter));
+    refuse({ reason: "rate", retryAfterSeconds: retryAfter });
   });
 
   app.get("/healthz", async (_req: Request, res: Response) => {
@@ -128,6 +137,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
           nonce: String(res.locals.nonce),
           requestId: String(res.locals.requestId),
           session: res.locals.session as LoadedSession | undefined,
+          refusal: res.locals.refusal as Refusal | undefined,
         };
       },
     }),

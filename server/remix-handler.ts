@@ -74,7 +74,7 @@ export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOption
         if (body === tooLarge) {
           // The route refuses it (readForm), so a form sent with JavaScript gets Remix's own redirect. The rest of
           // the body is not read: the connection closes once the answer is sent.
-          context.bodyTooLarge = true;
+          context.refusal = { reason: "too-large" };
           res.setHeader("Connection", "close");
           res.once("finish", () => req.destroy());
         }

@@ -10,14 +10,19 @@ export function refusedLocation(reason: "forgery" | "too-large" | "rate", backPa
   return `/refused?reason=${reason}${retry}&back=${encodeURIComponent(backPath)}`;
 }
 
+export interface Refusal {
+  reason: "forgery" | "too-large" | "rate";
+  retryAfterSeconds?: number;
+}
+
 /** Sends a refused post to that page. */
-export function refusedPost(request: Request, reason: "forgery" | "too-large"): Response {
-  return redirect(refusedLocation(reason, new URL(request.url).pathname), { status: 303 });
+export function refusedPost(request: Request, { reason, retryAfterSeconds }: Refusal): Response {
+  return redirect(refusedLocation(reason, new URL(request.url).pathname, retryAfterSeconds), { status: 303 });
 }
 
 /** Refuses a forged post; the person's saved answers are not touched. */
 export function refuseForgery(context: AppLoadContext, request: Request, session: LoadedSession, form: FormFields): void {
   if (!context.services.sessions.verifyCsrf(session, form.get("csrf"))) {
-    throw refusedPost(request, "forgery");
+    throw refusedPost(request, { reason: "forgery" });
   }
 }

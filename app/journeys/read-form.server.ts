@@ -1,5 +1,6 @@
 // A post's body is read once, into memory, by the server (server/remix-handler.ts), and handed to routes in the
-// load context rather than as a stream on the request. A post that is not a form (wrong content type, broken
+// load context rather than as a stream on the request. Every action reads its form first, so a post the server
+// has refused goes no further. A post that is not a form (wrong content type, broken
 // body) is read as an empty form: the person gets the page again with errors, never a 500.
 import type { AppLoadContext } from "@remix-run/node";
 import type { FormFields } from "./journey-engine";
@@ -9,7 +10,7 @@ import { refusedPost } from "./forgery.server";
 export const maxBodyBytes = 64 * 1024;
 
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormFields> {
-  if (context.bodyTooLarge) throw refusedPost(request, "too-large");
+  if (context.refusal) throw refusedPost(request, context.refusal);
   const type = request.headers.get("Content-Type")?.split(";")[0]?.trim().toLowerCase();
   const body = context.body;
   if (!body) return new URLSearchParams();

@@ -1,10 +1,11 @@
 // A post's fields come from the bytes the server read, whatever the browser sent them as.
 import type { AppLoadContext } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
+import type { Refusal } from "./forgery.server";
 import { readForm } from "./read-form.server";
 
 const post = (type: string | null) => new Request("http://x/complaint/service", { method: "POST", headers: type ? { "Content-Type": type } : {} });
-const context = (body?: string | Buffer, bodyTooLarge = false) => ({ body: typeof body === "string" ? Buffer.from(body) : body, bodyTooLarge }) as AppLoadContext;
+const context = (body?: string | Buffer, refusal?: Refusal) => ({ body: typeof body === "string" ? Buffer.from(body) : body, refusal }) as AppLoadContext;
 
 describe("readForm", () => {
   it("reads a form sent with JavaScript off or on, in UTF-8", async () => {
@@ -30,8 +31,13 @@ describe("readForm", () => {
     }
   });
 
+  it("refuses a post the server refused before the route ran, with its reason and wait", async () => {
+    const refused = await readForm(post("application/x-www-form-urlencoded"), context("csrf=t", { reason: "rate", retryAfterSeconds: 90 })).catch((thrown: unknown) => thrown);
+    expect((refused as Response).headers.get("Location")).toBe("/refused?reason=rate&retry=90&back=%2Fcomplaint%2Fservice");
+  });
+
   it("refuses a body that was too large to read", async () => {
-    const refused = await readForm(post("application/x-www-form-urlencoded"), context(undefined, true)).catch((thrown: unknown) => thrown);
+    const refused = await readForm(post("application/x-www-form-urlencoded"), context(undefined, { reason: "too-large" })).catch((thrown: unknown) => thrown);
     expect(refused).toBeInstanceOf(Response);
     expect((refused as Response).status).toBe(303);
     expect((refused as Response).headers.get("Location")).toBe("/refused?reason=too-large&back=%2Fcomplaint%2Fservice");

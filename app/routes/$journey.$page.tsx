@@ -75,13 +75,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
   const journeyRequest = await loadJourneyRequest(context, request, params.journey);
   const { journey, session, state, position, today } = journeyRequest;
   const place = placeOf(journeyRequest, params.page);
   if (place.kind === "redirect") return redirectSaving(context, session, place.to);
   const { page } = place;
   const change = new URL(request.url).searchParams.has("change");
-  const form = await readForm(request, context);
   refuseForgery(context, request, session, form);
   const values = readPageValues(page, form);
   const before = answersOnRoute(journey, state.answers, position.route.slice(0, position.route.indexOf(page.id)));

@@ -47,9 +47,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
   const journeyRequest = await loadJourneyRequest(context, request, params.journey);
   const { journey, session, state, position } = journeyRequest;
-  const form = await readForm(request, context);
   refuseForgery(context, request, session, form);
   if (!state.submitted) {
     const { config } = context.services;

@@ -4,10 +4,11 @@ import { refuseForgery } from "~/journeys/forgery.server";
 import { readForm } from "~/journeys/read-form.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
   const { sessions } = context.services;
   const session = await sessions.load(request);
   if (!session.id) return data({ ok: false }, { status: 410, headers: { "Cache-Control": "no-store" } });
-  refuseForgery(context, request, session, await readForm(request, context));
+  refuseForgery(context, request, session, form);
   await sessions.touch(session);
   return data({ ok: true }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -165,7 +165,7 @@ test.describe("bots, without a CAPTCHA", () => {
   });
 });
 
-test("posts over the rate limit get a clear page with when to try again", async ({ request }) => {
+test("posts over the rate limit get a clear page with when to try again, with JavaScript off or on", async ({ request, page, consoleProblems }) => {
   const { spawn } = await import("node:child_process");
   const port = 3290 + Math.floor(Math.random() * 9);
   const dir = process.env.E2E_DATA_DIR!;
@@ -183,10 +183,22 @@ test("posts over the rate limit get a clear page with when to try again", async 
     }
     expect(statuses.slice(0, 3).every((location) => location.includes("reason=forgery"))).toBe(true);
     expect(statuses.slice(3).every((location) => location.includes("reason=rate"))).toBe(true);
-    const page = await request.get(`${base}${statuses[4]}`);
-    expect(page.status()).toBe(429);
-    expect(Number(page.headers()["retry-after"])).toBeGreaterThan(0);
-    expect(await page.text()).toContain("You have sent a lot of answers in a short time");
+    const refusedPage = await request.get(`${base}${statuses[4]}`);
+    expect(refusedPage.status()).toBe(429);
+    expect(Number(refusedPage.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(await refusedPage.text()).toContain("You have sent a lot of answers in a short time");
+    // With JavaScript, the post is Remix's data request: the person still lands on the page that explains.
+    await page.goto(`${base}/complaint/service`);
+    await choose(page, /Public health/);
+    await continueOn(page);
+    await expect(page).toHaveURL(/\/refused\?reason=rate&retry=\d+&back=%2Fcomplaint%2Fservice$/);
+    await expectHeading(page, "You have sent a lot of answers in a short time");
+    // The refused page's data answers 429, as it should, and the browser notes that; nothing else may go wrong.
+    const expected = consoleProblems.filter((problem) => problem.includes("/refused.data?reason=rate"));
+    expect(expected.length).toBeGreaterThan(0);
+    consoleProblems.splice(0, consoleProblems.length, ...consoleProblems.filter((problem) => !expected.includes(problem)));
+    await page.getByRole("link", { name: /Go back/ }).click();
+    await expect(page).toHaveURL(`${base}/complaint/service`);
   } finally {
     portal.kill("SIGTERM");
   }

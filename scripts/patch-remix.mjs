@@ -43,9 +43,9 @@ function flattenRoutes(routes, branches, parentsMeta, parentPath) {
     replace: "function patchRoutesImpl(routeId, children, routesToUse, manifest, mapRouteProperties) {\n  rankedBranchesByRoutes = new WeakMap();\n  matchesByRoutes = new WeakMap();\n",
   },
   {
-    // The matches for each address are kept too, per route list (at most a thousand addresses each, since anyone
-    // can ask for any address), and each caller gets its own copy: the matches, and the one params object they
-    // all share, as a fresh match gives.
+    // The matches for each address are kept too, per route list (at most a thousand keys of at most 512
+    // characters each, since anyone can ask for any address), and each caller gets its own copy: the matches, and
+    // the one params object they all share, as a fresh match gives.
     find: "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n",
     replace: `let matchesByRoutes = new WeakMap();
 function matchRoutesImpl(routes, locationArg, basename, allowPartial) {
@@ -58,8 +58,9 @@ function matchRoutesImpl(routes, locationArg, basename, allowPartial) {
   }
   let matches = byKey.get(key);
   if (matches === undefined) {
-    if (byKey.size >= 1000) byKey.clear();
     matches = matchRoutesUncached(routes, location, basename, allowPartial);
+    if (key.length > 512) return matches;
+    if (byKey.size >= 1000) byKey.clear();
     byKey.set(key, matches);
   }
   if (!matches) return null;
@@ -95,7 +96,9 @@ const serverRuntimeHunks = [
     replace: `${requestMarker}
 function hasSearchParam(request, name) {
   let query = request.url.indexOf("?");
-  return query >= 0 && new URLSearchParams(request.url.slice(query + 1)).has(name);
+  if (query < 0) return false;
+  let fragment = request.url.indexOf("#", query);
+  return new URLSearchParams(request.url.slice(query + 1, fragment < 0 ? undefined : fragment)).has(name);
 }
 function stripIndexParam(request) {
   if (!hasSearchParam(request, "index")) return request;

@@ -69,6 +69,10 @@ describe("the route-matching patch", () => {
     const again = matchRoutes(routes, "/complaint/who-are-you")!;
     expect(summary(again)).toEqual(summary(fresh));
     expect(again).not.toBe(first);
+    // A long address is matched afresh each time rather than held in memory, with the same result.
+    const long = `/complaint/${"a".repeat(600)}`;
+    expect(summary(matchRoutes(routes, long))).toEqual(summary(matchRoutes(portalRoutes(), long)));
+    expect(matchRoutes(routes, long)).not.toBe(matchRoutes(routes, long));
     // Partial matching and a basename are part of what is remembered.
     expect(matchRoutes(routes, "/council/complaint", "/council")?.at(-1)?.route.id).toBe("routes/$journey._index");
     expect(matchRoutes(routes, "/complaint", "/council")).toBeNull();
@@ -129,6 +133,7 @@ describe("the request-stripping patch", () => {
       ["http://x/a?%69ndex=", "http://x/a"],
       ["http://x/a?index=kept", "http://x/a?index=kept"],
       ["http://x/a?_routes=routes%2Fa&change=1", "http://x/a?change=1"],
+      ["http://x/a?index#x", "http://x/a#x"],
     ] as const;
     for (const [url, expected] of cases) {
       const seen = await requestSeenBy(post(url));

@@ -47,9 +47,10 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", services.config.env.TRUST_PROXY);
-  // The answer to a post is a redirect, or a few bytes of data with JavaScript on: only reads are worth the work.
+  // The answer to a post is nearly always a redirect, or a few bytes of data with JavaScript on: only reads are
+  // worth compressing.
   const compress = compression();
-  app.use((req, res, next) => (req.method === "POST" ? next() : compress(req, res, next)));
+  app.use((req, res, next) => (req.method === "GET" || req.method === "HEAD" ? compress(req, res, next) : next()));
   app.use(requestLog());
   if (devMiddleware) app.use(devMiddleware);
   if (clientDir) {
@@ -71,24 +72,23 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   app.use(securityHeaders({ production: services.config.isProduction }));
   // With Referrer-Policy: no-referrer, browsers send "Origin: null" on our own form posts. Remix would read that
   // as a cross-site post and fail with a 500; our own check (app/journeys/forgery.server.ts) relies on
-  // Sec-Fetch-Site and the session-bound token instead. A post from elsewhere is refused before it is counted.
+  // Sec-Fetch-Site and the session-bound token instead. Remix runs an action for any method but GET and HEAD, so
+  // every other method is a post here: one from elsewhere is refused before it is counted or read.
   app.use((req, res, next) => {
     if (req.headers.origin === "null") delete req.headers.origin;
-    if (req.method !== "POST") return next();
-    const refuse = (refusal: Refusal) => {
-      // A post sent with JavaScript is Remix's data request: its route refuses it (readForm), so Remix's own
-      // redirect takes the person to the page that explains, instead of a redirect its fetch cannot follow.
-      if (req.path.endsWith(".data")) {
-        res.locals.refusal = refusal;
-        return next();
-      }
-      res.redirect(303, refusedLocation(refusal.reason, req.path, refusal.retryAfterSeconds));
-    };
-    if (!postFromThisSite(req)) return refuse({ reason: "forgery" });
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    if (!postFromThisSite(req)) return res.redirect(303, refusedLocation("forgery", req.path));
     const retryAfter = services.rateLimiter.hit(req.ip ?? "unknown");
     if (retryAfter === null) return next();
     logger.warn({ requestId: res.locals.requestId, route: req.path }, "rate limit reached");
-    refuse({ reason: "rate", retryAfterSeconds: retryAfter });
+    // A post sent with JavaScript is Remix's data request, whose fetch cannot follow our redirect to a page: its
+    // route refuses it instead (readForm, without the body being read), so Remix's own redirect takes the person
+    // to the page that explains.
+    if (req.path.endsWith(".data")) {
+      res.locals.refusal = { reason: "rate", retryAfterSeconds: retryAfter } satisfies Refusal;
+      return next();
+    }
+    res.redirect(303, refusedLocation("rate", req.path, retryAfter));
   });
 
   app.get("/healthz", async (_req: Request, res: Response) => {

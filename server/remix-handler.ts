@@ -67,18 +67,19 @@ export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOption
       res.status(400).end();
       return;
     }
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    (hasBody ? readBody(req, maxBodyBytes) : Promise.resolve(undefined))
+    // A post the server has already refused (res.locals.refusal) is not read either.
+    const unread = req.method === "GET" || req.method === "HEAD" || res.locals.refusal !== undefined;
+    (unread ? Promise.resolve(undefined) : readBody(req, maxBodyBytes))
       .then(async (body) => {
         const context = getLoadContext(req, res);
-        if (body === tooLarge) {
-          // The route refuses it (readForm), so a form sent with JavaScript gets Remix's own redirect. The rest of
-          // the body is not read: the connection closes once the answer is sent.
-          context.refusal = { reason: "too-large" };
+        if (body === tooLarge) context.refusal = { reason: "too-large" };
+        else if (body) context.body = body;
+        if (context.refusal) {
+          // The route refuses it (readForm), so a form sent with JavaScript gets Remix's own redirect. The body is
+          // not read (or not all of it): the connection closes once the answer is sent.
           res.setHeader("Connection", "close");
           res.once("finish", () => req.destroy());
         }
-        else if (body) context.body = body;
         // The protocol respects TRUST_PROXY; the host is only ever used for same-site redirects. The body is in the
         // load context, not here: a Fetch Request would wrap it in a stream that Remix copies into two more.
         const request = new Request(`${req.protocol}://${host}${req.originalUrl}`, { method: req.method, headers: headerPairs(req.headers) });

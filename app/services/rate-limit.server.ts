@@ -1,8 +1,8 @@
-// Posts per client address in fixed windows. Each instance counts in memory, so a post costs no database write
-// (a flood must not queue for the same write lock as the submissions it is drowning), and adds its counts to a
-// table that every instance shares about once a second, learning the total back (decision 010).
+// Posts per client in fixed windows. Each instance counts in memory, so a post costs no database write (a flood
+// must not queue for the same write lock as the submissions it is drowning), and adds its counts to a table that
+// every instance shares about once a second, learning the totals back (decision 010).
 import { logger } from "./logger.server";
-import type { Database } from "./database.server";
+import type { Database, Queryable } from "./database.server";
 
 interface Count {
   windowStart: number;
@@ -16,12 +16,36 @@ export interface RateLimiterOptions {
   now?: () => number;
   /** How long a count may wait before it is added to the shared total. */
   shareEveryMs?: number;
+  /** The most clients counted in memory at once; past it, those with nothing left to share are forgotten first. */
+  maxClients?: number;
+}
+
+/** Rows per statement when sharing: one round trip for many clients, well within both engines' parameter limits. */
+const rowsPerStatement = 200;
+
+/**
+ * Whom a post is counted against: an IPv4 address, or an IPv6 address's /64 network, which one household or
+ * phone is given whole and can cycle through at will. Anything else (a malformed forwarded address) is cut short.
+ */
+export function rateLimitClient(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(":")) return address.slice(0, 64);
+  const halves = address.toLowerCase().split("%")[0]!.split("::");
+  if (halves.length > 2) return address.slice(0, 64);
+  const [head = "", tail] = halves;
+  const front = head ? head.split(":") : [];
+  const back = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill("0"), ...back];
+  if (groups.length !== 8 || !groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return address.slice(0, 64);
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
 export class RateLimiter {
   private readonly counts = new Map<string, Count>();
   private readonly now: () => number;
   private readonly shareEveryMs: number;
+  private readonly maxClients: number;
   private timer: NodeJS.Timeout | null = null;
   private sharing: Promise<void> | null = null;
 
@@ -29,18 +53,21 @@ export class RateLimiter {
     private readonly db: Database,
     private readonly limit: number,
     private readonly windowMs: number,
-    { now = Date.now, shareEveryMs = 1000 }: RateLimiterOptions = {},
+    { now = Date.now, shareEveryMs = 1000, maxClients = 100_000 }: RateLimiterOptions = {},
   ) {
     this.now = now;
     this.shareEveryMs = shareEveryMs;
+    this.maxClients = maxClients;
   }
 
   /** Counts one post; returns null when allowed, or the seconds until the window ends when over the limit. */
-  hit(client: string): number | null {
+  hit(address: string): number | null {
+    const client = rateLimitClient(address);
     const now = this.now();
     const windowStart = this.windowOf(now);
     let count = this.counts.get(client);
     if (!count || count.windowStart !== windowStart) {
+      if (!count) this.makeRoom();
       count = { windowStart, shared: 0, unshared: 0 };
       this.counts.set(client, count);
     }
@@ -57,15 +84,18 @@ export class RateLimiter {
   share(): Promise<void> {
     this.sharing ??= this.shareNow().finally(() => {
       this.sharing = null;
+      // Posts counted while this share ran: their timer may have fired into it and found nothing to do.
+      if (this.hasUnshared()) this.shareSoon();
     });
     return this.sharing;
   }
 
-  /** Stops the timer and shares what is left (the server calls this as it shuts down). */
+  /** Stops the timer and shares what is left, including what was counted during a share already running. */
   async stop(): Promise<void> {
+    await this.share();
+    if (this.hasUnshared()) await this.share();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.share();
   }
 
   /** Deletes rows for windows that have ended: the table holds client addresses, which are personal data. */
@@ -76,6 +106,21 @@ export class RateLimiter {
 
   private windowOf(time: number): number {
     return Math.floor(time / this.windowMs) * this.windowMs;
+  }
+
+  private hasUnshared(): boolean {
+    for (const count of this.counts.values()) if (count.unshared > 0) return true;
+    return false;
+  }
+
+  /** Memory is bounded however many addresses post: the oldest clients with nothing left to share go first. */
+  private makeRoom(): void {
+    if (this.counts.size < this.maxClients) return;
+    const current = this.windowOf(this.now());
+    for (const [key, count] of this.counts) {
+      if (this.counts.size < this.maxClients) return;
+      if (count.unshared === 0 || count.windowStart < current) this.counts.delete(key);
+    }
   }
 
   private shareSoon(): void {
@@ -99,27 +144,32 @@ export class RateLimiter {
       }
     }
     if (batch.length === 0) return;
+    // Rows are always locked in the same order, so two instances sharing at once cannot deadlock.
+    batch.sort((a, b) => (a.key < b.key ? -1 : 1));
     try {
       const totals = await this.db.transaction(async (tx) => {
-        const read: number[] = [];
-        for (const { key, count, added } of batch) {
-          const row = await tx.get<{ count: number }>(
-            `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, ?)
-             ON CONFLICT (key) DO UPDATE SET
-               count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + excluded.count ELSE excluded.count END,
-               window_start = excluded.window_start
-             RETURNING count`,
-            [`post:${key}`, count.windowStart, added],
-          );
-          read.push(Number(row?.count ?? count.shared + added));
-        }
+        const read = new Map<string, number>();
+        for (let at = 0; at < batch.length; at += rowsPerStatement) await addCounts(tx, batch.slice(at, at + rowsPerStatement), read);
         return read;
       });
-      batch.forEach(({ count }, i) => (count.shared = totals[i]!));
+      // A row another instance has already moved on to a later window is left alone, and returns nothing.
+      for (const { key, count, added } of batch) count.shared = totals.get(key) ?? count.shared + added;
     } catch (error) {
       for (const { count, added } of batch) count.unshared += added;
-      this.shareSoon();
       logger.warn({ error: error instanceof Error ? error.message : String(error) }, "rate-limit counts not shared yet");
     }
   }
+}
+
+async function addCounts(tx: Queryable, rows: { key: string; count: Count; added: number }[], totals: Map<string, number>): Promise<void> {
+  const found = await tx.all<{ key: string; count: number }>(
+    `INSERT INTO rate_limits (key, window_start, count) VALUES ${rows.map(() => "(?, ?, ?)").join(", ")}
+     ON CONFLICT (key) DO UPDATE SET
+       count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + excluded.count ELSE excluded.count END,
+       window_start = excluded.window_start
+     WHERE excluded.window_start >= rate_limits.window_start
+     RETURNING key, count`,
+    rows.flatMap(({ key, count, added }) => [`post:${key}`, count.windowStart, added]),
+  );
+  for (const row of found) totals.set(row.key.slice("post:".length), Number(row.count));
 }

@@ -7,13 +7,33 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
 import { openDatabaseUrl, type Database } from "./database.server";
 import { migrate } from "./migrations.server";
-import { RateLimiter } from "./rate-limit.server";
+import { rateLimitClient, RateLimiter, type RateLimiterOptions } from "./rate-limit.server";
+
+describe("whom a post is counted against", () => {
+  it("is an IPv4 address, or an IPv6 address's /64, however it is written", () => {
+    expect(rateLimitClient("203.0.113.9")).toBe("203.0.113.9");
+    expect(rateLimitClient("::ffff:203.0.113.9")).toBe("203.0.113.9");
+    const network = "2001:db8:12:3400::/64";
+    for (const address of ["2001:db8:12:3400::1", "2001:0db8:0012:3400:aaaa:bbbb:cccc:dddd", "2001:DB8:12:3400::abcd:1", "2001:db8:12:3400:0:0:0:9%eth0"]) {
+      expect(rateLimitClient(address)).toBe(network);
+    }
+    expect(rateLimitClient("2001:db8:12:3401::1")).not.toBe(network);
+    expect(rateLimitClient("::1")).toBe("0:0:0:0::/64");
+    expect(rateLimitClient(`1::2::3${"x".repeat(100)}`)).toHaveLength(64);
+  });
+});
 
 describe.each(engines)("the rate limiter on %s", (engine) => {
   let database: TestDatabase;
   let db: Database;
   let time: number;
+  const limiters: RateLimiter[] = [];
   const clock = () => time;
+  const limiter = (limit: number, options: RateLimiterOptions = {}) => {
+    const made = new RateLimiter(db, limit, 60_000, { now: clock, shareEveryMs: 60_000, ...options });
+    limiters.push(made);
+    return made;
+  };
   const stored = async (address: string) => {
     const row = await db.get<{ count: number; window_start: number }>("SELECT count, window_start FROM rate_limits WHERE key = ?", [`post:${address}`]);
     return row ? { count: Number(row.count), windowStart: Number(row.window_start) } : null;
@@ -27,65 +47,109 @@ describe.each(engines)("the rate limiter on %s", (engine) => {
   });
 
   afterEach(async () => {
+    for (const made of limiters.splice(0)) await made.stop();
     await db.close();
     await database.drop();
   });
 
   it("allows the limit in a window, then says how many seconds are left, and starts again in the next window", () => {
-    const limiter = new RateLimiter(db, 3, 60_000, { now: clock });
-    expect([limiter.hit("a"), limiter.hit("a"), limiter.hit("a")]).toEqual([null, null, null]);
-    expect(limiter.hit("a")).toBe(45);
+    const limits = limiter(3);
+    expect([limits.hit("a"), limits.hit("a"), limits.hit("a")]).toEqual([null, null, null]);
+    expect(limits.hit("a")).toBe(45);
     time += 44_500;
-    expect(limiter.hit("a")).toBe(1);
-    expect(limiter.hit("b")).toBeNull();
+    expect(limits.hit("a")).toBe(1);
+    expect(limits.hit("b")).toBeNull();
     time += 1_000;
-    expect(limiter.hit("a")).toBeNull();
+    expect(limits.hit("a")).toBeNull();
   });
 
-  it("writes nothing per post, and shares its counts within a second", async () => {
-    const limiter = new RateLimiter(db, 100, 60_000, { now: clock, shareEveryMs: 50 });
-    for (let i = 0; i < 7; i++) limiter.hit("198.51.100.7");
+  it("writes nothing per post, and shares its counts on a timer", async () => {
+    const limits = limiter(100);
+    for (let i = 0; i < 7; i++) limits.hit("198.51.100.7");
     expect(await stored("198.51.100.7")).toBeNull();
-    await expect.poll(() => stored("198.51.100.7"), { timeout: 2_000 }).toEqual({ count: 7, windowStart: 10 * 60_000 });
-    limiter.hit("198.51.100.7");
-    await limiter.stop();
-    expect(await stored("198.51.100.7")).toEqual({ count: 8, windowStart: 10 * 60_000 });
+    await limits.share();
+    expect(await stored("198.51.100.7")).toEqual({ count: 7, windowStart: 10 * 60_000 });
+    const soon = limiter(100, { shareEveryMs: 20 });
+    soon.hit("198.51.100.8");
+    await expect.poll(() => stored("198.51.100.8"), { timeout: 5_000 }).toEqual({ count: 1, windowStart: 10 * 60_000 });
+  });
+
+  it("shares posts counted while a share was running, without waiting for another post", async () => {
+    const limits = limiter(100, { shareEveryMs: 20 });
+    limits.hit("e");
+    const running = limits.share();
+    limits.hit("e");
+    limits.hit("e");
+    await running;
+    await expect.poll(() => stored("e"), { timeout: 5_000 }).toEqual({ count: 3, windowStart: 10 * 60_000 });
   });
 
   it("learns counts another instance shared, and restarts the shared count in a new window", async () => {
     await db.run("INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, ?)", ["post:c", 10 * 60_000, 9]);
-    const limiter = new RateLimiter(db, 10, 60_000, { now: clock });
-    expect(limiter.hit("c")).toBeNull();
-    await limiter.share();
-    expect(limiter.hit("c")).toBe(45);
-    await limiter.share();
+    const limits = limiter(10);
+    expect(limits.hit("c")).toBeNull();
+    await limits.share();
+    expect(limits.hit("c")).toBe(45);
+    await limits.share();
     expect(await stored("c")).toEqual({ count: 11, windowStart: 10 * 60_000 });
     time += 60_000;
-    expect(limiter.hit("c")).toBeNull();
-    await limiter.share();
+    expect(limits.hit("c")).toBeNull();
+    await limits.share();
     expect(await stored("c")).toEqual({ count: 1, windowStart: 11 * 60_000 });
   });
 
+  it("never sets back a count another instance has already moved to a later window", async () => {
+    await db.run("INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, ?)", ["post:late", 11 * 60_000, 4]);
+    const limits = limiter(10);
+    limits.hit("late");
+    await limits.share();
+    expect(await stored("late")).toEqual({ count: 4, windowStart: 11 * 60_000 });
+  });
+
+  it("shares many clients at once, each with its own total", async () => {
+    const limits = limiter(1_000);
+    const addresses = Array.from({ length: 450 }, (_, i) => `192.0.2.${i % 250}-${Math.floor(i / 250)}`);
+    addresses.forEach((address, i) => {
+      for (let n = 0; n <= i % 3; n++) limits.hit(address);
+    });
+    await limits.share();
+    const rows = await db.all<{ key: string; count: number }>("SELECT key, count FROM rate_limits");
+    expect(rows).toHaveLength(450);
+    expect(Object.fromEntries(rows.map((row) => [row.key, Number(row.count)]))).toEqual(Object.fromEntries(addresses.map((address, i) => [`post:${address}`, (i % 3) + 1])));
+  });
+
   it("keeps counts it could not share, and shares them once the database is back", async () => {
-    const limiter = new RateLimiter(db, 2, 60_000, { now: clock });
+    const limits = limiter(2);
     await db.exec("ALTER TABLE rate_limits RENAME TO rate_limits_away");
-    limiter.hit("d");
-    limiter.hit("d");
-    await limiter.share();
-    expect(limiter.hit("d")).toBe(45);
+    limits.hit("d");
+    limits.hit("d");
+    await limits.share();
+    expect(limits.hit("d")).toBe(45);
     await db.exec("ALTER TABLE rate_limits_away RENAME TO rate_limits");
-    await limiter.stop();
+    await limits.stop();
     expect(await stored("d")).toEqual({ count: 3, windowStart: 10 * 60_000 });
   });
 
+  it("holds a bounded number of clients, forgetting first those with nothing left to share", async () => {
+    const limits = limiter(2, { maxClients: 3 });
+    limits.hit("f");
+    limits.hit("f");
+    await limits.share();
+    for (const address of ["g", "h", "i"]) limits.hit(address);
+    // "f" was shared and forgotten to make room; the database still has its two posts.
+    expect(limits.hit("f")).toBeNull();
+    await limits.share();
+    expect(limits.hit("f")).toBe(45);
+  });
+
   it("deletes the rows of ended windows, which name client addresses", async () => {
-    const limiter = new RateLimiter(db, 10, 60_000, { now: clock });
-    limiter.hit("old");
-    await limiter.share();
+    const limits = limiter(10);
+    limits.hit("old");
+    await limits.share();
     time += 60_000;
-    limiter.hit("new");
-    await limiter.share();
-    expect(await limiter.sweep()).toBe(1);
+    limits.hit("new");
+    await limits.share();
+    expect(await limits.sweep()).toBe(1);
     expect(await stored("old")).toBeNull();
     expect(await stored("new")).toEqual({ count: 1, windowStart: 11 * 60_000 });
   });

@@ -105,7 +105,7 @@ describe.each(engines)("instances sharing one %s database", (engine) => {
     const [a, b] = [open(), open()];
     await migrate(a);
     const clock = () => 1_000_000;
-    const [one, two] = [new RateLimiter(a, 5, 60_000, { now: clock }), new RateLimiter(b, 5, 60_000, { now: clock })];
+    const [one, two] = [new RateLimiter(a, 5, 60_000, { now: clock, shareEveryMs: 60_000 }), new RateLimiter(b, 5, 60_000, { now: clock, shareEveryMs: 60_000 })];
     const address = "203.0.113.9";
     expect([one.hit(address), one.hit(address), one.hit(address)]).toEqual([null, null, null]);
     await one.share();

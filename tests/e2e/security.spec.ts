@@ -79,6 +79,14 @@ test.describe("forged posts are refused and nothing is stored", () => {
       expect(response.status(), attempt.body).toBe(303);
       expect(response.headers().location).toMatch(/^\/refused\?reason=forgery/);
     }
+    // The same from another site as Remix's data request, or with another method Remix would run an action for,
+    // is refused before the route (and Remix's own check, which would answer 500) sees it.
+    const crossSite = { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example.com", "Sec-Fetch-Site": "cross-site" };
+    for (const [method, path] of [["POST", "/complaint/service.data"], ["PUT", "/complaint/service"], ["DELETE", "/complaint/check-answers"]] as const) {
+      const response = await request.fetch(path, { method, data: `service=childrens-social-care&csrf=${encodeURIComponent(good)}`, headers: crossSite, maxRedirects: 0 });
+      expect(response.status(), `${method} ${path}`).toBe(303);
+      expect(response.headers().location).toBe(`/refused?reason=forgery&back=${encodeURIComponent(path)}`);
+    }
     const refused = await request.get("/refused?reason=forgery&back=/complaint/service");
     expect(refused.status()).toBe(403);
     expect(await refused.text()).toContain("This page was open too long, or came from somewhere else");

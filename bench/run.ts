@@ -63,10 +63,16 @@ const deliveryTarget = 200;
 
 const percentOf = (rps: number, ceiling: number) => Number(((rps / ceiling) * 100).toFixed(2));
 
+/** The median of several measurements by one figure, with the lowest and highest. */
+function medianBy<T>(measurements: T[], figure: (measurement: T) => number): { median: T; lowest: T; highest: T } {
+  const sorted = [...measurements].sort((a, b) => figure(a) - figure(b));
+  return { median: sorted[Math.floor((sorted.length - 1) / 2)]!, lowest: sorted[0]!, highest: sorted[sorted.length - 1]! };
+}
+
 /** The round whose ratio is the median, with the spread across rounds. */
 function medianRound(figures: RunFigures[]): RunFigures {
-  const sorted = [...figures].sort((a, b) => a.ratio! - b.ratio!);
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, ratioRange: [sorted[0]!.ratio!, sorted[sorted.length - 1]!.ratio!] };
+  const { median, lowest, highest } = medianBy(figures, (round) => round.ratio!);
+  return { ...median, ratioRange: [lowest.ratio!, highest.ratio!] };
 }
 
 function cpuMs(pid: number): number {
@@ -301,8 +307,7 @@ interface DeliveryFigures {
 async function measureDelivery(): Promise<DeliveryFigures & { runs: DeliveryFigures[] }> {
   const runs: DeliveryFigures[] = [];
   for (let round = 0; round < rounds; round++) runs.push(await measureDeliveryOnce());
-  const sorted = [...runs].sort((a, b) => a.jobsPerSecond - b.jobsPerSecond);
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, runs };
+  return { ...medianBy(runs, (run) => run.jobsPerSecond).median, runs };
 }
 
 async function measureDeliveryOnce(): Promise<DeliveryFigures> {

@@ -2,8 +2,9 @@
 // reasons. A post's body is read here, into memory, and refused past 64 KB however it is sent: the adapter
 // streamed it on, so a chunked body without a Content-Length could be any size before the route saw it. And
 // it builds the Fetch Request once, without a body (routes read the buffer from the load context, see
-// app/journeys/read-form.server.ts), so no web streams or extra AbortControllers: a fifth of a form post's CPU. Nothing is aborted when a browser goes away
-// mid-request: loaders and actions are short, and nothing streams after the page's shell.
+// app/journeys/read-form.server.ts), so no web streams or extra AbortControllers: a fifth of a form post's CPU.
+// Nothing is aborted when a browser goes away mid-request: loaders and actions are short, and nothing streams
+// after the page's shell.
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";

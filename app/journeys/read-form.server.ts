@@ -1,7 +1,7 @@
 // A post's body is read once, into memory, by the server (server/remix-handler.ts), and handed to routes in the
 // load context rather than as a stream on the request. Every action reads its form first, so a post the server
-// has refused goes no further. A post that is not a form (wrong content type, broken
-// body) is read as an empty form: the person gets the page again with errors, never a 500.
+// has refused goes no further. A post that is not a form (wrong content type, broken body) is read as an empty
+// form: the person gets the page again with errors, never a 500.
 import type { AppLoadContext } from "@remix-run/node";
 import type { FormFields } from "./journey-engine";
 import { refusedPost } from "./forgery.server";
@@ -11,15 +11,16 @@ export const maxBodyBytes = 64 * 1024;
 
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormFields> {
   if (context.refusal) throw refusedPost(request, context.refusal);
-  const type = request.headers.get("Content-Type")?.split(";")[0]?.trim().toLowerCase();
   const body = context.body;
-  if (!body) return new URLSearchParams();
+  const contentType = request.headers.get("Content-Type");
+  if (!body || !contentType) return new URLSearchParams();
+  const type = contentType.split(";")[0]!.trim().toLowerCase();
   // What browsers send for our forms, with JavaScript on or off.
   if (type === "application/x-www-form-urlencoded") return new URLSearchParams(body.toString("utf8"));
   if (type !== "multipart/form-data") return new URLSearchParams();
   try {
     // Buffer.concat always gives a buffer over a plain ArrayBuffer.
-    return await new Response(body as Uint8Array<ArrayBuffer>, { headers: { "Content-Type": request.headers.get("Content-Type")! } }).formData();
+    return await new Response(body as Uint8Array<ArrayBuffer>, { headers: { "Content-Type": contentType } }).formData();
   } catch {
     return new URLSearchParams();
   }

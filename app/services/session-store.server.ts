@@ -69,7 +69,6 @@ export class SessionStore {
     return signature;
   }
 
-
   private readCookieId(cookieHeader: string | null): string | null {
     if (!cookieHeader) return null;
     for (const part of cookieHeader.split(";")) {

@@ -11,7 +11,7 @@ declare module "@remix-run/node" {
 }
 
 export default defineConfig({
-  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
+  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)), "@emails": fileURLToPath(new URL("./emails", import.meta.url)) } },
   css: {
     preprocessorOptions: {
       scss: { api: "modern-compiler", importers: [new NodePackageImporter()], quietDeps: true },

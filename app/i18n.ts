@@ -15,6 +15,8 @@ export const i18nextOptions = {
   fallbackLng: fallbackLanguage,
   supportedLngs: [...supportedLanguages],
   defaultNS: defaultNamespace,
+  // Questions several journeys ask in the same words (the safety questions) keep their words once, in common.json.
+  fallbackNS: defaultNamespace,
   interpolation: { escapeValue: false },
   returnNull: false,
 } as const;

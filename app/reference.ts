@@ -14,18 +14,11 @@
 
 export const CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/** C complaint, T compliment ("thank you"), A advocate request, F format request, E escalation. */
-export type ReferencePrefix = "C" | "T" | "A" | "F" | "E";
-
-export const REFERENCE_PREFIXES: readonly ReferencePrefix[] = ["C", "T", "A", "F", "E"];
-
-export const REFERENCE_PREFIX_BY_KIND = {
-  complaint: "C",
-  compliment: "T",
-  advocateRequest: "A",
-  formatRequest: "F",
-  escalation: "E",
-} as const satisfies Record<string, ReferencePrefix>;
+/**
+ * One Crockford base32 letter naming the kind of submission. Each journey declares its own in the registry
+ * (app/journeys/journeys.ts), which also checks they are unique; this module only knows the shape.
+ */
+export type ReferencePrefix = string;
 
 /** A reference in canonical display form, e.g. `C-7K4M-2Q9P-X`. */
 export type Reference = `${ReferencePrefix}-${string}-${string}-${string}`;
@@ -118,13 +111,14 @@ export function encodeReferenceData(bytes: Uint8Array): string {
   return data;
 }
 
+/** A letter a reference may start with: a Crockford symbol that is not a digit. */
 export function isReferencePrefix(value: string): value is ReferencePrefix {
-  return (REFERENCE_PREFIXES as readonly string[]).includes(value);
+  return value.length === 1 && CROCKFORD_ALPHABET.includes(value) && !/\d/.test(value);
 }
 
 /** Canonical display form with its check symbol, e.g. ("C", "7K4M2Q9P") → "C-7K4M-2Q9P-X". */
 export function formatReference(prefix: ReferencePrefix, data: string): Reference {
-  if (!isReferencePrefix(prefix)) throw new RangeError(`unknown reference prefix "${String(prefix)}"`);
+  if (!isReferencePrefix(prefix)) throw new RangeError(`"${String(prefix)}" cannot start a reference`);
   if (data.length !== REFERENCE_DATA_LENGTH || [...data].some((s) => !CROCKFORD_ALPHABET.includes(s))) {
     throw new RangeError(`reference data must be ${REFERENCE_DATA_LENGTH} upper-case Crockford symbols`);
   }
@@ -145,9 +139,9 @@ function normaliseSymbols(input: string): string {
 /**
  * Reads a reference as people type it: any case, with or without spaces or
  * hyphens, I/L for 1 and O for 0. Failures are specific so a form can say
- * what is wrong rather than just "invalid".
+ * what is wrong rather than just "invalid". `prefixes` are the kinds accepted.
  */
-export function parseReference(input: string): ReferenceParseResult {
+export function parseReference(input: string, prefixes: readonly string[]): ReferenceParseResult {
   const compact = normaliseSymbols(input);
   if (compact === "") return { ok: false, reason: "empty" };
   // A stray character is the more helpful message even if the length is also off.
@@ -155,18 +149,19 @@ export function parseReference(input: string): ReferenceParseResult {
   if (compact.length !== COMPACT_LENGTH) return { ok: false, reason: "wrong-length" };
 
   const prefix = compact.charAt(0);
-  if (!isReferencePrefix(prefix)) return { ok: false, reason: "unknown-prefix" };
+  if (!isReferencePrefix(prefix) || !prefixes.includes(prefix)) return { ok: false, reason: "unknown-prefix" };
   if (computeCheckSymbol(compact.slice(0, BODY_LENGTH)) !== compact.charAt(BODY_LENGTH)) {
     return { ok: false, reason: "check-failed" };
   }
   return { ok: true, reference: formatReference(prefix, compact.slice(1, BODY_LENGTH)), prefix };
 }
 
-const CANONICAL_REFERENCE = /^[CTAFE]-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]$/;
+/** The canonical form's shape, whatever the prefix: for schemas that describe references. */
+export const CANONICAL_REFERENCE = /^[A-HJKMNP-TV-Z]-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]$/;
 
-/** True only for the exact canonical form with a valid check symbol (e.g. values read back from storage). */
-export function isReference(value: unknown): value is Reference {
+/** True only for the exact canonical form with a valid check symbol, of one of the given kinds (e.g. values read back from storage). */
+export function isReference(value: unknown, prefixes: readonly string[]): value is Reference {
   if (typeof value !== "string" || !CANONICAL_REFERENCE.test(value)) return false;
-  const parsed = parseReference(value);
+  const parsed = parseReference(value, prefixes);
   return parsed.ok && parsed.reference === value;
 }

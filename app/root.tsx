@@ -10,7 +10,6 @@ import {
   useMatches,
   useNavigation,
   useRouteError,
-  useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,6 +24,7 @@ import { supportedLanguages, textDirection, fallbackLanguage, type Language } fr
 import { useNonce } from "./nonce";
 import { namespacesOf, readHandle } from "./page-handle";
 import portalStyles from "./styles/portal.scss?url";
+import { useRootData, type RootData } from "./root-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!error) return [];
@@ -41,7 +41,7 @@ export const links: LinksFunction = () => [
   { rel: "manifest", href: "/manifest.json" },
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ context }: LoaderFunctionArgs): Promise<RootData> {
   const { config } = context.services;
   const t = context.services.translations[context.language].getFixedT(context.language, "common");
   return {
@@ -56,11 +56,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   };
 }
 
-export type RootData = Awaited<ReturnType<typeof loader>>;
-
-export function useRootData(): RootData | undefined {
-  return useRouteLoaderData<typeof loader>("root");
-}
+export type { RootData };
 
 const languageNames: Record<Language, string> = { en: "English", pl: "Polski" };
 
@@ -113,7 +109,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const language = data?.language ?? fallbackLanguage;
   const councilName = data?.council.councilName ?? "";
   const serviceName = data?.council.serviceName ?? "";
-  const namespaces = ["common", ...new Set(matches.flatMap((match) => namespacesOf(match.handle, match.params)))];
+  const namespaces = ["common", ...new Set(matches.flatMap((match) => namespacesOf(match.handle, match.params, match.data)))];
   const exitThisPage = matches.some((match) => readHandle(match.handle).exitThisPage);
   const pageKey = usePageKey();
   useGovukFrontend();

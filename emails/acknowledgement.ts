@@ -1,4 +1,5 @@
-// The acknowledgement, in the language the person used. It holds no answers: someone else may read it.
+// The acknowledgement, in the language the person used. It holds no answers: someone else may read it. It is only
+// ever planned and sent where app/delivery/contact-permission.ts allows.
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
 import { formatLongDate } from "~/format-date";
@@ -7,9 +8,8 @@ import type { StoredSubmission } from "~/services/submissions.server";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
 
 export function renderAcknowledgement({ journey, submission, council, t }: { journey: Journey; submission: StoredSubmission; council: CouncilSettings; t: TFunction }): RenderedEmail {
-  const type = t("emails:acknowledgement.types." + journey.kind);
   const values = {
-    type,
+    type: t(`${journey.id}:submission.yours`),
     reference: submission.reference,
     phone: council.contact.phone,
     openingHours: council.contact.openingHours,
@@ -25,13 +25,11 @@ export function renderAcknowledgement({ journey, submission, council, t }: { jou
   if (submission.replyBy) {
     blocks.push({ kind: "paragraph", text: t("emails:acknowledgement.replyBy", { replyBy: formatLongDate(submission.replyBy, submission.language) }) });
   }
-  if (journey.kind === "complaint" || journey.kind === "escalation") {
-    // Public health complaints have one stage at the council, then the Ombudsman; children's social care has three.
-    const nextSteps = journey.kind === "complaint" && submission.service === "public-health" ? "emails:acknowledgement.nextPublicHealth" : "emails:acknowledgement.next";
-    blocks.push(
-      { kind: "heading", text: t("emails:acknowledgement.nextHeading") },
-      ...(t(nextSteps, { returnObjects: true }) as string[]).map((text) => ({ kind: "paragraph" as const, text })),
-    );
+  // What happens next, where the journey says: public health complaints have one stage, then the Ombudsman.
+  const nextKey = submission.service === "public-health" && t(`${journey.id}:submission.nextPublicHealth`, { defaultValue: "" }) ? "nextPublicHealth" : "next";
+  const next = t(`${journey.id}:submission.${nextKey}`, { returnObjects: true, defaultValue: [] });
+  if (Array.isArray(next) && next.length) {
+    blocks.push({ kind: "heading", text: t("emails:acknowledgement.nextHeading") }, ...next.map((text) => ({ kind: "paragraph" as const, text: String(text) })));
   }
   blocks.push(
     { kind: "heading", text: t("emails:acknowledgement.advocateHeading") },

@@ -4,7 +4,9 @@ export type EmailBlock =
   | { kind: "heading"; text: string; level?: 1 | 2 }
   | { kind: "paragraph"; text: string }
   | { kind: "list"; items: readonly string[] }
-  | { kind: "rows"; rows: readonly { key: string; value: string }[] };
+  | { kind: "rows"; rows: readonly { key: string; value: string }[] }
+  /** Blocks framed so nobody reading the email can miss them (how to contact someone safely). */
+  | { kind: "box"; blocks: readonly EmailBlock[] };
 
 export interface EmailDocument {
   language: string;
@@ -37,6 +39,10 @@ function textBlock(block: EmailBlock): string {
       return block.items.map((item) => `* ${item}`).join("\n");
     case "rows":
       return block.rows.map((row) => `${row.key}:\n  ${row.value.replace(/\r\n|\r|\n/g, "\n  ")}`).join("\n\n");
+    case "box": {
+      const rule = "*".repeat(60);
+      return `${rule}\n${block.blocks.map(textBlock).join("\n\n")}\n${rule}`;
+    }
   }
 }
 
@@ -56,6 +62,8 @@ function htmlBlock(block: EmailBlock): string {
       return `<dl style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px;">${block.rows
         .map((row) => `<dt style="font-weight: bold; margin-top: 10px;">${htmlText(row.key)}</dt><dd style="margin: 0 0 5px;">${htmlText(row.value)}</dd>`)
         .join("")}</dl>`;
+    case "box":
+      return `<div style="border: 5px solid #0b0c0c; padding: 15px 20px 5px; margin: 0 0 30px;">${block.blocks.map(htmlBlock).join("\n")}</div>`;
   }
 }
 

@@ -1,9 +1,11 @@
-// The email a complaints team reads: a subject they can triage without opening it (no personal data),
-// then every answer in journey order, the reply-by date, and how and when it is safe to make contact.
+// The email a complaints team reads: how and when it is safe to make contact first, in a box nobody can miss; a
+// subject they can triage without opening it (no personal data, urgent and safe-contact flags first); then the
+// reply-by date, the flags, and every answer in journey order.
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
 import { formatLongDate } from "~/format-date";
 import { describeAnswers } from "~/journeys/describe-answers";
+import { leadingFlags, orderFlags, routingFlags, type RoutingFlag } from "~/journeys/flags";
 import type { Journey } from "~/journeys/journey-types";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import type { StoredSubmission } from "~/services/submissions.server";
@@ -18,49 +20,68 @@ export interface StaffNotificationInput {
   t: TFunction;
 }
 
+function flagsOf(submission: StoredSubmission): RoutingFlag[] {
+  return orderFlags(submission.flags.filter((flag): flag is RoutingFlag => (routingFlags as readonly string[]).includes(flag)));
+}
+
 export function staffSubject({ submission, journey, t }: Pick<StaffNotificationInput, "submission" | "journey" | "t">): string {
+  const flags = flagsOf(submission);
+  const word = (flag: RoutingFlag) => t("emails:flags." + flag);
   return [
-    t("emails:types." + journey.kind),
+    ...flags.filter((flag) => leadingFlags.includes(flag)).map(word),
+    t(`${journey.id}:submission.name`),
     t("emails:services." + (submission.service ?? "none")),
     submission.reference,
-    ...submission.flags.map((flag) => t("emails:flags." + flag)),
+    ...flags.filter((flag) => !leadingFlags.includes(flag)).map(word),
   ].join(" · ");
 }
 
-function safeContactBlocks(answers: JourneyAnswers, t: TFunction, journey: Journey): EmailBlock[] {
-  if (!answers.contact) return [];
-  const method = answers.contact.method;
-  if (!method || method === "none") return [{ kind: "heading", text: t("emails:staff.safeContactHeading") }, { kind: "paragraph", text: t("emails:staff.noContact") }];
-  // Staff read "how to contact them", not the person's own "how should we contact you".
-  const contactRows = describeAnswers(journey, { contact: answers.contact }, ["contact"], t)
-    .flatMap((s) => s.rows)
-    .filter((row) => !row.empty)
-    .map((row) => (row.field === "method" ? { ...row, key: t("emails:staff.contactBy") } : row));
-  const safe = answers["safe-contact"] ?? {};
-  const yesNo = (value: unknown) => (value === "yes" ? t("common:answers.yes") : value === "no" ? t("common:answers.no") : t("common:answers.notProvided"));
-  return [
-    { kind: "heading", text: t("emails:staff.safeContactHeading") },
-    {
-      kind: "rows",
-      rows: [
-        ...contactRows.map((row) => ({ key: row.key, value: row.value })),
-        { key: t("emails:staff.safeTimes"), value: typeof safe["safe-times"] === "string" && safe["safe-times"] ? safe["safe-times"] : t("emails:staff.anyTime") },
-        { key: t("emails:staff.leaveMessage"), value: yesNo(safe["leave-message"]) },
-        { key: t("emails:staff.sayCouncil"), value: yesNo(safe["say-council"]) },
-      ],
-    },
-  ];
+/** How to reach them and what is safe, from the journey's own reading of the answers. */
+function safeContactBox(journey: Journey, answers: JourneyAnswers, detail: StaffNotificationInput["detail"], t: TFunction): EmailBlock {
+  const contact = journey.contactOf(answers);
+  const heading: EmailBlock = { kind: "heading", text: t("emails:staff.safeContactHeading") };
+  if (contact.method === "none") return { kind: "box", blocks: [heading, { kind: "paragraph", text: t("emails:staff.noContact") }] };
+  const yesNo = (value: "yes" | "no" | null) => (value === "yes" ? t("common:answers.yes") : value === "no" ? t("common:answers.no") : t("emails:staff.notAsked"));
+  const { safety } = contact;
+  const warnings: EmailBlock[] = [];
+  if (safety.sayCouncil === "no") warnings.push({ kind: "paragraph", text: t("emails:staff.doNotSayCouncil") });
+  if (safety.leaveMessage === "no") warnings.push({ kind: "paragraph", text: t("emails:staff.doNotLeaveMessage") });
+  const details =
+    detail === "full"
+      ? [
+          { key: t("emails:staff.contactBy"), value: t(`emails:staff.methods.${contact.method}`) },
+          ...(contact.email ? [{ key: t("emails:staff.email"), value: contact.email }] : []),
+          ...(contact.phone ? [{ key: t("emails:staff.phone"), value: contact.phone }] : []),
+          ...(contact.address ? [{ key: t("emails:staff.address"), value: contact.address.join("\n") }] : []),
+          { key: t("emails:staff.safeTimes"), value: safety.safeTimes ?? t("emails:staff.anyTime") },
+        ]
+      : [{ key: t("emails:staff.contactBy"), value: t(`emails:staff.methods.${contact.method}`) }];
+  return {
+    kind: "box",
+    blocks: [
+      heading,
+      ...warnings,
+      {
+        kind: "rows",
+        rows: [...details, { key: t("emails:staff.leaveMessage"), value: yesNo(safety.leaveMessage) }, { key: t("emails:staff.sayCouncil"), value: yesNo(safety.sayCouncil) }],
+      },
+    ],
+  };
 }
 
 export function renderStaffNotification(input: StaffNotificationInput): RenderedEmail {
   const { journey, submission, detail, t } = input;
   const answers = submission.answers as JourneyAnswers;
-  const type = t("emails:types." + journey.kind);
+  const type = t(`${journey.id}:submission.name`);
+  const flags = flagsOf(submission);
+  const replyBy = submission.replyBy ? formatLongDate(submission.replyBy, "en") : null;
+  const rule = t(`${journey.id}:submission.replyRule`, { defaultValue: "" });
   const blocks: EmailBlock[] = [
+    safeContactBox(journey, answers, detail, t),
     { kind: "heading", level: 1, text: t("emails:staff.heading", { type: type.toLowerCase(), reference: submission.reference }) },
     {
       kind: "paragraph",
-      text: submission.replyBy ? t("emails:staff.replyBy", { replyBy: formatLongDate(submission.replyBy, "en") }) : t("emails:staff.noReplyDate"),
+      text: replyBy ? (rule ? t("emails:staff.replyByRule", { replyBy, rule }) : t("emails:staff.replyBy", { replyBy })) : t("emails:staff.noReplyDate"),
     },
     {
       kind: "paragraph",
@@ -70,10 +91,10 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
       }),
     },
   ];
-  if (submission.flags.length) {
+  if (flags.length) {
     blocks.push(
       { kind: "heading", text: t("emails:staff.flagsHeading") },
-      { kind: "list", items: submission.flags.map((flag) => `${t("emails:flags." + flag)}: ${t("emails:flagMeanings." + flag)}`) },
+      { kind: "list", items: flags.map((flag) => `${t("emails:flags." + flag)}: ${t("emails:flagMeanings." + flag)}`) },
     );
   }
   if (detail === "summary") {
@@ -81,7 +102,6 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
   } else {
     // Only answers on the person's route were stored; the journey's page order is the order they gave them.
     const ordered = journey.pages.map((page) => page.id).filter((id) => id in answers);
-    blocks.push(...safeContactBlocks(answers, t, journey));
     blocks.push({ kind: "heading", text: t("emails:staff.answersHeading") });
     for (const section of describeAnswers(journey, answers, ordered, t)) {
       blocks.push({ kind: "heading", text: section.title }, { kind: "rows", rows: section.rows.map((row) => ({ key: row.key, value: row.value })) });

@@ -22,13 +22,15 @@ function emptyStrings(value: unknown, prefix = ""): string[] {
 
 describe("locales", () => {
   for (const namespace of namespaces) {
-    const english = new Set(keyPaths(resources.en[namespace]));
+    const english = new Set(keyPaths(resources.en?.[namespace]));
     for (const language of supportedLanguages) {
       it(`${language}/${namespace}.json has exactly the English keys, none empty`, () => {
-        const keys = new Set(keyPaths(resources[language][namespace]));
+        const words = resources[language]?.[namespace];
+        expect(words, `locales/${language}/${namespace}.json`).toBeDefined();
+        const keys = new Set(keyPaths(words));
         expect([...english].filter((k) => !keys.has(k)), "missing keys").toEqual([]);
         expect([...keys].filter((k) => !english.has(k)), "extra keys").toEqual([]);
-        expect(emptyStrings(resources[language][namespace]), "empty strings").toEqual([]);
+        expect(emptyStrings(words), "empty strings").toEqual([]);
       });
     }
   }

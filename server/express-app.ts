@@ -7,6 +7,7 @@ import compression from "compression";
 import express, { type Request, type Response } from "express";
 import "~/load-context";
 import { refusedLocation, type Refusal } from "~/journeys/forgery.server";
+import { registeredJourneys } from "~/journeys/journeys";
 import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
 import type { LoadedSession } from "~/services/session-store.server";
@@ -18,7 +19,7 @@ import { requestLog } from "./request-log";
 import { securityHeaders } from "./security-headers";
 
 /** Pages whose HTML is the same for everyone who reads them in one language. */
-const cachedPages = ["/", "/accessibility-statement", "/privacy", "/cookies", "/contact", "/complaint", "/compliment", "/advocate", "/other-format", "/escalate"];
+const cachedPages = ["/", "/accessibility-statement", "/privacy", "/cookies", "/contact", ...registeredJourneys.map((journey) => `/${journey.id}`)];
 
 export interface ExpressAppOptions {
   services: Services;

@@ -7,7 +7,7 @@ import { latestVersion } from "~/services/migrations.server";
 import { createTestDatabase, engines } from "../tests/support/test-databases";
 
 const migrateWith = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ["--import", "tsx", "server/migrate-cli.ts"], { env: { ...process.env, ...env }, encoding: "utf8" });
+  spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/register-glob.mjs", "server/migrate-cli.ts"], { env: { ...process.env, ...env }, encoding: "utf8" });
 
 describe.each(engines)("npm run migrate on %s", (engine) => {
   it("applies every migration once, then says the schema is up to date", async () => {

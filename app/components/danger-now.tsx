@@ -2,7 +2,7 @@
 // is not the way to report a child in danger.
 import { useTranslation } from "react-i18next";
 import type { PublicCouncilSettings } from "~/config/council-schema";
-import { useRootData } from "~/root";
+import { useRootData } from "~/root-data";
 
 export function DangerNow({ council }: { council: PublicCouncilSettings }) {
   const { t } = useTranslation("pages");

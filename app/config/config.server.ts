@@ -5,6 +5,7 @@ import path from "node:path";
 import { z } from "zod";
 import { isPostgresUrl } from "~/services/database.server";
 import { newKeyEntry, parseKeyring, type Keyring } from "~/services/encryption.server";
+import { submissionKinds } from "~/journeys/journeys";
 import { councilSettingsSchema, type CouncilSettings } from "./council-schema";
 import { exampleCouncil } from "./example-council";
 
@@ -158,6 +159,11 @@ function readCouncilSettings(file: string | undefined): CouncilSettings {
   if (!parsed.success) {
     throw new ConfigError(`Invalid configuration:\n  ${describeIssues("COUNCIL_CONFIG", parsed.error)}`);
   }
+  // Routing rules name journeys by id: one that names no registered journey would silently never match.
+  const unknownKinds = parsed.data.routing.flatMap((rule, index) =>
+    (rule.when.types ?? []).flatMap((kind, position) => (submissionKinds.includes(kind) ? [] : [`COUNCIL_CONFIG.routing.${index}.when.types.${position}: unknown kind "${kind}" (known: ${submissionKinds.join(", ")})`])),
+  );
+  if (unknownKinds.length) throw new ConfigError(`Invalid configuration:\n  ${unknownKinds.join("\n  ")}`);
   return parsed.data;
 }
 

@@ -1,19 +1,17 @@
 import { z } from "zod";
+import { routingFlags } from "~/journeys/flags";
 
 const phone = z.string().regex(/^[0-9 +()]{3,20}$/, "must be a phone number made of digits and spaces");
 const email = z.email();
 const isoDate = z.iso.date();
-
-export const submissionTypes = ["complaint", "compliment", "advocate", "format", "escalation"] as const;
-export const routingFlags = ["advocate", "another-format", "late", "under-18", "escalation"] as const;
-export type RoutingFlag = (typeof routingFlags)[number];
 
 const routingRuleSchema = z.strictObject({
   /** A name for the rule, shown in logs and tests. */
   name: z.string().min(1).max(80),
   /** Every condition given must hold; a missing condition matches anything. */
   when: z.strictObject({
-    types: z.array(z.enum(submissionTypes)).min(1).optional(),
+    /** Journey ids (checked against the registry in config.server.ts, so this module stays free of journeys). */
+    types: z.array(z.string().min(1)).min(1).optional(),
     services: z.array(z.string().min(1)).min(1).optional(),
     flags: z.array(z.enum(routingFlags)).min(1).optional(),
   }),

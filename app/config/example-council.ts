@@ -37,8 +37,8 @@ export const exampleCouncil: CouncilSettingsInput = {
     administrator: "portal-admin@example.org",
   },
   routing: [
-    { name: "children's social care complaints", when: { types: ["complaint", "escalation"], services: ["childrens-social-care"] }, to: ["childrensComplaints"] },
-    { name: "public health complaints", when: { types: ["complaint", "escalation"], services: ["public-health"] }, to: ["publicHealthComplaints"] },
+    { name: "children's social care complaints", when: { types: ["complaint", "escalate"], services: ["childrens-social-care"] }, to: ["childrensComplaints"] },
+    { name: "public health complaints", when: { types: ["complaint", "escalate"], services: ["public-health"] }, to: ["publicHealthComplaints"] },
     { name: "complaints about an unknown service", when: { types: ["complaint"], services: ["not-sure"] }, to: ["standardsTeam"] },
     { name: "advocate requests", when: { flags: ["advocate"] }, to: ["advocacy"] },
     { name: "advocate requests reach the complaints team", when: { types: ["advocate"] }, to: ["childrensComplaints"] },

@@ -4,17 +4,18 @@ import { logger } from "~/services/logger.server";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { AppConfig } from "~/config/config.server";
-import { journeyById } from "~/journeys/journeys";
+import { fallbackLanguage, isSupportedLanguage } from "~/i18n";
+import { journeyById, webhookTypeOf } from "~/journeys/journeys";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import type { StoredSubmission, SubmissionStore } from "~/services/submissions.server";
 import type { Retention } from "~/services/retention.server";
 import type { Translations } from "~/services/translations.server";
-import { renderAcknowledgement } from "../../emails/acknowledgement";
-import { renderDeadLetterAlert } from "../../emails/dead-letter-alert";
-import { renderStaffNotification } from "../../emails/staff-notification";
+import { renderAcknowledgement } from "@emails/acknowledgement";
+import { renderDeadLetterAlert } from "@emails/dead-letter-alert";
+import { renderStaffNotification } from "@emails/staff-notification";
 import { MailError, type MailTransport } from "./mail-transport.server";
 import type { DeliveryJob, Outbox } from "./outbox.server";
-import { acknowledgementAddress } from "./plan-deliveries";
+import { mayWriteTo } from "./contact-permission";
 import { sendWebhook, WebhookError } from "./send-webhook.server";
 import type { WebhookPayload } from "./webhook-payload";
 
@@ -43,15 +44,15 @@ class PermanentFailure extends Error {}
 
 export function webhookPayload(submission: StoredSubmission, type: string, now: number): WebhookPayload {
   return {
-    type: type as WebhookPayload["type"],
+    type,
     timestamp: new Date(now).toISOString(),
     schemaVersion: 1,
     data: {
-      reference: submission.reference,
+      reference: submission.reference as WebhookPayload["data"]["reference"],
       journey: submission.journey,
       answersSchemaVersion: submission.schemaVersion,
       submittedAt: submission.submittedAt,
-      language: submission.language as "en" | "pl",
+      language: submission.language as WebhookPayload["data"]["language"],
       replyBy: submission.replyBy,
       service: submission.service,
       flags: submission.flags as WebhookPayload["data"]["flags"],
@@ -149,23 +150,24 @@ export class DeliveryWorker {
       case "staff-email": {
         const to = config.council.mailboxes[job.target];
         if (!to) throw new PermanentFailure(`no mailbox called ${job.target}`);
-        const t = translations.en.getFixedT("en", [journey.namespace, "emails", "common"]);
+        const t = translations.en.getFixedT("en", [journey.id, "emails", "common"]);
         const email = renderStaffNotification({ journey, submission, detail: config.env.STAFF_EMAIL_DETAIL, council: config.council, t });
         await mail.send({ to, ...email, messageId });
         return;
       }
       case "acknowledgement": {
-        const to = acknowledgementAddress(submission.answers as JourneyAnswers);
-        if (!to) throw new PermanentFailure("no email address to acknowledge to");
-        const language = submission.language === "pl" ? "pl" : "en";
-        const t = translations[language].getFixedT(language, ["emails", "common"]);
-        await mail.send({ to, ...renderAcknowledgement({ journey, submission, council: config.council, t }), messageId });
+        // Asked again at the moment of sending: the one rule decides, whatever was planned.
+        const decision = mayWriteTo(journey.contactOf(submission.answers as JourneyAnswers), "acknowledgement");
+        if (!decision.allowed) throw new PermanentFailure(`not sent: ${decision.reason}`);
+        const language = isSupportedLanguage(submission.language) ? submission.language : fallbackLanguage;
+        const t = translations[language].getFixedT(language, [journey.id, "emails", "common"]);
+        await mail.send({ to: decision.email, ...renderAcknowledgement({ journey, submission, council: config.council, t }), messageId });
         return;
       }
       case "webhook": {
         const endpoint = config.webhooks.find((w) => w.name === job.target);
         if (!endpoint) throw new PermanentFailure(`no webhook endpoint called ${job.target}`);
-        const body = JSON.stringify(webhookPayload(submission, journey.submissionType, this.now()));
+        const body = JSON.stringify(webhookPayload(submission, webhookTypeOf(journey), this.now()));
         await sendWebhook(endpoint, job.id, body, this.webhookTimeoutMs, this.now);
         return;
       }

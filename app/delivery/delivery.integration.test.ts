@@ -31,7 +31,7 @@ const answers: JourneyAnswers = {
   "reply-format": { format: "standard", "other-help": "" },
   "your-name": { "full-name": "Jamie" },
   contact: { method: "email", email: "jamie@example.org" },
-  "safe-contact": { "safe-times": "After school", "leave-message": "no", "say-council": "no" },
+  "safe-contact": { "safe-times": "After school", "leave-message": "yes", "say-council": "yes" },
 };
 import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
 
@@ -116,6 +116,25 @@ describe.each(engines)("delivery on %s", (engine) => {
       expect((await services.outbox.forSubmission(submission.id)).every((job) => job.state === "done")).toBe(true);
       expect(await worker().runOnce()).toBe(0);
       expect(mail.messages).toHaveLength(3);
+    });
+
+    it("never writes to someone who said we may not say we are from the council, or leave a message, and tells staff first", async () => {
+      for (const safety of [{ "leave-message": "yes", "say-council": "no" }, { "leave-message": "no", "say-council": "yes" }]) {
+        const submission = await submit("en", { ...answers, "safe-contact": { "safe-times": "After school", ...safety } });
+        const jobs = await services.outbox.forSubmission(submission.id);
+        expect(jobs.map((job) => job.kind).sort()).toEqual(["staff-email", "staff-email", "webhook"]);
+        await worker().runOnce();
+        expect(mail.to("jamie@example.org")).toEqual([]);
+        const staff = mail.to("childrens-complaints@example.org").find((m) => m.subject.includes(submission.reference))!;
+        expect(staff.subject).toBe(`SAFE CONTACT · Complaint · Children's social care · ${submission.reference} · ADVOCATE · LATE · UNDER 18`);
+        // The safe-contact box comes before everything else, the heading included.
+        const text = staff.text;
+        expect(text.indexOf("Contacting them safely")).toBeGreaterThan(-1);
+        expect(text.indexOf("Contacting them safely")).toBeLessThan(text.indexOf("New complaint"));
+        expect(text.slice(0, text.indexOf("New complaint"))).toContain(safety["say-council"] === "no" ? "Do not say you are from the council" : "Do not leave a message");
+        expect(staff.html.indexOf("Contacting them safely")).toBeLessThan(staff.html.indexOf("New complaint"));
+        expect(staff.html).toMatch(/<div style="border: 5px solid #0b0c0c;[^"]*"><h2[^>]*>Contacting them safely/);
+      }
     });
 
     it("acknowledges in Polish a complaint made in Polish", async () => {
@@ -271,7 +290,7 @@ describe.each(engines)("delivery on %s", (engine) => {
     it("delivers a job whose worker was killed with SIGKILL after claiming it", async () => {
       receiver.behaviour = () => "hang";
       const submission = await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });
-      const child = spawn(process.execPath, ["--import", "tsx", "server/worker-main.ts"], {
+      const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/register-glob.mjs", "server/worker-main.ts"], {
         env: { ...process.env, DATA_DIR: dir, DATABASE_URL: services.config.env.DATABASE_URL, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret },
         stdio: "ignore",
       });
@@ -331,7 +350,7 @@ describe.each(engines)("delivery on %s", (engine) => {
       await worker().runOnce();
       const [dead] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
       const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: services.config.env.DATABASE_URL };
-      const outbox = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "server/outbox-cli.ts", ...args], { env, encoding: "utf8" });
+      const outbox = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/register-glob.mjs", "server/outbox-cli.ts", ...args], { env, encoding: "utf8" });
       const failed = outbox("list", "--state", "failed");
       expect(failed.status).toBe(0);
       expect(failed.stdout).toContain(dead!.id);

@@ -23,13 +23,13 @@ describe("the default routing rules", () => {
   });
   it("also send every request for another format to accessible communications", () => {
     expect(route({ service: "public-health", flags: ["another-format", "late"] })).toEqual(["publicHealthComplaints", "accessibleCommunications"]);
-    expect(route({ kind: "format", flags: ["another-format"] })).toEqual(["accessibleCommunications"]);
+    expect(route({ kind: "other-format", flags: ["another-format"] })).toEqual(["accessibleCommunications"]);
   });
   it("send compliments to the standards team", () => {
     expect(route({ kind: "compliment", service: "childrens-social-care" })).toEqual(["standardsTeam"]);
   });
   it("send escalations to the service's complaints mailbox", () => {
-    expect(route({ kind: "escalation", service: "public-health", flags: ["escalation"] })).toEqual(["publicHealthComplaints"]);
+    expect(route({ kind: "escalate", service: "public-health", flags: ["escalation"] })).toEqual(["publicHealthComplaints"]);
   });
   it("never send anything nowhere", () => {
     expect(mailboxesFor([], "standardsTeam", { kind: "complaint", service: null, flags: [] })).toEqual(["standardsTeam"]);

@@ -1,9 +1,10 @@
 // Routing rules decide which team mailboxes receive a submission; the council configures them.
 import type { RoutingRule } from "~/config/council-schema";
-import type { RoutingFlag, SubmissionKind } from "~/journeys/journey-types";
+import type { RoutingFlag } from "~/journeys/flags";
 
 export interface RoutingFacts {
-  kind: SubmissionKind;
+  /** The journey's id. */
+  kind: string;
   service: string | null;
   flags: readonly RoutingFlag[];
 }

@@ -1,7 +1,7 @@
 // Webhooks to the council's case system, signed as Standard Webhooks. Only a 2xx answer counts; redirects
 // are not followed; a slow receiver times out and is tried again later.
 import type { WebhookEndpoint } from "~/config/config.server";
-import { signatureHeader } from "./webhook-signature";
+import { signatureHeader } from "./webhook-signature.server";
 
 export class WebhookError extends Error {
   constructor(message: string, readonly permanent: boolean, readonly retryAfterMs: number | null = null) {
@@ -29,7 +29,7 @@ export async function sendWebhook(endpoint: WebhookEndpoint, id: string, body: s
         "User-Agent": "complaints-portal-webhooks/1",
         "webhook-id": id,
         "webhook-timestamp": String(timestamp),
-        "webhook-signature": signatureHeader(endpoint.secrets, id, timestamp, body),
+        "webhook-signature.server": signatureHeader(endpoint.secrets, id, timestamp, body),
       },
       body,
     });

@@ -1,11 +1,24 @@
 // The complaint journey: the statutory children's social care and public health complaint, as data.
-import { z } from "zod";
-import { choice, optionalLine, optionalText, posted, requiredLine, requiredText, wholeNumber, checkboxValues } from "./field-schemas";
-import type { Journey, QuestionPage, RoutingFlag } from "./journey-types";
+import { line, wholeNumber } from "./field-schemas";
+import type { RoutingFlag } from "./flags";
+import type { Journey, QuestionPage } from "./journey-types";
 import { listOf, textOf } from "./journey-engine";
-import { isMoreThanTwelveMonthsAgo, monthYearDateSchema, readMonthYearDate } from "./month-year-date";
+import { isMoreThanTwelveMonthsAgo, pastMonthYear, readMonthYearDate } from "./month-year-date";
 import type { JourneyAnswers } from "./session-data";
-import { afterContact, choiceWithDetails, contactPage, isYoungPerson, safeContactPage, safePostPage, servicePage, whoAreYouPage, yourNamePage } from "./shared-pages";
+import {
+  afterContact,
+  childDetailsFields,
+  contactFromContactPage,
+  contactPage,
+  isYoungPerson,
+  namesFromAnswers,
+  roleOf,
+  safeContactPage,
+  safePostPage,
+  servicePage,
+  whoAreYouPage,
+  yourNamePage,
+} from "./shared-pages";
 
 export const replyFormats = ["standard", "large-print", "braille", "easy-read", "audio", "another-language", "bsl"] as const;
 
@@ -23,46 +36,37 @@ const pages: QuestionPage[] = [
   {
     id: "your-age",
     section: "about",
-    fields: [{ kind: "text", name: "age", inputMode: "numeric", widthClass: "govuk-input--width-3", autocomplete: "off" }],
-    schema: () => z.object({ age: wholeNumber(5, 25) }),
+    fields: [{ kind: "text", name: "age", rule: wholeNumber(5, 25), inputMode: "numeric", widthClass: "govuk-input--width-3", autocomplete: "off" }],
     next: () => "about-who",
   },
   {
     id: "about-who",
     section: "about",
     fields: [{ kind: "radios", name: "about", options: [{ value: "me" }, { value: "a-child" }] }],
-    schema: () => z.object({ about: choice(["me", "a-child"]) }),
     next: (answers) => (isAboutAChild(answers) ? "child-details" : "what-happened"),
   },
   {
     id: "child-details",
     section: "about",
-    fields: [
-      { kind: "text", name: "child-name", autocomplete: "off", spellcheck: false, widthClass: "govuk-!-width-one-half" },
-      { kind: "text", name: "child-age", inputMode: "numeric", widthClass: "govuk-input--width-3", autocomplete: "off" },
-    ],
-    schema: () => z.object({ "child-name": requiredLine(100), "child-age": wholeNumber(0, 25) }),
+    fields: childDetailsFields(),
     next: () => "child-agrees",
   },
   {
     id: "child-agrees",
     section: "about",
     fields: [{ kind: "radios", name: "agrees", options: [{ value: "yes" }, { value: "no" }, { value: "too-young" }] }],
-    schema: () => z.object({ agrees: choice(["yes", "no", "too-young"]) }),
     next: (answers) => (isYoungPerson(answers) ? "what-happened" : "parental-responsibility"),
   },
   {
     id: "parental-responsibility",
     section: "about",
     fields: [{ kind: "radios", name: "parental-responsibility", options: [{ value: "yes" }, { value: "no" }, { value: "not-sure" }] }],
-    schema: () => z.object({ "parental-responsibility": choice(["yes", "no", "not-sure"]) }),
     next: () => "what-happened",
   },
   {
     id: "what-happened",
     section: "complaint",
     fields: [{ kind: "textarea", name: "what-happened", maxLength: 6000, rows: 8, characterCount: true }],
-    schema: () => z.object({ "what-happened": requiredText(6000) }),
     next: () => "when",
     extras: ["danger-now"],
   },
@@ -70,33 +74,21 @@ const pages: QuestionPage[] = [
     id: "when",
     section: "complaint",
     fields: [
-      { kind: "date", name: "when" },
+      // Needed unless it is still happening (checked across the two fields below).
+      { kind: "date", name: "when", rule: pastMonthYear, optional: true },
       { kind: "checkboxes", name: "still-happening", options: [{ value: "yes" }], optional: true },
     ],
-    schema: (context) => {
-      // Made here, once a day, not in the transform: zod compiles each new object schema on its first parse.
-      const stillSchema = checkboxValues(["yes"]);
-      const dateSchema = { ongoing: monthYearDateSchema("when", context.today, false), ended: monthYearDateSchema("when", context.today, true) };
-      return z.record(z.string(), z.unknown()).transform((values, ctx) => {
-        const still = stillSchema.safeParse(values["still-happening"]);
-        const stillHappening = still.success && still.data.includes("yes");
-        const date = dateSchema[stillHappening ? "ongoing" : "ended"].safeParse(values);
-        if (!date.success) {
-          for (const issue of date.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-          return z.NEVER;
-        }
-        return { ...date.data, "still-happening": stillHappening ? ["yes"] : [] };
-      });
+    crossCheck: {
+      codes: { when: ["required"] },
+      check: (answer) => (!listOf({ when: answer }, "when", "still-happening").includes("yes") && !answer["when-month"] ? [["when-month", "required"]] : []),
     },
     next: (answers, today) => (isLateComplaint(answers, today) ? "why-now" : "put-right"),
     headingField: "when",
-    extras: [],
   },
   {
     id: "why-now",
     section: "complaint",
     fields: [{ kind: "textarea", name: "why-now", maxLength: 2000, rows: 5, characterCount: true }],
-    schema: () => z.object({ "why-now": requiredText(2000) }),
     next: () => "put-right",
     extras: ["late-explanation"],
   },
@@ -104,7 +96,6 @@ const pages: QuestionPage[] = [
     id: "put-right",
     section: "complaint",
     fields: [{ kind: "textarea", name: "put-right", maxLength: 2000, rows: 5, characterCount: true, optional: true }],
-    schema: () => z.object({ "put-right": optionalText(2000) }),
     next: () => "complained-before",
   },
   {
@@ -116,11 +107,10 @@ const pages: QuestionPage[] = [
         name: "before",
         options: [
           { value: "no" },
-          { value: "yes", conditional: [{ kind: "text", name: "before-reference", optional: true, autocomplete: "off", spellcheck: false, widthClass: "govuk-input--width-20" }] },
+          { value: "yes", conditional: [{ kind: "text", name: "before-reference", rule: line(40), optional: true, autocomplete: "off", spellcheck: false, widthClass: "govuk-input--width-20" }] },
         ],
       },
     ],
-    schema: () => choiceWithDetails("before", ["no", "yes"], { yes: { "before-reference": optionalLine(40) } }),
     next: () => "advocate",
     extras: ["escalate-offer"],
   },
@@ -128,7 +118,6 @@ const pages: QuestionPage[] = [
     id: "advocate",
     section: "support",
     fields: [{ kind: "radios", name: "advocate", options: [{ value: "yes" }, { value: "no" }, { value: "not-sure" }] }],
-    schema: () => z.object({ advocate: choice(["yes", "no", "not-sure"]) }),
     next: () => "reply-format",
     variant: (answers) => (isAboutAChild(answers) && !isYoungPerson(answers) ? "forChild" : undefined),
     extras: ["advocate-explained"],
@@ -142,30 +131,11 @@ const pages: QuestionPage[] = [
         kind: "radios",
         name: "format",
         options: replyFormats.map((value) =>
-          value === "another-language"
-            ? { value, conditional: [{ kind: "text", name: "language", autocomplete: "off", widthClass: "govuk-!-width-one-half" }] }
-            : { value },
+          value === "another-language" ? { value, conditional: [{ kind: "text", name: "language", rule: line(80), autocomplete: "off", widthClass: "govuk-!-width-one-half" }] } : { value },
         ),
       },
       { kind: "textarea", name: "other-help", maxLength: 1000, rows: 3, optional: true },
     ],
-    schema: () => {
-      const languageSchema = requiredLine(80);
-      return z
-        .object({ format: choice(replyFormats), language: posted, "other-help": optionalText(1000) })
-        .transform((value, ctx) => {
-          const kept: Record<string, string> = { format: value.format, "other-help": value["other-help"] };
-          if (value.format === "another-language") {
-            const language = languageSchema.safeParse(value.language);
-            if (!language.success) {
-              ctx.addIssue({ code: "custom", path: ["language"], message: language.error.issues[0]?.message ?? "required" });
-              return z.NEVER;
-            }
-            kept.language = language.data;
-          }
-          return kept;
-        });
-    },
     next: () => "your-name",
   },
   yourNamePage(() => "contact"),
@@ -188,14 +158,27 @@ export function complaintFlags(answers: JourneyAnswers, today: string): RoutingF
 
 export const complaintJourney: Journey = {
   id: "complaint",
-  kind: "complaint",
-  serviceOf: (answers) => textOf(answers, "service", "service") || null,
-  flagsOf: complaintFlags,
-  namespace: "complaint",
+  event: "submitted",
   referencePrefix: "C",
-  submissionType: "complaint.submitted",
   schemaVersion: 1,
   firstPage: "service",
   pages,
+  startPage: { order: 1, primary: true },
+  serviceOf: (answers) => textOf(answers, "service", "service") || null,
+  flagsOf: complaintFlags,
+  // Stage 1 of both procedures: 10 working days (the council's timetable may allow more after talking to them).
   replyWithinWorkingDays: () => 10,
+  contactOf: contactFromContactPage,
+  statisticsOf: (answers) => {
+    const format = textOf(answers, "reply-format", "format");
+    return {
+      role: roleOf(answers),
+      facts: {
+        advocate: textOf(answers, "advocate", "advocate") || null,
+        format: format && format !== "standard" ? format : null,
+        language: format === "another-language" ? textOf(answers, "reply-format", "language").toLowerCase() || null : null,
+      },
+    };
+  },
+  namesOf: namesFromAnswers,
 };

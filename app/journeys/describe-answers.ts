@@ -54,7 +54,7 @@ function formatDate(answer: PageAnswer, name: string, t: Translate): string {
 }
 
 function formatValue(journey: Journey, page: QuestionPage, field: Field, answer: PageAnswer, t: Translate): string {
-  const base = `${journey.namespace}:pages.${page.id}.fields.${field.name}`;
+  const base = `${journey.id}:pages.${page.id}.fields.${field.name}`;
   switch (field.kind) {
     case "date":
       return formatDate(answer, field.name, t);
@@ -77,9 +77,9 @@ function formatValue(journey: Journey, page: QuestionPage, field: Field, answer:
 }
 
 function rowKey(journey: Journey, page: QuestionPage, field: Field, t: Translate, values: Record<string, string>): string {
-  const fieldKey = `${journey.namespace}:pages.${page.id}.fields.${field.name}.summary`;
+  const fieldKey = `${journey.id}:pages.${page.id}.fields.${field.name}.summary`;
   if (t(fieldKey, { ...values, defaultValue: "" })) return t(fieldKey, values);
-  return t(`${journey.namespace}:pages.${page.id}.summary`, values);
+  return t(`${journey.id}:pages.${page.id}.summary`, values);
 }
 
 export function describeAnswers(journey: Journey, answers: JourneyAnswers, route: readonly string[], t: Translate): AnswerSection[] {
@@ -91,7 +91,7 @@ export function describeAnswers(journey: Journey, answers: JourneyAnswers, route
     if (!page || !answer) continue;
     let section = sections.find((s) => s.id === page.section);
     if (!section) {
-      section = { id: page.section, title: t(`${journey.namespace}:sections.${page.section}`), rows: [] };
+      section = { id: page.section, title: t(`${journey.id}:sections.${page.section}`), rows: [] };
       sections.push(section);
     }
     for (const field of visibleFields(page, answer)) {

@@ -1,38 +1,38 @@
-// Building blocks for page schemas. Messages are error codes; the words live in the locale files.
+// How each kind of answer is checked. A rule pairs a zod schema with every error code it can report, so the
+// words for each code can be checked to exist in every language. Messages are error codes; the words live in the
+// locale files, at `pages.<page>.fields.<field>.errors.<code>`.
 import { z } from "zod";
 
-/** A posted value that may be missing, repeated or of the wrong shape: always read as one trimmed string. */
+/** A posted value that may be missing, repeated or of the wrong shape: always read as one string. */
 export const posted = z.preprocess(
   (value) => (typeof value === "string" ? value : Array.isArray(value) ? String(value[0] ?? "") : ""),
   z.string(),
 );
 
-const postedList = z.preprocess(
+export const postedList = z.preprocess(
   (value) => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : typeof value === "string" && value ? [value] : []),
   z.array(z.string()),
 );
 
+/** Checks one answer given as text. `codes` lists every message the schema can give, "required" included. */
+export interface FieldRule {
+  schema: z.ZodType<string, unknown>;
+  codes: readonly string[];
+}
+
+/** Checks a day, month and year given as `<name>-day`, `-month`, `-year`; issues' paths name the part to fix. */
+export interface DateRule {
+  build: (name: string, today: string, required: boolean) => z.ZodType<Record<string, string>, unknown>;
+  codes: readonly string[];
+}
+
+function rule(schema: z.ZodType<string, unknown>, codes: readonly string[]): FieldRule {
+  return { schema, codes };
+}
+
 /** Line endings are stored as \n whatever the browser sent, so counts match the character count. */
-function normaliseText(value: string): string {
+export function normaliseText(value: string): string {
   return value.replace(/\r\n?/g, "\n").trim();
-}
-
-export function choice<const T extends readonly [string, ...string[]]>(values: T, code = "required") {
-  return posted.pipe(z.enum(values, { error: code }));
-}
-
-export function optionalChoice<const T extends readonly [string, ...string[]]>(values: T) {
-  return posted.pipe(z.union([z.literal(""), z.enum(values, { error: "required" })]));
-}
-
-export function requiredText(maxLength: number) {
-  return posted
-    .transform(normaliseText)
-    .pipe(z.string().min(1, "required").max(maxLength, "too-long"));
-}
-
-export function optionalText(maxLength: number) {
-  return posted.transform(normaliseText).pipe(z.string().max(maxLength, "too-long"));
 }
 
 /** Text on one line: CR, LF and other control characters are never kept in names, numbers or addresses. */
@@ -41,61 +41,105 @@ export function singleLine(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
-export function requiredLine(maxLength: number) {
-  return posted.transform(singleLine).pipe(z.string().min(1, "required").max(maxLength, "too-long"));
+/** Free text over several lines (what happened, why now). */
+export function text(maxLength: number): FieldRule {
+  return rule(posted.transform(normaliseText).pipe(z.string().min(1, "required").max(maxLength, "too-long")), ["required", "too-long"]);
 }
 
-export function optionalLine(maxLength: number) {
-  return posted.transform(singleLine).pipe(z.string().max(maxLength, "too-long"));
+/** Text on one line (names, a language, a reference they were given). */
+export function line(maxLength: number): FieldRule {
+  return rule(posted.transform(singleLine).pipe(z.string().min(1, "required").max(maxLength, "too-long")), ["required", "too-long"]);
 }
 
-export function checkboxValues<const T extends readonly [string, ...string[]]>(values: T) {
-  return postedList.pipe(z.array(z.enum(values, { error: "required" })));
-}
-
-export function wholeNumber(min: number, max: number) {
-  return posted.transform(singleLine).pipe(
-    z
-      .string()
-      .min(1, "required")
-      .regex(/^\d{1,3}$/, "not-a-number")
-      .refine((v) => Number(v) >= min, "too-small")
-      .refine((v) => Number(v) <= max, "too-big")
-      .transform((v) => String(Number(v))),
+export function wholeNumber(min: number, max: number): FieldRule {
+  return rule(
+    posted.transform(singleLine).pipe(
+      z
+        .string()
+        .min(1, "required")
+        .regex(/^\d{1,3}$/, "not-a-number")
+        .refine((v) => Number(v) >= min, "too-small")
+        .refine((v) => Number(v) <= max, "too-big")
+        .transform((v) => String(Number(v))),
+    ),
+    ["required", "not-a-number", "too-small", "too-big"],
   );
 }
 
-export const emailAddress = posted
-  .transform(singleLine)
-  .pipe(
+export const emailAddress = rule(
+  posted.transform(singleLine).pipe(
     z
       .string()
       .min(1, "required")
       .max(254, "too-long")
       .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "format"),
-  );
-
-export const ukPhoneNumber = posted
-  .transform(singleLine)
-  .pipe(
-    z
-      .string()
-      .min(1, "required")
-      .max(30, "too-long")
-      .refine((v) => /^\+?[\d\s()-]+$/.test(v) && v.replace(/\D/g, "").length >= 10 && v.replace(/\D/g, "").length <= 15, "format"),
-  );
-
-export const ukMobileNumber = ukPhoneNumber.refine(
-  (v) => /^(\+44\s?7|0044\s?7|07)/.test(v.replace(/[\s()-]/g, "")),
-  "not-mobile",
+  ),
+  ["required", "too-long", "format"],
 );
 
-export const ukPostcode = posted
-  .transform((v) => singleLine(v).toUpperCase())
-  .pipe(
-    z
-      .string()
-      .min(1, "required")
-      .regex(/^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/, "format")
-      .transform((v) => v.replace(/\s+/g, "").replace(/^(.+)(\d[A-Z]{2})$/, "$1 $2")),
+const phoneSchema = posted.transform(singleLine).pipe(
+  z
+    .string()
+    .min(1, "required")
+    .max(30, "too-long")
+    .refine((v) => /^\+?[\d\s()-]+$/.test(v) && v.replace(/\D/g, "").length >= 10 && v.replace(/\D/g, "").length <= 15, "format"),
+);
+
+export const ukPhoneNumber = rule(phoneSchema, ["required", "too-long", "format"]);
+
+export const ukMobileNumber = rule(
+  phoneSchema.refine((v) => /^(\+44\s?7|0044\s?7|07)/.test(v.replace(/[\s()-]/g, "")), "not-mobile"),
+  ["required", "too-long", "format", "not-mobile"],
+);
+
+export const ukPostcode = rule(
+  posted
+    .transform((v) => singleLine(v).toUpperCase())
+    .pipe(
+      z
+        .string()
+        .min(1, "required")
+        .regex(/^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/, "format")
+        .transform((v) => v.replace(/\s+/g, "").replace(/^(.+)(\d[A-Z]{2})$/, "$1 $2")),
+    ),
+  ["required", "format"],
+);
+
+/** An optional answer: empty stays empty (after the rule's own cleaning), anything else must pass the rule. */
+export function optionalRule(required: FieldRule): FieldRule {
+  const cleaned = posted.transform(singleLine);
+  return rule(
+    posted.transform((value, ctx) => {
+      if (cleaned.parse(value) === "") return "";
+      const result = required.schema.safeParse(value);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    }),
+    required.codes.filter((code) => code !== "required"),
   );
+}
+
+/** One of the given values. */
+export function choiceSchema(values: readonly string[], optional: boolean): z.ZodType<string, unknown> {
+  const allowed = new Set(values);
+  return posted.transform((value, ctx) => {
+    if (allowed.has(value)) return value;
+    // An optional question left unanswered, or answered with something never offered, is simply not answered.
+    if (optional) return "";
+    ctx.addIssue({ code: "custom", message: "required" });
+    return z.NEVER;
+  });
+}
+
+/** Ticked boxes, each one of the given values; at least one unless optional. */
+export function checkboxSchema(values: readonly string[], optional: boolean): z.ZodType<string[], unknown> {
+  const allowed = new Set(values);
+  return postedList.transform((list, ctx) => {
+    if (!optional && (list.length === 0 || list.some((value) => !allowed.has(value)))) {
+      ctx.addIssue({ code: "custom", message: "required" });
+      return z.NEVER;
+    }
+    return values.filter((value) => list.includes(value));
+  });
+}

@@ -1,5 +1,6 @@
 // Walks a journey's pages from the answers given so far; the generic routes use it for every journey.
-import type { Field, Journey, PageContext, QuestionPage } from "./journey-types";
+import type { Field, FieldView, Journey, PageContext, QuestionPage } from "./journey-types";
+import { derivePageSchema } from "./page-schema";
 import type { JourneyAnswers, PageAnswer } from "./session-data";
 
 export type PageValues = Record<string, string | string[]>;
@@ -18,12 +19,30 @@ export function pageById(journey: Journey, id: string): QuestionPage | undefined
 }
 
 /** Every field of a page, including those revealed under an option. */
-export function allFields(fields: readonly Field[]): Field[] {
-  return fields.flatMap((field) =>
+export function allFields<F extends Field | FieldView>(fields: readonly F[]): F[] {
+  return fields.flatMap((field): F[] =>
     field.kind === "radios" || field.kind === "checkboxes"
-      ? [field, ...allFields(field.options.flatMap((option) => option.conditional ?? []))]
+      ? [field, ...allFields(field.options.flatMap((option) => (option.conditional ?? []) as readonly F[]))]
       : [field],
   );
+}
+
+/** What the browser is sent of a page's fields: how each is checked stays on the server. */
+export function fieldViews(fields: readonly Field[]): FieldView[] {
+  return fields.map((field): FieldView => {
+    switch (field.kind) {
+      case "radios":
+      case "checkboxes":
+        return { ...field, options: field.options.map((option) => (option.conditional ? { ...option, conditional: fieldViews(option.conditional) } : option)) };
+      case "text":
+      case "date": {
+        const { rule: _rule, ...view } = field;
+        return view;
+      }
+      default:
+        return field;
+    }
+  });
 }
 
 /** A posted form's fields, however the body was sent. */
@@ -50,13 +69,14 @@ export function readPageValues(page: QuestionPage, form: FormFields): PageValues
 
 export type ValidationResult = { ok: true; answer: PageAnswer } | { ok: false; errors: FieldError[] };
 
-const schemas = new WeakMap<QuestionPage, { today: string; schema: ReturnType<QuestionPage["schema"]> }>();
+type PageSchema = ReturnType<typeof derivePageSchema>;
+const schemas = new WeakMap<QuestionPage, { today: string; schema: PageSchema }>();
 
 /** The page's schema for today, built once and reused until the date changes. */
-export function pageSchema(page: QuestionPage, context: PageContext): ReturnType<QuestionPage["schema"]> {
+export function pageSchema(page: QuestionPage, context: PageContext): PageSchema {
   const cached = schemas.get(page);
   if (cached && cached.today === context.today) return cached.schema;
-  const schema = page.schema({ today: context.today });
+  const schema = derivePageSchema(page, { today: context.today });
   schemas.set(page, { today: context.today, schema });
   return schema;
 }

@@ -1,5 +1,8 @@
-// A journey is data: pages with fields, one schema each, and a rule for the next page.
+// A journey is data: pages with fields, and a rule for the next page. Each field says how its answer is checked,
+// so a page's schema, its error codes and whether it may be left empty all follow from the field list.
 import type { z } from "zod";
+import type { RoutingFlag } from "./flags";
+import type { FieldRule, DateRule } from "./field-schemas";
 import type { JourneyAnswers, PageAnswer } from "./session-data";
 
 export interface FieldOption {
@@ -16,7 +19,7 @@ export interface FieldOption {
 
 interface FieldBase {
   name: string;
-  /** Text shown on check answers and in emails when the field was left empty. Defaults to "Not provided". */
+  /** The person may leave it empty: shown as "(optional)", "Not provided" on check answers, and checked as such. */
   optional?: boolean;
 }
 
@@ -33,6 +36,8 @@ export interface CheckboxesField extends FieldBase {
 
 export interface TextField extends FieldBase {
   kind: "text";
+  /** How the answer is checked when it is given (see field-schemas.ts: line, wholeNumber, emailAddress…). */
+  rule: FieldRule;
   inputType?: "text" | "email" | "tel";
   inputMode?: "numeric" | "text";
   autocomplete?: string;
@@ -51,9 +56,19 @@ export interface TextareaField extends FieldBase {
 /** Day, month and year inputs named `<name>-day`, `<name>-month`, `<name>-year`. */
 export interface DateField extends FieldBase {
   kind: "date";
+  rule: DateRule;
 }
 
 export type Field = RadiosField | CheckboxesField | TextField | TextareaField | DateField;
+
+/** What the browser needs of a field: everything but how it is checked. */
+export type FieldView =
+  | (Omit<RadiosField, "options"> & { options: readonly FieldOptionView[] })
+  | (Omit<CheckboxesField, "options"> & { options: readonly FieldOptionView[] })
+  | Omit<TextField, "rule">
+  | TextareaField
+  | Omit<DateField, "rule">;
+export type FieldOptionView = Omit<FieldOption, "conditional"> & { conditional?: readonly FieldView[] };
 
 /**
  * What a page's schema may depend on: only the date, never the answers, so that each schema is built once a day
@@ -64,17 +79,29 @@ export interface PageContext {
   today: string;
 }
 
+/** A check across a page's fields that no single field can make (a date whose limit depends on a tick box). */
+export interface PageCheck {
+  /** Error codes it can report, by field: each needs words in every language. */
+  codes: Readonly<Record<string, readonly string[]>>;
+  /** The page's answer so far, each field checked on its own; returns problems as [field or date part, code]. */
+  check: (answer: PageAnswer, context: PageContext) => readonly (readonly [string, string])[];
+}
+
+export const extraKinds = ["danger-now", "late-explanation", "no-contact-warning", "advocate-explained", "escalate-offer"] as const;
+export type ExtraKind = (typeof extraKinds)[number];
+
 export interface QuestionPage {
   id: string;
   /** Heading of the group this page's answers belong to on check answers. */
   section: string;
   fields: readonly Field[];
+  /** A check across fields, after each field's own (most pages need none). */
+  crossCheck?: PageCheck;
   /**
-   * Zod schema over the posted values of this page's fields (strings, or string arrays for checkboxes).
-   * Issue messages are error codes, looked up as `pages.<page>.fields.<field>.errors.<code>`; the first
-   * path element names the field (or date part) the error summary links to.
+   * Replaces the derived schema entirely, for a page whose answer is not a plain set of fields (a reference
+   * read with its check character, say). It must declare the codes it can report.
    */
-  schema: (context: PageContext) => z.ZodType<PageAnswer>;
+  customSchema?: { codes: Readonly<Record<string, readonly string[]>>; build: (context: PageContext) => z.ZodType<PageAnswer> };
   /** The next page id, or null when the next step is check answers. */
   next: (answers: JourneyAnswers, today: string) => string | null;
   /**
@@ -88,27 +115,56 @@ export interface QuestionPage {
    */
   headingField?: string;
   /** Extra content shown on the page (insets, warnings), named by key; rendered by the page component. */
-  extras?: readonly ("danger-now" | "late-explanation" | "no-contact-warning" | "advocate-explained" | "escalate-offer")[];
+  extras?: readonly ExtraKind[];
 }
 
-export type SubmissionKind = "complaint" | "compliment" | "advocate" | "format" | "escalation";
-export type RoutingFlag = "advocate" | "another-format" | "late" | "under-18" | "escalation";
+/** How the person can be reached, and what they told us is safe: read by the one rule that decides any message. */
+export interface PersonContact {
+  /** How they asked to be contacted, or to be sent what they asked for. */
+  method: "email" | "phone" | "text" | "post" | "collect" | "none";
+  email: string | null;
+  phone: string | null;
+  address: readonly string[] | null;
+  /** Their answers to the safety questions; null where the question was not asked. */
+  safety: {
+    sayCouncil: "yes" | "no" | null;
+    leaveMessage: "yes" | "no" | null;
+    safeTimes: string | null;
+  };
+}
+
+/** The anonymous facts a submission leaves behind once its personal data is deleted (see app/cases/case-record.ts). */
+export interface SubmissionStatistics {
+  role: string | null;
+  /** Facts particular to the journey: a format asked for, whether quoting is allowed, the stage asked for… */
+  facts: Record<string, string | number | boolean | null>;
+}
 
 export interface Journey {
+  /** The one name: its address (/complaint), its locale namespace, its kind in routing rules and statistics. */
   id: string;
-  /** What routing rules call this kind of submission. */
-  kind: SubmissionKind;
-  /** The service the submission is about, from the answers (for routing and the email subject). */
-  serviceOf: (answers: JourneyAnswers) => string | null;
-  /** Flags that routing rules and busy teams triage by. */
-  flagsOf: (answers: JourneyAnswers, today: string) => RoutingFlag[];
-  /** Locale namespace holding this journey's words. */
-  namespace: string;
-  referencePrefix: "C" | "T" | "A" | "F" | "E";
-  submissionType: string;
+  /** Webhook `type` is `<id>.<event>`. */
+  event: "submitted" | "requested";
+  /** The letter its references start with: unique among journeys, a Crockford base32 letter. */
+  referencePrefix: string;
+  /** Version of this journey's questions, sent with its answers. */
   schemaVersion: number;
   firstPage: string;
   pages: readonly QuestionPage[];
+  /** Where the start page lists it; journeys without it are reached from other pages only. */
+  startPage?: { order: number; primary?: boolean };
+  /** The service the submission is about, from the answers (for routing and the email subject). */
+  serviceOf: (answers: JourneyAnswers) => string | null;
+  /** Flags that routing rules and busy teams triage by, from this journey's own questions. */
+  flagsOf: (answers: JourneyAnswers, today: string) => RoutingFlag[];
   /** Working days until the reply is due, from the answers; null when no reply date is promised. */
   replyWithinWorkingDays: (answers: JourneyAnswers) => number | null;
+  /** How to reach the person, and what is safe. */
+  contactOf: (answers: JourneyAnswers) => PersonContact;
+  /** What stays when the personal data goes. */
+  statisticsOf: (answers: JourneyAnswers) => SubmissionStatistics;
+  /** Names the person typed, for quotations: replaced by initials wherever their words are quoted. */
+  namesOf?: (answers: JourneyAnswers) => string[];
+  /** The words the person may allow us to quote anonymously in the annual report, when they allowed it. */
+  quotationOf?: (answers: JourneyAnswers) => string | null;
 }

@@ -1,6 +1,6 @@
 // "When did it happen?": month and year are needed, the day is optional. GOV.UK date input rules.
 import { z } from "zod";
-import { posted } from "./field-schemas";
+import { posted, type DateRule } from "./field-schemas";
 
 export interface MonthYearDate {
   day: number | null;
@@ -66,6 +66,12 @@ export function monthYearDateSchema(name: string, today: string, required: boole
       };
     });
 }
+
+/** Every code monthYearDateSchema can report. */
+const monthYearCodes = ["required", "month-and-year-required", "month-required", "year-required", "real-month", "year-four-digits", "year-too-early", "real-day", "future"] as const;
+
+/** A month and year in the past, with an optional day: the rule for "when did it happen?" questions. */
+export const pastMonthYear: DateRule = { build: monthYearDateSchema, codes: monthYearCodes };
 
 export function isoOf(date: { day: number; month: number; year: number }): string {
   return `${String(date.year).padStart(4, "0")}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;

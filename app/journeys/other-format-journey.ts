@@ -1,8 +1,9 @@
 // Ask for information in another format: large print, Braille, easy read, audio, another language or BSL.
-import { z } from "zod";
-import { emailAddress, optionalLine, requiredLine } from "./field-schemas";
-import type { Journey, QuestionPage } from "./journey-types";
-import { addressFields, addressSchemas, choiceWithDetails } from "./shared-pages";
+import { line } from "./field-schemas";
+import { textOf } from "./journey-engine";
+import type { Journey, PersonContact, QuestionPage } from "./journey-types";
+import type { JourneyAnswers } from "./session-data";
+import { addressFields, addressOf, emailField, namesFromAnswers, safeContactPage, safePostPage, safetyOf, safetyPageFor, yourNamePage } from "./shared-pages";
 
 export const formats = ["large-print", "braille", "easy-read", "audio", "another-language", "bsl"] as const;
 
@@ -16,12 +17,11 @@ const pages: QuestionPage[] = [
         name: "what",
         options: [
           { value: "leaflet" },
-          { value: "letter", conditional: [{ kind: "text", name: "letter-reference", optional: true, autocomplete: "off", spellcheck: false, widthClass: "govuk-input--width-20" }] },
+          { value: "letter", conditional: [{ kind: "text", name: "letter-reference", rule: line(60), optional: true, autocomplete: "off", spellcheck: false, widthClass: "govuk-input--width-20" }] },
           { value: "website" },
         ],
       },
     ],
-    schema: () => choiceWithDetails("what", ["leaflet", "letter", "website"], { letter: { "letter-reference": optionalLine(60) } }),
     next: () => "format",
   },
   {
@@ -32,13 +32,10 @@ const pages: QuestionPage[] = [
         kind: "radios",
         name: "format",
         options: formats.map((value) =>
-          value === "another-language"
-            ? { value, conditional: [{ kind: "text", name: "language", autocomplete: "off", widthClass: "govuk-!-width-one-half" }] }
-            : { value },
+          value === "another-language" ? { value, conditional: [{ kind: "text", name: "language", rule: line(80), autocomplete: "off", widthClass: "govuk-!-width-one-half" }] } : { value },
         ),
       },
     ],
-    schema: () => choiceWithDetails("format", formats, { "another-language": { language: requiredLine(80) } }),
     next: () => "delivery",
   },
   {
@@ -49,35 +46,55 @@ const pages: QuestionPage[] = [
         kind: "radios",
         name: "delivery",
         options: [
-          { value: "email", conditional: [{ kind: "text", name: "email", inputType: "email", autocomplete: "email", spellcheck: false }] },
+          { value: "email", conditional: [emailField] },
           { value: "post", conditional: addressFields },
           { value: "collect", conditionalInfo: true },
         ],
       },
     ],
-    schema: () => choiceWithDetails("delivery", ["email", "post", "collect"], { email: { email: emailAddress }, post: addressSchemas }),
     next: () => "your-name",
   },
-  {
-    id: "your-name",
-    section: "delivery",
-    fields: [{ kind: "text", name: "full-name", autocomplete: "name", spellcheck: false }],
-    schema: () => z.object({ "full-name": requiredLine(200) }),
-    next: () => null,
-  },
+  // Whatever we send says who it is from: the same safety questions as every other journey that reaches someone.
+  yourNamePage((answers) => safetyPageFor(textOf(answers, "delivery", "delivery")), { optional: false, section: "delivery" }),
+  safeContactPage(() => null, { section: "delivery" }),
+  safePostPage(() => null, { section: "delivery" }),
 ];
+
+function contactOf(answers: JourneyAnswers): PersonContact {
+  const delivery = textOf(answers, "delivery", "delivery");
+  const method = delivery === "email" || delivery === "post" || delivery === "collect" ? delivery : "none";
+  return {
+    method,
+    email: method === "email" ? textOf(answers, "delivery", "email") || null : null,
+    phone: null,
+    address: method === "post" ? addressOf(answers.delivery) : null,
+    safety: safetyOf(answers),
+  };
+}
 
 export const otherFormatJourney: Journey = {
   id: "other-format",
-  kind: "format",
-  namespace: "other-format",
+  event: "requested",
   referencePrefix: "F",
-  submissionType: "format.requested",
   schemaVersion: 1,
   firstPage: "what-you-need",
   pages,
+  startPage: { order: 4 },
   serviceOf: () => null,
   flagsOf: () => ["another-format"],
   // The accessibility statement promises a reply within 10 working days.
   replyWithinWorkingDays: () => 10,
+  contactOf,
+  statisticsOf: (answers) => {
+    const format = textOf(answers, "format", "format");
+    return {
+      role: null,
+      facts: {
+        what: textOf(answers, "what-you-need", "what") || null,
+        format: format || null,
+        language: format === "another-language" ? textOf(answers, "format", "language").toLowerCase() || null : null,
+      },
+    };
+  },
+  namesOf: namesFromAnswers,
 };

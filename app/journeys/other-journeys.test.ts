@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { computeCheckSymbol, formatReference } from "~/reference";
+import { answerJourney } from "../../tests/support/answer-journey";
+import { personas } from "../../tests/support/personas";
 import { advocateJourney } from "./advocate-journey";
 import { complimentJourney } from "./compliment-journey";
-import { escalationJourney } from "./escalation-journey";
+import { escalateJourney } from "./escalate-journey";
 import { readPageValues, validatePage, walkJourney } from "./journey-engine";
 import type { Journey } from "./journey-types";
 import { otherFormatJourney } from "./other-format-journey";
 import type { JourneyAnswers } from "./session-data";
 
 const today = "2026-11-26";
+const people = personas({ today });
 const walk = (journey: Journey, answers: JourneyAnswers) => walkJourney(journey, answers, { today });
 const validate = (journey: Journey, id: string, entries: [string, string][]) => {
   const page = journey.pages.find((p) => p.id === id)!;
@@ -18,36 +22,25 @@ const validate = (journey: Journey, id: string, entries: [string, string][]) => 
 
 describe("the compliment journey", () => {
   it("may be anonymous: no name, no contact, and no safe-contact questions", () => {
-    const answers: JourneyAnswers = {
-      service: { service: "public-health" },
-      "about-whom": { "about-whom": "" },
-      message: { message: "Thank you" },
-      "who-are-you": { role: "" },
-      "pass-on": { "pass-on": "yes" },
-      "annual-report": { "annual-report": "no" },
-      "your-name": { "full-name": "" },
-      contact: { method: "none" },
-    };
-    expect(walk(complimentJourney, answers).firstUnanswered).toBeNull();
+    const { answers, route } = answerJourney(complimentJourney, people.thanks, today);
+    expect(route).not.toContain("safe-contact");
+    expect(answers["who-are-you"]).toEqual({ role: "" });
     expect(complimentJourney.flagsOf(answers, today)).toEqual([]);
-    expect(validate(complimentJourney, "who-are-you", [])).toEqual({ ok: true, answer: { role: "" } });
     expect(validate(complimentJourney, "pass-on", [])).toMatchObject({ ok: false });
+  });
+  it("offers its words for the annual report only when the person agreed", () => {
+    expect(complimentJourney.quotationOf?.(answerJourney(complimentJourney, people.thanks, today).answers)).toBe("The health visitor was kind and patient with us.");
+    expect(complimentJourney.quotationOf?.(answerJourney(complimentJourney, people.thanksWithEmail, today).answers)).toBeNull();
   });
 });
 
 describe("the advocate journey", () => {
   it("asks a carer whether the child agrees and their own name; asks a young person neither", () => {
-    const forChild = walk(advocateJourney, { "for-whom": { "for-whom": "a-child" }, "young-person": { "child-name": "Kai", "child-age": "11" } });
-    expect(forChild.firstUnanswered).toBe("agrees");
-    const forMe: JourneyAnswers = {
-      "for-whom": { "for-whom": "me" },
-      "young-person": { "child-name": "Jo", "child-age": "16" },
-      "help-with": { "help-with": "" },
-      "social-worker": { "social-worker": "" },
-    };
-    expect(walk(advocateJourney, forMe).firstUnanswered).toBe("contact");
-    expect(walk(advocateJourney, forMe).route).not.toContain("your-name");
-    expect(advocateJourney.flagsOf(forMe, today)).toEqual(["advocate", "under-18"]);
+    expect(answerJourney(advocateJourney, people.advocateForChild, today).route).toEqual(["for-whom", "young-person", "agrees", "help-with", "social-worker", "your-name", "contact", "safe-contact"]);
+    const forMe = answerJourney(advocateJourney, people.advocateForMe, today);
+    expect(forMe.route).not.toContain("your-name");
+    expect(forMe.route).not.toContain("agrees");
+    expect(advocateJourney.flagsOf(forMe.answers, today)).toEqual(["advocate", "under-18"]);
   });
   it("does not offer 'Do not contact me'", () => {
     expect(validate(advocateJourney, "contact", [["method", "none"]])).toMatchObject({ ok: false });
@@ -59,22 +52,32 @@ describe("the other-format journey", () => {
     expect(validate(otherFormatJourney, "delivery", [["delivery", "collect"], ["email", "a@example.org"]])).toEqual({ ok: true, answer: { delivery: "collect" } });
     expect(validate(otherFormatJourney, "format", [["format", "another-language"]])).toMatchObject({ ok: false, errors: [{ field: "language" }] });
   });
+  it("asks the same safety questions as every other journey before anything is sent to the person", () => {
+    expect(answerJourney(otherFormatJourney, people.formatByEmail, today).route.slice(-2)).toEqual(["your-name", "safe-contact"]);
+    expect(answerJourney(otherFormatJourney, people.formatToCollect, today).route.at(-1)).toBe("your-name");
+  });
 });
 
 describe("the escalation journey", () => {
+  const data = "7K4M2Q9P";
+  const right = formatReference("C", data);
+  const wrongCheck = `C-7K4M-2Q9P-${computeCheckSymbol(`C${data}`) === "0" ? "1" : "0"}`;
   it("checks the reference's check character and says what is wrong", () => {
-    expect(validate(escalationJourney, "reference", [["reference", ""]])).toMatchObject({ ok: false, errors: [{ messageKey: "pages.reference.fields.reference.errors.required" }] });
-    expect(validate(escalationJourney, "reference", [["reference", "C-7K4M-2Q9P"]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("wrong-length") }] });
-    const result = validate(escalationJourney, "reference", [["reference", "C-7K4M-2Q9P-0"]]);
-    if (result.ok) expect(result.answer.reference).toMatch(/^C-7K4M-2Q9P-.$/);
-    else expect(result.errors[0]!.messageKey).toContain("check-failed");
+    expect(validate(escalateJourney, "reference", [["reference", ""]])).toMatchObject({ ok: false, errors: [{ messageKey: "pages.reference.fields.reference.errors.required" }] });
+    expect(validate(escalateJourney, "reference", [["reference", "C-7K4M-2Q9P"]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("wrong-length") }] });
+    expect(validate(escalateJourney, "reference", [["reference", wrongCheck]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("check-failed") }] });
+    expect(validate(escalateJourney, "reference", [["reference", right.toLowerCase().replaceAll("-", " ")]])).toEqual({ ok: true, answer: { reference: right, "no-reference": [] } });
+  });
+  it("accepts only complaint references: a compliment's is not a complaint", () => {
+    expect(validate(escalateJourney, "reference", [["reference", formatReference("T", data)]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("unknown-prefix") }] });
   });
   it("asks for a name and date instead when there is no reference", () => {
-    expect(validate(escalationJourney, "reference", [["no-reference", "yes"]])).toEqual({ ok: true, answer: { reference: "", "no-reference": ["yes"] } });
-    expect(walk(escalationJourney, { reference: { reference: "", "no-reference": ["yes"] } }).firstUnanswered).toBe("original-complaint");
+    expect(validate(escalateJourney, "reference", [["no-reference", "yes"]])).toEqual({ ok: true, answer: { reference: "", "no-reference": ["yes"] } });
+    expect(walk(escalateJourney, { reference: { reference: "", "no-reference": ["yes"] } }).firstUnanswered).toBe("original-complaint");
+    expect(answerJourney(escalateJourney, people.escalateWithoutReference, today).route).toContain("original-complaint");
   });
   it("promises a reply date for stage 2 only", () => {
-    expect(escalationJourney.replyWithinWorkingDays({ stage: { stage: "stage-2" } })).toBe(65);
-    expect(escalationJourney.replyWithinWorkingDays({ stage: { stage: "stage-3" } })).toBeNull();
+    expect(escalateJourney.replyWithinWorkingDays({ stage: { stage: "stage-2" } })).toBe(65);
+    expect(escalateJourney.replyWithinWorkingDays({ stage: { stage: "stage-3" } })).toBeNull();
   });
 });

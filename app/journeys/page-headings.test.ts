@@ -3,15 +3,18 @@
 import { describe, expect, it } from "vitest";
 import { resources } from "../../locales/resources";
 import { isIntroExtra } from "~/components/journey/page-extras";
-import { journeys } from "./journeys";
+import { supportedLanguages } from "~/i18n";
+import { registeredJourneys } from "./journeys";
 
 type Words = { pages: Record<string, { title?: string; fields?: Record<string, { label?: string }> }> };
 
-describe.each(Object.values(journeys))("$id journey", (journey) => {
-  for (const language of ["en", "pl"] as const) {
+describe.each(registeredJourneys)("$id journey", (journey) => {
+  for (const language of supportedLanguages) {
     it(`every page's heading field exists, and every other field has a label in ${language}`, () => {
-      const words = (resources[language] as unknown as Record<string, Words>)[journey.namespace]!;
+      const all = resources[language] as unknown as Record<string, Words>;
       for (const page of journey.pages) {
+        // A page's words are the journey's own, or the shared ones in common.json (the safety questions).
+        const words = all[journey.id]?.pages[page.id] ? all[journey.id]! : all.common!;
         const names = page.fields.map((field) => field.name);
         if (page.headingField) expect(names, page.id).toContain(page.headingField);
         const heading = page.headingField ?? (names.length === 1 && !(page.extras ?? []).some(isIntroExtra) ? names[0] : null);

@@ -1,39 +1,24 @@
-// Questions more than one journey asks, defined once: who you are, how to contact you, whether it is safe.
-import { z } from "zod";
-import type { Field, QuestionPage } from "./journey-types";
-import {
-  choice,
-  optionalChoice,
-  emailAddress,
-  optionalLine,
-  posted,
-  requiredLine,
-  ukMobileNumber,
-  ukPhoneNumber,
-  ukPostcode,
-} from "./field-schemas";
+// Questions more than one journey asks, defined once: who you are, how to contact you, whether it is safe. Every
+// journey that asks how to reach someone asks the same safety questions, in the same words (common.json's
+// `safety` words are not used here: each journey's locale holds the pages, and the locale test checks the
+// safety pages' words are the same in every journey).
+import type { Field, FieldOption, PersonContact, QuestionPage } from "./journey-types";
+import { complainantRoles } from "~/cases/case-record";
+import { emailAddress, line, ukMobileNumber, ukPhoneNumber, ukPostcode, wholeNumber } from "./field-schemas";
 import { textOf } from "./journey-engine";
 import type { JourneyAnswers } from "./session-data";
 
 export const services = ["childrens-social-care", "public-health", "not-sure"] as const;
 
-export const roles = [
-  "child-or-young-person",
-  "care-leaver",
-  "parent",
-  "foster-or-kinship-carer",
-  "special-guardian",
-  "grandparent-or-relative",
-  "someone-else",
-] as const;
+export const roles = complainantRoles;
 export type Role = (typeof roles)[number];
 
 export const contactMethods = ["email", "phone", "text", "post", "none"] as const;
 
-export function servicePage(next: QuestionPage["next"]): QuestionPage {
+export function servicePage(next: QuestionPage["next"], { section = "about" }: { section?: string } = {}): QuestionPage {
   return {
     id: "service",
-    section: "about",
+    section,
     fields: [
       {
         kind: "radios",
@@ -45,7 +30,6 @@ export function servicePage(next: QuestionPage["next"]): QuestionPage {
         ],
       },
     ],
-    schema: () => z.object({ service: choice(services) }),
     next,
   };
 }
@@ -61,86 +45,46 @@ export function whoAreYouPage(next: QuestionPage["next"], { optional = false }: 
         name: "role",
         optional,
         options: roles.map((value) =>
-          value === "someone-else"
-            ? { value, conditional: [{ kind: "text", name: "role-other", autocomplete: "off" } satisfies Field] }
-            : { value },
+          value === "someone-else" ? { value, conditional: [{ kind: "text", name: "role-other", rule: line(200), autocomplete: "off" }] } : { value },
         ),
       },
     ],
-    schema: () => {
-      const otherSchema = requiredLine(200);
-      return z.object({ role: optional ? optionalChoice(roles) : choice(roles), "role-other": posted }).transform((value, ctx): Record<string, string> => {
-        if (value.role !== "someone-else") return { role: value.role };
-        const other = otherSchema.safeParse(value["role-other"]);
-        if (!other.success) {
-          ctx.addIssue({ code: "custom", path: ["role-other"], message: other.error.issues[0]?.message ?? "required" });
-          return z.NEVER;
-        }
-        return { role: value.role, "role-other": other.data };
-      });
-    },
     next,
   };
 }
 
 export const isYoungPerson = (answers: JourneyAnswers) => textOf(answers, "who-are-you", "role") === "child-or-young-person";
 
+/** The person's role, when they said (for statistics: "someone else" is counted as such, never what they typed). */
+export function roleOf(answers: JourneyAnswers): Role | null {
+  const role = textOf(answers, "who-are-you", "role");
+  return (roles as readonly string[]).includes(role) ? (role as Role) : null;
+}
+
+/** A child's name and age, asked by the complaint and the advocate journeys. */
+export function childDetailsFields(): Field[] {
+  return [
+    { kind: "text", name: "child-name", rule: line(100), autocomplete: "off", spellcheck: false, widthClass: "govuk-!-width-one-half" },
+    { kind: "text", name: "child-age", rule: wholeNumber(0, 25), inputMode: "numeric", widthClass: "govuk-input--width-3", autocomplete: "off" },
+  ];
+}
+
 /** GOV.UK's address pattern: separate lines, with autocomplete, and the postcode checked. */
 export const addressFields: Field[] = [
-  { kind: "text", name: "address-line-1", autocomplete: "address-line1" },
-  { kind: "text", name: "address-line-2", autocomplete: "address-line2", optional: true },
-  { kind: "text", name: "address-town", autocomplete: "address-level2", widthClass: "govuk-!-width-two-thirds" },
-  { kind: "text", name: "address-postcode", autocomplete: "postal-code", widthClass: "govuk-input--width-10" },
+  { kind: "text", name: "address-line-1", rule: line(120), autocomplete: "address-line1" },
+  { kind: "text", name: "address-line-2", rule: line(120), autocomplete: "address-line2", optional: true },
+  { kind: "text", name: "address-town", rule: line(80), autocomplete: "address-level2", widthClass: "govuk-!-width-two-thirds" },
+  { kind: "text", name: "address-postcode", rule: ukPostcode, autocomplete: "postal-code", widthClass: "govuk-input--width-10" },
 ];
 
-export const addressSchemas = {
-  "address-line-1": requiredLine(120),
-  "address-line-2": optionalLine(120),
-  "address-town": requiredLine(80),
-  "address-postcode": ukPostcode,
-} as const;
+export const emailField: Field = { kind: "text", name: "email", rule: emailAddress, inputType: "email", autocomplete: "email", spellcheck: false };
 
 const contactDetailFields: Record<Exclude<(typeof contactMethods)[number], "none">, Field[]> = {
-  email: [{ kind: "text", name: "email", inputType: "email", autocomplete: "email", spellcheck: false }],
-  phone: [{ kind: "text", name: "phone", inputType: "tel", autocomplete: "tel", widthClass: "govuk-input--width-20" }],
-  text: [{ kind: "text", name: "mobile", inputType: "tel", autocomplete: "tel", widthClass: "govuk-input--width-20" }],
+  email: [emailField],
+  phone: [{ kind: "text", name: "phone", rule: ukPhoneNumber, inputType: "tel", autocomplete: "tel", widthClass: "govuk-input--width-20" }],
+  text: [{ kind: "text", name: "mobile", rule: ukMobileNumber, inputType: "tel", autocomplete: "tel", widthClass: "govuk-input--width-20" }],
   post: addressFields,
 };
-
-/** Which posted fields each method keeps, and the schema for each. */
-const contactDetailSchemas = {
-  email: { email: emailAddress },
-  phone: { phone: ukPhoneNumber },
-  text: { mobile: ukMobileNumber },
-  post: addressSchemas,
-  none: {},
-} as const;
-
-/**
- * Reads a choice and only the fields revealed under the chosen option, each through its own schema.
- * Fields under options not chosen are dropped, so a changed mind leaves nothing stale behind.
- */
-export function choiceWithDetails<const T extends readonly [string, ...string[]]>(
-  name: string,
-  values: T,
-  details: Partial<Record<T[number], Readonly<Record<string, z.ZodType<string>>>>>,
-) {
-  const chosenSchema = choice(values);
-  return z.record(z.string(), z.unknown()).transform((posted, ctx): Record<string, string> => {
-    const chosen = chosenSchema.safeParse(posted[name]);
-    if (!chosen.success) {
-      ctx.addIssue({ code: "custom", path: [name], message: "required" });
-      return z.NEVER;
-    }
-    const kept: Record<string, string> = { [name]: chosen.data };
-    for (const [field, schema] of Object.entries(details[chosen.data as T[number]] ?? {})) {
-      const parsed = schema.safeParse(posted[field]);
-      if (parsed.success) kept[field] = parsed.data;
-      else ctx.addIssue({ code: "custom", path: [field], message: parsed.error.issues[0]?.message ?? "required" });
-    }
-    return kept;
-  });
-}
 
 /** "Do not contact me" is offered where a reply is not essential; an advocate request needs a way to reach them. */
 export function contactPage(next: QuestionPage["next"], { allowNone = true }: { allowNone?: boolean } = {}): QuestionPage {
@@ -152,65 +96,93 @@ export function contactPage(next: QuestionPage["next"], { allowNone = true }: { 
       {
         kind: "radios",
         name: "method",
-        options: methods.map((value) =>
-          value === "none" ? { value, dividerBefore: true } : { value, conditional: contactDetailFields[value] },
-        ),
+        options: methods.map((value): FieldOption => (value === "none" ? { value, dividerBefore: true } : { value, conditional: contactDetailFields[value] })),
       },
     ],
-    schema: () => choiceWithDetails("method", methods as unknown as readonly [string, ...string[]], contactDetailSchemas),
     next,
     extras: allowNone ? ["no-contact-warning"] : [],
   };
 }
 
-export const wantsContact = (answers: JourneyAnswers) => {
-  const method = textOf(answers, "contact", "method");
-  return method !== "" && method !== "none";
-};
+/** After how to contact them (or how to send them something): the safety questions that fit the way. */
+export function safetyPageFor(method: string): "safe-contact" | "safe-post" | null {
+  if (method === "email" || method === "phone" || method === "text") return "safe-contact";
+  if (method === "post") return "safe-post";
+  return null;
+}
 
-/** After how to contact: the safety questions that fit the way (a letter has no safe time, nor a message to leave). */
 export function afterContact(answers: JourneyAnswers): string | null {
-  if (!wantsContact(answers)) return null;
-  return textOf(answers, "contact", "method") === "post" ? "safe-post" : "safe-contact";
+  return safetyPageFor(textOf(answers, "contact", "method"));
 }
 
 /** For letters: whether the envelope may say who it is from, for someone whose post may be opened by others. */
-export function safePostPage(next: QuestionPage["next"]): QuestionPage {
+export function safePostPage(next: QuestionPage["next"], { section = "you" }: { section?: string } = {}): QuestionPage {
   return {
     id: "safe-post",
-    section: "you",
+    section,
     fields: [{ kind: "radios", name: "say-council", options: [{ value: "yes" }, { value: "no" }] }],
-    schema: () => z.object({ "say-council": choice(["yes", "no"]) }),
     next,
   };
 }
 
-export function safeContactPage(next: QuestionPage["next"]): QuestionPage {
+export function safeContactPage(next: QuestionPage["next"], { section = "you" }: { section?: string } = {}): QuestionPage {
   return {
     id: "safe-contact",
-    section: "you",
+    section,
     fields: [
-      { kind: "text", name: "safe-times", optional: true, autocomplete: "off" },
+      { kind: "text", name: "safe-times", rule: line(300), optional: true, autocomplete: "off" },
       { kind: "radios", name: "leave-message", inline: true, options: [{ value: "yes" }, { value: "no" }] },
       { kind: "radios", name: "say-council", inline: true, options: [{ value: "yes" }, { value: "no" }] },
     ],
-    schema: () =>
-      z.object({
-        "safe-times": optionalLine(300),
-        "leave-message": choice(["yes", "no"]),
-        "say-council": choice(["yes", "no"]),
-      }),
     next,
   };
 }
 
 /** "What is your name?", optional: nobody has to give their name to complain, thank or ask. */
-export function yourNamePage(next: QuestionPage["next"]): QuestionPage {
+export function yourNamePage(next: QuestionPage["next"], { optional = true, section = "you" }: { optional?: boolean; section?: string } = {}): QuestionPage {
   return {
     id: "your-name",
-    section: "you",
-    fields: [{ kind: "text", name: "full-name", autocomplete: "name", spellcheck: false, optional: true }],
-    schema: () => z.object({ "full-name": optionalLine(200) }),
+    section,
+    fields: [{ kind: "text", name: "full-name", rule: line(200), autocomplete: "name", spellcheck: false, optional }],
     next,
   };
+}
+
+const yesNo = (value: string): "yes" | "no" | null => (value === "yes" || value === "no" ? value : null);
+
+/** The safety answers, from whichever of the two safety pages the person was asked. */
+export function safetyOf(answers: JourneyAnswers): PersonContact["safety"] {
+  const safeTimes = textOf(answers, "safe-contact", "safe-times");
+  return {
+    sayCouncil: yesNo(textOf(answers, "safe-contact", "say-council") || textOf(answers, "safe-post", "say-council")),
+    leaveMessage: yesNo(textOf(answers, "safe-contact", "leave-message")),
+    safeTimes: safeTimes || null,
+  };
+}
+
+/** The address lines as they would go on an envelope. */
+export function addressOf(answer: Record<string, unknown> | undefined): string[] | null {
+  if (!answer) return null;
+  const lines = ["address-line-1", "address-line-2", "address-town", "address-postcode"].map((name) => answer[name]).filter((v): v is string => typeof v === "string" && v !== "");
+  return lines.length ? lines : null;
+}
+
+/** How to reach the person, for journeys that ask the shared "How should we contact you?" question. */
+export function contactFromContactPage(answers: JourneyAnswers): PersonContact {
+  const method = textOf(answers, "contact", "method");
+  const known = (["email", "phone", "text", "post", "none"] as const).find((m) => m === method) ?? "none";
+  return {
+    method: known,
+    email: known === "email" ? textOf(answers, "contact", "email") || null : null,
+    phone: known === "phone" ? textOf(answers, "contact", "phone") || null : known === "text" ? textOf(answers, "contact", "mobile") || null : null,
+    address: known === "post" ? addressOf(answers.contact) : null,
+    safety: safetyOf(answers),
+  };
+}
+
+/** The name the person gave, and a child's, for initials in quotations. */
+export function namesFromAnswers(answers: JourneyAnswers): string[] {
+  return Object.values(answers)
+    .flatMap((answer) => [answer["full-name"], answer["child-name"], answer["complainant-name"]])
+    .filter((v): v is string => typeof v === "string" && v.trim() !== "");
 }

@@ -4,6 +4,9 @@ import { generateReference } from "~/reference.server";
 import { addWorkingDays } from "~/working-days";
 import { enqueueJobs } from "~/delivery/outbox.server";
 import { planDeliveries } from "~/delivery/plan-deliveries";
+import { contactFlags } from "~/delivery/contact-permission";
+import { orderFlags } from "./flags";
+import { webhookTypeOf } from "./journeys";
 import { answersOnRoute } from "./journey-engine";
 import type { JourneyRequest } from "./journey-requests.server";
 import type { Services } from "~/services/services.server";
@@ -26,12 +29,12 @@ export async function storeJourneySubmission(services: Services, { journey, answ
   const replyDays = journey.replyWithinWorkingDays(answers);
   const replyBy = replyDays === null ? null : addWorkingDays(today, replyDays);
   const service = journey.serviceOf(answers);
-  const flags = journey.flagsOf(answers, today);
+  const flags = orderFlags([...journey.flagsOf(answers, today), ...contactFlags(journey.contactOf(answers))]);
   const jobs = planDeliveries(config.council, config.webhooks.map((endpoint) => endpoint.name), journey, { service, flags, answers });
   const { submission } = await services.submissions.store(
     {
       journey: journey.id,
-      type: journey.submissionType,
+      type: webhookTypeOf(journey),
       schemaVersion: journey.schemaVersion,
       language,
       answers,

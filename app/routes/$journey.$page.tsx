@@ -8,7 +8,7 @@ import { isIntroExtra, PageExtras } from "~/components/journey/page-extras";
 import { QuestionField } from "~/components/journey/question-fields";
 import { useJourneyText } from "~/components/journey/use-journey-text";
 import { interpolationValues } from "~/journeys/describe-answers";
-import { answersOnRoute, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
+import { answersOnRoute, fieldViews, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
 import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
 import { refuseForgery } from "~/journeys/forgery.server";
@@ -44,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (session.data.flash) delete session.data.flash;
   session.data.journeys[journey.id] = state;
 
-  const t = context.services.translations[context.language].getFixedT(context.language, journey.namespace);
+  const t = context.services.translations[context.language].getFixedT(context.language, journey.id);
   const values = interpolationValues(state.answers);
   const variant = page.variant?.(state.answers);
   const council = context.services.config.council;
@@ -56,10 +56,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       csrf: context.services.sessions.csrfToken(session),
       title: `${errorPrefix}${heading} – ${council.serviceName}`,
-      namespace: journey.namespace,
+      namespace: journey.id,
       journeyId: journey.id,
       pageId: page.id,
-      fields: page.fields,
+      fields: fieldViews(page.fields),
       headingField: page.headingField ?? null,
       extras: page.extras ?? [],
       variant,

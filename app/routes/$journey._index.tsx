@@ -12,10 +12,10 @@ export const meta = titleMeta;
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const journey = journeyOrNotFound(params.journey);
-  const t = context.services.translations[context.language].getFixedT(context.language, journey.namespace);
+  const t = context.services.translations[context.language].getFixedT(context.language, journey.id);
   return {
     title: `${t("start.title")} – ${context.services.config.council.serviceName}`,
-    namespace: journey.namespace,
+    namespace: journey.id,
     firstPage: `/${journey.id}/${journey.firstPage}`,
     idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
   };

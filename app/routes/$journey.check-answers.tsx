@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { journey, session, state, position } = await loadJourneyRequest(context, request, params.journey);
   if (state.submitted) return redirectSaving(context, session, `/${journey.id}/confirmation`);
   if (position.firstUnanswered !== null) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
-  const t = context.services.translations[context.language].getFixedT(context.language, [journey.namespace, "common"]);
+  const t = context.services.translations[context.language].getFixedT(context.language, [journey.id, "common"]);
   const answers = answersOnRoute(journey, state.answers, position.route);
   const sections = describeAnswers(journey, answers, position.route, t);
   session.data.journeys[journey.id] = state;
@@ -34,11 +34,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       csrf: context.services.sessions.csrfToken(session),
       started: signStart(context.services.config.sessionSecret, state.startedAt ?? 0),
-      title: `${t(`${journey.namespace}:checkAnswers.title`)} – ${context.services.config.council.serviceName}`,
+      title: `${t(`${journey.id}:checkAnswers.title`)} – ${context.services.config.council.serviceName}`,
       journeyId: journey.id,
-      namespace: journey.namespace,
+      namespace: journey.id,
       sections,
-      noContact: answers.contact?.method === "none",
+      noContact: journey.contactOf(answers).method === "none",
       lastPage: position.route[position.route.length - 1] ?? journey.firstPage,
       idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
     },

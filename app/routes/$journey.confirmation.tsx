@@ -9,12 +9,14 @@ import { describeAnswers } from "~/journeys/describe-answers";
 import { answersOnRoute } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/journeys/journey-requests.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
-import { useRootData } from "~/root";
+import { useRootData } from "~/root-data";
 import { PrintButton } from "~/components/print-button";
 import { formatLongDate } from "~/format-date";
 import { Trans } from "react-i18next";
 import { Details } from "~/components/govuk/details";
 import { JourneyExit } from "~/components/journey/journey-chrome";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { contactIsRestricted } from "~/delivery/contact-permission";
 
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
 export const meta = titleMeta;
@@ -23,20 +25,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { journey, session, state, position } = await loadJourneyRequest(context, request, params.journey);
   const submitted = state.submitted;
   if (!submitted) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
-  const t = context.services.translations[context.language].getFixedT(context.language, [journey.namespace, "common"]);
+  const t = context.services.translations[context.language].getFixedT(context.language, [journey.id, "common"]);
+  const contact = journey.contactOf(state.answers);
   // Someone who asked not to be contacted gets no reply date, and is told so plainly.
-  const noContact = state.answers.contact?.method === "none";
+  const noContact = contact.method === "none";
   const replyBy = submitted.replyBy && !noContact ? formatLongDate(submitted.replyBy, context.language) : null;
   return data(
     {
-      title: `${t(`${journey.namespace}:confirmation.title`)} – ${context.services.config.council.serviceName}`,
+      title: `${t(`${journey.id}:confirmation.title`)} – ${context.services.config.council.serviceName}`,
       journeyId: journey.id,
-      namespace: journey.namespace,
+      namespace: journey.id,
       reference: submitted.reference,
       replyBy,
       noContact,
+      // Told here, since nothing will reach them: we have not written to them, for their safety.
+      notEmailed: contactIsRestricted(contact),
       // Public health complaints have one stage at the council, then the Ombudsman: no stages 2 and 3 to offer.
-      publicHealth: journey.kind === "complaint" && journey.serviceOf(state.answers) === "public-health",
+      publicHealth: journey.serviceOf(state.answers) === "public-health",
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
     },
     { headers: await saveSession(context, session) },
@@ -77,6 +82,14 @@ export default function Confirmation() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <Panel titleText={t("confirmation.title")} html={<>{t("confirmation.referenceIntro")}<br /><strong>{page.reference}</strong></>} />
+          {page.notEmailed ? (
+            <NotificationBanner titleText={t("common:notificationTitle")} titleId="not-emailed-title">
+              <h2 className="govuk-notification-banner__heading">{t("common:confirmation.notEmailed.heading")}</h2>
+              <p className="govuk-body">{t("common:confirmation.notEmailed.body")}</p>
+              <p className="govuk-body">{keepingTogether(t("common:confirmation.notEmailed.keep"), page.reference)}</p>
+              <PrintButton text={t("confirmation.print")} />
+            </NotificationBanner>
+          ) : null}
           {page.replyBy ? <p className="govuk-body govuk-!-font-weight-bold">{t("confirmation.replyBy", values)}</p> : null}
           {page.noContact ? <p className="govuk-body govuk-!-font-weight-bold">{t("common:confirmation.noContact")}</p> : null}
           <p className="govuk-body">{keepingTogether(t("confirmation.keepReference", values), page.reference)}</p>
@@ -94,7 +107,7 @@ export default function Confirmation() {
             <p key={i} className="govuk-body">{p}</p>
           ))}
           <div className="app-no-print">
-            <PrintButton text={t("confirmation.print")} />
+            {page.notEmailed ? null : <PrintButton text={t("confirmation.print")} />}
             <p className="govuk-body">
               <Link className="govuk-link" to="/">{t("confirmation.home")}</Link>
             </p>

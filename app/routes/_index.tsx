@@ -3,14 +3,60 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Trans, useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
 import { SummaryList } from "~/components/govuk/summary-list";
+import { useLoaderData } from "@remix-run/react";
+import { startPageJourneys } from "~/journeys/journeys";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { DangerNow, useCouncilRoot } from "~/components/danger-now";
 
-export const handle = { i18n: ["pages"] } satisfies PageHandle;
+// The start page speaks for every journey it lists, in each one's own words (the list comes from the loader, so the
+// journey definitions stay on the server).
+export const handle = {
+  i18n: (_params, data) => ["pages", ...((data as { journeys?: { id: string }[] } | undefined)?.journeys ?? []).map((journey) => journey.id)],
+} satisfies PageHandle;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const t = context.services.translations[context.language].getFixedT(context.language, "pages");
-  return { title: `${t("start.title")} – ${context.services.config.council.serviceName}` };
+  return {
+    title: `${t("start.title")} – ${context.services.config.council.serviceName}`,
+    journeys: startPageJourneys.map((journey) => ({ id: journey.id, primary: journey.startPage?.primary ?? false })),
+  };
+}
+
+type Block = string | string[];
+
+/** A journey's part of the start page: its heading, what it is for, how else to do it, and the button that starts it. */
+function JourneySection({ journey }: { journey: { id: string; primary: boolean } }) {
+  const { t } = useTranslation([journey.id, "pages", "common"]);
+  const { council, idleMinutes } = useCouncilRoot();
+  const { contact, advocacy } = council;
+  const values = {
+    minutes: idleMinutes,
+    teamPhone: contact.phone,
+    teamEmail: contact.email,
+    providerName: advocacy.providerName,
+    advocacyPhone: advocacy.phone,
+    advocacyText: advocacy.textMessage,
+    advocacyEmail: advocacy.email,
+  };
+  const components = { page: <a className="govuk-link" href="#other-ways" />, teamMail: mailLink(contact.email), advocacyMail: mailLink(advocacy.email) };
+  const text = (key: string) => <Trans t={t} i18nKey={key} values={values} components={components} />;
+  const blocks = (key: string) => (t(key, { returnObjects: true, defaultValue: [] }) as Block[]).map((block, i) =>
+    Array.isArray(block) ? (
+      <ul key={i} className="govuk-list govuk-list--bullet">
+        {block.map((_, j) => <li key={j}>{text(`${key}.${i}.${j}`)}</li>)}
+      </ul>
+    ) : (
+      <p key={i} className="govuk-body">{text(`${key}.${i}`)}</p>
+    ),
+  );
+  return (
+    <>
+      <h2 className="govuk-heading-m">{t("startPage.heading")}</h2>
+      {blocks("startPage.blocks")}
+      <Button href={`/${journey.id}`} text={t("startPage.button")} isStartButton={journey.primary} classes={journey.primary ? undefined : "govuk-button--secondary"} />
+      {blocks("startPage.after")}
+    </>
+  );
 }
 
 export const meta = titleMeta;
@@ -22,10 +68,9 @@ function mailLink(email: string) {
 
 export default function Start() {
   const { t } = useTranslation("pages");
-  const { council, idleMinutes } = useCouncilRoot();
-  const { contact, advocacy } = council;
-  const teamValues = { phone: contact.phone, email: contact.email };
-  const teamComponents = { mail: mailLink(contact.email) };
+  const { journeys } = useLoaderData<typeof loader>();
+  const { council } = useCouncilRoot();
+  const { contact } = council;
 
   return (
     <main className="govuk-main-wrapper" id="main-content">
@@ -40,59 +85,14 @@ export default function Start() {
           <h2 className="govuk-heading-m">{t("start.whatYouCanDo.heading")}</h2>
           <p className="govuk-body">{t("start.whatYouCanDo.lead")}</p>
           <ul className="govuk-list govuk-list--bullet">
-            <li>{t("start.whatYouCanDo.complaint")}</li>
-            <li>{t("start.whatYouCanDo.compliment")}</li>
-            <li>{t("start.whatYouCanDo.advocate")}</li>
-            <li>{t("start.whatYouCanDo.otherFormat")}</li>
+            {journeys.map((journey) => (
+              <li key={journey.id}>{t(`${journey.id}:startPage.summary`)}</li>
+            ))}
           </ul>
 
-          <h2 className="govuk-heading-m">{t("start.complaint.heading")}</h2>
-          <p className="govuk-body">{t("start.complaint.what")}</p>
-          <p className="govuk-body">{t("start.complaint.keptShort", { minutes: idleMinutes })}</p>
-          <p className="govuk-body">{t("start.complaint.exit")}</p>
-          <Button href="/complaint" text={t("start.complaint.startButton")} isStartButton />
-          <p className="govuk-body">
-            <Trans t={t} i18nKey="start.complaint.otherWays" components={{ page: <a className="govuk-link" href="#other-ways" /> }} />
-          </p>
-
-          <h2 className="govuk-heading-m">{t("start.compliment.heading")}</h2>
-          <p className="govuk-body">{t("start.compliment.body")}</p>
-          <p className="govuk-body">
-            <Trans t={t} i18nKey="start.compliment.how" values={teamValues} components={teamComponents} />
-          </p>
-          <Button href="/compliment" text={t("start.compliment.button")} classes="govuk-button--secondary" />
-
-          <h2 className="govuk-heading-m">{t("start.advocate.heading")}</h2>
-          <p className="govuk-body">{t("start.advocate.what")}</p>
-          <p className="govuk-body">{t("start.advocate.factsLead")}</p>
-          <ul className="govuk-list govuk-list--bullet">
-            <li>{t("start.advocate.free")}</li>
-            <li>{t("start.advocate.onYourSide")}</li>
-            <li>{t("start.advocate.independent")}</li>
-          </ul>
-          <p className="govuk-body">{t("start.advocate.whoCan")}</p>
-          <p className="govuk-body">{t("start.advocate.how", { providerName: advocacy.providerName })}</p>
-          <ul className="govuk-list govuk-list--bullet">
-            <li>{t("start.advocate.phone", { phone: advocacy.phone })}</li>
-            <li>{t("start.advocate.text", { textMessage: advocacy.textMessage })}</li>
-            <li>
-              <Trans
-                t={t}
-                i18nKey="start.advocate.email"
-                values={{ email: advocacy.email }}
-                components={{ mail: mailLink(advocacy.email) }}
-              />
-            </li>
-          </ul>
-          <p className="govuk-body">{t("start.advocate.complaintsTeam")}</p>
-          <Button href="/advocate" text={t("start.advocate.button")} classes="govuk-button--secondary" />
-
-          <h2 className="govuk-heading-m">{t("start.otherFormat.heading")}</h2>
-          <p className="govuk-body">{t("start.otherFormat.body")}</p>
-          <p className="govuk-body">
-            <Trans t={t} i18nKey="start.otherFormat.how" values={teamValues} components={teamComponents} />
-          </p>
-          <Button href="/other-format" text={t("start.otherFormat.button")} classes="govuk-button--secondary" />
+          {journeys.map((journey) => (
+            <JourneySection key={journey.id} journey={journey} />
+          ))}
 
           <h2 className="govuk-heading-m">{t("start.whoCan.heading")}</h2>
           <p className="govuk-body">{t("start.whoCan.lead")}</p>

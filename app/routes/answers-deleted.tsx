@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { journeyById } from "~/journeys/journeys";
 import { titleMeta } from "~/page-handle";
-import { useRootData } from "~/root";
+import { useRootData } from "~/root-data";
 
 export const meta = titleMeta;
 

@@ -2,7 +2,7 @@
 // Queries arrive with SQLite's `?` placeholders and are rewritten once to `$1, $2, …`, then kept as named
 // prepared statements on each connection.
 import pg from "pg";
-import { DatabaseUnavailableError, type Database, type DatabaseOptions, type Queryable, type SqlValue } from "./database.server";
+import { DatabaseUnavailableError, type Database, type DatabaseOptions, type Queryable, type SqlValue } from "./database-types.server";
 
 const INT8_OID = 20;
 /** Migrations may rewrite a large table; a day is "no limit" in practice (pg reads 0 as "use the pool's"). */

@@ -1,6 +1,7 @@
 // Personal data leaves the portal a set number of days after every delivery for it succeeded. What the
 // annual report needs stays, as an anonymous statistics row.
 import { randomUUID } from "node:crypto";
+import { journeyById } from "~/journeys/journeys";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import type { Database } from "./database.server";
 import { claimScheduledRun, releaseScheduledRun } from "./scheduled-runs.server";
@@ -13,8 +14,8 @@ export function ageBand(answers: JourneyAnswers): string | null {
   return age < 12 ? "under-12" : age < 16 ? "12-15" : age < 18 ? "16-17" : "18-25";
 }
 
-function text(answers: JourneyAnswers, page: string, field: string): string | null {
-  const value = answers[page]?.[field];
+function fact(facts: Record<string, unknown>, name: string): string | null {
+  const value = facts[name];
   return typeof value === "string" && value !== "" ? value : null;
 }
 
@@ -49,7 +50,9 @@ export class Retention {
       const submission = await this.submissions.byId(id);
       if (!submission) continue;
       const answers = submission.answers as JourneyAnswers;
-      const format = text(answers, "reply-format", "format") ?? text(answers, "format", "format");
+      // What each journey leaves behind is the journey's to say; nothing here knows its pages.
+      const statistics = journeyById(submission.journey)?.statisticsOf(answers) ?? { role: null, facts: {} };
+      const format = fact(statistics.facts, "format");
       await this.db.transaction(async (tx) => {
         await tx.run(
           `INSERT INTO statistics (id, type, service, role, age_band, advocate_asked, format_asked, late, escalation_stage, submitted_on, language, pass_on, annual_report)
@@ -58,16 +61,16 @@ export class Retention {
             randomUUID(),
             submission.type,
             submission.service,
-            text(answers, "who-are-you", "role"),
+            statistics.role,
             ageBand(answers),
             submission.flags.includes("advocate") ? 1 : 0,
-            format && format !== "standard" ? format : null,
+            format,
             submission.flags.includes("late") ? 1 : 0,
-            text(answers, "stage", "stage"),
+            fact(statistics.facts, "stage"),
             submission.submittedAt.slice(0, 10),
             submission.language,
-            text(answers, "pass-on", "pass-on"),
-            text(answers, "annual-report", "annual-report"),
+            fact(statistics.facts, "passOn"),
+            fact(statistics.facts, "quote"),
           ],
         );
         await tx.run("DELETE FROM delivery_jobs WHERE submission_id = ?", [id]);

@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import type { Database, Queryable, SqlValue } from "./database.server";
+import type { Database, Queryable, SqlValue } from "./database-types.server";
 
 const BUSY_TIMEOUT_MS = 5_000;
 

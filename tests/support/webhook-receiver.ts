@@ -1,7 +1,7 @@
 // A real HTTP server on 127.0.0.1 that receives webhooks, checks their signatures, and can fail on request.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { verify } from "../../app/delivery/webhook-signature";
+import { verify } from "../../app/delivery/webhook-signature.server";
 
 export interface ReceivedWebhook {
   id: string;
@@ -34,7 +34,7 @@ export class WebhookReceiver {
         const headers = {
           id: String(request.headers["webhook-id"] ?? ""),
           timestamp: String(request.headers["webhook-timestamp"] ?? ""),
-          signature: String(request.headers["webhook-signature"] ?? ""),
+          signature: String(request.headers["webhook-signature.server"] ?? ""),
         };
         const answer = this.behaviour({ id: headers.id });
         const status = typeof answer === "number" ? answer : answer === "hang" ? 0 : answer.status;

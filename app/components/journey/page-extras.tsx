@@ -4,7 +4,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { InsetText } from "~/components/govuk/inset-text";
 import { WarningText } from "~/components/govuk/warning-text";
 import type { QuestionPage } from "~/journeys/journey-types";
-import { useRootData } from "~/root";
+import { useRootData } from "~/root-data";
 
 type Extra = NonNullable<QuestionPage["extras"]>[number];
 

@@ -8,7 +8,7 @@ import { Input } from "~/components/govuk/input";
 import { Radios } from "~/components/govuk/radios";
 import { Textarea } from "~/components/govuk/textarea";
 import type { FieldError } from "~/journeys/journey-engine";
-import type { Field } from "~/journeys/journey-types";
+import type { FieldView as Field } from "~/journeys/journey-types";
 import type { useJourneyText } from "./use-journey-text";
 
 export type FieldValues = Record<string, string | string[]>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sign, signatureHeader, verify } from "./webhook-signature";
+import { sign, signatureHeader, verify } from "./webhook-signature.server";
 
 // The published test vector from the Standard Webhooks specification's reference libraries.
 const vector = {

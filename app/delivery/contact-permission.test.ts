@@ -1,0 +1,69 @@
+// The one rule for writing to people, for every journey and every kind of message: someone who said we may not
+// say we are from the council, or may not leave a message, is never written to.
+import { describe, expect, it } from "vitest";
+import { answerJourney } from "../../tests/support/answer-journey";
+import { personas, type Persona } from "../../tests/support/personas";
+import { registeredJourneys } from "~/journeys/journeys";
+import { contactFlags, mayWriteTo, personMessages } from "./contact-permission";
+
+const today = "2026-11-26";
+const people: Persona[] = Object.values(personas({ today }));
+
+/** The same person, with one safety answer changed (on whichever safety page their journey asked). */
+function saying(persona: Persona, field: "say-council" | "leave-message", value: "yes" | "no"): Persona {
+  const answers = structuredClone(persona.answers);
+  for (const page of ["safe-contact", "safe-post"]) if (answers[page] && field in answers[page]!) answers[page]![field] = value;
+  return { ...persona, answers };
+}
+
+describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const))("writing to someone who used the %s journey", (_id, journey) => {
+  const own = people.filter((persona) => persona.journey === journey.id);
+  const byEmail = own.filter((persona) => journey.contactOf(answerJourney(journey, persona, today).answers).method === "email");
+
+  it("has a persona who gave an email address", () => {
+    expect(byEmail.length).toBeGreaterThan(0);
+  });
+
+  for (const message of personMessages) {
+    it(`${message}: allowed by email when they said it is safe`, () => {
+      for (const persona of byEmail) {
+        const safe = saying(saying(persona, "say-council", "yes"), "leave-message", "yes");
+        const contact = journey.contactOf(answerJourney(journey, safe, today).answers);
+        expect(mayWriteTo(contact, message)).toEqual({ allowed: true, email: contact.email });
+        expect(contactFlags(contact)).toEqual([]);
+      }
+    });
+    it(`${message}: never sent when they said we may not say we are from the council`, () => {
+      for (const persona of byEmail) {
+        const contact = journey.contactOf(answerJourney(journey, saying(persona, "say-council", "no"), today).answers);
+        expect(mayWriteTo(contact, message)).toEqual({ allowed: false, reason: "not-safe" });
+        expect(contactFlags(contact)).toEqual(["safe-contact"]);
+      }
+    });
+    it(`${message}: never sent when they said we may not leave a message`, () => {
+      for (const persona of byEmail) {
+        const contact = journey.contactOf(answerJourney(journey, saying(persona, "leave-message", "no"), today).answers);
+        expect(mayWriteTo(contact, message)).toEqual({ allowed: false, reason: "not-safe" });
+        expect(contactFlags(contact)).toEqual(["safe-contact"]);
+      }
+    });
+    it(`${message}: not sent without an email address`, () => {
+      for (const persona of own.filter((p) => !byEmail.includes(p))) {
+        const contact = journey.contactOf(answerJourney(journey, persona, today).answers);
+        expect(mayWriteTo(contact, message).allowed).toBe(false);
+      }
+    });
+  }
+});
+
+describe("the safety answers a letter gives", () => {
+  it("flags a plain envelope, and writes nothing", () => {
+    const { fosterCarer } = personas({ today });
+    const journey = registeredJourneys.find((j) => j.id === fosterCarer.journey)!;
+    const contact = journey.contactOf(answerJourney(journey, fosterCarer, today).answers);
+    expect(contact.method).toBe("post");
+    expect(contact.safety.sayCouncil).toBe("no");
+    expect(contactFlags(contact)).toEqual(["safe-contact"]);
+    expect(mayWriteTo(contact, "acknowledgement").allowed).toBe(false);
+  });
+});

@@ -1,0 +1,102 @@
+// Take a complaint to the next stage: a stage 2 investigation, or a stage 3 review panel.
+import { z } from "zod";
+import { parseReference } from "~/reference";
+import { complaintJourney } from "./complaint-journey";
+import { checkboxSchema, line, posted } from "./field-schemas";
+import type { RoutingFlag } from "./flags";
+import { listOf, textOf } from "./journey-engine";
+import type { Journey, QuestionPage } from "./journey-types";
+import { pastMonthYear } from "./month-year-date";
+import type { JourneyAnswers } from "./session-data";
+import { afterContact, contactFromContactPage, contactPage, namesFromAnswers, safeContactPage, safePostPage, servicePage, yourNamePage } from "./shared-pages";
+
+const hasNoReference = (answers: JourneyAnswers) => listOf(answers, "reference", "no-reference").includes("yes");
+
+/** References of complaints: those sent here, and those staff registered from a call or a letter. */
+const complaintPrefixes = [complaintJourney.referencePrefix];
+
+const pages: QuestionPage[] = [
+  {
+    id: "reference",
+    section: "complaint",
+    fields: [
+      { kind: "text", name: "reference", rule: line(40), autocomplete: "off", spellcheck: false, widthClass: "govuk-input--width-20" },
+      { kind: "checkboxes", name: "no-reference", optional: true, options: [{ value: "yes" }] },
+    ],
+    // The reference is checked with its check character, so a mistyped one gets a specific message at once.
+    customSchema: {
+      codes: { reference: ["required", "bad-character", "wrong-length", "unknown-prefix", "check-failed"] },
+      build: () => {
+        const noReferenceSchema = checkboxSchema(["yes"], true);
+        return z.record(z.string(), z.unknown()).transform((values, ctx): Record<string, string | string[]> => {
+          const noReference = noReferenceSchema.safeParse(values["no-reference"]);
+          const typed = posted.parse(values.reference);
+          if (noReference.success && noReference.data.includes("yes") && !typed.trim()) return { reference: "", "no-reference": ["yes"] };
+          const parsed = parseReference(typed, complaintPrefixes);
+          if (!parsed.ok) {
+            ctx.addIssue({ code: "custom", path: ["reference"], message: parsed.reason === "empty" ? "required" : parsed.reason });
+            return z.NEVER;
+          }
+          return { reference: parsed.reference, "no-reference": [] };
+        });
+      },
+    },
+    next: (answers) => (hasNoReference(answers) ? "original-complaint" : "service"),
+  },
+  {
+    id: "original-complaint",
+    section: "complaint",
+    fields: [
+      { kind: "text", name: "complainant-name", rule: line(200), autocomplete: "name", spellcheck: false },
+      { kind: "date", name: "complained-when", rule: pastMonthYear },
+    ],
+    next: () => "service",
+  },
+  servicePage(() => "stage", { section: "complaint" }),
+  {
+    id: "stage",
+    section: "request",
+    fields: [{ kind: "radios", name: "stage", options: [{ value: "stage-2" }, { value: "stage-3" }] }],
+    next: () => "why",
+  },
+  {
+    id: "why",
+    section: "request",
+    fields: [{ kind: "textarea", name: "why", maxLength: 6000, rows: 8, characterCount: true }],
+    next: () => "advocate",
+  },
+  {
+    id: "advocate",
+    section: "request",
+    fields: [{ kind: "radios", name: "advocate", options: [{ value: "yes" }, { value: "no" }, { value: "not-sure" }] }],
+    next: (answers) => (hasNoReference(answers) ? "contact" : "your-name"),
+    extras: ["advocate-explained"],
+  },
+  yourNamePage(() => "contact"),
+  contactPage(afterContact),
+  safeContactPage(() => null),
+  safePostPage(() => null),
+];
+
+export function escalateFlags(answers: JourneyAnswers): RoutingFlag[] {
+  return textOf(answers, "advocate", "advocate") === "yes" ? ["escalation", "advocate"] : ["escalation"];
+}
+
+export const escalateJourney: Journey = {
+  id: "escalate",
+  event: "requested",
+  referencePrefix: "E",
+  schemaVersion: 1,
+  firstPage: "reference",
+  pages,
+  serviceOf: (answers) => textOf(answers, "service", "service") || null,
+  flagsOf: escalateFlags,
+  // Stage 2 has a statutory 65 working days; a stage 3 panel's date is arranged with the person.
+  replyWithinWorkingDays: (answers) => (textOf(answers, "stage", "stage") === "stage-2" ? 65 : null),
+  contactOf: contactFromContactPage,
+  statisticsOf: (answers) => ({
+    role: null,
+    facts: { stage: textOf(answers, "stage", "stage") || null, advocate: textOf(answers, "advocate", "advocate") || null, withReference: !hasNoReference(answers) },
+  }),
+  namesOf: namesFromAnswers,
+};

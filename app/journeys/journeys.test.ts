@@ -1,0 +1,146 @@
+// What every registered journey must do, whatever it asks: a new journey that is registered is checked here
+// without this file changing. Its personas answer it; its submission makes a webhook payload that passes the
+// payload's own schema, a reference the checker accepts, emails with no untranslated key in any language, and a
+// statistics row; and every error its pages can give has words in every language.
+import fc from "fast-check";
+import { createInstance, type TFunction } from "i18next";
+import { describe, expect, it } from "vitest";
+import { complainantRoles } from "~/cases/case-record";
+import { webhookPayload } from "~/delivery/delivery-worker.server";
+import { webhookPayloadSchema } from "~/delivery/webhook-payload";
+import { exampleCouncil } from "~/config/example-council";
+import { councilSettingsSchema } from "~/config/council-schema";
+import { i18nextOptions, supportedLanguages } from "~/i18n";
+import { generateReference } from "~/reference.server";
+import type { StoredSubmission } from "~/services/submissions.server";
+import { renderAcknowledgement } from "@emails/acknowledgement";
+import { renderStaffNotification, staffSubject } from "@emails/staff-notification";
+import { namespaces, resources } from "../../locales/resources";
+import { answerJourney } from "../../tests/support/answer-journey";
+import { personas, type Persona } from "../../tests/support/personas";
+import { allFields, pageSchema } from "./journey-engine";
+import { isPortalReference, journeyOfReference, registeredJourneys, webhookTypeOf } from "./journeys";
+import { pageErrorCodes } from "./page-schema";
+
+const today = "2026-11-26";
+const people: Persona[] = Object.values(personas({ today }));
+const council = councilSettingsSchema.parse(exampleCouncil);
+
+/** A translator per language that records every key it could not find (optional lookups give a default). */
+function recordingT(language: string, ns: string[], missing: string[]): TFunction {
+  const i18n = createInstance();
+  void i18n.init({
+    ...i18nextOptions,
+    lng: language,
+    ns: [...namespaces],
+    resources,
+    initImmediate: false,
+    saveMissing: true,
+    missingKeyHandler: (_lngs, namespace, key, _fallback, _update, options) => {
+      if ((options as { defaultValue?: unknown } | undefined)?.defaultValue === undefined) missing.push(`${language} ${namespace}:${key}`);
+    },
+  });
+  return i18n.getFixedT(language, ns);
+}
+
+function hasWords(language: string, namespace: string, key: string): boolean {
+  const lookUp = (ns: string) => key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), resources[language]?.[ns]);
+  return typeof lookUp(namespace) === "string" || typeof lookUp("common") === "string";
+}
+
+describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const))("the %s journey", (_id, journey) => {
+  const own = people.filter((persona) => persona.journey === journey.id);
+
+  it("has personas who can complete it", () => {
+    expect(own.length, `tests/support/personas.ts needs a persona for ${journey.id}`).toBeGreaterThan(0);
+    for (const persona of own) expect(() => answerJourney(journey, persona, today), persona.name).not.toThrow();
+  });
+
+  it("makes references the checker accepts and leads back to it", () => {
+    const reference = generateReference(journey.referencePrefix);
+    expect(isPortalReference(reference)).toBe(true);
+    expect(journeyOfReference(reference)).toBe(journey);
+  });
+
+  for (const persona of own) {
+    describe(persona.name, () => {
+      const { answers } = answerJourney(journey, persona, today);
+      const reference = generateReference(journey.referencePrefix);
+      const submission = (language: string): StoredSubmission => ({
+        id: "id",
+        reference,
+        journey: journey.id,
+        type: webhookTypeOf(journey),
+        schemaVersion: journey.schemaVersion,
+        language,
+        answers,
+        replyBy: journey.replyWithinWorkingDays(answers) === null ? null : "2026-12-10",
+        submittedAt: "2026-11-26T10:00:00.000Z",
+        service: journey.serviceOf(answers),
+        flags: journey.flagsOf(answers, today),
+      });
+
+      it("sends a webhook payload that passes the payload's own schema", () => {
+        const payload = webhookPayload(submission("en"), webhookTypeOf(journey), Date.parse("2026-11-26T10:00:00Z"));
+        expect(webhookPayloadSchema.safeParse(payload).error?.issues ?? []).toEqual([]);
+      });
+
+      it("writes the staff email, and an acknowledgement in every language, with every word found", () => {
+        const missing: string[] = [];
+        const staff = renderStaffNotification({ journey, submission: submission("en"), detail: "full", council, t: recordingT("en", [journey.id, "emails", "common"], missing) });
+        expect(staffSubject({ journey, submission: submission("en"), t: recordingT("en", [journey.id, "emails", "common"], missing) })).toBe(staff.subject);
+        for (const language of supportedLanguages) {
+          renderAcknowledgement({ journey, submission: submission(language), council, t: recordingT(language, [journey.id, "emails", "common"], missing) });
+        }
+        expect(missing).toEqual([]);
+        expect(staff.subject).toContain(resources.en?.[journey.id]?.submission && (resources.en[journey.id]!.submission as { name: string }).name);
+      });
+
+      it("leaves an anonymous statistics row", () => {
+        const statistics = journey.statisticsOf(answers);
+        expect(statistics.role === null || (complainantRoles as readonly string[]).includes(statistics.role)).toBe(true);
+        for (const value of Object.values(statistics.facts)) expect(["string", "number", "boolean"].includes(typeof value) || value === null).toBe(true);
+        // Nothing the person typed about themselves is a statistic (a language they named, lower-cased, may be).
+        const typedFields = new Set(journey.pages.flatMap((page) => allFields(page.fields)).filter((f) => (f.kind === "text" && f.name !== "language") || f.kind === "textarea").map((f) => f.name));
+        const typed = Object.values(answers).flatMap((answer) => Object.entries(answer)).filter(([name, v]) => typedFields.has(name) && typeof v === "string" && v !== "").map(([, v]) => v);
+        for (const value of Object.values(statistics.facts)) expect(typed).not.toContain(value);
+      });
+    });
+  }
+
+  it("has words for every error each page can give, in every language", () => {
+    const missing: string[] = [];
+    for (const page of journey.pages) {
+      for (const [field, codes] of Object.entries(pageErrorCodes(page))) {
+        for (const code of codes) {
+          for (const language of supportedLanguages) {
+            const key = `pages.${page.id}.fields.${field}.errors.${code}`;
+            if (!hasWords(language, journey.id, key)) missing.push(`${language} ${journey.id}:${key}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("gives only the error codes its pages declare, whatever is posted", () => {
+    for (const page of journey.pages) {
+      const declared = pageErrorCodes(page);
+      const names = allFields(page.fields).flatMap((field) => (field.kind === "date" ? ["day", "month", "year"].map((part) => `${field.name}-${part}`) : [field.name]));
+      const options = allFields(page.fields).flatMap((field) => (field.kind === "radios" || field.kind === "checkboxes" ? field.options.map((o) => o.value) : []));
+      const value = fc.oneof(fc.constantFrom("", " ", "yes", "no", "0", "13", "2999", "1899", "a".repeat(7000), "\u0000", "x@y", "07700 900982", ...options), fc.string({ maxLength: 40 }));
+      fc.assert(
+        fc.property(fc.dictionary(fc.constantFrom(...names), fc.oneof(value, fc.array(value, { maxLength: 3 }))), (posted) => {
+          const result = pageSchema(page, { today }).safeParse(posted);
+          if (result.success) return;
+          for (const issue of result.error.issues) {
+            const target = String(issue.path[0]);
+            const field = allFields(page.fields).find((f) => f.kind === "date" && target.startsWith(`${f.name}-`))?.name ?? target;
+            expect(declared[field] ?? [], `${journey.id}/${page.id} ${field}: ${issue.message}`).toContain(issue.message);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    }
+  });
+});

@@ -1,0 +1,40 @@
+// One small interface over the database so every query is written once, with `?` placeholders, for both
+// engines: SQLite (the default, one instance) and PostgreSQL (several instances sharing one database). The
+// engines implement it; database.server.ts opens whichever a URL names.
+
+export type SqlValue = string | number | bigint | null | Buffer;
+
+export interface Queryable {
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: "sqlite" | "postgres";
+  /**
+   * Appended to a `SELECT` that picks rows to claim: PostgreSQL skips rows another worker is claiming;
+   * SQLite needs nothing, since it lets one writer in at a time.
+   */
+  readonly skipLocked: string;
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction that holds a lock named `name` across every instance sharing the database. */
+  exclusive<T>(name: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The database cannot be reached (as opposed to a query being wrong): the request may be tried again later. */
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return error instanceof DatabaseUnavailableError || (error instanceof Error && error.name === "DatabaseUnavailableError");
+}
+
+export interface DatabaseOptions {
+  /** Connections per process (PostgreSQL only). */
+  poolSize?: number;
+}
+

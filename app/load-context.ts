@@ -9,6 +9,8 @@ export interface PortalLoadContext {
   language: Language;
   nonce: string;
   requestId: string;
+  /** The client's address (as TRUST_PROXY says to read it), for per-client limits. Never logged. */
+  clientAddress: string;
   /** A post's body, read once by the server; routes read it with readForm (the request itself carries none). */
   body?: Buffer;
   /**

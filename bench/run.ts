@@ -16,7 +16,7 @@ import { complaintJourney } from "../app/journeys/complaint-journey";
 import { signStart } from "../app/journeys/bot-checks.server";
 import { newKeyEntry, parseKeyring, Sealer } from "../app/services/encryption.server";
 import { storeJourneySubmission } from "../app/journeys/submit-journey.server";
-import { createMailTransport, createServices } from "../app/services/services.server";
+import { createMailTransport, createServices, workerDeps } from "../app/services/services.server";
 import { openDatabaseUrl } from "../app/services/database.server";
 import { PostgresCluster } from "../tests/support/postgres-cluster";
 import { createTestDatabase, type Engine } from "../tests/support/test-databases";
@@ -323,7 +323,7 @@ async function measureDeliveryOnce(): Promise<DeliveryFigures> {
   // Each of these submissions makes 4 jobs: the team, accessible communications, the acknowledgement and a webhook.
   const answers = { ...fullAnswers, "reply-format": { format: "large-print", "other-help": "" } };
   for (let i = 0; i < 250; i++) await storeJourneySubmission(services, { journey: complaintJourney, answers, language: "en", runId: randomUUID(), today: "2026-11-26" });
-  const worker = new DeliveryWorker({ config, outbox: services.outbox, submissions: services.submissions, translations: services.translations, mail: createMailTransport(config), log: () => {} });
+  const worker = new DeliveryWorker(workerDeps(services, createMailTransport(config), { log: () => {}, retention: undefined }));
   const started = performance.now();
   const jobs = await worker.runOnce();
   const ms = Math.round(performance.now() - started);

@@ -7,7 +7,7 @@ import type { Journey } from "~/journeys/journey-types";
 import type { StoredSubmission } from "~/services/submissions.server";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
 
-export function renderAcknowledgement({ journey, submission, council, t }: { journey: Journey; submission: StoredSubmission; council: CouncilSettings; t: TFunction }): RenderedEmail {
+export function renderAcknowledgement({ journey, submission, council, publicUrl, t }: { journey: Journey; submission: StoredSubmission; council: CouncilSettings; publicUrl: string; t: TFunction }): RenderedEmail {
   const values = {
     type: t(`${journey.id}:submission.yours`),
     reference: submission.reference,
@@ -31,6 +31,8 @@ export function renderAcknowledgement({ journey, submission, council, t }: { jou
   if (Array.isArray(next) && next.length) {
     blocks.push({ kind: "heading", text: t("emails:acknowledgement.nextHeading") }, ...next.map((text) => ({ kind: "paragraph" as const, text: String(text) })));
   }
+  // A complaint is followed through its stages: the person can look it up with their reference.
+  if (journey.opensCase) blocks.push({ kind: "paragraph", text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress` }) });
   blocks.push(
     { kind: "heading", text: t("emails:acknowledgement.advocateHeading") },
     { kind: "paragraph", text: t("emails:acknowledgement.advocate", values) },

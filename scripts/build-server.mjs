@@ -3,7 +3,7 @@ import { build } from "esbuild";
 import { globImportPlugin } from "./glob-import-plugin.mjs";
 
 await build({
-  entryPoints: { server: "server/main.ts", worker: "server/worker-main.ts", outbox: "server/outbox-cli.ts", "rotate-key": "server/rotate-key-cli.ts", purge: "server/purge-cli.ts", migrate: "server/migrate-cli.ts" },
+  entryPoints: { server: "server/main.ts", worker: "server/worker-main.ts", outbox: "server/outbox-cli.ts", "rotate-key": "server/rotate-key-cli.ts", purge: "server/purge-cli.ts", migrate: "server/migrate-cli.ts", case: "server/case-cli.ts" },
   outdir: "build",
   bundle: true,
   platform: "node",

@@ -1,6 +1,12 @@
-// Writes docs/webhooks/webhook-payload.schema.json from the zod schema the portal sends with.
+// Writes the JSON Schemas in docs/webhooks from the zod schemas the portal sends with.
 import { writeFileSync } from "node:fs";
+import { caseUpdatedJsonSchema } from "../app/cases/case-webhook";
 import { webhookJsonSchema } from "../app/delivery/webhook-payload";
 
-writeFileSync("docs/webhooks/webhook-payload.schema.json", `${JSON.stringify(webhookJsonSchema(), null, 2)}\n`);
-console.log("Wrote docs/webhooks/webhook-payload.schema.json");
+for (const [file, schema] of [
+  ["docs/webhooks/webhook-payload.schema.json", webhookJsonSchema()],
+  ["docs/webhooks/case-updated.schema.json", caseUpdatedJsonSchema()],
+] as const) {
+  writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`Wrote ${file}`);
+}

@@ -96,6 +96,16 @@ export const environmentSchema = z.object({
       }
     })
     .pipe(z.array(webhookEndpointSchema)),
+  /** Secrets the case system signs its events with (Standard Webhooks), several during a rotation; unset: no events taken. */
+  CASE_EVENTS_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : []))
+    .pipe(z.array(webhookSecret).max(3)),
+  /** The hour of the day (London) from which the complaints manager's daily digest is sent. */
+  CASE_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** The address people reach the portal at, for links in emails (the progress page). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   WORKER_ENABLED: booleanSetting("true"),
   STAFF_EMAIL_DETAIL: z.enum(["full", "summary"]).default("full"),
   DATA_KEYS: z
@@ -127,6 +137,8 @@ export type Environment = z.output<typeof environmentSchema>;
 
 export interface AppConfig {
   env: Environment;
+  /** Where people reach the portal, without a trailing slash (PUBLIC_URL, or this machine in development). */
+  publicUrl: string;
   webhooks: WebhookEndpoint[];
   isProduction: boolean;
   council: CouncilSettings;
@@ -208,8 +220,12 @@ export function loadConfig(
       throw new ConfigError(`Invalid configuration:\n  ${setting}: must use https:// (http:// is allowed only to loopback)`);
     }
   });
+  if (isProduction && !env.PUBLIC_URL) {
+    throw new ConfigError("Invalid configuration:\n  PUBLIC_URL: is required when APP_ENV=production (the https:// address people use, for links in emails)");
+  }
   return {
     env,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     webhooks,
     isProduction,
     council: readCouncilSettings(env.COUNCIL_CONFIG),

@@ -45,6 +45,9 @@ describe("configuration", () => {
     [{ SMTP_URL: "http://mail.example.org" }, "SMTP_URL"],
     [{ STAFF_EMAIL_DETAIL: "some" }, "STAFF_EMAIL_DETAIL"],
     [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32) }, "DATA_KEYS"],
+    [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}` }, "PUBLIC_URL"],
+    [{ CASE_EVENTS_SECRET: "not-a-secret" }, "CASE_EVENTS_SECRET"],
+    [{ CASE_DIGEST_HOUR: "25" }, "CASE_DIGEST_HOUR"],
     [{ DATA_KEYS: "k1:c2hvcnQ=" }, "DATA_KEYS"],
     [{ DATA_KEYS: "not a keyring" }, "DATA_KEYS"],
   ])("stops with the name of the bad setting: %o", (env, name) => {
@@ -65,7 +68,7 @@ describe("configuration", () => {
 
   it("allows plain HTTP webhooks to loopback, and anywhere outside production", () => {
     const secret = `whsec_${Buffer.alloc(32, 1).toString("base64")}`;
-    const production = { APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, WEBHOOK_SECRET: secret };
+    const production = { APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, WEBHOOK_SECRET: secret, PUBLIC_URL: "https://complaints.example.org" };
     expect(loadConfig({ DATA_DIR: dataDir(), ...production, WEBHOOK_URL: "http://127.0.0.1:9000/hooks" }, quiet).webhooks).toHaveLength(1);
     expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_SECRET: secret, WEBHOOK_URL: "http://cases.internal/hooks" }, quiet).webhooks[0]?.name).toBe("case-system");
   });

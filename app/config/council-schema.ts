@@ -20,6 +20,43 @@ const routingRuleSchema = z.strictObject({
 });
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 
+const workingDays = z.number({ error: "must be a number of working days" }).int("must be a whole number of working days").positive("must be more than 0");
+
+/**
+ * The statutory timetable: every time limit the portal counts is here, once (children's social care: the Children
+ * Act 1989 Representations Procedure (England) Regulations 2006 and "Getting the Best from Complaints"; public
+ * health: the 2012 regulations; acknowledgement: the Complaint Handling Code). Code never writes a number of days.
+ */
+const timetableSchema = z
+  .strictObject({
+    /** Every complaint is acknowledged within this many working days (the Complaint Handling Code), unless shorter below. */
+    acknowledgeWithin: workingDays,
+    childrensSocialCare: z.strictObject({
+      stage1: z.strictObject({ replyWithin: workingDays, extendableTo: workingDays }),
+      stage2: z.strictObject({ replyWithin: workingDays, extendableTo: workingDays, requestWithin: workingDays }),
+      /** The panel meets within `panelWithin` of the request, reports within `reportWithin` of meeting, and the director replies within `responseWithin` of the report. */
+      stage3: z.strictObject({ panelWithin: workingDays, reportWithin: workingDays, responseWithin: workingDays, requestWithin: workingDays }),
+    }),
+    publicHealth: z.strictObject({
+      acknowledgeWithin: workingDays,
+      /** The reply the council aims for, in working days; it may be extended, with an explanation, up to `replyWithinMonths`. */
+      replyWithin: workingDays,
+      replyWithinMonths: z.number({ error: "must be a number of months" }).int().positive("must be more than 0"),
+    }),
+    /** An advocate gets in touch within this many working days of a request. */
+    advocateContactWithin: workingDays,
+    /** Information in another format is sent within this many working days. */
+    otherFormatWithin: workingDays,
+    /** The staff digest lists cases due within this many working days. */
+    remindBefore: workingDays,
+  })
+  .superRefine((timetable, ctx) => {
+    const { stage1, stage2 } = timetable.childrensSocialCare;
+    if (stage1.extendableTo < stage1.replyWithin) ctx.addIssue({ code: "custom", path: ["childrensSocialCare", "stage1", "extendableTo"], message: "must be at least replyWithin" });
+    if (stage2.extendableTo < stage2.replyWithin) ctx.addIssue({ code: "custom", path: ["childrensSocialCare", "stage2", "extendableTo"], message: "must be at least replyWithin" });
+  });
+export type Timetable = z.output<typeof timetableSchema>;
+
 export const councilSettingsSchema = z.strictObject({
   councilName: z.string().min(2).max(120),
   serviceName: z.string().min(2).max(120),
@@ -53,6 +90,9 @@ export const councilSettingsSchema = z.strictObject({
   fallbackMailbox: z.string(),
   /** Receives alerts about messages that could not be delivered. */
   administratorMailbox: z.string(),
+  /** The complaints manager: receives the daily digest of cases not acknowledged in time, due soon or overdue. */
+  complaintsManagerMailbox: z.string(),
+  timetable: timetableSchema,
   exitUrl: z.url(),
   dataProtection: z.strictObject({
     controller: z.string().min(2).max(120),
@@ -71,7 +111,7 @@ export const councilSettingsSchema = z.strictObject({
       if (!known.has(name)) ctx.addIssue({ code: "custom", path: ["routing", index, "to", position], message: `unknown mailbox "${name}"` });
     }),
   );
-  for (const field of ["fallbackMailbox", "administratorMailbox"] as const) {
+  for (const field of ["fallbackMailbox", "administratorMailbox", "complaintsManagerMailbox"] as const) {
     if (!known.has(council[field])) ctx.addIssue({ code: "custom", path: [field], message: `unknown mailbox "${council[field]}"` });
   }
 });

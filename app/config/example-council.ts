@@ -35,6 +35,7 @@ export const exampleCouncil: CouncilSettingsInput = {
     accessibleCommunications: "accessible-communications@example.org",
     standardsTeam: "standards-team@example.org",
     administrator: "portal-admin@example.org",
+    complaintsManager: "complaints-manager@example.org",
   },
   routing: [
     { name: "children's social care complaints", when: { types: ["complaint", "escalate"], services: ["childrens-social-care"] }, to: ["childrensComplaints"] },
@@ -47,6 +48,19 @@ export const exampleCouncil: CouncilSettingsInput = {
   ],
   fallbackMailbox: "standardsTeam",
   administratorMailbox: "administrator",
+  complaintsManagerMailbox: "complaintsManager",
+  timetable: {
+    acknowledgeWithin: 5,
+    childrensSocialCare: {
+      stage1: { replyWithin: 10, extendableTo: 20 },
+      stage2: { replyWithin: 25, extendableTo: 65, requestWithin: 20 },
+      stage3: { panelWithin: 30, reportWithin: 5, responseWithin: 15, requestWithin: 20 },
+    },
+    publicHealth: { acknowledgeWithin: 3, replyWithin: 10, replyWithinMonths: 6 },
+    advocateContactWithin: 5,
+    otherFormatWithin: 10,
+    remindBefore: 2,
+  },
   exitUrl: "https://www.bbc.co.uk/weather",
   dataProtection: {
     controller: "Example Borough Council",

@@ -11,8 +11,16 @@ import type { StoredSubmission, SubmissionStore } from "~/services/submissions.s
 import type { Retention } from "~/services/retention.server";
 import type { Translations } from "~/services/translations.server";
 import { renderAcknowledgement } from "@emails/acknowledgement";
+import { renderCaseDigest } from "@emails/case-digest";
 import { renderDeadLetterAlert } from "@emails/dead-letter-alert";
+import { renderProgressCode } from "@emails/progress-code";
 import { renderStaffNotification } from "@emails/staff-notification";
+import { buildDigest, isEmptyDigest, type Digest } from "~/cases/case-digest";
+import type { CaseStore } from "~/cases/case-store.server";
+import { caseUpdatedPayload } from "~/cases/case-webhook";
+import { progressCodeRules, type ProgressCodes } from "~/cases/progress-codes.server";
+import { isWorkingDay, londonDate } from "~/working-days";
+import { enqueueJobs } from "./outbox.server";
 import { MailError, type MailTransport } from "./mail-transport.server";
 import type { DeliveryJob, Outbox } from "./outbox.server";
 import { mayWriteTo } from "./contact-permission";
@@ -25,6 +33,8 @@ export interface DeliveryWorkerDeps {
   config: AppConfig;
   outbox: Outbox;
   submissions: SubmissionStore;
+  cases: CaseStore;
+  progressCodes: ProgressCodes;
   translations: Translations;
   mail: MailTransport;
   /** When given, the worker also deletes personal data past its retention period, once a day. */
@@ -38,9 +48,19 @@ export interface DeliveryWorkerOptions {
   batchSize?: number;
   pollMs?: number;
   webhookTimeoutMs?: number;
+  /** The hour (London) from which the day's digest is sent. */
+  digestHour?: number;
 }
 
+
+
 class PermanentFailure extends Error {}
+
+const londonHours = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" });
+
+function londonHour(instant: Date): number {
+  return Number(londonHours.format(instant));
+}
 
 export function webhookPayload(submission: StoredSubmission, type: string, now: number): WebhookPayload {
   return {
@@ -69,6 +89,9 @@ export class DeliveryWorker {
   private readonly batchSize: number;
   private readonly pollMs: number;
   private readonly webhookTimeoutMs: number;
+  private readonly digestHour: number;
+  /** The last London day this worker looked at the digest for: it looks once a day, not once a poll. */
+  private digestCheckedOn = "";
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -80,6 +103,7 @@ export class DeliveryWorker {
     this.batchSize = options.batchSize ?? 10;
     this.pollMs = options.pollMs ?? 1_000;
     this.webhookTimeoutMs = options.webhookTimeoutMs ?? 15_000;
+    this.digestHour = options.digestHour ?? 7;
   }
 
   /** Delivers every job due now, batch by batch; returns how many were attempted. */
@@ -92,6 +116,7 @@ export class DeliveryWorker {
       attempted += jobs.length;
     }
     await this.alertDeadLetters();
+    if (await this.digestIfDue()) attempted += await this.runOnce();
     return attempted;
   }
 
@@ -127,9 +152,7 @@ export class DeliveryWorker {
   private async deliver(job: DeliveryJob): Promise<void> {
     const started = this.now();
     try {
-      const submission = await this.deps.submissions.byId(job.submissionId);
-      if (!submission) throw new PermanentFailure("the submission no longer exists");
-      await this.send(job, submission);
+      await this.send(job);
       await this.deps.outbox.markDone(job, this.owner, this.now());
       this.log({ msg: "delivered", job: job.id, kind: job.kind, target: job.target, attempt: job.attempts, ms: this.now() - started });
     } catch (error) {
@@ -141,7 +164,79 @@ export class DeliveryWorker {
     }
   }
 
-  private async send(job: DeliveryJob, submission: StoredSubmission): Promise<void> {
+  private async send(job: DeliveryJob): Promise<void> {
+    switch (job.kind) {
+      case "staff-email":
+      case "acknowledgement":
+      case "webhook": {
+        const submission = job.submissionId ? await this.deps.submissions.byId(job.submissionId) : null;
+        if (!submission) throw new PermanentFailure("the submission no longer exists");
+        return this.sendForSubmission(job, submission);
+      }
+      case "case-webhook":
+        return this.sendCaseWebhook(job);
+      case "progress-code":
+        return this.sendProgressCode(job);
+      case "case-digest":
+        return this.sendDigest(job);
+    }
+  }
+
+  private async sendCaseWebhook(job: DeliveryJob): Promise<void> {
+    const { cases, config } = this.deps;
+    const found = job.payload ? await cases.eventById(job.payload) : null;
+    if (!found || !job.reference) throw new PermanentFailure("the case event no longer exists");
+    const state = await cases.stateAt(found.caseId, found.seq);
+    if (!state) throw new PermanentFailure("the case no longer exists");
+    const endpoint = config.webhooks.find((w) => w.name === job.target);
+    if (!endpoint) throw new PermanentFailure(`no webhook endpoint called ${job.target}`);
+    const body = JSON.stringify(caseUpdatedPayload(job.reference, found.seq, found.source, found.event, state, this.now()));
+    await sendWebhook(endpoint, job.id, body, this.webhookTimeoutMs, this.now);
+  }
+
+  /**
+   * A request for a progress code: made and sent only if the reference is a case's whose person may be written to
+   * (progress-codes.server.ts); otherwise the job is done with nothing sent, and nothing said about why.
+   */
+  private async sendProgressCode(job: DeliveryJob): Promise<void> {
+    const { progressCodes, translations, mail } = this.deps;
+    if (!job.payload) throw new PermanentFailure("the request is empty");
+    const issued = await progressCodes.issue(job.payload);
+    if (!issued) return;
+    const language = isSupportedLanguage(issued.language) ? issued.language : fallbackLanguage;
+    const t = translations[language].getFixedT(language, ["emails", "common"]);
+    await mail.send({ to: issued.email, ...renderProgressCode({ code: issued.code, minutes: progressCodeRules.minutes, language, t }), messageId: `<${job.id}@complaints-portal>` });
+  }
+
+  private async sendDigest(job: DeliveryJob): Promise<void> {
+    const { config, translations, mail } = this.deps;
+    const to = config.council.mailboxes[job.target];
+    if (!to || !job.payload) throw new PermanentFailure(`no mailbox called ${job.target}`);
+    const digest = JSON.parse(job.payload) as Digest;
+    await mail.send({ to, ...renderCaseDigest(digest, translations.en.getFixedT("en", ["emails", "common"])), messageId: `<${job.id}@complaints-portal>` });
+  }
+
+  /**
+   * Once a working day, from the digest hour, one worker of all those sharing the database writes the day's digest
+   * into the outbox (the day's row in case_digests is the claim), unless there is nothing to say. True when one
+   * was written.
+   */
+  private async digestIfDue(): Promise<boolean> {
+    const now = new Date(this.now());
+    const today = londonDate(now);
+    if (today === this.digestCheckedOn || !isWorkingDay(today) || londonHour(now) < this.digestHour) return false;
+    const { cases, config, outbox } = this.deps;
+    const digest = buildDigest(await cases.openCases(), config.council.timetable, today);
+    const written = await outbox.claimDay(today, this.now(), async (tx) => {
+      if (isEmptyDigest(digest)) return;
+      await enqueueJobs(tx, { reference: null, type: "case.digest" }, [{ kind: "case-digest", target: config.council.complaintsManagerMailbox, payload: JSON.stringify(digest) }], this.now());
+    });
+    this.digestCheckedOn = today;
+    if (written && !isEmptyDigest(digest)) this.log({ msg: "case digest written", day: today, overdue: digest.overdue.length, dueSoon: digest.dueSoon.length, notAcknowledged: digest.notAcknowledged.length });
+    return written && !isEmptyDigest(digest);
+  }
+
+  private async sendForSubmission(job: DeliveryJob, submission: StoredSubmission): Promise<void> {
     const { config, translations, mail } = this.deps;
     const journey = journeyById(submission.journey);
     if (!journey) throw new PermanentFailure(`unknown journey ${submission.journey}`);
@@ -161,7 +256,7 @@ export class DeliveryWorker {
         if (!decision.allowed) throw new PermanentFailure(`not sent: ${decision.reason}`);
         const language = isSupportedLanguage(submission.language) ? submission.language : fallbackLanguage;
         const t = translations[language].getFixedT(language, [journey.id, "emails", "common"]);
-        await mail.send({ to: decision.email, ...renderAcknowledgement({ journey, submission, council: config.council, t }), messageId });
+        await mail.send({ to: decision.email, ...renderAcknowledgement({ journey, submission, council: config.council, publicUrl: config.publicUrl, t }), messageId });
         return;
       }
       case "webhook": {
@@ -171,6 +266,8 @@ export class DeliveryWorker {
         await sendWebhook(endpoint, job.id, body, this.webhookTimeoutMs, this.now);
         return;
       }
+      default:
+        throw new PermanentFailure(`${job.kind} is not a submission's job`);
     }
   }
 

@@ -9,7 +9,7 @@ import { loadConfig } from "~/config/config.server";
 import { complaintJourney } from "~/journeys/complaint-journey";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import { storeJourneySubmission } from "~/journeys/submit-journey.server";
-import { createMailTransport, createServices, type Services } from "~/services/services.server";
+import { createMailTransport, createServices, workerDeps, type Services } from "~/services/services.server";
 import { MailCatcher } from "../../tests/support/mail-catcher";
 import { WebhookReceiver } from "../../tests/support/webhook-receiver";
 import { DeliveryWorker } from "./delivery-worker.server";
@@ -46,7 +46,7 @@ describe.each(engines)("delivery on %s", (engine) => {
 
   function worker(options: ConstructorParameters<typeof DeliveryWorker>[1] = {}): DeliveryWorker {
     const created = new DeliveryWorker(
-      { config: services.config, outbox: services.outbox, submissions: services.submissions, translations: services.translations, mail: createMailTransport(services.config), now: () => clock, log: () => {} },
+      workerDeps(services, createMailTransport(services.config), { now: () => clock, log: () => {}, retention: undefined }),
       { webhookTimeoutMs: 2_000, ...options },
     );
     workers.push(created);
@@ -370,7 +370,7 @@ describe.each(engines)("delivery on %s", (engine) => {
       expect(outbox("list", "--state", "nonsense").status).toBe(2);
     }, 30_000);
 
-    it("deletes personal data after the retention period once every delivery succeeded, keeping an anonymous statistics row", async () => {
+    it("deletes answers once every delivery succeeded, and a case's timeline once it has been closed that long, keeping an anonymous statistics row", async () => {
       const delivered = await submit();
       const waiting = await submit();
       await worker().runOnce();
@@ -381,11 +381,25 @@ describe.each(engines)("delivery on %s", (engine) => {
       expect(await services.retention.purge(Date.now() + 31 * 86_400_000, 30)).toBe(1);
       expect(await services.submissions.byId(delivered.id)).toBeNull();
       expect(await services.submissions.byId(waiting.id)).not.toBeNull();
-      const stats = await services.db.all<Record<string, unknown>>("SELECT * FROM statistics");
-      expect(stats).toHaveLength(1);
-      expect(stats[0]).toMatchObject({ type: "complaint.submitted", service: "childrens-social-care", role: "child-or-young-person", age_band: "12-15", advocate_asked: 1, late: 1, language: "en" });
-      expect(JSON.stringify(stats)).not.toContain("Jamie");
       expect(await services.outbox.forSubmission(delivered.id)).toHaveLength(0);
+      // The complaint's case outlives its answers: the progress page needs it until it has been closed a while.
+      const followed = await services.cases.byReference(delivered.reference);
+      expect(followed?.state.stages[0]?.stage).toBe(1);
+      expect(await services.db.all("SELECT id FROM statistics")).toEqual([]);
+      await services.cases.applyOutside(delivered.reference, { type: "replied", stage: 1, outcome: "partly-upheld", date: "2026-11-27" }, { source: "staff" });
+      await services.cases.applyOutside(delivered.reference, { type: "closed", date: "2026-11-27" }, { source: "staff" });
+      const stats = await services.db.all<{ kind: string; record: string; type: string }>("SELECT kind, record, type FROM statistics");
+      expect(stats).toHaveLength(1);
+      expect(stats[0]!.kind).toBe("case");
+      expect(JSON.parse(stats[0]!.record)).toMatchObject({ service: "childrens-social-care", role: "child-or-young-person", advocateAsked: true, acceptedOutOfTime: true, closedOn: "2026-11-27", stages: [{ stage: 1, outcome: "partly-upheld" }] });
+      expect(JSON.stringify(stats)).not.toContain("Jamie");
+      const closedAt = Date.parse("2026-11-27T12:00:00Z");
+      await services.retention.purge(closedAt + 29 * 86_400_000, 30);
+      expect(await services.cases.byReference(delivered.reference)).not.toBeNull();
+      await services.retention.purge(closedAt + 31 * 86_400_000, 30);
+      expect(await services.cases.byReference(delivered.reference)).toBeNull();
+      expect(await services.db.all("SELECT id FROM case_events")).toHaveLength(0);
+      expect(await services.db.all("SELECT id FROM statistics")).toHaveLength(1);
     });
   });
 });

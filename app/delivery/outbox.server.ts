@@ -5,18 +5,35 @@ import type { Database, Queryable } from "~/services/database.server";
 import { claimScheduledRun, releaseScheduledRun } from "~/services/scheduled-runs.server";
 import { nextAttemptAt } from "./retry-schedule";
 
-export type JobKind = "staff-email" | "acknowledgement" | "webhook";
+/**
+ * For a submission: an email to a team, the acknowledgement, a webhook. For a case: a `case.updated` webhook, a
+ * progress code to the person. For nobody in particular: the daily digest to the complaints manager.
+ */
+export const jobKinds = ["staff-email", "acknowledgement", "webhook", "case-webhook", "progress-code", "case-digest"] as const;
+export type JobKind = (typeof jobKinds)[number];
 export type JobState = "pending" | "done" | "failed";
 
 export interface PlannedJob {
   kind: JobKind;
-  /** A mailbox name, "person" for the acknowledgement, or a webhook endpoint's name. */
+  /** A mailbox name, "person" for messages to the person, or a webhook endpoint's name. */
   target: string;
+  /** What the job needs besides its owner: an event id, a day, or (sealed by the caller) a code. */
+  payload?: string | null;
+}
+
+/** What a job belongs to: a submission, a case, or neither (a digest); its reference and type are kept on the job. */
+export interface JobOwner {
+  submissionId?: string | null;
+  caseId?: string | null;
+  reference: string | null;
+  type: string;
 }
 
 export interface DeliveryJob {
   id: string;
-  submissionId: string;
+  submissionId: string | null;
+  caseId: string | null;
+  payload: string | null;
   kind: JobKind;
   target: string;
   state: JobState;
@@ -26,13 +43,15 @@ export interface DeliveryJob {
   createdAt: number;
   doneAt: number | null;
   failedAt: number | null;
-  reference: string;
+  reference: string | null;
   type: string;
 }
 
 interface JobRow {
   id: string;
-  submission_id: string;
+  submission_id: string | null;
+  case_id: string | null;
+  payload: string | null;
   kind: JobKind;
   target: string;
   state: JobState;
@@ -42,7 +61,7 @@ interface JobRow {
   created_at: number;
   done_at: number | null;
   failed_at: number | null;
-  reference: string;
+  reference: string | null;
   type: string;
 }
 
@@ -50,6 +69,8 @@ function fromRow(row: JobRow): DeliveryJob {
   return {
     id: row.id,
     submissionId: row.submission_id,
+    caseId: row.case_id,
+    payload: row.payload,
     kind: row.kind,
     target: row.target,
     state: row.state,
@@ -64,14 +85,15 @@ function fromRow(row: JobRow): DeliveryJob {
   };
 }
 
-const jobColumns = `j.id, j.submission_id, j.kind, j.target, j.state, j.attempts, j.next_attempt_at, j.last_error,
-  j.created_at, j.done_at, j.failed_at, s.reference, s.type`;
+const jobColumns = `j.id, j.submission_id, j.case_id, j.payload, j.kind, j.target, j.state, j.attempts, j.next_attempt_at, j.last_error,
+  j.created_at, j.done_at, j.failed_at, j.reference, j.type`;
 
-export async function enqueueJobs(tx: Queryable, submissionId: string, jobs: readonly PlannedJob[], now: number): Promise<void> {
+export async function enqueueJobs(tx: Queryable, owner: JobOwner, jobs: readonly PlannedJob[], now: number): Promise<void> {
   for (const job of jobs) {
     await tx.run(
-      "INSERT INTO delivery_jobs (id, submission_id, kind, target, state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
-      [randomUUID(), submissionId, job.kind, job.target, now, now],
+      `INSERT INTO delivery_jobs (id, submission_id, case_id, reference, type, kind, target, payload, state, attempts, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+      [randomUUID(), owner.submissionId ?? null, owner.caseId ?? null, owner.reference, owner.type, job.kind, job.target, job.payload ?? null, now, now],
     );
   }
 }
@@ -104,7 +126,7 @@ export class Outbox {
     if (!claimed.length) return [];
     const placeholders = claimed.map(() => "?").join(", ");
     const rows = await this.db.all<JobRow>(
-      `SELECT ${jobColumns} FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.id IN (${placeholders}) AND j.lease_owner = ?`,
+      `SELECT ${jobColumns} FROM delivery_jobs j WHERE j.id IN (${placeholders}) AND j.lease_owner = ?`,
       [...claimed.map((c) => c.id), owner],
     );
     return rows.map(fromRow);
@@ -137,20 +159,25 @@ export class Outbox {
   async list(state?: JobState, limit = 200): Promise<DeliveryJob[]> {
     const where = state ? "WHERE j.state = ?" : "";
     const rows = await this.db.all<JobRow>(
-      `SELECT ${jobColumns} FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id ${where} ORDER BY j.created_at DESC LIMIT ?`,
+      `SELECT ${jobColumns} FROM delivery_jobs j ${where} ORDER BY j.created_at DESC LIMIT ?`,
       state ? [state, limit] : [limit],
     );
     return rows.map(fromRow);
   }
 
   async byId(id: string): Promise<DeliveryJob | null> {
-    const row = await this.db.get<JobRow>(`SELECT ${jobColumns} FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.id = ?`, [id]);
+    const row = await this.db.get<JobRow>(`SELECT ${jobColumns} FROM delivery_jobs j WHERE j.id = ?`, [id]);
     return row ? fromRow(row) : null;
+  }
+
+  async forCase(caseId: string): Promise<DeliveryJob[]> {
+    const rows = await this.db.all<JobRow>(`SELECT ${jobColumns} FROM delivery_jobs j WHERE j.case_id = ? ORDER BY j.created_at, j.kind, j.target`, [caseId]);
+    return rows.map(fromRow);
   }
 
   async forSubmission(submissionId: string): Promise<DeliveryJob[]> {
     const rows = await this.db.all<JobRow>(
-      `SELECT ${jobColumns} FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.submission_id = ? ORDER BY j.kind, j.target`,
+      `SELECT ${jobColumns} FROM delivery_jobs j WHERE j.submission_id = ? ORDER BY j.kind, j.target`,
       [submissionId],
     );
     return rows.map(fromRow);
@@ -167,9 +194,22 @@ export class Outbox {
 
   async unalertedDeadLetters(): Promise<DeliveryJob[]> {
     const rows = await this.db.all<JobRow>(
-      `SELECT ${jobColumns} FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.state = 'failed' AND j.alerted_at IS NULL ORDER BY j.failed_at`,
+      `SELECT ${jobColumns} FROM delivery_jobs j WHERE j.state = 'failed' AND j.alerted_at IS NULL ORDER BY j.failed_at`,
     );
     return rows.map(fromRow);
+  }
+
+  /**
+   * Claims a day's digest for this worker among all that share the database: true for the one whose row went in,
+   * with `work` done in the same transaction.
+   */
+  async claimDay(day: string, now: number, work: (tx: Queryable) => Promise<void>): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const { changes } = await tx.run("INSERT INTO case_digests (day, created_at) VALUES (?, ?) ON CONFLICT (day) DO NOTHING", [day, now]);
+      if (changes !== 1) return false;
+      await work(tx);
+      return true;
+    });
   }
 
   /** True when this worker may send the dead-letter alert: no instance has sent one in the last `intervalMs`. */

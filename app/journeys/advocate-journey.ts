@@ -65,8 +65,8 @@ export const advocateJourney: Journey = {
   startPage: { order: 3 },
   serviceOf: () => "childrens-social-care",
   flagsOf: advocateFlags,
-  // The advocacy service's own promise: an advocate gets in touch within 5 working days.
-  replyWithinWorkingDays: () => 5,
+  // The advocacy service's own promise: an advocate gets in touch within the timetable's working days.
+  replyPromise: () => "advocate",
   contactOf: contactFromContactPage,
   statisticsOf: (answers) => ({ role: forAChild(answers) ? null : "child-or-young-person", facts: { forWhom: textOf(answers, "for-whom", "for-whom") || null } }),
   namesOf: namesFromAnswers,

@@ -166,8 +166,7 @@ export const complaintJourney: Journey = {
   startPage: { order: 1, primary: true },
   serviceOf: (answers) => textOf(answers, "service", "service") || null,
   flagsOf: complaintFlags,
-  // Stage 1 of both procedures: 10 working days (the council's timetable may allow more after talking to them).
-  replyWithinWorkingDays: () => 10,
+  replyPromise: () => "complaint",
   contactOf: contactFromContactPage,
   statisticsOf: (answers) => {
     const format = textOf(answers, "reply-format", "format");
@@ -181,4 +180,5 @@ export const complaintJourney: Journey = {
     };
   },
   namesOf: namesFromAnswers,
+  opensCase: (answers) => ({ advocateAsked: textOf(answers, "advocate", "advocate") === "yes" }),
 };

@@ -58,7 +58,7 @@ export const complimentJourney: Journey = {
   startPage: { order: 2 },
   serviceOf: (answers) => textOf(answers, "service", "service") || null,
   flagsOf: () => [],
-  replyWithinWorkingDays: () => null,
+  replyPromise: () => null,
   contactOf: contactFromContactPage,
   statisticsOf: (answers) => ({
     role: roleOf(answers),

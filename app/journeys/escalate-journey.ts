@@ -20,7 +20,7 @@ const pages: QuestionPage[] = [
     id: "reference",
     section: "complaint",
     fields: [
-      { kind: "text", name: "reference", rule: line(40), autocomplete: "off", spellcheck: false, widthClass: "govuk-input--width-20" },
+      { kind: "text", name: "reference", rule: line(40), autocomplete: "off", spellcheck: false, widthClass: "govuk-input--width-20", prefill: true },
       { kind: "checkboxes", name: "no-reference", optional: true, options: [{ value: "yes" }] },
     ],
     // The reference is checked with its check character, so a mistyped one gets a specific message at once.
@@ -91,12 +91,13 @@ export const escalateJourney: Journey = {
   pages,
   serviceOf: (answers) => textOf(answers, "service", "service") || null,
   flagsOf: escalateFlags,
-  // Stage 2 has a statutory 65 working days; a stage 3 panel's date is arranged with the person.
-  replyWithinWorkingDays: (answers) => (textOf(answers, "stage", "stage") === "stage-2" ? 65 : null),
+  // Stage 2 has a statutory time (the timetable's); a stage 3 panel's date is arranged with the person.
+  replyPromise: (answers) => (textOf(answers, "stage", "stage") === "stage-2" ? "next-stage" : null),
   contactOf: contactFromContactPage,
   statisticsOf: (answers) => ({
     role: null,
     facts: { stage: textOf(answers, "stage", "stage") || null, advocate: textOf(answers, "advocate", "advocate") || null, withReference: !hasNoReference(answers) },
   }),
   namesOf: namesFromAnswers,
+  asksForNextStage: (answers) => ({ reference: textOf(answers, "reference", "reference") || null, stage: textOf(answers, "stage", "stage") === "stage-3" ? 3 : 2 }),
 };

@@ -1,6 +1,7 @@
 // A journey is data: pages with fields, and a rule for the next page. Each field says how its answer is checked,
 // so a page's schema, its error codes and whether it may be left empty all follow from the field list.
 import type { z } from "zod";
+import type { ReplyPromise } from "~/cases/timetable";
 import type { RoutingFlag } from "./flags";
 import type { FieldRule, DateRule } from "./field-schemas";
 import type { JourneyAnswers, PageAnswer } from "./session-data";
@@ -43,6 +44,8 @@ export interface TextField extends FieldBase {
   autocomplete?: string;
   spellcheck?: false;
   widthClass?: string;
+  /** A link may fill it in (`?name=value`), for the person to check and send: a reference, never anything they wrote. */
+  prefill?: true;
 }
 
 export interface TextareaField extends FieldBase {
@@ -157,8 +160,8 @@ export interface Journey {
   serviceOf: (answers: JourneyAnswers) => string | null;
   /** Flags that routing rules and busy teams triage by, from this journey's own questions. */
   flagsOf: (answers: JourneyAnswers, today: string) => RoutingFlag[];
-  /** Working days until the reply is due, from the answers; null when no reply date is promised. */
-  replyWithinWorkingDays: (answers: JourneyAnswers) => number | null;
+  /** The reply the submission promises (the council's timetable says in how many working days); null for none. */
+  replyPromise: (answers: JourneyAnswers) => ReplyPromise | null;
   /** How to reach the person, and what is safe. */
   contactOf: (answers: JourneyAnswers) => PersonContact;
   /** What stays when the personal data goes. */
@@ -167,4 +170,8 @@ export interface Journey {
   namesOf?: (answers: JourneyAnswers) => string[];
   /** The words the person may allow us to quote anonymously in the annual report, when they allowed it. */
   quotationOf?: (answers: JourneyAnswers) => string | null;
+  /** A complaint: sending it opens a case the portal follows through the statutory stages (one journey may). */
+  opensCase?: (answers: JourneyAnswers) => { advocateAsked: boolean };
+  /** A request for the next stage of a case, named by its reference when the person has it. */
+  asksForNextStage?: (answers: JourneyAnswers) => { reference: string | null; stage: 2 | 3 };
 }

@@ -74,7 +74,7 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         schemaVersion: journey.schemaVersion,
         language,
         answers,
-        replyBy: journey.replyWithinWorkingDays(answers) === null ? null : "2026-12-10",
+        replyBy: journey.replyPromise(answers) === null ? null : "2026-12-10",
         submittedAt: "2026-11-26T10:00:00.000Z",
         service: journey.serviceOf(answers),
         flags: journey.flagsOf(answers, today),
@@ -90,7 +90,7 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         const staff = renderStaffNotification({ journey, submission: submission("en"), detail: "full", council, t: recordingT("en", [journey.id, "emails", "common"], missing) });
         expect(staffSubject({ journey, submission: submission("en"), t: recordingT("en", [journey.id, "emails", "common"], missing) })).toBe(staff.subject);
         for (const language of supportedLanguages) {
-          renderAcknowledgement({ journey, submission: submission(language), council, t: recordingT(language, [journey.id, "emails", "common"], missing) });
+          renderAcknowledgement({ journey, submission: submission(language), council, publicUrl: "https://complaints.example.org", t: recordingT(language, [journey.id, "emails", "common"], missing) });
         }
         expect(missing).toEqual([]);
         expect(staff.subject).toContain(resources.en?.[journey.id]?.submission && (resources.en[journey.id]!.submission as { name: string }).name);

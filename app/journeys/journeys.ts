@@ -25,6 +25,7 @@ export function checkRegistry(list: readonly Journey[]): void {
     const owner = [...seen].find(([, p]) => p === prefix)?.[0];
     if (owner) throw new Error(`Journeys ${owner} and ${journey.id} both use reference prefix ${prefix}`);
     seen.set(journey.id, prefix);
+    if (journey.opensCase && list.some((other) => other !== journey && other.opensCase)) throw new Error("Only one journey may open cases: complaints registered by staff take its reference prefix");
     const ids = new Set(journey.pages.map((page) => page.id));
     if (ids.size !== journey.pages.length) throw new Error(`Journey ${journey.id} has two pages with one id`);
     if (!ids.has(journey.firstPage)) throw new Error(`Journey ${journey.id} starts at a page it does not have: ${journey.firstPage}`);
@@ -58,6 +59,9 @@ export function isPortalReference(value: unknown): value is Reference {
 export function journeyOfReference(reference: string): Journey | undefined {
   return registeredJourneys.find((journey) => journey.referencePrefix === reference.charAt(0));
 }
+
+/** The journey whose submissions open cases (complaints); staff-registered complaints take its reference prefix. */
+export const caseJourney: Journey | undefined = registeredJourneys.find((journey) => journey.opensCase);
 
 /** The journeys the start page offers, in its order. */
 export const startPageJourneys: readonly Journey[] = registeredJourneys

@@ -82,8 +82,8 @@ export const otherFormatJourney: Journey = {
   startPage: { order: 4 },
   serviceOf: () => null,
   flagsOf: () => ["another-format"],
-  // The accessibility statement promises a reply within 10 working days.
-  replyWithinWorkingDays: () => 10,
+  // The accessibility statement's promise.
+  replyPromise: () => "other-format",
   contactOf,
   statisticsOf: (answers) => {
     const format = textOf(answers, "format", "format");

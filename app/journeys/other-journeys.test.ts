@@ -77,7 +77,7 @@ describe("the escalation journey", () => {
     expect(answerJourney(escalateJourney, people.escalateWithoutReference, today).route).toContain("original-complaint");
   });
   it("promises a reply date for stage 2 only", () => {
-    expect(escalateJourney.replyWithinWorkingDays({ stage: { stage: "stage-2" } })).toBe(65);
-    expect(escalateJourney.replyWithinWorkingDays({ stage: { stage: "stage-3" } })).toBeNull();
+    expect(escalateJourney.replyPromise({ stage: { stage: "stage-2" } })).toBe("next-stage");
+    expect(escalateJourney.replyPromise({ stage: { stage: "stage-3" } })).toBeNull();
   });
 });

@@ -26,14 +26,28 @@ const flashSchema = z.object({
   errors: z.array(z.object({ href: z.string(), field: z.string(), messageKey: z.string() })),
 });
 
+/**
+ * "Check your complaint": the reference asked about, when, and how many codes were tried. What the page says about
+ * a try depends only on these, never on whether the reference is a case's.
+ */
+const progressSchema = z.object({
+  reference: z.string(),
+  requestedAt: z.number(),
+  tries: z.number(),
+  /** Set once a code was right: the case this session may see, until the session ends. */
+  viewing: z.object({ caseId: z.string(), reference: z.string() }).optional(),
+});
+
 export const sessionDataSchema = z.object({
   journeys: z.record(z.string(), journeyStateSchema),
+  progress: progressSchema.optional(),
   flash: flashSchema.optional(),
   /** The id this session had before its last rotation: forms still open in other tabs carry tokens bound to it. */
   rotatedFrom: z.string().optional(),
 });
 
 export type Flash = z.infer<typeof flashSchema>;
+export type ProgressState = z.infer<typeof progressSchema>;
 
 export type PageAnswer = z.infer<typeof pageAnswerSchema>;
 export type JourneyAnswers = Record<string, PageAnswer>;

@@ -1,17 +1,25 @@
-// Sending a journey: only the answers on the route are stored, with a reference and the reply-by date.
+// Sending a journey: only the answers on the route are stored, with a reference and the reply-by date, in one
+// transaction with everything that follows from it: its delivery jobs, the case a complaint opens (or the request
+// for the next stage recorded on the case it names), and its anonymous statistics row, so the annual report counts
+// it from the moment it arrives.
+import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
-import { generateReference } from "~/reference.server";
-import { addWorkingDays } from "~/working-days";
+import { caseServices, type CaseService, type PortalReach, type SubmissionRecord } from "~/cases/case-record";
+import { nextStageOffer } from "~/cases/case-state";
+import { promisedWorkingDays } from "~/cases/timetable";
+import { contactFlags, mayWriteTo } from "~/delivery/contact-permission";
 import { enqueueJobs } from "~/delivery/outbox.server";
 import { planDeliveries } from "~/delivery/plan-deliveries";
-import { contactFlags } from "~/delivery/contact-permission";
-import { orderFlags } from "./flags";
-import { webhookTypeOf } from "./journeys";
-import { answersOnRoute } from "./journey-engine";
-import type { JourneyRequest } from "./journey-requests.server";
+import { generateReference } from "~/reference.server";
+import type { Queryable } from "~/services/database.server";
 import type { Services } from "~/services/services.server";
 import type { StoredSubmission } from "~/services/submissions.server";
+import { addWorkingDays } from "~/working-days";
+import { orderFlags, type RoutingFlag } from "./flags";
+import { answersOnRoute } from "./journey-engine";
+import type { JourneyRequest } from "./journey-requests.server";
 import type { Journey } from "./journey-types";
+import { webhookTypeOf } from "./journeys";
 import type { JourneyAnswers, JourneyState } from "./session-data";
 
 export interface JourneySubmission {
@@ -21,16 +29,83 @@ export interface JourneySubmission {
   /** The journey run's id: the same run is stored once however often it is sent. */
   runId: string;
   today: string;
+  /** How the portal was used to send it, for the annual report (nothing that identifies anyone). */
+  reach?: PortalReach;
 }
 
-/** Stores a submission and its delivery jobs in one transaction, and returns what the confirmation shows. */
-export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today }: JourneySubmission): Promise<StoredSubmission> {
+const caseServiceOf = (service: string | null): CaseService => ((caseServices as readonly string[]).includes(service ?? "") ? (service as CaseService) : "not-sure");
+
+/** A request for the next stage after the time to ask has passed is taken, and flagged for the team. */
+async function nextStageFlags(services: Services, journey: Journey, answers: JourneyAnswers, today: string): Promise<RoutingFlag[]> {
+  const request = journey.asksForNextStage?.(answers);
+  if (!request?.reference) return [];
+  const found = await services.cases.byReference(request.reference);
+  const offer = found ? nextStageOffer(found.state, services.config.council.timetable, today) : null;
+  return offer && !offer.inTime ? ["late"] : [];
+}
+
+/** Stores a submission and everything that goes with it in one transaction, and returns what the confirmation shows. */
+export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach }: JourneySubmission): Promise<StoredSubmission> {
   const { config } = services;
-  const replyDays = journey.replyWithinWorkingDays(answers);
-  const replyBy = replyDays === null ? null : addWorkingDays(today, replyDays);
   const service = journey.serviceOf(answers);
-  const flags = orderFlags([...journey.flagsOf(answers, today), ...contactFlags(journey.contactOf(answers))]);
+  const promise = journey.replyPromise(answers);
+  const replyBy = promise === null ? null : addWorkingDays(today, promisedWorkingDays(config.council.timetable, promise, service));
+  const contact = journey.contactOf(answers);
+  const flags = orderFlags([...journey.flagsOf(answers, today), ...contactFlags(contact), ...(await nextStageFlags(services, journey, answers, today))]);
   const jobs = planDeliveries(config.council, config.webhooks.map((endpoint) => endpoint.name), journey, { service, flags, answers });
+  const portalReach: PortalReach = reach ?? { language, javascript: null, widthBand: null };
+  const statistics = journey.statisticsOf(answers);
+
+  const alongside = async (tx: Queryable, stored: StoredSubmission) => {
+    // The jobs are written in the submission's own transaction: stored means it will be delivered.
+    await enqueueJobs(tx, { submissionId: stored.id, reference: stored.reference, type: stored.type }, jobs, Date.now());
+    const opens = journey.opensCase?.(answers);
+    if (opens) {
+      const writable = mayWriteTo(contact, "progress-code");
+      await services.cases.openIn(
+        tx,
+        {
+          reference: stored.reference,
+          service: caseServiceOf(service),
+          role: statistics.role as SubmissionRecord["role"],
+          receivedOn: today,
+          channel: "portal",
+          reach: portalReach,
+          firstStage: 1,
+          advocateAsked: opens.advocateAsked,
+          acceptedOutOfTime: flags.includes("late"),
+        },
+        { submissionId: stored.id, contact: writable.allowed ? { email: writable.email, language, safety: contact.safety } : null },
+      );
+      return;
+    }
+    const request = journey.asksForNextStage?.(answers);
+    if (request?.reference) {
+      await services.cases.recordPortalEventIn(tx, request.reference, { type: "next-stage-requested", stage: request.stage, date: today, late: flags.includes("late") });
+    }
+    const record: SubmissionRecord = {
+      kind: journey.id,
+      receivedOn: today,
+      service: service === null ? null : caseServiceOf(service),
+      role: statistics.role as SubmissionRecord["role"],
+      channel: "portal",
+      reach: portalReach,
+      facts: statistics.facts,
+    };
+    await tx.run("INSERT INTO statistics (id, type, kind, record, service, role, advocate_asked, late, submitted_on, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+      randomUUID(),
+      stored.type,
+      journey.id,
+      JSON.stringify(record),
+      record.service,
+      record.role,
+      flags.includes("advocate") ? 1 : 0,
+      flags.includes("late") ? 1 : 0,
+      today,
+      language,
+    ]);
+  };
+
   const { submission } = await services.submissions.store(
     {
       journey: journey.id,
@@ -45,19 +120,19 @@ export async function storeJourneySubmission(services: Services, { journey, answ
       submittedAt: new Date().toISOString(),
     },
     () => generateReference(journey.referencePrefix),
-    // The jobs are written in the submission's own transaction: stored means it will be delivered.
-    (tx, stored) => enqueueJobs(tx, stored.id, jobs, Date.now()),
+    alongside,
   );
   return submission;
 }
 
-export async function submitJourney(context: AppLoadContext, { journey, state, position, today }: JourneyRequest): Promise<NonNullable<JourneyState["submitted"]>> {
+export async function submitJourney(context: AppLoadContext, { journey, state, position, today }: JourneyRequest, reach?: PortalReach): Promise<NonNullable<JourneyState["submitted"]>> {
   const submission = await storeJourneySubmission(context.services, {
     journey,
     answers: answersOnRoute(journey, state.answers, position.route),
     language: context.language,
     runId: state.runId,
     today,
+    reach,
   });
   return { reference: submission.reference, replyBy: submission.replyBy, submittedAt: submission.submittedAt, language: submission.language };
 }

@@ -8,7 +8,7 @@ import { isIntroExtra, PageExtras } from "~/components/journey/page-extras";
 import { QuestionField } from "~/components/journey/question-fields";
 import { useJourneyText } from "~/components/journey/use-journey-text";
 import { interpolationValues } from "~/journeys/describe-answers";
-import { answersOnRoute, fieldViews, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
+import { allFields, answersOnRoute, fieldViews, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
 import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
 import { refuseForgery } from "~/journeys/forgery.server";
@@ -26,6 +26,16 @@ function placeOf(request: JourneyRequest, pageId: string | undefined): Place {
   const page = pageById(request.journey, pageId ?? "") ?? notFound();
   if (!request.position.route.includes(page.id)) return { kind: "redirect", to: pageUrl(request.journey, request.position.firstUnanswered) };
   return { kind: "page", page };
+}
+
+/** Values a link may fill in for a page not yet answered (the progress page's link to ask for the next stage). */
+function prefilledValues(page: QuestionPageDefinition, url: URL): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of allFields(page.fields)) {
+    const given = url.searchParams.get(field.name);
+    if (field.kind === "text" && field.prefill && given) values[field.name] = given.slice(0, 100);
+  }
+  return values;
 }
 
 /** The first question goes back to the journey's start page, which explains Exit this page. */
@@ -64,7 +74,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       extras: page.extras ?? [],
       variant,
       interpolation: { ...values, generalPhone: council.contact.generalComplaintsPhone, generalEmail: council.contact.generalComplaintsEmail },
-      values: flash?.values ?? state.answers[page.id] ?? {},
+      values: flash?.values ?? state.answers[page.id] ?? prefilledValues(page, new URL(request.url)),
       errors: flash?.errors ?? [],
       backHref: change ? pageUrl(journey, null) : backFrom(journey.id, previousPage(position.route, page.id)),
       formAction: `/${journey.id}/${page.id}${change ? "?change=1" : ""}`,

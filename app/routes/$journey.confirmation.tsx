@@ -18,7 +18,7 @@ import { JourneyExit } from "~/components/journey/journey-chrome";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { contactIsRestricted } from "~/delivery/contact-permission";
 
-export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
+export const handle: PageHandle = { i18n: (params) => [params.journey ?? "", "progress"], exitThisPage: true };
 export const meta = titleMeta;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -42,6 +42,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       notEmailed: contactIsRestricted(contact),
       // Public health complaints have one stage at the council, then the Ombudsman: no stages 2 and 3 to offer.
       publicHealth: journey.serviceOf(state.answers) === "public-health",
+      // A complaint is followed through its stages, and can be looked up with the reference.
+      followed: Boolean(journey.opensCase),
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
     },
     { headers: await saveSession(context, session) },
@@ -100,6 +102,11 @@ export default function Confirmation() {
           {!page.publicHealth && i18n.exists(`${page.namespace}:confirmation.escalate`) ? (
             <p className="govuk-body">
               <Trans t={t} i18nKey="confirmation.escalate" components={{ escalate: <a className="govuk-link" href="/escalate" /> }} />
+            </p>
+          ) : null}
+          {page.followed ? (
+            <p className="govuk-body">
+              <Trans t={t} i18nKey="progress:confirmationLink" components={{ progress: <Link className="govuk-link" to="/progress" /> }} />
             </p>
           ) : null}
           <h2 className="govuk-heading-m">{t("confirmation.contactTitle")}</h2>

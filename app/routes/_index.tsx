@@ -11,7 +11,7 @@ import { DangerNow, useCouncilRoot } from "~/components/danger-now";
 // The start page speaks for every journey it lists, in each one's own words (the list comes from the loader, so the
 // journey definitions stay on the server).
 export const handle = {
-  i18n: (_params, data) => ["pages", ...((data as { journeys?: { id: string }[] } | undefined)?.journeys ?? []).map((journey) => journey.id)],
+  i18n: (_params, data) => ["pages", "progress", ...((data as { journeys?: { id: string }[] } | undefined)?.journeys ?? []).map((journey) => journey.id)],
 } satisfies PageHandle;
 
 export async function loader({ context }: LoaderFunctionArgs) {
@@ -93,6 +93,14 @@ export default function Start() {
           {journeys.map((journey) => (
             <JourneySection key={journey.id} journey={journey} />
           ))}
+
+          <h2 className="govuk-heading-m">{t("progress:start.title")}</h2>
+          <p className="govuk-body">{t("progress:start.intro.0")}</p>
+          <p className="govuk-body">
+            <a className="govuk-link" href="/progress">
+              {t("progress:startPageLink")}
+            </a>
+          </p>
 
           <h2 className="govuk-heading-m">{t("start.whoCan.heading")}</h2>
           <p className="govuk-body">{t("start.whoCan.lead")}</p>

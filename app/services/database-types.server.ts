@@ -17,6 +17,9 @@ export interface Database extends Queryable {
    * SQLite needs nothing, since it lets one writer in at a time.
    */
   readonly skipLocked: string;
+  /** Appended to a `SELECT` of a row about to be changed in the same transaction: PostgreSQL locks it; SQLite's
+   * one writer at a time needs nothing. */
+  readonly forUpdate: string;
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** A transaction that holds a lock named `name` across every instance sharing the database. */
   exclusive<T>(name: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
@@ -38,3 +41,9 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+
+/** A unique index refused a row: a clash of random ids, or a second tab or delivery that got there first. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+}

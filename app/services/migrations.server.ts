@@ -108,6 +108,89 @@ export const migrations: readonly Migration[] = [
       INSERT INTO scheduled_runs (name, last_run_at) VALUES ('dead-letter-alert', 0)
     `,
   },
+  {
+    version: 6,
+    name: "case progress: cases and their timelines, progress codes, digests, statistics as records, quotations, jobs beyond submissions",
+    sql: `
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL UNIQUE,
+        submission_id TEXT,
+        opening TEXT NOT NULL,
+        state TEXT NOT NULL,
+        contact TEXT,
+        current_stage INTEGER NOT NULL,
+        due_on TEXT,
+        acknowledgement_due_on TEXT,
+        closed_on TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX cases_open ON cases (closed_on, due_on);
+      CREATE TABLE case_events (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        event TEXT NOT NULL,
+        source TEXT NOT NULL,
+        webhook_id TEXT UNIQUE,
+        recorded_at BIGINT NOT NULL,
+        UNIQUE (case_id, seq)
+      );
+      CREATE TABLE progress_codes (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        code_hash TEXT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        tries INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX progress_codes_case ON progress_codes (case_id, created_at);
+      CREATE TABLE case_digests (
+        day TEXT PRIMARY KEY,
+        created_at BIGINT NOT NULL
+      );
+      ALTER TABLE statistics ADD COLUMN kind TEXT;
+      ALTER TABLE statistics ADD COLUMN record TEXT;
+      ALTER TABLE statistics ADD COLUMN case_id TEXT;
+      CREATE UNIQUE INDEX statistics_case ON statistics (case_id);
+      CREATE TABLE quotations (
+        id TEXT PRIMARY KEY,
+        received_on TEXT NOT NULL,
+        record TEXT NOT NULL,
+        reported_at BIGINT
+      );
+      CREATE TABLE delivery_jobs_next (
+        id TEXT PRIMARY KEY,
+        submission_id TEXT,
+        case_id TEXT,
+        reference TEXT,
+        type TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        payload TEXT,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at BIGINT NOT NULL,
+        lease_owner TEXT,
+        lease_until BIGINT,
+        last_error TEXT,
+        created_at BIGINT NOT NULL,
+        done_at BIGINT,
+        failed_at BIGINT,
+        alerted_at BIGINT
+      );
+      INSERT INTO delivery_jobs_next (id, submission_id, case_id, reference, type, kind, target, payload, state, attempts, next_attempt_at, lease_owner, lease_until, last_error, created_at, done_at, failed_at, alerted_at)
+        SELECT j.id, j.submission_id, NULL, s.reference, s.type, j.kind, j.target, NULL, j.state, j.attempts, j.next_attempt_at, j.lease_owner, j.lease_until, j.last_error, j.created_at, j.done_at, j.failed_at, j.alerted_at
+        FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id;
+      DROP TABLE delivery_jobs;
+      ALTER TABLE delivery_jobs_next RENAME TO delivery_jobs;
+      CREATE INDEX delivery_jobs_due ON delivery_jobs (state, next_attempt_at);
+      CREATE INDEX delivery_jobs_submission ON delivery_jobs (submission_id);
+      CREATE INDEX delivery_jobs_case ON delivery_jobs (case_id)
+    `,
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

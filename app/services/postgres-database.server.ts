@@ -102,6 +102,7 @@ class PostgresQueryable implements Queryable {
 class PostgresDatabase extends PostgresQueryable implements Database {
   readonly kind = "postgres" as const;
   readonly skipLocked = " FOR UPDATE SKIP LOCKED";
+  readonly forUpdate = " FOR UPDATE";
 
   constructor(
     private readonly pool: pg.Pool,

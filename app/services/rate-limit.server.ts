@@ -18,6 +18,10 @@ export interface RateLimiterOptions {
   shareEveryMs?: number;
   /** The most clients counted in memory at once; past it, those with nothing left to share are forgotten first. */
   maxClients?: number;
+  /** What is counted ("post", "progress"…): limiters with different scopes share the table without mixing counts. */
+  scope?: string;
+  /** Whom to count: a client's address by default (an IPv4 address or IPv6 /64); any key for other limits. */
+  keyOf?: (value: string) => string;
 }
 
 /** Rows per statement when sharing: one round trip for many clients, well within both engines' parameter limits. */
@@ -46,6 +50,8 @@ export class RateLimiter {
   private readonly now: () => number;
   private readonly shareEveryMs: number;
   private readonly maxClients: number;
+  private readonly scope: string;
+  private readonly keyOf: (value: string) => string;
   private timer: NodeJS.Timeout | null = null;
   private sharing: Promise<void> | null = null;
 
@@ -53,16 +59,18 @@ export class RateLimiter {
     private readonly db: Database,
     private readonly limit: number,
     private readonly windowMs: number,
-    { now = Date.now, shareEveryMs = 1000, maxClients = 100_000 }: RateLimiterOptions = {},
+    { now = Date.now, shareEveryMs = 1000, maxClients = 100_000, scope = "post", keyOf = rateLimitClient }: RateLimiterOptions = {},
   ) {
     this.now = now;
+    this.scope = scope;
+    this.keyOf = keyOf;
     this.shareEveryMs = shareEveryMs;
     this.maxClients = maxClients;
   }
 
   /** Counts one post; returns null when allowed, or the seconds until the window ends when over the limit. */
   hit(address: string): number | null {
-    const client = rateLimitClient(address);
+    const client = this.keyOf(address);
     const now = this.now();
     const windowStart = this.windowOf(now);
     let count = this.counts.get(client);
@@ -149,7 +157,7 @@ export class RateLimiter {
     try {
       const totals = await this.db.transaction(async (tx) => {
         const read = new Map<string, number>();
-        for (let at = 0; at < batch.length; at += rowsPerStatement) await addCounts(tx, batch.slice(at, at + rowsPerStatement), read);
+        for (let at = 0; at < batch.length; at += rowsPerStatement) await addCounts(tx, this.scope, batch.slice(at, at + rowsPerStatement), read);
         return read;
       });
       // A row another instance has already moved on to a later window is left alone, and returns nothing.
@@ -161,7 +169,7 @@ export class RateLimiter {
   }
 }
 
-async function addCounts(tx: Queryable, rows: { key: string; count: Count; added: number }[], totals: Map<string, number>): Promise<void> {
+async function addCounts(tx: Queryable, scope: string, rows: { key: string; count: Count; added: number }[], totals: Map<string, number>): Promise<void> {
   const found = await tx.all<{ key: string; count: number }>(
     `INSERT INTO rate_limits (key, window_start, count) VALUES ${rows.map(() => "(?, ?, ?)").join(", ")}
      ON CONFLICT (key) DO UPDATE SET
@@ -169,7 +177,7 @@ async function addCounts(tx: Queryable, rows: { key: string; count: Count; added
        window_start = excluded.window_start
      WHERE excluded.window_start >= rate_limits.window_start
      RETURNING key, count`,
-    rows.flatMap(({ key, count, added }) => [`post:${key}`, count.windowStart, added]),
+    rows.flatMap(({ key, count, added }) => [`${scope}:${key}`, count.windowStart, added]),
   );
-  for (const row of found) totals.set(row.key.slice("post:".length), Number(row.count));
+  for (const row of found) totals.set(row.key.slice(scope.length + 1), Number(row.count));
 }

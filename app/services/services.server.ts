@@ -2,9 +2,11 @@
 import { logger } from "./logger.server";
 import path from "node:path";
 import type { AppConfig } from "~/config/config.server";
-import { DeliveryWorker } from "~/delivery/delivery-worker.server";
+import { DeliveryWorker, type DeliveryWorkerDeps } from "~/delivery/delivery-worker.server";
+import { ProgressCodes } from "~/cases/progress-codes.server";
 import { createFileTransport, createSmtpTransport, type MailTransport } from "~/delivery/mail-transport.server";
 import { Outbox } from "~/delivery/outbox.server";
+import { CaseStore } from "~/cases/case-store.server";
 import { openDatabaseUrl, type Database } from "./database.server";
 import { checkSchema, migrate } from "./migrations.server";
 import { Sealer } from "./encryption.server";
@@ -25,7 +27,12 @@ export interface Services {
   db: Database;
   startup: DatabaseStartup;
   sessions: SessionStore;
+  sealer: Sealer;
   submissions: SubmissionStore;
+  cases: CaseStore;
+  progressCodes: ProgressCodes;
+  /** Per client, for the progress page: references and codes tried. */
+  progressLimiter: RateLimiter;
   outbox: Outbox;
   rateLimiter: RateLimiter;
   retention: Retention;
@@ -38,18 +45,23 @@ export function createMailTransport(config: AppConfig): MailTransport {
     : createFileTransport(path.join(config.dataDir, "mail"), config.env.MAIL_FROM, (file) => logger.info({ file }, "email written to a file"));
 }
 
+/** Everything a delivery worker needs from the services, with a test's clock or log where one is given. */
+export function workerDeps(services: Services, mail: MailTransport, overrides: Partial<Pick<DeliveryWorkerDeps, "now" | "log" | "retention">> = {}): DeliveryWorkerDeps {
+  return {
+    config: services.config,
+    outbox: services.outbox,
+    submissions: services.submissions,
+    cases: services.cases,
+    progressCodes: services.progressCodes,
+    translations: services.translations,
+    retention: services.retention,
+    mail,
+    ...overrides,
+  };
+}
+
 export function createDeliveryWorker(services: Services, mail: MailTransport = createMailTransport(services.config)): DeliveryWorker {
-  return new DeliveryWorker(
-    {
-      config: services.config,
-      outbox: services.outbox,
-      submissions: services.submissions,
-      translations: services.translations,
-      retention: services.retention,
-      mail,
-    },
-    { leaseMs: services.config.env.DELIVERY_LEASE_SECONDS * 1000 },
-  );
+  return new DeliveryWorker(workerDeps(services, mail), { leaseMs: services.config.env.DELIVERY_LEASE_SECONDS * 1000, digestHour: services.config.env.CASE_DIGEST_HOUR });
 }
 
 export function openDatabase(config: AppConfig): Database {
@@ -102,16 +114,21 @@ export async function createServices(config: AppConfig, { db, waitForDatabase = 
   if (waitForDatabase) await startup.done;
   const sealer = new Sealer(config.keyring);
   const submissions = new SubmissionStore(database, sealer);
+  const cases = new CaseStore(database, sealer, { timetable: config.council.timetable, webhookNames: config.webhooks.map((endpoint) => endpoint.name) });
   return {
     config,
     db: database,
     startup,
+    sealer,
     sessions: new SessionStore(database, config.sessionSecret, config.sessionIdleMs, {
       secure: config.isProduction,
       name: config.isProduction ? "__Host-session" : "session",
     }, sealer),
     submissions,
-    retention: new Retention(database, submissions),
+    cases,
+    progressCodes: new ProgressCodes(database, sealer, cases, config.sessionSecret),
+    progressLimiter: new RateLimiter(database, 30, 15 * 60_000, { scope: "progress" }),
+    retention: new Retention(database, cases),
     outbox: new Outbox(database, config.env.DELIVERY_RETRY_DELAYS),
     rateLimiter: new RateLimiter(database, config.env.RATE_LIMIT_POSTS, config.env.RATE_LIMIT_WINDOW_MINUTES * 60_000),
     translations: createTranslations(),

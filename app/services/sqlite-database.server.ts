@@ -59,6 +59,7 @@ class SqliteQueryable implements Queryable {
 class SqliteDatabase extends SqliteQueryable implements Database {
   readonly kind = "sqlite" as const;
   readonly skipLocked = "";
+  readonly forUpdate = "";
   private lock: Promise<void> | null = null;
 
   // Each caller checks for an open transaction and acts in one synchronous stretch: with an await between the

@@ -1,7 +1,7 @@
 // A submission is written once, in one transaction with whatever must go with it (its delivery jobs),
 // before the confirmation shows. The idempotency key makes a double click or a second tab store it once.
 import { randomUUID } from "node:crypto";
-import type { Database, Queryable } from "./database.server";
+import { isUniqueViolation, type Database, type Queryable } from "./database.server";
 import type { Sealer } from "./encryption.server";
 
 export interface NewSubmission {
@@ -142,9 +142,4 @@ export class SubmissionStore {
     }
     return changed;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
 }

@@ -1,0 +1,53 @@
+// What can happen to a complaint after it is sent, as the case system reports it (POST /api/case-events) or staff
+// type it (npm run case -- event …). One schema for both, so both are checked the same way.
+import { z } from "zod";
+import { caseStages, ombudsmanDecisions, stageOutcomes } from "./case-record";
+
+/** Why a stage's reply was put back (Getting the Best from Complaints allows it for these). */
+export const extensionReasons = ["complex", "more-information-needed", "person-agreed", "availability", "other"] as const;
+
+export const ombudsmanActions = ["referred", "referred-back", "decided"] as const;
+
+const isoDate = z.iso.date({ error: "must be a date written as YYYY-MM-DD" });
+const date = isoDate.optional().describe("The day it happened, London time; today when left out.");
+const stage = z.union(caseStages.map((n) => z.literal(n)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>], { error: "must be 1, 2 or 3" });
+
+export const caseEventSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({ type: z.literal("acknowledged"), date }).describe("The council acknowledged the complaint."),
+    z.strictObject({ type: z.literal("stage-started"), stage, date }).describe("A stage began: 2 after stage 1's reply, 3 after stage 2's."),
+    z
+      .strictObject({ type: z.literal("extended"), dueDate: isoDate, reason: z.enum(extensionReasons, { error: `must be one of ${extensionReasons.join(", ")}` }), date })
+      .describe("The open stage's reply was put back to a new date, within the limit the regulations allow."),
+    z
+      .strictObject({ type: z.literal("replied"), stage, outcome: z.enum(stageOutcomes, { error: `must be one of ${stageOutcomes.join(", ")}` }), date })
+      .describe("The council replied at the end of a stage, with its outcome."),
+    z.strictObject({ type: z.literal("advocate-assigned"), date }).describe("An advocate was arranged for the person."),
+    z
+      .strictObject({
+        type: z.literal("ombudsman"),
+        action: z.enum(ombudsmanActions, { error: `must be one of ${ombudsmanActions.join(", ")}` }),
+        decision: z.enum(ombudsmanDecisions, { error: `must be one of ${ombudsmanDecisions.join(", ")}` }).optional(),
+        date,
+      })
+      .superRefine((event, ctx) => {
+        if (event.action === "decided" && !event.decision) ctx.addIssue({ code: "custom", path: ["decision"], message: "is needed when the Ombudsman decided" });
+        if (event.action !== "decided" && event.decision) ctx.addIssue({ code: "custom", path: ["decision"], message: "is only given when the Ombudsman decided" });
+      })
+      .describe("The Local Government and Social Care Ombudsman considered the complaint, referred it back, or decided."),
+    z.strictObject({ type: z.literal("closed"), date }).describe("The council closed the case."),
+    z.strictObject({ type: z.literal("reopened"), date }).describe("A closed case was opened again."),
+  ],
+  { error: `must be one of acknowledged, stage-started, extended, replied, advocate-assigned, ombudsman, closed, reopened` },
+);
+export type CaseEvent = z.infer<typeof caseEventSchema>;
+export type CaseEventType = CaseEvent["type"];
+
+/** What the case system posts: one event, with the reference of the complaint it is about beside its fields. */
+export const caseEventBodySchema = z.looseObject({ reference: z.string({ error: "is needed: the portal reference, such as C-7K4M-2Q9P-X" }) });
+
+/** Things the portal itself records on a case's timeline (never accepted from outside). */
+export type PortalCaseEvent = { type: "next-stage-requested"; stage: 2 | 3; date: string; late: boolean };
+
+export type TimelineEvent = (CaseEvent & { date: string }) | PortalCaseEvent;

@@ -1,0 +1,221 @@
+// Every deadline rule, over bank holidays and year ends, and every change a case can and cannot make.
+import { describe, expect, it } from "vitest";
+import { councilSettingsSchema } from "~/config/council-schema";
+import { exampleCouncil } from "~/config/example-council";
+import type { TimelineEvent } from "./case-events";
+import { caseEventSchema } from "./case-events";
+import { applyEvent, caseRecordOf, currentStage, nextStageOffer, openCase, replay, replyDueOn, type CaseOpening, type CaseState } from "./case-state";
+import { acknowledgementDue, addMonths, promisedWorkingDays, stageLimits } from "./timetable";
+
+const timetable = councilSettingsSchema.parse(exampleCouncil).timetable;
+const today = "2027-06-30";
+
+function opening(overrides: Partial<CaseOpening> = {}): CaseOpening {
+  return {
+    reference: "C-7K4M-2Q9P-X",
+    service: "childrens-social-care",
+    role: "parent",
+    receivedOn: "2026-12-17",
+    channel: "portal",
+    reach: { language: "en", javascript: true, widthBand: "narrow" },
+    firstStage: 1,
+    advocateAsked: false,
+    acceptedOutOfTime: false,
+    ...overrides,
+  };
+}
+
+/** Applies events in turn, failing the test on the first refusal. */
+function run(state: CaseState, ...events: TimelineEvent[]): CaseState {
+  for (const event of events) {
+    const applied = applyEvent(state, event, timetable, today);
+    if (!applied.ok) throw new Error(`${event.type} refused: ${applied.refusal.title}`);
+    state = applied.state;
+  }
+  return state;
+}
+
+function refusal(state: CaseState, event: TimelineEvent) {
+  const applied = applyEvent(state, event, timetable, today);
+  if (applied.ok) throw new Error(`${event.type} was accepted`);
+  return applied.refusal;
+}
+
+describe("deadlines from the council's timetable", () => {
+  it("counts stage 1 in working days over Christmas and New Year (received 17 December 2026)", () => {
+    // 25, 26 (Sat, so 28 Dec substitute), 28 Dec and 1 Jan are holidays in 2026/27.
+    expect(stageLimits(timetable, "childrens-social-care", 1, "2026-12-17")).toEqual({ dueOn: "2027-01-05", latestExtension: "2027-01-19" });
+  });
+  it("counts stage 2 (25, extendable to 65) and stage 3 (30 + 5 + 15, not extendable)", () => {
+    // Easter (26 and 29 March 2027) and the May bank holidays (3 and 31 May) are not working days.
+    expect(stageLimits(timetable, "childrens-social-care", 2, "2027-03-01")).toEqual({ dueOn: "2027-04-07", latestExtension: "2027-06-04" });
+    expect(stageLimits(timetable, "childrens-social-care", 3, "2027-03-01")).toEqual({ dueOn: "2027-05-13", latestExtension: null });
+  });
+  it("gives public health one stage: a reply aimed for in 10 working days, which may be put back up to 6 months", () => {
+    expect(stageLimits(timetable, "public-health", 1, "2027-08-31")).toEqual({ dueOn: "2027-09-14", latestExtension: "2028-02-29" });
+    expect(addMonths("2027-08-31", 6)).toBe("2028-02-29");
+    expect(addMonths("2026-12-31", 2)).toBe("2027-02-28");
+  });
+  it("acknowledges within 5 working days, or the public health regulations' shorter 3", () => {
+    // Thursday 1 April 2027, after Easter Monday: 2, 5, 6, 7 and 8 April.
+    expect(acknowledgementDue(timetable, "childrens-social-care", "2027-04-01")).toBe("2027-04-08");
+    expect(acknowledgementDue(timetable, "public-health", "2027-04-01")).toBe("2027-04-06");
+    // Received on a Saturday: counting starts on Monday.
+    expect(acknowledgementDue(timetable, "childrens-social-care", "2027-01-02")).toBe("2027-01-11");
+  });
+  it("takes every promised reply from the one table", () => {
+    expect(promisedWorkingDays(timetable, "complaint", "childrens-social-care")).toBe(timetable.childrensSocialCare.stage1.replyWithin);
+    expect(promisedWorkingDays(timetable, "complaint", "public-health")).toBe(timetable.publicHealth.replyWithin);
+    expect(promisedWorkingDays(timetable, "next-stage", null)).toBe(timetable.childrensSocialCare.stage2.extendableTo);
+    expect(promisedWorkingDays(timetable, "advocate", null)).toBe(timetable.advocateContactWithin);
+    expect(promisedWorkingDays(timetable, "other-format", null)).toBe(timetable.otherFormatWithin);
+  });
+  it("refuses a timetable with a negative or missing limit, naming it", () => {
+    const bad = structuredClone(exampleCouncil) as { timetable: { childrensSocialCare: { stage1: Record<string, unknown> } } };
+    bad.timetable.childrensSocialCare.stage1.replyWithin = -10;
+    const result = councilSettingsSchema.safeParse(bad);
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toContain("timetable.childrensSocialCare.stage1.replyWithin");
+    delete bad.timetable.childrensSocialCare.stage1.extendableTo;
+    expect(councilSettingsSchema.safeParse(bad).error?.issues.map((issue) => issue.path.join("."))).toContain("timetable.childrensSocialCare.stage1.extendableTo");
+  });
+});
+
+describe("a children's social care complaint through every stage", () => {
+  const opened = openCase(opening(), timetable);
+
+  it("opens at stage 1, due in 10 working days, not yet acknowledged", () => {
+    expect(currentStage(opened)).toMatchObject({ stage: 1, startedOn: "2026-12-17", dueOn: "2027-01-05" });
+    expect(opened.acknowledgementDueOn).toBe("2026-12-24");
+    expect(replyDueOn(opened)).toBe("2027-01-05");
+  });
+
+  it("moves through acknowledgement, an extension, replies, stages 2 and 3, the Ombudsman and closing", () => {
+    const state = run(
+      opened,
+      { type: "acknowledged", date: "2026-12-18" },
+      { type: "extended", dueDate: "2027-01-12", reason: "complex", date: "2026-12-30" },
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2027-01-08" },
+      { type: "stage-started", stage: 2, date: "2027-01-20" },
+      { type: "advocate-assigned", date: "2027-01-21" },
+      { type: "replied", stage: 2, outcome: "partly-upheld", date: "2027-02-10" },
+      { type: "stage-started", stage: 3, date: "2027-02-15" },
+      { type: "replied", stage: 3, outcome: "upheld", date: "2027-05-10" },
+      { type: "closed", date: "2027-05-11" },
+      { type: "ombudsman", action: "referred", date: "2027-05-20" },
+      { type: "ombudsman", action: "decided", decision: "not-upheld", date: "2027-06-01" },
+    );
+    // Stage 1 over Christmas: 13 working days, inside its extension. Stage 3 was due 50 working days after
+    // 15 February 2027, on 28 April: the director's reply on 10 May was late.
+    expect(state.stages.map((s) => [s.stage, s.outcome, s.timeliness, s.workingDays])).toEqual([
+      [1, "not-upheld", "extended", 13],
+      [2, "partly-upheld", "in-time", 15],
+      [3, "upheld", "late", 57],
+    ]);
+    expect(state.stages[2]!.dueOn).toBe("2027-04-28");
+    expect(caseRecordOf(state)).toMatchObject({ advocateArranged: true, closedOn: "2027-05-11", ombudsman: { referredOn: "2027-05-20", decision: "not-upheld", referredBack: false } });
+  });
+
+  it("counts a reply after the extended date as late, and after the first date without an extension as late", () => {
+    expect(run(opened, { type: "replied", stage: 1, outcome: "resolved", date: "2027-01-06" }).stages[0]!.timeliness).toBe("late");
+    expect(run(opened, { type: "extended", dueDate: "2027-01-12", reason: "person-agreed", date: "2026-12-20" }, { type: "replied", stage: 1, outcome: "resolved", date: "2027-01-13" }).stages[0]!.timeliness).toBe("late");
+    expect(run(opened, { type: "replied", stage: 1, outcome: "resolved", date: "2027-01-05" }).stages[0]!.timeliness).toBe("in-time");
+  });
+
+  it("refuses stages out of order, and a stage before the last one's reply", () => {
+    expect(refusal(opened, { type: "stage-started", stage: 3, date: "2027-01-02" })).toMatchObject({ title: "Stages go in order", field: "stage" });
+    expect(refusal(opened, { type: "stage-started", stage: 2, date: "2027-01-02" })).toMatchObject({ title: "The current stage has not been replied to" });
+    const replied = run(opened, { type: "replied", stage: 1, outcome: "not-upheld", date: "2027-01-04" });
+    expect(refusal(replied, { type: "stage-started", stage: 3, date: "2027-01-05" })).toMatchObject({ title: "Stages go in order" });
+    expect(refusal(replied, { type: "replied", stage: 1, outcome: "upheld", date: "2027-01-05" })).toMatchObject({ title: "Already replied" });
+    expect(refusal(replied, { type: "replied", stage: 2, outcome: "upheld", date: "2027-01-05" })).toMatchObject({ title: "Not the open stage" });
+  });
+
+  it("refuses an extension past the limit, not later than the current date, on a replied stage, or at stage 3", () => {
+    expect(refusal(opened, { type: "extended", dueDate: "2027-01-20", reason: "complex", date: "2026-12-18" })).toMatchObject({ title: "Past the longest extension allowed", field: "dueDate" });
+    expect(refusal(opened, { type: "extended", dueDate: "2027-01-05", reason: "complex", date: "2026-12-18" })).toMatchObject({ title: "The new date is not later" });
+    const replied = run(opened, { type: "replied", stage: 1, outcome: "not-upheld", date: "2027-01-04" });
+    expect(refusal(replied, { type: "extended", dueDate: "2027-01-10", reason: "complex", date: "2027-01-05" })).toMatchObject({ title: "Nothing to extend" });
+    const atStage3 = run(replied, { type: "stage-started", stage: 2, date: "2027-01-05" }, { type: "replied", stage: 2, outcome: "upheld", date: "2027-01-06" }, { type: "stage-started", stage: 3, date: "2027-01-07" });
+    expect(refusal(atStage3, { type: "extended", dueDate: "2027-04-01", reason: "complex", date: "2027-01-08" })).toMatchObject({ title: "This stage cannot be extended" });
+  });
+
+  it("refuses dates in the future, before the latest event, and a second acknowledgement", () => {
+    expect(refusal(opened, { type: "acknowledged", date: "2027-07-01" })).toMatchObject({ field: "date" });
+    const acknowledged = run(opened, { type: "acknowledged", date: "2026-12-21" });
+    expect(refusal(acknowledged, { type: "advocate-assigned", date: "2026-12-20" })).toMatchObject({ title: "The date is before the case's latest event", field: "date" });
+    expect(refusal(acknowledged, { type: "acknowledged", date: "2026-12-22" })).toMatchObject({ title: "Already acknowledged" });
+    expect(refusal(opened, { type: "acknowledged", date: "2026-12-16" })).toMatchObject({ field: "date" });
+  });
+
+  it("takes only the Ombudsman or a reopening once closed; closing needs the open stage's reply; reopening needs a closed case", () => {
+    expect(refusal(opened, { type: "closed", date: "2027-01-04" })).toMatchObject({ title: "The open stage has no reply" });
+    expect(refusal(opened, { type: "reopened", date: "2027-01-04" })).toMatchObject({ title: "The case is open" });
+    const closed = run(opened, { type: "replied", stage: 1, outcome: "resolved", date: "2027-01-04" }, { type: "closed", date: "2027-01-05" });
+    expect(refusal(closed, { type: "stage-started", stage: 2, date: "2027-01-06" })).toMatchObject({ title: "The case is closed" });
+    expect(refusal(closed, { type: "advocate-assigned", date: "2027-01-06" })).toMatchObject({ title: "The case is closed" });
+    const reopened = run(closed, { type: "reopened", date: "2027-01-07" }, { type: "stage-started", stage: 2, date: "2027-01-07" });
+    expect(currentStage(reopened).stage).toBe(2);
+    expect(reopened.closedOn).toBeNull();
+    expect(run(closed, { type: "ombudsman", action: "referred-back", date: "2027-02-01" }).ombudsman).toMatchObject({ referredBack: true, referredOn: null });
+  });
+
+  it("refuses an Ombudsman decision before a referral, and a second referral or decision", () => {
+    expect(refusal(opened, { type: "ombudsman", action: "decided", decision: "upheld", date: "2027-01-04" })).toMatchObject({ title: "Not with the Ombudsman" });
+    const referred = run(opened, { type: "ombudsman", action: "referred", date: "2027-01-04" });
+    expect(refusal(referred, { type: "ombudsman", action: "referred", date: "2027-01-05" })).toMatchObject({ title: "Already with the Ombudsman" });
+    const decided = run(referred, { type: "ombudsman", action: "decided", decision: "advice-given", date: "2027-01-05" });
+    expect(refusal(decided, { type: "ombudsman", action: "decided", decision: "upheld", date: "2027-01-06" })).toMatchObject({ title: "Already decided" });
+  });
+
+  it("offers the next stage for 20 working days after a reply, then says the time has passed", () => {
+    const replied = run(opened, { type: "replied", stage: 1, outcome: "not-upheld", date: "2027-01-04" });
+    expect(nextStageOffer(opened, timetable, "2027-01-04")).toBeNull();
+    expect(nextStageOffer(replied, timetable, "2027-02-01")).toEqual({ stage: 2, until: "2027-02-01", inTime: true });
+    expect(nextStageOffer(replied, timetable, "2027-02-02")).toEqual({ stage: 2, until: "2027-02-01", inTime: false });
+    const atStage3 = run(replied, { type: "stage-started", stage: 2, date: "2027-01-05" }, { type: "replied", stage: 2, outcome: "upheld", date: "2027-01-06" }, { type: "stage-started", stage: 3, date: "2027-01-07" }, { type: "replied", stage: 3, outcome: "upheld", date: "2027-01-08" });
+    expect(nextStageOffer(atStage3, timetable, "2027-01-09")).toBeNull();
+  });
+
+  it("rebuilds the same state from the timeline", () => {
+    const events: TimelineEvent[] = [
+      { type: "acknowledged", date: "2026-12-18" },
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2027-01-04" },
+      { type: "next-stage-requested", stage: 2, date: "2027-01-06", late: false },
+    ];
+    expect(replay(opening(), events, timetable)).toEqual(run(opened, ...events));
+  });
+});
+
+describe("a public health complaint", () => {
+  const opened = openCase(opening({ service: "public-health" }), timetable);
+  it("has one stage: no stage 2, and no next stage to offer", () => {
+    const replied = run(opened, { type: "replied", stage: 1, outcome: "upheld", date: "2027-01-04" });
+    expect(refusal(replied, { type: "stage-started", stage: 2, date: "2027-01-05" })).toMatchObject({ title: "No such stage" });
+    expect(nextStageOffer(replied, timetable, "2027-01-05")).toBeNull();
+  });
+  it("may be put back to 6 months, not beyond", () => {
+    expect(run(opened, { type: "extended", dueDate: "2027-06-17", reason: "complex", date: "2027-01-04" }).stages[0]!.extendedDueOn).toBe("2027-06-17");
+    expect(refusal(opened, { type: "extended", dueDate: "2027-06-18", reason: "complex", date: "2027-01-04" })).toMatchObject({ title: "Past the longest extension allowed" });
+  });
+});
+
+describe("a complaint that went straight to stage 2", () => {
+  it("starts at stage 2 with its 25 working days", () => {
+    const opened = openCase(opening({ firstStage: 2, receivedOn: "2027-03-01", acceptedOutOfTime: true }), timetable);
+    expect(currentStage(opened)).toMatchObject({ stage: 2, dueOn: "2027-04-07" });
+    expect(caseRecordOf(opened)).toMatchObject({ firstStage: 2, acceptedOutOfTime: true });
+  });
+});
+
+describe("the events' schema", () => {
+  it("names the field at fault", () => {
+    const paths = (value: unknown) => caseEventSchema.safeParse(value).error?.issues.map((issue) => issue.path.join(".")) ?? [];
+    expect(paths({ type: "replied", stage: 1, outcome: "sort-of" })).toEqual(["outcome"]);
+    expect(paths({ type: "replied", stage: 4, outcome: "upheld" })).toEqual(["stage"]);
+    expect(paths({ type: "acknowledged", date: "02/12/2026" })).toEqual(["date"]);
+    expect(paths({ type: "extended", reason: "complex" })).toEqual(["dueDate"]);
+    expect(paths({ type: "ombudsman", action: "decided" })).toEqual(["decision"]);
+    expect(paths({ type: "teleported" })).toEqual(["type"]);
+    expect(paths({ type: "closed", surprise: true })).toEqual([""]);
+  });
+});

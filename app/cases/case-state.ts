@@ -1,0 +1,210 @@
+// A complaint's progress through the statutory stages, worked out from its timeline: each event either moves the
+// case on or is refused with a reason, and a refused event changes nothing. Pure: the same timeline always gives the
+// same state, so the stored state can always be rebuilt, and every rule is tested without a database.
+import type { Timetable } from "~/config/council-schema";
+import { workingDaysBetween } from "~/working-days";
+import type { CaseChannel, CaseRecord, CaseService, CaseStage, ComplainantRole, OmbudsmanRecord, PortalReach, StageRecord, Timeliness } from "./case-record";
+import type { CaseEvent, TimelineEvent } from "./case-events";
+import { acknowledgementDue, isPublicHealth, nextStageRequestDeadline, stageLimits, stagesOf } from "./timetable";
+
+/** What is known when a case is opened: from a portal submission, or typed by staff for a call or letter. */
+export interface CaseOpening {
+  reference: string;
+  service: CaseService;
+  role: ComplainantRole | null;
+  receivedOn: string;
+  channel: CaseChannel;
+  reach: PortalReach | null;
+  firstStage: CaseStage;
+  advocateAsked: boolean;
+  acceptedOutOfTime: boolean;
+}
+
+export interface CaseState extends CaseOpening {
+  acknowledgedOn: string | null;
+  acknowledgementDueOn: string;
+  stages: StageRecord[];
+  /** The latest date an extension may move the open stage's reply to; null when it cannot be extended. */
+  latestExtension: string | null;
+  advocateArrangedOn: string | null;
+  ombudsman: OmbudsmanRecord | null;
+  closedOn: string | null;
+  nextStageRequests: { stage: 2 | 3; on: string; late: boolean }[];
+  /** The date of the latest event: a later event may not be dated before it. */
+  lastEventOn: string;
+}
+
+/** Why an event was refused: `field` names the part of the event at fault, when one is. */
+export interface Refusal {
+  title: string;
+  detail: string;
+  field?: string;
+}
+
+export type Applied = { ok: true; state: CaseState } | { ok: false; refusal: Refusal };
+
+export function openCase(opening: CaseOpening, timetable: Timetable): CaseState {
+  const limits = stageLimits(timetable, opening.service, opening.firstStage, opening.receivedOn);
+  return {
+    ...opening,
+    acknowledgedOn: null,
+    acknowledgementDueOn: acknowledgementDue(timetable, opening.service, opening.receivedOn),
+    stages: [openStage(opening.firstStage, opening.receivedOn, limits.dueOn)],
+    latestExtension: limits.latestExtension,
+    advocateArrangedOn: null,
+    ombudsman: null,
+    closedOn: null,
+    nextStageRequests: [],
+    lastEventOn: opening.receivedOn,
+  };
+}
+
+function openStage(stage: CaseStage, startedOn: string, dueOn: string): StageRecord {
+  return { stage, startedOn, dueOn, extendedDueOn: null, repliedOn: null, outcome: null, workingDays: null, timeliness: null };
+}
+
+export function currentStage(state: CaseState): StageRecord {
+  return state.stages[state.stages.length - 1]!;
+}
+
+/** The date the open stage's reply is due (after any extension); null once it has been replied to. */
+export function replyDueOn(state: CaseState): string | null {
+  const stage = currentStage(state);
+  return stage.repliedOn ? null : (stage.extendedDueOn ?? stage.dueOn);
+}
+
+function timelinessOf(stage: StageRecord, repliedOn: string): Timeliness {
+  if (repliedOn <= stage.dueOn) return "in-time";
+  if (stage.extendedDueOn && repliedOn <= stage.extendedDueOn) return "extended";
+  return "late";
+}
+
+const refuse = (title: string, detail: string, field?: string): Applied => ({ ok: false, refusal: { title, detail, ...(field ? { field } : {}) } });
+
+/**
+ * Applies one event dated `date` (already defaulted to today by the caller). `today` bounds the date: nothing is
+ * recorded as having happened tomorrow.
+ */
+export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Timetable, today: string): Applied {
+  const date = event.date;
+  if (date > today) return refuse("The date is in the future", `${date} is after today (${today}).`, "date");
+  if (date < state.lastEventOn) return refuse("The date is before the case's latest event", `${date} is before ${state.lastEventOn}, the date of the case's latest event. Record events in the order they happened.`, "date");
+  const closedOnly = event.type === "ombudsman" || event.type === "reopened" || event.type === "next-stage-requested";
+  if (state.closedOn && !closedOnly) return refuse("The case is closed", `The case was closed on ${state.closedOn}. Send a reopened event first.`);
+  const next = structuredClone(state);
+  next.lastEventOn = date;
+  const stage = currentStage(next);
+  switch (event.type) {
+    case "acknowledged":
+      if (state.acknowledgedOn) return refuse("Already acknowledged", `The complaint was acknowledged on ${state.acknowledgedOn}.`);
+      next.acknowledgedOn = date;
+      return { ok: true, state: next };
+    case "stage-started": {
+      if (!stagesOf(state.service).includes(event.stage)) return refuse("No such stage", "Public health complaints have one stage at the council, then the Ombudsman.", "stage");
+      if (event.stage !== stage.stage + 1) return refuse("Stages go in order", `The case is at stage ${stage.stage}: the next stage is ${stage.stage + 1}.`, "stage");
+      if (!stage.repliedOn) return refuse("The current stage has not been replied to", `Stage ${stage.stage} has no reply yet: stage ${event.stage} starts after it.`, "stage");
+      const limits = stageLimits(timetable, state.service, event.stage, date);
+      next.stages.push(openStage(event.stage, date, limits.dueOn));
+      next.latestExtension = limits.latestExtension;
+      return { ok: true, state: next };
+    }
+    case "extended": {
+      if (stage.repliedOn) return refuse("Nothing to extend", `Stage ${stage.stage} was replied to on ${stage.repliedOn}.`);
+      if (!state.latestExtension) return refuse("This stage cannot be extended", `Stage ${stage.stage} has no extension in the regulations.`);
+      const current = stage.extendedDueOn ?? stage.dueOn;
+      if (event.dueDate <= current) return refuse("The new date is not later", `The reply is already due by ${current}.`, "dueDate");
+      if (event.dueDate > state.latestExtension) return refuse("Past the longest extension allowed", `Stage ${stage.stage} may be extended to ${state.latestExtension} at the latest.`, "dueDate");
+      next.stages[next.stages.length - 1] = { ...stage, extendedDueOn: event.dueDate };
+      return { ok: true, state: next };
+    }
+    case "replied": {
+      if (event.stage !== stage.stage) return refuse("Not the open stage", `The case is at stage ${stage.stage}.`, "stage");
+      if (stage.repliedOn) return refuse("Already replied", `Stage ${stage.stage} was replied to on ${stage.repliedOn}.`, "stage");
+      next.stages[next.stages.length - 1] = {
+        ...stage,
+        repliedOn: date,
+        outcome: event.outcome,
+        workingDays: workingDaysBetween(stage.startedOn, date),
+        timeliness: timelinessOf(stage, date),
+      };
+      next.latestExtension = null;
+      return { ok: true, state: next };
+    }
+    case "advocate-assigned":
+      next.advocateArrangedOn = date;
+      return { ok: true, state: next };
+    case "ombudsman": {
+      const record: OmbudsmanRecord = next.ombudsman ?? { referredOn: null, referredBack: false, decidedOn: null, decision: null };
+      if (event.action === "referred") {
+        if (record.referredOn) return refuse("Already with the Ombudsman", `The Ombudsman was asked on ${record.referredOn}.`, "action");
+        record.referredOn = date;
+      } else if (event.action === "referred-back") {
+        record.referredBack = true;
+      } else {
+        if (!record.referredOn) return refuse("Not with the Ombudsman", "Send an ombudsman event with action referred first.", "action");
+        if (record.decidedOn) return refuse("Already decided", `The Ombudsman decided on ${record.decidedOn}.`, "action");
+        record.decidedOn = date;
+        record.decision = event.decision ?? null;
+      }
+      next.ombudsman = record;
+      return { ok: true, state: next };
+    }
+    case "closed":
+      if (!stage.repliedOn) return refuse("The open stage has no reply", `Send the reply to stage ${stage.stage} before closing the case.`);
+      next.closedOn = date;
+      return { ok: true, state: next };
+    case "reopened":
+      if (!state.closedOn) return refuse("The case is open", "Only a closed case can be reopened.");
+      next.closedOn = null;
+      return { ok: true, state: next };
+    case "next-stage-requested":
+      next.nextStageRequests.push({ stage: event.stage, on: date, late: event.late });
+      return { ok: true, state: next };
+  }
+}
+
+/** Rebuilds a case from its opening and every event it accepted, in order. */
+export function replay(opening: CaseOpening, events: readonly TimelineEvent[], timetable: Timetable): CaseState {
+  let state = openCase(opening, timetable);
+  for (const event of events) {
+    const applied = applyEvent(state, event, timetable, "9999-12-31");
+    if (!applied.ok) throw new Error(`A stored event no longer applies: ${applied.refusal.title}`);
+    state = applied.state;
+  }
+  return state;
+}
+
+/** The next stage the person may ask for, and until when; null when none is open to them. */
+export function nextStageOffer(state: CaseState, timetable: Timetable, today: string): { stage: 2 | 3; until: string; inTime: boolean } | null {
+  if (state.closedOn && isPublicHealth(state.service)) return null;
+  const stage = currentStage(state);
+  if (!stage.repliedOn || stage.stage === 3) return null;
+  const until = nextStageRequestDeadline(timetable, state.service, stage.stage, stage.repliedOn);
+  if (!until) return null;
+  return { stage: (stage.stage + 1) as 2 | 3, until, inTime: today <= until };
+}
+
+/** Whether an event of this kind is one the case system or staff send (the portal's own are not). */
+export function isOutsideEvent(event: TimelineEvent): event is CaseEvent & { date: string } {
+  return event.type !== "next-stage-requested";
+}
+
+/** The anonymous record the annual report reads (app/cases/case-record.ts). */
+export function caseRecordOf(state: CaseState): CaseRecord {
+  return {
+    service: state.service,
+    role: state.role,
+    receivedOn: state.receivedOn,
+    channel: state.channel,
+    reach: state.reach,
+    firstStage: state.firstStage,
+    stages: state.stages.map((stage) => ({ ...stage })),
+    acknowledgedOn: state.acknowledgedOn,
+    acknowledgementDueOn: state.acknowledgementDueOn,
+    advocateAsked: state.advocateAsked,
+    advocateArranged: state.advocateArrangedOn !== null,
+    acceptedOutOfTime: state.acceptedOutOfTime,
+    ombudsman: state.ombudsman ? { ...state.ombudsman } : null,
+    closedOn: state.closedOn,
+  };
+}

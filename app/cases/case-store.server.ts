@@ -1,0 +1,248 @@
+// Cases in the database: opened with a complaint (in the submission's own transaction) or registered by staff,
+// moved on by events from the case system or typed by staff, each event checked against the case's state under a
+// lock on its row and stored with the state it led to. A closed case leaves its anonymous statistics row; a
+// reopened one takes it back until it closes again. Every accepted event is sent on as a `case.updated` webhook.
+import { randomUUID } from "node:crypto";
+import type { Timetable } from "~/config/council-schema";
+import { enqueueJobs, type PlannedJob } from "~/delivery/outbox.server";
+import { caseJourney } from "~/journeys/journeys";
+import { generateReference } from "~/reference.server";
+import { isUniqueViolation, type Database, type Queryable } from "~/services/database.server";
+import type { Sealer } from "~/services/encryption.server";
+import { londonDate } from "~/working-days";
+import type { PersonContact } from "~/journeys/journey-types";
+import type { CaseEvent, TimelineEvent } from "./case-events";
+import { applyEvent, caseRecordOf, currentStage, openCase, replay, replyDueOn, type CaseOpening, type CaseState, type Refusal } from "./case-state";
+
+/** Who recorded an event. */
+export type EventSource = "case-system" | "staff" | "portal";
+
+/** Where a progress code may be sent: kept sealed, only when the person's answers allow writing to them. */
+export interface CaseContact {
+  email: string;
+  language: string;
+  /** What they said is safe, for the one rule to read again before anything is sent. */
+  safety: PersonContact["safety"];
+}
+
+export interface StoredCase {
+  id: string;
+  reference: string;
+  state: CaseState;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  event: TimelineEvent;
+  source: EventSource;
+  recordedAt: number;
+}
+
+export type EventOutcome =
+  | { status: "applied"; case: StoredCase; eventId: string }
+  | { status: "duplicate" }
+  | { status: "not-found" }
+  | { status: "refused"; refusal: Refusal };
+
+interface CaseRow {
+  id: string;
+  reference: string;
+  state: string;
+  contact: string | null;
+}
+
+export interface CaseStoreOptions {
+  timetable: Timetable;
+  /** Names of the webhook endpoints every accepted event is sent to. */
+  webhookNames: readonly string[];
+  now?: () => number;
+}
+
+export const caseUpdatedType = "case.updated";
+
+export class CaseStore {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly db: Database,
+    private readonly sealer: Sealer,
+    private readonly options: CaseStoreOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get timetable(): Timetable {
+    return this.options.timetable;
+  }
+
+  /** Opens a case inside another transaction (the complaint's own): stored means followed. */
+  async openIn(tx: Queryable, opening: CaseOpening, { submissionId = null, contact = null }: { submissionId?: string | null; contact?: CaseContact | null } = {}): Promise<StoredCase> {
+    const state = openCase(opening, this.options.timetable);
+    const id = randomUUID();
+    const now = this.now();
+    await tx.run(
+      `INSERT INTO cases (id, reference, submission_id, opening, state, contact, current_stage, due_on, acknowledgement_due_on, closed_on, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+      [id, opening.reference, submissionId, JSON.stringify(opening), JSON.stringify(state), contact ? this.sealer.seal(JSON.stringify(contact)) : null, currentStage(state).stage, replyDueOn(state), state.acknowledgementDueOn, now, now],
+    );
+    return { id, reference: opening.reference, state };
+  }
+
+  /** A complaint made by phone, letter, email or in person, typed in by staff: it gets a reference like any other. */
+  async register(opening: Omit<CaseOpening, "reference">): Promise<StoredCase> {
+    const prefix = caseJourney?.referencePrefix;
+    if (!prefix) throw new Error("No registered journey opens cases");
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        return await this.db.transaction((tx) => this.openIn(tx, { ...opening, reference: generateReference(prefix) }));
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    throw new Error("Could not find a free reference after 5 attempts");
+  }
+
+  async byReference(reference: string, tx: Queryable = this.db): Promise<StoredCase | null> {
+    const row = await tx.get<CaseRow>("SELECT id, reference, state, contact FROM cases WHERE reference = ?", [reference]);
+    return row ? { id: row.id, reference: row.reference, state: JSON.parse(row.state) as CaseState } : null;
+  }
+
+  /** Where a progress code for this case may go, if anywhere. */
+  async contactOf(caseId: string): Promise<CaseContact | null> {
+    const row = await this.db.get<{ contact: string | null }>("SELECT contact FROM cases WHERE id = ?", [caseId]);
+    return row?.contact ? (JSON.parse(this.sealer.open(row.contact)) as CaseContact) : null;
+  }
+
+  async timeline(caseId: string): Promise<TimelineEntry[]> {
+    const rows = await this.db.all<{ seq: number; event: string; source: EventSource; recorded_at: number }>(
+      "SELECT seq, event, source, recorded_at FROM case_events WHERE case_id = ? ORDER BY seq",
+      [caseId],
+    );
+    return rows.map((row) => ({ seq: Number(row.seq), event: JSON.parse(row.event) as TimelineEvent, source: row.source, recordedAt: Number(row.recorded_at) }));
+  }
+
+  /** The case as it stood just after its event number `seq`: what a webhook for that event describes. */
+  async stateAt(caseId: string, seq: number): Promise<CaseState | null> {
+    const row = await this.db.get<{ opening: string }>("SELECT opening FROM cases WHERE id = ?", [caseId]);
+    if (!row) return null;
+    const events = (await this.timeline(caseId)).filter((entry) => entry.seq <= seq).map((entry) => entry.event);
+    return replay(JSON.parse(row.opening) as CaseOpening, events, this.options.timetable);
+  }
+
+  async eventById(eventId: string): Promise<{ caseId: string; seq: number; event: TimelineEvent; source: EventSource } | null> {
+    const row = await this.db.get<{ case_id: string; seq: number; event: string; source: EventSource }>("SELECT case_id, seq, event, source FROM case_events WHERE id = ?", [eventId]);
+    return row ? { caseId: row.case_id, seq: Number(row.seq), event: JSON.parse(row.event) as TimelineEvent, source: row.source } : null;
+  }
+
+  /**
+   * Records an event from outside (the case system or staff). `webhookId` makes a delivery count once: the same id
+   * again is a duplicate and changes nothing. The date defaults to today in London.
+   */
+  applyOutside(reference: string, event: CaseEvent, { source, webhookId = null }: { source: Exclude<EventSource, "portal">; webhookId?: string | null }): Promise<EventOutcome> {
+    return this.record(reference, { ...event, date: event.date ?? londonDate(new Date(this.now())) }, source, webhookId);
+  }
+
+  /** Records one of the portal's own events (a request for the next stage) inside the submission's transaction. */
+  async recordPortalEventIn(tx: Queryable, reference: string, event: TimelineEvent): Promise<EventOutcome> {
+    return this.recordIn(tx, reference, event, "portal", null);
+  }
+
+  private async record(reference: string, event: TimelineEvent, source: EventSource, webhookId: string | null): Promise<EventOutcome> {
+    try {
+      return await this.db.transaction((tx) => this.recordIn(tx, reference, event, source, webhookId));
+    } catch (error) {
+      // The same delivery arriving twice at once, for two different cases: the second's id is taken.
+      if (webhookId && isUniqueViolation(error)) return { status: "duplicate" };
+      throw error;
+    }
+  }
+
+  private async recordIn(tx: Queryable, reference: string, event: TimelineEvent, source: EventSource, webhookId: string | null): Promise<EventOutcome> {
+    const row = await tx.get<CaseRow>(`SELECT id, reference, state, contact FROM cases WHERE reference = ?${this.db.forUpdate}`, [reference]);
+    // Looked for under the case's lock, so two deliveries of one event are applied once.
+    if (webhookId && (await tx.get("SELECT 1 AS seen FROM case_events WHERE webhook_id = ?", [webhookId]))) return { status: "duplicate" };
+    if (!row) return { status: "not-found" };
+    const before = JSON.parse(row.state) as CaseState;
+    const today = londonDate(new Date(this.now()));
+    const applied = applyEvent(before, event, this.options.timetable, today);
+    if (!applied.ok) return { status: "refused", refusal: applied.refusal };
+    const state = applied.state;
+    const now = this.now();
+    const seq = Number((await tx.get<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM case_events WHERE case_id = ?", [row.id]))?.seq ?? 0) + 1;
+    const eventId = randomUUID();
+    await tx.run("INSERT INTO case_events (id, case_id, seq, type, event, source, webhook_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+      eventId,
+      row.id,
+      seq,
+      event.type,
+      JSON.stringify(event),
+      source,
+      webhookId,
+      now,
+    ]);
+    await tx.run("UPDATE cases SET state = ?, current_stage = ?, due_on = ?, acknowledgement_due_on = ?, closed_on = ?, updated_at = ? WHERE id = ?", [
+      JSON.stringify(state),
+      currentStage(state).stage,
+      state.closedOn ? null : replyDueOn(state),
+      state.acknowledgedOn || state.closedOn ? null : state.acknowledgementDueOn,
+      state.closedOn,
+      now,
+      row.id,
+    ]);
+    // The annual report's counts must be exact: the row is written when the case closes, and taken back if it reopens.
+    if (state.closedOn && !before.closedOn) {
+      await tx.run("INSERT INTO statistics (id, type, kind, record, case_id, advocate_asked, late, submitted_on, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        randomUUID(),
+        "case.closed",
+        "case",
+        JSON.stringify(caseRecordOf(state)),
+        row.id,
+        state.advocateAsked ? 1 : 0,
+        state.acceptedOutOfTime ? 1 : 0,
+        state.receivedOn,
+        state.reach?.language ?? "",
+      ]);
+    } else if (!state.closedOn && before.closedOn) {
+      await tx.run("DELETE FROM statistics WHERE case_id = ?", [row.id]);
+    } else if (state.closedOn) {
+      // The Ombudsman may still act on a closed case: its row follows.
+      await tx.run("UPDATE statistics SET record = ? WHERE case_id = ?", [JSON.stringify(caseRecordOf(state)), row.id]);
+    }
+    const jobs: PlannedJob[] = this.options.webhookNames.map((target) => ({ kind: "case-webhook", target, payload: eventId }));
+    await enqueueJobs(tx, { caseId: row.id, reference: row.reference, type: caseUpdatedType }, jobs, now);
+    return { status: "applied", case: { id: row.id, reference: row.reference, state }, eventId };
+  }
+
+  /** Open cases, for the staff digest. */
+  async openCases(): Promise<StoredCase[]> {
+    const rows = await this.db.all<CaseRow>("SELECT id, reference, state, contact FROM cases WHERE closed_on IS NULL ORDER BY reference");
+    return rows.map((row) => ({ id: row.id, reference: row.reference, state: JSON.parse(row.state) as CaseState }));
+  }
+
+  /** Cases closed before `cutoffDay` (YYYY-MM-DD), whose timeline and contact retention may now delete. */
+  async purgeClosedBefore(cutoffDay: string): Promise<number> {
+    const due = await this.db.all<{ id: string }>("SELECT id FROM cases WHERE closed_on IS NOT NULL AND closed_on < ?", [cutoffDay]);
+    for (const { id } of due) {
+      await this.db.transaction(async (tx) => {
+        await tx.run("DELETE FROM progress_codes WHERE case_id = ?", [id]);
+        await tx.run("DELETE FROM case_events WHERE case_id = ?", [id]);
+        await tx.run("UPDATE delivery_jobs SET case_id = NULL, payload = NULL WHERE case_id = ? AND state <> 'pending'", [id]);
+        await tx.run("DELETE FROM delivery_jobs WHERE case_id = ? AND state = 'pending'", [id]);
+        await tx.run("DELETE FROM cases WHERE id = ?", [id]);
+      });
+    }
+    return due.length;
+  }
+
+  /** Seals every kept contact again with the current key; returns how many changed. */
+  async resealAll(): Promise<number> {
+    const rows = await this.db.all<{ id: string; contact: string }>("SELECT id, contact FROM cases WHERE contact IS NOT NULL");
+    let changed = 0;
+    for (const row of rows) {
+      if (!this.sealer.isStale(row.contact)) continue;
+      await this.db.run("UPDATE cases SET contact = ? WHERE id = ? AND contact = ?", [this.sealer.seal(this.sealer.open(row.contact)), row.id, row.contact]);
+      changed++;
+    }
+    return changed;
+  }
+}

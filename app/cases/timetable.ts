@@ -1,0 +1,93 @@
+// Deadlines, worked out from the council's timetable (council settings, `timetable`) and England and Wales working
+// days. Nothing else in the code knows a number of days: journeys name the promise they make, cases the stage
+// they are at, and this module turns either into a date.
+import type { Timetable } from "~/config/council-schema";
+import { addWorkingDays } from "~/working-days";
+import type { CaseService, CaseStage, ReportTimetable } from "./case-record";
+
+/** What a submission promises the person about a reply, named by the journey (see Journey.replyPromise). */
+export const replyPromises = ["complaint", "next-stage", "advocate", "other-format"] as const;
+export type ReplyPromise = (typeof replyPromises)[number];
+
+/** Whether the service follows the children's social care procedure (three stages) or the public health one. */
+export function isPublicHealth(service: string | null): boolean {
+  return service === "public-health";
+}
+
+/** Working days to the reply a journey promises. */
+export function promisedWorkingDays(timetable: Timetable, promise: ReplyPromise, service: string | null): number {
+  switch (promise) {
+    case "complaint":
+      return isPublicHealth(service) ? timetable.publicHealth.replyWithin : timetable.childrensSocialCare.stage1.replyWithin;
+    case "next-stage":
+      // The latest a stage 2 investigation may take, extension included: the date the person can count on.
+      return timetable.childrensSocialCare.stage2.extendableTo;
+    case "advocate":
+      return timetable.advocateContactWithin;
+    case "other-format":
+      return timetable.otherFormatWithin;
+  }
+}
+
+/** The calendar date `months` after `date` (the same day, or the month's last day when it has no such day). */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** The acknowledgement is due within the shorter of the Complaint Handling Code's limit and the regulations'. */
+export function acknowledgementDue(timetable: Timetable, service: CaseService, receivedOn: string): string {
+  const days = isPublicHealth(service) ? Math.min(timetable.acknowledgeWithin, timetable.publicHealth.acknowledgeWithin) : timetable.acknowledgeWithin;
+  return addWorkingDays(receivedOn, days);
+}
+
+export interface StageLimits {
+  /** The statutory date, before any extension. */
+  dueOn: string;
+  /** The latest an extension may move it to; null when the stage cannot be extended. */
+  latestExtension: string | null;
+}
+
+/** When a stage started on `startedOn` must be replied to, and how far it may be extended. */
+export function stageLimits(timetable: Timetable, service: CaseService, stage: CaseStage, startedOn: string): StageLimits {
+  if (isPublicHealth(service)) {
+    return { dueOn: addWorkingDays(startedOn, timetable.publicHealth.replyWithin), latestExtension: addMonths(startedOn, timetable.publicHealth.replyWithinMonths) };
+  }
+  const csc = timetable.childrensSocialCare;
+  switch (stage) {
+    case 1:
+      return { dueOn: addWorkingDays(startedOn, csc.stage1.replyWithin), latestExtension: addWorkingDays(startedOn, csc.stage1.extendableTo) };
+    case 2:
+      return { dueOn: addWorkingDays(startedOn, csc.stage2.replyWithin), latestExtension: addWorkingDays(startedOn, csc.stage2.extendableTo) };
+    case 3:
+      return { dueOn: addWorkingDays(startedOn, csc.stage3.panelWithin + csc.stage3.reportWithin + csc.stage3.responseWithin), latestExtension: null };
+  }
+}
+
+/** The stages a service's procedure has. */
+export function stagesOf(service: CaseService): readonly CaseStage[] {
+  return isPublicHealth(service) ? [1] : [1, 2, 3];
+}
+
+/** How long after a stage's reply the person may ask for the next one; null when there is no next stage. */
+export function nextStageRequestDeadline(timetable: Timetable, service: CaseService, stage: CaseStage, repliedOn: string): string | null {
+  if (isPublicHealth(service) || stage === 3) return null;
+  const within = stage === 1 ? timetable.childrensSocialCare.stage2.requestWithin : timetable.childrensSocialCare.stage3.requestWithin;
+  return addWorkingDays(repliedOn, within);
+}
+
+/** The part of the timetable the annual report measures replies against. */
+export function reportTimetable(timetable: Timetable): ReportTimetable {
+  const csc = timetable.childrensSocialCare;
+  return {
+    childrensSocialCare: {
+      1: { workingDays: csc.stage1.replyWithin, extendedWorkingDays: csc.stage1.extendableTo },
+      2: { workingDays: csc.stage2.replyWithin, extendedWorkingDays: csc.stage2.extendableTo },
+      3: { workingDays: csc.stage3.panelWithin + csc.stage3.reportWithin + csc.stage3.responseWithin, extendedWorkingDays: null },
+    },
+    publicHealthMonths: timetable.publicHealth.replyWithinMonths,
+  };
+}

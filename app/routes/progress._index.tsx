@@ -1,0 +1,83 @@
+// "Check your complaint": the person gives their reference, and a code goes to the email address they gave, if
+// they gave one that may be used. The answer is the same whether the reference is right or not.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/govuk/button";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Input } from "~/components/govuk/input";
+import { JourneyExit } from "~/components/journey/journey-chrome";
+import { backWithError, progressPost, progressSession, redirectSaving, saveSession, takeFlash } from "~/cases/progress-requests.server";
+import { caseJourney } from "~/journeys/journeys";
+import { titleMeta, type PageHandle } from "~/page-handle";
+import { parseReference } from "~/reference";
+import { useRootData } from "~/root-data";
+
+export const handle: PageHandle = { i18n: ["progress"], exitThisPage: true };
+export const meta = titleMeta;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = await progressSession(request, context);
+  const flash = takeFlash(session, "reference");
+  const t = context.services.translations[context.language].getFixedT(context.language, ["progress", "common"]);
+  const headers = await saveSession(context, session);
+  return data(
+    {
+      csrf: context.services.sessions.csrfToken(session),
+      title: `${flash ? `${t("common:layout.errorPrefix")} ` : ""}${t("start.title")} – ${context.services.config.council.serviceName}`,
+      value: typeof flash?.values.reference === "string" ? flash.values.reference : (session.data.progress?.reference ?? ""),
+      error: flash?.errors[0]?.messageKey ?? null,
+    },
+    { headers },
+  );
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { session, form } = await progressPost(request, context);
+  const typed = typeof form.get("reference") === "string" ? String(form.get("reference")) : "";
+  const parsed = parseReference(typed, caseJourney ? [caseJourney.referencePrefix] : []);
+  if (!parsed.ok) return backWithError(context, session, "reference", "/progress", "reference", parsed.reason === "empty" ? "required" : parsed.reason, { reference: typed.slice(0, 100) });
+  // The same work whatever the reference: the worker finds out whether a code is to be sent.
+  await context.services.progressCodes.request({ reference: parsed.reference, language: context.language });
+  session.data.progress = { reference: parsed.reference, requestedAt: Date.now(), tries: 0 };
+  return redirectSaving(context, session, "/progress/code");
+}
+
+export default function ProgressStart() {
+  const page = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["progress", "common"]);
+  const contact = useRootData()?.council.contact;
+  const values = { phone: contact?.phone ?? "", openingHours: contact?.openingHours ?? "" };
+  const error = page.error ? t(`start.errors.${page.error}`) : null;
+  return (
+    <>
+      <JourneyExit />
+      <main className="govuk-main-wrapper" id="main-content">
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            {error ? <ErrorSummary titleText={t("common:errors.summaryTitle")} errorList={[{ text: error, href: "#reference" }]} /> : null}
+            <h1 className="govuk-heading-l">{t("start.title")}</h1>
+            {(t("start.intro", { returnObjects: true }) as string[]).map((p, i) => (
+              <p key={i} className="govuk-body">{p}</p>
+            ))}
+            <p className="govuk-body">{t("start.noEmail", values)}</p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="csrf" value={page.csrf} />
+              <Input
+                name="reference"
+                value={page.value}
+                label={{ text: t("start.label"), classes: "govuk-label--m" }}
+                hint={{ text: t("start.hint") }}
+                errorMessage={error ? { text: error, visuallyHiddenText: t("common:errors.hiddenPrefix") } : undefined}
+                autocomplete="off"
+                spellcheck={false}
+                classes="govuk-input--width-20 app-reference-input"
+              />
+              <Button text={t("common:buttons.continue")} preventDoubleClick />
+            </Form>
+          </div>
+        </div>
+      </main>
+    </>
+  );
+}

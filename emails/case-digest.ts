@@ -1,0 +1,23 @@
+// The complaints manager's digest: what needs doing today, case by case, by reference. No personal data.
+import type { TFunction } from "i18next";
+import type { Digest, DigestLine } from "~/cases/case-digest";
+import { formatLongDate } from "~/format-date";
+import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
+
+export function renderCaseDigest(digest: Digest, t: TFunction): RenderedEmail {
+  const line = (entry: DigestLine, key: string) =>
+    t(`emails:digest.${key}`, { reference: entry.reference, stage: entry.stage, due: formatLongDate(entry.dueOn, "en"), count: entry.days });
+  const blocks: EmailBlock[] = [{ kind: "heading", level: 1, text: t("emails:digest.heading", { day: formatLongDate(digest.day, "en") }) }];
+  const section = (entries: DigestLine[], heading: string, key: string) => {
+    if (entries.length) blocks.push({ kind: "heading", text: t(`emails:digest.${heading}`, { count: entries.length }) }, { kind: "list", items: entries.map((entry) => line(entry, key)) });
+  };
+  section(digest.overdue, "overdueHeading", "overdueLine");
+  section(digest.notAcknowledged, "notAcknowledgedHeading", "notAcknowledgedLine");
+  section(digest.dueSoon, "dueSoonHeading", "dueSoonLine");
+  blocks.push({ kind: "paragraph", text: t("emails:digest.footer") });
+  return renderEmail({
+    language: "en",
+    subject: t("emails:digest.subject", { overdue: digest.overdue.length, dueSoon: digest.dueSoon.length, notAcknowledged: digest.notAcknowledged.length, day: formatLongDate(digest.day, "en") }),
+    blocks,
+  });
+}

@@ -1,0 +1,182 @@
+// `npm run case -- …`: the same case events as the case system sends, typed by staff, for councils without a case
+// system, and complaints that came by phone, letter, email or in person registered so the report sees every one.
+// Checked by the same schema and the same rules; `show` prints stages, dates and deadlines, never personal data.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { caseChannels, caseServices, complainantRoles } from "~/cases/case-record";
+import { caseEventSchema, type CaseEvent } from "~/cases/case-events";
+import { currentStage, nextStageOffer, replyDueOn, type CaseState } from "~/cases/case-state";
+import { loadConfig } from "~/config/config.server";
+import { isPortalReference } from "~/journeys/journeys";
+import { createServices, type Services } from "~/services/services.server";
+import { londonDate } from "~/working-days";
+
+const usage = `Usage:
+  npm run case -- register --received YYYY-MM-DD --service childrens-social-care|public-health --channel phone|letter|email|in-person|other
+                           [--role parent|…] [--stage 1|2] [--advocate-asked] [--out-of-time]
+  npm run case -- show <reference>
+  npm run case -- event <reference> acknowledged [--date YYYY-MM-DD]
+  npm run case -- event <reference> stage-started <1|2|3> [--date …]
+  npm run case -- event <reference> extended --due YYYY-MM-DD --reason complex|more-information-needed|person-agreed|availability|other [--date …]
+  npm run case -- event <reference> replied <stage> upheld|partly-upheld|not-upheld|resolved|withdrawn [--date …]
+  npm run case -- event <reference> advocate-assigned [--date …]
+  npm run case -- event <reference> ombudsman referred|referred-back|decided [decision] [--date …]
+  npm run case -- event <reference> closed|reopened [--date …]`;
+
+class UsageError extends Error {}
+
+const registerSchema = z.object({
+  received: z.iso.date({ error: "--received must be a date written as YYYY-MM-DD" }),
+  service: z.enum(caseServices, { error: `--service must be one of ${caseServices.join(", ")}` }),
+  channel: z.enum(caseChannels, { error: `--channel must be one of ${caseChannels.join(", ")}` }),
+  role: z.enum(complainantRoles, { error: `--role must be one of ${complainantRoles.join(", ")}` }).optional(),
+  stage: z.enum(["1", "2"], { error: "--stage must be 1 or 2" }).default("1"),
+  "advocate-asked": z.boolean().default(false),
+  "out-of-time": z.boolean().default(false),
+});
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const path = issue.path.map(String).join(".");
+  return path && !issue.message.startsWith("--") ? `${path} ${issue.message}` : issue.message;
+}
+
+/** The event typed on the command line, as the case system would send it. */
+function eventFromArgs(words: readonly string[], options: { date?: string; due?: string; reason?: string }): CaseEvent {
+  const [type, first, second] = words;
+  const fields: Record<string, unknown> = { type };
+  if (options.date) fields.date = options.date;
+  switch (type) {
+    case "stage-started":
+      fields.stage = Number(first);
+      break;
+    case "extended":
+      fields.dueDate = options.due;
+      fields.reason = options.reason;
+      break;
+    case "replied":
+      fields.stage = Number(first);
+      fields.outcome = second;
+      break;
+    case "ombudsman":
+      fields.action = first;
+      if (second) fields.decision = second;
+      break;
+  }
+  const parsed = caseEventSchema.safeParse(fields);
+  if (!parsed.success) throw new UsageError(firstIssue(parsed.error));
+  return parsed.data;
+}
+
+/** What `show` prints: the case's stages, dates and deadlines. Nothing anyone wrote, and no names. */
+function describeCase(reference: string, state: CaseState, timetable: Services["config"]["council"]["timetable"], today: string): string {
+  const lines = [
+    `${reference}  ${state.service}, received ${state.receivedOn} by ${state.channel}${state.acceptedOutOfTime ? ", accepted outside the 12-month limit" : ""}`,
+    `  acknowledged: ${state.acknowledgedOn ?? `not yet (due ${state.acknowledgementDueOn})`}`,
+  ];
+  for (const stage of state.stages) {
+    const due = stage.extendedDueOn ? `due ${stage.dueOn}, extended to ${stage.extendedDueOn}` : `due ${stage.dueOn}`;
+    const reply = stage.repliedOn ? `replied ${stage.repliedOn}: ${stage.outcome}, ${stage.workingDays} working days, ${stage.timeliness}` : "no reply yet";
+    lines.push(`  stage ${stage.stage}: started ${stage.startedOn}, ${due}; ${reply}`);
+  }
+  lines.push(`  advocate: ${state.advocateArrangedOn ? `arranged ${state.advocateArrangedOn}` : state.advocateAsked ? "asked for, not yet arranged" : "not asked for"}`);
+  for (const request of state.nextStageRequests) lines.push(`  asked for stage ${request.stage} on ${request.on}${request.late ? " (after the time to ask had passed)" : ""}`);
+  if (state.ombudsman) {
+    const o = state.ombudsman;
+    lines.push(`  Ombudsman: ${[o.referredOn ? `considering since ${o.referredOn}` : "", o.referredBack ? "referred back to the council" : "", o.decidedOn ? `decided ${o.decidedOn}: ${o.decision}` : ""].filter(Boolean).join("; ")}`);
+  }
+  const due = replyDueOn(state);
+  if (state.closedOn) lines.push(`  closed ${state.closedOn}`);
+  else if (due) lines.push(`  now: stage ${currentStage(state).stage}, reply due ${due}${due < today ? " (overdue)" : ""}`);
+  const offer = nextStageOffer(state, timetable, today);
+  if (offer) lines.push(`  the person may ask for stage ${offer.stage} until ${offer.until}${offer.inTime ? "" : " (that time has passed)"}`);
+  return lines.join("\n");
+}
+
+async function run(argv: string[], services: () => Promise<Services>): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      date: { type: "string" },
+      due: { type: "string" },
+      reason: { type: "string" },
+      received: { type: "string" },
+      service: { type: "string" },
+      channel: { type: "string" },
+      role: { type: "string" },
+      stage: { type: "string" },
+      "advocate-asked": { type: "boolean" },
+      "out-of-time": { type: "boolean" },
+    },
+  });
+  const [command, reference, ...rest] = positionals;
+  if (command === "register") {
+    const parsed = registerSchema.safeParse(values);
+    if (!parsed.success) throw new UsageError(firstIssue(parsed.error));
+    const options = parsed.data;
+    const all = await services();
+    const today = londonDate(new Date());
+    if (options.received > today) throw new UsageError("--received is in the future");
+    const stored = await all.cases.register({
+      service: options.service,
+      role: options.role ?? null,
+      receivedOn: options.received,
+      channel: options.channel,
+      reach: null,
+      firstStage: Number(options.stage) as 1 | 2,
+      advocateAsked: options["advocate-asked"],
+      acceptedOutOfTime: options["out-of-time"],
+    });
+    console.log(stored.reference);
+    console.log(describeCase(stored.reference, stored.state, all.config.council.timetable, today));
+    return 0;
+  }
+  if (command !== "show" && command !== "event") throw new UsageError(command ? `unknown command "${command}"` : "a command is needed");
+  if (!reference || !isPortalReference(reference)) throw new UsageError("give the case's reference, such as C-7K4M-2Q9P-X, exactly as it was given");
+  const event = command === "event" ? eventFromArgs(rest, values) : null;
+  const all = await services();
+  const today = londonDate(new Date());
+  if (!event) {
+    const found = await all.cases.byReference(reference);
+    if (!found) {
+      console.error(`No case has the reference ${reference}`);
+      return 1;
+    }
+    console.log(describeCase(reference, found.state, all.config.council.timetable, today));
+    return 0;
+  }
+  const outcome = await all.cases.applyOutside(reference, event, { source: "staff" });
+  switch (outcome.status) {
+    case "not-found":
+      console.error(`No case has the reference ${reference}`);
+      return 1;
+    case "refused":
+      console.error(`Not recorded: ${outcome.refusal.title}. ${outcome.refusal.detail}`);
+      return 1;
+    case "duplicate":
+      return 0;
+    case "applied":
+      console.log(describeCase(reference, outcome.case.state, all.config.council.timetable, today));
+      return 0;
+  }
+}
+
+async function main(): Promise<number> {
+  let services: Services | null = null;
+  try {
+    return await run(process.argv.slice(2), async () => (services ??= await createServices(loadConfig(process.env, () => {}), { retryDatabase: false })));
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+      console.error(error.message);
+      console.error(usage);
+      return 2;
+    }
+    throw error;
+  } finally {
+    await (services as Services | null)?.db.close();
+  }
+}
+
+process.exitCode = await main();

@@ -384,6 +384,9 @@ function serviceParts(figures: ServiceFigures): Partition[] {
     { total: first.stage1.progressedToStage2.total, parts: [first.stage1.progressedToStage2.concluded, first.stage1.progressedToStage2.open] },
     { total: first.stage2.total, parts: [first.stage2.concluded, first.stage2.open] },
     { total: first.stage3.total, parts: [first.stage3.concluded, first.stage3.open] },
+    // Concluded and open, by the stage first considered at: the same complaints counted the other way round.
+    { total: figures.concluded, parts: [first.stage1.resolvedAtStage1, first.stage1.progressedToStage2.concluded, first.stage2.concluded, first.stage3.concluded] },
+    { total: figures.open, parts: [first.stage1.openAtStage1, first.stage1.progressedToStage2.open, first.stage2.open, first.stage3.open] },
     ...stageKeys.flatMap((key) => {
       const row = figures.timeliness[key];
       return [

@@ -233,7 +233,7 @@ export const seedYearCompliments: SubmissionRecord[] = [
   compliment("2017-12-04", "foster-or-kinship-carer", "email"),
 ];
 export const seedPreviousYearCompliments: SubmissionRecord[] = [
-  "2016-04-11",
+  "2016-04-01",
   "2016-05-09",
   "2016-06-13",
   "2016-07-11",

@@ -1,8 +1,8 @@
-// Bundles the Express server, the delivery worker and the outbox command with the app's server modules into build/.
+// Bundles the Express server, the delivery worker and the command-line tools with the app's server modules into build/.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { server: "server/main.ts", worker: "server/worker-main.ts", outbox: "server/outbox-cli.ts", "rotate-key": "server/rotate-key-cli.ts", purge: "server/purge-cli.ts", migrate: "server/migrate-cli.ts" },
+  entryPoints: { server: "server/main.ts", worker: "server/worker-main.ts", outbox: "server/outbox-cli.ts", "rotate-key": "server/rotate-key-cli.ts", purge: "server/purge-cli.ts", migrate: "server/migrate-cli.ts", report: "server/report-cli.ts" },
   outdir: "build",
   bundle: true,
   platform: "node",

@@ -214,6 +214,17 @@ export function loadConfig(
   };
 }
 
+/**
+ * The settings a command that only reads needs (the environment, with the database, and the council's
+ * settings), checked exactly as at start, but without generating development secrets: `npm run report` writes
+ * nothing but its report.
+ */
+export function loadReadOnlyConfig(source: Record<string, string | undefined> = process.env): { env: Environment; council: CouncilSettings } {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n  ${describeIssues("", parsed.error)}`);
+  return { env: parsed.data, council: readCouncilSettings(parsed.data.COUNCIL_CONFIG) };
+}
+
 export function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || hostname === "::1" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }

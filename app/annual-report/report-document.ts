@@ -173,14 +173,11 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     tables.push(table);
     return table;
   };
-  const chart = (id: string, title: string, description: string, table: ReportTable, layout: ReportChart["layout"]): ReportChart => ({
-    id,
-    title,
-    description,
-    table,
-    layout,
-    seriesNames: table.columns,
-  });
+  /** A chart of the table, with the table; or the table alone when the chart would have no bar to draw (all 0 or hidden). */
+  const chart = (id: string, title: string, description: string, table: ReportTable, layout: ReportChart["layout"]): Block => {
+    const bars = table.rows.some((r) => r.chart && r.cells.some((cell) => disclosure.show(cell.figure, cell.period).kind === "number" && ((cell.period === "current" ? cell.figure.value : cell.figure.previous) ?? 0) > 0));
+    return bars ? { kind: "chart", chart: { id, title, description, table, layout, seriesNames: table.columns } } : { kind: "table", table };
+  };
   const tableIsEmpty = (table: ReportTable) =>
     table.rows.every((r) =>
       r.cells.every((cell) => {
@@ -394,10 +391,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     blocks.push(subheading(`${id}-received`, say("received.heading")));
     blocks.push(paragraph(say("received.sentence", { count: amount(f.received), comparison: compare(f.received) })));
     if (!tableIsEmpty(monthTable)) {
-      blocks.push({
-        kind: "chart",
-        chart: chart(`${id}-month-chart`, say("received.monthTitle"), say("received.monthDescription", { previousSeries }), monthTable, "series"),
-      });
+      blocks.push(chart(`${id}-month-chart`, say("received.monthTitle"), say("received.monthDescription", { previousSeries }), monthTable, "series"));
     }
 
     // Who made them
@@ -407,10 +401,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       blocks.push(paragraph(say("roles.sentence", { count: amount(f.received), list: joinList(parts) })));
     } else blocks.push(paragraph(say("roles.none")));
     if (!tableIsEmpty(roleTable)) {
-      blocks.push({
-        kind: "chart",
-        chart: chart(`${id}-role-chart`, say("roles.title"), say("roles.description", { previousSeries }), roleTable, "series"),
-      });
+      blocks.push(chart(`${id}-role-chart`, say("roles.title"), say("roles.description", { previousSeries }), roleTable, "series"));
     }
 
     // How far they went
@@ -482,17 +473,16 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         );
       }
       if (!tableIsEmpty(timelinessTable)) {
-        blocks.push({ kind: "chart", chart: chart(`${id}-timeliness-chart`, say("timeliness.countsTitle"), say("timeliness.countsDescription", { period: name }), timelinessTable, "groups") });
-        blocks.push({
-          kind: "chart",
-          chart: chart(
+        blocks.push(chart(`${id}-timeliness-chart`, say("timeliness.countsTitle"), say("timeliness.countsDescription", { period: name }), timelinessTable, "groups"));
+        blocks.push(
+          chart(
             `${id}-median-chart`,
             say("timeliness.medianTitle"),
             say(publicHealth ? "timeliness.medianDescriptionMonths" : "timeliness.medianDescription", { previousSeries }),
             medianTable,
             "series",
           ),
-        });
+        );
       }
     }
 
@@ -507,7 +497,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         const list = outcomeKeys.filter((o) => nonZero(f.outcomes[key][o])).map((o) => say(`outcomes.${o}`, { count: amount(f.outcomes[key][o]) }));
         blocks.push(paragraph(say("outcomes.stage", { count: amount(t.replied), stage: stageName(stage), list: joinList(list) })));
       }
-      blocks.push({ kind: "chart", chart: chart(`${id}-outcomes-chart`, say("outcomes.title"), say("outcomes.description", { period: name }), outcomesTable, "groups") });
+      blocks.push(chart(`${id}-outcomes-chart`, say("outcomes.title"), say("outcomes.description", { period: name }), outcomesTable, "groups"));
     }
 
     // Advocacy

@@ -23,7 +23,7 @@ function tableHtml(table: ReportTable, disclosure: Disclosure): string {
       return `<tr class="govuk-table__row${total}"><th scope="row" class="govuk-table__header${indent}">${escapeHtml(row.label)}</th>${cells}</tr>`;
     })
     .join("\n");
-  return `<table class="govuk-table" id="${table.id}">
+  return `<table class="govuk-table" id="${table.id}-table">
 <caption class="govuk-table__caption govuk-table__caption--s">${escapeHtml(table.caption)}</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">${head}</tr></thead>
 <tbody class="govuk-table__body">
@@ -64,9 +64,9 @@ function blockHtml(block: Block, disclosure: Disclosure): string {
         `<p class="govuk-body report-no-print">${escapeHtml(block.checkHint)}</p>`,
         ...block.items.map(
           (item) => `<figure class="report-quote">
+<strong class="govuk-tag govuk-tag--yellow report-quote__check report-no-print">${escapeHtml(block.check)}</strong>
 <blockquote class="report-quote__text" dir="auto">${paragraphs(item.text)}</blockquote>
 <figcaption class="report-quote__from">${escapeHtml(item.attribution)}</figcaption>
-<strong class="govuk-tag govuk-tag--yellow report-no-print">${escapeHtml(block.check)}</strong>
 </figure>`,
         ),
       ].join("\n");

@@ -51,7 +51,7 @@ body { margin: 0; color: #0b0c0c; background: #ffffff; font-family: system-ui, "
 .govuk-table__body .report-row-total .govuk-table__header, .govuk-table__body .report-row-total .govuk-table__cell { font-weight: 700; }
 .report-indent-1 { padding-inline-start: 15px; }
 .report-indent-2 { padding-inline-start: 30px; }
-.report-numeric { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.report-numeric { font-variant-numeric: tabular-nums; }
 .report-section { margin-top: 40px; }
 .report-section + .report-section { border-top: 1px solid #b1b4b6; padding-top: 30px; }
 .report-subheading { margin-top: 30px; }
@@ -60,6 +60,7 @@ body { margin: 0; color: #0b0c0c; background: #ffffff; font-family: system-ui, "
 .report-figure__description { display: block; font-size: 1rem; line-height: 1.25; margin-bottom: 10px; }
 .report-chart { display: block; width: 100%; max-width: 450px; height: auto; margin: 0 0 15px; font-family: inherit; }
 .report-quote { margin: 0 0 25px; padding: 0 0 0 15px; border-left: 5px solid ${councilBrandColour}; }
+.report-quote__check { margin-bottom: 10px; }
 .report-quote__text { margin: 0 0 5px; }
 .report-quote__text p { margin: 0 0 10px; font-size: 1rem; line-height: 1.25; }
 .report-quote__from { display: block; margin-bottom: 10px; color: #505a5f; font-size: 0.875rem; line-height: 1.14; }

@@ -101,7 +101,8 @@ describe.concurrent("npm run report with bad input", () => {
     ["a threshold of 1", ["--year", "2024", "--suppress-below", "1"], /^report: --suppress-below must be from 2 to 100$/],
   ];
 
-  it.each(cases)("%s: one line naming the problem, exit code 2, nothing read or written", async (_, args, message) => {
+  // A run is a second or two; on a busy machine, with several at once, it can be many more.
+  it.each(cases)("%s: one line naming the problem, exit code 2, nothing read or written", { timeout: 90_000 }, async (_, args, message) => {
     const cwd = freshFolder();
     const result = await run(args, cwd);
     expect(result.stderr.trimEnd()).toMatch(message);
@@ -111,7 +112,7 @@ describe.concurrent("npm run report with bad input", () => {
     expect(everything(cwd)).toEqual([]);
   });
 
-  it("an unwritable reports/ (a file in its place): exit code 2, and the database not even opened", async () => {
+  it("an unwritable reports/ (a file in its place): exit code 2, and the database not even opened", { timeout: 90_000 }, async () => {
     const cwd = freshFolder();
     writeFileSync(path.join(cwd, "reports"), "not a folder");
     const result = await run(["--year", "2024"], cwd);
@@ -120,7 +121,7 @@ describe.concurrent("npm run report with bad input", () => {
     expect(everything(cwd)).toEqual(["reports"]);
   });
 
-  it("an --out inside a file: exit code 2", async () => {
+  it("an --out inside a file: exit code 2", { timeout: 90_000 }, async () => {
     const cwd = freshFolder();
     writeFileSync(path.join(cwd, "file"), "");
     const result = await run(["--year", "2024", "--out", "file/reports"], cwd);
@@ -130,7 +131,7 @@ describe.concurrent("npm run report with bad input", () => {
   });
 });
 
-describe("npm run report on the portal's database", () => {
+describe("npm run report on the portal's database", { timeout: 90_000 }, () => {
   it("says so in one line when the portal has never run, without making a database", async () => {
     const cwd = freshFolder();
     const result = await run(["--year", "2024"], cwd);
@@ -187,5 +188,5 @@ describe("npm run report on the portal's database", () => {
     expect(boxes.length).toBe(pages.length);
     // A4 is 595 by 842 points.
     expect(boxes.every(([width, height]) => width === 595 && height === 842)).toBe(true);
-  }, 60_000);
+  });
 });

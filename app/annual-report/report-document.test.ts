@@ -8,6 +8,7 @@ import { renderReportCsv } from "./report-csv";
 import { renderReportHtml } from "./report-html";
 import { attribute, csvRows, elementsOf, within, wordsOf, type Element } from "./report-html.test-support";
 import { financialYear } from "./report-period";
+import { chartColours } from "./report-charts";
 import { councilBrandColour } from "./report-styles";
 import { statutoryTimetable } from "./report-timetable";
 
@@ -146,11 +147,26 @@ describe("the seed year's report", () => {
     for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0]!, 0);
   });
 
+  it("draws in colours with at least 3:1 contrast against white, and writes white on the brand colour at 4.5:1 or more", () => {
+    for (const colour of [chartColours.current, chartColours.previous, chartColours.text]) expect(contrast(colour, "#ffffff"), colour).toBeGreaterThanOrEqual(3);
+    expect(contrast(councilBrandColour, "#ffffff")).toBeGreaterThanOrEqual(4.5);
+  });
+
   it("uses the council's brand colour as the portal's styles set it", () => {
     expect(readFileSync("app/styles/_council.scss", "utf8")).toMatch(new RegExp(`\\$council-brand-colour: ${councilBrandColour};`));
     expect(html).toContain(`background: ${councilBrandColour}`);
   });
 });
+
+/** WCAG's contrast ratio between two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
 
 /** The number written at the end of a bar: the label on the bar's line, just past its end. */
 function barValue(chart: Element, bar: Element): number | string {

@@ -1,9 +1,9 @@
-// Bundles the Express server, the delivery worker and the outbox command with the app's server modules into build/.
+// Bundles the Express server, the delivery worker and the command-line tools with the app's server modules into build/.
 import { build } from "esbuild";
 import { globImportPlugin } from "./glob-import-plugin.mjs";
 
 await build({
-  entryPoints: { server: "server/main.ts", worker: "server/worker-main.ts", outbox: "server/outbox-cli.ts", "rotate-key": "server/rotate-key-cli.ts", purge: "server/purge-cli.ts", migrate: "server/migrate-cli.ts", case: "server/case-cli.ts" },
+  entryPoints: { server: "server/main.ts", worker: "server/worker-main.ts", outbox: "server/outbox-cli.ts", "rotate-key": "server/rotate-key-cli.ts", purge: "server/purge-cli.ts", migrate: "server/migrate-cli.ts", case: "server/case-cli.ts", report: "server/report-cli.ts" },
   outdir: "build",
   bundle: true,
   platform: "node",

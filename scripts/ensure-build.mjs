@@ -3,7 +3,7 @@ import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const outputs = ["build/server.js", "build/worker.js", "build/outbox.js", "build/rotate-key.js", "build/purge.js", "build/migrate.js", "build/case.js", "build/server/index.js"];
+const outputs = ["build/server.js", "build/worker.js", "build/outbox.js", "build/rotate-key.js", "build/purge.js", "build/migrate.js", "build/case.js", "build/report.js", "build/server/index.js"];
 const sources = ["app", "server", "locales", "emails", "public", "package.json", "vite.config.ts"];
 
 function newest(entry) {

@@ -236,6 +236,21 @@ export function loadConfig(
   };
 }
 
+/**
+ * The settings a command that only reads needs (the environment, with the database, and the council's
+ * settings), checked exactly as at start, but without generating development secrets: `npm run report` writes
+ * nothing but its report.
+ */
+export function loadReadOnlyConfig(source: Record<string, string | undefined> = process.env): { env: Environment; council: CouncilSettings; keyring: Keyring | null } {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n  ${describeIssues("", parsed.error)}`);
+  const env = parsed.data;
+  // The development data key, if the portal has made one: read, never generated.
+  const keyFile = path.join(path.resolve(env.DATA_DIR), "data-key.secret");
+  const keyring = env.DATA_KEYS ?? (existsSync(keyFile) ? parseKeyring(readFileSync(keyFile, "utf8").trim()) : null);
+  return { env, council: readCouncilSettings(env.COUNCIL_CONFIG), keyring };
+}
+
 export function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || hostname === "::1" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }

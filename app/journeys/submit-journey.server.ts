@@ -4,7 +4,8 @@
 // it from the moment it arrives.
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
-import { caseServices, type CaseService, type PortalReach, type SubmissionRecord } from "~/cases/case-record";
+import { initialiseNames } from "~/annual-report/initialise-names";
+import { caseServices, type CaseService, type PortalReach, type Quotation, type SubmissionRecord } from "~/cases/case-record";
 import { nextStageOffer } from "~/cases/case-state";
 import { promisedWorkingDays } from "~/cases/timetable";
 import { contactFlags, mayWriteTo } from "~/delivery/contact-permission";
@@ -92,6 +93,12 @@ export async function storeJourneySubmission(services: Services, { journey, answ
       reach: portalReach,
       facts: statistics.facts,
     };
+    // Words the person agreed may be quoted in the annual report, with the names they typed as initials, sealed.
+    const quotation = journey.quotationOf?.(answers);
+    if (quotation) {
+      const record: Quotation = { receivedOn: today, service: service === null ? null : caseServiceOf(service), role: statistics.role as Quotation["role"], text: initialiseNames(quotation, journey.namesOf?.(answers) ?? []) };
+      await tx.run("INSERT INTO quotations (id, received_on, record, reported_at) VALUES (?, ?, ?, NULL)", [randomUUID(), today, services.sealer.seal(JSON.stringify(record))]);
+    }
     await tx.run("INSERT INTO statistics (id, type, kind, record, service, role, advocate_asked, late, submitted_on, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
       randomUUID(),
       stored.type,

@@ -32,6 +32,8 @@ export class Retention {
   async purge(now: number, days: number): Promise<number> {
     const cutoff = now - days * 86_400_000;
     await this.cases.purgeClosedBefore(londonDate(new Date(cutoff)));
+    // A compliment's quoted words go once the report for their year has been made, and kept as long as anything else.
+    await this.db.run("DELETE FROM quotations WHERE reported_at IS NOT NULL AND reported_at < ?", [cutoff]);
     const due = await this.db.all<{ id: string }>(
       `SELECT s.id FROM submissions s
        WHERE NOT EXISTS (SELECT 1 FROM delivery_jobs j WHERE j.submission_id = s.id AND (j.state <> 'done' OR j.done_at >= ?))`,

@@ -1,0 +1,445 @@
+// Every figure in the annual report (section 7 of the seed report, and what the issue adds), worked out from the
+// anonymous records for a period and for the period it is compared with. Pure: records in, numbers out.
+//
+// Each count is a `Count` object holding this period's value and the previous period's, and the report refers to
+// the same object wherever it states that figure (a sentence, a table, a chart, the CSV), so small-number
+// suppression decides once per figure. `partitions` lists the sums the report shows (a total and the parts it
+// splits into), which suppression needs so that no hidden count can be worked out by subtraction.
+import {
+  caseChannels,
+  complainantRoles,
+  ombudsmanDecisions,
+  stageOutcomes,
+  widthBands,
+  type CaseRecord,
+  type CaseService,
+  type CaseStage,
+  type ReportInput,
+  type StageRecord,
+  type SubmissionRecord,
+} from "~/cases/case-record";
+import { contains, monthIndex, monthsOf, previousPeriod, type ReportPeriod } from "./report-period";
+
+export interface Count {
+  readonly value: number;
+  /** Null when there are no figures for the previous period at all. */
+  readonly previous: number | null;
+}
+
+/** A median of working days, over the replies a `Count` counts; null where there were none. */
+export interface Median {
+  readonly value: number | null;
+  readonly previous: number | null;
+  readonly basis: Count;
+}
+
+export type Figure = Count | Median;
+
+export function isMedian(figure: Figure): figure is Median {
+  return "basis" in figure;
+}
+
+export const notRecorded = "not-recorded" as const;
+export const roleKeys = [...complainantRoles, notRecorded] as const;
+export type RoleKey = (typeof roleKeys)[number];
+
+export const stageKeys = ["stage1", "stage2", "stage3"] as const;
+export type StageKey = (typeof stageKeys)[number];
+export const stageKeyOf = (stage: CaseStage): StageKey => `stage${stage}`;
+
+export const timelinessKeys = ["inTime", "extended", "late", notRecorded] as const;
+export const outcomeKeys = [...stageOutcomes, notRecorded] as const;
+export const decisionKeys = [...ombudsmanDecisions, notRecorded] as const;
+export const complimentServiceKeys = ["childrens-social-care", "public-health", "not-sure", notRecorded] as const;
+export const javascriptKeys = ["on", "off", "unknown"] as const;
+export const widthKeys = [...widthBands, notRecorded] as const;
+/** The services complaints are reported under, each in the same shape. */
+export const reportedServices = ["childrens-social-care", "public-health"] as const satisfies readonly CaseService[];
+export type ReportedService = (typeof reportedServices)[number];
+
+type Keyed<K extends string> = { [P in K]: Count };
+
+export interface ServiceFigures {
+  received: Count;
+  /** By the month's position in the period (see `monthsOf`). */
+  byMonth: Record<string, Count>;
+  byRole: Keyed<RoleKey>;
+  firstStage: {
+    stage1: {
+      total: Count;
+      /** Closed by the end of the period without a stage 2. */
+      resolvedAtStage1: Count;
+      /** Reached stage 2 by the end of the period (including those that went on to stage 3). */
+      progressedToStage2: { total: Count; concluded: Count; open: Count };
+      progressedToStage3: Count;
+      /** Still open at stage 1 at the end of the period. */
+      openAtStage1: Count;
+    };
+    stage2: { total: Count; concluded: Count; open: Count; progressedToStage3: Count };
+    stage3: { total: Count; concluded: Count; open: Count };
+  };
+  concluded: Count;
+  open: Count;
+  acceptedOutOfTime: Count;
+  /** Stages replied to within the period, whenever the complaint was received. */
+  timeliness: { [S in StageKey]: { replied: Count; inTime: Count; extended: Count; late: Count; [notRecorded]: Count; medianDays: Median } };
+  outcomes: { [S in StageKey]: Keyed<(typeof outcomeKeys)[number]> };
+  advocacy: { asked: Count; arranged: Count; arrangedByRole: Keyed<RoleKey> };
+  ombudsman: { considered: Count; referredBack: Count; decided: Count; decisions: Keyed<(typeof decisionKeys)[number]> };
+  carriedForward: { total: Count; atStage: Keyed<StageKey> };
+  carriedIn: { total: Count; concluded: { total: Count; atStage: Keyed<StageKey> }; open: Count };
+}
+
+export interface ReportFigures {
+  period: ReportPeriod;
+  previousPeriod: ReportPeriod;
+  /** False when nothing at all was recorded before the end of the previous period (the portal may not have existed). */
+  hasPrevious: boolean;
+  /** The first date anything was recorded, or null when nothing ever was. */
+  recordsBegin: string | null;
+  services: { [S in ReportedService]: ServiceFigures };
+  /** Complaints whose service nobody has settled yet ("not sure"), reported in neither service. */
+  serviceNotSettled: Count;
+  compliments: { total: Count; byService: Keyed<(typeof complimentServiceKeys)[number]>; byRole: Keyed<RoleKey>; quotations: Count };
+  requests: {
+    formats: { total: Count; byFormat: Record<string, Count>; byLanguage: Record<string, Count> };
+    advocates: Count;
+    escalations: { total: Count; byStage: Record<string, Count> };
+  };
+  reach: {
+    total: Count;
+    byChannel: Keyed<(typeof caseChannels)[number]>;
+    portal: Count;
+    byLanguage: Record<string, Count>;
+    javascript: Keyed<(typeof javascriptKeys)[number]>;
+    width: Keyed<(typeof widthKeys)[number]>;
+  };
+  /** Sums the report shows: the total is the sum of the parts. */
+  partitions: readonly Partition[];
+}
+
+export interface Partition {
+  total: Count;
+  parts: readonly Count[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One period's plain numbers. A `Days` list becomes a median when the two periods are put together.
+
+class Days {
+  constructor(
+    readonly values: number[],
+    /** The sibling count the median is taken over. */
+    readonly basis: string,
+  ) {}
+}
+
+type Raw = number | Days | { [key: string]: Raw };
+
+function tally<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+}
+
+function roleOf(role: string | null): RoleKey {
+  return role && (complainantRoles as readonly string[]).includes(role) ? (role as RoleKey) : notRecorded;
+}
+
+/** The stages a case had started by a date. */
+function stagesBy(record: CaseRecord, date: string): StageRecord[] {
+  return record.stages.filter((stage) => stage.startedOn <= date);
+}
+
+function highestStage(record: CaseRecord, date: string): CaseStage {
+  return stagesBy(record, date).reduce<CaseStage>((high, stage) => (stage.stage > high ? stage.stage : high), record.firstStage);
+}
+
+const closedBy = (record: CaseRecord, date: string) => record.closedOn !== null && record.closedOn <= date;
+
+function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
+  const received = cases.filter((record) => contains(period, record.receivedOn));
+  const byMonth: Record<string, number> = Object.fromEntries(monthsOf(period).map((month) => [String(month.index), 0]));
+  const byRole = tally(roleKeys);
+  const first = {
+    stage1: { total: 0, resolvedAtStage1: 0, progressedToStage2: { total: 0, concluded: 0, open: 0 }, progressedToStage3: 0, openAtStage1: 0 },
+    stage2: { total: 0, concluded: 0, open: 0, progressedToStage3: 0 },
+    stage3: { total: 0, concluded: 0, open: 0 },
+  };
+  let concluded = 0;
+  let acceptedOutOfTime = 0;
+  const advocacy = { asked: 0, arranged: 0, arrangedByRole: tally(roleKeys) };
+  for (const record of received) {
+    byMonth[String(monthIndex(period, record.receivedOn))]! += 1;
+    byRole[roleOf(record.role)] += 1;
+    const closed = closedBy(record, period.to);
+    if (closed) concluded++;
+    if (record.acceptedOutOfTime) acceptedOutOfTime++;
+    const highest = highestStage(record, period.to);
+    if (record.firstStage === 1) {
+      first.stage1.total++;
+      if (highest >= 2) {
+        first.stage1.progressedToStage2.total++;
+        first.stage1.progressedToStage2[closed ? "concluded" : "open"]++;
+        if (highest === 3) first.stage1.progressedToStage3++;
+      } else if (closed) first.stage1.resolvedAtStage1++;
+      else first.stage1.openAtStage1++;
+    } else if (record.firstStage === 2) {
+      first.stage2.total++;
+      first.stage2[closed ? "concluded" : "open"]++;
+      if (highest === 3) first.stage2.progressedToStage3++;
+    } else {
+      first.stage3.total++;
+      first.stage3[closed ? "concluded" : "open"]++;
+    }
+    if (record.advocateAsked) advocacy.asked++;
+    if (record.advocateArranged) {
+      advocacy.arranged++;
+      advocacy.arrangedByRole[roleOf(record.role)]++;
+    }
+  }
+
+  const timeliness = Object.fromEntries(
+    stageKeys.map((key) => [key, { replied: 0, inTime: 0, extended: 0, late: 0, [notRecorded]: 0, medianDays: new Days([], "replied") }]),
+  ) as Record<StageKey, { replied: number; inTime: number; extended: number; late: number; [notRecorded]: number; medianDays: Days }>;
+  const outcomes = Object.fromEntries(stageKeys.map((key) => [key, tally(outcomeKeys)])) as Record<StageKey, Record<(typeof outcomeKeys)[number], number>>;
+  const ombudsman = { considered: 0, referredBack: 0, decided: 0, decisions: tally(decisionKeys) };
+  for (const record of cases) {
+    for (const stage of record.stages) {
+      if (!contains(period, stage.repliedOn)) continue;
+      const key = stageKeyOf(stage.stage);
+      const row = timeliness[key];
+      row.replied++;
+      if (stage.timeliness === "in-time") row.inTime++;
+      else if (stage.timeliness === "extended") row.extended++;
+      else if (stage.timeliness === "late") row.late++;
+      else row[notRecorded]++;
+      if (stage.workingDays !== null) row.medianDays.values.push(stage.workingDays);
+      outcomes[key][stage.outcome ?? notRecorded]++;
+    }
+    const referral = record.ombudsman;
+    if (referral) {
+      if (contains(period, referral.referredOn)) ombudsman[referral.referredBack ? "referredBack" : "considered"]++;
+      if (contains(period, referral.decidedOn)) {
+        ombudsman.decided++;
+        ombudsman.decisions[referral.decision ?? notRecorded]++;
+      }
+    }
+  }
+
+  const carriedForward = { total: 0, atStage: tally(stageKeys) };
+  const carriedIn = { total: 0, concluded: { total: 0, atStage: tally(stageKeys) }, open: 0 };
+  const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  for (const record of cases) {
+    if (record.receivedOn <= period.to && !closedBy(record, period.to)) {
+      carriedForward.total++;
+      carriedForward.atStage[stageKeyOf(highestStage(record, period.to))]++;
+    }
+    if (record.receivedOn < period.from && !closedBy(record, dayBefore(period.from))) {
+      carriedIn.total++;
+      if (closedBy(record, period.to)) {
+        carriedIn.concluded.total++;
+        carriedIn.concluded.atStage[stageKeyOf(highestStage(record, record.closedOn!))]++;
+      } else carriedIn.open++;
+    }
+  }
+
+  return {
+    received: received.length,
+    byMonth,
+    byRole,
+    firstStage: first,
+    concluded,
+    open: received.length - concluded,
+    acceptedOutOfTime,
+    timeliness,
+    outcomes,
+    advocacy,
+    ombudsman,
+    carriedForward,
+    carriedIn,
+  };
+}
+
+/** Trimmed, with the first letter of each word in capitals, so "polish " and "Polish" are counted together. */
+function normalisedLabel(value: string): string {
+  return value
+    .trim()
+    .replace(/\s+/g, " ")
+    .toLocaleLowerCase("en-GB")
+    .replace(/(^|[\s-])(\p{L})/gu, (_, space: string, letter: string) => space + letter.toLocaleUpperCase("en-GB"));
+}
+
+function textFact(record: SubmissionRecord, name: string): string | null {
+  const value = record.facts[name];
+  if (typeof value === "number") return String(value);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+/** "stage-2", "2" and 2 are all stage 2. */
+function escalationStage(record: SubmissionRecord): string {
+  const stage = textFact(record, "stage")?.replace(/^stage-?/i, "");
+  return stage === "2" || stage === "3" ? `stage${stage}` : notRecorded;
+}
+
+function periodRaw(input: ReportInput, period: ReportPeriod) {
+  const services = Object.fromEntries(
+    reportedServices.map((service) => [service, serviceRaw(input.cases.filter((record) => record.service === service), period)]),
+  ) as Record<ReportedService, ReturnType<typeof serviceRaw>>;
+  const submissions = input.submissions.filter((record) => contains(period, record.receivedOn));
+  const compliments = { total: 0, byService: tally(complimentServiceKeys), byRole: tally(roleKeys), quotations: 0 };
+  const formats = { total: 0, byFormat: {} as Record<string, number>, byLanguage: {} as Record<string, number> };
+  const escalations = { total: 0, byStage: {} as Record<string, number> };
+  let advocates = 0;
+  for (const record of submissions) {
+    if (record.kind === "compliment") {
+      compliments.total++;
+      compliments.byService[record.service ?? notRecorded]++;
+      compliments.byRole[roleOf(record.role)]++;
+    } else if (record.kind === "format") {
+      formats.total++;
+      const format = textFact(record, "format") ?? notRecorded;
+      formats.byFormat[format] = (formats.byFormat[format] ?? 0) + 1;
+      if (format === "another-language") {
+        const language = textFact(record, "language");
+        const label = language ? normalisedLabel(language) : notRecorded;
+        formats.byLanguage[label] = (formats.byLanguage[label] ?? 0) + 1;
+      }
+    } else if (record.kind === "advocate") advocates++;
+    else if (record.kind === "escalation") {
+      escalations.total++;
+      const stage = escalationStage(record);
+      escalations.byStage[stage] = (escalations.byStage[stage] ?? 0) + 1;
+    }
+  }
+  compliments.quotations = input.quotations.filter((quotation) => contains(period, quotation.receivedOn)).length;
+
+  const everything = [...input.cases.filter((record) => contains(period, record.receivedOn)), ...submissions];
+  const reach = { total: everything.length, byChannel: tally(caseChannels), portal: 0, byLanguage: {} as Record<string, number>, javascript: tally(javascriptKeys), width: tally(widthKeys) };
+  for (const record of everything) {
+    reach.byChannel[record.channel]++;
+    if (!record.reach) continue;
+    reach.portal++;
+    const language = record.reach.language.trim().toLowerCase() || notRecorded;
+    reach.byLanguage[language] = (reach.byLanguage[language] ?? 0) + 1;
+    reach.javascript[record.reach.javascript === null ? "unknown" : record.reach.javascript ? "on" : "off"]++;
+    reach.width[record.reach.widthBand ?? notRecorded]++;
+  }
+
+  return {
+    services,
+    serviceNotSettled: input.cases.filter((record) => record.service === "not-sure" && contains(period, record.receivedOn)).length,
+    compliments,
+    requests: { formats, advocates, escalations },
+    reach,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The two periods put together, key by key.
+
+type Zipped<T> = T extends number ? Count : T extends Days ? Median : { [K in keyof T]: Zipped<T[K]> };
+
+function median(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function zip(current: Raw, previous: Raw | undefined, hasPrevious: boolean): unknown {
+  if (typeof current === "number") {
+    return { value: current, previous: hasPrevious ? (typeof previous === "number" ? previous : 0) : null } satisfies Count;
+  }
+  if (current instanceof Days) throw new Error("a median is zipped beside its basis");
+  const before = previous !== undefined && typeof previous === "object" && !(previous instanceof Days) ? previous : {};
+  const out: Record<string, unknown> = {};
+  // Keys that appear only in the previous period (a language nobody used this year) still get a row.
+  const keys = [...new Set([...Object.keys(current), ...Object.keys(before)])];
+  for (const key of keys) {
+    const value = current[key] ?? (typeof before[key] === "number" ? 0 : undefined);
+    if (value === undefined || value instanceof Days) continue;
+    out[key] = zip(value, before[key], hasPrevious);
+  }
+  for (const key of keys) {
+    const value = current[key];
+    if (!(value instanceof Days)) continue;
+    const prior = before[key];
+    out[key] = {
+      value: median(value.values),
+      previous: hasPrevious && prior instanceof Days ? median(prior.values) : null,
+      basis: out[value.basis] as Count,
+    } satisfies Median;
+  }
+  return out;
+}
+
+function serviceParts(figures: ServiceFigures): Partition[] {
+  const { firstStage: first } = figures;
+  const all = <K extends string>(keyed: Keyed<K>) => Object.values<Count>(keyed);
+  return [
+    { total: figures.received, parts: Object.values(figures.byMonth) },
+    { total: figures.received, parts: all(figures.byRole) },
+    { total: figures.received, parts: [first.stage1.total, first.stage2.total, first.stage3.total] },
+    { total: figures.received, parts: [figures.concluded, figures.open] },
+    { total: first.stage1.total, parts: [first.stage1.resolvedAtStage1, first.stage1.progressedToStage2.total, first.stage1.openAtStage1] },
+    { total: first.stage1.progressedToStage2.total, parts: [first.stage1.progressedToStage2.concluded, first.stage1.progressedToStage2.open] },
+    { total: first.stage2.total, parts: [first.stage2.concluded, first.stage2.open] },
+    { total: first.stage3.total, parts: [first.stage3.concluded, first.stage3.open] },
+    // Concluded and open, by the stage first considered at: the same complaints counted the other way round.
+    { total: figures.concluded, parts: [first.stage1.resolvedAtStage1, first.stage1.progressedToStage2.concluded, first.stage2.concluded, first.stage3.concluded] },
+    { total: figures.open, parts: [first.stage1.openAtStage1, first.stage1.progressedToStage2.open, first.stage2.open, first.stage3.open] },
+    ...stageKeys.flatMap((key) => {
+      const row = figures.timeliness[key];
+      return [
+        { total: row.replied, parts: [row.inTime, row.extended, row.late, row[notRecorded]] },
+        { total: row.replied, parts: all(figures.outcomes[key]) },
+      ];
+    }),
+    { total: figures.advocacy.arranged, parts: all(figures.advocacy.arrangedByRole) },
+    { total: figures.ombudsman.decided, parts: all(figures.ombudsman.decisions) },
+    { total: figures.carriedForward.total, parts: all(figures.carriedForward.atStage) },
+    { total: figures.carriedForward.total, parts: [figures.open, figures.carriedIn.open] },
+    { total: figures.carriedIn.total, parts: [figures.carriedIn.concluded.total, figures.carriedIn.open] },
+    { total: figures.carriedIn.concluded.total, parts: all(figures.carriedIn.concluded.atStage) },
+  ];
+}
+
+/** The first date anything in the records was received, or null when there are none. */
+export function firstRecordDate(input: ReportInput): string | null {
+  const dates = [...input.cases, ...input.submissions, ...input.quotations].map((record) => record.receivedOn);
+  return dates.length ? dates.reduce((first, date) => (date < first ? date : first)) : null;
+}
+
+export function computeFigures(input: ReportInput, period: ReportPeriod): ReportFigures {
+  const before = previousPeriod(period);
+  const recordsBegin = firstRecordDate(input);
+  const hasPrevious = recordsBegin !== null && recordsBegin <= before.to;
+  const zipped = zip(periodRaw(input, period) as unknown as Raw, periodRaw(input, before) as unknown as Raw, hasPrevious) as Zipped<ReturnType<typeof periodRaw>>;
+  const services = zipped.services as unknown as ReportFigures["services"];
+  const { compliments, requests, reach } = zipped;
+  const all = (keyed: Record<string, Count>) => Object.values(keyed);
+  const partitions: Partition[] = [
+    ...reportedServices.flatMap((service) => serviceParts(services[service])),
+    { total: compliments.total, parts: all(compliments.byService) },
+    { total: compliments.total, parts: all(compliments.byRole) },
+    { total: requests.formats.total, parts: all(requests.formats.byFormat) },
+    { total: requests.escalations.total, parts: all(requests.escalations.byStage) },
+    { total: reach.total, parts: all(reach.byChannel) },
+    { total: reach.portal, parts: all(reach.byLanguage) },
+    { total: reach.portal, parts: all(reach.javascript) },
+    { total: reach.portal, parts: all(reach.width) },
+  ];
+  const anotherLanguage = requests.formats.byFormat["another-language"];
+  if (anotherLanguage) partitions.push({ total: anotherLanguage, parts: all(requests.formats.byLanguage) });
+  return {
+    period,
+    previousPeriod: before,
+    hasPrevious,
+    recordsBegin,
+    services,
+    serviceNotSettled: zipped.serviceNotSettled,
+    compliments,
+    requests,
+    reach,
+    partitions,
+  };
+}

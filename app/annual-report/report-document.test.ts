@@ -1,0 +1,309 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { CaseRecord, ReportInput, SubmissionRecord } from "~/cases/case-record";
+import { exampleCouncil } from "~/config/example-council";
+import { seedYear, seedYearInput } from "../../tests/support/seed-year";
+import { buildReport, type ReportContext } from "./report-document";
+import { renderReportCsv } from "./report-csv";
+import { renderReportHtml } from "./report-html";
+import { attribute, csvRows, elementsOf, within, wordsOf, type Element } from "./report-html.test-support";
+import { financialYear } from "./report-period";
+import { chartColours } from "./report-charts";
+import { councilBrandColour } from "./report-styles";
+import { statutoryTimetable } from "../../tests/support/example-timetable";
+
+const context = (suppressBelow: number | null = null): ReportContext => ({
+  councilName: exampleCouncil.councilName,
+  serviceName: exampleCouncil.serviceName,
+  timetable: statutoryTimetable,
+  madeOn: "2026-12-02",
+  suppressBelow,
+});
+
+function render(input: ReportInput, period = seedYear, suppressBelow: number | null = null) {
+  const report = buildReport(input, period, context(suppressBelow));
+  const html = renderReportHtml(report);
+  return { report, html, csv: renderReportCsv(report), elements: elementsOf(html) };
+}
+
+const paragraphs = (elements: Element[]) => elements.filter((element) => element.tagName === "p").map(wordsOf);
+const sectionWords = (elements: Element[], id: string) => wordsOf(elements.find((element) => element.tagName === "section" && attribute(element, "id") === id)!);
+
+describe("the seed year's report", () => {
+  const { html, csv, elements } = render(seedYearInput());
+  const sentences = paragraphs(elements);
+  const lines = csvRows(csv);
+  const csvValue = (section: string, figure: string) => lines.find((line) => line[0] === section && line[1] === figure)?.slice(2);
+
+  it("states section 7's figures in its sentences", () => {
+    expect(sentences).toEqual(
+      expect.arrayContaining([
+        "8 compliments were received, 2 fewer than the previous year.",
+        "18 complaints were received, the same as the previous year.",
+        "Of the 18 complaints received, 2 were from care leavers, 13 were from parents, 2 were from foster or connected carers and 1 was from a grandparent or relative.",
+        "Of the 18 complaints received, 14 had been concluded by 31 March 2018 and 4 were still open.",
+        "16 were first considered at stage 1: of these, 12 were resolved at stage 1 and 4 progressed to stage 2 (2 concluded and 2 still open).",
+        "2 went straight to stage 2 without first being considered at stage 1 (2 still open).",
+        "1 complaint was accepted outside the 12-month time limit for making a complaint.",
+        "An advocate was arranged for 1 care leaver.",
+        "No complaints were considered by the Local Government and Social Care Ombudsman in 2017/18, the same as the previous year.",
+        "1 person went to the Ombudsman and was referred back to the council to consider their complaint first.",
+        "4 complaints were still open on 31 March 2018 (4 at stage 2) and are carried forward to 2018/19, 2 more than the previous year.",
+        "2 complaints were carried in from 2016/17: 2 were concluded at stage 2.",
+        "There were no complaints about public health received in 2017/18, the same as the previous year.",
+      ]),
+    );
+  });
+
+  it("states each figure in the CSV, with the previous year's", () => {
+    expect(lines[0]).toEqual(["Section", "Figure", "Period", "Value", "Previous value (2016/17)"]);
+    const csc = "Children's social care complaints";
+    expect(csvValue("Compliments", "Compliments received, by service: Compliments received")).toEqual(["2017/18", "8", "10"]);
+    expect(csvValue(csc, "Complaints received each month: Complaints received")).toEqual(["2017/18", "18", "18"]);
+    expect(csvValue(csc, "Complaints received, by who made them: Care leaver")).toEqual(["2017/18", "2", "0"]);
+    expect(csvValue(csc, "Complaints received, by who made them: Foster or connected carer")).toEqual(["2017/18", "2", "0"]);
+    expect(csvValue(csc, "Complaints received, by who made them: Parent")).toEqual(["2017/18", "13", "13"]);
+    expect(csvValue(csc, "Complaints received, by who made them: Grandparent or relative")).toEqual(["2017/18", "1", "1"]);
+    expect(csvValue(csc, "Complaints received, by how far they went: First considered at stage 1")).toEqual(["2017/18", "16", "18"]);
+    expect(csvValue(csc, "Complaints received, by how far they went: Resolved at stage 1")?.[1]).toBe("12");
+    expect(csvValue(csc, "Complaints received, by how far they went: Progressed to stage 2")?.[1]).toBe("4");
+    expect(csvValue(csc, "Complaints received, by how far they went: Progressed to stage 2 and concluded")?.[1]).toBe("2");
+    expect(csvValue(csc, "Complaints received, by how far they went: Progressed to stage 2 and still open")?.[1]).toBe("2");
+    expect(csvValue(csc, "Complaints received, by how far they went: Went straight to stage 2")?.[1]).toBe("2");
+    expect(csvValue(csc, "Complaints received, by how far they went: Accepted outside the 12-month time limit")?.[1]).toBe("1");
+    expect(csvValue(csc, "Advocates for people who complained: Advocate arranged for: Care leaver")?.[1]).toBe("1");
+    expect(csvValue(csc, "Complaints and the Ombudsman: Considered by the Ombudsman")?.[1]).toBe("0");
+    expect(csvValue(csc, "Complaints and the Ombudsman: Referred back to the council")?.[1]).toBe("1");
+    expect(csvValue(csc, "Complaints carried forward and carried in: Carried forward (open on 31 March 2018)")).toEqual(["2017/18", "4", "2"]);
+    expect(csvValue(csc, "Complaints carried forward and carried in: Carried in and concluded at stage 2")?.[1]).toBe("2");
+    expect(csvValue("Public health complaints", "Complaints received each month: Complaints received")).toEqual(["2017/18", "0", "0"]);
+    expect(csvValue(csc, "Replies sent in 2017/18, by whether they were in time: Within the time limit, Stage 1")).toEqual(["2017/18", "12", "18"]);
+    expect(csvValue(csc, "Median working days to reply, by stage: Stage 2 (limit 25 working days, extended 65 working days)")).toEqual(["2017/18", "51", ""]);
+  });
+
+  it("lists each figure once in the CSV, with as many fields on every line", () => {
+    const figures = lines.slice(1).map((line) => `${line[0]}|${line[1]}`);
+    expect(new Set(figures).size).toBe(figures.length);
+    expect(lines.every((line) => line.length === 5)).toBe(true);
+    expect(csv.startsWith("\uFEFFSection,")).toBe(true);
+  });
+
+  it("quotes the compliments in the appendix, each marked to be checked, the mark not printed", () => {
+    const appendix = elements.find((element) => attribute(element, "id") === "appendix-1")!;
+    const quotes = within(appendix, "blockquote");
+    expect(quotes).toHaveLength(7);
+    expect(wordsOf(quotes[2]!)).toBe("H you are the best social worker ever. H you are the best because you moved me like I asked. Please keep in touch. Many thanks.");
+    const marks = within(appendix, "strong").filter((element) => wordsOf(element) === "Check before publishing");
+    expect(marks).toHaveLength(7);
+    expect(marks.every((mark) => attribute(mark, "class")?.split(" ").includes("report-no-print"))).toBe(true);
+    expect(html).toMatch(/@media print \{[^]*\.report-no-print, \.report-footer \{ display: none; \}/);
+  });
+
+  it("is one self-contained document: English, no scripts, no links or requests outside itself", () => {
+    expect(elements.find((element) => element.tagName === "html")!.attrs).toContainEqual({ name: "lang", value: "en" });
+    expect(elements.some((element) => element.tagName === "script" || element.tagName === "link" || element.tagName === "img" || element.tagName === "iframe")).toBe(false);
+    for (const element of elements) {
+      for (const name of ["src", "href", "srcset", "action", "poster", "data"]) {
+        const value = attribute(element, name);
+        if (value !== undefined) expect(value, `${element.tagName} ${name}`).toMatch(/^#[\w-]+$/);
+      }
+    }
+    expect(html).not.toMatch(/url\((?!#)/);
+    expect(html).not.toMatch(/@import|@font-face/);
+  });
+
+  it("has headings in order, and tables with captions and scoped headers", () => {
+    const levels = elements.filter((element) => /^h[1-6]$/.test(element.tagName)).map((element) => Number(element.tagName[1]));
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, index) => index > 0 && expect(level - levels[index - 1]!).toBeLessThanOrEqual(1));
+    const tables = elements.filter((element) => element.tagName === "table");
+    expect(tables.length).toBeGreaterThan(10);
+    for (const table of tables) {
+      expect(within(table, "caption")).toHaveLength(1);
+      expect(within(table, "th").every((th) => ["col", "row"].includes(attribute(th, "scope") ?? ""))).toBe(true);
+    }
+  });
+
+  it("gives every chart a title, a description and the table of its numbers, and hides the drawing from screen readers", () => {
+    const figures = elements.filter((element) => element.tagName === "figure" && attribute(element, "class") === "report-figure");
+    expect(figures.length).toBe(5);
+    for (const figure of figures) {
+      const caption = within(figure, "figcaption")[0]!;
+      expect(within(caption, "span").map(wordsOf).every((words) => words.length > 10)).toBe(true);
+      const svg = within(figure, "svg");
+      expect(svg).toHaveLength(1);
+      expect(attribute(svg[0]!, "aria-hidden")).toBe("true");
+      expect(within(figure, "table")).toHaveLength(1);
+    }
+  });
+
+  it("draws bars in proportion to the numbers written beside them", () => {
+    const chart = elements.find((element) => attribute(element, "id") === "csc-role-chart")!;
+    const bars = within(chart, "rect").filter((rect) => attribute(rect, "class") === "report-bar");
+    const values = bars.map((bar) => barValue(chart, bar));
+    // Child or young person (none this year, 4 the year before), care leaver, parent (both years), connected carer, grandparent (both years).
+    expect(values).toEqual([4, 2, 13, 13, 2, 1, 1]);
+    const ratios = bars.map((bar, index) => Number(attribute(bar, "width")) / (values[index] as number));
+    for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0]!, 0);
+  });
+
+  it("draws in colours with at least 3:1 contrast against white, and writes white on the brand colour at 4.5:1 or more", () => {
+    for (const colour of [chartColours.current, chartColours.previous, chartColours.text]) expect(contrast(colour, "#ffffff"), colour).toBeGreaterThanOrEqual(3);
+    expect(contrast(councilBrandColour, "#ffffff")).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it("uses the council's brand colour as the portal's styles set it", () => {
+    expect(readFileSync("app/styles/_council.scss", "utf8")).toMatch(new RegExp(`\\$council-brand-colour: ${councilBrandColour};`));
+    expect(html).toContain(`background: ${councilBrandColour}`);
+  });
+});
+
+/** WCAG's contrast ratio between two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** The number written at the end of a bar: the label on the bar's line, just past its end. */
+function barValue(chart: Element, bar: Element): number | string {
+  const x = Number(attribute(bar, "x")) + Number(attribute(bar, "width"));
+  const y = Number(attribute(bar, "y")) + Number(attribute(bar, "height")) - 2;
+  const label = within(chart, "text").find((text) => Math.abs(Number(attribute(text, "x")) - x - 4) < 0.2 && Number(attribute(text, "y")) === y);
+  const words = label ? wordsOf(label) : "no label";
+  return /^\d+(\.\d+)?$/.test(words) ? Number(words) : words;
+}
+
+describe("small numbers (--suppress-below 3)", () => {
+  const { html, csv, elements, report } = render(seedYearInput(), seedYear, 3);
+  const smallCount = /^(1|2)$/;
+
+  it("states no count of 1 or 2 in any table cell", () => {
+    const cells = elements.filter((element) => element.tagName === "td").map(wordsOf);
+    expect(cells.length).toBeGreaterThan(100);
+    expect(cells.filter((cell) => smallCount.test(cell))).toEqual([]);
+    expect(cells).toContain("fewer than 3");
+  });
+
+  it("states no count of 1 or 2 in the CSV", () => {
+    const values = csvRows(csv).slice(1).flatMap((line) => [line[3], line[4]]);
+    expect(values.filter((value) => smallCount.test(value ?? ""))).toEqual([]);
+    expect(values).toContain("fewer than 3");
+  });
+
+  it("writes no 1 or 2 in a chart, draws no bar for a hidden count, and scales bars by shown numbers only", () => {
+    for (const chart of elements.filter((element) => element.tagName === "svg")) {
+      const texts = within(chart, "text").map(wordsOf);
+      expect(texts.filter((text) => smallCount.test(text))).toEqual([]);
+      const bars = within(chart, "rect").filter((rect) => attribute(rect, "class") === "report-bar");
+      const values = bars.map((bar) => barValue(chart, bar));
+      expect(values.every((value) => typeof value === "number" && value >= 3)).toBe(true);
+      const ratios = bars.map((bar, index) => Number(attribute(bar, "width")) / (values[index] as number));
+      for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0]!, 0);
+    }
+    const labels = elements.filter((element) => element.tagName === "text").map(wordsOf);
+    expect(labels).toContain("fewer than 3");
+  });
+
+  it("states no count of 1 or 2 in its sentences, and compares only shown numbers", () => {
+    const counts = paragraphs(elements)
+      .map((text) =>
+        text
+          .replace(/\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)( \d{4})?/g, "")
+          .replace(/\b\d{4}\/\d{2}\b/g, "")
+          .replace(/\bstages? \d( or stage \d)?/gi, "")
+          .replace(/\b\d+(\.\d+)? working days?/g, "")
+          .replace(/12-month|Appendix 1|from 1 to 2|fewer than 3/g, ""),
+      )
+      .filter((text) => /\b[12]\b/.test(text));
+    expect(counts).toEqual([]);
+    expect(paragraphs(elements)).toContain(
+      "Of the 18 complaints received, fewer than 3 were from care leavers, 13 were from parents, fewer than 3 were from foster or connected carers and fewer than 3 were from grandparents or relatives.",
+    );
+    expect(paragraphs(elements)).toContain("Fewer than 3 people who complained asked for an advocate, compared with 0 in the previous year.");
+    // A difference under 3 is not stated either, though both numbers are shown.
+    expect(paragraphs(elements)).toContain("8 compliments were received, compared with 10 in the previous year.");
+  });
+
+  it("withholds a further count wherever a total would give a hidden one away", () => {
+    const f = report.figures.services["childrens-social-care"];
+    // 18 received = 16 first at stage 1 + 2 straight to stage 2: showing 16 would give the 2 away.
+    expect(report.disclosure.show(f.firstStage.stage2.total, "current")).toEqual({ kind: "fewer-than", threshold: 3 });
+    expect(report.disclosure.show(f.firstStage.stage1.total, "current")).toEqual({ kind: "withheld" });
+    // 4 still open = 2 (progressed) + 2 (straight to stage 2): two counts of "fewer than 3" adding to 4 must be 2 and 2.
+    expect(report.disclosure.show(f.open, "current")).toEqual({ kind: "withheld" });
+    expect(html).toContain("counts from 1 to 2 are shown as \u201cfewer than 3\u201d");
+  });
+});
+
+const record = (receivedOn: string, overrides: Partial<CaseRecord> = {}): CaseRecord => ({
+  service: "childrens-social-care",
+  role: "parent",
+  receivedOn,
+  channel: "portal",
+  reach: { language: "en", javascript: true, widthBand: "narrow" },
+  firstStage: 1,
+  stages: [],
+  acknowledgedOn: null,
+  acknowledgementDueOn: receivedOn,
+  advocateAsked: false,
+  advocateArranged: false,
+  acceptedOutOfTime: false,
+  ombudsman: null,
+  closedOn: null,
+  ...overrides,
+});
+
+describe("reports from other records", () => {
+  it("says plainly in each section that there is nothing to report when there are no records", () => {
+    const { elements, csv } = render({ cases: [], submissions: [], quotations: [] }, financialYear(2025));
+    expect(sectionWords(elements, "about")).toContain("The portal has no records for this period or before it, so every figure in this report is 0.");
+    expect(sectionWords(elements, "compliments")).toContain("No compliments were received; there are no figures for the previous year to compare with.");
+    expect(sectionWords(elements, "csc")).toContain("There were no complaints about children's social care received in 2025/26; there are no figures for the previous year to compare with.");
+    expect(sectionWords(elements, "ph")).toContain("There were no complaints about public health received in 2025/26");
+    expect(sectionWords(elements, "requests")).toContain("No requests for information in another format or language were received");
+    expect(sectionWords(elements, "reach")).toContain("No complaints, compliments or requests were received in 2025/26");
+    expect(sectionWords(elements, "appendix-1")).toContain("There are no quotations for 2025/26.");
+    const lines = csvRows(csv);
+    expect(lines[0]![4]).toBe("Previous value (2024/25)");
+    expect(lines.slice(1).every((line) => line[3] === "0" || line[3] === "")).toBe(true);
+    expect(lines.slice(1).every((line) => line[4] === "")).toBe(true);
+  });
+
+  it("says there are no figures for the previous year rather than comparing with nothing", () => {
+    const cases = Array.from({ length: 18 }, (_, index) => record(`2025-05-${String(index + 1).padStart(2, "0")}`));
+    const { elements } = render({ cases, submissions: [], quotations: [] }, financialYear(2025));
+    expect(paragraphs(elements)).toContain("18 complaints were received; there are no figures for the previous year to compare with.");
+    expect(paragraphs(elements)).toContain("The portal's records begin on 1 May 2025, so there are no figures for the previous year.");
+    expect(paragraphs(elements).join(" ")).not.toMatch(/18 more/);
+  });
+
+  it("gets singular and plural right", () => {
+    const submissions: SubmissionRecord[] = [{ kind: "compliment", receivedOn: "2025-06-02", service: "public-health", role: null, channel: "portal", reach: null, facts: {} }];
+    const one = render({ cases: [record("2025-05-01")], submissions, quotations: [] }, financialYear(2025));
+    expect(paragraphs(one.elements)).toEqual(expect.arrayContaining(["1 complaint was received; there are no figures for the previous year to compare with.", "1 compliment was received; there are no figures for the previous year to compare with.", "Of these, 1 was about public health."]));
+    const two = render({ cases: [record("2025-05-01"), record("2025-05-02", { role: null })], submissions: [], quotations: [] }, financialYear(2025));
+    expect(paragraphs(two.elements)).toContain("Of the 2 complaints received, 1 was from a parent and for 1, who made it was not recorded.");
+  });
+
+  it("names a custom period by its dates, in the file's sentences and CSV", () => {
+    const period = { from: "2025-04-01", to: "2025-06-30" };
+    const { elements, csv } = render({ cases: [record("2025-05-01"), record("2024-05-01")], submissions: [], quotations: [] }, period);
+    expect(wordsOf(elements.find((element) => element.tagName === "h1")!)).toContain("annual report 1 April 2025 to 30 June 2025");
+    expect(paragraphs(elements)).toContain("1 complaint was received, the same as the same period a year before.");
+    expect(csvRows(csv)[1]![2]).toBe("2025-04-01 to 2025-06-30");
+  });
+
+  it("makes a formula a spreadsheet would run into plain text in the CSV", () => {
+    const submissions: SubmissionRecord[] = [
+      { kind: "format", receivedOn: "2025-06-02", service: null, role: null, channel: "portal", reach: null, facts: { format: "another-language", language: "=HYPERLINK(\"http://x\")" } },
+    ];
+    const { csv } = render({ cases: [], submissions, quotations: [] }, financialYear(2025));
+    const fields = csvRows(csv).flat();
+    expect(fields.filter((field) => /^[=+\-@]/.test(field))).toEqual([]);
+    expect(fields.some((field) => field.startsWith("'=") || field.includes(": =hyperlink"))).toBe(true);
+  });
+});

@@ -1,0 +1,697 @@
+// The report as a document: its sections in the seed report's order, each opening with sentences written from
+// the figures, then its tables and charts. The HTML, the CSV and the charts are all drawn from this one model,
+// and every number in it goes through `Disclosure`, so small-number suppression is decided once per figure.
+import { caseChannels, type CaseStage, type ComplainantRole, type Quotation, type ReportInput, type ReportTimetable } from "~/cases/case-record";
+import { Disclosure, type Period } from "./disclosure";
+import {
+  computeFigures,
+  decisionKeys,
+  javascriptKeys,
+  notRecorded,
+  outcomeKeys,
+  reportedServices,
+  roleKeys,
+  stageKeyOf,
+  widthKeys,
+  type Count,
+  type Figure,
+  type ReportFigures,
+  type ReportedService,
+  type ServiceFigures,
+} from "./figures";
+import { financialYear, financialYearOf, formatDate, isWholeYear, monthsOf, periodDays, periodName, type ReportPeriod } from "./report-period";
+import { joinList, say, sentence, shownText, type Amount, type ReportWordKey } from "./report-words";
+
+export interface ReportContext {
+  councilName: string;
+  serviceName: string;
+  timetable: ReportTimetable;
+  /** The day the report is made, YYYY-MM-DD. */
+  madeOn: string;
+  /** Counts under this are shown as "fewer than N"; null shows every count. */
+  suppressBelow: number | null;
+}
+
+export interface Cell {
+  figure: Figure;
+  period: Period;
+}
+
+export interface TableRow {
+  label: string;
+  cells: Cell[];
+  /** How far the row's label is indented under the row above it (a part of a total). */
+  indent: 0 | 1 | 2;
+  /** Whether a chart drawn from the table has a bar for this row (totals have none). */
+  chart: boolean;
+  /** A shorter label for the chart, where the table's says more than a chart's row has room for. */
+  chartLabel?: string;
+  /** The time limit and longest extension drawn on a chart of working days. */
+  marker?: { limit: number; extended: number | null };
+  /** The figure is stated in another table too, so the CSV lists it there only. */
+  repeated?: boolean;
+}
+
+export interface ReportTable {
+  id: string;
+  /** The section heading, for the CSV. */
+  section: string;
+  caption: string;
+  /** Column headings after the first (row heading) column. */
+  columns: string[];
+  /** "compare": one figure per row, this period then the previous; "matrix": a figure per column, this period only. */
+  kind: "compare" | "matrix";
+  rows: TableRow[];
+  unit: "count" | "days";
+}
+
+export interface ReportChart {
+  id: string;
+  title: string;
+  description: string;
+  table: ReportTable;
+  /** "series": a bar per column for each row (this period and the previous); "groups": a group per column, a bar per row. */
+  layout: "series" | "groups";
+  /** Column headings as the chart's key names them (series layout). */
+  seriesNames: string[];
+}
+
+export type Block =
+  | { kind: "paragraph"; text: string }
+  | { kind: "subheading"; id: string; text: string }
+  | { kind: "table"; table: ReportTable }
+  | { kind: "chart"; chart: ReportChart }
+  | { kind: "quotations"; items: { text: string; attribution: string }[]; check: string; checkHint: string };
+
+export interface ReportSection {
+  id: string;
+  heading: string;
+  blocks: Block[];
+}
+
+export interface ReportDocument {
+  title: string;
+  councilName: string;
+  serviceName: string;
+  subtitle: string;
+  made: string;
+  draftNote: string;
+  period: ReportPeriod;
+  periodName: string;
+  /** The period name for the CSV's period column. */
+  csvPeriod: string;
+  csvPreviousHeading: string;
+  sections: ReportSection[];
+  /** Every table, in order, including those the HTML leaves out because everything in them is 0. */
+  tables: ReportTable[];
+  disclosure: Disclosure;
+  figures: ReportFigures;
+}
+
+const serviceStages: Record<ReportedService, readonly CaseStage[]> = {
+  "childrens-social-care": [1, 2, 3],
+  "public-health": [1],
+};
+
+export function buildReport(input: ReportInput, period: ReportPeriod, context: ReportContext): ReportDocument {
+  const figures = computeFigures(input, period);
+  const disclosure = new Disclosure(figures.partitions, context.suppressBelow);
+  const { hasPrevious } = figures;
+  const name = periodName(period);
+  const financial = financialYearOf(period);
+  const previousName = say(isWholeYear(period) ? "previousName.year" : periodDays(period) <= 366 ? "previousName.sameDatesYearBefore" : "previousName.periodBefore");
+  const columnNames = financial !== null ? [name, periodName(figures.previousPeriod)] : [name, sentence(previousName)];
+  const end = formatDate(period.to);
+  const tables: ReportTable[] = [];
+
+  // --- Numbers in words -------------------------------------------------------------------------------------
+  const amount = (count: Count, which: Period = "current"): Amount => {
+    const shown = disclosure.show(count, which);
+    if (shown.kind === "number") return { text: String(shown.value), form: shown.value === 0 ? "zero" : shown.value === 1 ? "one" : "other" };
+    return { text: shownText(shown, true), form: "other" };
+  };
+  const compare = (count: Count): string => {
+    if (!hasPrevious || count.previous === null) return say("compare.noFigures", { previousName });
+    if (disclosure.exact(count, "current") && disclosure.exact(count, "previous")) {
+      const difference = count.value - count.previous;
+      if (difference === 0) return say("compare.same", { previousName });
+      // Under suppression no small number is written at all, not even a difference between two shown ones.
+      if (context.suppressBelow !== null && Math.abs(difference) < context.suppressBelow) return say("compare.with", { previousName, previous: amount(count, "previous") });
+      return say(difference > 0 ? "compare.more" : "compare.fewer", { previousName, difference: Math.abs(difference) });
+    }
+    // One of them is hidden: the difference would give it away, so both are stated as shown.
+    return say("compare.with", { previousName, previous: amount(count, "previous") });
+  };
+  const nonZero = (count: Count) => count.value > 0;
+  const isZero = (count: Count) => count.value === 0 && (count.previous ?? 0) === 0;
+
+  // --- Tables and charts ------------------------------------------------------------------------------------
+  const row = (label: string, figure: Figure, options: Partial<Omit<TableRow, "label" | "cells">> = {}): TableRow => ({
+    label,
+    cells: [{ figure, period: "current" }, ...(hasPrevious ? [{ figure, period: "previous" as const }] : [])],
+    indent: options.indent ?? 0,
+    chart: options.chart ?? true,
+    ...(options.marker ? { marker: options.marker } : {}),
+    ...(options.chartLabel ? { chartLabel: options.chartLabel } : {}),
+    ...(options.repeated ? { repeated: true } : {}),
+  });
+  const compareTable = (id: string, section: string, caption: string, rows: TableRow[], unit: "count" | "days" = "count"): ReportTable => {
+    const table: ReportTable = { id, section, caption, columns: hasPrevious ? columnNames : [columnNames[0]!], kind: "compare", rows, unit };
+    tables.push(table);
+    return table;
+  };
+  const matrixTable = (id: string, section: string, caption: string, columns: string[], rows: { label: string; figures: Figure[]; chart?: boolean }[]): ReportTable => {
+    const table: ReportTable = {
+      id,
+      section,
+      caption,
+      columns,
+      kind: "matrix",
+      rows: rows.map((r) => ({ label: r.label, cells: r.figures.map((figure) => ({ figure, period: "current" as const })), indent: 0, chart: r.chart ?? true })),
+      unit: "count",
+    };
+    tables.push(table);
+    return table;
+  };
+  /** A chart of the table, with the table; or the table alone when the chart would have no bar to draw (all 0 or hidden). */
+  const chart = (id: string, title: string, description: string, table: ReportTable, layout: ReportChart["layout"]): Block => {
+    const bars = table.rows.some((r) => r.chart && r.cells.some((cell) => disclosure.show(cell.figure, cell.period).kind === "number" && ((cell.period === "current" ? cell.figure.value : cell.figure.previous) ?? 0) > 0));
+    return bars ? { kind: "chart", chart: { id, title, description, table, layout, seriesNames: table.columns } } : { kind: "table", table };
+  };
+  const tableIsEmpty = (table: ReportTable) =>
+    table.rows.every((r) =>
+      r.cells.every((cell) => {
+        const value = cell.period === "current" ? cell.figure.value : cell.figure.previous;
+        return value === null || value === 0;
+      }),
+    );
+  const previousSeries = hasPrevious ? say("chart.previousSeries", { previousName }) : "";
+
+  const paragraph = (text: string): Block => ({ kind: "paragraph", text: sentence(text) });
+  const subheading = (id: string, text: string): Block => ({ kind: "subheading", id, text });
+
+  // --- About this report ------------------------------------------------------------------------------------
+  const sections: ReportSection[] = [];
+  {
+    const heading = say("about.heading");
+    const blocks: Block[] = [
+      paragraph(
+        say("about.covers", {
+          councilName: context.councilName,
+          from: formatDate(period.from),
+          to: end,
+          previousFrom: formatDate(figures.previousPeriod.from),
+          previousTo: formatDate(figures.previousPeriod.to),
+        }),
+      ),
+      paragraph(say("about.counting")),
+    ];
+    if (figures.recordsBegin === null) blocks.push(paragraph(say("about.noRecords")));
+    else if (!hasPrevious) blocks.push(paragraph(say("about.recordsBeginNone", { date: formatDate(figures.recordsBegin), previousName })));
+    else if (figures.recordsBegin > figures.previousPeriod.from) blocks.push(paragraph(say("about.recordsBeginPart", { date: formatDate(figures.recordsBegin), previousName })));
+    if (context.suppressBelow !== null) blocks.push(paragraph(say("about.suppression", { threshold: context.suppressBelow, below: context.suppressBelow - 1 })));
+    if (!isZero(figures.serviceNotSettled)) {
+      blocks.push(paragraph(say("about.notSettled", { count: amount(figures.serviceNotSettled), period: name, comparison: compare(figures.serviceNotSettled) })));
+    }
+    const summary = compareTable("summary", heading, say("about.summaryCaption"), [
+      row(say("service.childrens-social-care.heading"), figures.services["childrens-social-care"].received, { repeated: true }),
+      row(say("service.public-health.heading"), figures.services["public-health"].received, { repeated: true }),
+      row(say("about.summary.notSettled"), figures.serviceNotSettled),
+      row(say("compliments.total"), figures.compliments.total, { repeated: true }),
+      row(say("requests.formatCaption"), figures.requests.formats.total, { repeated: true }),
+      row(say("requests.advocatesRow"), figures.requests.advocates, { repeated: true }),
+      row(say("requests.escalationsRow"), figures.requests.escalations.total, { repeated: true }),
+    ]);
+    blocks.push({ kind: "table", table: summary });
+    sections.push({ id: "about", heading, blocks });
+  }
+
+  // --- Compliments --------------------------------------------------------------------------------------------
+  {
+    const heading = say("compliments.heading");
+    const { compliments } = figures;
+    const blocks: Block[] = [paragraph(say("compliments.received", { count: amount(compliments.total), comparison: compare(compliments.total) }))];
+    if (nonZero(compliments.total)) {
+      const parts = (Object.keys(compliments.byService) as (keyof typeof compliments.byService)[])
+        .filter((key) => nonZero(compliments.byService[key]))
+        .map((key) => say(`compliments.service.${key}`, { count: amount(compliments.byService[key]) }));
+      blocks.push(paragraph(say("compliments.byService", { list: joinList(parts) })));
+    }
+    blocks.push(paragraph(say("compliments.quotations", { count: amount(compliments.quotations), period: name })));
+    const byService = compareTable("compliments-service", heading, say("compliments.serviceCaption"), [
+      row(say("compliments.total"), compliments.total, { chart: false }),
+      row(sentence(say("quotations.service.childrens-social-care")), compliments.byService["childrens-social-care"], { indent: 1 }),
+      row(sentence(say("quotations.service.public-health")), compliments.byService["public-health"], { indent: 1 }),
+      row(sentence(say("quotations.service.not-sure")), compliments.byService["not-sure"], { indent: 1 }),
+      row(sentence(say("quotations.service.not-recorded")), compliments.byService[notRecorded], { indent: 1 }),
+      row(say("compliments.quotationsRow"), compliments.quotations, { chart: false }),
+    ]);
+    const byRole = compareTable(
+      "compliments-role",
+      heading,
+      say("compliments.roleCaption"),
+      roleKeys.map((key) => row(say(`role.${key}`), compliments.byRole[key])),
+    );
+    if (!tableIsEmpty(byService)) blocks.push({ kind: "table", table: byService }, { kind: "table", table: byRole });
+    sections.push({ id: "compliments", heading, blocks });
+  }
+
+  // --- Complaints, for each service ---------------------------------------------------------------------------
+  for (const service of reportedServices) sections.push(serviceSection(service));
+
+  function serviceSection(service: ReportedService): ReportSection {
+    const f: ServiceFigures = figures.services[service];
+    const stages = serviceStages[service];
+    const heading = say(`service.${service}.heading`);
+    const id = service === "childrens-social-care" ? "csc" : "ph";
+    const publicHealth = service === "public-health";
+    const blocks: Block[] = [];
+    const limits = (stage: CaseStage) => {
+      if (publicHealth) return { limit: say("timeliness.limitMonths", { count: context.timetable.publicHealthMonths }), extended: null, marker: undefined };
+      const rule = context.timetable.childrensSocialCare[stage];
+      return {
+        limit: say("shown.days", { count: rule.workingDays }),
+        extended: rule.extendedWorkingDays === null ? null : say("shown.days", { count: rule.extendedWorkingDays }),
+        marker: { limit: rule.workingDays, extended: rule.extendedWorkingDays },
+      };
+    };
+    const stageName = (stage: CaseStage) => (publicHealth ? say("timeliness.publicHealthStageName") : say("timeliness.stageName", { stage }));
+    const stageColumn = (stage: CaseStage) => (publicHealth ? say("table.publicHealthStage") : say("table.stage", { stage }));
+
+    // Every table is made, so the CSV has the same lines every year; the HTML leaves out what is all 0.
+    const months = monthsOf(period);
+    const monthTable = compareTable(
+      `${id}-month`,
+      heading,
+      say("received.monthCaption"),
+      [row(say("received.total"), f.received, { chart: false }), ...months.map((month) => row(month.label, f.byMonth[String(month.index)]!, { indent: 1 }))],
+    );
+    const roleTable = compareTable(`${id}-role`, heading, say("roles.caption"), [
+      row(say("received.total"), f.received, { chart: false, repeated: true }),
+      ...roleKeys.map((key) => row(say(`role.${key}`), f.byRole[key], { indent: 1 })),
+    ]);
+    const first = f.firstStage;
+    const stageRows: TableRow[] = publicHealth
+      ? []
+      : [
+          row(say("stages.first1"), first.stage1.total),
+          row(say("stages.resolvedAt1"), first.stage1.resolvedAtStage1, { indent: 1 }),
+          row(say("stages.progressedTo2"), first.stage1.progressedToStage2.total, { indent: 1 }),
+          row(say("stages.progressedTo2Concluded"), first.stage1.progressedToStage2.concluded, { indent: 2 }),
+          row(say("stages.progressedTo2Open"), first.stage1.progressedToStage2.open, { indent: 2 }),
+          row(say("stages.progressedTo3"), first.stage1.progressedToStage3, { indent: 1 }),
+          row(say("stages.openAt1"), first.stage1.openAtStage1, { indent: 1 }),
+          row(say("stages.straightTo2"), first.stage2.total),
+          row(say("stages.straightTo2Concluded"), first.stage2.concluded, { indent: 1 }),
+          row(say("stages.straightTo2Open"), first.stage2.open, { indent: 1 }),
+          row(say("stages.straightTo2To3"), first.stage2.progressedToStage3, { indent: 1 }),
+          ...(isZero(first.stage3.total)
+            ? []
+            : [
+                row(say("stages.straightTo3"), first.stage3.total),
+                row(say("stages.straightTo3Concluded"), first.stage3.concluded, { indent: 1 }),
+                row(say("stages.straightTo3Open"), first.stage3.open, { indent: 1 }),
+              ]),
+        ];
+    const stagesTable = compareTable(`${id}-stages`, heading, say("stages.caption"), [
+      row(say("received.total"), f.received, { repeated: true }),
+      ...stageRows,
+      row(say("stages.concludedRow", { end }), f.concluded),
+      row(say("stages.openRow", { end }), f.open),
+      row(say("stages.outOfTimeRow"), f.acceptedOutOfTime),
+    ]);
+    const showNotRecorded = (counts: Count[]) => counts.some((count) => !isZero(count));
+    const timelinessRows = [
+      { label: say("timeliness.replied"), figures: stages.map((s) => f.timeliness[stageKeyOf(s)].replied), chart: false },
+      { label: say("timeliness.row.inTime"), figures: stages.map((s) => f.timeliness[stageKeyOf(s)].inTime) },
+      ...(publicHealth && !showNotRecorded(stages.map((s) => f.timeliness[stageKeyOf(s)].extended))
+        ? []
+        : [{ label: say("timeliness.row.extended"), figures: stages.map((s) => f.timeliness[stageKeyOf(s)].extended) }]),
+      { label: say("timeliness.row.late"), figures: stages.map((s) => f.timeliness[stageKeyOf(s)].late) },
+      ...(showNotRecorded(stages.map((s) => f.timeliness[stageKeyOf(s)][notRecorded]))
+        ? [{ label: say("timeliness.row.not-recorded"), figures: stages.map((s) => f.timeliness[stageKeyOf(s)][notRecorded]) }]
+        : []),
+    ];
+    const timelinessTable = matrixTable(`${id}-timeliness`, heading, say("timeliness.countsCaption", { period: name }), stages.map(stageColumn), timelinessRows);
+    const medianTable = compareTable(
+      `${id}-median`,
+      heading,
+      say("timeliness.medianCaption"),
+      stages.map((stage) => {
+        const limit = limits(stage);
+        const label = publicHealth
+          ? say("timeliness.medianRowPublicHealth", { limit: limit.limit })
+          : say("timeliness.medianRow", { stage, limit: limit.limit, extended: limit.extended === null ? "" : say("timeliness.medianRowExtended", { extended: limit.extended }) });
+        return row(label, f.timeliness[stageKeyOf(stage)].medianDays, { chartLabel: stageColumn(stage), ...(limit.marker ? { marker: limit.marker } : {}) });
+      }),
+      "days",
+    );
+    const outcomeRows = outcomeKeys
+      .filter((key) => key !== notRecorded || showNotRecorded(stages.map((s) => f.outcomes[stageKeyOf(s)][notRecorded])))
+      .map((key) => ({ label: say(`outcome.${key}`), figures: stages.map((s) => f.outcomes[stageKeyOf(s)][key]) }));
+    const outcomesTable = matrixTable(`${id}-outcomes`, heading, say("outcomes.caption", { period: name }), stages.map(stageColumn), [
+      { label: say("timeliness.replied"), figures: stages.map((s) => f.timeliness[stageKeyOf(s)].replied), chart: false },
+      ...outcomeRows,
+    ]);
+    const advocacyTable = compareTable(`${id}-advocacy`, heading, say("advocacy.caption"), [
+      row(say("advocacy.askedRow"), f.advocacy.asked),
+      row(say("advocacy.arrangedRow"), f.advocacy.arranged),
+      ...roleKeys.map((key) => row(say("advocacy.arrangedFor", { role: say(`role.${key}`) }), f.advocacy.arrangedByRole[key], { indent: 1 })),
+    ]);
+    const ombudsmanTable = compareTable(`${id}-ombudsman`, heading, say("ombudsman.caption"), [
+      row(say("ombudsman.consideredRow"), f.ombudsman.considered),
+      row(say("ombudsman.referredBackRow"), f.ombudsman.referredBack),
+      row(say("ombudsman.decidedRow"), f.ombudsman.decided),
+      ...decisionKeys.map((key) => row(say("ombudsman.decisionRow", { decision: say(`decision.${key}`) }), f.ombudsman.decisions[key], { indent: 1 })),
+    ]);
+    const carriedTable = compareTable(`${id}-carried`, heading, say("carried.caption"), [
+      row(say("carried.forwardRow", { end }), f.carriedForward.total),
+      ...(publicHealth ? [] : stages.map((stage) => row(say("carried.forwardAtRow", { stage }), f.carriedForward.atStage[stageKeyOf(stage)], { indent: 1 }))),
+      row(say("carried.inRow", { start: formatDate(period.from) }), f.carriedIn.total),
+      row(say("carried.inConcludedRow"), f.carriedIn.concluded.total, { indent: 1 }),
+      ...(publicHealth ? [] : stages.map((stage) => row(say("carried.inConcludedAtRow", { stage }), f.carriedIn.concluded.atStage[stageKeyOf(stage)], { indent: 2 }))),
+      row(say("carried.inOpenRow"), f.carriedIn.open, { indent: 1 }),
+    ]);
+
+    const happened = [
+      f.received,
+      f.carriedIn.total,
+      f.carriedForward.total,
+      f.ombudsman.considered,
+      f.ombudsman.referredBack,
+      f.ombudsman.decided,
+      ...stages.map((s) => f.timeliness[stageKeyOf(s)].replied),
+    ];
+    if (happened.every((count) => count.value === 0)) {
+      blocks.push(paragraph(say("service.none", { service: say(`service.${service}.name`), period: name, comparison: compare(f.received) })));
+      return { id, heading, blocks };
+    }
+
+    // Received, and each month
+    blocks.push(subheading(`${id}-received`, say("received.heading")));
+    blocks.push(paragraph(say("received.sentence", { count: amount(f.received), comparison: compare(f.received) })));
+    if (!tableIsEmpty(monthTable)) {
+      blocks.push(chart(`${id}-month-chart`, say("received.monthTitle"), say("received.monthDescription", { previousSeries }), monthTable, "series"));
+    }
+
+    // Who made them
+    blocks.push(subheading(`${id}-roles`, say("roles.heading")));
+    if (nonZero(f.received)) {
+      const parts = roleKeys.filter((key) => nonZero(f.byRole[key])).map((key) => say(`roleFrom.${key}`, { count: amount(f.byRole[key]) }));
+      blocks.push(paragraph(say("roles.sentence", { count: amount(f.received), list: joinList(parts) })));
+    } else blocks.push(paragraph(say("roles.none")));
+    if (!tableIsEmpty(roleTable)) {
+      blocks.push(chart(`${id}-role-chart`, say("roles.title"), say("roles.description", { previousSeries }), roleTable, "series"));
+    }
+
+    // How far they went
+    blocks.push(subheading(`${id}-stages`, say("stages.heading")));
+    if (nonZero(f.received)) {
+      const received = amount(f.received);
+      blocks.push(
+        paragraph(
+          received.form === "one"
+            ? say("stages.concludedOne", { state: say(nonZero(f.concluded) ? "stages.concludedOneDone" : "stages.concludedOneOpen"), end })
+            : say("stages.concluded", { received, concluded: amount(f.concluded), open: amount(f.open), end }),
+        ),
+      );
+      const split = (concluded: Count, open: Count) =>
+        joinList([
+          ...(nonZero(concluded) ? [say("stages.concludedPart", { count: amount(concluded) })] : []),
+          ...(nonZero(open) ? [say("stages.openPart", { count: amount(open) })] : []),
+        ]);
+      if (!publicHealth) {
+        const s1 = first.stage1;
+        if (nonZero(s1.total)) {
+          const list = [
+            ...(nonZero(s1.resolvedAtStage1) ? [say("stages.sentence.resolvedAt1", { count: amount(s1.resolvedAtStage1) })] : []),
+            ...(nonZero(s1.progressedToStage2.total)
+              ? [say("stages.sentence.progressedTo2", { count: amount(s1.progressedToStage2.total), split: split(s1.progressedToStage2.concluded, s1.progressedToStage2.open) })]
+              : []),
+            ...(nonZero(s1.openAtStage1) ? [say("stages.sentence.openAt1", { count: amount(s1.openAtStage1) })] : []),
+          ];
+          blocks.push(paragraph(say("stages.sentence.first1", { count: amount(s1.total), details: say("stages.first1Details", { list: joinList(list) }) })));
+          if (nonZero(s1.progressedToStage3)) blocks.push(paragraph(say("stages.onTo3", { count: amount(s1.progressedToStage3) })));
+        }
+        const s2 = first.stage2;
+        if (nonZero(s2.total)) {
+          blocks.push(paragraph(say("stages.sentence.straightTo2", { count: amount(s2.total), split: split(s2.concluded, s2.open) })));
+          if (nonZero(s2.progressedToStage3)) blocks.push(paragraph(say("stages.onTo3", { count: amount(s2.progressedToStage3) })));
+        }
+        const s3 = first.stage3;
+        if (nonZero(s3.total)) blocks.push(paragraph(say("stages.sentence.straightTo3", { count: amount(s3.total), split: split(s3.concluded, s3.open) })));
+      }
+      if (nonZero(f.acceptedOutOfTime)) blocks.push(paragraph(say("stages.outOfTime", { count: amount(f.acceptedOutOfTime) })));
+    } else blocks.push(paragraph(say("received.sentence", { count: amount(f.received), comparison: "" })));
+    blocks.push({ kind: "table", table: stagesTable });
+
+    // Time taken to reply
+    blocks.push(subheading(`${id}-timeliness`, say("timeliness.heading")));
+    const replied = stages.map((s) => f.timeliness[stageKeyOf(s)].replied);
+    if (replied.every(isZero)) blocks.push(paragraph(say("timeliness.none", { period: name })));
+    else {
+      for (const stage of stages) {
+        const t = f.timeliness[stageKeyOf(stage)];
+        if (isZero(t.replied)) continue;
+        if (!nonZero(t.replied)) {
+          blocks.push(paragraph(say("timeliness.stageNone", { stage: stageName(stage), comparison: compare(t.replied) })));
+          continue;
+        }
+        const limit = limits(stage);
+        const list = [
+          ...(nonZero(t.inTime) ? [say("timeliness.inTime", { count: amount(t.inTime), limit: limit.limit })] : []),
+          ...(nonZero(t.extended) ? [say("timeliness.extended", { count: amount(t.extended), extended: limit.extended ?? limit.limit })] : []),
+          ...(nonZero(t.late) ? [say("timeliness.late", { count: amount(t.late) })] : []),
+          ...(nonZero(t[notRecorded]) ? [say("timeliness.not-recorded", { count: amount(t[notRecorded]) })] : []),
+        ];
+        const median = disclosure.show(t.medianDays, "current");
+        blocks.push(
+          paragraph(
+            say("timeliness.stage", { stage: stageName(stage), count: amount(t.replied), comparison: compare(t.replied), list: joinList(list) }) +
+              (median.kind === "number" ? ` ${say("timeliness.median", { days: say("shown.days", { count: median.value }) })}` : ""),
+          ),
+        );
+      }
+      if (!tableIsEmpty(timelinessTable)) {
+        blocks.push(chart(`${id}-timeliness-chart`, say("timeliness.countsTitle"), say("timeliness.countsDescription", { period: name }), timelinessTable, "groups"));
+        blocks.push(
+          chart(
+            `${id}-median-chart`,
+            say("timeliness.medianTitle"),
+            say(publicHealth ? "timeliness.medianDescriptionMonths" : "timeliness.medianDescription", { previousSeries }),
+            medianTable,
+            "series",
+          ),
+        );
+      }
+    }
+
+    // Outcomes
+    blocks.push(subheading(`${id}-outcomes`, say("outcomes.heading")));
+    if (replied.every((count) => count.value === 0)) blocks.push(paragraph(say("outcomes.none", { period: name })));
+    else {
+      for (const stage of stages) {
+        const key = stageKeyOf(stage);
+        const t = f.timeliness[key];
+        if (!nonZero(t.replied)) continue;
+        const list = outcomeKeys.filter((o) => nonZero(f.outcomes[key][o])).map((o) => say(`outcomes.${o}`, { count: amount(f.outcomes[key][o]) }));
+        blocks.push(paragraph(say("outcomes.stage", { count: amount(t.replied), stage: stageName(stage), list: joinList(list) })));
+      }
+      blocks.push(chart(`${id}-outcomes-chart`, say("outcomes.title"), say("outcomes.description", { period: name }), outcomesTable, "groups"));
+    }
+
+    // Advocacy
+    blocks.push(subheading(`${id}-advocacy`, say("advocacy.heading")));
+    blocks.push(paragraph(say("advocacy.asked", { count: amount(f.advocacy.asked), comparison: compare(f.advocacy.asked) })));
+    const arranged = roleKeys.filter((key) => nonZero(f.advocacy.arrangedByRole[key])).map((key) => say(`rolePeople.${key}`, { count: amount(f.advocacy.arrangedByRole[key]) }));
+    blocks.push(paragraph(say("advocacy.arranged", { count: amount(f.advocacy.arranged), list: joinList(arranged) })));
+    if (!tableIsEmpty(advocacyTable)) blocks.push({ kind: "table", table: advocacyTable });
+
+    // The Ombudsman
+    blocks.push(subheading(`${id}-ombudsman`, say("ombudsman.heading")));
+    blocks.push(paragraph(say("ombudsman.considered", { count: amount(f.ombudsman.considered), period: name, comparison: compare(f.ombudsman.considered) })));
+    if (nonZero(f.ombudsman.referredBack)) blocks.push(paragraph(say("ombudsman.referredBack", { count: amount(f.ombudsman.referredBack) })));
+    if (nonZero(f.ombudsman.decided)) {
+      const list = decisionKeys
+        .filter((key) => nonZero(f.ombudsman.decisions[key]))
+        .map((key) => say("decisionCount", { count: amount(f.ombudsman.decisions[key]), decision: say(`decision.${key}`) }));
+      blocks.push(paragraph(say("ombudsman.decided", { count: amount(f.ombudsman.decided), list: joinList(list) })));
+    }
+    if (!tableIsEmpty(ombudsmanTable)) blocks.push({ kind: "table", table: ombudsmanTable });
+
+    // Carried forward and carried in
+    blocks.push(subheading(`${id}-carried`, say("carried.heading")));
+    const atStages = publicHealth
+      ? []
+      : stages.filter((stage) => nonZero(f.carriedForward.atStage[stageKeyOf(stage)])).map((stage) => say("carried.atStage", { count: amount(f.carriedForward.atStage[stageKeyOf(stage)]), stage }));
+    blocks.push(
+      paragraph(
+        say("carried.forward", {
+          count: amount(f.carriedForward.total),
+          end,
+          next: financial !== null ? say("carried.next", { next: periodName(financialYear(financial + 1)) }) : "",
+          comparison: compare(f.carriedForward.total),
+          details: atStages.length ? say("carried.atStages", { list: joinList(atStages) }) : "",
+        }),
+      ),
+    );
+    const carriedFrom = financial !== null ? periodName(financialYear(financial - 1)) : say("carried.inFromBefore", { date: formatDate(period.from) });
+    const inList = [
+      ...(publicHealth
+        ? nonZero(f.carriedIn.concluded.total)
+          ? [say("carried.concluded", { count: amount(f.carriedIn.concluded.total) })]
+          : []
+        : stages
+            .filter((stage) => nonZero(f.carriedIn.concluded.atStage[stageKeyOf(stage)]))
+            .map((stage) => say("carried.concludedAt", { count: amount(f.carriedIn.concluded.atStage[stageKeyOf(stage)]), stage }))),
+      ...(nonZero(f.carriedIn.open) ? [say("carried.stillOpen", { count: amount(f.carriedIn.open) })] : []),
+    ];
+    blocks.push(paragraph(say("carried.in", { count: amount(f.carriedIn.total), from: carriedFrom, list: joinList(inList) })));
+    blocks.push({ kind: "table", table: carriedTable });
+    return { id, heading, blocks };
+  }
+
+  // --- Requests -------------------------------------------------------------------------------------------------
+  {
+    const heading = say("requests.heading");
+    const { formats, advocates, escalations } = figures.requests;
+    const blocks: Block[] = [paragraph(say("requests.formats", { count: amount(formats.total), comparison: compare(formats.total) }))];
+    const formatKeys = orderedKeys(formats.byFormat, ["large-print", "braille", "easy-read", "audio", "another-language", "bsl"]);
+    const formatLabel = (key: string) => (hasWords(`format.${key}`) ? say(`format.${key}` as ReportWordKey) : key.replace(/-/g, " "));
+    if (nonZero(formats.total)) {
+      const list = formatKeys.filter((key) => nonZero(formats.byFormat[key]!)).map((key) => say("requests.formatPart", { format: formatLabel(key), count: amount(formats.byFormat[key]!) }));
+      blocks.push(paragraph(say("requests.byFormat", { list: joinList(list) })));
+      const languages = Object.keys(formats.byLanguage)
+        .filter((key) => nonZero(formats.byLanguage[key]!))
+        .sort((a, b) => formats.byLanguage[b]!.value - formats.byLanguage[a]!.value || a.localeCompare(b));
+      if (languages.length) {
+        const list = languages.map((key) => say("requests.formatPart", { format: key === notRecorded ? say("language.not-recorded") : key, count: amount(formats.byLanguage[key]!) }));
+        blocks.push(paragraph(say("requests.languages", { list: joinList(list) })));
+      }
+    }
+    blocks.push(paragraph(say("requests.advocates", { count: amount(advocates), comparison: compare(advocates) })));
+    blocks.push(paragraph(say("requests.escalations", { count: amount(escalations.total), comparison: compare(escalations.total) })));
+    const formatTable = compareTable("requests-format", heading, say("requests.formatCaption"), [
+      row(say("requests.formatTotal"), formats.total),
+      ...formatKeys.map((key) => row(sentence(formatLabel(key)), formats.byFormat[key]!, { indent: 1 })),
+    ]);
+    const languageTable = compareTable(
+      "requests-language",
+      heading,
+      say("requests.languageCaption"),
+      Object.keys(formats.byLanguage)
+        .sort((a, b) => formats.byLanguage[b]!.value - formats.byLanguage[a]!.value || a.localeCompare(b))
+        .map((key) => row(key === notRecorded ? sentence(say("language.not-recorded")) : key, formats.byLanguage[key]!)),
+    );
+    const stageKeys = orderedKeys(escalations.byStage, ["stage2", "stage3"]);
+    const otherTable = compareTable("requests-other", heading, say("requests.otherCaption"), [
+      row(say("requests.advocatesRow"), advocates),
+      row(say("requests.escalationsRow"), escalations.total),
+      ...stageKeys.map((key) =>
+        row(key === notRecorded ? say("requests.escalationNotRecordedRow") : say("requests.escalationStageRow", { stage: key.replace("stage", "") }), escalations.byStage[key]!, { indent: 1 }),
+      ),
+    ]);
+    for (const table of [formatTable, languageTable, otherTable]) if (!tableIsEmpty(table)) blocks.push({ kind: "table", table });
+    sections.push({ id: "requests", heading, blocks });
+  }
+
+  // --- How people reached us --------------------------------------------------------------------------------
+  {
+    const heading = say("reach.heading");
+    const { reach } = figures;
+    const blocks: Block[] = [paragraph(say("reach.total", { count: amount(reach.total), period: name, comparison: compare(reach.total) }))];
+    const languageName = new Intl.DisplayNames(["en-GB"], { type: "language" });
+    const nameOf = (code: string) => {
+      if (code === notRecorded) return say("language.not-recorded");
+      try {
+        return languageName.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    };
+    const languages = Object.keys(reach.byLanguage).sort((a, b) => reach.byLanguage[b]!.value - reach.byLanguage[a]!.value || a.localeCompare(b));
+    if (nonZero(reach.total)) {
+      const channels = caseChannels.filter((key) => nonZero(reach.byChannel[key])).map((key) => say(`reach.channel.${key}`, { count: amount(reach.byChannel[key]) }));
+      blocks.push(paragraph(say("reach.channels", { list: joinList(channels) })));
+    }
+    if (nonZero(reach.portal)) {
+      const list = languages.filter((key) => nonZero(reach.byLanguage[key]!)).map((key) => say("reach.languagePart", { count: amount(reach.byLanguage[key]!), language: nameOf(key) }));
+      blocks.push(paragraph(say("reach.languages", { list: joinList(list) })));
+      blocks.push(paragraph(say("reach.javascript", { on: amount(reach.javascript.on), off: amount(reach.javascript.off), unknown: amount(reach.javascript.unknown) })));
+      if (widthKeys.some((key) => key !== notRecorded && nonZero(reach.width[key]))) {
+        const list = widthKeys.filter((key) => nonZero(reach.width[key])).map((key) => say("reach.widthPart", { count: amount(reach.width[key]), band: say(`widthWords.${key}`) }));
+        blocks.push(paragraph(say("reach.width", { list: joinList(list) })));
+      }
+    }
+    blocks.push(paragraph(say("reach.anonymous")));
+    const channelTable = compareTable("reach-channel", heading, say("reach.channelCaption"), [
+      row(say("reach.channelTotal"), reach.total),
+      ...caseChannels.map((key) => row(say(`channel.${key}`), reach.byChannel[key], { indent: 1 })),
+    ]);
+    const languageTable = compareTable("reach-language", heading, say("reach.languageCaption"), [
+      row(say("reach.portalTotal"), reach.portal, { repeated: true }),
+      ...languages.map((key) => row(sentence(nameOf(key)), reach.byLanguage[key]!, { indent: 1 })),
+    ]);
+    const javascriptTable = compareTable("reach-javascript", heading, say("reach.javascriptCaption"), [
+      row(say("reach.portalTotal"), reach.portal, { repeated: true }),
+      ...javascriptKeys.map((key) => row(say(`javascript.${key}`), reach.javascript[key], { indent: 1 })),
+    ]);
+    const widthTable = compareTable("reach-width", heading, say("reach.widthCaption"), [
+      row(say("reach.portalTotal"), reach.portal, { repeated: true }),
+      ...widthKeys.map((key) => row(say(`width.${key}`), reach.width[key], { indent: 1 })),
+    ]);
+    for (const table of [channelTable, languageTable, javascriptTable, widthTable]) if (!tableIsEmpty(table)) blocks.push({ kind: "table", table });
+    sections.push({ id: "reach", heading, blocks });
+  }
+
+  // --- Appendix: quotations -----------------------------------------------------------------------------------
+  {
+    const heading = say("quotations.heading");
+    const quotations = input.quotations.filter((quotation) => quotation.receivedOn >= period.from && quotation.receivedOn <= period.to).sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
+    const blocks: Block[] = [];
+    if (quotations.length) {
+      blocks.push(paragraph(say("quotations.intro", { period: name })));
+      blocks.push({ kind: "quotations", items: quotations.map((quotation) => ({ text: quotation.text, attribution: attribution(quotation) })), check: say("quotations.check"), checkHint: say("quotations.checkHint") });
+    } else blocks.push(paragraph(say("quotations.none", { period: name })));
+    sections.push({ id: "appendix-1", heading, blocks });
+  }
+
+  return {
+    title: say("document.title", { period: name }),
+    councilName: context.councilName,
+    serviceName: context.serviceName,
+    subtitle: `${say("document.service")}, ${formatDate(period.from)} to ${end}`,
+    made: say("document.made", { date: formatDate(context.madeOn) }),
+    draftNote: say("document.draft"),
+    period,
+    periodName: name,
+    csvPeriod: financial !== null ? name : `${period.from} to ${period.to}`,
+    csvPreviousHeading: `${say("csv.previous")} (${financial !== null ? periodName(figures.previousPeriod) : `${figures.previousPeriod.from} to ${figures.previousPeriod.to}`})`,
+    sections,
+    tables,
+    disclosure,
+    figures,
+  };
+}
+
+function attribution(quotation: Quotation): string {
+  const role: ComplainantRole | typeof notRecorded = quotation.role ?? notRecorded;
+  const service = quotation.service ?? notRecorded;
+  const month = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${quotation.receivedOn}T00:00:00Z`));
+  return say("quotations.from", { role: say(`quotations.role.${role}`), service: say(`quotations.service.${service}`), month });
+}
+
+/** The known keys first, in their order, then any others found in either period, alphabetically. */
+function orderedKeys(counts: Record<string, Count>, known: readonly string[]): string[] {
+  const present = Object.keys(counts);
+  return [...known.filter((key) => present.includes(key)), ...present.filter((key) => !known.includes(key)).sort()];
+}
+
+function hasWords(key: string): boolean {
+  try {
+    say(key as ReportWordKey);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -155,6 +155,8 @@ export function receiveEvidenceUpload(request: UploadRequest, options: UploadOpt
       fields.append(name, value);
     });
     parser.on("file", (name, stream, info) => {
+      // A part cut short by a refusal errors after it is no longer read: that is expected, not a crash.
+      stream.on("error", () => undefined);
       if (settled || name !== options.fileField) {
         stream.resume();
         return settle(settled ? null : "malformed");

@@ -85,11 +85,12 @@ describe("a real clamd", () => {
     try {
       const started = Date.now();
       expect(await client.scan(pieces(EICAR, 68))).toMatchObject({ status: "unavailable", reason: expect.stringContaining("in time") });
-      expect(Date.now() - started).toBeLessThan(3_000);
+      // Bounded by the time limit, not by clamd (which would never answer); generous for a busy machine.
+      expect(Date.now() - started).toBeLessThan(10_000);
       expect(await client.ping()).toBe(false);
     } finally {
       clamd.thaw();
     }
     expect(await new ClamdClient(clamd.tcp, 5_000).ping()).toBe(true);
-  });
+  }, 30_000);
 });

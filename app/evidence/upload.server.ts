@@ -307,7 +307,8 @@ export interface UploadRouteOptions {
  */
 export function evidenceUploadRoute(options: UploadRouteOptions) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const journey = isMultipartPost(req) ? options.journeyOf(req.path) : null;
+    // A post the server has already refused (a JavaScript post over the rate limit) is left unread for its route.
+    const journey = isMultipartPost(req) && res.locals.refusal === undefined ? options.journeyOf(req.path) : null;
     if (!journey) return next();
     void (async () => {
       const session = await options.loadSession(req, res);

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { mkdtempSync } from "node:fs";
-import type { Server } from "node:http";
+import http, { type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -73,6 +73,11 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
     store = new EvidenceStore(db, sealer);
     links = new EvidenceLinks("u".repeat(32), "http://portal.test", 7 * 86_400_000, () => now);
     const app = express();
+    // As the server's rate limit does for a post sent with JavaScript: refused, left for its route to answer.
+    app.use((req, res, next) => {
+      if (req.headers["x-test-refused"]) res.locals.refusal = { reason: "rate" };
+      next();
+    });
     app.use(
       evidenceUploadRoute({
         store,
@@ -214,6 +219,25 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
     // A control character in a part's header is not HTTP: the whole post is refused, plainly.
     const { upload: controls } = await upload(who, [{ filename: "bell\u0007.txt", content: Buffer.from("notes") }]);
     expect(controls.refusal).toBe("malformed");
+  });
+
+  it("leaves a post the server has already refused unread", async () => {
+    const who = await visitor();
+    const result = await new Promise<string>((resolve, reject) => {
+      const request = http.request(`${base}/complaint/evidence`, { method: "POST", headers: { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}`, Cookie: who.cookie, "X-Test-Refused": "1" } });
+      request.on("response", (response) => {
+        let text = "";
+        response.on("data", (c: Buffer) => (text += c.toString()));
+        response.on("end", () => resolve(text));
+      });
+      request.on("error", reject);
+      void (async () => {
+        for await (const piece of multipartBody([{ name: "csrf", value: who.csrf }, { name: "evidence", filename: "letter.pdf", content: pdf() }])) request.write(piece);
+        request.end();
+      })();
+    });
+    expect(result).toBe("null");
+    expect(await rows()).toEqual({ files: 0, chunks: 0 });
   });
 
   it("reports no file when the file input was left empty", async () => {

@@ -182,6 +182,11 @@ export function receiveEvidenceUpload(request: UploadRequest, options: UploadOpt
           accepted.bytes += outcome.file.size;
         }
         files.push(outcome);
+      }).catch((error: unknown) => {
+        // Never a hung request: whatever went wrong, this file failed and the others go on.
+        logger.error({ error: error instanceof Error ? error.message : String(error) }, "evidence upload failed");
+        stream.resume();
+        files.push({ ok: false, name: cleanFileName(filename), error: "upload-failed" });
       });
     });
     // Too many parts or fields is not a form of ours; too many files is answered file by file above.

@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "emails/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "locales/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // The upload tests measure live memory, which needs garbage collected on demand.
+    poolOptions: { forks: { execArgv: ["--expose-gc"] } },
     testTimeout: 30_000,
   },
 });

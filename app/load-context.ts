@@ -1,4 +1,5 @@
 // What the Express server hands every loader and action: the services made once at start, and per-request facts.
+import type { UploadResult } from "./evidence/upload.server";
 import type { Language } from "./i18n";
 import type { Refusal } from "./journeys/forgery.server";
 import type { Services } from "./services/services.server";
@@ -18,6 +19,8 @@ export interface PortalLoadContext {
    * a forgery or the rate limit): the route's readForm refuses it, so Remix carries the redirect to the page.
    */
   refusal?: Refusal;
+  /** An evidence upload the server has streamed, checked, scanned and stored before the page's action runs. */
+  evidenceUpload?: UploadResult;
   /** The session, when the page cache has already read it for this request. */
   session?: LoadedSession;
   /** Set when a loader or action failed because the database could not be reached: the page is then a 503. */

@@ -1,11 +1,13 @@
 // Development: Vite serves the browser code and reloads the Remix build on change.
 import type { ServerBuild } from "@remix-run/node";
 import { createServer } from "vite";
-import { loadConfig } from "~/config/config.server";
+import { evidenceScanWarning, loadConfig } from "~/config/config.server";
 import { createServices } from "~/services/services.server";
 import { createExpressApp } from "./express-app";
 
 const config = loadConfig();
+const scanWarning = evidenceScanWarning(config);
+if (scanWarning) console.warn(scanWarning);
 const services = await createServices(config);
 const vite = await createServer({ server: { middlewareMode: true } });
 const app = createExpressApp({

@@ -6,6 +6,8 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request, type Response } from "express";
 import "~/load-context";
+import { evidenceDownloads } from "~/evidence/download.server";
+import type { UploadResult } from "~/evidence/upload.server";
 import { refusedLocation, type Refusal } from "~/journeys/forgery.server";
 import { registeredJourneys } from "~/journeys/journeys";
 import { chooseLanguage } from "~/services/language.server";
@@ -71,6 +73,8 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   }
 
   app.use(securityHeaders({ production: services.config.isProduction }));
+  // Sent evidence files, for the case system, through the signed links in its webhooks.
+  app.get("/api/files/:id", evidenceDownloads(services));
   // With Referrer-Policy: no-referrer, browsers send "Origin: null" on our own form posts. Remix would read that
   // as a cross-site post and fail with a 500; our own check (app/journeys/forgery.server.ts) relies on
   // Sec-Fetch-Site and the session-bound token instead. Remix runs an action for any method but GET and HEAD, so
@@ -143,6 +147,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
           clientAddress: req.ip ?? "unknown",
           session: res.locals.session as LoadedSession | undefined,
           refusal: res.locals.refusal as Refusal | undefined,
+          evidenceUpload: res.locals.evidenceUpload as UploadResult | undefined,
         };
       },
     }),

@@ -3,7 +3,7 @@ import { logger } from "~/services/logger.server";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { ConfigError, loadConfig } from "~/config/config.server";
+import { ConfigError, evidenceScanWarning, loadConfig } from "~/config/config.server";
 import { createDeliveryWorker, createServices } from "~/services/services.server";
 import { createExpressApp } from "./express-app";
 
@@ -11,6 +11,8 @@ const buildDir = path.dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, (message) => logger.warn(message));
+  const scanWarning = evidenceScanWarning(config);
+  if (scanWarning) logger.warn(scanWarning);
   // The server answers at once; until the database is reached, /healthz says 503 and pages that need it say so.
   const services = await createServices(config, { waitForDatabase: false });
   const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   const sweep = setInterval(() => {
     void services.sessions.sweepExpired().catch((error: unknown) => logger.error({ error: String(error) }, "session sweep failed"));
     void services.rateLimiter.sweep().catch((error: unknown) => logger.error({ error: String(error) }, "rate-limit sweep failed"));
+    void services.evidence.sweepAbandoned().catch((error: unknown) => logger.error({ error: String(error) }, "evidence sweep failed"));
   }, 5 * 60_000);
   sweep.unref();
   const stop = () => {

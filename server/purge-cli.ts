@@ -8,8 +8,9 @@ try {
   const purged = await services.retention.purge(Date.now(), config.env.RETENTION_DAYS);
   const swept = await services.sessions.sweepExpired();
   const counts = await services.rateLimiter.sweep();
+  const abandoned = await services.evidence.sweepAbandoned();
   console.log(
-    `Deleted ${purged} submissions delivered more than ${config.env.RETENTION_DAYS} days ago, ${swept} expired sessions and ${counts} ended rate-limit counts.`,
+    `Deleted ${purged} submissions delivered more than ${config.env.RETENTION_DAYS} days ago, ${swept} expired sessions, ${counts} ended rate-limit counts and ${abandoned} unfinished uploads.`,
   );
 } finally {
   await services.db.close();

@@ -68,8 +68,9 @@ export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOption
       res.status(400).end();
       return;
     }
-    // A post the server has already refused (res.locals.refusal) is not read either.
-    const unread = req.method === "GET" || req.method === "HEAD" || res.locals.refusal !== undefined;
+    // A post the server has already refused (res.locals.refusal) is not read either, nor an evidence upload, whose
+    // body app/evidence/upload.server.ts has streamed already (res.locals.bodyRead).
+    const unread = req.method === "GET" || req.method === "HEAD" || res.locals.refusal !== undefined || res.locals.bodyRead === true;
     (unread ? Promise.resolve(undefined) : readBody(req, maxBodyBytes))
       .then(async (body) => {
         const context = getLoadContext(req, res);

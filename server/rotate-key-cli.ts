@@ -8,7 +8,8 @@ const services = await createServices(config, { retryDatabase: false });
 try {
   const submissions = await services.submissions.resealAll();
   const sessions = await services.sessions.resealAll();
-  console.log(`Sealed again with key ${config.keyring.currentId}: ${submissions} submissions, ${sessions} sessions.`);
+  const evidence = await services.evidence.resealAll();
+  console.log(`Sealed again with key ${config.keyring.currentId}: ${submissions} submissions, ${sessions} sessions, ${evidence} evidence names and pieces.`);
 } finally {
   await services.db.close();
 }

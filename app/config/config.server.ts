@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { evidenceLimits } from "~/evidence/evidence-limits";
+import { parseClamdAddress, type ClamdAddress } from "~/evidence/clamav.server";
 import { isPostgresUrl } from "~/services/database.server";
 import { newKeyEntry, parseKeyring, type Keyring } from "~/services/encryption.server";
 import { submissionKinds } from "~/journeys/journeys";
@@ -104,7 +106,7 @@ export const environmentSchema = z.object({
     .pipe(z.array(webhookSecret).max(3)),
   /** The hour of the day (London) from which the complaints manager's daily digest is sent. */
   CASE_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
-  /** The address people reach the portal at, for links in emails (the progress page). */
+  /** The address people and the case system reach the portal at, for links in emails (the progress page) and webhooks (evidence). */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   WORKER_ENABLED: booleanSetting("true"),
   STAFF_EMAIL_DETAIL: z.enum(["full", "summary"]).default("full"),
@@ -131,13 +133,42 @@ export const environmentSchema = z.object({
   DELIVERY_RETRY_DELAYS: retryDelays,
   // Memory for rendered pages (about 20 KB each); 0 renders every page afresh.
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
+  // clamd, which scans every evidence file before it is accepted: tcp://host:3310 or unix:/path/to/clamd.ctl.
+  CLAMAV_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      try {
+        return parseClamdAddress(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  CLAMAV_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(evidenceLimits.defaultScanTimeoutSeconds),
+  // Evidence files are attached to the staff email up to this total (0: never attached, only listed).
+  EVIDENCE_ATTACH_MAX_MB: z.coerce.number().min(0).max(25).default(evidenceLimits.defaultAttachMaxMb),
+  EVIDENCE_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(evidenceLimits.defaultLinkDays),
 });
 
 export type Environment = z.output<typeof environmentSchema>;
 
+/** Evidence uploads: the declared limits, and what the settings make of them. */
+export interface EvidenceConfig {
+  limits: typeof evidenceLimits;
+  /** clamd's address and time limit; null only in development without CLAMAV_URL (files marked not-scanned). */
+  scanner: { address: ClamdAddress; timeoutMs: number } | null;
+  /** Files are attached to the staff email while together at most this size. */
+  attachMaxBytes: number;
+  /** How long a download link in a webhook works. */
+  linkValidityMs: number;
+}
+
 export interface AppConfig {
   env: Environment;
-  /** Where people reach the portal, without a trailing slash (PUBLIC_URL, or this machine in development). */
+  evidence: EvidenceConfig;
+  /** The portal's address as people and the case system reach it, without a trailing slash. */
   publicUrl: string;
   webhooks: WebhookEndpoint[];
   isProduction: boolean;
@@ -220,11 +251,20 @@ export function loadConfig(
       throw new ConfigError(`Invalid configuration:\n  ${setting}: must use https:// (http:// is allowed only to loopback)`);
     }
   });
+  if (isProduction && !env.CLAMAV_URL) {
+    throw new ConfigError("Invalid configuration:\n  CLAMAV_URL: is required when APP_ENV=production (tcp://host:3310 or unix:/path/to/clamd.ctl)");
+  }
   if (isProduction && !env.PUBLIC_URL) {
-    throw new ConfigError("Invalid configuration:\n  PUBLIC_URL: is required when APP_ENV=production (the https:// address people use, for links in emails)");
+    throw new ConfigError("Invalid configuration:\n  PUBLIC_URL: is required when APP_ENV=production (the https:// address people and the case system reach the portal at: links in emails and webhooks start with it)");
   }
   return {
     env,
+    evidence: {
+      limits: evidenceLimits,
+      scanner: env.CLAMAV_URL ? { address: env.CLAMAV_URL, timeoutMs: env.CLAMAV_TIMEOUT_SECONDS * 1000 } : null,
+      attachMaxBytes: Math.floor(env.EVIDENCE_ATTACH_MAX_MB * 1024 * 1024),
+      linkValidityMs: env.EVIDENCE_LINK_DAYS * 86_400_000,
+    },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     webhooks,
     isProduction,
@@ -249,6 +289,13 @@ export function loadReadOnlyConfig(source: Record<string, string | undefined> = 
   const keyFile = path.join(path.resolve(env.DATA_DIR), "data-key.secret");
   const keyring = env.DATA_KEYS ?? (existsSync(keyFile) ? parseKeyring(readFileSync(keyFile, "utf8").trim()) : null);
   return { env, council: readCouncilSettings(env.COUNCIL_CONFIG), keyring };
+}
+
+/** The one warning a server logs at start when evidence files will not be scanned (development without clamd). */
+export function evidenceScanWarning(config: AppConfig): string | null {
+  return config.evidence.scanner
+    ? null
+    : "CLAMAV_URL is not set: evidence files are accepted without a virus scan and marked not-scanned. Set it to clamd's address (it is required in production).";
 }
 
 export function isLoopback(hostname: string): boolean {

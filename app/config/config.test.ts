@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "./config.server";
+import { evidenceScanWarning, loadConfig } from "./config.server";
 import { exampleCouncil } from "./example-council";
 import { publicCouncilSettings, councilSettingsSchema } from "./council-schema";
 
@@ -50,8 +50,33 @@ describe("configuration", () => {
     [{ CASE_DIGEST_HOUR: "25" }, "CASE_DIGEST_HOUR"],
     [{ DATA_KEYS: "k1:c2hvcnQ=" }, "DATA_KEYS"],
     [{ DATA_KEYS: "not a keyring" }, "DATA_KEYS"],
+    [{ CLAMAV_URL: "clamd:3310" }, "CLAMAV_URL"],
+    [{ CLAMAV_URL: "tcp://clamd" }, "CLAMAV_URL"],
+    [{ CLAMAV_URL: "unix:clamd.ctl" }, "CLAMAV_URL"],
+    [{ CLAMAV_TIMEOUT_SECONDS: "0" }, "CLAMAV_TIMEOUT_SECONDS"],
+    [{ EVIDENCE_ATTACH_MAX_MB: "26" }, "EVIDENCE_ATTACH_MAX_MB"],
+    [{ EVIDENCE_LINK_DAYS: "0" }, "EVIDENCE_LINK_DAYS"],
+    [{ PUBLIC_URL: "portal.example.org" }, "PUBLIC_URL"],
+    [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}` }, "CLAMAV_URL"],
+    [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, CLAMAV_URL: "tcp://clamd:3310", WEBHOOK_URL: "https://cases.example.org/hooks", WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 1).toString("base64")}` }, "PUBLIC_URL"],
   ])("stops with the name of the bad setting: %o", (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env }, quiet)).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it("scans evidence with the clamd CLAMAV_URL names, and in development without it marks files not scanned, saying so once", () => {
+    const tcp = loadConfig({ DATA_DIR: dataDir(), CLAMAV_URL: "tcp://clamd.internal:3310", CLAMAV_TIMEOUT_SECONDS: "12" }, quiet);
+    expect(tcp.evidence.scanner).toEqual({ address: { kind: "tcp", host: "clamd.internal", port: 3310 }, timeoutMs: 12_000 });
+    expect(evidenceScanWarning(tcp)).toBeNull();
+    const unix = loadConfig({ DATA_DIR: dataDir(), CLAMAV_URL: "unix:/run/clamav/clamd.ctl" }, quiet);
+    expect(unix.evidence.scanner).toEqual({ address: { kind: "unix", path: "/run/clamav/clamd.ctl" }, timeoutMs: 30_000 });
+    const none = loadConfig({ DATA_DIR: dataDir() }, quiet);
+    expect(none.evidence.scanner).toBeNull();
+    expect(evidenceScanWarning(none)).toMatch(/CLAMAV_URL is not set.*not-scanned/);
+    expect(none.evidence).toMatchObject({ limits: { maxFiles: 5, maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024, maxBodyBytes: 21 * 1024 * 1024 }, attachMaxBytes: 10 * 1024 * 1024, linkValidityMs: 7 * 86_400_000 });
+    expect(none.publicUrl).toBe("http://localhost:3000");
+    const set = loadConfig({ DATA_DIR: dataDir(), EVIDENCE_ATTACH_MAX_MB: "0", EVIDENCE_LINK_DAYS: "3", PUBLIC_URL: "https://complaints.example.org/" }, quiet);
+    expect(set.evidence).toMatchObject({ attachMaxBytes: 0, linkValidityMs: 3 * 86_400_000 });
+    expect(set.publicUrl).toBe("https://complaints.example.org");
   });
 
   it("never repeats a PostgreSQL password when it refuses the URL", () => {
@@ -68,7 +93,7 @@ describe("configuration", () => {
 
   it("allows plain HTTP webhooks to loopback, and anywhere outside production", () => {
     const secret = `whsec_${Buffer.alloc(32, 1).toString("base64")}`;
-    const production = { APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, WEBHOOK_SECRET: secret, PUBLIC_URL: "https://complaints.example.org" };
+    const production = { APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, WEBHOOK_SECRET: secret, CLAMAV_URL: "tcp://127.0.0.1:3310", PUBLIC_URL: "https://complaints.example.org" };
     expect(loadConfig({ DATA_DIR: dataDir(), ...production, WEBHOOK_URL: "http://127.0.0.1:9000/hooks" }, quiet).webhooks).toHaveLength(1);
     expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_SECRET: secret, WEBHOOK_URL: "http://cases.internal/hooks" }, quiet).webhooks[0]?.name).toBe("case-system");
   });

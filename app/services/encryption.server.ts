@@ -4,6 +4,10 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 const PREFIX = "enc:v1:";
+/** Sealed bytes (evidence files) start with this version byte, then the key id's length and the key id. */
+const BYTES_VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 export interface Keyring {
   currentId: string;
@@ -51,6 +55,43 @@ export class Sealer {
     decipher.setAAD(Buffer.from(id!));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+  }
+
+  /**
+   * Seals bytes (a piece of an evidence file) as bytes: version, key id, IV, tag, ciphertext. `context` is
+   * authenticated with them (the file and the piece's place in it), so a piece cannot be moved to another file
+   * or place without opening failing.
+   */
+  sealBytes(plaintext: Uint8Array, context: string): Buffer {
+    const id = this.keyring.currentId;
+    const key = this.keyring.keys.get(id)!;
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv("aes-256-gcm", key, iv);
+    cipher.setAAD(Buffer.from(`${id}\0${context}`));
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    const idBytes = Buffer.from(id);
+    return Buffer.concat([Buffer.from([BYTES_VERSION, idBytes.length]), idBytes, iv, cipher.getAuthTag(), body]);
+  }
+
+  openBytes(sealed: Uint8Array, context: string): Buffer {
+    const id = this.bytesKeyId(sealed);
+    const key = this.keyring.keys.get(id);
+    if (!key) throw new Error(`no key ${id} to open this value`);
+    const start = 2 + Buffer.byteLength(id);
+    const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(start, start + IV_BYTES));
+    decipher.setAAD(Buffer.from(`${id}\0${context}`));
+    decipher.setAuthTag(sealed.subarray(start + IV_BYTES, start + IV_BYTES + TAG_BYTES));
+    return Buffer.concat([decipher.update(sealed.subarray(start + IV_BYTES + TAG_BYTES)), decipher.final()]);
+  }
+
+  /** Whether sealed bytes were sealed with an older key. */
+  isStaleBytes(sealed: Uint8Array): boolean {
+    return this.bytesKeyId(sealed) !== this.keyring.currentId;
+  }
+
+  private bytesKeyId(sealed: Uint8Array): string {
+    if (sealed[0] !== BYTES_VERSION || sealed.length < 2 + (sealed[1] ?? 0) + IV_BYTES + TAG_BYTES) throw new Error("value is not sealed bytes");
+    return Buffer.from(sealed.subarray(2, 2 + sealed[1]!)).toString("utf8");
   }
 
   /** Whether a sealed value was sealed with an older key and should be sealed again. */

@@ -41,6 +41,12 @@ describe("sealing personal data", () => {
     const session = await services.sessions.load(new Request("http://localhost/"));
     session.data.journeys.complaint = { runId: "x", answers: { "your-name": { "full-name": markers[0]! } } };
     await services.sessions.save(session);
+    // An evidence file whose name and contents hold the markers too.
+    const owner = { sessionId: session.id!, journey: "complaint", runId: "x" };
+    const upload = await services.evidence.begin(owner, `${markers[0]!}.txt`);
+    await upload.write(Buffer.from(`Statement by ${markers[0]!}: ${markers[2]!}`));
+    const evidence = await upload.commit({ type: "text", sha256: "0".repeat(64), scan: "clean" });
+    if (!evidence.ok) throw new Error("evidence not stored");
     if (engine === "sqlite") {
       // The file itself, write-ahead log included: what a stolen disk would show.
       await services.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -54,6 +60,8 @@ describe("sealing personal data", () => {
         await services.db.all("SELECT * FROM submissions"),
         await services.db.all("SELECT * FROM sessions"),
         await services.db.all("SELECT * FROM delivery_jobs"),
+        await services.db.all("SELECT * FROM evidence_files"),
+        (await services.db.all<{ data: Buffer }>("SELECT data FROM evidence_chunks")).map((row) => Buffer.from(row.data).toString("latin1")),
       ]);
       for (const marker of markers) expect(dump).not.toContain(marker);
     }
@@ -63,11 +71,16 @@ describe("sealing personal data", () => {
     const rotated = await createServices(loadConfig({ ...env, DATA_KEYS: `${newKey},${oldKey}` }, () => {}));
     expect(await rotated.submissions.resealAll()).toBe(1);
     expect(await rotated.sessions.resealAll()).toBe(1);
+    // Its sealed name and SHA-256, and its one piece.
+    expect(await rotated.evidence.resealAll()).toBe(2);
     await rotated.db.close();
     // With the old key removed, everything still opens: rotation re-sealed it all with the new key.
     const newOnly = await createServices(loadConfig({ ...env, DATA_KEYS: newKey }, () => {}));
     const answers = (await newOnly.submissions.byId(submission.id))!.answers as Record<string, Record<string, string>>;
     expect(answers["your-name"]!["full-name"]).toBe(markers[0]);
+    const opened = await newOnly.evidence.open(owner, evidence.file.id);
+    expect(opened!.file.name).toBe(`${markers[0]!}.txt`);
+    for await (const piece of opened!.content) expect(piece.toString("utf8")).toContain(markers[2]!);
     await newOnly.db.close();
     const wrongKey = await createServices(loadConfig({ ...env, DATA_KEYS: newKeyEntry("other") }, () => {}));
     await expect(wrongKey.submissions.byId(submission.id)).rejects.toThrow(/no key new/);

@@ -191,6 +191,38 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX delivery_jobs_case ON delivery_jobs (case_id)
     `,
   },
+  {
+    version: 7,
+    name: "evidence files",
+    // A file belongs to a session's run of a journey until it is sent, then to its submission; deleting either
+    // deletes the file and its pieces. BYTEA is PostgreSQL's type for bytes; SQLite stores bytes under any name.
+    sql: `
+      CREATE TABLE evidence_files (
+        id TEXT PRIMARY KEY,
+        session_id TEXT REFERENCES sessions (id) ON DELETE CASCADE,
+        journey TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        submission_id TEXT REFERENCES submissions (id) ON DELETE CASCADE,
+        state TEXT NOT NULL,
+        details TEXT NOT NULL,
+        type TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        scan TEXT NOT NULL,
+        chunks INTEGER NOT NULL,
+        created_at BIGINT NOT NULL,
+        CHECK (session_id IS NOT NULL OR submission_id IS NOT NULL)
+      );
+      CREATE INDEX evidence_files_session ON evidence_files (session_id, run_id);
+      CREATE INDEX evidence_files_submission ON evidence_files (submission_id);
+      CREATE INDEX evidence_files_pending ON evidence_files (state, created_at);
+      CREATE TABLE evidence_chunks (
+        file_id TEXT NOT NULL REFERENCES evidence_files (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        data BYTEA NOT NULL,
+        PRIMARY KEY (file_id, seq)
+      )
+    `,
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

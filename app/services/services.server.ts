@@ -4,6 +4,9 @@ import path from "node:path";
 import type { AppConfig } from "~/config/config.server";
 import { DeliveryWorker, type DeliveryWorkerDeps } from "~/delivery/delivery-worker.server";
 import { ProgressCodes } from "~/cases/progress-codes.server";
+import { createScanner, type Scanner } from "~/evidence/clamav.server";
+import { EvidenceLinks } from "~/evidence/download.server";
+import { EvidenceStore } from "~/evidence/evidence-store.server";
 import { createFileTransport, createSmtpTransport, type MailTransport } from "~/delivery/mail-transport.server";
 import { Outbox } from "~/delivery/outbox.server";
 import { CaseStore } from "~/cases/case-store.server";
@@ -37,6 +40,12 @@ export interface Services {
   rateLimiter: RateLimiter;
   retention: Retention;
   translations: Translations;
+  /** Evidence files, sealed in the database. */
+  evidence: EvidenceStore;
+  /** clamd (or, in development without CLAMAV_URL, no scanner: files marked not-scanned). */
+  scanner: Scanner;
+  /** Signed, expiring download links to sent evidence files. */
+  evidenceLinks: EvidenceLinks;
 }
 
 export function createMailTransport(config: AppConfig): MailTransport {
@@ -132,5 +141,8 @@ export async function createServices(config: AppConfig, { db, waitForDatabase = 
     outbox: new Outbox(database, config.env.DELIVERY_RETRY_DELAYS),
     rateLimiter: new RateLimiter(database, config.env.RATE_LIMIT_POSTS, config.env.RATE_LIMIT_WINDOW_MINUTES * 60_000),
     translations: createTranslations(),
+    evidence: new EvidenceStore(database, sealer, config.evidence.limits),
+    scanner: createScanner(config.evidence.scanner),
+    evidenceLinks: new EvidenceLinks(config.sessionSecret, config.publicUrl, config.evidence.linkValidityMs),
   };
 }

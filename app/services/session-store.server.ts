@@ -157,6 +157,8 @@ export class SessionStore {
     // second tab sending the same form lands on the same confirmation. One commit, never half done.
     await this.db.transaction(async (tx) => {
       await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, data, now + this.idleMs]);
+      // Evidence files not yet sent (another journey's run) go with the answers: the old id's row is deleted soon.
+      if (oldId) await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [id, oldId]);
       if (oldId) await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify({ movedTo: id })), now + ROTATION_GRACE_MS, oldId]);
     });
     session.id = id;
@@ -185,6 +187,7 @@ export class SessionStore {
     });
   }
 
+  /** Deletes the session, and with it (ON DELETE CASCADE) any evidence files it held that were never sent. */
   async destroy(session: LoadedSession): Promise<string> {
     if (session.id) await this.db.run("DELETE FROM sessions WHERE id = ?", [session.id]);
     session.id = null;
@@ -204,6 +207,7 @@ export class SessionStore {
     return changed;
   }
 
+  /** Deletes expired sessions, and with them (ON DELETE CASCADE) their unsent evidence files. */
   async sweepExpired(): Promise<number> {
     return (await this.db.run("DELETE FROM sessions WHERE expires_at <= ?", [this.now()])).changes;
   }

@@ -1,11 +1,11 @@
 import type { ErrorMessageProps } from "./error-message";
 import { Hint, type HintProps } from "./hint";
+import { i18nAttributes, type PluralisedText } from "./i18n-attributes";
 import type { TextOrHtml } from "./input";
 import type { LabelProps } from "./label";
 import { Textarea } from "./textarea";
 
-/** Messages by CLDR plural rule, e.g. `{ one: "You have %{count} character remaining", other: "…" }`. */
-export type PluralisedText = Partial<Record<"zero" | "one" | "two" | "few" | "many" | "other", string>>;
+export type { PluralisedText };
 
 export interface CharacterCountProps {
   /** Defaults to `name`. */
@@ -41,17 +41,6 @@ export interface CharacterCountProps {
   wordsUnderLimitText?: PluralisedText;
   wordsAtLimitText?: string;
   wordsOverLimitText?: PluralisedText;
-}
-
-// The JavaScript reads its translations from `data-i18n.<key>[.<plural rule>]` attributes, as
-// govukI18nAttributes writes them.
-function i18nAttributes(key: string, messages: PluralisedText | string | undefined): Record<string, string> {
-  if (typeof messages === "string") return messages ? { [`data-i18n.${key}`]: messages } : {};
-  const out: Record<string, string> = {};
-  for (const [rule, message] of Object.entries(messages ?? {})) {
-    if (message !== undefined) out[`data-i18n.${key}.${rule}`] = message;
-  }
-  return out;
 }
 
 /** GOV.UK Frontend `govukCharacterCount`: a textarea with a live count of characters or words left. */

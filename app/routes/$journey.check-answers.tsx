@@ -15,6 +15,8 @@ import { readForm } from "~/journeys/read-form.server";
 import { submitJourney } from "~/journeys/submit-journey.server";
 import { judgeSend, signStart } from "~/journeys/bot-checks.server";
 import { BotFields } from "~/components/journey/bot-fields";
+import { ReachFields } from "~/components/journey/reach-fields";
+import { readReach } from "~/journeys/reach.server";
 import { generateReference } from "~/reference.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
@@ -62,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirectSaving(context, session, `/${journey.id}/confirmation`);
     }
     if (position.firstUnanswered !== null) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
-    state.submitted = await submitJourney(context, journeyRequest);
+    state.submitted = await submitJourney(context, journeyRequest, readReach(form, context.language));
     session.data.journeys[journey.id] = state;
     // A new session id once something has been sent; the old one opens nothing.
     const headers = new Headers({ "Set-Cookie": await context.services.sessions.rotate(session), "Cache-Control": "no-store" });
@@ -106,6 +108,7 @@ export default function CheckAnswers() {
           <Form method="post" noValidate>
             <input type="hidden" name="csrf" value={page.csrf} />
             <BotFields started={page.started} />
+            <ReachFields />
             <Button text={t("checkAnswers.send")} preventDoubleClick />
           </Form>
         </div>

@@ -1,0 +1,216 @@
+// Case progress against real servers, on both engines: complaints open cases, signed events move them on (and
+// nothing else does), closed cases leave statistics rows, the digest goes once a working day, and progress codes
+// reach only the people who may be written to, through a real SMTP server.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "~/config/config.server";
+import { sign } from "~/delivery/webhook-signature.server";
+import { DeliveryWorker } from "~/delivery/delivery-worker.server";
+import { journeyById } from "~/journeys/journeys";
+import { storeJourneySubmission } from "~/journeys/submit-journey.server";
+import { createMailTransport, createServices, workerDeps, type Services } from "~/services/services.server";
+import { answerJourney } from "../../tests/support/answer-journey";
+import { MailCatcher } from "../../tests/support/mail-catcher";
+import { personas, type Persona } from "../../tests/support/personas";
+import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
+import { WebhookReceiver } from "../../tests/support/webhook-receiver";
+import { receiveCaseEvent } from "./case-events-api.server";
+import { caseUpdatedPayloadSchema } from "./case-webhook";
+
+const secret = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
+const rotated = `whsec_${Buffer.alloc(32, 8).toString("base64")}`;
+const outboundSecret = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
+const received = "2026-11-16";
+
+describe.each(engines)("case progress on %s", (engine) => {
+  let dir: string;
+  let database: TestDatabase;
+  let services: Services;
+  let mail: MailCatcher;
+  let receiver: WebhookReceiver;
+  let clock: number;
+  const workers: DeliveryWorker[] = [];
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "cases-"));
+    database = await createTestDatabase(engine, dir);
+    mail = new MailCatcher();
+    await mail.start();
+    receiver = new WebhookReceiver(outboundSecret);
+    await receiver.start();
+    services = await createServices(
+      loadConfig({ DATA_DIR: dir, DATABASE_URL: database.url, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: outboundSecret, CASE_EVENTS_SECRET: `${secret},${rotated}` }, () => {}),
+    );
+    clock = Date.now();
+  });
+
+  afterEach(async () => {
+    for (const worker of workers.splice(0)) await worker.stop();
+    await services.db.close();
+    await database.drop();
+    await mail.stop();
+    await receiver.stop();
+  });
+
+  function worker(): DeliveryWorker {
+    const created = new DeliveryWorker(workerDeps(services, createMailTransport(services.config), { now: () => clock, log: () => {}, retention: undefined }), { digestHour: 7 });
+    workers.push(created);
+    return created;
+  }
+
+  async function send(persona: Persona, today = received) {
+    const journey = journeyById(persona.journey)!;
+    const { answers } = answerJourney(journey, persona, today);
+    return storeJourneySubmission(services, { journey, answers, language: "en", runId: randomUUID(), today });
+  }
+
+  /** Posts an event as the case system does, signed now (or as given). */
+  async function post(body: unknown, { id = randomUUID(), key = secret, at = Math.floor(Date.now() / 1000), raw }: { id?: string; key?: string; at?: number; raw?: string } = {}) {
+    const text = raw ?? JSON.stringify(body);
+    const headers = new Headers({ "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(at), "webhook-signature": sign(key, id, at, text) });
+    const response = await receiveCaseEvent({ headers, body: Buffer.from(text), tooLarge: Buffer.byteLength(text) > 64 * 1024 }, services.config.env.CASE_EVENTS_SECRET, services.cases, Math.floor(Date.now() / 1000));
+    return { status: response.status, type: response.headers.get("content-type"), json: (await response.json()) as Record<string, unknown> };
+  }
+
+  const people = personas({ today: received });
+
+  it("opens a case with every complaint, keeping an email address only where it may be written to", async () => {
+    const parent = await send(people.parent);
+    const young = await send(people.unsafeEmail);
+    const opened = await services.cases.byReference(parent.reference);
+    expect(opened?.state).toMatchObject({ service: "childrens-social-care", role: "parent", receivedOn: received, channel: "portal", firstStage: 1, acknowledgedOn: null });
+    expect(opened?.state.stages[0]).toMatchObject({ stage: 1, dueOn: "2026-11-30" });
+    expect(await services.cases.contactOf(opened!.id)).toMatchObject({ email: "parent@example.org", language: "en" });
+    const restricted = await services.cases.byReference(young.reference);
+    expect(await services.cases.contactOf(restricted!.id)).toBeNull();
+    // A compliment opens no case.
+    const thanks = await send(people.thanks);
+    expect(await services.cases.byReference(thanks.reference)).toBeNull();
+  });
+
+  it("takes signed events, refuses the rest plainly, and applies each webhook-id once", async () => {
+    const { reference } = await send(people.parent);
+    const acknowledged = await post({ reference, type: "acknowledged", date: "2026-11-17" }, { id: "evt_1" });
+    expect(acknowledged).toMatchObject({ status: 200, json: { status: "applied", stage: 1, acknowledgedOn: "2026-11-17" } });
+    expect(await post({ reference, type: "acknowledged" }, { id: "evt_1" })).toMatchObject({ status: 200, json: { status: "duplicate" } });
+    // The rotated secret signs as well as the first.
+    expect((await post({ reference, type: "advocate-assigned", date: "2026-11-18" }, { key: rotated })).status).toBe(200);
+    for (const bad of [{ key: `whsec_${Buffer.alloc(32, 1).toString("base64")}` }, { at: Math.floor(Date.now() / 1000) - 301 }, { at: Math.floor(Date.now() / 1000) + 301 }, { id: "" }]) {
+      const refused = await post({ reference, type: "closed" }, bad);
+      expect(refused).toEqual({ status: 401, type: "application/problem+json", json: { type: "about:blank", title: "Unauthorized", status: 401 } });
+    }
+    expect(await post(null, { raw: "{not json" })).toMatchObject({ status: 400, type: "application/problem+json", json: { errors: [{ field: "body" }] } });
+    expect(await post({ reference, type: "replied", stage: 1, outcome: "sort-of" })).toMatchObject({ status: 422, json: { errors: [{ field: "outcome" }] } });
+    expect(await post({ reference, type: "acknowledged", date: "17/11/2026" })).toMatchObject({ status: 422, json: { errors: [{ field: "date" }] } });
+    expect(await post({ type: "acknowledged" })).toMatchObject({ status: 422, json: { errors: [{ field: "reference" }] } });
+    expect(await post({ reference: "C-0000-0000-0", type: "acknowledged" })).toMatchObject({ status: 422, json: { errors: [{ field: "reference" }] } });
+    expect(await post({ reference: "C-7K4M-2Q9P-X".replace(/.$/, "") + "Z", type: "acknowledged" })).toMatchObject({ status: 422 });
+    const unknown = (await services.cases.byReference("C-7K4M-2Q9P-6")) ? null : "C-7K4M-2Q9P-6";
+    if (unknown) expect((await post({ reference: unknown, type: "acknowledged" })).status).toBeGreaterThanOrEqual(404);
+    expect(await post({ reference, type: "stage-started", stage: 3 })).toMatchObject({ status: 409, json: { title: "Stages go in order", errors: [{ field: "stage" }] } });
+    expect(await post({ reference, type: "extended", dueDate: "2027-06-01", reason: "complex" })).toMatchObject({ status: 409, json: { errors: [{ field: "dueDate" }] } });
+    expect(await post({ reference, type: "closed", note: "x".repeat(70 * 1024) })).toMatchObject({ status: 413 });
+    // Nothing refused was stored: two events on the timeline, the acknowledgement and the advocate.
+    const found = await services.cases.byReference(reference);
+    expect((await services.cases.timeline(found!.id)).map((entry) => entry.event.type)).toEqual(["acknowledged", "advocate-assigned"]);
+  });
+
+  it("writes a statistics row when the case closes, takes it back if it reopens, and sends every event on as case.updated", async () => {
+    const { reference } = await send(people.youngPerson);
+    for (const event of [
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-20" },
+      { type: "closed", date: "2026-11-20" },
+    ]) expect((await post({ reference, ...event })).status).toBe(200);
+    const rows = () => services.db.all<{ record: string }>("SELECT record FROM statistics WHERE kind = 'case'");
+    expect(JSON.parse((await rows())[0]!.record)).toMatchObject({ closedOn: "2026-11-20", advocateAsked: true, stages: [{ stage: 1, outcome: "not-upheld", timeliness: "in-time" }] });
+    expect(await post({ reference, type: "stage-started", stage: 2 })).toMatchObject({ status: 409, json: { title: "The case is closed" } });
+    expect((await post({ reference, type: "reopened", date: "2026-11-24" })).status).toBe(200);
+    expect(await rows()).toEqual([]);
+    expect((await post({ reference, type: "stage-started", stage: 2, date: "2026-11-24" })).status).toBe(200);
+    await worker().runOnce();
+    const updates = receiver.accepted().map((hook) => caseUpdatedPayloadSchema.parse(hook.json)).filter((payload) => payload.data.reference === reference);
+    expect(updates.map((u) => [u.data.event.sequence, u.data.event.type, u.data.case.stage, u.data.case.closedOn])).toEqual([
+      [1, "replied", 1, null],
+      [2, "closed", 1, "2026-11-20"],
+      [3, "reopened", 1, null],
+      [4, "stage-started", 2, null],
+    ]);
+    expect(JSON.stringify(updates)).not.toMatch(/social worker|07700|Pat/);
+  });
+
+  it("records a request for the next stage on the case it names, and flags one made after the time to ask", async () => {
+    const complaint = await send(people.parent);
+    expect((await post({ reference: complaint.reference, type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-18" })).status).toBe(200);
+    const asking = (today: string) => send({ ...people.escalateWithReference, answers: { ...people.escalateWithReference.answers, reference: { reference: complaint.reference } } }, today);
+    const inTime = await asking("2026-12-01");
+    expect(inTime.flags).not.toContain("late");
+    const late = await asking("2026-12-17");
+    expect(late.flags).toContain("late");
+    const found = await services.cases.byReference(complaint.reference);
+    expect(found?.state.nextStageRequests).toEqual([
+      { stage: 2, on: "2026-12-01", late: false },
+      { stage: 2, on: "2026-12-17", late: true },
+    ]);
+  });
+
+  it("sends the complaints manager one digest a working day, from the digest hour, and none with nothing to say", async () => {
+    const at = (iso: string) => Date.parse(iso);
+    const manager = "complaints-manager@example.org";
+    // Nothing is open yet: a working day passes with no digest.
+    clock = at("2026-11-16T09:00:00Z");
+    await worker().runOnce();
+    expect(mail.to(manager)).toEqual([]);
+    await send(people.parent, "2026-11-16");
+    await send(people.grandparent, "2026-11-25");
+    // Saturday 28 November: no digest at the weekend.
+    clock = at("2026-11-28T09:00:00Z");
+    await worker().runOnce();
+    expect(mail.to(manager)).toEqual([]);
+    // Monday 30 November, 06:30: before the digest hour.
+    clock = at("2026-11-30T06:30:00Z");
+    await worker().runOnce();
+    expect(mail.to(manager)).toEqual([]);
+    // 08:00: two workers, one digest.
+    clock = at("2026-11-30T08:00:00Z");
+    await Promise.all([worker().runOnce(), worker().runOnce()]);
+    const [digest, ...more] = mail.to(manager);
+    expect(more).toEqual([]);
+    expect(digest!.subject).toBe("Complaints to act on, Monday 30 November 2026: 0 overdue, 1 due soon, 1 not acknowledged");
+    expect(digest!.text).toContain("stage 1: due Monday 30 November 2026, 0 working days left");
+    expect(digest!.text).not.toMatch(/Pat|Margaret|parent@example/);
+    // The next working day, the first complaint is a day overdue.
+    clock = at("2026-12-01T08:00:00Z");
+    await worker().runOnce();
+    expect(mail.to(manager)).toHaveLength(2);
+    expect(mail.to(manager)[1]!.text).toMatch(/1 working day over/);
+  });
+
+  it("sends a progress code only where the person may be written to, and says nothing of why not", async () => {
+    const parent = await send(people.parent);
+    const young = await send(people.unsafeEmail);
+    await services.progressCodes.request({ reference: parent.reference, language: "en" });
+    await services.progressCodes.request({ reference: young.reference, language: "en" });
+    await services.progressCodes.request({ reference: "C-7K4M-2Q9P-6", language: "en" });
+    await worker().runOnce();
+    const codes = mail.messages.filter((m) => m.subject.startsWith("Your code is"));
+    expect(codes.map((m) => m.to)).toEqual([["parent@example.org"]]);
+    expect(codes[0]!.text).not.toMatch(/complaint|social/i);
+    const code = /(\d{6})/.exec(codes[0]!.subject)![1]!;
+    const wrong = code === "000000" ? "111111" : "000000";
+    expect(await services.progressCodes.check(parent.reference, wrong)).toEqual({ ok: false });
+    expect((await services.progressCodes.check(parent.reference, code)).ok).toBe(true);
+    // Used once.
+    expect(await services.progressCodes.check(parent.reference, code)).toEqual({ ok: false });
+    // Five tries, then the code stops working even when right.
+    await services.progressCodes.request({ reference: parent.reference, language: "en" });
+    await worker().runOnce();
+    const second = /(\d{6})/.exec(mail.messages.filter((m) => m.subject.startsWith("Your code is")).at(-1)!.subject)![1]!;
+    for (let i = 0; i < 5; i++) await services.progressCodes.check(parent.reference, second === "000000" ? "111111" : "000000");
+    expect(await services.progressCodes.check(parent.reference, second)).toEqual({ ok: false });
+    // Every request was done, none failed: nothing in the outbox tells a guess from a case.
+    expect((await services.outbox.list("failed")).filter((job) => job.kind === "progress-code")).toEqual([]);
+  });
+});

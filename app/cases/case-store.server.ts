@@ -144,7 +144,8 @@ export class CaseStore {
 
   /** Records one of the portal's own events (a request for the next stage) inside the submission's transaction. */
   async recordPortalEventIn(tx: Queryable, reference: string, event: TimelineEvent): Promise<EventOutcome> {
-    return this.recordIn(tx, reference, event, "portal", null);
+    // Dated by the submission it comes from, which is its own today.
+    return this.recordIn(tx, reference, event, "portal", null, event.date);
   }
 
   private async record(reference: string, event: TimelineEvent, source: EventSource, webhookId: string | null): Promise<EventOutcome> {
@@ -157,13 +158,12 @@ export class CaseStore {
     }
   }
 
-  private async recordIn(tx: Queryable, reference: string, event: TimelineEvent, source: EventSource, webhookId: string | null): Promise<EventOutcome> {
+  private async recordIn(tx: Queryable, reference: string, event: TimelineEvent, source: EventSource, webhookId: string | null, today = londonDate(new Date(this.now()))): Promise<EventOutcome> {
     const row = await tx.get<CaseRow>(`SELECT id, reference, state, contact FROM cases WHERE reference = ?${this.db.forUpdate}`, [reference]);
     // Looked for under the case's lock, so two deliveries of one event are applied once.
     if (webhookId && (await tx.get("SELECT 1 AS seen FROM case_events WHERE webhook_id = ?", [webhookId]))) return { status: "duplicate" };
     if (!row) return { status: "not-found" };
     const before = JSON.parse(row.state) as CaseState;
-    const today = londonDate(new Date(this.now()));
     const applied = applyEvent(before, event, this.options.timetable, today);
     if (!applied.ok) return { status: "refused", refusal: applied.refusal };
     const state = applied.state;

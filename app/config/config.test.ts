@@ -45,7 +45,7 @@ describe("configuration", () => {
     [{ SMTP_URL: "http://mail.example.org" }, "SMTP_URL"],
     [{ STAFF_EMAIL_DETAIL: "some" }, "STAFF_EMAIL_DETAIL"],
     [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32) }, "DATA_KEYS"],
-    [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}` }, "PUBLIC_URL"],
+    [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, CLAMAV_URL: "tcp://127.0.0.1:3310" }, "PUBLIC_URL"],
     [{ CASE_EVENTS_SECRET: "not-a-secret" }, "CASE_EVENTS_SECRET"],
     [{ CASE_DIGEST_HOUR: "25" }, "CASE_DIGEST_HOUR"],
     [{ DATA_KEYS: "k1:c2hvcnQ=" }, "DATA_KEYS"],

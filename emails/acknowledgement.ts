@@ -3,6 +3,8 @@
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
 import { formatLongDate } from "~/format-date";
+import type { JourneyAnswers } from "~/journeys/session-data";
+import { addWorkingDays } from "~/working-days";
 import type { Journey } from "~/journeys/journey-types";
 import type { StoredSubmission } from "~/services/submissions.server";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
@@ -22,6 +24,11 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
     { kind: "heading", level: 1, text: t("emails:acknowledgement.heading", values) },
     { kind: "paragraph", text: t("emails:acknowledgement.reference", values) },
   ];
+  // Something is about to happen: someone will be in touch sooner than the reply.
+  if (journey.urgencyOf?.(submission.answers as JourneyAnswers)) {
+    const by = addWorkingDays(submission.submittedAt.slice(0, 10), council.timetable.urgentContactWithin);
+    blocks.push({ kind: "paragraph", text: t("emails:acknowledgement.urgent", { date: formatLongDate(by, submission.language) }) });
+  }
   if (submission.replyBy) {
     blocks.push({ kind: "paragraph", text: t("emails:acknowledgement.replyBy", { replyBy: formatLongDate(submission.replyBy, submission.language) }) });
   }

@@ -4,6 +4,7 @@
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
 import { formatLongDate } from "~/format-date";
+import { addWorkingDays } from "~/working-days";
 import { describeAnswers } from "~/journeys/describe-answers";
 import { leadingFlags, orderFlags, routingFlags, type RoutingFlag } from "~/journeys/flags";
 import type { Journey } from "~/journeys/journey-types";
@@ -69,6 +70,30 @@ function safeContactBox(journey: Journey, answers: JourneyAnswers, detail: Staff
   };
 }
 
+/** What is about to happen and when, framed like the safety box: the duty manager acts on it first. */
+function urgencyBox(journey: Journey, answers: JourneyAnswers, detail: StaffNotificationInput["detail"], council: CouncilSettings, submission: StoredSubmission, t: TFunction): EmailBlock[] {
+  const urgency = journey.urgencyOf?.(answers);
+  if (!urgency) return [];
+  const contactBy = formatLongDate(addWorkingDays(submission.submittedAt.slice(0, 10), council.timetable.urgentContactWithin), "en");
+  const what = answers["about-to-happen"]?.["what-happens"];
+  return [
+    {
+      kind: "box",
+      blocks: [
+        { kind: "heading", text: t("emails:staff.urgentHeading") },
+        { kind: "paragraph", text: t("emails:staff.urgentContactBy", { date: contactBy }) },
+        {
+          kind: "rows",
+          rows: [
+            ...(detail === "full" && typeof what === "string" ? [{ key: t("emails:staff.urgentWhat"), value: what }] : []),
+            { key: t("emails:staff.urgentWhen"), value: urgency.by ? formatLongDate(urgency.by, "en") : t("emails:staff.urgentWhenUnknown") },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
 export function renderStaffNotification(input: StaffNotificationInput): RenderedEmail {
   const { journey, submission, detail, t } = input;
   const answers = submission.answers as JourneyAnswers;
@@ -78,6 +103,7 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
   const rule = t(`${journey.id}:submission.replyRule`, { defaultValue: "" });
   const blocks: EmailBlock[] = [
     safeContactBox(journey, answers, detail, t),
+    ...urgencyBox(journey, answers, detail, input.council, submission, t),
     { kind: "heading", level: 1, text: t("emails:staff.heading", { type: type.toLowerCase(), reference: submission.reference }) },
     {
       kind: "paragraph",

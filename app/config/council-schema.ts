@@ -49,6 +49,8 @@ const timetableSchema = z
     otherFormatWithin: workingDays,
     /** The staff digest lists cases due within this many working days. */
     remindBefore: workingDays,
+    /** Someone contacts a person whose complaint is urgent (something is about to happen) within this many working days. */
+    urgentContactWithin: workingDays,
   })
   .superRefine((timetable, ctx) => {
     const { stage1, stage2 } = timetable.childrensSocialCare;
@@ -90,6 +92,8 @@ export const councilSettingsSchema = z.strictObject({
   fallbackMailbox: z.string(),
   /** Receives alerts about messages that could not be delivered. */
   administratorMailbox: z.string(),
+  /** The duty manager: also receives every urgent submission (something about to happen), whatever the routing rules say. */
+  urgentMailbox: z.string(),
   /** The complaints manager: receives the daily digest of cases not acknowledged in time, due soon or overdue. */
   complaintsManagerMailbox: z.string(),
   timetable: timetableSchema,
@@ -111,7 +115,7 @@ export const councilSettingsSchema = z.strictObject({
       if (!known.has(name)) ctx.addIssue({ code: "custom", path: ["routing", index, "to", position], message: `unknown mailbox "${name}"` });
     }),
   );
-  for (const field of ["fallbackMailbox", "administratorMailbox", "complaintsManagerMailbox"] as const) {
+  for (const field of ["fallbackMailbox", "administratorMailbox", "complaintsManagerMailbox", "urgentMailbox"] as const) {
     if (!known.has(council[field])) ctx.addIssue({ code: "custom", path: [field], message: `unknown mailbox "${council[field]}"` });
   }
 });

@@ -36,6 +36,7 @@ export const exampleCouncil: CouncilSettingsInput = {
     standardsTeam: "standards-team@example.org",
     administrator: "portal-admin@example.org",
     complaintsManager: "complaints-manager@example.org",
+    dutyManager: "duty-manager@example.org",
   },
   routing: [
     { name: "children's social care complaints", when: { types: ["complaint", "escalate"], services: ["childrens-social-care"] }, to: ["childrensComplaints"] },
@@ -49,6 +50,7 @@ export const exampleCouncil: CouncilSettingsInput = {
   fallbackMailbox: "standardsTeam",
   administratorMailbox: "administrator",
   complaintsManagerMailbox: "complaintsManager",
+  urgentMailbox: "dutyManager",
   timetable: {
     acknowledgeWithin: 5,
     childrensSocialCare: {
@@ -60,6 +62,7 @@ export const exampleCouncil: CouncilSettingsInput = {
     advocateContactWithin: 5,
     otherFormatWithin: 10,
     remindBefore: 2,
+    urgentContactWithin: 1,
   },
   exitUrl: "https://www.bbc.co.uk/weather",
   dataProtection: {

@@ -63,6 +63,7 @@ function londonHour(instant: Date): number {
 }
 
 export function webhookPayload(submission: StoredSubmission, type: string, now: number): WebhookPayload {
+  const urgency = journeyById(submission.journey)?.urgencyOf?.(submission.answers as JourneyAnswers) ?? null;
   return {
     type,
     timestamp: new Date(now).toISOString(),
@@ -76,6 +77,8 @@ export function webhookPayload(submission: StoredSubmission, type: string, now: 
       replyBy: submission.replyBy,
       service: submission.service,
       flags: submission.flags as WebhookPayload["data"]["flags"],
+      urgent: urgency !== null,
+      urgentBy: urgency?.by ?? null,
       answers: submission.answers as JourneyAnswers,
     },
   };

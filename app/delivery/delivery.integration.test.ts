@@ -137,6 +137,22 @@ describe.each(engines)("delivery on %s", (engine) => {
       }
     });
 
+    it("puts an urgent complaint first: URGENT leads the subject, the duty manager hears of it, the webhook and the acknowledgement say so", async () => {
+      const urgent = { ...answers, "about-to-happen": { "about-to-happen": "yes", "what-happens": "A move to a new foster home", "happens-on-day": "3", "happens-on-month": "12", "happens-on-year": "2026" } };
+      const submission = await submit("en", urgent);
+      expect(submission.flags[0]).toBe("urgent");
+      await worker().runOnce();
+      const duty = mail.to("duty-manager@example.org");
+      expect(duty).toHaveLength(1);
+      expect(duty[0]!.subject).toBe(`URGENT · Complaint · Children's social care · ${submission.reference} · ADVOCATE · LATE · UNDER 18`);
+      expect(duty[0]!.text.indexOf("Something is about to happen")).toBeLessThan(duty[0]!.text.indexOf("New complaint"));
+      expect(duty[0]!.text).toContain("A move to a new foster home");
+      expect(mail.to("childrens-complaints@example.org")[0]!.subject).toMatch(/^URGENT · /);
+      const payload = webhookPayloadSchema.parse(receiver.accepted().find((hook) => (hook.json as { data?: { reference?: string } }).data?.reference === submission.reference)!.json);
+      expect(payload.data).toMatchObject({ urgent: true, urgentBy: "2026-12-03", flags: ["urgent", "advocate", "late", "under-18"] });
+      expect(mail.to("jamie@example.org")[0]!.text).toMatch(/something is about to happen, someone will contact you by/);
+    });
+
     it("acknowledges in Polish a complaint made in Polish", async () => {
       await submit("pl");
       await worker().runOnce();

@@ -14,7 +14,9 @@ export function planDeliveries(
   journey: Journey,
   facts: { service: string | null; flags: readonly RoutingFlag[]; answers: JourneyAnswers },
 ): PlannedJob[] {
-  const mailboxes = mailboxesFor(council.routing, council.fallbackMailbox, { kind: journey.id, service: facts.service, flags: facts.flags });
+  const routed = mailboxesFor(council.routing, council.fallbackMailbox, { kind: journey.id, service: facts.service, flags: facts.flags });
+  // The duty manager hears of every urgent one, whatever the rules say: something is about to happen.
+  const mailboxes = facts.flags.includes("urgent") && !routed.includes(council.urgentMailbox) ? [council.urgentMailbox, ...routed] : routed;
   const acknowledge = mayWriteTo(journey.contactOf(facts.answers), "acknowledgement").allowed;
   return [
     ...mailboxes.map((target) => ({ kind: "staff-email" as const, target })),

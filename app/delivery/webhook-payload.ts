@@ -27,6 +27,8 @@ export const webhookPayloadSchema = z
       replyBy: z.iso.date().nullable().describe("The date a reply is due, counting working days."),
       service: z.string().nullable(),
       flags: z.array(z.enum(routingFlags)),
+      urgent: z.boolean().describe("Something is about to happen that the person wants stopped or waited for (the urgent flag)."),
+      urgentBy: z.iso.date().nullable().describe("When it will happen, if they said; null when they do not know, or it is not urgent."),
       answers: z
         .record(z.string(), z.record(z.string(), z.union([z.string(), z.array(z.string())])))
         .describe("Every answer, by question page then field, exactly as typed."),

@@ -20,7 +20,7 @@ describe("the complaint route", () => {
 
   it("asks a young person their age, and skips the questions about someone else's child", () => {
     expect(route(youngPerson)).toEqual([
-      "service", "who-are-you", "your-age", "about-who", "what-happened", "when", "put-right",
+      "service", "who-are-you", "your-age", "about-who", "what-happened", "about-to-happen", "when", "put-right",
       "complained-before", "advocate", "reply-format", "your-name", "contact", "safe-contact",
     ]);
   });
@@ -128,6 +128,25 @@ describe("complaint page validation", () => {
       ok: true,
       answer: { method: "post", "address-line-1": "1 High St", "address-line-2": "", "address-town": "Exampleton", "address-postcode": "EX1 1AA" },
     });
+  });
+
+  it("asks what is about to happen and when, a day that is coming, or that they do not know", () => {
+    const yes = (entries: [string, string][]) => validate("about-to-happen", [["about-to-happen", "yes"], ["what-happens", "A move to a new foster home"], ...entries]);
+    expect(validate("about-to-happen", [])).toMatchObject({ ok: false, errors: [{ messageKey: "pages.about-to-happen.fields.about-to-happen.errors.required" }] });
+    expect(validate("about-to-happen", [["about-to-happen", "no"], ["what-happens", "ignored"]])).toEqual({ ok: true, answer: { "about-to-happen": "no" } });
+    expect(yes([])).toMatchObject({ ok: false, errors: [{ href: "happens-on-day", messageKey: "pages.about-to-happen.fields.happens-on.errors.required" }] });
+    expect(yes([["happens-unknown", "yes"]])).toMatchObject({ ok: true, answer: { "about-to-happen": "yes", "happens-unknown": ["yes"] } });
+    expect(yes([["happens-on-day", "3"], ["happens-on-month", "12"], ["happens-on-year", "2026"]])).toMatchObject({ ok: true, answer: { "happens-on-day": "3", "happens-on-month": "12", "happens-on-year": "2026" } });
+    expect(yes([["happens-on-day", "25"], ["happens-on-month", "11"], ["happens-on-year", "2026"]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("past") }] });
+    expect(yes([["happens-on-day", "1"], ["happens-on-month", "1"], ["happens-on-year", "2028"]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("too-far") }] });
+    expect(yes([["happens-on-month", "1"], ["happens-on-year", "2027"]])).toMatchObject({ ok: false, errors: [{ href: "happens-on-day", messageKey: expect.stringContaining("day-required") }] });
+    expect(validate("about-to-happen", [["about-to-happen", "yes"], ["happens-unknown", "yes"]])).toMatchObject({ ok: false, errors: [{ field: "what-happens" }] });
+  });
+
+  it("makes a complaint urgent when something is about to happen, with its day when known", () => {
+    const { answers } = answerJourney(complaintJourney, people.urgentMove, today);
+    expect(complaintJourney.urgencyOf?.(answers)).toEqual({ by: "2026-12-03" });
+    expect(complaintJourney.urgencyOf?.(answerJourney(complaintJourney, people.parent, today).answers)).toBeNull();
   });
 
   it("gives a specific message for each missing choice", () => {

@@ -6,6 +6,7 @@ import { listOf, textOf } from "./journey-engine";
 import { isMoreThanTwelveMonthsAgo, pastMonthYear, readMonthYearDate } from "./month-year-date";
 import type { JourneyAnswers } from "./session-data";
 import {
+  aboutToHappenPage,
   afterContact,
   childDetailsFields,
   contactFromContactPage,
@@ -16,6 +17,7 @@ import {
   safeContactPage,
   safePostPage,
   servicePage,
+  urgencyFromAboutToHappen,
   whoAreYouPage,
   yourNamePage,
 } from "./shared-pages";
@@ -67,9 +69,10 @@ const pages: QuestionPage[] = [
     id: "what-happened",
     section: "complaint",
     fields: [{ kind: "textarea", name: "what-happened", maxLength: 6000, rows: 8, characterCount: true }],
-    next: () => "when",
+    next: () => "about-to-happen",
     extras: ["danger-now"],
   },
+  aboutToHappenPage(() => "when", { section: "complaint" }),
   {
     id: "when",
     section: "complaint",
@@ -180,5 +183,6 @@ export const complaintJourney: Journey = {
     };
   },
   namesOf: namesFromAnswers,
+  urgencyOf: urgencyFromAboutToHappen,
   opensCase: (answers) => ({ advocateAsked: textOf(answers, "advocate", "advocate") === "yes" }),
 };

@@ -8,7 +8,7 @@ import { listOf, textOf } from "./journey-engine";
 import type { Journey, QuestionPage } from "./journey-types";
 import { pastMonthYear } from "./month-year-date";
 import type { JourneyAnswers } from "./session-data";
-import { afterContact, contactFromContactPage, contactPage, namesFromAnswers, safeContactPage, safePostPage, servicePage, yourNamePage } from "./shared-pages";
+import { aboutToHappenPage, afterContact, contactFromContactPage, urgencyFromAboutToHappen, contactPage, namesFromAnswers, safeContactPage, safePostPage, servicePage, yourNamePage } from "./shared-pages";
 
 const hasNoReference = (answers: JourneyAnswers) => listOf(answers, "reference", "no-reference").includes("yes");
 
@@ -63,8 +63,9 @@ const pages: QuestionPage[] = [
     id: "why",
     section: "request",
     fields: [{ kind: "textarea", name: "why", maxLength: 6000, rows: 8, characterCount: true }],
-    next: () => "advocate",
+    next: () => "about-to-happen",
   },
+  aboutToHappenPage(() => "advocate", { section: "request" }),
   {
     id: "advocate",
     section: "request",
@@ -99,5 +100,6 @@ export const escalateJourney: Journey = {
     facts: { stage: textOf(answers, "stage", "stage") || null, advocate: textOf(answers, "advocate", "advocate") || null, withReference: !hasNoReference(answers) },
   }),
   namesOf: namesFromAnswers,
+  urgencyOf: urgencyFromAboutToHappen,
   asksForNextStage: (answers) => ({ reference: textOf(answers, "reference", "reference") || null, stage: textOf(answers, "stage", "stage") === "stage-3" ? 3 : 2 }),
 };

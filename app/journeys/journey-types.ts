@@ -170,6 +170,8 @@ export interface Journey {
   namesOf?: (answers: JourneyAnswers) => string[];
   /** The words the person may allow us to quote anonymously in the annual report, when they allowed it. */
   quotationOf?: (answers: JourneyAnswers) => string | null;
+  /** Something about to happen that the person wants stopped or waited for: the submission is urgent. */
+  urgencyOf?: (answers: JourneyAnswers) => { by: string | null } | null;
   /** A complaint: sending it opens a case the portal follows through the statutory stages (one journey may). */
   opensCase?: (answers: JourneyAnswers) => { advocateAsked: boolean };
   /** A request for the next stage of a case, named by its reference when the person has it. */

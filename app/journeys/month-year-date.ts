@@ -95,3 +95,42 @@ export function isMoreThanTwelveMonthsAgo(date: MonthYearDate, today: string): b
   const limitDay = Math.min(d, daysInMonth(y - 1, m));
   return isoOf({ day, month: date.month, year: date.year }) < isoOf({ day: limitDay, month: m, year: y - 1 });
 }
+
+/** Every code upcomingDateSchema can report. */
+const upcomingCodes = ["required", "day-required", "month-required", "year-required", "real-day", "real-month", "year-four-digits", "past", "too-far"] as const;
+
+/**
+ * A day that is coming: day, month and year, today or later, and within a year (something "about to happen").
+ * `required: false` accepts all three empty.
+ */
+export function upcomingDateSchema(name: string, today: string, required: boolean) {
+  const keys = { day: `${name}-day`, month: `${name}-month`, year: `${name}-year` };
+  return z
+    .object({ [keys.day]: posted, [keys.month]: posted, [keys.year]: posted })
+    .transform((parts, ctx) => {
+      const day = (parts[keys.day] ?? "").trim();
+      const month = (parts[keys.month] ?? "").trim();
+      const year = (parts[keys.year] ?? "").trim();
+      const fail = (path: string, code: string) => {
+        ctx.addIssue({ code: "custom", path: [path], message: code });
+        return z.NEVER;
+      };
+      if (!day && !month && !year) return required ? fail(keys.day, "required") : { [keys.day]: "", [keys.month]: "", [keys.year]: "" };
+      if (!day) return fail(keys.day, "day-required");
+      if (!month) return fail(keys.month, "month-required");
+      if (!year) return fail(keys.year, "year-required");
+      const monthNumber = readMonth(month);
+      if (monthNumber === null || monthNumber < 1 || monthNumber > 12) return fail(keys.month, "real-month");
+      if (!/^\d{4}$/.test(year)) return fail(keys.year, "year-four-digits");
+      const yearNumber = Number(year);
+      if (!/^\d{1,2}$/.test(day) || Number(day) < 1 || Number(day) > daysInMonth(yearNumber, monthNumber)) return fail(keys.day, "real-day");
+      const iso = isoOf({ day: Number(day), month: monthNumber, year: yearNumber });
+      if (iso < today) return fail(keys.day, "past");
+      const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+      if (iso > isoOf({ day: Math.min(d, daysInMonth(y + 1, m)), month: m, year: y + 1 })) return fail(keys.year, "too-far");
+      return { [keys.day]: String(Number(day)), [keys.month]: String(monthNumber), [keys.year]: String(yearNumber) };
+    });
+}
+
+/** A day within the next year: the rule for "when will it happen?". */
+export const upcomingDate: DateRule = { build: upcomingDateSchema, codes: upcomingCodes };

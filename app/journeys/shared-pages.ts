@@ -5,7 +5,8 @@
 import type { Field, FieldOption, PersonContact, QuestionPage } from "./journey-types";
 import { complainantRoles } from "~/cases/case-record";
 import { emailAddress, line, ukMobileNumber, ukPhoneNumber, ukPostcode, wholeNumber } from "./field-schemas";
-import { textOf } from "./journey-engine";
+import { listOf, textOf } from "./journey-engine";
+import { isoOf, upcomingDate } from "./month-year-date";
 import type { JourneyAnswers } from "./session-data";
 
 export const services = ["childrens-social-care", "public-health", "not-sure"] as const;
@@ -185,4 +186,49 @@ export function namesFromAnswers(answers: JourneyAnswers): string[] {
   return Object.values(answers)
     .flatMap((answer) => [answer["full-name"], answer["child-name"], answer["complainant-name"]])
     .filter((v): v is string => typeof v === "string" && v.trim() !== "");
+}
+
+/**
+ * "Is something about to happen that you want us to stop or wait for?" (Getting the Best from Complaints, 6.5.2: a
+ * council should consider pausing a decision while a complaint about it is looked at). Yes makes the submission
+ * urgent. Asked in the complaint and the escalation journeys, in the same words.
+ */
+export function aboutToHappenPage(next: QuestionPage["next"], { section }: { section: string }): QuestionPage {
+  return {
+    id: "about-to-happen",
+    section,
+    headingField: "about-to-happen",
+    fields: [
+      {
+        kind: "radios",
+        name: "about-to-happen",
+        options: [
+          {
+            value: "yes",
+            conditional: [
+              { kind: "textarea", name: "what-happens", maxLength: 500, rows: 3 },
+              { kind: "date", name: "happens-on", rule: upcomingDate, optional: true },
+              { kind: "checkboxes", name: "happens-unknown", optional: true, options: [{ value: "yes" }] },
+            ],
+          },
+          { value: "no" },
+        ],
+      },
+    ],
+    // The day is needed unless they said they do not know it.
+    crossCheck: {
+      codes: { "happens-on": ["required"] },
+      check: (answer) =>
+        answer["about-to-happen"] === "yes" && !answer["happens-on-day"] && !listOf({ page: answer }, "page", "happens-unknown").includes("yes") ? [["happens-on-day", "required"]] : [],
+    },
+    next,
+  };
+}
+
+/** Something about to happen that the person wants stopped or waited for, and when (null when they do not know). */
+export function urgencyFromAboutToHappen(answers: JourneyAnswers): { by: string | null } | null {
+  const answer = answers["about-to-happen"];
+  if (answer?.["about-to-happen"] !== "yes") return null;
+  const [day, month, year] = ["happens-on-day", "happens-on-month", "happens-on-year"].map((name) => Number(answer[name]));
+  return { by: day && month && year ? isoOf({ day, month, year }) : null };
 }

@@ -52,7 +52,8 @@ export async function storeJourneySubmission(services: Services, { journey, answ
   const promise = journey.replyPromise(answers);
   const replyBy = promise === null ? null : addWorkingDays(today, promisedWorkingDays(config.council.timetable, promise, service));
   const contact = journey.contactOf(answers);
-  const flags = orderFlags([...journey.flagsOf(answers, today), ...contactFlags(contact), ...(await nextStageFlags(services, journey, answers, today))]);
+  const urgent: RoutingFlag[] = journey.urgencyOf?.(answers) ? ["urgent"] : [];
+  const flags = orderFlags([...urgent, ...journey.flagsOf(answers, today), ...contactFlags(contact), ...(await nextStageFlags(services, journey, answers, today))]);
   const jobs = planDeliveries(config.council, config.webhooks.map((endpoint) => endpoint.name), journey, { service, flags, answers });
   const portalReach: PortalReach = reach ?? { language, javascript: null, widthBand: null };
   const statistics = journey.statisticsOf(answers);

@@ -12,6 +12,7 @@ import { titleMeta, type PageHandle } from "~/page-handle";
 import { useRootData } from "~/root-data";
 import { PrintButton } from "~/components/print-button";
 import { formatLongDate } from "~/format-date";
+import { addWorkingDays } from "~/working-days";
 import { Trans } from "react-i18next";
 import { Details } from "~/components/govuk/details";
 import { JourneyExit } from "~/components/journey/journey-chrome";
@@ -42,6 +43,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       notEmailed: contactIsRestricted(contact),
       // Public health complaints have one stage at the council, then the Ombudsman: no stages 2 and 3 to offer.
       publicHealth: journey.serviceOf(state.answers) === "public-health",
+      // Something is about to happen: when someone will be in touch, or, if nobody can be, to call now.
+      urgent: journey.urgencyOf?.(state.answers)
+        ? { by: formatLongDate(addWorkingDays(submitted.submittedAt.slice(0, 10), context.services.config.council.timetable.urgentContactWithin), context.language), reachable: !noContact }
+        : null,
       // A complaint is followed through its stages, and can be looked up with the reference.
       followed: Boolean(journey.opensCase),
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
@@ -94,6 +99,11 @@ export default function Confirmation() {
           ) : null}
           {page.replyBy ? <p className="govuk-body govuk-!-font-weight-bold">{t("confirmation.replyBy", values)}</p> : null}
           {page.noContact ? <p className="govuk-body govuk-!-font-weight-bold">{t("common:confirmation.noContact")}</p> : null}
+          {page.urgent ? (
+            <p className="govuk-body govuk-!-font-weight-bold">
+              {page.urgent.reachable ? t("common:confirmation.urgent", { date: page.urgent.by }) : t("common:confirmation.urgentNoContact", values)}
+            </p>
+          ) : null}
           <p className="govuk-body">{keepingTogether(t("confirmation.keepReference", values), page.reference)}</p>
           <h2 className="govuk-heading-m">{t("confirmation.nextTitle")}</h2>
           {list(page.publicHealth ? "confirmation.nextPublicHealth" : "confirmation.next").map((p, i) => (

@@ -30,6 +30,13 @@ function when(today: string, months: number, stillHappening = false): PageAnswer
   return { "when-day": "", "when-month": month, "when-year": year, "still-happening": stillHappening ? ["yes"] : [] };
 }
 
+/** A day `days` after today, as date parts named `<name>-day`, `-month`, `-year`. */
+export function daysAhead(today: string, days: number, name: string): Record<string, string> {
+  const date = new Date(`${today}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return { [`${name}-day`]: String(date.getUTCDate()), [`${name}-month`]: String(date.getUTCMonth() + 1), [`${name}-year`]: String(date.getUTCFullYear()) };
+}
+
 /** A complaint reference as the escalation journey would be given one (a real check character). */
 export const earlierComplaintReference = formatReference("C", "7K4M2Q9P");
 
@@ -54,6 +61,7 @@ export function personas({ today = londonToday(), tag = "" }: PersonaOptions = {
         "who-are-you": { role: "parent" },
         "about-who": { about: "me" },
         "what-happened": { "what-happened": `The social worker did not come to the meeting.${t}` },
+        "about-to-happen": { "about-to-happen": "no" },
         when: when(today, 1),
         "complained-before": { before: "no" },
         advocate: { advocate: "no" },
@@ -73,12 +81,32 @@ export function personas({ today = londonToday(), tag = "" }: PersonaOptions = {
         "your-age": { age: "14" },
         "about-who": { about: "me" },
         "what-happened": { "what-happened": `My social worker cancelled our meetings 3 times.\nNobody told me why.${t}` },
+        "about-to-happen": { "about-to-happen": "no" },
         when: when(today, 2),
         "complained-before": { before: "no" },
         advocate: { advocate: "yes" },
         "reply-format": { format: "standard" },
         contact: { method: "text", mobile: "07700 900982" },
         "safe-contact": { "safe-times": "After 4pm on weekdays", "leave-message": "no", "say-council": "no" },
+      },
+    },
+    /** A young person in foster care about to be moved, who wants it stopped while their complaint is looked at. */
+    urgentMove: {
+      name: "a young person about to be moved to a new foster home",
+      journey: "complaint",
+      answers: {
+        service: { service: "childrens-social-care" },
+        "who-are-you": { role: "child-or-young-person" },
+        "your-age": { age: "13" },
+        "about-who": { about: "me" },
+        "what-happened": { "what-happened": `Nobody asked me before deciding to move me.${t}` },
+        "about-to-happen": { "about-to-happen": "yes", "what-happens": "They are moving me to a new foster home.", ...daysAhead(today, 7, "happens-on") },
+        when: when(today, 0, true),
+        "complained-before": { before: "no" },
+        advocate: { advocate: "yes" },
+        "reply-format": { format: "standard" },
+        contact: { method: "email", email: mail("moving") },
+        "safe-contact": safe,
       },
     },
     /** A child who gives an email address but says we may not say we are from the council. */
@@ -91,6 +119,7 @@ export function personas({ today = londonToday(), tag = "" }: PersonaOptions = {
         "your-age": { age: "15" },
         "about-who": { about: "me" },
         "what-happened": { "what-happened": `My foster carer reads my emails.${t}` },
+        "about-to-happen": { "about-to-happen": "no" },
         when: when(today, 1, true),
         "complained-before": { before: "no" },
         advocate: { advocate: "not-sure" },
@@ -111,6 +140,7 @@ export function personas({ today = londonToday(), tag = "" }: PersonaOptions = {
         "child-agrees": { agrees: "yes" },
         "parental-responsibility": { "parental-responsibility": "no" },
         "what-happened": { "what-happened": `Nobody helped me when I started looking after my grandson.${t}` },
+        "about-to-happen": { "about-to-happen": "no" },
         when: when(today, 14),
         "why-now": { "why-now": "I was in hospital for a long time." },
         "put-right": { "put-right": "Back pay as a connected carer." },
@@ -134,6 +164,7 @@ export function personas({ today = londonToday(), tag = "" }: PersonaOptions = {
         "child-agrees": { agrees: "too-young" },
         "parental-responsibility": { "parental-responsibility": "not-sure" },
         "what-happened": { "what-happened": `The placement plan was never shared with us.${t}` },
+        "about-to-happen": { "about-to-happen": "no" },
         when: when(today, 3),
         "complained-before": { before: "yes", "before-reference": "C-1234" },
         advocate: { advocate: "no" },
@@ -152,6 +183,7 @@ export function personas({ today = londonToday(), tag = "" }: PersonaOptions = {
         "who-are-you": { role: "parent" },
         "about-who": { about: "me" },
         "what-happened": { "what-happened": `The clinic was closed when the website said it was open.${t}` },
+        "about-to-happen": { "about-to-happen": "no" },
         when: when(today, 0, true),
         "complained-before": { before: "no" },
         advocate: { advocate: "no" },
@@ -245,6 +277,7 @@ export function personas({ today = londonToday(), tag = "" }: PersonaOptions = {
         service: { service: "childrens-social-care" },
         stage: { stage: "stage-2" },
         why: { why: `The reply did not answer what I asked.${t}` },
+        "about-to-happen": { "about-to-happen": "no" },
         advocate: { advocate: "yes" },
         "your-name": { "full-name": `Pat Parent${t}` },
         contact: { method: "email", email: mail("parent") },
@@ -261,6 +294,7 @@ export function personas({ today = londonToday(), tag = "" }: PersonaOptions = {
         service: { service: "childrens-social-care" },
         stage: { stage: "stage-3" },
         why: { why: `The investigation missed what happened at school.${t}` },
+        "about-to-happen": { "about-to-happen": "no" },
         advocate: { advocate: "no" },
         contact: { method: "phone", phone: "020 7946 0123" },
         "safe-contact": { "safe-times": "Mornings", "leave-message": "no", "say-council": "yes" },

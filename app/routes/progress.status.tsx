@@ -41,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const stage = currentStage(state);
   const date = (iso: string) => formatLongDate(iso, context.language);
   const due = replyDueOn(state);
-  const offer = state.closedOn && !nextStageOffer(state, timetable, today) ? null : nextStageOffer(state, timetable, today);
+  const offer = nextStageOffer(state, timetable, today);
   const lastStage = isPublicHealth(state.service) || stage.stage === 3;
   const t = context.services.translations[context.language].getFixedT(context.language, ["progress", "common"]);
   return data(

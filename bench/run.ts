@@ -20,7 +20,7 @@ import { createMailTransport, createServices, workerDeps } from "../app/services
 import { openDatabaseUrl } from "../app/services/database.server";
 import { PostgresCluster } from "../tests/support/postgres-cluster";
 import { createTestDatabase, type Engine } from "../tests/support/test-databases";
-import { parentComplaint } from "../tests/support/complaint-answers";
+import { parentComplaint } from "../tests/support/personas";
 import { MailCatcher } from "../tests/support/mail-catcher";
 import { WebhookReceiver } from "../tests/support/webhook-receiver";
 import { chromiumArgs, chromiumPath } from "../tests/e2e/support/browser";
@@ -119,7 +119,7 @@ function waitFor(url: string): Promise<void> {
   });
 }
 
-const fullAnswers = parentComplaint();
+const fullAnswers = parentComplaint("").answers;
 
 async function main(): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-"));
@@ -321,7 +321,7 @@ async function measureDeliveryOnce(): Promise<DeliveryFigures> {
   const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: database.url, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret }, () => {});
   const services = await createServices(config);
   // Each of these submissions makes 4 jobs: the team, accessible communications, the acknowledgement and a webhook.
-  const answers = { ...fullAnswers, "reply-format": { format: "large-print", "other-help": "" } };
+  const answers = { ...fullAnswers, "reply-format": { format: "large-print" } };
   for (let i = 0; i < 250; i++) await storeJourneySubmission(services, { journey: complaintJourney, answers, language: "en", runId: randomUUID(), today: "2026-11-26" });
   const worker = new DeliveryWorker(workerDeps(services, createMailTransport(config), { log: () => {}, retention: undefined }));
   const started = performance.now();

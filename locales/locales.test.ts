@@ -23,7 +23,12 @@ function emptyStrings(value: unknown, prefix = ""): string[] {
 describe("locales", () => {
   for (const namespace of namespaces) {
     const english = new Set(keyPaths(resources.en?.[namespace]));
-    for (const language of supportedLanguages) {
+    it(`en/${namespace}.json has no empty strings`, () => {
+      expect(english.size).toBeGreaterThan(0);
+      expect(emptyStrings(resources.en?.[namespace]), "empty strings").toEqual([]);
+    });
+    // English is the reference, so it is compared only with the other languages, never with itself.
+    for (const language of supportedLanguages.filter((l) => l !== "en")) {
       it(`${language}/${namespace}.json has exactly the English keys, none empty`, () => {
         const words = resources[language]?.[namespace];
         expect(words, `locales/${language}/${namespace}.json`).toBeDefined();

@@ -1,5 +1,5 @@
 // Delivery against real servers: an SMTP server and an HTTP receiver on 127.0.0.1, and a real SQLite file.
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -366,24 +366,30 @@ describe.each(engines)("delivery on %s", (engine) => {
       await worker().runOnce();
       const [dead] = (await services.outbox.forSubmission(submission.id)).filter((j) => j.kind === "webhook");
       const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: services.config.env.DATABASE_URL };
-      const outbox = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/register-glob.mjs", "server/outbox-cli.ts", ...args], { env, encoding: "utf8" });
-      const failed = outbox("list", "--state", "failed");
+      // Run without blocking this process's event loop, so the receiver's kept-alive connections age as they would.
+      const outbox = (...args: string[]) =>
+        new Promise<{ status: number | null; stdout: string }>((resolve) => {
+          execFile(process.execPath, ["--import", "tsx", "--import", "./scripts/register-glob.mjs", "server/outbox-cli.ts", ...args], { env, encoding: "utf8" }, (error, stdout) =>
+            resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout }),
+          );
+        });
+      const failed = await outbox("list", "--state", "failed");
       expect(failed.status).toBe(0);
       expect(failed.stdout).toContain(dead!.id);
       expect(failed.stdout).toContain(submission.reference);
       expect(failed.stdout).toContain("HTTP 400");
       expect(failed.stdout).toContain("1 job");
-      const shown = outbox("show", dead!.id);
+      const shown = await outbox("show", dead!.id);
       expect(shown.stdout).toContain('"attempts": 1');
-      for (const output of [failed.stdout, shown.stdout, outbox("list").stdout]) {
+      for (const output of [failed.stdout, shown.stdout, (await outbox("list")).stdout]) {
         for (const personal of ["Jamie", "jamie@example.org", "social worker"]) expect(output).not.toContain(personal);
       }
-      expect(outbox("retry", dead!.id).status).toBe(0);
+      expect((await outbox("retry", dead!.id)).status).toBe(0);
       receiver.behaviour = () => 200;
       clock = Date.now();
       await worker().runOnce();
       expect(receiver.accepted()).toHaveLength(1);
-      expect(outbox("list", "--state", "nonsense").status).toBe(2);
+      expect((await outbox("list", "--state", "nonsense")).status).toBe(2);
     }, 30_000);
 
     it("deletes answers once every delivery succeeded, and a case's timeline once it has been closed that long, keeping an anonymous statistics row", async () => {

@@ -16,11 +16,17 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
+/** A connection reset or closed by the other side (undici reports these as a TypeError with the socket error as its cause). */
+export function isResetConnection(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  const code = typeof cause?.code === "string" ? cause.code : "";
+  return ["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(code);
+}
+
 export async function sendWebhook(endpoint: WebhookEndpoint, id: string, body: string, timeoutMs = 15_000, now = Date.now): Promise<void> {
   const timestamp = Math.floor(now() / 1000);
-  let response: Response;
-  try {
-    response = await fetch(endpoint.url, {
+  const post = () =>
+    fetch(endpoint.url, {
       method: "POST",
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
@@ -29,10 +35,21 @@ export async function sendWebhook(endpoint: WebhookEndpoint, id: string, body: s
         "User-Agent": "complaints-portal-webhooks/1",
         "webhook-id": id,
         "webhook-timestamp": String(timestamp),
-        "webhook-signature.server": signatureHeader(endpoint.secrets, id, timestamp, body),
+        "webhook-signature": signatureHeader(endpoint.secrets, id, timestamp, body),
       },
       body,
     });
+  let response: Response;
+  try {
+    try {
+      response = await post();
+    } catch (error) {
+      // A kept-alive connection the receiver closed while this process was busy fails at once, before the receiver
+      // read anything: sent again straight away on a new connection, as HTTP clients do, rather than waiting for
+      // the retry schedule. The webhook-id lets the receiver drop a duplicate if one ever got through.
+      if (!isResetConnection(error)) throw error;
+      response = await post();
+    }
   } catch (error) {
     const name = (error as Error).name;
     throw new WebhookError(name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : `${name}: ${(error as Error).message}`.slice(0, 300), false);

@@ -106,7 +106,8 @@ export default function Confirmation() {
           ) : null}
           <p className="govuk-body">{keepingTogether(t("confirmation.keepReference", values), page.reference)}</p>
           <h2 className="govuk-heading-m">{t("confirmation.nextTitle")}</h2>
-          {list(page.publicHealth ? "confirmation.nextPublicHealth" : "confirmation.next").map((p, i) => (
+          {/* Public health has its own next steps where the journey words them (one stage, then the Ombudsman). */}
+          {list(page.publicHealth && i18n.exists(`${page.namespace}:confirmation.nextPublicHealth`) ? "confirmation.nextPublicHealth" : "confirmation.next").map((p, i) => (
             <p key={i} className="govuk-body">{p}</p>
           ))}
           {!page.publicHealth && i18n.exists(`${page.namespace}:confirmation.escalate`) ? (

@@ -11,17 +11,27 @@ describe("SQLite while another process holds the write lock", () => {
     const other = openSqlite(file);
     await ours.exec("CREATE TABLE t (v TEXT NOT NULL)");
     let releaseOther!: () => void;
+    let otherInside!: () => void;
+    const otherHasLock = new Promise<void>((resolve) => (otherInside = resolve));
     const otherHolds = other.transaction(async (tx) => {
       await tx.run("INSERT INTO t (v) VALUES ('other')");
-      await new Promise<void>((resolve) => (releaseOther = resolve));
+      await new Promise<void>((resolve) => {
+        releaseOther = resolve;
+        otherInside();
+      });
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await otherHasLock;
     let releaseFirst!: () => void;
+    let firstInside!: () => void;
+    const firstHasLock = new Promise<void>((resolve) => (firstInside = resolve));
     const queued = [
       // The first transaction is still open when the others wake: they must queue behind it, not join it.
       ours.transaction(async (tx) => {
         await tx.run("INSERT INTO t (v) VALUES ('t1')");
-        await new Promise<void>((resolve) => (releaseFirst = resolve));
+        await new Promise<void>((resolve) => {
+          releaseFirst = resolve;
+          firstInside();
+        });
       }),
       ours
         .transaction(async (tx) => {
@@ -32,11 +42,12 @@ describe("SQLite while another process holds the write lock", () => {
       ours.run("INSERT INTO t (v) VALUES ('p1')"),
       ours.transaction((tx) => tx.run("INSERT INTO t (v) VALUES ('t3')")),
     ];
-    // The event loop is free while we wait: this timer fires although the lock is held.
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // The event loop is free while they wait: this callback runs although the lock is held by the other process.
+    await new Promise((resolve) => setImmediate(resolve));
     releaseOther();
     await otherHolds;
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    // Only once the first has the lock are the others let go on: every one of them is then behind it.
+    await firstHasLock;
     releaseFirst();
     const outcomes = await Promise.all(queued);
     expect(outcomes[1]).toBe("rolled back on purpose");

@@ -3,43 +3,33 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
 import { withPortalDatabase } from "./support/portal-database";
+import { personas } from "../support/personas";
+import { answerAs, walkWithWrongAnswers, type WrongAnswer } from "./support/answer-as";
 import { choose, completeQuickComplaint, continueOn, expectHeading, expireSessions, sessionId, storedSubmissions, type } from "./support/journey";
 
-interface Step {
-  heading: string;
-  /** Puts the page in an error state (nothing chosen, or too much typed). */
-  invalid?: (page: Page) => Promise<void>;
-  valid: (page: Page) => Promise<void>;
-  error: string;
-}
-
-const lateDate = () => {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 14);
-  return d;
+/**
+ * Wrong answers for some complaint pages, by page id, and the error each must show. Every other page the persona
+ * is shown is sent empty first: where that is refused, its error state gets the same checks.
+ */
+const wrongAnswers: Record<string, WrongAnswer> = {
+  service: { error: "Select which service your complaint is about" },
+  "who-are-you": { values: { role: "someone-else" }, error: "Tell us who you are" },
+  "about-who": { error: "Select who the complaint is about" },
+  "child-details": { values: { "child-name": "Sam", "child-age": "eight" }, error: "Enter their age as a number, like 8" },
+  "child-agrees": { error: "Select if Sam knows about this complaint and agrees with it" },
+  "parental-responsibility": { error: "Select if you have parental responsibility" },
+  "what-happened": { values: { "what-happened": "x".repeat(6001) }, error: "What happened must be 6,000 characters or fewer" },
+  "about-to-happen": { values: { "about-to-happen": "yes", "what-happens": "A move" }, error: "Enter the date it will happen, or tick ‘I don’t know’" },
+  when: { values: { "when-year": "2024" }, error: "Enter the month it happened" },
+  "why-now": { error: "Tell us why you did not complain sooner" },
+  "put-right": { values: { "put-right": "y".repeat(2001) }, error: "Your answer must be 2,000 characters or fewer" },
+  "complained-before": { error: "Select if you have complained about this before" },
+  advocate: { error: "Select if Sam would like an advocate" },
+  "reply-format": { values: { format: "another-language" }, error: "Enter the language you would like us to use" },
+  "your-name": { values: { "full-name": "n".repeat(201) }, error: "Your name must be 200 characters or fewer" },
+  contact: { values: { method: "post", "address-line-1": "1 School Lane", "address-town": "Exampleton", "address-postcode": "nowhere" }, error: "Enter a full UK postcode, like EX1 1AA" },
+  "safe-post": { error: "Select if we can put the council’s name on the envelope" },
 };
-
-/** A route that reaches every complaint question: an adult, about a child, late, by post, in another language. */
-const everyQuestion: Step[] = [
-  { heading: "Which service is your complaint about?", error: "Select which service your complaint is about", valid: (p) => choose(p, /I’m not sure/) },
-  { heading: "Who are you?", error: "Tell us who you are", invalid: (p) => choose(p, "Someone else"), valid: async (p) => { await choose(p, "Someone else"); await type(p, "Tell us who you are", "Sam’s teacher"); } },
-  { heading: "Who is the complaint about?", error: "Select who the complaint is about", valid: (p) => choose(p, "A child or young person I care about") },
-  { heading: "About the child or young person", error: "Enter their age as a number, like 8", invalid: async (p) => { await type(p, "Their first name", "Sam"); await type(p, "Their age", "eight"); }, valid: async (p) => { await type(p, "Their first name", "Sam"); await type(p, "Their age", "8"); } },
-  { heading: "Does Sam know about this complaint and agree with it?", error: "Select if Sam knows about this complaint and agrees with it", valid: (p) => choose(p, "They are too young to say") },
-  { heading: "Do you have parental responsibility for Sam?", error: "Select if you have parental responsibility", valid: (p) => choose(p, "I’m not sure") },
-  { heading: "What happened?", error: "What happened must be 6,000 characters or fewer", invalid: (p) => type(p, "Tell us what happened", "x".repeat(6001)), valid: (p) => type(p, "Tell us what happened", "Sam was moved to a new school without anyone asking.") },
-  { heading: "When did it happen?", error: "Enter the month it happened", invalid: (p) => type(p, "Year", "2024"), valid: async (p) => { await type(p, "Month", String(lateDate().getUTCMonth() + 1)); await type(p, "Year", String(lateDate().getUTCFullYear())); } },
-  { heading: "Why are you telling us now?", error: "Tell us why you did not complain sooner", valid: (p) => type(p, "Tell us why you did not complain sooner", "I only found out last week.") },
-  { heading: "What would you like to happen to put things right? (optional)", error: "Your answer must be 2,000 characters or fewer", invalid: (p) => type(p, "What would you like to happen to put things right? (optional)", "y".repeat(2001)), valid: (p) => type(p, "What would you like to happen to put things right? (optional)", "") },
-  { heading: "Have you complained about this before?", error: "Select if you have complained about this before", valid: (p) => choose(p, "No") },
-  { heading: "Would Sam like an advocate?", error: "Select if Sam would like an advocate", valid: (p) => choose(p, "Yes") },
-  { heading: "How would you like us to reply?", error: "Enter the language you would like us to use", invalid: (p) => choose(p, "In another language"), valid: async (p) => { await choose(p, "In another language"); await type(p, "Which language?", "Urdu"); } },
-  { heading: "What is your name? (optional)", error: "Your name must be 200 characters or fewer", invalid: (p) => type(p, "What is your name? (optional)", "n".repeat(201)), valid: (p) => type(p, "What is your name? (optional)", "Alex Teacher") },
-  { heading: "How should we contact you?", error: "Enter a full UK postcode, like EX1 1AA", invalid: async (p) => { await choose(p, "Post"); await type(p, "Address line 1", "1 School Lane"); await type(p, "Town or city", "Exampleton"); await type(p, "Postcode", "nowhere"); }, valid: async (p) => { await choose(p, "Post"); await type(p, "Address line 1", "1 School Lane"); await type(p, "Town or city", "Exampleton"); await type(p, "Postcode", "ex1 1aa"); } },
-  // Written to by post: only the envelope question (the safe-contact page, for calls and texts, is walked elsewhere).
-  { heading: "Can we put the council’s name on the envelope?", error: "Select if we can put the council’s name on the envelope", valid: (p) => choose(p, "No") },
-];
 
 async function startComplaint(page: Page) {
   await page.goto("/complaint");
@@ -53,24 +43,9 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("every question page shows a specific error, keeps what was typed, and passes axe", async ({ page, checkA11y }) => {
       test.setTimeout(180_000);
+      const persona = personas().teacherForChild;
       await startComplaint(page);
-      for (const step of everyQuestion) {
-        await expectHeading(page, step.heading);
-        await step.invalid?.(page);
-        const typed = await page.locator("input[type=text], textarea").evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value).filter(Boolean));
-        await page.getByRole("button", { name: "Continue" }).click();
-        const summary = page.locator(".govuk-error-summary");
-        await expect(summary).toContainText("There is a problem");
-        await expect(summary.getByRole("link", { name: step.error })).toBeVisible();
-        await expect(page.locator("p.govuk-error-message", { hasText: step.error })).toBeVisible();
-        await expect(page).toHaveTitle(/^Error: /);
-        if (javaScriptEnabled) await expect(summary).toBeFocused();
-        const kept = await page.locator("input[type=text], textarea").evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value).filter(Boolean));
-        expect(kept, "everything typed is shown again").toEqual(typed);
-        await checkA11y();
-        await step.valid(page);
-        await continueOn(page);
-      }
+      await walkWithWrongAnswers(page, persona, wrongAnswers, { javaScriptEnabled, checkErrorState: checkA11y });
       await expectHeading(page, "Check your answers before sending your complaint");
       await expect(page.getByText("Sam’s teacher")).toBeVisible();
       await expect(page.getByText("EX1 1AA")).toBeVisible();
@@ -238,47 +213,19 @@ test.describe("bad requests never cause a 500", () => {
 });
 
 test.describe("the whole journey in Polish", () => {
-  const pl = JSON.parse(readFileSync("locales/pl/complaint.json", "utf8")) as { pages: Record<string, { title: string; fields: Record<string, { label?: string; options?: Record<string, { label: string }> }> }>; checkAnswers: { send: string }; confirmation: { title: string } };
-  const plEmails = JSON.parse(readFileSync("locales/pl/emails.json", "utf8")) as { acknowledgement: { heading: string; types: { complaint: string } } };
-  const option = (page: string, field: string, value: string) => pl.pages[page]!.fields[field]!.options![value]!.label;
-  const plCommon = JSON.parse(readFileSync("locales/pl/common.json", "utf8")) as { buttons: { continue: string }; date: { month: string; year: string } };
+  const pl = JSON.parse(readFileSync("locales/pl/complaint.json", "utf8")) as { pages: Record<string, { title: string; fields: Record<string, { label?: string; options?: Record<string, { label: string }> }> }>; checkAnswers: { send: string; title: string }; confirmation: { title: string } };
+  const plEmails = JSON.parse(readFileSync("locales/pl/emails.json", "utf8")) as { acknowledgement: { heading: string } };
+  const plComplaint = JSON.parse(readFileSync("locales/pl/complaint.json", "utf8")) as { submission: { yours: string } };
 
   for (const javaScriptEnabled of [true, false]) {
     test(`with JavaScript ${javaScriptEnabled ? "on" : "off"}`, async ({ browser }) => {
       const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 640 } });
       const page = await context.newPage();
-      const next = () => continueOn(page, plCommon.buttons.continue);
+      const persona = personas().polishCareLeaver;
       await page.goto("/complaint?lng=pl");
       await expect(page.locator("html")).toHaveAttribute("lang", "pl");
-      await page.getByRole("button", { name: plCommon.buttons.continue }).click();
-      await expectHeading(page, pl.pages.service!.title);
-      await choose(page, option("service", "service", "childrens-social-care"));
-      await next();
-      await choose(page, option("who-are-you", "role", "care-leaver"));
-      await next();
-      await choose(page, option("about-who", "about", "me"));
-      await next();
-      await type(page, pl.pages["what-happened"]!.fields["what-happened"]!.label!, "Nikt nie oddzwonił. Zażółć gęślą jaźń.");
-      await next();
-      await type(page, plCommon.date.month, "10");
-      await type(page, plCommon.date.year, "2026");
-      await next();
-      await next();
-      await choose(page, option("complained-before", "before", "no"));
-      await next();
-      await choose(page, option("advocate", "advocate", "yes"));
-      await next();
-      await choose(page, option("reply-format", "format", "easy-read"));
-      await next();
-      await type(page, pl.pages["your-name"]!.title, "Ola Nowak");
-      await next();
-      await choose(page, option("contact", "method", "email"));
-      await type(page, pl.pages.contact!.fields.email!.label!, "ola@example.org");
-      await next();
-      const safe = pl.pages["safe-contact"]!.fields;
-      await page.getByRole("group", { name: safe["leave-message"]!.label! }).getByLabel(safe["leave-message"]!.options!.no!.label, { exact: true }).check();
-      await page.getByRole("group", { name: safe["say-council"]!.label! }).getByLabel(safe["say-council"]!.options!.no!.label, { exact: true }).check();
-      await next();
+      await answerAs(page, persona);
+      await expectHeading(page, pl.checkAnswers.title);
       await page.getByRole("button", { name: pl.checkAnswers.send }).click();
       await expect(page.locator(".govuk-panel__title")).toHaveText(pl.confirmation.title);
       const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";
@@ -288,7 +235,7 @@ test.describe("the whole journey in Polish", () => {
       // Children's complaints, the advocacy service, accessible communications (easy read), and Ola.
       const { mail, webhooks } = await deliveriesFor(reference, 4);
       const acknowledgement = mail.find((m) => m.to[0] === "ola@example.org")!;
-      expect(acknowledgement.text).toContain(plEmails.acknowledgement.heading.replace("{{type}}", plEmails.acknowledgement.types.complaint));
+      expect(acknowledgement.text).toContain(plEmails.acknowledgement.heading.replace("{{type}}", plComplaint.submission.yours));
       expect(acknowledgement.html).toContain('lang="pl"');
       expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ data: { reference, language: "pl" } });
       await context.close();

@@ -1,7 +1,12 @@
 import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
-import { choose, continueOn, expectHeading, storedSubmissions, type } from "./support/journey";
 import type { Page } from "@playwright/test";
+import { personas, withAnswers } from "../support/personas";
+import { answerAs } from "./support/answer-as";
+import { expectHeading, storedSubmissions } from "./support/journey";
+
+const story = "My social worker cancelled our meetings 3 times 😞\nNobody told me why.";
+
 
 async function startComplaint(page: Page) {
   await page.goto("/complaint");
@@ -21,48 +26,22 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test("a 14-year-old complains for themselves, wants an advocate, and is texted", async ({ page, checkA11y }) => {
+      const persona = withAnswers(personas().youngPerson, { "what-happened": { "what-happened": story } });
       await startComplaint(page);
       await expectHeading(page, "Which service is your complaint about?");
       await checkA11y();
-      await choose(page, /Children’s social care/);
-      await continueOn(page);
-      await choose(page, "A child or young person");
-      await continueOn(page);
-      await expectHeading(page, "How old are you?");
-      await type(page, "How old are you?", "14");
-      await continueOn(page);
-      await choose(page, "Me");
-      await continueOn(page);
+      await answerAs(page, persona, { until: "what-happened" });
       await expectHeading(page, "What happened?");
       // What to do if a child is in danger comes before the box for the complaint, not after it.
       const danger = page.getByText("If a child is in danger now, call 999.");
       await expect(danger).toBeVisible();
       expect((await danger.boundingBox())!.y).toBeLessThan((await page.getByLabel("Tell us what happened").boundingBox())!.y);
-      await type(page, "Tell us what happened", "My social worker cancelled our meetings 3 times 😞\nNobody told me why.");
-      await continueOn(page);
-      await type(page, "Month", "10");
-      await type(page, "Year", "2026");
-      await continueOn(page);
-      await expectHeading(page, "What would you like to happen to put things right? (optional)");
-      await continueOn(page);
-      await choose(page, "No");
-      await continueOn(page);
+      await answerAs(page, persona, { until: "advocate" });
       await expectHeading(page, "Would you like an advocate?");
       await expect(page.getByText("An advocate is someone who is on your side")).toBeVisible();
-      await choose(page, "Yes");
-      await continueOn(page);
-      await choose(page, "A standard letter or email");
-      await continueOn(page);
-      await continueOn(page); // no name
-      await choose(page, "Text message");
-      await type(page, "Mobile number", "07700 900982");
-      await continueOn(page);
+      await answerAs(page, persona, { until: "safe-contact" });
       await expectHeading(page, "Is it safe for us to contact you?");
-      await type(page, "When is it safe to contact you? (optional)", "After 4pm on weekdays");
-      await page.getByRole("group", { name: "Can we leave a message?" }).getByLabel("No").check();
-      await page.getByRole("group", { name: "Can we say we are from the council?" }).getByLabel("No").check();
-      await continueOn(page);
-
+      await answerAs(page, persona);
       await expectHeading(page, "Check your answers before sending your complaint");
       await expect(page.getByText("07700 900982")).toBeVisible();
       await checkA11y();
@@ -78,7 +57,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(box.height).toBeLessThan(40);
       await checkA11y();
       const stored = (await storedSubmissions()).find((s) => s.reference === reference);
-      expect(stored?.answers["what-happened"]?.["what-happened"]).toBe("My social worker cancelled our meetings 3 times 😞\nNobody told me why.");
+      expect(stored?.answers["what-happened"]?.["what-happened"]).toBe(story);
       expect(stored?.answers.advocate).toEqual({ advocate: "yes" });
       expect(stored?.answers.contact).toEqual({ method: "text", mobile: "07700 900982" });
       expect(stored?.answers["safe-contact"]).toMatchObject({ "leave-message": "no", "say-council": "no" });
@@ -87,7 +66,8 @@ for (const javaScriptEnabled of [true, false]) {
       // The team and the advocacy service are told; a signed webhook reaches the case system.
       const { mail, webhooks } = await deliveriesFor(reference, 2);
       expect(mail.map((m) => m.to[0]).sort()).toEqual(["advocacy-referrals@example.org", "childrens-complaints@example.org"]);
-      expect(mail[0]!.subject).toBe(`Complaint · Children's social care · ${reference} · ADVOCATE · UNDER 18`);
+      // They said we may not say we are from the council: no message to them, and staff see that first.
+      expect(mail[0]!.subject).toBe(`SAFE CONTACT · Complaint · Children's social care · ${reference} · ADVOCATE · UNDER 18`);
       expect(mail[0]!.text).toContain("Nobody told me why.");
       expect(mail[0]!.text).toContain("07700 900982");
       expect(webhooks[0]!.verified).toBe(true);
@@ -95,51 +75,18 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("a grandparent complains for a grandchild about something 14 months ago", async ({ page }) => {
+      const persona = withAnswers(personas().grandparent, { "your-name": { "full-name": "Margaret O’Brien" }, contact: { method: "email", email: "margaret@example.org" } });
       await startComplaint(page);
-      await choose(page, /Children’s social care/);
-      await continueOn(page);
-      await choose(page, "A grandparent or other relative");
-      await continueOn(page);
-      await choose(page, "A child or young person I care about");
-      await continueOn(page);
-      await type(page, "Their first name", "Sam");
-      await type(page, "Their age", "9");
-      await continueOn(page);
+      await answerAs(page, persona, { until: "child-agrees" });
       await expectHeading(page, "Does Sam know about this complaint and agree with it?");
-      await choose(page, "Yes");
-      await continueOn(page);
+      await answerAs(page, persona, { until: "parental-responsibility" });
       await expectHeading(page, "Do you have parental responsibility for Sam?");
-      await choose(page, "No");
-      await continueOn(page);
-      await type(page, "Tell us what happened", "Nobody helped me when I started looking after my grandson.");
-      await continueOn(page);
-      const fourteenMonthsAgo = new Date();
-      fourteenMonthsAgo.setUTCDate(1);
-      fourteenMonthsAgo.setUTCMonth(fourteenMonthsAgo.getUTCMonth() - 14);
-      await type(page, "Month", String(fourteenMonthsAgo.getUTCMonth() + 1));
-      await type(page, "Year", String(fourteenMonthsAgo.getUTCFullYear()));
-      await continueOn(page);
+      await answerAs(page, persona, { until: "why-now" });
       await expectHeading(page, "Why are you telling us now?");
       await expect(page.getByText("We can still look at it if")).toBeVisible();
-      await type(page, "Tell us why you did not complain sooner", "I was in hospital for a long time.");
-      await continueOn(page);
-      await type(page, "What would you like to happen to put things right? (optional)", "Back pay as a connected carer.");
-      await continueOn(page);
-      await choose(page, "No");
-      await continueOn(page);
+      await answerAs(page, persona, { until: "advocate" });
       await expectHeading(page, "Would Sam like an advocate?");
-      await choose(page, /I’m not sure yet/);
-      await continueOn(page);
-      await choose(page, "Large print");
-      await continueOn(page);
-      await type(page, "What is your name? (optional)", "Margaret O’Brien");
-      await continueOn(page);
-      await choose(page, "Email");
-      await type(page, "Email address", "margaret@example.org");
-      await continueOn(page);
-      await page.getByRole("group", { name: "Can we leave a message?" }).getByLabel("Yes").check();
-      await page.getByRole("group", { name: "Can we say we are from the council?" }).getByLabel("Yes").check();
-      await continueOn(page);
+      await answerAs(page, persona);
       await expectHeading(page, "Check your answers before sending your complaint");
       await expect(page.getByText("I was in hospital for a long time.")).toBeVisible();
       await page.getByRole("button", { name: "Send complaint" }).click();
@@ -160,28 +107,11 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("someone who gives no contact details is warned, and the complaint is still accepted", async ({ page }) => {
+      const persona = personas().anonymousPublicHealth;
       await startComplaint(page);
-      await choose(page, /Public health/);
-      await continueOn(page);
-      await choose(page, "A parent");
-      await continueOn(page);
-      await choose(page, "Me");
-      await continueOn(page);
-      await type(page, "Tell us what happened", "The clinic was closed when the website said it was open.");
-      await continueOn(page);
-      await page.getByLabel("It is still happening").check();
-      await continueOn(page);
-      await continueOn(page);
-      await choose(page, "No");
-      await continueOn(page);
-      await choose(page, "No");
-      await continueOn(page);
-      await choose(page, "A standard letter or email");
-      await continueOn(page);
-      await continueOn(page);
+      await answerAs(page, persona, { until: "contact" });
       await expect(page.getByText("If you choose ‘Do not contact me’, we cannot reply to you.")).toBeVisible();
-      await choose(page, "Do not contact me");
-      await continueOn(page);
+      await answerAs(page, persona);
       await expectHeading(page, "Check your answers before sending your complaint");
       await expect(page.getByText("You have not given us a way to contact you, so we cannot reply to you.")).toBeVisible();
       await page.getByRole("button", { name: "Send complaint" }).click();

@@ -3,56 +3,42 @@ import { readFileSync } from "node:fs";
 import { computeCheckSymbol } from "../../app/reference";
 import { deliveriesFor } from "./support/deliveries";
 import { expect, test } from "./support/fixtures";
-import { choose, continueOn, expectHeading, storedSubmissions, type } from "./support/journey";
-
-/** On a page with a required answer: Continue with nothing, see a specific error, and pass axe in that state. */
-async function expectErrorFirst(page: Page, checkA11y: () => Promise<void>, message: string) {
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.locator(".govuk-error-summary").getByRole("link", { name: message })).toBeVisible();
-  await expect(page).toHaveTitle(/^Error: /);
-  await checkA11y();
-}
+import { personas, withAnswers } from "../support/personas";
+import { answerAs, fillPage, sendAnswers, walkWithWrongAnswers } from "./support/answer-as";
+import { continueOn, expectHeading, storedSubmissions, type } from "./support/journey";
 
 async function send(page: Page, button: string): Promise<string> {
-  await page.getByRole("button", { name: button }).click();
-  const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";
-  expect(reference).toMatch(/^[TAFE]-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/);
-  return reference;
+  await expect(page.getByRole("button", { name: button })).toBeVisible();
+  return sendAnswers(page);
 }
 
 function validReference(body: string): string {
   return `${body[0]}-${body.slice(1, 5)}-${body.slice(5, 9)}-${computeCheckSymbol(body)}`;
 }
 
+
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled });
 
     test("an anonymous compliment reaches the standards team, with both permissions stored", async ({ page, checkA11y }) => {
+      const people = personas();
+      const persona = withAnswers(people.thanks, {
+        service: { service: "childrens-social-care" },
+        "about-whom": { "about-whom": "H, my social worker" },
+        message: { message: "H you are the best social worker ever. You moved me like I asked." },
+        "annual-report": { "annual-report": "no" },
+      });
       await page.goto("/");
       await page.getByRole("button", { name: "Say thank you" }).click();
       await expectHeading(page, "Say thank you");
       await page.getByRole("button", { name: "Continue" }).click();
-      await expectHeading(page, "Which service would you like to thank?");
-      await expectErrorFirst(page, checkA11y, "Select which service you would like to thank");
-      await choose(page, /Children’s social care/);
-      await continueOn(page);
-      await type(page, "Who would you like to thank? (optional)", "H, my social worker");
-      await continueOn(page);
-      await expectErrorFirst(page, checkA11y, "Tell us what you would like to say");
-      await type(page, "What would you like to tell us?", "H you are the best social worker ever. You moved me like I asked.");
-      await continueOn(page);
-      await expectHeading(page, "Who are you? (optional)");
-      await continueOn(page);
-      await expectErrorFirst(page, checkA11y, "Select yes if we can pass your words on");
-      await choose(page, "Yes");
-      await continueOn(page);
-      await expectErrorFirst(page, checkA11y, "Select yes if we can use your words in our annual report");
-      await choose(page, "No");
-      await continueOn(page);
-      await continueOn(page); // no name
-      await choose(page, "Do not contact me");
-      await continueOn(page);
+      await walkWithWrongAnswers(page, persona, {
+        service: { error: "Select which service you would like to thank" },
+        message: { error: "Tell us what you would like to say" },
+        "pass-on": { error: "Select yes if we can pass your words on" },
+        "annual-report": { error: "Select yes if we can use your words in our annual report" },
+      }, { javaScriptEnabled, checkErrorState: checkA11y });
       await expectHeading(page, "Check your answers before sending your thanks");
       await checkA11y();
       const reference = await send(page, "Send thanks");
@@ -61,7 +47,7 @@ for (const javaScriptEnabled of [true, false]) {
       const stored = (await storedSubmissions()).find((s) => s.reference === reference)!;
       expect(stored.answers["pass-on"]).toEqual({ "pass-on": "yes" });
       expect(stored.answers["annual-report"]).toEqual({ "annual-report": "no" });
-      expect(stored.answers["your-name"]).toEqual({ "full-name": "" });
+      expect(stored.answers["your-name"]?.["full-name"] ?? "").toBe("");
       const { mail, webhooks } = await deliveriesFor(reference, 1);
       expect(mail[0]!.to).toEqual(["standards-team@example.org"]);
       expect(mail[0]!.subject).toBe(`Compliment · Children's social care · ${reference}`);
@@ -70,35 +56,23 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("a carer asks for an advocate for a child, and the advocacy service and complaints team are told", async ({ page, checkA11y }) => {
+      const persona = withAnswers(personas().advocateForChild, {
+        "your-name": { "full-name": "Robin Carer" },
+        contact: { method: "email", email: "robin@example.org" },
+      });
       await page.goto("/advocate");
       await page.getByRole("button", { name: "Continue" }).click();
-      await expectHeading(page, "Who is the advocate for?");
-      await expectErrorFirst(page, checkA11y, "Select who the advocate is for");
-      await choose(page, "A child or young person I care for");
-      await continueOn(page);
-      await expectHeading(page, "About the child or young person");
-      await expectErrorFirst(page, checkA11y, "Enter a first name");
-      await type(page, "Their first name", "Kai");
-      await type(page, "Their age", "11");
-      await continueOn(page);
-      await expectErrorFirst(page, checkA11y, "Select if Kai knows and agrees");
-      await choose(page, "Yes");
-      await continueOn(page);
-      await type(page, "What would Kai like help with? (optional)", "A meeting about where Kai lives.");
-      await continueOn(page);
-      await choose(page, "Yes");
-      await continueOn(page);
-      await type(page, "What is your name? (optional)", "Robin Carer");
-      await continueOn(page);
+      await walkWithWrongAnswers(page, persona, {
+        "for-whom": { error: "Select who the advocate is for" },
+        "young-person": { error: "Enter a first name" },
+        agrees: { error: "Select if Kai knows and agrees" },
+      }, { javaScriptEnabled, checkErrorState: checkA11y, until: "contact" });
+      // An advocate has to reach someone: there is no "Do not contact me" here.
       await expect(page.getByLabel("Do not contact me")).toHaveCount(0);
-      await expectErrorFirst(page, checkA11y, "Select how we should contact you");
-      await choose(page, "Email");
-      await type(page, "Email address", "robin@example.org");
-      await continueOn(page);
-      await expectErrorFirst(page, checkA11y, "Select if we can leave a message");
-      await page.getByRole("group", { name: "Can we leave a message?" }).getByLabel("Yes").check();
-      await page.getByRole("group", { name: "Can we say we are from the council?" }).getByLabel("Yes").check();
-      await continueOn(page);
+      await walkWithWrongAnswers(page, persona, {
+        contact: { error: "Select how we should contact you" },
+        "safe-contact": { error: "Select if we can leave a message" },
+      }, { javaScriptEnabled, checkErrorState: checkA11y });
       await checkA11y();
       const reference = await send(page, "Ask for an advocate");
       await expect(page.getByText(/An advocate will contact you by/)).toBeVisible();
@@ -110,64 +84,52 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("someone asks for the complaints leaflet in large print by post", async ({ page, checkA11y }) => {
+      const persona = withAnswers(personas().formatByEmail, {
+        delivery: { delivery: "post", "address-line-1": "2 Harbour Row", "address-town": "Exampleton", "address-postcode": "EX12AB" },
+        "your-name": { "full-name": "Pat Reader" },
+        "safe-post": { "say-council": "yes" },
+      });
       await page.goto("/");
       await page.getByRole("button", { name: "Ask for another format" }).click();
       await page.getByRole("button", { name: "Continue" }).click();
-      await expectErrorFirst(page, checkA11y, "Select what you need in another format");
-      await choose(page, "How to complain (our leaflet)");
-      await continueOn(page);
-      await expectErrorFirst(page, checkA11y, "Select which format you need");
-      await choose(page, "Large print");
-      await continueOn(page);
-      await choose(page, "Post");
-      await type(page, "Address line 1", "2 Harbour Row");
-      await type(page, "Town or city", "Exampleton");
-      await type(page, "Postcode", "EX12AB");
-      await continueOn(page);
-      await expectErrorFirst(page, checkA11y, "Enter your name");
-      await type(page, "What is your name?", "Pat Reader");
-      await continueOn(page);
+      await walkWithWrongAnswers(page, persona, {
+        "what-you-need": { error: "Select what you need in another format" },
+        format: { error: "Select which format you need" },
+        "your-name": { error: "Enter your name" },
+      }, { javaScriptEnabled, checkErrorState: checkA11y });
       await expect(page.getByText("EX1 2AB")).toBeVisible();
       const reference = await send(page, "Send request");
       const { mail, webhooks } = await deliveriesFor(reference, 1);
       expect(mail[0]!.to).toEqual(["accessible-communications@example.org"]);
       expect(mail[0]!.subject).toBe(`Other format request · No service given · ${reference} · FORMAT`);
       expect(mail[0]!.text).toContain("2 Harbour Row");
-      expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ type: "format.requested" });
+      expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ type: "other-format.requested" });
     });
 
     test("a mistyped escalation reference is caught by its check character, and the request reaches the team", async ({ page, checkA11y }) => {
       const good = validReference("C7K4M2Q9P");
       const swapped = `${good.slice(0, 2)}${good[3]}${good[2]}${good.slice(4)}`;
-      await page.goto("/complaint/confirmation");
+      const persona = withAnswers(personas().escalateWithReference, {
+        reference: { reference: good.toLowerCase().replaceAll("-", " ") },
+        service: { service: "public-health" },
+        why: { why: "The reply did not answer my question about the clinic." },
+        advocate: { advocate: "no" },
+        "your-name": { "full-name": "" },
+        contact: { method: "email", email: "escalating@example.org" },
+      });
       await page.goto("/escalate");
       await page.getByRole("button", { name: "Continue" }).click();
       await expectHeading(page, "What is your complaint reference?");
-      await expectErrorFirst(page, checkA11y, "Enter your complaint reference, or tick ‘I do not have my reference’");
-      await type(page, "What is your complaint reference?", swapped);
+      await fillPage(page, { reference: swapped });
       await page.getByRole("button", { name: "Continue" }).click();
       await expect(page.locator(".govuk-error-summary").getByRole("link", { name: "Check your reference: one of the letters or numbers is not right, or two are swapped" })).toBeVisible();
       await expect(page.getByLabel("What is your complaint reference?")).toHaveValue(swapped);
       await checkA11y();
-      await type(page, "What is your complaint reference?", good.toLowerCase().replaceAll("-", " "));
-      await continueOn(page);
-      await choose(page, /Public health/);
-      await continueOn(page);
-      await expectErrorFirst(page, checkA11y, "Select which stage you are asking for");
-      await choose(page, /Stage 2: an investigation/);
-      await continueOn(page);
-      await expectErrorFirst(page, checkA11y, "Tell us why you are still unhappy");
-      await type(page, "Why are you still unhappy?", "The reply did not answer my question about the clinic.");
-      await continueOn(page);
-      await choose(page, "No");
-      await continueOn(page);
-      await continueOn(page);
-      await choose(page, "Email");
-      await type(page, "Email address", "escalating@example.org");
-      await continueOn(page);
-      await page.getByRole("group", { name: "Can we leave a message?" }).getByLabel("No").check();
-      await page.getByRole("group", { name: "Can we say we are from the council?" }).getByLabel("No").check();
-      await continueOn(page);
+      await walkWithWrongAnswers(page, persona, {
+        reference: { values: { reference: "" }, error: "Enter your complaint reference, or tick ‘I do not have my reference’" },
+        stage: { error: "Select which stage you are asking for" },
+        why: { error: "Tell us why you are still unhappy" },
+      }, { javaScriptEnabled, checkErrorState: checkA11y });
       await expect(page.getByText(good)).toBeVisible();
       const reference = await send(page, "Send request");
       await expect(page.getByText(/We will reply to your stage 2 investigation by/)).toBeVisible();
@@ -178,7 +140,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(staff.subject).toBe(`Escalation · Public health · ${reference} · ESCALATION`);
       const acknowledgement = mail.find((m) => m.to[0] === "escalating@example.org")!;
       expect(acknowledgement.subject).toBe(`We have your request: ${reference}`);
-      expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ type: "escalation.requested" });
+      expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ type: "escalate.requested" });
     });
   });
 }
@@ -197,50 +159,28 @@ test("without a reference, an escalation asks for the name and date instead", as
 
 test("a complaint about something complained about before offers the next stage", async ({ page }) => {
   await page.goto("/complaint/service");
-  await choose(page, /Children’s social care/);
-  await continueOn(page);
-  await choose(page, "A parent");
-  await continueOn(page);
-  await choose(page, "Me");
-  await continueOn(page);
-  await type(page, "Tell us what happened", "x");
-  await continueOn(page);
-  await page.getByLabel("It is still happening").check();
-  await continueOn(page);
-  await continueOn(page);
+  await answerAs(page, personas().parent, { until: "complained-before" });
   await expectHeading(page, "Have you complained about this before?");
   await page.getByRole("link", { name: /ask for stage 2 or stage 3/ }).click();
   await expectHeading(page, "Take your complaint to the next stage");
 });
 
 test.describe("in Polish", () => {
-  const pl = JSON.parse(readFileSync("locales/pl/compliment.json", "utf8")) as { pages: Record<string, { title: string; fields: Record<string, { options?: Record<string, { label: string }> }> }>; checkAnswers: { send: string }; confirmation: { title: string } };
-  const plCommon = JSON.parse(readFileSync("locales/pl/common.json", "utf8")) as { buttons: { continue: string } };
-  type Labelled = { label: string; options: Record<string, { label: string }> };
-  const plFields = (JSON.parse(readFileSync("locales/pl/compliment.json", "utf8")) as { pages: Record<string, { fields: Record<string, Labelled> }> }).pages;
-  const plContact = plFields.contact!.fields as Record<string, Labelled>;
-  const plSafe = plFields["safe-contact"]!.fields as Record<string, Labelled>;
+  const pl = JSON.parse(readFileSync("locales/pl/compliment.json", "utf8")) as { checkAnswers: { send: string; title: string }; confirmation: { title: string } };
   test("a compliment, start to finish", async ({ page }) => {
-    const next = () => continueOn(page, plCommon.buttons.continue);
+    const persona = withAnswers(personas().thanksWithEmail, {
+      service: { service: "public-health" },
+      "about-whom": { "about-whom": "" },
+      message: { message: "Dziękuję pielęgniarce szkolnej za pomoc." },
+      "who-are-you": { role: "parent" },
+      "annual-report": { "annual-report": "yes" },
+      "your-name": { "full-name": "" },
+      contact: { method: "email", email: "wdzieczna@example.org" },
+    });
     await page.goto("/compliment?lng=pl");
-    await page.getByRole("button", { name: plCommon.buttons.continue }).click();
-    await choose(page, pl.pages.service!.fields.service!.options!["public-health"]!.label);
-    await next();
-    await next();
-    await type(page, pl.pages.message!.title, "Dziękuję pielęgniarce szkolnej za pomoc.");
-    await next();
-    await next();
-    await choose(page, pl.pages["pass-on"]!.fields["pass-on"]!.options!.yes!.label);
-    await next();
-    await choose(page, pl.pages["annual-report"]!.fields["annual-report"]!.options!.yes!.label);
-    await next();
-    await next();
-    await choose(page, pl.pages.contact!.fields.method!.options!.email!.label);
-    await page.getByLabel(plContact.email!.label, { exact: true }).fill("wdzieczna@example.org");
-    await next();
-    await page.getByRole("group", { name: plSafe["leave-message"]!.label }).getByLabel(plSafe["leave-message"]!.options.no!.label, { exact: true }).check();
-    await page.getByRole("group", { name: plSafe["say-council"]!.label }).getByLabel(plSafe["say-council"]!.options.no!.label, { exact: true }).check();
-    await next();
+    await expect(page.locator("html")).toHaveAttribute("lang", "pl");
+    await answerAs(page, persona);
+    await expectHeading(page, pl.checkAnswers.title);
     await page.getByRole("button", { name: pl.checkAnswers.send }).click();
     await expect(page.locator(".govuk-panel__title")).toHaveText(pl.confirmation.title);
     const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";

@@ -12,7 +12,7 @@ import { expect, test } from "@playwright/test";
 import type { JourneyAnswers } from "../../app/journeys/session-data";
 import { openDatabaseUrl, type Database } from "../../app/services/database.server";
 import { newKeyEntry, parseKeyring, Sealer } from "../../app/services/encryption.server";
-import { parentComplaint } from "../support/complaint-answers";
+import { parentComplaint } from "../support/personas";
 import { HttpJourney } from "../support/journey-over-http";
 import { MailCatcher } from "../support/mail-catcher";
 import { freePort } from "../support/postgres-cluster";
@@ -23,8 +23,7 @@ const COMPLAINTS = 500;
 const IN_FLIGHT = 50;
 const FAILURE_RATE = 0.3;
 
-const answersFor = (i: number): JourneyAnswers =>
-  parentComplaint({ story: `Scale test complaint number ${i}.`, name: `Parent ${i}`, email: `parent-${i}@example.org` });
+const answersFor = (i: number): JourneyAnswers => parentComplaint(`scale${i}`).answers;
 
 function waitForHealth(base: string): Promise<void> {
   return expect.poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status ?? 0, { timeout: 30_000, intervals: [200] }).toBe(200);

@@ -2,6 +2,8 @@ import { request as httpRequest } from "node:http";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
+import { personas, withAnswers } from "../support/personas";
+import { answerAs } from "./support/answer-as";
 import { choose, completeQuickComplaint, continueOn, expectHeading, reachWhatHappened, sessionId, storedSubmissions } from "./support/journey";
 
 const pages = [
@@ -215,42 +217,19 @@ test("posts over the rate limit get a clear page with when to try again, with Ja
 test("logs are structured, carry request ids, and hold none of what people typed", async ({ page }) => {
   const { readFileSync } = await import("node:fs");
   const marker = `MRK${Date.now()}`;
+  // Everything typed carries the marker; none of it may reach the log.
+  const persona = withAnswers(personas().teacherForChild, {
+    "who-are-you": { role: "someone-else", "role-other": `${marker}-role` },
+    "child-details": { "child-name": `${marker}-child`, "child-age": "7" },
+    "what-happened": { "what-happened": `${marker}-story` },
+    "about-to-happen": { "about-to-happen": "no" },
+    "put-right": { "put-right": `${marker}-outcome` },
+    "your-name": { "full-name": `${marker}-name` },
+    contact: { method: "email", email: `${marker.toLowerCase()}@example.org` },
+    "safe-contact": { "safe-times": `${marker}-times`, "leave-message": "no", "say-council": "no" },
+  });
   await page.goto("/complaint/service");
-  await choose(page, /Children’s social care/);
-  await continueOn(page);
-  await choose(page, "Someone else");
-  await page.getByLabel("Tell us who you are").fill(`${marker}-role`);
-  await continueOn(page);
-  await choose(page, "A child or young person I care about");
-  await continueOn(page);
-  await page.getByLabel("Their first name").fill(`${marker}-child`);
-  await page.getByLabel("Their age").fill("7");
-  await continueOn(page);
-  await choose(page, "Yes");
-  await continueOn(page);
-  await choose(page, "Yes");
-  await continueOn(page);
-  await page.getByLabel("Tell us what happened").fill(`${marker}-story`);
-  await continueOn(page);
-  await page.getByLabel("It is still happening").check();
-  await continueOn(page);
-  await page.getByLabel(/put things right/).fill(`${marker}-outcome`);
-  await continueOn(page);
-  await choose(page, "No");
-  await continueOn(page);
-  await choose(page, "Yes");
-  await continueOn(page);
-  await choose(page, "A standard letter or email");
-  await continueOn(page);
-  await page.getByLabel("What is your name? (optional)").fill(`${marker}-name`);
-  await continueOn(page);
-  await choose(page, "Email");
-  await page.getByLabel("Email address").fill(`${marker.toLowerCase()}@example.org`);
-  await continueOn(page);
-  await page.getByLabel(/When is it safe/).fill(`${marker}-times`);
-  await page.getByRole("group", { name: "Can we leave a message?" }).getByLabel("No").check();
-  await page.getByRole("group", { name: "Can we say we are from the council?" }).getByLabel("No").check();
-  await continueOn(page);
+  await answerAs(page, persona);
   await page.getByRole("button", { name: "Send complaint" }).click();
   const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";
   await deliveriesFor(reference, 3);

@@ -29,7 +29,7 @@ export class HttpJourney {
     return response;
   }
 
-  /** Answers every question from `answers` (by page) and sends; returns the reference on the confirmation page. */
+  /** Answers every question it is shown from `answers` (by page id, as a persona gives them) and sends; returns the reference on the confirmation page. */
   async send(journey: string, answers: JourneyAnswers): Promise<string> {
     let url = `/${journey}/${Object.keys(answers)[0]}`;
     for (let step = 0; step < 40; step++) {
@@ -46,8 +46,8 @@ export class HttpJourney {
         if (!reference) throw new Error("No reference on the confirmation page");
         return reference;
       }
-      const fields = slug === "check-answers" ? {} : answers[slug];
-      if (!fields) throw new Error(`No answers given for /${journey}/${slug}`);
+      // A page with no answers given is sent empty, as a person skipping an optional question does.
+      const fields = slug === "check-answers" ? {} : (answers[slug] ?? {});
       const posted = await this.request(url, { method: "POST", body: formBody(hiddenFields(html), fields), headers: { "content-type": "application/x-www-form-urlencoded" } });
       if (posted.status !== 303) throw new Error(`POST ${url} answered ${posted.status}`);
       url = posted.headers.get("location")!;

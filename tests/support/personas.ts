@@ -152,6 +152,48 @@ export function personas({ today = londonToday(), tag = "" }: PersonaOptions = {
         "safe-contact": safe,
       },
     },
+    /** A teacher complaining late about a young child, in another language, by post: reaches every complaint question. */
+    teacherForChild: {
+      name: "a teacher complaining late about a child, answered in Urdu by post",
+      journey: "complaint",
+      answers: {
+        service: { service: "not-sure" },
+        "who-are-you": { role: "someone-else", "role-other": "Sam’s teacher" },
+        "about-who": { about: "a-child" },
+        "child-details": { "child-name": "Sam", "child-age": "8" },
+        "child-agrees": { agrees: "too-young" },
+        "parental-responsibility": { "parental-responsibility": "not-sure" },
+        "what-happened": { "what-happened": `Sam was moved to a new school without anyone asking.${t}` },
+        "about-to-happen": { "about-to-happen": "yes", "what-happens": "Sam is to move again next term.", "happens-unknown": ["yes"] },
+        when: when(today, 14),
+        "why-now": { "why-now": "I only found out last week." },
+        "complained-before": { before: "no" },
+        advocate: { advocate: "yes" },
+        "reply-format": { format: "another-language", language: "Urdu" },
+        "your-name": { "full-name": `Alex Teacher${t}` },
+        contact: { method: "post", "address-line-1": "1 School Lane", "address-town": "Exampleton", "address-postcode": "ex1 1aa" },
+        "safe-post": { "say-council": "no" },
+      },
+    },
+    /** A care leaver writing in Polish, wanting an easy read reply by email and an advocate. */
+    polishCareLeaver: {
+      name: "a care leaver writing in Polish",
+      journey: "complaint",
+      answers: {
+        service: { service: "childrens-social-care" },
+        "who-are-you": { role: "care-leaver" },
+        "about-who": { about: "me" },
+        "what-happened": { "what-happened": `Nikt nie oddzwonił. Zażółć gęślą jaźń.${t}` },
+        "about-to-happen": { "about-to-happen": "no" },
+        when: when(today, 1),
+        "complained-before": { before: "no" },
+        advocate: { advocate: "yes" },
+        "reply-format": { format: "easy-read" },
+        "your-name": { "full-name": `Ola Nowak${t}` },
+        contact: { method: "email", email: mail("ola") },
+        "safe-contact": safe,
+      },
+    },
     /** A foster carer for a child, written to by post in a plain envelope. */
     fosterCarer: {
       name: "a foster carer written to in a plain envelope",
@@ -301,6 +343,11 @@ export function personas({ today = londonToday(), tag = "" }: PersonaOptions = {
       },
     },
   } satisfies Record<string, Persona>;
+}
+
+/** The same person giving some answers differently. */
+export function withAnswers(persona: Persona, answers: JourneyAnswers): Persona {
+  return { ...persona, answers: { ...persona.answers, ...answers } };
 }
 
 export type PersonaName = keyof ReturnType<typeof personas>;

@@ -34,9 +34,11 @@ export class WebhookReceiver {
         const headers = {
           id: String(request.headers["webhook-id"] ?? ""),
           timestamp: String(request.headers["webhook-timestamp"] ?? ""),
-          signature: String(request.headers["webhook-signature.server"] ?? ""),
+          signature: String(request.headers["webhook-signature"] ?? ""),
         };
-        const answer = this.behaviour({ id: headers.id });
+        const verified = verify(this.secret, headers, body);
+        // As a real receiver does: a webhook whose signature does not verify is refused, whatever else is asked.
+        const answer = verified ? this.behaviour({ id: headers.id }) : 401;
         const status = typeof answer === "number" ? answer : answer === "hang" ? 0 : answer.status;
         let json: unknown = null;
         try {
@@ -44,7 +46,7 @@ export class WebhookReceiver {
         } catch {
           json = null;
         }
-        this.received.push({ ...headers, body, json, verified: verify(this.secret, headers, body), status });
+        this.received.push({ ...headers, body, json, verified, status });
         if (answer === "hang") {
           this.hanging.push(request);
           return;

@@ -1,6 +1,8 @@
 // Small steps for walking a journey the way a person does: pick, type, continue.
 import { parseKeyring, Sealer } from "../../../app/services/encryption.server";
 import { expect, type Page } from "@playwright/test";
+import { personas, type Persona } from "../../support/personas";
+import { answerAs } from "./answer-as";
 import { withPortalDatabase } from "./portal-database";
 
 export async function choose(page: Page, label: string | RegExp): Promise<void> {
@@ -54,34 +56,18 @@ export async function expireSessions(page: Page): Promise<void> {
 /** A parent complaining about public health for themselves, up to "What happened?". */
 export async function reachWhatHappened(page: Page): Promise<void> {
   await page.goto("/complaint/service");
-  await choose(page, /Public health/);
-  await continueOn(page);
-  await choose(page, "A parent");
-  await continueOn(page);
-  await choose(page, "Me");
-  await continueOn(page);
+  await answerAs(page, publicHealthParent(), { until: "what-happened" });
+}
+
+/** A parent complaining about public health, wanting an email reply. */
+function publicHealthParent(what = "The health visitor never came."): Persona {
+  const parent = personas().parent;
+  return { ...parent, answers: { ...parent.answers, service: { service: "public-health" }, "what-happened": { "what-happened": what }, contact: { method: "email", email: "parent@example.org" } } };
 }
 
 /** A short complaint from a parent, to check answers, with email contact. */
-export async function completeQuickComplaint(page: Page, what = "The health visitor never came.") {
-  await reachWhatHappened(page);
-  await type(page, "Tell us what happened", what);
-  await continueOn(page);
-  await page.getByLabel("It is still happening").check();
-  await continueOn(page);
-  await continueOn(page);
-  await choose(page, "No");
-  await continueOn(page);
-  await choose(page, "No");
-  await continueOn(page);
-  await choose(page, "A standard letter or email");
-  await continueOn(page);
-  await continueOn(page);
-  await choose(page, "Email");
-  await type(page, "Email address", "parent@example.org");
-  await continueOn(page);
-  await page.getByRole("group", { name: "Can we leave a message?" }).getByLabel("Yes").check();
-  await page.getByRole("group", { name: "Can we say we are from the council?" }).getByLabel("Yes").check();
-  await continueOn(page);
+export async function completeQuickComplaint(page: Page, what = "The health visitor never came."): Promise<void> {
+  await page.goto("/complaint/service");
+  await answerAs(page, publicHealthParent(what));
   await expectHeading(page, "Check your answers before sending your complaint");
 }

@@ -1,0 +1,68 @@
+// A child whose messages someone else reads: what they told us about contacting them safely decides what we
+// send them (nothing that shows the council), what the confirmation tells them, and what staff see first.
+import { expect, test } from "./support/fixtures";
+import { deliveriesFor } from "./support/deliveries";
+import { personas, withAnswers } from "../support/personas";
+import { sendAnswers, startAs } from "./support/answer-as";
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("someone who said we may not say we are from the council gets no email, is told so, and staff see it first", async ({ page, checkA11y }) => {
+      const address = `young-${javaScriptEnabled ? "js" : "nojs"}-${Date.now()}@example.org`;
+      const persona = withAnswers(personas().unsafeEmail, { contact: { method: "email", email: address } });
+      await startAs(page, persona);
+      const reference = await sendAnswers(page);
+
+      // The confirmation says plainly that we have not emailed them, and asks them to keep the reference now.
+      const banner = page.locator(".govuk-notification-banner, .govuk-warning-text, .govuk-inset-text").filter({ hasText: "We have not emailed you" });
+      await expect(banner).toBeVisible();
+      await expect(page.getByText("Write down your reference number now, or take a screenshot of this page.")).toBeVisible();
+      if (javaScriptEnabled) await expect(page.getByRole("button", { name: /Print/ })).toBeVisible();
+      await checkA11y();
+
+      // Staff are told (and the advocacy service is not asked: "not sure"); nothing goes to the person.
+      const { mail, webhooks } = await deliveriesFor(reference, 1);
+      expect(mail.map((m) => m.to[0])).toEqual(["childrens-complaints@example.org"]);
+      expect(mail.some((m) => m.to.includes(address))).toBe(false);
+      const staff = mail[0]!;
+      expect(staff.subject.startsWith(`SAFE CONTACT · Complaint · Children's social care · ${reference}`)).toBe(true);
+      // The safety box comes before everything else in the email, the answers included.
+      const text = staff.text;
+      expect(text.indexOf("Do not say you are from the council.")).toBeGreaterThan(-1);
+      expect(text.indexOf("Do not say you are from the council.")).toBeLessThan(text.indexOf("Their answers, in the order they gave them"));
+      expect(text.indexOf("Do not say you are from the council.")).toBeLessThan(text.indexOf("My foster carer reads my emails."));
+      expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ data: { reference, flags: expect.arrayContaining(["safe-contact"]) } });
+    });
+  });
+}
+
+test("someone who said we may leave messages and say who we are gets their acknowledgement as before", async ({ page }) => {
+  const address = `parent-${Date.now()}@example.org`;
+  const persona = withAnswers(personas().parent, { contact: { method: "email", email: address } });
+  await startAs(page, persona);
+  const reference = await sendAnswers(page);
+  await expect(page.getByText("We have not emailed you")).toHaveCount(0);
+  const { mail } = await deliveriesFor(reference, 2);
+  expect(mail.map((m) => m.to[0]).sort()).toEqual([address, "childrens-complaints@example.org"].sort());
+  expect(mail.find((m) => m.to[0] === "childrens-complaints@example.org")!.subject.startsWith("SAFE CONTACT")).toBe(false);
+});
+
+test("a child about to be moved asks us to wait: URGENT leads, the duty manager is told, and they are told when we will call", async ({ page }) => {
+  const address = `moving-${Date.now()}@example.org`;
+  const persona = withAnswers(personas().urgentMove, { contact: { method: "email", email: address } });
+  await startAs(page, persona);
+  const reference = await sendAnswers(page);
+  await expect(page.getByText(/Because you told us something is about to happen, someone will contact you by/)).toBeVisible();
+  // The team, the advocacy service, the duty manager, and the young person.
+  const { mail, webhooks } = await deliveriesFor(reference, 4);
+  expect(mail.map((m) => m.to[0]).sort()).toEqual([address, "advocacy-referrals@example.org", "childrens-complaints@example.org", "duty-manager@example.org"].sort());
+  const duty = mail.find((m) => m.to[0] === "duty-manager@example.org")!;
+  expect(duty.subject.startsWith(`URGENT · Complaint · Children's social care · ${reference}`)).toBe(true);
+  expect(duty.text).toContain("They are moving me to a new foster home.");
+  const payload = JSON.parse(webhooks[0]!.body) as { data: { urgent: boolean; urgentBy: string | null; flags: string[] } };
+  expect(payload.data.urgent).toBe(true);
+  expect(payload.data.urgentBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(payload.data.flags[0]).toBe("urgent");
+});

@@ -22,6 +22,20 @@ import { WebhookReceiver } from "../support/webhook-receiver";
 const COMPLAINTS = 500;
 const IN_FLIGHT = 50;
 const FAILURE_RATE = 0.3;
+// Faults are drawn from a seeded generator, so a failing run can be replayed: SCALE_SEED=<the seed it printed>.
+const SEED = Number(process.env.SCALE_SEED ?? Date.now() % 2 ** 31);
+
+/** mulberry32: a small, well-known seeded generator, uniform on [0, 1). */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 const answersFor = (i: number): JourneyAnswers => parentComplaint(`scale${i}`).answers;
 
@@ -51,8 +65,10 @@ test("two instances and two workers on one PostgreSQL lose nothing and send noth
   let db: Database | null = null;
   try {
     const injected = { mail: 0, webhooks: 0 };
-    mail.behaviour = () => (Math.random() < FAILURE_RATE ? (injected.mail++, 451) : "accept");
-    receiver.behaviour = () => (Math.random() < FAILURE_RATE ? (injected.webhooks++, 503) : 200);
+    const random = seeded(SEED);
+    console.log(`  faults seeded with SCALE_SEED=${SEED}`);
+    mail.behaviour = () => (random() < FAILURE_RATE ? (injected.mail++, 451) : "accept");
+    receiver.behaviour = () => (random() < FAILURE_RATE ? (injected.webhooks++, 503) : 200);
     await mail.start();
     await receiver.start();
     database = await createPostgresDatabase();

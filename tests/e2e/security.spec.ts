@@ -2,6 +2,7 @@ import { request as httpRequest } from "node:http";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
+import { freePort } from "../support/postgres-cluster";
 import { personas, withAnswers } from "../support/personas";
 import { answerAs } from "./support/answer-as";
 import { choose, completeQuickComplaint, continueOn, expectHeading, reachWhatHappened, sessionId, storedSubmissions } from "./support/journey";
@@ -177,7 +178,7 @@ test.describe("bots, without a CAPTCHA", () => {
 
 test("posts over the rate limit get a clear page with when to try again, with JavaScript off or on", async ({ request, page, consoleProblems }) => {
   const { spawn } = await import("node:child_process");
-  const port = 3290 + Math.floor(Math.random() * 9);
+  const port = await freePort();
   const dir = process.env.E2E_DATA_DIR!;
   const portal = spawn(process.execPath, ["build/server.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${dir}/rate-limit.db`, RATE_LIMIT_POSTS: "3", RATE_LIMIT_WINDOW_MINUTES: "10", WORKER_ENABLED: "false" },

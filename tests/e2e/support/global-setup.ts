@@ -2,7 +2,7 @@
 // production build, sending their email and webhooks to them: one on a fresh SQLite file, one on a fresh
 // PostgreSQL database in the throwaway cluster `npm test` starts. Tests read what arrived through a small
 // inspection server, since they run in other processes.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, openSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,8 +16,10 @@ export const e2eWebhookSecret = `whsec_${Buffer.alloc(32, 9).toString("base64")}
 /** The data key the test portal seals answers with; tests open stored answers with it too. */
 const e2eDataKeys = `e2e1:${Buffer.alloc(32, 5).toString("base64")}`;
 
-async function waitForHealth(url: string, deadline: number): Promise<void> {
+/** Waits for the portal this run started: fails at once if that process exits (its port taken, a bad setting). */
+async function waitForHealth(url: string, child: ChildProcess, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The portal for ${url} exited (${child.exitCode ?? child.signalCode}); see its log`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -29,7 +31,11 @@ async function waitForHealth(url: string, deadline: number): Promise<void> {
   throw new Error(`The portal did not answer ${url} in time`);
 }
 
-export const e2ePorts = { sqlite: Number(process.env.E2E_PORT ?? "3210"), postgres: Number(process.env.E2E_PORT ?? "3210") + 1 };
+function e2ePorts(): { sqlite: number; postgres: number } {
+  const [sqlite, postgres] = (process.env.E2E_PORTS ?? "").split(",").map(Number);
+  if (!sqlite || !postgres) throw new Error("E2E_PORTS is not set: playwright.config.ts sets it");
+  return { sqlite, postgres };
+}
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-e2e-"));
@@ -70,14 +76,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // Everything the portal logs is kept, so a test can prove no personal data is in it.
       stdio: ["ignore", openSync(logFile, "a"), openSync(logFile, "a")],
     });
+  const ports = e2ePorts();
   const portals = [
-    startPortal(e2ePorts.sqlite, process.env.E2E_DATABASE_URL_SQLITE, process.env.E2E_LOG_FILE),
-    startPortal(e2ePorts.postgres, postgres.url, path.join(dataDir, "portal-postgres.log")),
+    { port: ports.sqlite, child: startPortal(ports.sqlite, process.env.E2E_DATABASE_URL_SQLITE, process.env.E2E_LOG_FILE) },
+    { port: ports.postgres, child: startPortal(ports.postgres, postgres.url, path.join(dataDir, "portal-postgres.log")) },
   ];
   const deadline = Date.now() + 30_000;
-  await Promise.all(Object.values(e2ePorts).map((port) => waitForHealth(`http://127.0.0.1:${port}/healthz`, deadline)));
+  await Promise.all(portals.map(({ port, child }) => waitForHealth(`http://127.0.0.1:${port}/healthz`, child, deadline)));
+  // Answering and still running: only the process that holds the port can answer on it, so it is ours.
+  for (const { port, child } of portals) if (child.exitCode !== null) throw new Error(`The portal on ${port} exited after answering`);
   return async () => {
-    for (const portal of portals) portal.kill("SIGTERM");
+    for (const { child } of portals) child.kill("SIGTERM");
     inspector.close();
     await mail.stop();
     await receiver.stop();

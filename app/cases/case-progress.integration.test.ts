@@ -40,7 +40,7 @@ describe.each(engines)("case progress on %s", (engine) => {
     database = await createTestDatabase(engine, dir);
     mail = new MailCatcher();
     await mail.start();
-    receiver = new WebhookReceiver(outboundSecret);
+    receiver = new WebhookReceiver(outboundSecret, () => clock);
     await receiver.start();
     services = await createServices(
       loadConfig({ DATA_DIR: dir, DATABASE_URL: database.url, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: outboundSecret, CASE_EVENTS_SECRET: `${secret},${rotated}` }, () => {}),

@@ -64,7 +64,7 @@ describe.each(engines)("delivery on %s", (engine) => {
     dir = mkdtempSync(path.join(tmpdir(), "delivery-"));
     mail = new MailCatcher();
     await mail.start();
-    receiver = new WebhookReceiver(secret);
+    receiver = new WebhookReceiver(secret, () => clock);
     await receiver.start();
     database = await createTestDatabase(engine, dir);
     const config = loadConfig(

@@ -23,7 +23,11 @@ export class WebhookReceiver {
   private hanging: IncomingMessage[] = [];
   port = 0;
 
-  constructor(readonly secret: string) {}
+  /** `now` is the receiver's clock in milliseconds: a test that moves the sender's clock moves this one too. */
+  constructor(
+    readonly secret: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async start(port = 0): Promise<void> {
     this.server = createServer((request, response) => {
@@ -36,7 +40,7 @@ export class WebhookReceiver {
           timestamp: String(request.headers["webhook-timestamp"] ?? ""),
           signature: String(request.headers["webhook-signature"] ?? ""),
         };
-        const verified = verify(this.secret, headers, body);
+        const verified = verify(this.secret, headers, body, Math.floor(this.now() / 1000));
         // As a real receiver does: a webhook whose signature does not verify is refused, whatever else is asked.
         const answer = verified ? this.behaviour({ id: headers.id }) : 401;
         const status = typeof answer === "number" ? answer : answer === "hang" ? 0 : answer.status;

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { choose, continueOn, expectHeading } from "./support/journey";
+import { choose, continueOn, expectHeading, sessionId } from "./support/journey";
+import { withPortalDatabase } from "./support/portal-database";
 
 // The neutral site is outside this machine: the browser is answered locally so the test stays on loopback.
 test.beforeEach(async ({ page }) => {
@@ -20,9 +21,14 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("the Exit this page button deletes the answers and opens a neutral site", async ({ page, context }) => {
       await answerFirstQuestion(page);
+      const id = await sessionId(page);
+      const row = () => withPortalDatabase((db) => db.get<{ id: string }>("SELECT id FROM sessions WHERE id = ?", [id]));
+      expect(await row(), "the answers are stored before the exit").toBeDefined();
       await page.getByRole("button", { name: /Exit this page/ }).or(page.getByRole("link", { name: /Emergency Exit this page/ })).first().click();
       await expect(page).toHaveURL("https://www.bbc.co.uk/weather");
       expect((await context.cookies()).find((c) => c.name === "session")).toBeUndefined();
+      // Not only the cookie: the stored answers themselves are gone from the database.
+      expect(await row()).toBeUndefined();
       await page.goto("/complaint/who-are-you");
       await expectHeading(page, "Which service is your complaint about?");
     });

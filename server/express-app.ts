@@ -73,6 +73,12 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   }
 
   app.use(securityHeaders({ production: services.config.isProduction }));
+  // Everything from here on may depend on someone's session (pages, Remix's .data responses, errors): none of it
+  // may be kept in a browser's or a proxy's cache. A route that is safe to cache says so itself.
+  app.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
   // Sent evidence files, for the case system, through the signed links in its webhooks.
   app.get("/api/files/:id", evidenceDownloads(services));
   // With Referrer-Policy: no-referrer, browsers send "Origin: null" on our own form posts. Remix would read that

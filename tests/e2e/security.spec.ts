@@ -60,6 +60,17 @@ async function answered(request: APIRequestContext, path: string): Promise<strin
   return /name="csrf" value="([^"]*)"/.exec(html)?.[1] ?? "";
 }
 
+test("data responses, which carry a person's answers with JavaScript on, are never kept in a cache", async ({ page }) => {
+  await page.goto("/complaint/service");
+  await answerAs(page, personas().parent, { until: "when" });
+  for (const path of ["/complaint/who-are-you.data", "/complaint/what-happened.data", "/complaint/check-answers.data", "/complaint/confirmation.data", "/progress.data", "/_root.data", "/no-such-page.data"]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.headers()["cache-control"], path).toContain("no-store");
+  }
+  const body = await (await page.request.get("/complaint/what-happened.data")).text();
+  expect(body, "the data response is the one that carries the answers").toContain("The social worker did not come to the meeting.");
+});
+
 test.describe("forged posts are refused and nothing is stored", () => {
   test("no token, a wrong token, another session's token, and a cross-site post", async ({ page, browser }) => {
     await page.goto("/complaint/service");

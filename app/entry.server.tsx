@@ -2,7 +2,7 @@
 import { logger } from "./services/logger.server";
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -64,7 +64,13 @@ export function handleError(error: unknown, { request, context }: { request: Req
   // the database is ready (still connecting, or migrations not yet run), any failure counts as the database's.
   if (isDatabaseUnavailable(error) || !context.services.startup.ready) context.databaseUnavailable = true;
   if (request.signal.aborted) return;
-  logger.error({ path: new URL(request.url).pathname, error: error instanceof Error ? `${error.name}: ${error.message}` : "unknown" }, "request failed");
+  // A 4xx Remix answers itself (no such page or data, a wrong method) is the client's mistake, not ours. The log
+  // names the route's pattern, never the path, and the error's kind, never its message (which may quote input).
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    logger.info({ requestId: context.requestId, route: context.route, status: error.status }, "request not found or refused");
+    return;
+  }
+  logger.error({ requestId: context.requestId, route: context.route, error: error instanceof Error ? error.name : "unknown" }, "request failed");
 }
 
 /** With JavaScript, forms post through Remix's data requests: the same 503 as the page when the database is gone. */

@@ -12,6 +12,8 @@ export interface PortalLoadContext {
   requestId: string;
   /** The client's address (as TRUST_PROXY says to read it), for per-client limits. Never logged. */
   clientAddress: string;
+  /** The route pattern the request matched ("/:journey/:page"), for logs: never the path itself. */
+  route: string;
   /** A post's body, read once by the server; routes read it with readForm (the request itself carries none). */
   body?: Buffer;
   /**

@@ -18,7 +18,10 @@ import { publicPageVisit, questionPageVisit } from "./page-visits";
 import { precompressedAssets } from "./precompressed-assets";
 import { remixHandler } from "./remix-handler";
 import { requestLog } from "./request-log";
+import { routePatterns } from "./route-patterns";
 import { securityHeaders } from "./security-headers";
+
+const allowedMethods = new Set(["GET", "HEAD", "POST"]);
 
 /** Pages whose HTML is the same for everyone who reads them in one language. */
 const cachedPages = ["/", "/accessibility-statement", "/privacy", "/cookies", "/contact", ...registeredJourneys.map((journey) => `/${journey.id}`)];
@@ -54,7 +57,16 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   // worth compressing.
   const compress = compression();
   app.use((req, res, next) => (req.method === "GET" || req.method === "HEAD" ? compress(req, res, next) : next()));
-  app.use(requestLog());
+  // Route patterns from the build's route table (in development the build is loaded on demand: until then, none).
+  let patternOf: (path: string) => string = () => "(starting)";
+  if (typeof build === "function") void build().then((loaded) => (patternOf = routePatterns(loaded.routes)), () => undefined);
+  else patternOf = routePatterns(build.routes);
+  app.use(requestLog((path) => patternOf(path)));
+  // Only the methods the portal answers; anything else (TRACE, PUT, OPTIONS…) is refused plainly, unread.
+  app.use((req, res, next) => {
+    if (allowedMethods.has(req.method)) return next();
+    res.status(405).set("Allow", [...allowedMethods].join(", ")).type("text/plain").send("Method not allowed");
+  });
   if (devMiddleware) app.use(devMiddleware);
   if (clientDir) {
     // Files are served before the page headers: a CSP means nothing on a script or icon, and at about 600 bytes
@@ -94,7 +106,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     if (!postFromThisSite(req)) return res.redirect(303, refusedLocation("forgery", req.path));
     const retryAfter = services.rateLimiter.hit(req.ip ?? "unknown");
     if (retryAfter === null) return next();
-    logger.warn({ requestId: res.locals.requestId, route: req.path }, "rate limit reached");
+    logger.warn({ requestId: res.locals.requestId, route: res.locals.route }, "rate limit reached");
     // A post sent with JavaScript is Remix's data request, whose fetch cannot follow our redirect to a page: its
     // route refuses it instead (readForm, without the body being read), so Remix's own redirect takes the person
     // to the page that explains.
@@ -151,6 +163,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
           nonce: String(res.locals.nonce),
           requestId: String(res.locals.requestId),
           clientAddress: req.ip ?? "unknown",
+          route: String(res.locals.route ?? "(unknown)"),
           session: res.locals.session as LoadedSession | undefined,
           refusal: res.locals.refusal as Refusal | undefined,
           evidenceUpload: res.locals.evidenceUpload as UploadResult | undefined,
@@ -158,5 +171,14 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
       },
     }),
   );
+  // Whatever escapes a handler (a path Express cannot decode, a body it cannot read) is one JSON log line and a
+  // plain answer: never a stack trace, in the page or the log.
+  app.use((error: unknown, _req: Request, res: Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : error instanceof URIError ? 400 : 500;
+    const level = status >= 500 ? "error" : "warn";
+    logger[level]({ requestId: res.locals.requestId, route: res.locals.route, status, error: error instanceof Error ? error.name : "unknown" }, "request refused");
+    res.status(status).type("text/plain").send(status >= 500 ? "Sorry, there is a problem with the service" : "Bad request");
+  });
   return app;
 }

@@ -5,6 +5,23 @@ import type { LoadedSession } from "~/services/session-store.server";
 import type { FormFields } from "./journey-engine";
 
 /** The page that explains why a post was refused (with a real layout), and says where to go back to. */
+/**
+ * A "go back" path from a query string, only if it stays on this site once the URL parser has resolved it
+ * (`//host`, `/\\host`, `https:…` and encoded tricks all resolve elsewhere); otherwise the start page.
+ */
+export function sameSitePath(back: string | null): string {
+  if (!back) return "/";
+  const origin = "https://portal.invalid";
+  let resolved: URL;
+  try {
+    resolved = new URL(back, `${origin}/`);
+  } catch {
+    return "/";
+  }
+  if (resolved.origin !== origin || !back.startsWith("/")) return "/";
+  return /^\/[A-Za-z0-9/_.-]*$/.test(resolved.pathname) && !resolved.pathname.startsWith("//") ? resolved.pathname : "/";
+}
+
 export function refusedLocation(reason: "forgery" | "too-large" | "rate", backPath: string, retryAfterSeconds?: number): string {
   const retry = retryAfterSeconds === undefined ? "" : `&retry=${retryAfterSeconds}`;
   return `/refused?reason=${reason}${retry}&back=${encodeURIComponent(backPath)}`;

@@ -3,6 +3,7 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { sameSitePath } from "~/journeys/forgery.server";
 import { titleMeta } from "~/page-handle";
 
 export const meta = titleMeta;
@@ -15,9 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const reasons = { "too-large": "tooLarge", rate: "rateLimited" } as const;
   const reason = reasons[search.get("reason") as keyof typeof reasons] ?? "forbidden";
   const retry = Math.min(24 * 3600, Math.max(1, Number(search.get("retry")) || 60));
-  const back = search.get("back") ?? "/";
-  // Only a path on this site: never an open redirect.
-  const safeBack = /^\/[A-Za-z0-9/_-]*$/.test(back) ? back : "/";
+  // Only a path on this site, as the URL parser resolves it: never a link to another host.
+  const safeBack = sameSitePath(search.get("back"));
   const t = context.services.translations[context.language].getFixedT(context.language, "common");
   const status = { tooLarge: 413, rateLimited: 429, forbidden: 403 }[reason];
   const headers: Record<string, string> = { "Cache-Control": "no-store" };

@@ -93,13 +93,15 @@ test.describe("forged posts are refused and nothing is stored", () => {
       expect(response.status(), attempt.body).toBe(303);
       expect(response.headers().location).toMatch(/^\/refused\?reason=forgery/);
     }
-    // The same from another site as Remix's data request, or with another method Remix would run an action for,
-    // is refused before the route (and Remix's own check, which would answer 500) sees it.
+    // The same from another site as Remix's data request is refused before the route (and Remix's own check, which
+    // would answer 500) sees it; any other method Remix would run an action for is not answered at all.
     const crossSite = { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example.com", "Sec-Fetch-Site": "cross-site" };
-    for (const [method, path] of [["POST", "/complaint/service.data"], ["PUT", "/complaint/service"], ["DELETE", "/complaint/check-answers"]] as const) {
+    const data = await request.fetch("/complaint/service.data", { method: "POST", data: `service=childrens-social-care&csrf=${encodeURIComponent(good)}`, headers: crossSite, maxRedirects: 0 });
+    expect(data.status()).toBe(303);
+    expect(data.headers().location).toBe(`/refused?reason=forgery&back=${encodeURIComponent("/complaint/service.data")}`);
+    for (const [method, path] of [["PUT", "/complaint/service"], ["DELETE", "/complaint/check-answers"]] as const) {
       const response = await request.fetch(path, { method, data: `service=childrens-social-care&csrf=${encodeURIComponent(good)}`, headers: crossSite, maxRedirects: 0 });
-      expect(response.status(), `${method} ${path}`).toBe(303);
-      expect(response.headers().location).toBe(`/refused?reason=forgery&back=${encodeURIComponent(path)}`);
+      expect(response.status(), `${method} ${path}`).toBe(405);
     }
     const refused = await request.get("/refused?reason=forgery&back=/complaint/service");
     expect(refused.status()).toBe(403);
@@ -248,6 +250,38 @@ test("logs are structured, carry request ids, and hold none of what people typed
   const lines = readFileSync(process.env.E2E_LOG_FILE!, "utf8").split("\n").filter(Boolean);
   expect(lines.join("\n").toLowerCase()).not.toContain(marker.toLowerCase());
   const requests = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === "request");
-  expect(requests.some((entry) => String(entry.route).startsWith("/complaint/check-answers") && entry.method === "POST" && typeof entry.requestId === "string" && typeof entry.status === "number")).toBe(true);
+  expect(requests.some((entry) => String(entry.route).startsWith("/:journey/check-answers") && entry.method === "POST" && typeof entry.requestId === "string" && typeof entry.status === "number")).toBe(true);
   expect(lines.some((line) => /"cookie"|session=|csrf=/i.test(line))).toBe(false);
+});
+
+test("odd methods get 405, and whatever a client sends, every log line is JSON naming only the route's pattern", async ({ baseURL }) => {
+  const { readFileSync } = await import("node:fs");
+  const { request: httpRequest } = await import("node:http");
+  const marker = `ODD${Date.now()}`;
+  // Sent raw: fetch refuses TRACE and will not send a path it cannot encode.
+  const raw = (method: string, path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const url = new URL(baseURL!);
+      const req = httpRequest({ host: url.hostname, port: url.port, method, path }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  for (const method of ["TRACE", "PUT", "DELETE", "PATCH", "OPTIONS"]) expect(await raw(method, `/complaint/service?${marker}`), method).toBe(405);
+  expect(await raw("GET", `/complaint/%E0%A4%A-${marker}`)).toBeLessThan(500);
+  expect(await raw("GET", `/${marker}/%%%`)).toBeLessThan(500);
+  expect(await raw("GET", `/no-such-${marker}.data`)).toBe(404);
+  expect(await raw("GET", `/assets/%E0%A4%A-${marker}.js`)).toBeLessThan(500);
+  const lines = await expect
+    .poll(() => readFileSync(process.env.E2E_LOG_FILE!, "utf8").split("\n").filter((line) => line.includes('"method":"TRACE"')).length, { timeout: 10_000 })
+    .toBeGreaterThan(0)
+    .then(() => readFileSync(process.env.E2E_LOG_FILE!, "utf8").split("\n").filter(Boolean));
+  for (const line of lines) expect(() => JSON.parse(line), line.slice(0, 120)).not.toThrow();
+  expect(lines.join("\n")).not.toContain(marker);
+  // A page or data that does not exist is the client's mistake, never an error in our log.
+  const entries = lines.map((line) => JSON.parse(line) as { level: number; status?: number; msg: string });
+  expect(entries.filter((entry) => entry.level >= 50 && entry.msg !== "request" && (entry.status ?? 500) < 500)).toEqual([]);
+  expect(entries.filter((entry) => entry.level >= 50 && /not found/i.test(entry.msg))).toEqual([]);
 });

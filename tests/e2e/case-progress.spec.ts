@@ -2,16 +2,21 @@
 // signed events over HTTP (and the replayed, stale, wrongly signed and out-of-order ones refused, changing nothing),
 // staff typing an event with `npm run case`, and the person checking their complaint in Chromium with the code from
 // the real SMTP server, with JavaScript on and off, at 320 px, axe on every page; then asking for stage 2.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
 import { formatLongDate } from "../../app/format-date";
 import { journeyById } from "../../app/journeys/journeys";
+import { addWorkingDays } from "../../app/working-days";
 import { answerJourney } from "../support/answer-journey";
 import { HttpJourney } from "../support/journey-over-http";
 import { earlierComplaintReference, londonToday, personas, type Persona } from "../support/personas";
 import { caseCommand, expectProblem, postCaseEvent } from "./support/case-system";
 import { expect, expectNoHorizontalScroll, test } from "./support/fixtures";
 import { continueOn, expectHeading } from "./support/journey";
-import { withPortalDatabase } from "./support/portal-database";
+import { portalDatabaseUrl, withPortalDatabase } from "./support/portal-database";
+
+const run = promisify(execFile);
 
 interface CaughtMail {
   to: string[];
@@ -192,4 +197,46 @@ test("someone who said we may not say we are from the council is sent no code, a
     .poll(() => withPortalDatabase(async (db) => Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM delivery_jobs WHERE kind = 'progress-code' AND state = 'pending'"))?.n ?? 0)), { timeout: 20_000 })
     .toBe(0);
   expect(await mailTo(emailOf(people.unsafeEmail))).toEqual([]);
+});
+
+test("the complaints manager's digest comes from the digest hour on a working day, once however many workers run, with deadlines and no personal data", async ({ baseURL }) => {
+  const tag = `cpdigest${Date.now().toString(36)}`;
+  const people = personas({ tag });
+  const acknowledged = await sendComplaint(baseURL!, people.parent);
+  const silent = await sendComplaint(baseURL!, people.grandparent);
+  const applied = await postCaseEvent(baseURL!, { reference: acknowledged, type: "acknowledged" });
+  expect(applied.body).toMatchObject({ status: "applied" });
+  const due = String(applied.body.replyDueOn);
+  // Stage 1's reply is due 10 working days after the complaint arrived (the council's timetable).
+  expect(due).toBe(addWorkingDays(londonToday(), 10));
+  const dayBefore = addWorkingDays(londonToday(), 9);
+  const dayAfter = addWorkingDays(due, 1);
+  const manager = "complaints-manager@example.org";
+  // This portal's digests (the other project's portal mails the same catcher): those naming this test's case.
+  const digestsOn = async (day: string) => (await mailTo(manager)).filter((m) => m.subject.startsWith(`Complaints to act on, ${formatLongDate(day, "en")}:`) && m.text.includes(acknowledged));
+
+  // Delivery workers sharing the portal's database, run once on a clock the test sets.
+  const workersAt = async (iso: string, count = 1) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: portalDatabaseUrl(), DATA_KEYS: process.env.E2E_DATA_KEYS, SMTP_URL: process.env.E2E_SMTP_URL };
+    await run(process.execPath, ["--import", "tsx", "--import", "./scripts/register-glob.mjs", "tests/support/clocked-workers.ts", iso, String(count)], { env });
+  };
+  // The working day before the reply is due, before the digest hour: nothing yet.
+  await workersAt(`${dayBefore}T05:30:00Z`);
+  expect(await digestsOn(dayBefore)).toEqual([]);
+  // From the digest hour, two workers: one digest between them.
+  await workersAt(`${dayBefore}T10:00:00Z`, 2);
+  await expect.poll(async () => (await digestsOn(dayBefore)).length, { timeout: 20_000 }).toBe(1);
+  const [digest] = await digestsOn(dayBefore);
+  expect(digest!.text).toContain(`${acknowledged}, stage 1: due ${formatLongDate(due, "en")}, 1 working day left`);
+  expect(digest!.text).toContain(`${silent}, stage 1: due ${formatLongDate(due, "en")}, 1 working day left`);
+  expect(digest!.text).toMatch(new RegExp(`${silent}: acknowledgement was due .*, \\d+ working days over`));
+  expect(digest!.text).not.toContain(`${acknowledged}: acknowledgement`);
+  expect(digest!.text).not.toMatch(/Pat Parent|Margaret|@example\.org|social worker/);
+  // A worker starting later the same day sends nothing more.
+  await workersAt(`${dayBefore}T11:00:00Z`);
+  expect(await digestsOn(dayBefore)).toHaveLength(1);
+  // The working day after it was due, the reply is a day overdue.
+  await workersAt(`${dayAfter}T10:00:00Z`);
+  await expect.poll(async () => (await digestsOn(dayAfter)).length, { timeout: 20_000 }).toBe(1);
+  expect((await digestsOn(dayAfter))[0]!.text).toContain(`${acknowledged}, stage 1: due ${formatLongDate(due, "en")}, 1 working day over`);
 });

@@ -240,3 +240,33 @@ test("the complaints manager's digest comes from the digest hour on a working da
   await expect.poll(async () => (await digestsOn(dayAfter)).length, { timeout: 20_000 }).toBe(1);
   expect((await digestsOn(dayAfter))[0]!.text).toContain(`${acknowledged}, stage 1: due ${formatLongDate(due, "en")}, 1 working day over`);
 });
+
+test("a phone complaint registered by staff takes the case system's events, and bad input is refused naming the field, changing nothing", async ({ baseURL }) => {
+  const today = londonToday();
+  const registered = await caseCommand("register", "--received", today, "--service", "childrens-social-care", "--channel", "phone", "--role", "parent");
+  expect(registered.code, registered.stderr).toBe(0);
+  const reference = /^(C-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z])\s*$/m.exec(registered.stdout)?.[1] ?? "";
+  expect(reference).not.toBe("");
+  expect((await postCaseEvent(baseURL!, { reference, type: "acknowledged" })).body).toMatchObject({ status: "applied", acknowledgedOn: today });
+  const before = await shown(reference);
+
+  const malformed = await postCaseEvent(baseURL!, null, { raw: `{"reference": "${reference}", "type": ` });
+  expectProblem(malformed, 400);
+  expect(malformed.body.errors).toEqual([expect.objectContaining({ field: "body" })]);
+  const badDate = await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "upheld", date: "02/12/2026" });
+  expectProblem(badDate, 422);
+  expect(badDate.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: "date" })]));
+  const badOutcome = await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "sorted" });
+  expectProblem(badOutcome, 422);
+  expect(badOutcome.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: "outcome" })]));
+  const tooLarge = await postCaseEvent(baseURL!, { reference, type: "acknowledged", padding: "x".repeat(65 * 1024) });
+  expectProblem(tooLarge, 413);
+  expect(await shown(reference)).toBe(before);
+
+  // Closed: nothing but the Ombudsman or a reopening.
+  expect((await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "resolved" })).body).toMatchObject({ status: "applied" });
+  expect((await postCaseEvent(baseURL!, { reference, type: "closed" })).body).toMatchObject({ status: "applied" });
+  const closed = await shown(reference);
+  expectProblem(await postCaseEvent(baseURL!, { reference, type: "stage-started", stage: 2 }), 409);
+  expect(await shown(reference)).toBe(closed);
+});

@@ -174,6 +174,33 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("button", { name: "Ask for stage 2" })).toHaveCount(0);
       await checkA11y();
       await expectNoHorizontalScroll(page);
+
+      // More time for stage 2, and an advocate arranged: both shown in plain words.
+      const extendedTo = addWorkingDays(today, 40);
+      expect((await postCaseEvent(baseURL!, { reference, type: "extended", dueDate: extendedTo, reason: "complex" })).body).toMatchObject({ status: "applied", replyDueOn: extendedTo });
+      expect((await postCaseEvent(baseURL!, { reference, type: "advocate-assigned" })).body).toMatchObject({ status: "applied" });
+      await page.reload();
+      await expectStatusRow(page, "When we will reply", `By ${date(extendedTo)}. We needed more time to look into everything.`);
+      await expectStatusRow(page, "Advocate", "An advocate has been arranged for you");
+      await checkA11y();
+
+      // Every accepted event went on to the webhook receiver as case.updated, in order, signed; refused ones did not.
+      await expect
+        .poll(
+          async () => {
+            const { webhooks } = (await (await fetch(process.env.E2E_INSPECT_URL!)).json()) as { webhooks: { json: unknown; verified: boolean }[] };
+            return webhooks
+              .filter((w) => w.verified)
+              .map((w) => w.json as { type: string; data?: { reference?: string; event?: { type: string; sequence: number } } })
+              .filter((w) => w.type === "case.updated" && w.data?.reference === reference)
+              .sort((a, b) => a.data!.event!.sequence - b.data!.event!.sequence)
+              .map((w) => w.data!.event!.type);
+          },
+          { timeout: 20_000 },
+        )
+        .toEqual(["acknowledged", "replied", "stage-started", "extended", "advocate-assigned"]);
+      // The acknowledgement told the person where to check.
+      expect((await mailTo(emailOf(person))).some((m) => m.text.includes("/progress"))).toBe(true);
     });
   });
 }

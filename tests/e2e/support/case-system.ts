@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { expect } from "@playwright/test";
 import { sign } from "../../../app/delivery/webhook-signature.server";
-import { e2eCaseEventsSecret } from "./global-setup";
+import { e2eCaseEventsSecret, e2eWebhookSecret } from "./global-setup";
 import { portalDatabaseUrl } from "./portal-database";
 
 export interface PostedEvent {
@@ -45,7 +45,10 @@ export function expectProblem(posted: PostedEvent, status: number): void {
 
 const run = promisify(execFile);
 
-/** `npm run case -- …` as staff type it, against the database of the portal this test's project runs on. */
+/**
+ * `npm run case -- …` as staff type it, against the database of the portal this test's project runs on, with the
+ * portal's own settings (so the events it records go on as case.updated webhooks like the case system's).
+ */
 export async function caseCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -54,6 +57,9 @@ export async function caseCommand(...args: string[]): Promise<{ code: number; st
     DATABASE_URL: portalDatabaseUrl(),
     DATA_KEYS: process.env.E2E_DATA_KEYS ?? "",
     SMTP_URL: process.env.E2E_SMTP_URL ?? "",
+    WEBHOOK_URL: process.env.E2E_WEBHOOK_URL ?? "",
+    WEBHOOK_SECRET: e2eWebhookSecret,
+    CASE_EVENTS_SECRET: e2eCaseEventsSecret,
   };
   try {
     const { stdout, stderr } = await run(process.execPath, ["build/case.js", ...args], { env });

@@ -53,6 +53,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await new Promise<void>((resolve) => inspector.listen(0, "127.0.0.1", resolve));
   // Tests that run their own worker or command against a portal's database send mail to the same catcher.
   process.env.E2E_SMTP_URL = mail.url;
+  process.env.E2E_WEBHOOK_URL = receiver.url;
   process.env.E2E_INSPECT_URL = `http://127.0.0.1:${(inspector.address() as AddressInfo).port}/`;
 
   const startPortal = (port: number, databaseUrl: string, logFile: string) =>

@@ -67,8 +67,10 @@ async function codeSentTo(address: string, before: number): Promise<string> {
   return code;
 }
 
+/** From the start page, where the link to Check your complaint is, to the code page. */
 async function askForCode(page: Page, reference: string): Promise<void> {
-  await page.goto("/progress");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Check where your complaint is" }).click();
   await expectHeading(page, "Check your complaint");
   await page.getByLabel("What is your reference number?", { exact: false }).fill(reference);
   await continueOn(page);

@@ -33,7 +33,7 @@ export default defineConfig({
     // Everything against the portal on SQLite, the default engine.
     { name: "sqlite", testIgnore: /(database-faults|scale)\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${sqlitePort}` } },
     // The journeys again against a portal on PostgreSQL: every question, check answers, storing and delivery.
-    { name: "postgres", testMatch: /(complaint|complaint-behaviour|other-journeys|database-faults|page-cache)\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${postgresPort}` } },
+    { name: "postgres", testMatch: /(complaint|complaint-behaviour|other-journeys|database-faults|page-cache|case-progress)\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${postgresPort}` } },
     // Two instances and two workers under load: run last, alone, so its load slows no other test.
     { name: "scale", testMatch: /scale\.spec\.ts$/, dependencies: ["sqlite", "postgres"] },
   ],

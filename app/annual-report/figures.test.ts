@@ -183,6 +183,15 @@ describe("figures from other records", () => {
     expect(ombudsman.considered.previous).toBe(1);
   });
 
+  it("counts a referral back with no referral date (only the referred-back event was sent) in the year the complaint arrived", () => {
+    const cases = [
+      portalCase("2025-06-02", { ombudsman: { referredOn: null, referredBack: true, decidedOn: null, decision: null } }),
+      portalCase("2024-06-03", { ombudsman: { referredOn: null, referredBack: true, decidedOn: null, decision: null } }),
+    ];
+    const { referredBack, considered } = computeFigures({ cases, submissions: [], quotations: [] }, year).services["childrens-social-care"].ombudsman;
+    expect([referredBack.value, referredBack.previous, considered.value]).toEqual([1, 1, 0]);
+  });
+
   it("counts requests by format and language, advocates, next stages and how people reached the portal", () => {
     const submissions = [
       submission("format", "2025-05-01", { facts: { format: "large-print" } }),

@@ -217,7 +217,10 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
     }
     const referral = record.ombudsman;
     if (referral) {
-      if (contains(period, referral.referredOn)) ombudsman[referral.referredBack ? "referredBack" : "considered"]++;
+      // A case system may say only that the Ombudsman sent the complaint back (no date for the referral itself): it
+      // is then counted in the year the complaint was received, rather than never.
+      const referredOn = referral.referredOn ?? (referral.referredBack ? record.receivedOn : null);
+      if (contains(period, referredOn)) ombudsman[referral.referredBack ? "referredBack" : "considered"]++;
       if (contains(period, referral.decidedOn)) {
         ombudsman.decided++;
         ombudsman.decisions[referral.decision ?? notRecorded]++;

@@ -29,8 +29,13 @@ export class HttpJourney {
     return response;
   }
 
-  /** Answers every question it is shown from `answers` (by page id, as a persona gives them) and sends; returns the reference on the confirmation page. */
-  async send(journey: string, answers: JourneyAnswers): Promise<string> {
+  /**
+   * Answers every question it is shown from `answers` (by page id, as a persona gives them) and sends; returns the
+   * reference on the confirmation page. `minimumMs`: the send waits until the journey is that old, as the portal
+   * quietly drops (while showing a confirmation) a send faster than a person could manage (BOT_MIN_SECONDS).
+   */
+  async send(journey: string, answers: JourneyAnswers, { minimumMs = 0 }: { minimumMs?: number } = {}): Promise<string> {
+    const started = Date.now();
     let url = `/${journey}/${Object.keys(answers)[0]}`;
     for (let step = 0; step < 40; step++) {
       const page = await this.request(url);
@@ -46,6 +51,7 @@ export class HttpJourney {
         if (!reference) throw new Error("No reference on the confirmation page");
         return reference;
       }
+      if (slug === "check-answers" && Date.now() - started < minimumMs) await new Promise((resolve) => setTimeout(resolve, minimumMs - (Date.now() - started)));
       // A page with no answers given is sent empty, as a person skipping an optional question does.
       const fields = slug === "check-answers" ? {} : (answers[slug] ?? {});
       const posted = await this.request(url, { method: "POST", body: formBody(hiddenFields(html), fields), headers: { "content-type": "application/x-www-form-urlencoded" } });

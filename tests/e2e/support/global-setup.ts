@@ -13,6 +13,8 @@ import { createPostgresDatabase } from "../../support/test-databases";
 import { WebhookReceiver } from "../../support/webhook-receiver";
 
 export const e2eWebhookSecret = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
+/** The secret the test case system signs its events to POST /api/case-events with. */
+export const e2eCaseEventsSecret = `whsec_${Buffer.alloc(32, 11).toString("base64")}`;
 /** The data key the test portal seals answers with; tests open stored answers with it too. */
 const e2eDataKeys = `e2e1:${Buffer.alloc(32, 5).toString("base64")}`;
 
@@ -55,6 +57,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     response.end(JSON.stringify({ mail: mail.messages.map(({ raw: _raw, headers: _headers, ...m }) => m), webhooks: receiver.received }));
   });
   await new Promise<void>((resolve) => inspector.listen(0, "127.0.0.1", resolve));
+  // Tests that run their own worker or command against a portal's database send mail to the same catcher.
+  process.env.E2E_SMTP_URL = mail.url;
+  process.env.E2E_WEBHOOK_URL = receiver.url;
   process.env.E2E_INSPECT_URL = `http://127.0.0.1:${(inspector.address() as AddressInfo).port}/`;
 
   const startPortal = (port: number, databaseUrl: string, logFile: string) =>
@@ -69,6 +74,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         SMTP_URL: mail.url,
         WEBHOOK_URL: receiver.url,
         WEBHOOK_SECRET: e2eWebhookSecret,
+        CASE_EVENTS_SECRET: e2eCaseEventsSecret,
         // Every test posts from 127.0.0.1; the rate limit has its own test with its own server.
         RATE_LIMIT_POSTS: "100000",
         DATA_KEYS: e2eDataKeys,

@@ -1,0 +1,301 @@
+// Case progress through the real interfaces (issue 14): a complaint sent through the portal, the case system's
+// signed events over HTTP (and the replayed, stale, wrongly signed and out-of-order ones refused, changing nothing),
+// staff typing an event with `npm run case`, and the person checking their complaint in Chromium with the code from
+// the real SMTP server, with JavaScript on and off, at 320 px, axe on every page; then asking for stage 2.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { Page } from "@playwright/test";
+import { formatLongDate } from "../../app/format-date";
+import { journeyById } from "../../app/journeys/journeys";
+import { addWorkingDays } from "../../app/working-days";
+import { answerJourney } from "../support/answer-journey";
+import { HttpJourney } from "../support/journey-over-http";
+import { earlierComplaintReference, londonToday, personas, type Persona } from "../support/personas";
+import { caseCommand, expectProblem, postCaseEvent } from "./support/case-system";
+import { expect, expectNoHorizontalScroll, test } from "./support/fixtures";
+import { continueOn, expectHeading } from "./support/journey";
+import { portalDatabaseUrl, withPortalDatabase } from "./support/portal-database";
+
+const run = promisify(execFile);
+
+interface CaughtMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+async function mailTo(address: string): Promise<CaughtMail[]> {
+  const response = await fetch(process.env.E2E_INSPECT_URL!);
+  return ((await response.json()) as { mail: CaughtMail[] }).mail.filter((m) => m.to.includes(address));
+}
+
+/** Sends the persona's complaint through the portal's pages, as a browser without JavaScript does. */
+async function sendComplaint(baseURL: string, persona: Persona): Promise<string> {
+  const { answers } = answerJourney(journeyById(persona.journey)!, persona, londonToday());
+  // The portal's bot check (BOT_MIN_SECONDS, 1.5 s by default) quietly drops a faster send: take 2 s, as a person would.
+  return new HttpJourney([baseURL]).send(persona.journey, answers, { minimumMs: 2_000 });
+}
+
+function emailOf(persona: Persona): string {
+  return String(persona.answers.contact?.email);
+}
+
+/** The stored state of a case, as `npm run case -- show` prints it for staff. */
+async function shown(reference: string): Promise<string> {
+  const result = await caseCommand("show", reference);
+  expect(result.code, result.stderr).toBe(0);
+  // The command's own log lines (JSON, with the time) are not part of what it shows.
+  return result.stdout
+    .split("\n")
+    .filter((line) => !line.startsWith("{"))
+    .join("\n");
+}
+
+/** The code emailed for `address`: waits for the (n+1)th code email there. */
+async function codeSentTo(address: string, before: number): Promise<string> {
+  let code = "";
+  await expect
+    .poll(
+      async () => {
+        const codes = (await mailTo(address)).filter((m) => /Your code is \d{6}/.test(m.subject));
+        code = /(\d{6})/.exec(codes[before]?.subject ?? "")?.[1] ?? "";
+        return code.length;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(6);
+  return code;
+}
+
+/** From the start page, where the link to Check your complaint is, to the code page. */
+async function askForCode(page: Page, reference: string): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Check where your complaint is" }).click();
+  await expectHeading(page, "Check your complaint");
+  await page.getByLabel("What is your reference number?", { exact: false }).fill(reference);
+  await continueOn(page);
+  await expectHeading(page, "Enter the code we sent you");
+}
+
+async function expectStatusRow(page: Page, key: string, value: string | RegExp): Promise<void> {
+  const row = page.locator(".govuk-summary-list__row").filter({ has: page.locator(".govuk-summary-list__key", { hasText: key }) });
+  await expect(row.locator(".govuk-summary-list__value")).toHaveText(value);
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`checking a complaint with JavaScript ${javaScriptEnabled ? "on" : "off"}, at 320 px`, () => {
+    test.use({ javaScriptEnabled, viewport: { width: 320, height: 640 } });
+
+    test("the case system's events move the case on, refused ones change nothing, and the person sees each stage and asks for stage 2", async ({ page, baseURL, checkA11y }) => {
+      const tag = `cp${javaScriptEnabled ? "js" : "nojs"}${Date.now().toString(36)}`;
+      const person = personas({ tag }).parent;
+      const reference = await sendComplaint(baseURL!, person);
+      const today = londonToday();
+      const date = (iso: string) => formatLongDate(iso, "en");
+
+      // The case system acknowledges it.
+      const acknowledged = await postCaseEvent(baseURL!, { reference, type: "acknowledged" });
+      expect(acknowledged.status, JSON.stringify(acknowledged.body)).toBe(200);
+      expect(acknowledged.body).toMatchObject({ status: "applied", stage: 1, acknowledgedOn: today });
+      const stage1Due = String(acknowledged.body.replyDueOn);
+      const before = await shown(reference);
+      expect(before).toContain(`acknowledged: ${today}`);
+
+      // Refused, each changing nothing: a stale event, a wrong signature, an event out of order, an unknown reference.
+      const stale = await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "upheld" }, { at: Math.floor(Date.now() / 1000) - 6 * 60 });
+      expectProblem(stale, 401);
+      const wrongKey = await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "upheld" }, { secret: `whsec_${Buffer.alloc(32, 1).toString("base64")}` });
+      expectProblem(wrongKey, 401);
+      // A 401 says nothing about which part failed.
+      expect(Object.keys(wrongKey.body).sort()).toEqual(Object.keys(stale.body).sort());
+      const outOfOrder = await postCaseEvent(baseURL!, { reference, type: "stage-started", stage: 3 });
+      expectProblem(outOfOrder, 409);
+      const pastLimit = await postCaseEvent(baseURL!, { reference, type: "extended", dueDate: "2099-01-01", reason: "complex" });
+      expect([409, 422]).toContain(pastLimit.status);
+      expect(pastLimit.contentType).toContain("application/problem+json");
+      expectProblem(await postCaseEvent(baseURL!, { reference: earlierComplaintReference, type: "acknowledged" }), 404);
+      expect(await shown(reference)).toBe(before);
+
+      // The person asks for a code, reads it from the email, and sees stage 1 with its date.
+      await askForCode(page, reference);
+      await checkA11y();
+      await expectNoHorizontalScroll(page);
+      const code = await codeSentTo(emailOf(person), 0);
+      const codeMail = (await mailTo(emailOf(person))).find((m) => m.subject.includes(code))!;
+      // The code email says nothing about the complaint.
+      expect(codeMail.text).not.toContain(reference);
+      expect(codeMail.text).not.toContain("social worker");
+      await page.getByLabel("Code", { exact: true }).fill(code);
+      await continueOn(page);
+      await expect(page).toHaveURL(/\/progress\/status$/);
+      await expectHeading(page, "Your complaint");
+      await expectStatusRow(page, "Reference number", reference);
+      await expectStatusRow(page, "Where it is now", "Stage 1: a manager is looking at your complaint");
+      await expectStatusRow(page, "When we will reply", `By ${date(stage1Due)}`);
+      // Never what they wrote, nor their name.
+      await expect(page.locator("main")).not.toContainText("social worker");
+      await expect(page.locator("main")).not.toContainText("Pat Parent");
+      await checkA11y();
+      await expectNoHorizontalScroll(page);
+
+      // Stage 1's reply, then a replay of the same webhook-id: applied once.
+      const replyId = `msg_reply_${tag}`;
+      const replied = await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "partly-upheld" }, { id: replyId });
+      expect(replied.body).toMatchObject({ status: "applied" });
+      const afterReply = await shown(reference);
+      const replay = await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "partly-upheld" }, { id: replyId });
+      expect(replay.body).toMatchObject({ status: "duplicate" });
+      // A replay of the same id with another body is not applied either.
+      const forged = await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "upheld" }, { id: replyId });
+      expect(forged.body).toMatchObject({ status: "duplicate" });
+      expect(await shown(reference)).toBe(afterReply);
+
+      await page.reload();
+      await expectStatusRow(page, "Where it is now", "Stage 1: we have replied");
+      await expectStatusRow(page, "When we will reply", `We replied on ${date(today)}`);
+      await expect(page.getByText(/you can ask for an investigation \(stage 2\)\. Ask by /)).toBeVisible();
+      await checkA11y();
+      await expectNoHorizontalScroll(page);
+
+      // From the status page, into the escalation journey with the reference filled in.
+      await page.getByRole("button", { name: "Ask for stage 2" }).click();
+      await expect(page).toHaveURL(/\/escalate\/reference\?reference=/);
+      await expect(page.getByLabel("What is your complaint reference?")).toHaveValue(reference);
+      await checkA11y();
+
+      // Stage 2 typed by staff with `npm run case`, then shown to the person.
+      const typed = await caseCommand("event", reference, "stage-started", "2");
+      expect(typed.code, typed.stderr).toBe(0);
+      expect(typed.stdout).toContain("stage 2: started");
+      // The same rules hold for staff: stage 3 before stage 2's reply is refused, with a one-line reason.
+      const refused = await caseCommand("event", reference, "stage-started", "3");
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toMatch(/^Not recorded: /);
+      await page.goto("/progress/status");
+      await expectStatusRow(page, "Where it is now", "Stage 2: someone who does not work in that team is looking into your complaint");
+      await expect(page.getByRole("button", { name: "Ask for stage 2" })).toHaveCount(0);
+      await checkA11y();
+      await expectNoHorizontalScroll(page);
+
+      // More time for stage 2, and an advocate arranged: both shown in plain words.
+      const extendedTo = addWorkingDays(today, 40);
+      expect((await postCaseEvent(baseURL!, { reference, type: "extended", dueDate: extendedTo, reason: "complex" })).body).toMatchObject({ status: "applied", replyDueOn: extendedTo });
+      expect((await postCaseEvent(baseURL!, { reference, type: "advocate-assigned" })).body).toMatchObject({ status: "applied" });
+      await page.reload();
+      await expectStatusRow(page, "When we will reply", `By ${date(extendedTo)}. We needed more time to look into everything.`);
+      await expectStatusRow(page, "Advocate", "An advocate has been arranged for you");
+      await checkA11y();
+
+      // Every accepted event went on to the webhook receiver as case.updated, in order, signed; refused ones did not.
+      await expect
+        .poll(
+          async () => {
+            const { webhooks } = (await (await fetch(process.env.E2E_INSPECT_URL!)).json()) as { webhooks: { json: unknown; verified: boolean }[] };
+            return webhooks
+              .filter((w) => w.verified)
+              .map((w) => w.json as { type: string; data?: { reference?: string; event?: { type: string; sequence: number } } })
+              .filter((w) => w.type === "case.updated" && w.data?.reference === reference)
+              .sort((a, b) => a.data!.event!.sequence - b.data!.event!.sequence)
+              .map((w) => w.data!.event!.type);
+          },
+          { timeout: 20_000 },
+        )
+        .toEqual(["acknowledged", "replied", "stage-started", "extended", "advocate-assigned"]);
+      // The acknowledgement told the person where to check.
+      expect((await mailTo(emailOf(person))).some((m) => m.text.includes("/progress"))).toBe(true);
+    });
+  });
+}
+
+test("someone who said we may not say we are from the council is sent no code, and the page does not show it", async ({ page, baseURL }) => {
+  const tag = `cpsafe${Date.now().toString(36)}`;
+  const people = personas({ tag });
+  const safe = await sendComplaint(baseURL!, people.parent);
+  const unsafe = await sendComplaint(baseURL!, people.unsafeEmail);
+
+  await askForCode(page, unsafe);
+  const unsafeWords = await page.locator("main").innerText();
+  await askForCode(page, safe);
+  const safeWords = await page.locator("main").innerText();
+  expect(unsafeWords).toBe(safeWords);
+
+  // Both requests were queued alike; once the worker has dealt with every code request (the safe person's code has
+  // arrived and none is pending), nothing has gone to the unsafe person's address.
+  await codeSentTo(emailOf(people.parent), 0);
+  await expect
+    .poll(() => withPortalDatabase(async (db) => Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM delivery_jobs WHERE kind = 'progress-code' AND state = 'pending'"))?.n ?? 0)), { timeout: 20_000 })
+    .toBe(0);
+  expect(await mailTo(emailOf(people.unsafeEmail))).toEqual([]);
+});
+
+test("the complaints manager's digest comes from the digest hour on a working day, once however many workers run, with deadlines and no personal data", async ({ baseURL }) => {
+  const tag = `cpdigest${Date.now().toString(36)}`;
+  const people = personas({ tag });
+  const acknowledged = await sendComplaint(baseURL!, people.parent);
+  const silent = await sendComplaint(baseURL!, people.grandparent);
+  const applied = await postCaseEvent(baseURL!, { reference: acknowledged, type: "acknowledged" });
+  expect(applied.body).toMatchObject({ status: "applied" });
+  const due = String(applied.body.replyDueOn);
+  // Stage 1's reply is due 10 working days after the complaint arrived (the council's timetable).
+  expect(due).toBe(addWorkingDays(londonToday(), 10));
+  const dayBefore = addWorkingDays(londonToday(), 9);
+  const dayAfter = addWorkingDays(due, 1);
+  const manager = "complaints-manager@example.org";
+  // This portal's digests (the other project's portal mails the same catcher): those naming this test's case.
+  const digestsOn = async (day: string) => (await mailTo(manager)).filter((m) => m.subject.startsWith(`Complaints to act on, ${formatLongDate(day, "en")}:`) && m.text.includes(acknowledged));
+
+  // Delivery workers sharing the portal's database, run once on a clock the test sets.
+  const workersAt = async (iso: string, count = 1) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: portalDatabaseUrl(), DATA_KEYS: process.env.E2E_DATA_KEYS, SMTP_URL: process.env.E2E_SMTP_URL };
+    await run(process.execPath, ["--import", "tsx", "--import", "./scripts/register-glob.mjs", "tests/support/clocked-workers.ts", iso, String(count)], { env });
+  };
+  // The working day before the reply is due, before the digest hour: nothing yet.
+  await workersAt(`${dayBefore}T05:30:00Z`);
+  expect(await digestsOn(dayBefore)).toEqual([]);
+  // From the digest hour, two workers: one digest between them.
+  await workersAt(`${dayBefore}T10:00:00Z`, 2);
+  await expect.poll(async () => (await digestsOn(dayBefore)).length, { timeout: 20_000 }).toBe(1);
+  const [digest] = await digestsOn(dayBefore);
+  expect(digest!.text).toContain(`${acknowledged}, stage 1: due ${formatLongDate(due, "en")}, 1 working day left`);
+  expect(digest!.text).toContain(`${silent}, stage 1: due ${formatLongDate(due, "en")}, 1 working day left`);
+  expect(digest!.text).toMatch(new RegExp(`${silent}: acknowledgement was due .*, \\d+ working days over`));
+  expect(digest!.text).not.toContain(`${acknowledged}: acknowledgement`);
+  expect(digest!.text).not.toMatch(/Pat Parent|Margaret|@example\.org|social worker/);
+  // A worker starting later the same day sends nothing more.
+  await workersAt(`${dayBefore}T11:00:00Z`);
+  expect(await digestsOn(dayBefore)).toHaveLength(1);
+  // The working day after it was due, the reply is a day overdue.
+  await workersAt(`${dayAfter}T10:00:00Z`);
+  await expect.poll(async () => (await digestsOn(dayAfter)).length, { timeout: 20_000 }).toBe(1);
+  expect((await digestsOn(dayAfter))[0]!.text).toContain(`${acknowledged}, stage 1: due ${formatLongDate(due, "en")}, 1 working day over`);
+});
+
+test("a phone complaint registered by staff takes the case system's events, and bad input is refused naming the field, changing nothing", async ({ baseURL }) => {
+  const today = londonToday();
+  const registered = await caseCommand("register", "--received", today, "--service", "childrens-social-care", "--channel", "phone", "--role", "parent");
+  expect(registered.code, registered.stderr).toBe(0);
+  const reference = /^(C-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z])\s*$/m.exec(registered.stdout)?.[1] ?? "";
+  expect(reference).not.toBe("");
+  expect((await postCaseEvent(baseURL!, { reference, type: "acknowledged" })).body).toMatchObject({ status: "applied", acknowledgedOn: today });
+  const before = await shown(reference);
+
+  const malformed = await postCaseEvent(baseURL!, null, { raw: `{"reference": "${reference}", "type": ` });
+  expectProblem(malformed, 400);
+  expect(malformed.body.errors).toEqual([expect.objectContaining({ field: "body" })]);
+  const badDate = await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "upheld", date: "02/12/2026" });
+  expectProblem(badDate, 422);
+  expect(badDate.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: "date" })]));
+  const badOutcome = await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "sorted" });
+  expectProblem(badOutcome, 422);
+  expect(badOutcome.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: "outcome" })]));
+  const tooLarge = await postCaseEvent(baseURL!, { reference, type: "acknowledged", padding: "x".repeat(65 * 1024) });
+  expectProblem(tooLarge, 413);
+  expect(await shown(reference)).toBe(before);
+
+  // Closed: nothing but the Ombudsman or a reopening.
+  expect((await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "resolved" })).body).toMatchObject({ status: "applied" });
+  expect((await postCaseEvent(baseURL!, { reference, type: "closed" })).body).toMatchObject({ status: "applied" });
+  const closed = await shown(reference);
+  expectProblem(await postCaseEvent(baseURL!, { reference, type: "stage-started", stage: 2 }), 409);
+  expect(await shown(reference)).toBe(closed);
+});

@@ -1,5 +1,6 @@
 // Delivers what the outbox holds: claims due jobs with a lease, sends each, and records the result.
 // Nothing is sent from inside a web request; this runs beside the web server or alone (`npm run worker`).
+import { redactRemoteText } from "./redact";
 import { logger } from "~/services/logger.server";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
@@ -161,7 +162,8 @@ export class DeliveryWorker {
     } catch (error) {
       const permanent = error instanceof PermanentFailure || ((error instanceof MailError || error instanceof WebhookError) && error.permanent);
       const retryAfterMs = error instanceof WebhookError ? error.retryAfterMs : null;
-      const message = error instanceof Error ? error.message : String(error);
+      // Stored, logged and shown to operators only after what a remote server may have quoted back is taken out.
+      const message = redactRemoteText(error instanceof Error ? error.message : String(error));
       const outcome = await this.deps.outbox.markFailed(job, this.owner, this.now(), message, permanent, retryAfterMs);
       this.log({ level: outcome === "dead" ? "error" : "warn", msg: outcome === "dead" ? "dead letter" : "delivery failed, will retry", job: job.id, kind: job.kind, target: job.target, attempt: job.attempts, error: message });
     }
@@ -296,7 +298,7 @@ export class DeliveryWorker {
       this.log({ level: "warn", msg: "dead letter alert sent", count: dead.length });
     } catch (error) {
       await outbox.releaseAlert(now);
-      this.log({ level: "error", msg: "dead letter alert could not be sent", error: String(error) });
+      this.log({ level: "error", msg: "dead letter alert could not be sent", error: redactRemoteText(String(error)) });
     }
   }
 }

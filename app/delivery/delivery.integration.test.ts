@@ -221,6 +221,24 @@ describe.each(engines)("delivery on %s", (engine) => {
       expect(alerts[0]!.text).not.toContain("Jamie");
     });
 
+    it("stores, logs and alerts a mail server's refusal without the address it quotes back", async () => {
+      mail.behaviour = () => 550;
+      const submission = await submit();
+      const w = worker();
+      await w.runOnce();
+      const jobs = await services.outbox.forSubmission(submission.id);
+      const acknowledgement = jobs.find((j) => j.kind === "acknowledgement")!;
+      expect(acknowledgement.state).toBe("failed");
+      expect(acknowledgement.lastError).toContain("Recipient address rejected");
+      for (const job of jobs) expect(job.lastError ?? "").not.toMatch(/@example\.org/);
+      mail.behaviour = () => "accept";
+      clock += 60_000;
+      await w.runOnce();
+      const alert = mail.to("portal-admin@example.org")[0]!;
+      expect(alert.text).toContain("Recipient address rejected");
+      expect(alert.text).not.toContain("jamie@example.org");
+    });
+
     it("sends at most one alert an hour, listing every new dead letter", async () => {
       mail.behaviour = () => 550;
       await submit("en", { ...answers, advocate: { advocate: "no" }, contact: { method: "none" } });

@@ -28,13 +28,15 @@ export class MailCatcher {
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
-      onData: (stream, _session, callback) => {
+      onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("end", () => {
           const outcome = this.behaviour();
           if (outcome !== "accept") {
-            const error = Object.assign(new Error(outcome === 451 ? "Try again later" : "Mailbox unavailable"), { responseCode: outcome });
+            // As real servers do, a refusal quotes the recipient it refuses.
+            const recipient = session.envelope.rcptTo[0]?.address ?? "";
+            const error = Object.assign(new Error(outcome === 451 ? "Try again later" : `5.1.1 <${recipient}>: Recipient address rejected: User unknown`), { responseCode: outcome });
             return callback(error);
           }
           const raw = Buffer.concat(chunks).toString("utf8");

@@ -60,7 +60,7 @@ function htmlBlock(block: EmailBlock): string {
       return `<ul style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px; padding-left: 20px;">${block.items.map((item) => `<li>${htmlText(item)}</li>`).join("")}</ul>`;
     case "rows":
       return `<dl style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px;">${block.rows
-        .map((row) => `<dt style="font-weight: bold; margin-top: 10px;">${htmlText(row.key)}</dt><dd style="margin: 0 0 5px;">${htmlText(row.value)}</dd>`)
+        .map((row) => `<dt style="font-weight: bold; margin-top: 10px;">${htmlText(row.key)}</dt><dd style="margin: 0 0 5px;" dir="auto">${htmlText(row.value)}</dd>`)
         .join("")}</dl>`;
     case "box":
       return `<div style="border: 5px solid #0b0c0c; padding: 15px 20px 5px; margin: 0 0 30px;">${block.blocks.map(htmlBlock).join("\n")}</div>`;

@@ -30,15 +30,27 @@ function rule(schema: z.ZodType<string, unknown>, codes: readonly string[]): Fie
   return { schema, codes };
 }
 
+// Never kept in an answer: C0 controls other than tab and line breaks, DEL, C1 controls, and the bidi embedding,
+// override and isolate controls that would reorder the text around an answer wherever it is shown.
+// eslint-disable-next-line no-control-regex
+const unwanted = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// Characters with no visible form (zero-width spaces and joiners, marks, the byte order mark, word joiner).
+const invisible = /[\s\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff\uffa0]/g;
+
+/** An answer made only of invisible characters is no answer: it counts as empty, so a required one is asked for. */
+function visibleOrEmpty(value: string): string {
+  return value.replace(invisible, "") === "" ? "" : value;
+}
+
 /** Line endings are stored as \n whatever the browser sent, so counts match the character count. */
 export function normaliseText(value: string): string {
-  return value.replace(/\r\n?/g, "\n").trim();
+  return visibleOrEmpty(value.replace(/\r\n?/g, "\n").replace(unwanted, "").trim());
 }
 
 /** Text on one line: CR, LF and other control characters are never kept in names, numbers or addresses. */
 export function singleLine(value: string): string {
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  return visibleOrEmpty(value.replace(unwanted, "").replace(/[\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim());
 }
 
 /** Free text over several lines (what happened, why now). */

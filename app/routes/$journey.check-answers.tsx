@@ -88,7 +88,7 @@ export default function CheckAnswers() {
                 classes="govuk-!-margin-bottom-9"
                 rows={section.rows.map((row) => ({
                   key: { text: row.key },
-                  value: { html: <span className="app-answer">{row.value}</span> },
+                  value: { html: <bdi className="app-answer">{row.value}</bdi> },
                   actions: {
                     items: [
                       {

@@ -137,7 +137,7 @@ export default function Confirmation() {
             html={page.sections.map((section) => (
               <div key={section.id}>
                 <h3 className="govuk-heading-s">{section.title}</h3>
-                <SummaryList rows={section.rows.map((row) => ({ key: { text: row.key }, value: { html: <span className="app-answer">{row.value}</span> } }))} />
+                <SummaryList rows={section.rows.map((row) => ({ key: { text: row.key }, value: { html: <bdi className="app-answer">{row.value}</bdi> } }))} />
               </div>
             ))}
           />

@@ -1,0 +1,22 @@
+// What is kept of typed text: the words, never controls that could reach an email's headers or reorder the text
+// around an answer; and an answer with nothing visible in it is no answer.
+import { describe, expect, it } from "vitest";
+import { normaliseText, singleLine } from "./field-schemas";
+
+describe("typed text", () => {
+  it("drops NUL, BEL, ESC, C1 controls and bidi overrides, keeping line breaks, tabs and the words", () => {
+    expect(normaliseText("first\u0000 line\u0007\r\nsecond\u001b[31m\tline\u0085")).toBe("first line\nsecond[31m\tline");
+    expect(singleLine("Jamie\u202e kcab\u202c Young")).toBe("Jamie kcab Young");
+    expect(singleLine("Ola\u2067 Nowak\u2069")).toBe("Ola Nowak");
+  });
+  it("counts an answer of only invisible characters as empty", () => {
+    for (const nothing of ["\u0000\u0000", "\u200b\u200b", " \u200c\u200d ", "\ufeff", "\u2060\u00ad"]) {
+      expect(normaliseText(nothing), JSON.stringify(nothing)).toBe("");
+      expect(singleLine(nothing), JSON.stringify(nothing)).toBe("");
+    }
+  });
+  it("keeps what real writing needs: Arabic with its marks, Polish, emoji joined with ZWJ", () => {
+    expect(singleLine("نور\u200f الهدى")).toBe("نور\u200f الهدى");
+    expect(normaliseText("Zażółć gęślą jaźń 👩\u200d👧")).toBe("Zażółć gęślą jaźń 👩\u200d👧");
+  });
+});

@@ -1,9 +1,10 @@
-import { Fragment, type ReactNode } from "react";
-import { ErrorMessage, type ErrorMessageProps } from "./error-message";
-import { Fieldset, type FieldsetProps } from "./fieldset";
-import { Hint, type HintProps } from "./hint";
+import type { ReactNode } from "react";
+import { ChoiceItem } from "./choice-item";
+import type { ErrorMessageProps } from "./error-message";
+import type { FieldsetProps } from "./fieldset";
+import { fieldDescriptions, FormGroup, HintAndError } from "./form-group";
+import type { HintProps } from "./hint";
 import type { TextOrHtml } from "./input";
-import { Label } from "./label";
 
 export interface CheckboxesOption {
   /** Plain text label; ignored when `html` is given. */
@@ -59,29 +60,18 @@ export interface CheckboxesProps {
   attributes?: Record<string, string>;
 }
 
-function hasNode(node: ReactNode): boolean {
-  return node !== undefined && node !== null && node !== false && node !== "";
-}
 
 /** GOV.UK Frontend `govukCheckboxes`, including conditional reveals, dividers and the exclusive "None" option. */
 export function Checkboxes(props: CheckboxesProps) {
   const { name, items, values, fieldset, hint, errorMessage, formGroup } = props;
   const idPrefix = props.idPrefix || name;
-  const hintId = `${idPrefix}-hint`;
-  const errorId = `${idPrefix}-error`;
-  // Same order as the template: given ids (the fieldset's replace the group's), then hint, then error.
-  const describedBy = [
-    fieldset?.describedBy || props.describedBy,
-    hint ? hintId : undefined,
-    errorMessage ? errorId : undefined,
-  ]
-    .filter(Boolean)
-    .join(" ");
+  // Given ids (the fieldset's replace the group's), then hint, then error.
+  const ids = fieldDescriptions(idPrefix, fieldset?.describedBy || props.describedBy, hint, errorMessage);
+  const describedBy = ids.describedBy;
 
   const inner = (
     <>
-      {hint && <Hint {...hint} id={hintId} />}
-      {errorMessage && <ErrorMessage {...errorMessage} id={errorId} />}
+      <HintAndError hint={hint} errorMessage={errorMessage} ids={ids} />
       <div
         className={`govuk-checkboxes${props.classes ? ` ${props.classes}` : ""}`}
         {...props.attributes}
@@ -99,55 +89,8 @@ export function Checkboxes(props: CheckboxesProps) {
           }
           const itemId = item.id || (index > 0 ? `${idPrefix}-${index + 1}` : idPrefix);
           const checked = item.checked || (values ? values.includes(item.value) && item.checked !== false : false);
-          const hasHint = Boolean(item.hint && (item.hint.text || hasNode(item.hint.html)));
-          const itemHintId = `${itemId}-item-hint`;
           // Without a fieldset to carry them, the group's hint and error describe each checkbox.
-          const itemDescribedBy = [fieldset ? undefined : describedBy, hasHint ? itemHintId : undefined]
-            .filter(Boolean)
-            .join(" ");
-          const conditionalId = `conditional-${itemId}`;
-          const hasConditional = hasNode(item.conditional?.html);
-          return (
-            <Fragment key={index}>
-              <div className="govuk-checkboxes__item">
-                <input
-                  className="govuk-checkboxes__input"
-                  id={itemId}
-                  name={item.name || name}
-                  type="checkbox"
-                  value={item.value}
-                  defaultChecked={checked || undefined}
-                  disabled={item.disabled || undefined}
-                  data-aria-controls={hasConditional ? conditionalId : undefined}
-                  data-behaviour={item.behaviour || undefined}
-                  aria-describedby={itemDescribedBy || undefined}
-                  {...item.attributes}
-                />
-                <Label
-                  html={item.html}
-                  text={item.text}
-                  classes={`govuk-checkboxes__label${item.label?.classes ? ` ${item.label.classes}` : ""}`}
-                  attributes={item.label?.attributes}
-                  htmlFor={itemId}
-                />
-                {hasHint && item.hint && (
-                  <Hint
-                    {...item.hint}
-                    id={itemHintId}
-                    classes={`govuk-checkboxes__hint${item.hint.classes ? ` ${item.hint.classes}` : ""}`}
-                  />
-                )}
-              </div>
-              {hasConditional && (
-                <div
-                  className={`govuk-checkboxes__conditional${checked ? "" : " govuk-checkboxes__conditional--hidden"}`}
-                  id={conditionalId}
-                >
-                  {item.conditional?.html}
-                </div>
-              )}
-            </Fragment>
-          );
+          return <ChoiceItem key={index} kind="checkboxes" {...item} id={itemId} name={item.name || name} checked={Boolean(checked)} describedBy={fieldset ? undefined : describedBy} />;
         })}
         {formGroup?.afterInputs && (formGroup.afterInputs.html ?? formGroup.afterInputs.text)}
       </div>
@@ -155,24 +98,8 @@ export function Checkboxes(props: CheckboxesProps) {
   );
 
   return (
-    <div
-      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${
-        formGroup?.classes ? ` ${formGroup.classes}` : ""
-      }`}
-      {...formGroup?.attributes}
-    >
-      {fieldset ? (
-        <Fieldset
-          describedBy={describedBy}
-          classes={fieldset.classes}
-          attributes={fieldset.attributes}
-          legend={fieldset.legend}
-        >
-          {inner}
-        </Fieldset>
-      ) : (
-        inner
-      )}
-    </div>
+    <FormGroup hasError={Boolean(errorMessage)} formGroup={formGroup} fieldset={fieldset} describedBy={ids.describedBy}>
+      {inner}
+    </FormGroup>
   );
 }

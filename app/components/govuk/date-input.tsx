@@ -1,7 +1,7 @@
 import type { ErrorMessageProps } from "./error-message";
-import { ErrorMessage } from "./error-message";
-import { Fieldset, type FieldsetProps } from "./fieldset";
-import { Hint, type HintProps } from "./hint";
+import type { FieldsetProps } from "./fieldset";
+import { fieldDescriptions, FormGroup, HintAndError } from "./form-group";
+import type { HintProps } from "./hint";
 import { Input, type InputProps, type TextOrHtml } from "./input";
 
 export interface DateInputItem {
@@ -68,12 +68,7 @@ export function DateInput(props: DateInputProps) {
   const anyItemHasError = items.some((item) => item && (item.error || hasErrorClass(item)));
   const namePrefix = props.namePrefix ? `${props.namePrefix}-` : "";
 
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  // Same order as the template: fieldset's own ids, then hint, then error.
-  const describedBy = [fieldset?.describedBy, hint ? hintId : undefined, errorMessage ? errorId : undefined]
-    .filter(Boolean)
-    .join(" ");
+  const ids = fieldDescriptions(id, fieldset?.describedBy, hint, errorMessage);
 
   function renderItem(item: DateInputItem, index: number) {
     let itemName = item.name;
@@ -121,8 +116,7 @@ export function DateInput(props: DateInputProps) {
 
   const inner = (
     <>
-      {hint && <Hint {...hint} id={hintId} />}
-      {errorMessage && <ErrorMessage {...errorMessage} id={errorId} />}
+      <HintAndError hint={hint} errorMessage={errorMessage} ids={ids} />
       <div className={`govuk-date-input${props.classes ? ` ${props.classes}` : ""}`} {...props.attributes} id={id}>
         {formGroup?.beforeInputs && (formGroup.beforeInputs.html ?? formGroup.beforeInputs.text)}
         {items.map((item, index) => (item ? renderItem(item, index) : null))}
@@ -131,27 +125,10 @@ export function DateInput(props: DateInputProps) {
     </>
   );
 
+  // role="group" so JAWS announces the description of a fieldset made of text inputs.
   return (
-    <div
-      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${
-        formGroup?.classes ? ` ${formGroup.classes}` : ""
-      }`}
-      {...formGroup?.attributes}
-    >
-      {fieldset ? (
-        // role="group" so JAWS announces the description of a fieldset made of text inputs.
-        <Fieldset
-          describedBy={describedBy}
-          classes={fieldset.classes}
-          role="group"
-          attributes={fieldset.attributes}
-          legend={fieldset.legend}
-        >
-          {inner}
-        </Fieldset>
-      ) : (
-        inner
-      )}
-    </div>
+    <FormGroup hasError={Boolean(errorMessage)} formGroup={formGroup} fieldset={fieldset} fieldsetRole="group" describedBy={ids.describedBy}>
+      {inner}
+    </FormGroup>
   );
 }

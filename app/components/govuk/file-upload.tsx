@@ -1,5 +1,6 @@
-import { ErrorMessage, type ErrorMessageProps } from "./error-message";
-import { Hint, type HintProps } from "./hint";
+import type { ErrorMessageProps } from "./error-message";
+import { fieldDescriptions, FormGroup, HintAndError } from "./form-group";
+import type { HintProps } from "./hint";
 import { i18nAttributes, type PluralisedText } from "./i18n-attributes";
 import type { TextOrHtml } from "./input";
 import { Label, type LabelProps } from "./label";
@@ -42,11 +43,7 @@ export interface FileUploadProps {
 export function FileUpload(props: FileUploadProps) {
   const { name, label, hint, errorMessage, formGroup } = props;
   const id = props.id || name;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy =
-    [props.describedBy, hint ? hintId : undefined, errorMessage ? errorId : undefined].filter(Boolean).join(" ") ||
-    undefined;
+  const ids = fieldDescriptions(id, props.describedBy, hint, errorMessage);
 
   let className = "govuk-file-upload";
   if (props.classes) className += ` ${props.classes}`;
@@ -60,7 +57,7 @@ export function FileUpload(props: FileUploadProps) {
       type="file"
       disabled={props.disabled || undefined}
       multiple={props.multiple || undefined}
-      aria-describedby={describedBy}
+      aria-describedby={ids.describedBy || undefined}
       {...props.attributes}
     />
   );
@@ -68,13 +65,9 @@ export function FileUpload(props: FileUploadProps) {
   const after = formGroup?.afterInput;
 
   return (
-    <div
-      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${formGroup?.classes ? ` ${formGroup.classes}` : ""}`}
-      {...formGroup?.attributes}
-    >
+    <FormGroup hasError={Boolean(errorMessage)} formGroup={formGroup}>
       <Label {...label} htmlFor={id} />
-      {hint && <Hint {...hint} id={hintId} />}
-      {errorMessage && <ErrorMessage {...errorMessage} id={errorId} />}
+      <HintAndError hint={hint} errorMessage={errorMessage} ids={ids} />
       {before && (before.html ?? before.text)}
       {props.javascript ? (
         <div
@@ -94,6 +87,6 @@ export function FileUpload(props: FileUploadProps) {
         input
       )}
       {after && (after.html ?? after.text)}
-    </div>
+    </FormGroup>
   );
 }

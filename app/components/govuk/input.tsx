@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { ErrorMessage, type ErrorMessageProps } from "./error-message";
-import { Hint, type HintProps } from "./hint";
+import type { ErrorMessageProps } from "./error-message";
+import { fieldDescriptions, FormGroup, HintAndError } from "./form-group";
+import type { HintProps } from "./hint";
 import { Label, type LabelProps } from "./label";
 
 /** Text or rich content, as the macros' `{ text, html }` pairs; `html` wins when both are given. */
@@ -72,12 +73,7 @@ function Affix({ affix, type }: { affix: InputAffix; type: "prefix" | "suffix" }
 export function Input(props: InputProps) {
   const { name, label, hint, errorMessage, prefix, suffix, formGroup, inputWrapper } = props;
   const id = props.id || name;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  // Same order as the template: caller's ids, then hint, then error.
-  const describedBy =
-    [props.describedBy, hint ? hintId : undefined, errorMessage ? errorId : undefined].filter(Boolean).join(" ") ||
-    undefined;
+  const ids = fieldDescriptions(id, props.describedBy, hint, errorMessage);
 
   let className = "govuk-input";
   if (props.classes) className += ` ${props.classes}`;
@@ -92,7 +88,7 @@ export function Input(props: InputProps) {
       spellCheck={props.spellcheck}
       defaultValue={props.value}
       disabled={props.disabled || undefined}
-      aria-describedby={describedBy}
+      aria-describedby={ids.describedBy || undefined}
       autoComplete={props.autocomplete || undefined}
       autoCapitalize={props.autocapitalize || undefined}
       pattern={props.pattern || undefined}
@@ -106,15 +102,9 @@ export function Input(props: InputProps) {
   const wrapped = hasContent(prefix) || hasContent(suffix) || hasContent(before) || hasContent(after);
 
   return (
-    <div
-      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${
-        formGroup?.classes ? ` ${formGroup.classes}` : ""
-      }`}
-      {...formGroup?.attributes}
-    >
+    <FormGroup hasError={Boolean(errorMessage)} formGroup={formGroup}>
       <Label {...label} htmlFor={id} />
-      {hint && <Hint {...hint} id={hintId} />}
-      {errorMessage && <ErrorMessage {...errorMessage} id={errorId} />}
+      <HintAndError hint={hint} errorMessage={errorMessage} ids={ids} />
       {wrapped ? (
         <div
           className={`govuk-input__wrapper${inputWrapper?.classes ? ` ${inputWrapper.classes}` : ""}`}
@@ -129,6 +119,6 @@ export function Input(props: InputProps) {
       ) : (
         input
       )}
-    </div>
+    </FormGroup>
   );
 }

@@ -1,9 +1,10 @@
-import { Fragment, type ReactNode } from "react";
-import { ErrorMessage, type ErrorMessageProps } from "./error-message";
-import { Fieldset, type FieldsetProps } from "./fieldset";
-import { Hint, type HintProps } from "./hint";
+import type { ReactNode } from "react";
+import { ChoiceItem } from "./choice-item";
+import type { ErrorMessageProps } from "./error-message";
+import type { FieldsetProps } from "./fieldset";
+import { fieldDescriptions, FormGroup, HintAndError } from "./form-group";
+import type { HintProps } from "./hint";
 import type { TextOrHtml } from "./input";
-import { Label } from "./label";
 
 export interface RadiosOption {
   /** Plain text label; ignored when `html` is given. */
@@ -53,25 +54,16 @@ export interface RadiosProps {
   attributes?: Record<string, string>;
 }
 
-function hasNode(node: ReactNode): boolean {
-  return node !== undefined && node !== null && node !== false && node !== "";
-}
 
 /** GOV.UK Frontend `govukRadios`, including conditional reveals and dividers. */
 export function Radios(props: RadiosProps) {
   const { name, items, fieldset, hint, errorMessage, formGroup } = props;
   const idPrefix = props.idPrefix || name;
-  const hintId = `${idPrefix}-hint`;
-  const errorId = `${idPrefix}-error`;
-  // Same order as the template: fieldset's own ids, then hint, then error.
-  const describedBy = [fieldset?.describedBy, hint ? hintId : undefined, errorMessage ? errorId : undefined]
-    .filter(Boolean)
-    .join(" ");
+  const ids = fieldDescriptions(idPrefix, fieldset?.describedBy, hint, errorMessage);
 
   const inner = (
     <>
-      {hint && <Hint {...hint} id={hintId} />}
-      {errorMessage && <ErrorMessage {...errorMessage} id={errorId} />}
+      <HintAndError hint={hint} errorMessage={errorMessage} ids={ids} />
       <div
         className={`govuk-radios${props.classes ? ` ${props.classes}` : ""}`}
         {...props.attributes}
@@ -89,50 +81,7 @@ export function Radios(props: RadiosProps) {
           }
           const itemId = item.id || (index > 0 ? `${idPrefix}-${index + 1}` : idPrefix);
           const checked = item.checked || (props.value ? item.value === props.value && item.checked !== false : false);
-          const hasHint = Boolean(item.hint && (item.hint.text || hasNode(item.hint.html)));
-          const itemHintId = `${itemId}-item-hint`;
-          const conditionalId = `conditional-${itemId}`;
-          const hasConditional = hasNode(item.conditional?.html);
-          return (
-            <Fragment key={index}>
-              <div className="govuk-radios__item">
-                <input
-                  className="govuk-radios__input"
-                  id={itemId}
-                  name={name}
-                  type="radio"
-                  value={item.value}
-                  defaultChecked={checked || undefined}
-                  disabled={item.disabled || undefined}
-                  data-aria-controls={hasConditional ? conditionalId : undefined}
-                  aria-describedby={hasHint ? itemHintId : undefined}
-                  {...item.attributes}
-                />
-                <Label
-                  html={item.html}
-                  text={item.text}
-                  classes={`govuk-radios__label${item.label?.classes ? ` ${item.label.classes}` : ""}`}
-                  attributes={item.label?.attributes}
-                  htmlFor={itemId}
-                />
-                {hasHint && item.hint && (
-                  <Hint
-                    {...item.hint}
-                    id={itemHintId}
-                    classes={`govuk-radios__hint${item.hint.classes ? ` ${item.hint.classes}` : ""}`}
-                  />
-                )}
-              </div>
-              {hasConditional && (
-                <div
-                  className={`govuk-radios__conditional${checked ? "" : " govuk-radios__conditional--hidden"}`}
-                  id={conditionalId}
-                >
-                  {item.conditional?.html}
-                </div>
-              )}
-            </Fragment>
-          );
+          return <ChoiceItem key={index} kind="radios" {...item} id={itemId} name={name} checked={Boolean(checked)} />;
         })}
         {formGroup?.afterInputs && (formGroup.afterInputs.html ?? formGroup.afterInputs.text)}
       </div>
@@ -140,24 +89,8 @@ export function Radios(props: RadiosProps) {
   );
 
   return (
-    <div
-      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${
-        formGroup?.classes ? ` ${formGroup.classes}` : ""
-      }`}
-      {...formGroup?.attributes}
-    >
-      {fieldset ? (
-        <Fieldset
-          describedBy={describedBy}
-          classes={fieldset.classes}
-          attributes={fieldset.attributes}
-          legend={fieldset.legend}
-        >
-          {inner}
-        </Fieldset>
-      ) : (
-        inner
-      )}
-    </div>
+    <FormGroup hasError={Boolean(errorMessage)} formGroup={formGroup} fieldset={fieldset} describedBy={ids.describedBy}>
+      {inner}
+    </FormGroup>
   );
 }

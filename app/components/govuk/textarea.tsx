@@ -1,5 +1,6 @@
-import { ErrorMessage, type ErrorMessageProps } from "./error-message";
-import { Hint, type HintProps } from "./hint";
+import type { ErrorMessageProps } from "./error-message";
+import { fieldDescriptions, FormGroup, HintAndError } from "./form-group";
+import type { HintProps } from "./hint";
 import type { TextOrHtml } from "./input";
 import { Label, type LabelProps } from "./label";
 
@@ -41,23 +42,12 @@ function render(part: TextOrHtml | undefined) {
 export function Textarea(props: TextareaProps) {
   const { name, label, hint, errorMessage, formGroup } = props;
   const id = props.id || name;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  // Same order as the template: caller's ids, then hint, then error.
-  const describedBy =
-    [props.describedBy, hint ? hintId : undefined, errorMessage ? errorId : undefined].filter(Boolean).join(" ") ||
-    undefined;
+  const ids = fieldDescriptions(id, props.describedBy, hint, errorMessage);
 
   return (
-    <div
-      className={`govuk-form-group${errorMessage ? " govuk-form-group--error" : ""}${
-        formGroup?.classes ? ` ${formGroup.classes}` : ""
-      }`}
-      {...formGroup?.attributes}
-    >
+    <FormGroup hasError={Boolean(errorMessage)} formGroup={formGroup}>
       <Label {...label} htmlFor={id} />
-      {hint && <Hint {...hint} id={hintId} />}
-      {errorMessage && <ErrorMessage {...errorMessage} id={errorId} />}
+      <HintAndError hint={hint} errorMessage={errorMessage} ids={ids} />
       {render(formGroup?.beforeInput)}
       <textarea
         className={`govuk-textarea${errorMessage ? " govuk-textarea--error" : ""}${
@@ -68,12 +58,12 @@ export function Textarea(props: TextareaProps) {
         rows={props.rows || 5}
         spellCheck={props.spellcheck}
         disabled={props.disabled || undefined}
-        aria-describedby={describedBy}
+        aria-describedby={ids.describedBy || undefined}
         autoComplete={props.autocomplete || undefined}
         defaultValue={props.value}
         {...props.attributes}
       />
       {render(formGroup?.afterInput)}
-    </div>
+    </FormGroup>
   );
 }

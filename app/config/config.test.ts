@@ -107,6 +107,17 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATA_DIR: dir, COUNCIL_CONFIG: file }, quiet)).toThrow(/COUNCIL_CONFIG: cannot read/);
   });
 
+  it("stops at start on a negative or missing time limit, naming it", () => {
+    const dir = dataDir();
+    const file = path.join(dir, "council.json");
+    const { timetable } = exampleCouncil;
+    writeFileSync(file, JSON.stringify({ ...exampleCouncil, timetable: { ...timetable, childrensSocialCare: { ...timetable.childrensSocialCare, stage1: { ...timetable.childrensSocialCare.stage1, replyWithin: -10 } } } }));
+    expect(() => loadConfig({ DATA_DIR: dir, COUNCIL_CONFIG: file }, quiet)).toThrow(/COUNCIL_CONFIG\.timetable\.childrensSocialCare\.stage1\.replyWithin: must be more than 0/);
+    const { acknowledgeWithin: _missing, ...withoutAcknowledge } = timetable;
+    writeFileSync(file, JSON.stringify({ ...exampleCouncil, timetable: withoutAcknowledge }));
+    expect(() => loadConfig({ DATA_DIR: dir, COUNCIL_CONFIG: file }, quiet)).toThrow(/COUNCIL_CONFIG\.timetable\.acknowledgeWithin/);
+  });
+
   it("lets only the public allow-list reach the browser", () => {
     const council = councilSettingsSchema.parse(exampleCouncil);
     const shown = JSON.stringify(publicCouncilSettings(council));

@@ -410,6 +410,27 @@ describe.each(engines)("delivery on %s", (engine) => {
       expect((await outbox("list", "--state", "nonsense")).status).toBe(2);
     }, 30_000);
 
+    it("purges answers RETENTION_DAYS after the last job finished even when one died, keeping the dead letter's record without them", async () => {
+      mail.behaviour = () => 550;
+      const submission = await submit("en", { ...answers, advocate: { advocate: "no" } });
+      await worker().runOnce();
+      const dead = (await services.outbox.forSubmission(submission.id)).filter((j) => j.state === "failed");
+      expect(dead.length).toBeGreaterThan(0);
+      expect(await services.retention.purge(Date.now() + 29 * 86_400_000, 30)).toBe(0);
+      expect(await services.retention.purge(Date.now() + 31 * 86_400_000, 30)).toBe(1);
+      expect(await services.submissions.byId(submission.id)).toBeNull();
+      const kept = await services.db.all<{ id: string; submission_id: string | null; reference: string | null; last_error: string | null; state: string }>(
+        "SELECT id, submission_id, reference, last_error, state FROM delivery_jobs WHERE reference = ?",
+        [submission.reference],
+      );
+      expect(kept.map((j) => j.id).sort()).toEqual(dead.map((j) => j.id).sort());
+      for (const job of kept) {
+        expect(job.state).toBe("failed");
+        expect(job.submission_id).toBeNull();
+        expect(job.last_error ?? "").not.toMatch(/jamie|@/i);
+      }
+    });
+
     it("deletes answers once every delivery succeeded, and a case's timeline once it has been closed that long, keeping an anonymous statistics row", async () => {
       const delivered = await submit();
       const waiting = await submit();

@@ -25,7 +25,7 @@ export class Retention {
   }
 
   /**
-   * Deletes submissions whose deliveries all finished more than `days` ago, and closed cases' timelines and
+   * Deletes submissions whose deliveries all finished (delivered or dead) more than `days` ago, and closed cases' timelines and
    * contact details `days` after they closed; returns how many submissions went. The answers go as they always
    * have, whatever their case's stage: what the progress page shows comes from the case alone.
    */
@@ -34,14 +34,22 @@ export class Retention {
     await this.cases.purgeClosedBefore(londonDate(new Date(cutoff)));
     // A compliment's quoted words go once the report for their year has been made, and kept as long as anything else.
     await this.db.run("DELETE FROM quotations WHERE reported_at IS NOT NULL AND reported_at < ?", [cutoff]);
+    // Due once every job has finished, delivered or dead, more than `days` ago: a dead letter (a mistyped
+    // address that never answers) must not keep a child's answers for ever.
     const due = await this.db.all<{ id: string }>(
       `SELECT s.id FROM submissions s
-       WHERE NOT EXISTS (SELECT 1 FROM delivery_jobs j WHERE j.submission_id = s.id AND (j.state <> 'done' OR j.done_at >= ?))`,
-      [cutoff],
+       WHERE NOT EXISTS (
+         SELECT 1 FROM delivery_jobs j WHERE j.submission_id = s.id
+           AND (j.state NOT IN ('done', 'failed') OR COALESCE(j.done_at, j.failed_at, ?) >= ?)
+       )`,
+      [now, cutoff],
     );
     for (const { id } of due) {
       await this.db.transaction(async (tx) => {
         await tx.run("UPDATE cases SET submission_id = NULL WHERE submission_id = ?", [id]);
+        // A dead letter's record stays for the operators (kind, target's name, reference, redacted error), no
+        // longer tied to answers that are gone; delivered jobs go with the submission.
+        await tx.run("UPDATE delivery_jobs SET submission_id = NULL WHERE submission_id = ? AND state = 'failed'", [id]);
         await tx.run("DELETE FROM delivery_jobs WHERE submission_id = ?", [id]);
         await tx.run("DELETE FROM submissions WHERE id = ?", [id]);
       });

@@ -6,7 +6,7 @@ import { registeredJourneys } from "../../app/journeys/journeys";
 import { expect, test } from "./support/fixtures";
 import { completeQuickComplaint, storedSubmissions } from "./support/journey";
 
-const runsPerPage = Number(process.env.FUZZ_RUNS ?? 600);
+const runsPerPage = Number(process.env.FUZZ_RUNS ?? 300);
 
 // In order, in one worker: the second test checks what the fuzzing might have broken, so it must come after.
 test.describe.configure({ mode: "serial" });

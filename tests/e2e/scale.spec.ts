@@ -118,11 +118,16 @@ test("two instances and two workers on one PostgreSQL lose nothing and send noth
       // It is killed while it holds leases, mid-batch, so that some of its jobs may have been sent but not marked.
       const victim = workers[0]!;
       const leasedByVictim = async () => (await db!.all<{ id: string }>("SELECT id FROM delivery_jobs WHERE state = 'pending' AND lease_owner LIKE ?", [`%:${victim.pid}:%`])).length;
-      await expect.poll(leasedByVictim, { timeout: 60_000, intervals: [5] }).toBeGreaterThan(0);
-      // Frozen first, so the leases read are exactly the ones it dies holding.
-      victim.kill("SIGSTOP");
-      const leased = await db!.all<{ id: string }>("SELECT id FROM delivery_jobs WHERE state = 'pending' AND lease_owner LIKE ?", [`%:${victim.pid}:%`]);
-      killedJobs = new Set(leased.map((r) => r.id));
+      // Frozen first, so the leases read are exactly the ones it dies holding. Between seeing leases and the freeze
+      // taking hold it may finish its batch: then it is let go on and caught again, until it is frozen holding some.
+      const deadline = Date.now() + 120_000;
+      while (killedJobs.size === 0 && Date.now() < deadline) {
+        await expect.poll(leasedByVictim, { timeout: 60_000, intervals: [5] }).toBeGreaterThan(0);
+        victim.kill("SIGSTOP");
+        const leased = await db!.all<{ id: string }>("SELECT id FROM delivery_jobs WHERE state = 'pending' AND lease_owner LIKE ?", [`%:${victim.pid}:%`]);
+        killedJobs = new Set(leased.map((r) => r.id));
+        if (killedJobs.size === 0) victim.kill("SIGCONT");
+      }
       const exited = new Promise((resolve) => victim.once("exit", resolve));
       victim.kill("SIGKILL");
       await exited;

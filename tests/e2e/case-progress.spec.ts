@@ -14,7 +14,9 @@ import { earlierComplaintReference, londonToday, personas, type Persona } from "
 import { caseCommand, expectProblem, postCaseEvent } from "./support/case-system";
 import { expect, expectNoHorizontalScroll, test } from "./support/fixtures";
 import { continueOn, expectHeading } from "./support/journey";
-import { portalDatabaseUrl, withPortalDatabase } from "./support/portal-database";
+import { e2eCaseEventsSecret } from "./support/global-setup";
+import { startOwnPortal, type OwnPortal } from "./support/own-portal";
+import { withPortalDatabase } from "./support/portal-database";
 
 const run = promisify(execFile);
 
@@ -228,12 +230,27 @@ test("someone who said we may not say we are from the council is sent no code, a
   expect(await mailTo(emailOf(people.unsafeEmail))).toEqual([]);
 });
 
-test("the complaints manager's digest comes from the digest hour on a working day, once however many workers run, with deadlines and no personal data", async ({ baseURL }) => {
+test("the complaints manager's digest comes from the digest hour on a working day, once however many workers run, with deadlines and no personal data", async () => {
+  // A portal and database of its own: workers on a moved clock claim every job due in the database they run on,
+  // and must never take another test's deliveries.
+  const portal = await startOwnPortal(
+    { SMTP_URL: process.env.E2E_SMTP_URL, CASE_EVENTS_SECRET: e2eCaseEventsSecret, DATA_KEYS: process.env.E2E_DATA_KEYS, RATE_LIMIT_POSTS: "100000" },
+    { engine: test.info().project.name === "postgres" ? "postgres" : "sqlite" },
+  );
+  try {
+    await digestsArriveFrom(portal);
+  } finally {
+    await portal.stop();
+  }
+});
+
+async function digestsArriveFrom(portal: OwnPortal): Promise<void> {
+  const baseURL = portal.base;
   const tag = `cpdigest${Date.now().toString(36)}`;
   const people = personas({ tag });
-  const acknowledged = await sendComplaint(baseURL!, people.parent);
-  const silent = await sendComplaint(baseURL!, people.grandparent);
-  const applied = await postCaseEvent(baseURL!, { reference: acknowledged, type: "acknowledged" });
+  const acknowledged = await sendComplaint(baseURL, people.parent);
+  const silent = await sendComplaint(baseURL, people.grandparent);
+  const applied = await postCaseEvent(baseURL, { reference: acknowledged, type: "acknowledged" });
   expect(applied.body).toMatchObject({ status: "applied" });
   const due = String(applied.body.replyDueOn);
   // Stage 1's reply is due 10 working days after the complaint arrived (the council's timetable).
@@ -246,8 +263,7 @@ test("the complaints manager's digest comes from the digest hour on a working da
 
   // Delivery workers sharing the portal's database, run once on a clock the test sets.
   const workersAt = async (iso: string, count = 1) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: portalDatabaseUrl(), DATA_KEYS: process.env.E2E_DATA_KEYS, SMTP_URL: process.env.E2E_SMTP_URL };
-    await run(process.execPath, ["--import", "tsx", "--import", "./scripts/register-glob.mjs", "tests/support/clocked-workers.ts", iso, String(count)], { env });
+    await run(process.execPath, ["--import", "tsx", "--import", "./scripts/register-glob.mjs", "tests/support/clocked-workers.ts", iso, String(count)], { env: portal.env });
   };
   // The working day before the reply is due, before the digest hour: nothing yet.
   await workersAt(`${dayBefore}T05:30:00Z`);
@@ -268,7 +284,7 @@ test("the complaints manager's digest comes from the digest hour on a working da
   await workersAt(`${dayAfter}T10:00:00Z`);
   await expect.poll(async () => (await digestsOn(dayAfter)).length, { timeout: 20_000 }).toBe(1);
   expect((await digestsOn(dayAfter))[0]!.text).toContain(`${acknowledged}, stage 1: due ${formatLongDate(due, "en")}, 1 working day over`);
-});
+}
 
 test("a phone complaint registered by staff takes the case system's events, and bad input is refused naming the field, changing nothing", async ({ baseURL }) => {
   const today = londonToday();

@@ -46,6 +46,17 @@ export async function fillPage(page: Page, values: PageAnswer | undefined): Prom
   }
 }
 
+/**
+ * Waits until the page drawn is the one in the address bar: with JavaScript, the address changes as the next
+ * page's data arrives, a moment before that page replaces the old one, whose form posts to its own address.
+ */
+export async function pageDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const form = document.querySelector('#main-content form[method="post"]');
+    return !form || new URL(form.getAttribute("action") ?? location.href, location.href).pathname === location.pathname;
+  });
+}
+
 /** Presses the question page's own button and waits for the next page, failing with the page's errors if it stays. */
 export async function sendPage(page: Page): Promise<void> {
   const before = page.url();
@@ -55,6 +66,7 @@ export async function sendPage(page: Page): Promise<void> {
   const summary = page.locator(".govuk-error-summary:not([data-seen])");
   await expect.poll(async () => page.url() !== before || (await summary.isVisible()), { message: `leaving ${before}` }).toBe(true);
   if (page.url() === before) throw new Error(`${new URL(before).pathname} refused the answers: ${(await summary.innerText()).replace(/\s+/g, " ")}`);
+  await pageDrawn(page);
 }
 
 /** Answers as the persona from the page the browser is on, until it reaches `until` (check answers by default). */
@@ -117,6 +129,7 @@ export async function walkWithWrongAnswers(
   for (let id = journeyPageOf(page, persona.journey); id !== until; id = journeyPageOf(page, persona.journey)) {
     if (!id || shown.includes(id)) throw new Error(`${persona.name}: unexpected page ${page.url()}`);
     shown.push(id);
+    await pageDrawn(page);
     const wrong = wrongAnswers[id];
     if (wrong?.values) await fillPage(page, wrong.values);
     const typed = await typedValues(page);

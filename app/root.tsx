@@ -20,7 +20,7 @@ import { SkipLink } from "./components/govuk/skip-link";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { publicCouncilSettings } from "./config/council-schema";
-import { supportedLanguages, textDirection, fallbackLanguage, type Language } from "./i18n";
+import { languages, supportedLanguages, textDirection, fallbackLanguage, type Language } from "./i18n";
 import { useNonce } from "./nonce";
 import { namespacesOf, readHandle } from "./page-handle";
 import portalStyles from "./styles/portal.scss?url";
@@ -58,8 +58,6 @@ export async function loader({ context }: LoaderFunctionArgs): Promise<RootData>
 
 export type { RootData };
 
-const languageNames: Record<Language, string> = { en: "English", pl: "Polski" };
-
 function LanguageSwitcher({ current }: { current: Language }) {
   const { t } = useTranslation("common");
   const location = useLocation();
@@ -67,7 +65,7 @@ function LanguageSwitcher({ current }: { current: Language }) {
     const search = new URLSearchParams(location.search);
     search.set("lng", lng);
     return {
-      text: languageNames[lng],
+      text: languages[lng].name,
       lang: lng,
       href: `${location.pathname}?${search.toString()}`,
       current: lng === current,
@@ -115,7 +113,7 @@ export function Layout({ children }: { children: ReactNode }) {
   useGovukFrontend();
 
   return (
-    <html lang={language} dir={textDirection[language]} className="govuk-template" data-namespaces={namespaces.join(" ")}>
+    <html lang={language} dir={textDirection(language)} className="govuk-template" data-namespaces={namespaces.join(" ")}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />

@@ -192,10 +192,11 @@ async function main(): Promise<number> {
     await db.transaction(async (tx) => {
       for (let i = 0; i < sends + 2000; i++) {
         const id = randomBytes(32).toString("base64url");
-        await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, sealer.seal(JSON.stringify({ journeys: { complaint: { runId: randomUUID(), answers: fullAnswers } } })), Date.now() + 3_600_000]);
+        const runId = randomUUID();
+        await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, sealer.seal(JSON.stringify({ journeys: { complaint: { runId, answers: fullAnswers } } })), Date.now() + 3_600_000]);
         cookies.push({
           cookie: `session=${id}.${createHmac("sha256", sessionSecret).update(id).digest("base64url")}`,
-          body: `csrf=${encodeURIComponent(createHmac("sha256", sessionSecret).update(`csrf:${id}`).digest("base64url"))}&started=${encodeURIComponent(signStart(sessionSecret, Date.now() - 60_000))}`,
+          body: `csrf=${encodeURIComponent(createHmac("sha256", sessionSecret).update(`csrf:${id}`).digest("base64url"))}&started=${encodeURIComponent(signStart(sessionSecret, { journeyId: "complaint", runId }, Date.now() - 60_000))}`,
         });
       }
     });

@@ -1,3 +1,5 @@
+import { textDirection } from "~/i18n";
+
 // An email is written once as a list of blocks, then rendered to plain text and to accessible HTML,
 // so the two parts can never say different things.
 export type EmailBlock =
@@ -48,7 +50,9 @@ function textBlock(block: EmailBlock): string {
 
 const font = "font-family: system-ui, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif;";
 
-function htmlBlock(block: EmailBlock): string {
+/** Blocks as HTML; `start` is the side a line begins on ("left", or "right" for Arabic): email clients that ignore
+ * logical properties still indent lists on the right side. */
+function htmlBlock(block: EmailBlock, start: "left" | "right"): string {
   switch (block.kind) {
     case "heading":
       return block.level === 1
@@ -57,24 +61,25 @@ function htmlBlock(block: EmailBlock): string {
     case "paragraph":
       return `<p style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px;">${htmlText(block.text)}</p>`;
     case "list":
-      return `<ul style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px; padding-left: 20px;">${block.items.map((item) => `<li>${htmlText(item)}</li>`).join("")}</ul>`;
+      return `<ul style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px; padding-${start}: 20px;">${block.items.map((item) => `<li>${htmlText(item)}</li>`).join("")}</ul>`;
     case "rows":
       return `<dl style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px;">${block.rows
         .map((row) => `<dt style="font-weight: bold; margin-top: 10px;">${htmlText(row.key)}</dt><dd style="margin: 0 0 5px;" dir="auto">${htmlText(row.value)}</dd>`)
         .join("")}</dl>`;
     case "box":
-      return `<div style="border: 5px solid #0b0c0c; padding: 15px 20px 5px; margin: 0 0 30px;">${block.blocks.map(htmlBlock).join("\n")}</div>`;
+      return `<div style="border: 5px solid #0b0c0c; padding: 15px 20px 5px; margin: 0 0 30px;">${block.blocks.map((inner) => htmlBlock(inner, start)).join("\n")}</div>`;
   }
 }
 
 export function renderEmail(document: EmailDocument): RenderedEmail {
+  const dir = textDirection(document.language);
   const text = `${document.blocks.map(textBlock).join("\n\n")}\n`;
   const html = `<!doctype html>
-<html lang="${escapeHtml(document.language)}">
+<html lang="${escapeHtml(document.language)}" dir="${dir}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(document.subject)}</title></head>
 <body style="margin: 0; padding: 20px; color: #0b0c0c; background: #ffffff;">
 <div style="max-width: 640px;">
-${document.blocks.map(htmlBlock).join("\n")}
+${document.blocks.map((block) => htmlBlock(block, dir === "rtl" ? "right" : "left")).join("\n")}
 </div>
 </body>
 </html>

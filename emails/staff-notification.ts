@@ -4,6 +4,7 @@
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
 import { formatLongDate } from "~/format-date";
+import { isSupportedLanguage, languages } from "~/i18n";
 import { addWorkingDays } from "~/working-days";
 import { describeAnswers } from "~/journeys/describe-answers";
 import { leadingFlags, orderFlags, routingFlags, type RoutingFlag } from "~/journeys/flags";
@@ -113,7 +114,7 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
       kind: "paragraph",
       text: t("emails:staff.received", {
         submittedAt: new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" }).format(new Date(submission.submittedAt)),
-        language: submission.language === "pl" ? "Polish" : "English",
+        language: isSupportedLanguage(submission.language) ? languages[submission.language].englishName : submission.language,
       }),
     },
   ];

@@ -24,10 +24,11 @@ export function publicPageVisit(services: Services, paths: readonly string[], la
 }
 
 /**
- * A question page, for a person part-way through its journey. People with the same answers so far see the same
- * page: the run id and start time are not on it, so they are not in the key, and the day is, since the route and
- * date hints depend on it. A failed post's flash, a session that moved or ended, or a sent journey is left to the
- * loader, which changes the session in those cases.
+ * A question page, for a person part-way through its journey: their own copy, read again (a reload, Back, a change
+ * link), is served from memory. A copy is never shared between sessions, even by people with the same answers:
+ * how fast a page came back would tell a stranger whether someone else had given those answers (docs/decisions/017).
+ * The day is in the key, since the route and date hints depend on it. A failed post's flash, a session that moved or
+ * ended, or a sent journey is left to the loader, which changes the session in those cases.
  */
 export function questionPageVisit(services: Services, languageOf: LanguageOf) {
   const sessionCookie = `${services.sessions.cookieName}=`;
@@ -46,9 +47,9 @@ export function questionPageVisit(services: Services, languageOf: LanguageOf) {
     if (!session.id || session.expired || session.replacementCookie || session.data.flash || !state || state.submitted) return null;
     // The data as it was read (SessionStore.load keeps it), to tell whether the loader changed it.
     const before = session.stored?.json;
-    const answers = createHash("sha256").update(JSON.stringify(state.answers)).digest("base64url");
+    const owner = createHash("sha256").update(session.id).update("\0").update(JSON.stringify(state.answers)).digest("base64url");
     return {
-      key: `${language} ${req.url} ${londonDate(new Date())} ${answers}`,
+      key: `${language} ${req.url} ${londonDate(new Date())} ${owner}`,
       tokens: { csrf: services.sessions.csrfToken(session) },
       // The loader saves the session on every view, which keeps it alive; unchanged, that is seldom a write.
       beforeServing: async () => {

@@ -20,7 +20,7 @@ export interface ProgressRequest {
 export async function progressPost(request: Request, context: AppLoadContext): Promise<ProgressRequest> {
   const form = await readForm(request, context);
   const session = context.session ?? (await context.services.sessions.load(request));
-  refuseForgery(context, request, session, form);
+  await refuseForgery(context, request, session, form);
   const retryAfterSeconds = context.services.progressLimiter.hit(context.clientAddress);
   if (retryAfterSeconds !== null) throw refusedPost(request, { reason: "rate", retryAfterSeconds });
   return { session, form };

@@ -51,7 +51,7 @@ describe.each(engines)("evidence on %s", (engine) => {
 
   const newSession = async () => {
     const loaded = await sessions.load(new Request("http://localhost/"));
-    loaded.data.journeys.complaint = { runId: randomUUID(), answers: {} };
+    loaded.data.journeys.complaint = { runId: randomUUID(), answers: { service: { service: "childrens-social-care" } } };
     await sessions.save(loaded);
     return loaded;
   };

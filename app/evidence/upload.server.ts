@@ -320,7 +320,7 @@ export function evidenceUploadRoute(options: UploadRouteOptions) {
       res.locals.session = session;
       res.locals.bodyRead = true;
       const runId = session.data.journeys[journey]?.runId;
-      if (!session.id || !runId) {
+      if (!session.id || session.fresh || !runId) {
         // No answers to attach files to (the session ended): the page sends the person on, as for any post.
         res.locals.evidenceUpload = { fields: new URLSearchParams(), files: [], refusal: "forgery" } satisfies UploadResult;
         res.setHeader("Connection", "close");

@@ -111,7 +111,7 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
 
   const visitor = async (): Promise<Visitor> => {
     const session = await sessions.load(new Request("http://localhost/"));
-    session.data.journeys.complaint = { runId: randomUUID(), answers: {} };
+    session.data.journeys.complaint = { runId: randomUUID(), answers: { service: { service: "childrens-social-care" } } };
     const cookie = (await sessions.save(session))!.split(";")[0]!;
     return { cookie, csrf: sessions.csrfToken(session), owner: { sessionId: session.id!, journey: "complaint", runId: session.data.journeys.complaint.runId } };
   };

@@ -6,26 +6,32 @@ import type { FormFields } from "./journey-engine";
 export const honeypotField = "website";
 export const startedField = "started";
 
-export function signStart(secret: string, startedAt: number): string {
-  return `${startedAt}.${createHmac("sha256", secret).update(`started:${startedAt}`).digest("base64url")}`;
+/** The run of a journey a start time belongs to: a value signed for one run passes for no other. */
+export interface JourneyRun {
+  journeyId: string;
+  runId: string;
 }
 
-/** When the journey started, if the signed value is genuine. */
-export function readStart(secret: string, value: unknown): number | null {
+export function signStart(secret: string, run: JourneyRun, startedAt: number): string {
+  return `${startedAt}.${createHmac("sha256", secret).update(`started:${run.journeyId}:${run.runId}:${startedAt}`).digest("base64url")}`;
+}
+
+/** When the journey started, if the signed value is genuine and was made for this run. */
+export function readStart(secret: string, run: JourneyRun, value: unknown): number | null {
   if (typeof value !== "string") return null;
   const [time, signature] = value.split(".");
   if (!time || !signature || !/^\d{1,15}$/.test(time)) return null;
-  const expected = Buffer.from(signStart(secret, Number(time)).split(".")[1]!);
+  const expected = Buffer.from(signStart(secret, run, Number(time)).split(".")[1]!);
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given) ? Number(time) : null;
 }
 
 export type BotVerdict = "person" | "honeypot" | "too-fast";
 
-export function judgeSend(form: FormFields, secret: string, now: number, minimumMs: number): BotVerdict {
+export function judgeSend(form: FormFields, secret: string, run: JourneyRun, now: number, minimumMs: number): BotVerdict {
   const trap = form.get(honeypotField);
   if (typeof trap === "string" && trap !== "") return "honeypot";
-  const started = readStart(secret, form.get(startedField));
+  const started = readStart(secret, run, form.get(startedField));
   if (started === null || now - started < minimumMs) return "too-fast";
   return "person";
 }

@@ -37,9 +37,13 @@ export function refusedPost(request: Request, { reason, retryAfterSeconds }: Ref
   return redirect(refusedLocation(reason, new URL(request.url).pathname, retryAfterSeconds), { status: 303 });
 }
 
-/** Refuses a forged post; the person's saved answers are not touched. */
-export function refuseForgery(context: AppLoadContext, request: Request, session: LoadedSession, form: FormFields): void {
-  if (!context.services.sessions.verifyCsrf(session, form.get("csrf"))) {
-    throw refusedPost(request, { reason: "forgery" });
-  }
+/**
+ * Refuses a forged post; the person's saved answers are not touched. A post from another tab, sent with the id the
+ * session had before a send replaced it, follows it to the new session when its token was made for that old id.
+ */
+export async function refuseForgery(context: AppLoadContext, request: Request, session: LoadedSession, form: FormFields): Promise<void> {
+  const { sessions } = context.services;
+  const token = form.get("csrf");
+  if (sessions.verifyCsrf(session, token) || (await sessions.followMove(session, token))) return;
+  throw refusedPost(request, { reason: "forgery" });
 }

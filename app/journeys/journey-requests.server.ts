@@ -6,7 +6,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { londonDate } from "~/working-days";
 import type { LoadedSession } from "~/services/session-store.server";
 import { journeyById } from "./journeys";
-import { walkJourney, type JourneyPosition } from "./journey-engine";
+import { refuseForgery } from "./forgery.server";
+import { walkJourney, type FormFields, type JourneyPosition } from "./journey-engine";
 import type { Journey } from "./journey-types";
 import type { JourneyState } from "./session-data";
 
@@ -32,9 +33,10 @@ export function freshJourneyState(): JourneyState {
 
 /**
  * Loads the person's session for a journey page. A session that timed out sends them to
- * "Your answers have been deleted" rather than silently starting again.
+ * "Your answers have been deleted" rather than silently starting again. For a post, `form` is checked for forgery
+ * before the journey's state is read, since a post from another tab may follow its session to a new id.
  */
-export async function loadJourneyRequest(context: AppLoadContext, request: Request, journeyId: string | undefined): Promise<JourneyRequest> {
+export async function loadJourneyRequest(context: AppLoadContext, request: Request, journeyId: string | undefined, form?: FormFields): Promise<JourneyRequest> {
   const journey = journeyOrNotFound(journeyId);
   const session = context.session ?? (await context.services.sessions.load(request));
   if (session.expired) {
@@ -42,6 +44,7 @@ export async function loadJourneyRequest(context: AppLoadContext, request: Reque
       headers: { "Set-Cookie": await context.services.sessions.destroy(session) },
     });
   }
+  if (form) await refuseForgery(context, request, session, form);
   const state = session.data.journeys[journey.id] ?? freshJourneyState();
   const today = londonDate(new Date());
   return { journey, session, state, position: walkJourney(journey, state.answers, { today }), today };

@@ -45,12 +45,17 @@ async function nextStageFlags(services: Services, journey: Journey, answers: Jou
   return offer && !offer.inTime ? ["late"] : [];
 }
 
+/** The date the confirmation promises a reply by, or null when the journey promises none (no contact asked for). */
+export function replyByOf(services: Services, journey: Journey, answers: JourneyAnswers, today: string): string | null {
+  const promise = journey.replyPromise(answers);
+  return promise === null ? null : addWorkingDays(today, promisedWorkingDays(services.config.council.timetable, promise, journey.serviceOf(answers)));
+}
+
 /** Stores a submission and everything that goes with it in one transaction, and returns what the confirmation shows. */
 export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach }: JourneySubmission): Promise<StoredSubmission> {
   const { config } = services;
   const service = journey.serviceOf(answers);
-  const promise = journey.replyPromise(answers);
-  const replyBy = promise === null ? null : addWorkingDays(today, promisedWorkingDays(config.council.timetable, promise, service));
+  const replyBy = replyByOf(services, journey, answers, today);
   const contact = journey.contactOf(answers);
   const urgent: RoutingFlag[] = journey.urgencyOf?.(answers) ? ["urgent"] : [];
   const flags = orderFlags([...urgent, ...journey.flagsOf(answers, today), ...contactFlags(contact), ...(await nextStageFlags(services, journey, answers, today))]);

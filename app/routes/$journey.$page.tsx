@@ -11,7 +11,6 @@ import { interpolationValues } from "~/journeys/describe-answers";
 import { allFields, answersOnRoute, fieldViews, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
 import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
-import { refuseForgery } from "~/journeys/forgery.server";
 import { readForm } from "~/journeys/read-form.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
@@ -86,13 +85,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
-  const journeyRequest = await loadJourneyRequest(context, request, params.journey);
+  const journeyRequest = await loadJourneyRequest(context, request, params.journey, form);
   const { journey, session, state, position, today } = journeyRequest;
   const place = placeOf(journeyRequest, params.page);
   if (place.kind === "redirect") return redirectSaving(context, session, place.to);
   const { page } = place;
   const change = new URL(request.url).searchParams.has("change");
-  refuseForgery(context, request, session, form);
   const values = readPageValues(page, form);
   const before = answersOnRoute(journey, state.answers, position.route.slice(0, position.route.indexOf(page.id)));
   const result = validatePage(page, values, { today });

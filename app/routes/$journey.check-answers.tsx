@@ -10,9 +10,8 @@ import { JourneyChrome } from "~/components/journey/journey-chrome";
 import { describeAnswers } from "~/journeys/describe-answers";
 import { answersOnRoute } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/journeys/journey-requests.server";
-import { refuseForgery } from "~/journeys/forgery.server";
 import { readForm } from "~/journeys/read-form.server";
-import { submitJourney } from "~/journeys/submit-journey.server";
+import { replyByOf, submitJourney } from "~/journeys/submit-journey.server";
 import { judgeSend, signStart } from "~/journeys/bot-checks.server";
 import { BotFields } from "~/components/journey/bot-fields";
 import { ReachFields } from "~/components/journey/reach-fields";
@@ -35,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return data(
     {
       csrf: context.services.sessions.csrfToken(session),
-      started: signStart(context.services.config.sessionSecret, state.startedAt ?? 0),
+      started: signStart(context.services.config.sessionSecret, { journeyId: journey.id, runId: state.runId }, state.startedAt ?? 0),
       title: `${t(`${journey.id}:checkAnswers.title`)} – ${context.services.config.council.serviceName}`,
       journeyId: journey.id,
       namespace: journey.id,
@@ -50,23 +49,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
-  const journeyRequest = await loadJourneyRequest(context, request, params.journey);
+  const journeyRequest = await loadJourneyRequest(context, request, params.journey, form);
   const { journey, session, state, position } = journeyRequest;
-  refuseForgery(context, request, session, form);
   if (!state.submitted) {
     const { config } = context.services;
-    const verdict = judgeSend(form, config.sessionSecret, Date.now(), config.env.BOT_MIN_SECONDS * 1000);
-    if (verdict !== "person") {
-      // An ordinary-looking answer, and nothing stored or delivered. Logged without anything the form held.
-      logger.warn({ reason: verdict, journey: journey.id, requestId: context.requestId }, "likely bot send ignored");
-      state.submitted = { reference: generateReference(journey.referencePrefix), replyBy: null, submittedAt: new Date().toISOString(), language: context.language };
-      session.data.journeys[journey.id] = state;
-      return redirectSaving(context, session, `/${journey.id}/confirmation`);
-    }
     if (position.firstUnanswered !== null) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
-    state.submitted = await submitJourney(context, journeyRequest, readReach(form, context.language));
+    const verdict = judgeSend(form, config.sessionSecret, { journeyId: journey.id, runId: state.runId }, Date.now(), config.env.BOT_MIN_SECONDS * 1000);
+    if (verdict === "person") {
+      state.submitted = await submitJourney(context, journeyRequest, readReach(form, context.language));
+    } else {
+      // The confirmation a person would get (a reference, the same reply-by date), and nothing stored or
+      // delivered. Logged without anything the form held.
+      logger.warn({ reason: verdict, journey: journey.id, requestId: context.requestId }, "likely bot send ignored");
+      const answers = answersOnRoute(journey, state.answers, position.route);
+      const replyBy = replyByOf(context.services, journey, answers, journeyRequest.today);
+      state.submitted = { reference: generateReference(journey.referencePrefix), replyBy, submittedAt: new Date().toISOString(), language: context.language };
+    }
     session.data.journeys[journey.id] = state;
-    // A new session id once something has been sent; the old one opens nothing.
+    // A new session id once something has been sent, the old one opening nothing; a send judged to be a bot's gets
+    // the same, so nothing in the answer tells a bot it was caught.
     const headers = new Headers({ "Set-Cookie": await context.services.sessions.rotate(session), "Cache-Control": "no-store" });
     throw redirect(`/${journey.id}/confirmation`, { status: 303, headers });
   }

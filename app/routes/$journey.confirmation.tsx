@@ -9,6 +9,7 @@ import { describeAnswers } from "~/journeys/describe-answers";
 import { answersOnRoute } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/journeys/journey-requests.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
+import { Reference } from "~/components/reference";
 import { useRootData } from "~/root-data";
 import { PrintButton } from "~/components/print-button";
 import { formatLongDate } from "~/format-date";
@@ -62,7 +63,7 @@ function keepingTogether(sentence: string, reference: string): ReactNode {
   return (
     <>
       {sentence.slice(0, at)}
-      <span className="app-reference">{reference}</span>
+      <Reference value={reference} />
       {sentence.slice(at + reference.length)}
     </>
   );
@@ -88,7 +89,7 @@ export default function Confirmation() {
     <main className="govuk-main-wrapper govuk-main-wrapper--l" id="main-content">
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <Panel titleText={t("confirmation.title")} html={<>{t("confirmation.referenceIntro")}<br /><strong>{page.reference}</strong></>} />
+          <Panel titleText={t("confirmation.title")} html={<>{t("confirmation.referenceIntro")}<br /><strong><Reference value={page.reference} /></strong></>} />
           {page.notEmailed ? (
             <NotificationBanner titleText={t("common:notificationTitle")} titleId="not-emailed-title">
               <h2 className="govuk-notification-banner__heading">{t("common:confirmation.notEmailed.heading")}</h2>

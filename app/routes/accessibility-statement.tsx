@@ -3,19 +3,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import type { Language } from "~/i18n";
+import { formatDate } from "~/format-date";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useCouncilRoot } from "~/components/danger-now";
 
 export const handle = { i18n: ["pages"] } satisfies PageHandle;
 
-const locales: Record<Language, string> = { en: "en-GB", pl: "pl" };
-
-/** "2026-11-26" as "26 November 2026" (or "26 listopada 2026"); formatted here so server and browser agree. */
-function longDate(isoDate: string, language: Language): string {
-  const format = new Intl.DateTimeFormat(locales[language], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  return format.format(new Date(`${isoDate}T00:00:00Z`));
-}
+/** Dates are formatted in the loader, so server and browser agree. */
+const longDate = formatDate;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const t = context.services.translations[context.language].getFixedT(context.language, "pages");

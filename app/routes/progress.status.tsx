@@ -1,6 +1,7 @@
 // Where the complaint stands, in plain words: the stage, when to expect a reply, whether an advocate is arranged and
 // how to reach the advocacy service, how to ask for the next stage while that is open, and how to contact the team.
 // Never what the person wrote, their name or anyone else's: someone else may be holding the phone.
+import { Reference } from "~/components/reference";
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
@@ -81,7 +82,7 @@ export default function ProgressStatus() {
             <h1 className="govuk-heading-l">{t("status.title")}</h1>
             <SummaryList
               rows={[
-                { key: { text: t("status.reference") }, value: { html: <span className="app-reference">{page.reference}</span> } },
+                { key: { text: t("status.reference") }, value: { html: <Reference value={page.reference} /> } },
                 { key: { text: t("status.now") }, value: { text: t(`status.stages.${page.stageKey}`) } },
                 page.reply ? { key: { text: t("status.reply") }, value: { text: t(`status.${page.reply.key}`, { date: page.reply.date }) } } : null,
                 { key: { text: t("status.advocate") }, value: { text: t(`status.${page.advocate}`) } },

@@ -8,7 +8,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { sessions } = context.services;
   const session = await sessions.load(request);
   if (!session.id) return data({ ok: false }, { status: 410, headers: { "Cache-Control": "no-store" } });
-  refuseForgery(context, request, session, form);
+  await refuseForgery(context, request, session, form);
   await sessions.touch(session);
   return data({ ok: true }, { headers: { "Cache-Control": "no-store" } });
 }

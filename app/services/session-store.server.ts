@@ -17,6 +17,18 @@ export interface LoadedSession {
   expired: boolean;
   /** Set when the browser came with an id that was just replaced (another tab sent the form): it gets the new one. */
   replacementCookie?: string;
+  /**
+   * The browser came with an id replaced after a send, within the grace period: it opens nothing by itself (no
+   * answers, no new cookie). Only a form posted from a page rendered for that id, carrying its token, follows it to
+   * the new session (`followMove`): another tab of the same browser sending the same form.
+   */
+  moved?: { from: string; to: string };
+  /**
+   * An id given to a visitor who has not yet answered anything: no row is stored for it until there is something
+   * to keep, so reading pages without a cookie costs the database nothing. Its cookie is signed apart from a stored
+   * session's, so a stored session that has gone is still told apart (answers deleted, never a silent restart).
+   */
+  fresh?: boolean;
   /** The id the browser presented, when it led to a replacement: its forms carry tokens bound to it. */
   presentedId?: string;
   /** The data as it was read, and the idle deadline it had: a save that would change neither is skipped. */
@@ -69,16 +81,18 @@ export class SessionStore {
     return signature;
   }
 
-  private readCookieId(cookieHeader: string | null): string | null {
+  private readCookieId(cookieHeader: string | null): { id: string; fresh: boolean } | null {
     if (!cookieHeader) return null;
     for (const part of cookieHeader.split(";")) {
       const eq = part.indexOf("=");
       if (eq < 0 || part.slice(0, eq).trim() !== this.cookie.name) continue;
       const [id, signature] = part.slice(eq + 1).trim().split(".");
       if (!id || !signature || !/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
-      const expected = Buffer.from(this.hmac(id));
       const given = Buffer.from(signature);
-      return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+      const matches = (expected: Buffer) => expected.length === given.length && timingSafeEqual(expected, given);
+      if (matches(Buffer.from(this.hmac(id)))) return { id, fresh: false };
+      if (matches(Buffer.from(this.hmac(`fresh:${id}`)))) return { id, fresh: true };
+      return null;
     }
     return null;
   }
@@ -89,31 +103,42 @@ export class SessionStore {
 
   /** The same, for the page cache, which reads the session before there is a Fetch Request. */
   async loadFromCookieHeader(cookieHeader: string | null): Promise<LoadedSession> {
-    const id = this.readCookieId(cookieHeader);
-    if (!id) return { id: null, data: emptySession(), expired: false };
+    const presented = this.readCookieId(cookieHeader);
+    if (!presented) return { id: null, data: emptySession(), expired: false };
+    const { id } = presented;
     const row = await this.db.get<{ data: string; expires_at: number }>(
       "SELECT data, expires_at FROM sessions WHERE id = ?",
       [id],
     );
+    if (!row && presented.fresh) return { id, data: emptySession(), expired: false, fresh: true };
     if (!row || Number(row.expires_at) <= this.now()) {
       if (row) await this.db.run("DELETE FROM sessions WHERE id = ?", [id]);
       return { id: null, data: emptySession(), expired: true };
     }
     const stored = JSON.parse(this.sealer.open(row.data)) as unknown;
     if (typeof stored === "object" && stored !== null && "movedTo" in stored && typeof stored.movedTo === "string") {
-      const moved = await this.db.get<{ data: string; expires_at: number }>("SELECT data, expires_at FROM sessions WHERE id = ?", [stored.movedTo]);
-      if (!moved || Number(moved.expires_at) <= this.now()) return { id: null, data: emptySession(), expired: true };
-      const parsedMoved = sessionDataSchema.safeParse(JSON.parse(this.sealer.open(moved.data)));
-      return { id: stored.movedTo, presentedId: id, data: parsedMoved.success ? parsedMoved.data : emptySession(), expired: false, replacementCookie: this.cookieFor(stored.movedTo) };
+      return { id: null, data: emptySession(), expired: false, moved: { from: id, to: stored.movedTo } };
     }
     const parsed = sessionDataSchema.safeParse(stored);
     if (!parsed.success) return { id, data: emptySession(), expired: false };
     return { id, data: parsed.data, expired: false, stored: { json: JSON.stringify(parsed.data), expiresAt: Number(row.expires_at) } };
   }
 
-  /** Saves the answers and pushes the idle deadline on. Returns a Set-Cookie value when the browser needs one. */
+  /**
+   * Saves the answers and pushes the idle deadline on. Returns a Set-Cookie value when the browser needs one.
+   * Until there is something to keep (an answer, a flash, a code asked for), nothing is written: the visitor gets a
+   * fresh id to bind their forms' tokens to, and the row is made with that id by their first post.
+   */
   async save(session: LoadedSession): Promise<string | null> {
+    // An id replaced after a send opens nothing, and must not be swapped for a new one in the browser either.
+    if (session.moved) return null;
     const now = this.now();
+    if (!session.stored && !worthStoring(session.data)) {
+      if (session.id) return null;
+      session.id = randomBytes(32).toString("base64url");
+      session.fresh = true;
+      return this.freshCookieFor(session.id);
+    }
     const json = JSON.stringify(session.data);
     // Reading a page changes nothing: unless the deadline is getting near, there is nothing to write.
     if (session.id && session.stored?.json === json && session.stored.expiresAt >= now + this.idleMs) return session.replacementCookie ?? null;
@@ -129,6 +154,13 @@ export class SessionStore {
         session.stored = { json, expiresAt };
         return session.replacementCookie ?? null;
       }
+    }
+    if (session.id && session.fresh) {
+      // The first post: the row takes the id the visitor's forms were made for (two tabs may both get here).
+      await this.db.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at", [session.id, data, expiresAt]);
+      session.fresh = false;
+      session.stored = { json, expiresAt };
+      return this.cookieFor(session.id);
     }
     const id = randomBytes(32).toString("base64url");
     await this.db.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, data, expiresAt]);
@@ -167,6 +199,26 @@ export class SessionStore {
     return this.cookieFor(id);
   }
 
+  /**
+   * For a post that came with a replaced id (see `moved`) and a token made for that id: loads the session it was
+   * moved to, which the response then hands over as the new cookie. True when it did; any other post, and every
+   * read, gets nothing from an old id.
+   */
+  async followMove(session: LoadedSession, token: unknown): Promise<boolean> {
+    const moved = session.moved;
+    if (!moved || typeof token !== "string" || !this.tokenMatches(moved.from, token)) return false;
+    const row = await this.db.get<{ data: string; expires_at: number }>("SELECT data, expires_at FROM sessions WHERE id = ?", [moved.to]);
+    if (!row || Number(row.expires_at) <= this.now()) return false;
+    const parsed = sessionDataSchema.safeParse(JSON.parse(this.sealer.open(row.data)));
+    if (!parsed.success) return false;
+    session.id = moved.to;
+    session.presentedId = moved.from;
+    session.data = parsed.data;
+    session.replacementCookie = this.cookieFor(moved.to);
+    session.moved = undefined;
+    return true;
+  }
+
   /** A token bound to this session for the hidden `csrf` field: forms from anywhere else do not carry it. */
   csrfToken(session: LoadedSession): string {
     return session.id ? this.tokenFor(session.id) : "";
@@ -180,11 +232,13 @@ export class SessionStore {
   verifyCsrf(session: LoadedSession, token: unknown): boolean {
     if (typeof token !== "string") return false;
     const ids = [session.id, session.presentedId, session.data.rotatedFrom].filter((id): id is string => Boolean(id));
+    return ids.some((id) => this.tokenMatches(id, token));
+  }
+
+  private tokenMatches(id: string, token: string): boolean {
+    const expected = Buffer.from(this.tokenFor(id));
     const given = Buffer.from(token);
-    return ids.some((id) => {
-      const expected = Buffer.from(this.tokenFor(id));
-      return expected.length === given.length && timingSafeEqual(expected, given);
-    });
+    return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
   /** Deletes the session, and with it (ON DELETE CASCADE) any evidence files it held that were never sent. */
@@ -213,10 +267,23 @@ export class SessionStore {
   }
 
   private cookieFor(id: string): string {
-    return `${this.cookie.name}=${id}.${this.hmac(id)}; Path=/; HttpOnly; SameSite=Lax${this.cookie.secure ? "; Secure" : ""}`;
+    return this.cookieWith(id, this.hmac(id));
+  }
+
+  private freshCookieFor(id: string): string {
+    return this.cookieWith(id, this.hmac(`fresh:${id}`));
+  }
+
+  private cookieWith(id: string, signature: string): string {
+    return `${this.cookie.name}=${id}.${signature}; Path=/; HttpOnly; SameSite=Lax${this.cookie.secure ? "; Secure" : ""}`;
   }
 }
 
 export function emptySession(): SessionData {
   return { journeys: {} };
+}
+
+/** Whether a session holds anything that must outlive this request: journeys merely opened do not. */
+function worthStoring(data: SessionData): boolean {
+  return Boolean(data.progress || data.flash || data.rotatedFrom || Object.values(data.journeys).some((state) => state.submitted || Object.keys(state.answers).length > 0));
 }

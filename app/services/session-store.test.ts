@@ -45,7 +45,7 @@ describe.each(engines)("on %s", (engine) => {
     it("skips the write when a page view changes nothing, yet never lets the deadline fall below the idle limit", async () => {
       const idleMs = 60 * 60_000;
       const session = await store.load(requestWith(null));
-      session.data.journeys.complaint = { runId: "r", answers: {} };
+      session.data.journeys.complaint = { runId: "r", answers: { "who-are-you": { role: "parent" } } };
       const cookie = (await store.save(session))!;
       const deadline = async () => Number((await db.get<{ expires_at: number }>("SELECT expires_at FROM sessions"))!.expires_at);
       const written = await deadline();
@@ -72,28 +72,80 @@ describe.each(engines)("on %s", (engine) => {
     });
 
     it("sweeps expired sessions", async () => {
-      await store.save(await store.load(requestWith(null)));
+      const session = await store.load(requestWith(null));
+      session.data.journeys.complaint = { runId: "r", answers: { "who-are-you": { role: "parent" } } };
+      await store.save(session);
       now += 61 * 60_000;
       expect(await store.sweepExpired()).toBe(1);
     });
 
-    it("rotates the id after a submission; the old id only points at the new one, and old forms' tokens still pass", async () => {
+    it("rotates the id after a submission: the old id opens nothing, and only a form made for it follows it to the new one", async () => {
       const session = await store.load(requestWith(null));
-      session.data.journeys.complaint = { runId: "r", answers: {} };
+      session.data.journeys.complaint = { runId: "r", answers: { "who-are-you": { role: "parent" } } };
       const oldCookie = (await store.save(session))!;
       const oldToken = store.csrfToken(session);
       const newCookie = await store.rotate(session);
       expect(newCookie).not.toBe(oldCookie);
       const viaNew = await store.load(requestWith(newCookie));
       expect(store.verifyCsrf(viaNew, oldToken)).toBe(true);
+
+      // The old cookie alone: no answers, no new cookie, and nothing saved under it.
       const viaOld = await store.load(requestWith(oldCookie));
-      expect(viaOld.id).toBe(viaNew.id);
-      expect(viaOld.replacementCookie).toBeDefined();
-      expect(store.verifyCsrf(viaOld, oldToken)).toBe(true);
+      expect(viaOld).toMatchObject({ id: null, expired: false, data: { journeys: {} } });
+      expect(viaOld.replacementCookie).toBeUndefined();
+      expect(store.verifyCsrf(viaOld, oldToken)).toBe(false);
+      expect(await store.save(viaOld)).toBeNull();
+      expect(await store.followMove(viaOld, store.csrfToken(viaNew))).toBe(false);
+      expect(await store.followMove(viaOld, "nonsense")).toBe(false);
+      expect(viaOld.id).toBeNull();
+
+      // A form from another tab, made for the old id, follows it: the answers and the new cookie.
+      const otherTab = await store.load(requestWith(oldCookie));
+      expect(await store.followMove(otherTab, oldToken)).toBe(true);
+      expect(otherTab.id).toBe(viaNew.id);
+      expect(otherTab.data.journeys.complaint?.answers["who-are-you"]).toEqual({ role: "parent" });
+      expect(otherTab.replacementCookie?.split(";")[0]).toBe(newCookie.split(";")[0]);
+
       const rows = await db.all<{ data: string }>("SELECT data FROM sessions");
       expect(rows.every((row) => row.data.startsWith("enc:v1:t1:"))).toBe(true);
       now += 3 * 60_000;
-      expect((await store.load(requestWith(oldCookie))).id).toBeNull();
+      const late = await store.load(requestWith(oldCookie));
+      expect(late.id).toBeNull();
+      expect(await store.followMove(late, oldToken)).toBe(false);
+    });
+
+    it("stores nothing for a visitor until they answer something, then keeps the id their forms were made for", async () => {
+      const count = async () => Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM sessions"))!.n);
+      const visit = await store.load(requestWith(null));
+      visit.data.journeys.complaint = { runId: "r", answers: {} };
+      const freshCookie = (await store.save(visit))!;
+      expect(freshCookie).toMatch(/^session=[A-Za-z0-9_-]{43}\./);
+      expect(await count()).toBe(0);
+      const token = store.csrfToken(visit);
+
+      // Reading more pages: the same id, no new cookie, still nothing stored.
+      const again = await store.load(requestWith(freshCookie));
+      expect(again).toMatchObject({ id: visit.id, fresh: true, expired: false });
+      expect(store.verifyCsrf(again, token)).toBe(true);
+      again.data.journeys.complaint = { runId: "r2", answers: {} };
+      expect(await store.save(again)).toBeNull();
+      expect(await count()).toBe(0);
+
+      // The first answer stores the session under that id, and the cookie becomes a stored session's.
+      again.data.journeys.complaint.answers.service = { service: "public-health" };
+      const storedCookie = (await store.save(again))!;
+      expect(storedCookie.split(";")[0]!.split(".")[0]).toBe(freshCookie.split(";")[0]!.split(".")[0]);
+      expect(storedCookie).not.toBe(freshCookie);
+      expect(await count()).toBe(1);
+      expect((await store.load(requestWith(storedCookie))).data.journeys.complaint?.answers.service).toEqual({ service: "public-health" });
+
+      // When it has gone, the stored session's cookie says so: never a silent restart.
+      now += 61 * 60_000;
+      await store.sweepExpired();
+      expect(await store.load(requestWith(storedCookie))).toMatchObject({ id: null, expired: true });
+      // A fresh cookie's signature does not pass for a stored session's, nor the other way round.
+      const [name, value] = freshCookie.split(";")[0]!.split("=");
+      expect((await store.load(requestWith(`${name}=${value!.split(".")[0]}.${"A".repeat(43)}`))).id).toBeNull();
     });
 
     it("refuses a token from another session or a made-up one", async () => {

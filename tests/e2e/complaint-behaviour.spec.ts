@@ -4,7 +4,7 @@ import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
 import { withPortalDatabase } from "./support/portal-database";
 import { personas } from "../support/personas";
-import { answerAs, walkWithWrongAnswers, type WrongAnswer } from "./support/answer-as";
+import { answerAs, fillPage, sendPage, walkWithWrongAnswers, type WrongAnswer } from "./support/answer-as";
 import { choose, completeQuickComplaint, continueOn, expectHeading, expireSessions, sessionId, storedSubmissions, type } from "./support/journey";
 
 /**
@@ -201,6 +201,9 @@ test.describe("bad requests never cause a 500", () => {
 
   test("a fault shows 'Sorry, there is a problem with the service' without a stack trace", async ({ page }) => {
     await startComplaint(page);
+    // Once a first answer has stored the session, its row is made unreadable.
+    await fillPage(page, { service: "public-health" });
+    await sendPage(page);
     const id = await sessionId(page);
     await withPortalDatabase((db) => db.run("UPDATE sessions SET data = 'not json' WHERE id = ?", [id]));
     const response = await page.goto("/complaint/service");

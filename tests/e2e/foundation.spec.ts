@@ -1,4 +1,5 @@
 import { axeViolations, expect, expectNoHorizontalScroll, test } from "./support/fixtures";
+import { fillPage, sendPage } from "./support/answer-as";
 import { sessionId } from "./support/journey";
 import { withPortalDatabase } from "./support/portal-database";
 
@@ -123,7 +124,9 @@ test.describe("Sorry, there is a problem with the service (500)", () => {
         test.use({ javaScriptEnabled, viewport: { width, height: 800 } });
         test("is accessible, fits the screen and shows no stack trace", async ({ page, checkA11y }) => {
           await page.goto("/complaint/service");
-          // A real fault: this browser's session row is made unreadable.
+          // A real fault: once a first answer has stored this browser's session, its row is made unreadable.
+          await fillPage(page, { service: "public-health" });
+          await sendPage(page);
           const id = await sessionId(page);
           await withPortalDatabase((db) => db.run("UPDATE sessions SET data = 'not sealed' WHERE id = ?", [id]));
           const response = await page.goto("/complaint/service");

@@ -47,7 +47,7 @@ export class HttpJourney {
       const html = await page.text();
       const slug = url.split("?")[0]!.split("/").pop()!;
       if (slug === "confirmation") {
-        const reference = /<strong>([A-Z0-9-]{6,})<\/strong>/.exec(html)?.[1];
+        const reference = /<strong>(?:<span[^>]*>)?([A-Z0-9-]{6,})</.exec(html)?.[1];
         if (!reference) throw new Error("No reference on the confirmation page");
         return reference;
       }

@@ -1,10 +1,12 @@
 // Production entry: validate configuration, open the database, serve the built portal.
 import { logger } from "~/services/logger.server";
+import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, evidenceScanWarning, loadConfig } from "~/config/config.server";
 import { createDeliveryWorker, createServices } from "~/services/services.server";
+import { applyConnectionLimits } from "./connection-limits";
 import { createExpressApp } from "./express-app";
 
 const buildDir = path.dirname(fileURLToPath(import.meta.url));
@@ -17,8 +19,16 @@ async function main(): Promise<void> {
   const services = await createServices(config, { waitForDatabase: false });
   const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
   const app = createExpressApp({ services, build, clientDir: path.join(buildDir, "client") });
-  const server = app.listen(config.env.PORT, config.env.HOST, () => {
+  // Headers that trickle in are checked against their time limit every second, not Node's default 30.
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, app).listen(config.env.PORT, config.env.HOST, () => {
     logger.info({ url: `http://${config.env.HOST === "0.0.0.0" ? "localhost" : config.env.HOST}:${config.env.PORT}` }, "portal listening");
+  });
+  applyConnectionLimits(server, {
+    headersTimeoutMs: config.env.HEADERS_TIMEOUT_SECONDS * 1000,
+    idleTimeoutMs: config.env.IDLE_TIMEOUT_SECONDS * 1000,
+    minBodyBytesPerSecond: config.env.MIN_BODY_BYTES_PER_SECOND,
+    maxConnectionsPerClient: config.env.TRUST_PROXY ? 0 : config.env.MAX_CONNECTIONS_PER_CLIENT,
+    log: ({ msg, reason }) => logger.info({ reason }, msg),
   });
   // By default the delivery worker runs in this process; WORKER_ENABLED=false leaves it to `npm run worker`.
   const worker = config.env.WORKER_ENABLED ? createDeliveryWorker(services) : null;

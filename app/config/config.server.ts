@@ -131,6 +131,14 @@ export const environmentSchema = z.object({
   // A lease shorter than a slow send (SMTP and webhook timeouts are 15 to 30 s) lets a second worker send it too.
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(20).max(3600).default(60),
   DELIVERY_RETRY_DELAYS: retryDelays,
+  // Connections (server/connection-limits.ts): a request's headers must arrive within HEADERS_TIMEOUT_SECONDS; a
+  // connection with nothing moving either way for IDLE_TIMEOUT_SECONDS is closed; a body must keep coming at
+  // MIN_BODY_BYTES_PER_SECOND on average once it is IDLE_TIMEOUT_SECONDS old (slow 3G sends some 50,000 a second);
+  // one client address may hold MAX_CONNECTIONS_PER_CLIENT open at once (not counted behind a proxy: TRUST_PROXY).
+  HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
+  IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  MIN_BODY_BYTES_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(1_000),
+  MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).max(100_000).default(100),
   // Memory for rendered pages (about 20 KB each); 0 renders every page afresh.
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   // clamd, which scans every evidence file before it is accepted: tcp://host:3310 or unix:/path/to/clamd.ctl.

@@ -1,5 +1,7 @@
 // Settings the README promises, each tried on a portal of its own started from the production build.
 import { spawn } from "node:child_process";
+import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { expect, test } from "./support/fixtures";
 import { WebhookReceiver } from "../support/webhook-receiver";
 import { startOwnPortal } from "./support/own-portal";
@@ -11,7 +13,12 @@ test.describe.configure({ mode: "parallel" });
 test("MIGRATE_ON_START=false: the portal waits, saying it is unavailable, until npm run migrate has run", async () => {
   const portal = await startOwnPortal({ MIGRATE_ON_START: "false" }, { healthy: false });
   try {
-    expect((await fetch(`${portal.base}/complaint/service`)).status).toBe(503);
+    // A page can be read (it needs nothing stored), but an answer cannot be kept: 503, saying so.
+    const page = await fetch(`${portal.base}/complaint/service`);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+    const cookie = (page.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const answer = await fetch(`${portal.base}/complaint/service`, { method: "POST", redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf, service: "public-health" }) });
+    expect(answer.status).toBe(503);
     const migrate = spawn(process.execPath, ["build/migrate.js"], { env: portal.env, stdio: "ignore" });
     expect(await new Promise((resolve) => migrate.once("exit", resolve))).toBe(0);
     await expect.poll(async () => (await fetch(`${portal.base}/healthz`)).status, { timeout: 30_000 }).toBe(200);
@@ -73,3 +80,80 @@ for (const megabytes of ["32", "0"]) {
     }
   });
 }
+
+/** A raw connection from `localAddress`, resolved with how it ended: "closed" by the server, or still "open". */
+function rawConnection(base: string, localAddress = "127.0.0.1") {
+  const { hostname, port } = new URL(base);
+  const socket = connect({ host: hostname, port: Number(port), localAddress });
+  const ended = new Promise<"closed">((resolve) => socket.once("close", () => resolve("closed")));
+  const connected = new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("error", reject);
+  });
+  socket.on("error", () => {});
+  // A connection turned away may fail before it is awaited: that is an ending, not an unhandled error.
+  connected.catch(() => undefined);
+  return { socket, ended, connected, answered: new Promise<string>((resolve) => socket.on("data", (chunk: Buffer) => resolve(chunk.toString("latin1")))) };
+}
+
+/** A plain request from another client address (127.0.0.2: loopback takes any 127/8 address). */
+function statusFrom(base: string, path: string, localAddress: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${base}${path}`, { localAddress, agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+test("slow and piled-up connections are closed or turned away, and the portal keeps answering everyone else", async () => {
+  const portal = await startOwnPortal({ HEADERS_TIMEOUT_SECONDS: "2", IDLE_TIMEOUT_SECONDS: "3", MIN_BODY_BYTES_PER_SECOND: "200", MAX_CONNECTIONS_PER_CLIENT: "6", RATE_LIMIT_POSTS: "1000" });
+  const held: ReturnType<typeof rawConnection>[] = [];
+  try {
+    // Six connections from one client, each trickling its headers a byte at a time: the seventh is turned away at once.
+    for (let i = 0; i < 6; i++) {
+      const connection = rawConnection(portal.base);
+      await connection.connected;
+      held.push(connection);
+    }
+    const trickle = setInterval(() => {
+      for (const { socket } of held) if (!socket.destroyed) socket.write("X");
+    }, 300);
+    try {
+      for (const { socket } of held) socket.write("GET /complaint HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
+      const seventh = rawConnection(portal.base);
+      expect(await seventh.ended).toBe("closed");
+      // Someone else is answered all the while.
+      expect(await statusFrom(portal.base, "/complaint", "127.0.0.2")).toBe(200);
+      // Headers never finished within their time: every held connection is closed by the server (408 or a close).
+      const endings = await Promise.all(held.map(({ ended }) => ended));
+      expect(endings.every((ending) => ending === "closed")).toBe(true);
+    } finally {
+      clearInterval(trickle);
+    }
+    // Freed: the same client is answered again.
+    expect(await statusFrom(portal.base, "/complaint", "127.0.0.1")).toBe(200);
+
+    // A body that stops coming is closed; one that comes slowly but steadily (like slow 3G, scaled down) is read.
+    const stalled = rawConnection(portal.base);
+    await stalled.connected;
+    stalled.socket.write("POST /complaint/service HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5000\r\n\r\nservice=");
+    expect(await stalled.ended).toBe("closed");
+
+    const trickled = rawConnection(portal.base);
+    await trickled.connected;
+    const body = `service=public-health&padding=${"x".repeat(1_970)}`;
+    trickled.socket.write(`POST /complaint/service HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+    // 2 KB at 400 bytes a second: twice the minimum, five seconds long, longer than the idle limit.
+    for (let offset = 0; offset < body.length; offset += 40) {
+      trickled.socket.write(body.slice(offset, offset + 40));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await trickled.answered).toMatch(/^HTTP\/1\.1 (303|200)/);
+  } finally {
+    for (const { socket } of held) socket.destroy();
+    await portal.stop();
+  }
+});

@@ -1,0 +1,75 @@
+// What a connection may hold on to. Node's defaults let a body trickle in for five minutes and any one client open
+// as many connections as it likes; people on slow phone connections need time, but not that. A person's upload on
+// slow 3G moves some 50 KB a second and never stops for long: a connection that sends nothing for the idle limit,
+// or whose body arrives slower than the minimum rate once the idle limit has passed, is closed, and a client
+// address past its number of open connections is turned away at once. Nothing here reads the body itself: the
+// rate is taken from the bytes the socket has read, so backpressure and the routes' own reading are untouched.
+import type { Server } from "node:http";
+import type { Socket } from "node:net";
+
+export interface ConnectionLimits {
+  headersTimeoutMs: number;
+  idleTimeoutMs: number;
+  /** 0: no minimum. */
+  minBodyBytesPerSecond: number;
+  /** 0: no limit (behind a proxy every connection comes from the proxy's address). */
+  maxConnectionsPerClient: number;
+  log: (entry: { msg: string; reason: string }) => void;
+}
+
+/** The longest a whole request may take: the slowest upload the rate allows of the largest body, with room. */
+const requestCeilingMs = 15 * 60_000;
+
+export function applyConnectionLimits(server: Server, limits: ConnectionLimits): void {
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = requestCeilingMs;
+  // A browser reuses an idle connection within a few seconds or not at all.
+  server.keepAliveTimeout = 5_000;
+  // Nothing moving either way for the idle limit: the socket is closed (Node's default is never).
+  server.setTimeout(limits.idleTimeoutMs, (socket: Socket) => {
+    limits.log({ msg: "connection closed", reason: "idle" });
+    socket.destroy();
+  });
+
+  if (limits.maxConnectionsPerClient > 0) {
+    const open = new Map<string, number>();
+    server.on("connection", (socket: Socket) => {
+      const address = socket.remoteAddress ?? "";
+      const count = open.get(address) ?? 0;
+      if (count >= limits.maxConnectionsPerClient) {
+        limits.log({ msg: "connection refused", reason: "too many open connections from one client" });
+        socket.destroy();
+        return;
+      }
+      open.set(address, count + 1);
+      socket.once("close", () => {
+        const left = (open.get(address) ?? 1) - 1;
+        if (left > 0) open.set(address, left);
+        else open.delete(address);
+      });
+    });
+  }
+
+  if (limits.minBodyBytesPerSecond > 0) {
+    server.on("request", (request) => {
+      const length = Number(request.headers["content-length"] ?? 0);
+      if (!(length > 0) && request.headers["transfer-encoding"] === undefined) return;
+      const socket = request.socket;
+      const started = Date.now();
+      const readAtStart = socket.bytesRead;
+      const check = setInterval(() => {
+        if (request.complete || socket.destroyed) return clearInterval(check);
+        const elapsedMs = Date.now() - started;
+        if (elapsedMs < limits.idleTimeoutMs) return;
+        if (((socket.bytesRead - readAtStart) * 1000) / elapsedMs < limits.minBodyBytesPerSecond) {
+          clearInterval(check);
+          limits.log({ msg: "connection closed", reason: "body too slow" });
+          socket.destroy();
+        }
+      }, Math.min(1_000, limits.idleTimeoutMs));
+      check.unref();
+      request.once("end", () => clearInterval(check));
+      socket.once("close", () => clearInterval(check));
+    });
+  }
+}

@@ -1,4 +1,5 @@
 // What the Express server hands every loader and action: the services made once at start, and per-request facts.
+import type { LocalCouncil } from "./config/council-schema";
 import type { UploadResult } from "./evidence/upload.server";
 import type { Language } from "./i18n";
 import type { Refusal } from "./journeys/forgery.server";
@@ -8,6 +9,8 @@ import type { LoadedSession } from "./services/session-store.server";
 export interface PortalLoadContext {
   services: Services;
   language: Language;
+  /** The council's settings in this request's language. */
+  council: LocalCouncil;
   nonce: string;
   requestId: string;
   /** The client's address (as TRUST_PROXY says to read it), for per-client limits. Never logged. */

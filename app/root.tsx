@@ -51,7 +51,7 @@ export async function loader({ context }: LoaderFunctionArgs): Promise<RootData>
       503: t("errors.problem.title"),
     } as Record<number, string>,
     language: context.language,
-    council: publicCouncilSettings(config.council),
+    council: publicCouncilSettings(config.council, context.language),
     idleMinutes: Math.round(config.sessionIdleMs / 60_000),
   };
 }

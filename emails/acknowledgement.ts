@@ -1,7 +1,7 @@
 // The acknowledgement, in the language the person used. It holds no answers: someone else may read it. It is only
 // ever planned and sent where app/delivery/contact-permission.ts allows.
 import type { TFunction } from "i18next";
-import type { CouncilSettings } from "~/config/council-schema";
+import { councilIn, type CouncilSettings } from "~/config/council-schema";
 import { formatLongDate } from "~/format-date";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import { addWorkingDays } from "~/working-days";
@@ -14,7 +14,7 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
     type: t(`${journey.id}:submission.yours`),
     reference: submission.reference,
     phone: council.contact.phone,
-    openingHours: council.contact.openingHours,
+    openingHours: councilIn(council, submission.language).contact.openingHours,
     email: council.contact.email,
     advocacyName: council.advocacy.providerName,
     advocacyPhone: council.advocacy.phone,

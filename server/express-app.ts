@@ -6,6 +6,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request, type Response } from "express";
 import "~/load-context";
+import { councilIn } from "~/config/council-schema";
 import { evidenceDownloads } from "~/evidence/download.server";
 import type { UploadResult } from "~/evidence/upload.server";
 import { refusedLocation, type Refusal } from "~/journeys/forgery.server";
@@ -160,6 +161,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
         return {
           services,
           language,
+          council: councilIn(services.config.council, language),
           nonce: String(res.locals.nonce),
           requestId: String(res.locals.requestId),
           clientAddress: req.ip ?? "unknown",

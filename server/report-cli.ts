@@ -7,6 +7,7 @@ import { printReportPdf } from "~/annual-report/report-pdf.server";
 import { loadReportInput, markQuotationsReported } from "~/annual-report/report-source.server";
 import { reportTimetable } from "~/cases/timetable";
 import { loadReadOnlyConfig } from "~/config/config.server";
+import { councilIn } from "~/config/council-schema";
 import { Sealer } from "~/services/encryption.server";
 import { isPostgresUrl, openDatabaseUrl, sqliteFileFromUrl } from "~/services/database.server";
 import { checkSchema } from "~/services/migrations.server";
@@ -44,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
   const databaseUrl = config.env.DATABASE_URL;
   try {
     const written = await writeReport(parsed.options, {
-      council: { councilName: config.council.councilName, serviceName: config.council.serviceName },
+      // The report is written in English, as the council publishes it.
+      council: { councilName: councilIn(config.council, "en").councilName, serviceName: councilIn(config.council, "en").serviceName },
       timetable: reportTimetable(config.council.timetable),
       today,
       printPdf: printReportPdf,

@@ -1,6 +1,7 @@
 // The report as its readers get it: opened from disk in Chromium at 320 px and on a desktop, scanned by axe
 // (WCAG 2.2 AA), printed (the "check before publishing" marks gone), and checked by the W3C Nu Html Checker.
 // One Chromium for the whole file.
+import { englishExampleCouncil } from "../../tests/support/example-council";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -9,7 +10,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exampleCouncil } from "~/config/example-council";
 import { seedYear, seedYearInput } from "../../tests/support/seed-year";
 import { buildReport } from "./report-document";
 import { renderReportHtml } from "./report-html";
@@ -24,8 +24,8 @@ const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 const folder = mkdtempSync(path.join(tmpdir(), "report-browser-"));
 const context = (suppressBelow: number | null) => ({
-  councilName: exampleCouncil.councilName,
-  serviceName: exampleCouncil.serviceName,
+  councilName: englishExampleCouncil.councilName,
+  serviceName: englishExampleCouncil.serviceName,
   timetable: statutoryTimetable,
   madeOn: "2026-12-02",
   suppressBelow,

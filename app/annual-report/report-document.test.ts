@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
+import { englishExampleCouncil } from "../../tests/support/example-council";
 import { describe, expect, it } from "vitest";
 import type { CaseRecord, ReportInput, SubmissionRecord } from "~/cases/case-record";
-import { exampleCouncil } from "~/config/example-council";
 import { seedYear, seedYearInput } from "../../tests/support/seed-year";
 import { buildReport, type ReportContext } from "./report-document";
 import { renderReportCsv } from "./report-csv";
@@ -13,8 +13,8 @@ import { councilBrandColour } from "./report-styles";
 import { statutoryTimetable } from "../../tests/support/example-timetable";
 
 const context = (suppressBelow: number | null = null): ReportContext => ({
-  councilName: exampleCouncil.councilName,
-  serviceName: exampleCouncil.serviceName,
+  councilName: englishExampleCouncil.councilName,
+  serviceName: englishExampleCouncil.serviceName,
   timetable: statutoryTimetable,
   madeOn: "2026-12-02",
   suppressBelow,

@@ -8,6 +8,7 @@
 // by the same schema and state machine; compliments sent through the compliment journey's own store function on
 // the day they arrived. Hundreds of events over real HTTP would be slow on a shared machine; the HTTP route itself,
 // with the signature checks, is driven end to end in tests/e2e/case-progress.spec.ts.
+import { englishExampleCouncil } from "../../tests/support/example-council";
 import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -28,7 +29,6 @@ import { personas } from "../../tests/support/personas";
 import { seedPreviousYearCompliments, seedPreviousYearComplaints, seedYear, seedYearCompliments, seedYearComplaints, seedYearInput } from "../../tests/support/seed-year";
 import { statutoryTimetable } from "../../tests/support/example-timetable";
 import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
-import { exampleCouncil } from "~/config/example-council";
 import { buildReport } from "./report-document";
 import { renderReportCsv } from "./report-csv";
 import { csvRows } from "./report-html.test-support";
@@ -189,7 +189,7 @@ describe.each(engines)("the seed year through the portal's interfaces, reported 
 
       // And every complaint figure (timeliness, medians, outcomes, months) as the seed's own records give it.
       const expected = csvRows(
-        renderReportCsv(buildReport(seedYearInput(), seedYear, { councilName: exampleCouncil.councilName, serviceName: exampleCouncil.serviceName, timetable: statutoryTimetable, madeOn: "2026-12-02", suppressBelow: null })),
+        renderReportCsv(buildReport(seedYearInput(), seedYear, { councilName: englishExampleCouncil.councilName, serviceName: englishExampleCouncil.serviceName, timetable: statutoryTimetable, madeOn: "2026-12-02", suppressBelow: null })),
       );
       const complaintRows = (rows: string[][]) => rows.filter((line) => line[0] === csc || line[0] === "Public health complaints").map((line) => line.join("|"));
       expect(complaintRows(lines)).toEqual(complaintRows(expected));

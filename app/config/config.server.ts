@@ -8,7 +8,7 @@ import { parseClamdAddress, type ClamdAddress } from "~/evidence/clamav.server";
 import { isPostgresUrl } from "~/services/database.server";
 import { newKeyEntry, parseKeyring, type Keyring } from "~/services/encryption.server";
 import { submissionKinds } from "~/journeys/journeys";
-import { councilSettingsSchema, type CouncilSettings } from "./council-schema";
+import { councilSettingsSchema, untranslatedCouncilSettings, type CouncilSettings } from "./council-schema";
 import { exampleCouncil } from "./example-council";
 
 /** file:path for SQLite, or postgres://user:password@host:port/database; the message never repeats the value. */
@@ -265,6 +265,11 @@ export function loadConfig(
   if (isProduction && !env.PUBLIC_URL) {
     throw new ConfigError("Invalid configuration:\n  PUBLIC_URL: is required when APP_ENV=production (the https:// address people and the case system reach the portal at: links in emails and webhooks start with it)");
   }
+  const council = readCouncilSettings(env.COUNCIL_CONFIG);
+  const untranslated = untranslatedCouncilSettings(council);
+  if (untranslated.length) {
+    log(`COUNCIL_CONFIG: these settings people read have no words of their own in a language, so English is shown there: ${untranslated.join(", ")}. Give each as { "en": "…", "pl": "…", "ar": "…" }.`);
+  }
   return {
     env,
     evidence: {
@@ -276,7 +281,7 @@ export function loadConfig(
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     webhooks,
     isProduction,
-    council: readCouncilSettings(env.COUNCIL_CONFIG),
+    council,
     sessionSecret: env.SESSION_SECRET ?? generatedSecret(dataDir, "session", log),
     keyring: env.DATA_KEYS ?? parseKeyring(generatedSecret(dataDir, "data-key", log, () => newKeyEntry("dev1"))),
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { evidenceScanWarning, loadConfig } from "./config.server";
 import { exampleCouncil } from "./example-council";
-import { publicCouncilSettings, councilSettingsSchema } from "./council-schema";
+import { councilIn, councilSettingsSchema, publicCouncilSettings } from "./council-schema";
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), "config-"));
 const quiet = () => {};
@@ -15,7 +15,7 @@ describe("configuration", () => {
     const first = loadConfig({ DATA_DIR: dir }, quiet);
     expect(first.env.PORT).toBe(3000);
     expect(first.env.DATABASE_URL).toBe("file:./data/portal.db");
-    expect(first.council.councilName).toBe("Example Borough Council");
+    expect(councilIn(first.council, "en").councilName).toBe("Example Borough Council");
     expect(first.sessionIdleMs).toBe(60 * 60_000);
     expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({ DATA_DIR: dir }, quiet).sessionSecret).toBe(first.sessionSecret);
@@ -107,6 +107,31 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATA_DIR: dir, COUNCIL_CONFIG: file }, quiet)).toThrow(/COUNCIL_CONFIG: cannot read/);
   });
 
+  it("takes the words people read in each language, falls back to English with a warning naming what is missing, and refuses an unknown language", () => {
+    const dir = dataDir();
+    const file = path.join(dir, "council.json");
+    const serviceName = { en: "Complaints and compliments", pl: "Skargi i podziękowania" };
+    writeFileSync(file, JSON.stringify({ ...exampleCouncil, serviceName, contact: { ...exampleCouncil.contact, openingHours: "9am to 5pm" } }));
+    const warnings: string[] = [];
+    const config = loadConfig({ DATA_DIR: dir, COUNCIL_CONFIG: file, SESSION_SECRET: "x".repeat(32) }, (message) => warnings.push(message));
+    expect(councilIn(config.council, "pl").serviceName).toBe("Skargi i podziękowania");
+    expect(councilIn(config.council, "ar").serviceName).toBe("Complaints and compliments");
+    expect(councilIn(config.council, "en").serviceName).toBe("Complaints and compliments");
+    // One string is the same words in every language: nothing is missing there.
+    expect(councilIn(config.council, "ar").contact.openingHours).toBe("9am to 5pm");
+    expect(warnings.filter((w) => w.startsWith("COUNCIL_CONFIG"))).toEqual([expect.stringContaining("serviceName (ar)")]);
+    expect(warnings.join("\n")).not.toContain("openingHours");
+    // The example council has every language's words: no warning.
+    const quietWarnings: string[] = [];
+    loadConfig({ DATA_DIR: dataDir(), SESSION_SECRET: "x".repeat(32) }, (message) => quietWarnings.push(message));
+    expect(quietWarnings.filter((w) => w.startsWith("COUNCIL_CONFIG"))).toEqual([]);
+    // English is required, and a language the portal does not speak is a mistake, named.
+    writeFileSync(file, JSON.stringify({ ...exampleCouncil, serviceName: { pl: "Skargi" } }));
+    expect(() => loadConfig({ DATA_DIR: dir, COUNCIL_CONFIG: file }, quiet)).toThrow(/COUNCIL_CONFIG\.serviceName/);
+    writeFileSync(file, JSON.stringify({ ...exampleCouncil, serviceName: { en: "Complaints", fr: "Plaintes" } }));
+    expect(() => loadConfig({ DATA_DIR: dir, COUNCIL_CONFIG: file }, quiet)).toThrow(/COUNCIL_CONFIG\.serviceName/);
+  });
+
   it("stops at start on a negative or missing time limit, naming it", () => {
     const dir = dataDir();
     const file = path.join(dir, "council.json");
@@ -120,7 +145,7 @@ describe("configuration", () => {
 
   it("lets only the public allow-list reach the browser", () => {
     const council = councilSettingsSchema.parse(exampleCouncil);
-    const shown = JSON.stringify(publicCouncilSettings(council));
+    const shown = JSON.stringify(publicCouncilSettings(council, "en"));
     for (const mailbox of Object.values(council.mailboxes)) expect(shown).not.toContain(mailbox);
     expect(shown).not.toContain(council.exitUrl);
   });

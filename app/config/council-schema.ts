@@ -1,5 +1,18 @@
 import { z } from "zod";
+import { supportedLanguages, type Language } from "~/i18n";
 import { routingFlags } from "~/journeys/flags";
+
+/**
+ * Words people read, in every language the portal speaks: one string (the same in every language), or one per
+ * language, English required ({ "en": "…", "pl": "…", "ar": "…" }). A language without its own falls back to
+ * English, with a warning when the portal starts (config.server.ts).
+ */
+export type LocalText = { en: string } & Partial<Record<Language, string>>;
+
+const localText = (text: z.ZodString) =>
+  z
+    .union([text, z.strictObject({ en: text }).extend(Object.fromEntries(supportedLanguages.filter((l) => l !== "en").map((l) => [l, text.optional()])))])
+    .transform((value): LocalText => (typeof value === "string" ? Object.fromEntries(supportedLanguages.map((l) => [l, value])) as LocalText : (value as LocalText)));
 
 const phone = z.string().regex(/^[0-9 +()]{3,20}$/, "must be a phone number made of digits and spaces");
 const email = z.email();
@@ -60,16 +73,16 @@ const timetableSchema = z
 export type Timetable = z.output<typeof timetableSchema>;
 
 export const councilSettingsSchema = z.strictObject({
-  councilName: z.string().min(2).max(120),
-  serviceName: z.string().min(2).max(120),
+  councilName: localText(z.string().min(2).max(120)),
+  serviceName: localText(z.string().min(2).max(120)),
   homepageUrl: z.url(),
   contact: z.strictObject({
     phone,
     textPhone: z.string().min(3).max(40),
-    openingHours: z.string().min(3).max(200),
+    openingHours: localText(z.string().min(3).max(200)),
     email,
     postalAddress: z.array(z.string().min(1).max(120)).min(2).max(8),
-    inPerson: z.string().min(3).max(300),
+    inPerson: localText(z.string().min(3).max(300)),
     generalComplaintsPhone: phone,
     generalComplaintsEmail: email,
   }),
@@ -123,8 +136,47 @@ export const councilSettingsSchema = z.strictObject({
 export type CouncilSettingsInput = z.input<typeof councilSettingsSchema>;
 export type CouncilSettings = z.output<typeof councilSettingsSchema>;
 
-/** The part of the council's settings that pages may show: the only settings that reach the browser. */
-export function publicCouncilSettings(council: CouncilSettings) {
+/** The council's settings as people reading `language` see them: every text setting in that language. */
+export type LocalCouncil = Omit<CouncilSettings, "councilName" | "serviceName" | "contact"> & {
+  councilName: string;
+  serviceName: string;
+  contact: Omit<CouncilSettings["contact"], "openingHours" | "inPerson"> & { openingHours: string; inPerson: string };
+};
+
+const localCouncils = new WeakMap<CouncilSettings, Map<string, LocalCouncil>>();
+
+/** The council's settings in one language (English where that language has none); worked out once per language. */
+export function councilIn(council: CouncilSettings, language: string): LocalCouncil {
+  let byLanguage = localCouncils.get(council);
+  if (!byLanguage) localCouncils.set(council, (byLanguage = new Map()));
+  let local = byLanguage.get(language);
+  if (!local) {
+    const word = (text: LocalText) => text[language as Language] ?? text.en;
+    local = {
+      ...council,
+      councilName: word(council.councilName),
+      serviceName: word(council.serviceName),
+      contact: { ...council.contact, openingHours: word(council.contact.openingHours), inPerson: word(council.contact.inPerson) },
+    };
+    byLanguage.set(language, local);
+  }
+  return local;
+}
+
+/** The text settings with no words of their own in a language, by path ("contact.openingHours (pl)"). */
+export function untranslatedCouncilSettings(council: CouncilSettings): string[] {
+  const texts: Record<string, LocalText> = {
+    councilName: council.councilName,
+    serviceName: council.serviceName,
+    "contact.openingHours": council.contact.openingHours,
+    "contact.inPerson": council.contact.inPerson,
+  };
+  return Object.entries(texts).flatMap(([path, text]) => supportedLanguages.filter((language) => text[language] === undefined).map((language) => `${path} (${language})`));
+}
+
+/** The part of the council's settings that pages may show, in the page's language: the only settings that reach the browser. */
+export function publicCouncilSettings(source: CouncilSettings, language: string) {
+  const council = councilIn(source, language);
   return {
     councilName: council.councilName,
     serviceName: council.serviceName,

@@ -4,15 +4,28 @@ import type { CouncilSettingsInput } from "./council-schema";
 
 export const exampleCouncil: CouncilSettingsInput = {
   councilName: "Example Borough Council",
-  serviceName: "Complaints and compliments: children's services and public health",
+  // Words people read are given in each language the portal speaks (a plain string is the same in all of them).
+  serviceName: {
+    en: "Complaints and compliments: children's services and public health",
+    pl: "Skargi i podziękowania: usługi dla dzieci i zdrowie publiczne",
+    ar: "الشكاوى والإشادات: خدمات الأطفال والصحة العامة",
+  },
   homepageUrl: "https://www.example.org/",
   contact: {
     phone: "01632 960000",
     textPhone: "18001 01632 960000",
-    openingHours: "Monday to Friday, 9am to 5pm (except bank holidays)",
+    openingHours: {
+      en: "Monday to Friday, 9am to 5pm (except bank holidays)",
+      pl: "od poniedziałku do piątku, 9:00–17:00 (oprócz świąt państwowych)",
+      ar: "من الاثنين إلى الجمعة، من 9 صباحًا إلى 5 مساءً (ما عدا العطل الرسمية)",
+    },
     email: "complaints@example.org",
     postalAddress: ["Complaints Team", "Example Borough Council", "Civic Centre", "Example Street", "Exampleton", "EX1 1AA"],
-    inPerson: "Civic Centre, Example Street, Exampleton EX1 1AA. Monday to Friday, 9am to 4pm.",
+    inPerson: {
+      en: "Civic Centre, Example Street, Exampleton EX1 1AA. Monday to Friday, 9am to 4pm.",
+      pl: "Civic Centre, Example Street, Exampleton EX1 1AA. Od poniedziałku do piątku, 9:00–16:00.",
+      ar: "Civic Centre, Example Street, Exampleton EX1 1AA. من الاثنين إلى الجمعة، من 9 صباحًا إلى 4 مساءً.",
+    },
     generalComplaintsPhone: "01632 960100",
     generalComplaintsEmail: "feedback@example.org",
   },

@@ -56,7 +56,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = context.services.translations[context.language].getFixedT(context.language, journey.id);
   const values = interpolationValues(state.answers);
   const variant = page.variant?.(state.answers);
-  const council = context.services.config.council;
+  const council = context.council;
   // The <title> ends up in browser history, which "Exit this page" cannot clear: no child's name in it.
   const heading = t(`pages.${page.id}.title`, { ...values, childName: t("common:answers.theChild"), context: variant });
   const errorPrefix = flash ? `${t("common:layout.errorPrefix")} ` : "";

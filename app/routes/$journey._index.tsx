@@ -14,7 +14,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const journey = journeyOrNotFound(params.journey);
   const t = context.services.translations[context.language].getFixedT(context.language, journey.id);
   return {
-    title: `${t("start.title")} – ${context.services.config.council.serviceName}`,
+    title: `${t("start.title")} – ${context.council.serviceName}`,
     namespace: journey.id,
     firstPage: `/${journey.id}/${journey.firstPage}`,
     idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),

@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       csrf: context.services.sessions.csrfToken(session),
       started: signStart(context.services.config.sessionSecret, { journeyId: journey.id, runId: state.runId }, state.startedAt ?? 0),
-      title: `${t(`${journey.id}:checkAnswers.title`)} – ${context.services.config.council.serviceName}`,
+      title: `${t(`${journey.id}:checkAnswers.title`)} – ${context.council.serviceName}`,
       journeyId: journey.id,
       namespace: journey.id,
       sections,

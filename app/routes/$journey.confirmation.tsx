@@ -34,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const replyBy = submitted.replyBy && !noContact ? formatLongDate(submitted.replyBy, context.language) : null;
   return data(
     {
-      title: `${t(`${journey.id}:confirmation.title`)} – ${context.services.config.council.serviceName}`,
+      title: `${t(`${journey.id}:confirmation.title`)} – ${context.council.serviceName}`,
       journeyId: journey.id,
       namespace: journey.id,
       reference: submitted.reference,
@@ -71,7 +71,7 @@ function keepingTogether(sentence: string, reference: string): ReactNode {
 
 export default function Confirmation() {
   const page = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation([page.namespace, "common"]);
+  const { t, i18n } = useTranslation([page.namespace, "common", "progress"]);
   const council = useRootData()?.council;
   const values = {
     reference: page.reference,

@@ -17,7 +17,7 @@ export const handle = {
 export async function loader({ context }: LoaderFunctionArgs) {
   const t = context.services.translations[context.language].getFixedT(context.language, "pages");
   return {
-    title: `${t("start.title")} – ${context.services.config.council.serviceName}`,
+    title: `${t("start.title")} – ${context.council.serviceName}`,
     journeys: startPageJourneys.map((journey) => ({ id: journey.id, primary: journey.startPage?.primary ?? false })),
   };
 }
@@ -67,7 +67,7 @@ function mailLink(email: string) {
 }
 
 export default function Start() {
-  const { t } = useTranslation("pages");
+  const { t } = useTranslation(["pages", "progress"]);
   const { journeys } = useLoaderData<typeof loader>();
   const { council } = useCouncilRoot();
   const { contact } = council;

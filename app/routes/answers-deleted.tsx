@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const from = journeyById(new URL(request.url).searchParams.get("from") ?? undefined);
   const t = context.services.translations[context.language].getFixedT(context.language, "common");
   return data({
-    title: `${t("timeout.expiredTitle")} – ${context.services.config.council.serviceName}`,
+    title: `${t("timeout.expiredTitle")} – ${context.council.serviceName}`,
     startAgain: from ? `/${from.id}` : "/",
     idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
   }, { headers: cookie ? { "Set-Cookie": cookie, "Cache-Control": "no-store" } : { "Cache-Control": "no-store" } });

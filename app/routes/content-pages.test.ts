@@ -1,9 +1,9 @@
-// The content pages' words: English and Polish must say the same things, with nothing left blank and no
+// The content pages' words: every language must say the same things as English, with nothing left blank and no
 // council's details written into the copy (they come from the council's settings through interpolation).
 import { describe, expect, it } from "vitest";
 import { exampleCouncil } from "~/config/example-council";
-import en from "../../locales/en/pages.json";
-import pl from "../../locales/pl/pages.json";
+import { supportedLanguages } from "~/i18n";
+import { resources } from "../../locales/resources";
 
 /** Every string in a locale file, by its dotted key. */
 function strings(value: unknown, prefix = ""): Map<string, string> {
@@ -35,7 +35,9 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}|<\/?(\w+)>/g)].map((match) => match[0].replace(/\s/g, "")).sort();
 }
 
-const locales = { en, pl } as const;
+const locales = Object.fromEntries(supportedLanguages.map((language) => [language, resources[language]!.pages!]));
+const en = locales.en!;
+const translations = supportedLanguages.filter((language) => language !== "en");
 
 describe("content pages' locale files", () => {
   it("have one top-level key per page", () => {
@@ -51,8 +53,8 @@ describe("content pages' locale files", () => {
     });
   });
 
-  it("have exactly the same keys in English and Polish", () => {
-    expect(keyDifferences(en, pl)).toEqual({ onlyInFirst: [], onlyInSecond: [] });
+  it.each(translations)("have exactly the same keys in English and %s", (language) => {
+    expect(keyDifferences(en, locales[language])).toEqual({ onlyInFirst: [], onlyInSecond: [] });
   });
 
   it("have no empty strings", () => {
@@ -62,9 +64,9 @@ describe("content pages' locale files", () => {
     }
   });
 
-  it("keep every {{value}} and <tag> in the Polish translation", () => {
+  it.each(translations)("keep every {{value}} and <tag> in the %s translation", (language) => {
     const english = strings(en);
-    const mismatched = [...strings(pl)]
+    const mismatched = [...strings(locales[language])]
       .filter(([key, text]) => english.has(key) && placeholders(text).join() !== placeholders(english.get(key) ?? "").join())
       .map(([key]) => key);
     expect(mismatched).toEqual([]);

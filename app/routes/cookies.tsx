@@ -12,7 +12,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const { config } = context.services;
   const t = context.services.translations[context.language].getFixedT(context.language, "pages");
   return {
-    title: `${t("cookies.title")} – ${config.council.serviceName}`,
+    title: `${t("cookies.title")} – ${context.council.serviceName}`,
     // The names the server really uses: the session cookie gets the __Host- prefix when served over HTTPS in production.
     cookieNames: {
       session: config.isProduction ? "__Host-session" : "session",

@@ -11,7 +11,7 @@ export const handle = { i18n: ["pages"] } satisfies PageHandle;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const t = context.services.translations[context.language].getFixedT(context.language, "pages");
-  return { title: `${t("privacy.title")} – ${context.services.config.council.serviceName}` };
+  return { title: `${t("privacy.title")} – ${context.council.serviceName}` };
 }
 
 export const meta = titleMeta;

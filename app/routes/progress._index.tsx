@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(
     {
       csrf: context.services.sessions.csrfToken(session),
-      title: `${flash ? `${t("common:layout.errorPrefix")} ` : ""}${t("start.title")} – ${context.services.config.council.serviceName}`,
+      title: `${flash ? `${t("common:layout.errorPrefix")} ` : ""}${t("start.title")} – ${context.council.serviceName}`,
       value: typeof flash?.values.reference === "string" ? flash.values.reference : (session.data.progress?.reference ?? ""),
       error: flash?.errors[0]?.messageKey ?? null,
     },

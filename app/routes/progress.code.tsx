@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(
     {
       csrf: context.services.sessions.csrfToken(session),
-      title: `${flash ? `${t("common:layout.errorPrefix")} ` : ""}${t("code.title")} – ${context.services.config.council.serviceName}`,
+      title: `${flash ? `${t("common:layout.errorPrefix")} ` : ""}${t("code.title")} – ${context.council.serviceName}`,
       value: typeof flash?.values.code === "string" ? flash.values.code : "",
       error: flash?.errors[0]?.messageKey ?? null,
       minutes: progressCodeRules.minutes,

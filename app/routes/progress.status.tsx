@@ -47,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = context.services.translations[context.language].getFixedT(context.language, ["progress", "common"]);
   return data(
     {
-      title: `${t("status.title")} – ${context.services.config.council.serviceName}`,
+      title: `${t("status.title")} – ${context.council.serviceName}`,
       reference: found.reference,
       stageKey: state.closedOn && !offer ? "closed" : stage.repliedOn ? `${stage.stage}-replied` : String(stage.stage),
       reply: due ? { key: stage.extendedDueOn ? "replyByExtended" : "replyBy", date: date(due) } : stage.repliedOn ? { key: "repliedOn", date: date(stage.repliedOn) } : null,

@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (reason === "rateLimited") headers["Retry-After"] = String(retry);
   return data(
-    { reason, back: safeBack, minutes: Math.ceil(retry / 60), title: `${t(`errors.${reason}.title`)} – ${context.services.config.council.serviceName}` },
+    { reason, back: safeBack, minutes: Math.ceil(retry / 60), title: `${t(`errors.${reason}.title`)} – ${context.council.serviceName}` },
     { status, headers },
   );
 }

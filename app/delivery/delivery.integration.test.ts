@@ -161,6 +161,22 @@ describe.each(engines)("delivery on %s", (engine) => {
       expect(acknowledgement!.text).toMatch(/Twoja|numer/);
     });
 
+    it("acknowledges in Arabic, right to left, a complaint made in Arabic, and tells staff, in English, which language it was", async () => {
+      const submission = await submit("ar");
+      await worker().runOnce();
+      const [acknowledgement] = mail.to("jamie@example.org");
+      expect(acknowledgement!.html).toContain('<html lang="ar" dir="rtl">');
+      // Lists start on the right in clients that ignore logical properties.
+      expect(acknowledgement!.html).not.toContain("padding-left");
+      expect(acknowledgement!.subject).toMatch(/[\u0600-\u06FF]/);
+      expect(acknowledgement!.text).toMatch(/[\u0600-\u06FF]/);
+      // The reference is written exactly as everywhere else.
+      expect(acknowledgement!.text).toContain(submission.reference);
+      const [staff] = mail.to("childrens-complaints@example.org");
+      expect(staff!.html).toContain('<html lang="en" dir="ltr">');
+      expect(staff!.text).toContain("in Arabic");
+    });
+
     it("tells a public health complainant of one stage and the Ombudsman, and a children's social care one of three stages", async () => {
       await submit("en", { ...answers, service: { service: "public-health" }, contact: { method: "email", email: "ph@example.org" } });
       await submit();

@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ExitThisPage } from "~/components/govuk/exit-this-page";
+import { ListenButton } from "./listen-button";
 import { TimeoutWarning } from "./timeout-warning";
 
 /** GOV.UK's "Exit this page" button, in the council's words; it deletes the answers via /exit. */
@@ -35,6 +36,7 @@ export function JourneyChrome({ backHref, idleMinutes, journeyId, csrf, children
         </Link>
       ) : null}
       <main className="govuk-main-wrapper" id="main-content">
+        <ListenButton />
         {children}
         <TimeoutWarning idleMinutes={idleMinutes} journeyId={journeyId} csrf={csrf} />
         <p className="govuk-body-s govuk-!-margin-top-6" id="answers-kept">

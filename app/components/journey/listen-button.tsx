@@ -1,0 +1,80 @@
+// "Listen to this page": the question read aloud by the browser's own speech synthesis, in the page's language.
+// Nothing is sent anywhere. The button exists only with JavaScript and a voice for the page's language (checked
+// after the page has loaded, so the server's page never has it); pressing it again stops, and once the reading
+// has ended it offers to listen again. Everything it reads is what the page shows: the error summary, the heading,
+// hints, each option's label and any error message, in page order.
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+/** What is read, in the order the page shows it. A piece inside another piece (a label inside the heading) is read once. */
+const readable = ["h1", ".govuk-error-summary__title", ".govuk-error-summary__list a", ".govuk-hint", ".govuk-error-message", ".govuk-label", ".govuk-radios__label", ".govuk-checkboxes__label"].join(", ");
+
+export function pageText(root: ParentNode): string {
+  const taken: Element[] = [];
+  for (const element of root.querySelectorAll(readable)) {
+    if (element.closest(".app-listen") || taken.some((outer) => outer.contains(element))) continue;
+    // Hidden parts (an unrevealed conditional question, the honeypot) are not on the page for the person.
+    if ((element as HTMLElement).offsetParent === null && getComputedStyle(element).position !== "fixed") continue;
+    taken.push(element);
+  }
+  return taken
+    .map((element) => (element.textContent ?? "").replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join(". ")
+    .replace(/([.?!:])\./g, "$1");
+}
+
+function voiceFor(language: string): SpeechSynthesisVoice | null {
+  const voices = window.speechSynthesis.getVoices();
+  return voices.find((voice) => voice.lang.toLowerCase().split(/[-_]/)[0] === language.toLowerCase()) ?? null;
+}
+
+export function ListenButton() {
+  const { t, i18n } = useTranslation("common");
+  const language = i18n.language;
+  const [voice, setVoice] = useState<SpeechSynthesisVoice | null>(null);
+  const [state, setState] = useState<"ready" | "speaking" | "spoken">("ready");
+  const utterance = useRef<SpeechSynthesisUtterance | null>(null);
+
+  useEffect(() => {
+    if (typeof window === "undefined" || !("speechSynthesis" in window)) return;
+    const find = () => setVoice(voiceFor(language));
+    find();
+    // Voices often arrive a moment after the page loads.
+    window.speechSynthesis.addEventListener("voiceschanged", find);
+    return () => {
+      window.speechSynthesis.removeEventListener("voiceschanged", find);
+      window.speechSynthesis.cancel();
+    };
+  }, [language]);
+
+  if (!voice) return null;
+
+  const toggle = () => {
+    const synthesis = window.speechSynthesis;
+    if (state === "speaking") {
+      synthesis.cancel();
+      setState("spoken");
+      return;
+    }
+    const main = document.getElementById("main-content");
+    if (!main) return;
+    const spoken = new SpeechSynthesisUtterance(pageText(main));
+    spoken.lang = language;
+    spoken.onend = () => {
+      if (utterance.current === spoken) setState("spoken");
+    };
+    utterance.current = spoken;
+    synthesis.cancel();
+    synthesis.speak(spoken);
+    setState("speaking");
+  };
+
+  return (
+    <div className="app-listen">
+      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-4" onClick={toggle}>
+        {state === "speaking" ? t("listen.stop") : state === "spoken" ? t("listen.again") : t("listen.start")}
+      </button>
+    </div>
+  );
+}

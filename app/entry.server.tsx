@@ -1,15 +1,42 @@
-// Renders every page on the server. Bots and no-JS readers get the whole page at once (onAllReady).
+// Renders every page on the server, whole (onAllReady): the loaders return everything at once, so there is nothing
+// to stream. Remix renders the data it hands the browser beside the document, not inside it, so React writes those
+// scripts after </html> (a known Remix v2 issue), which the W3C checker rightly reports on every page: the page is
+// held until it is complete and the document's end is moved after them (documentEnd).
 import { logger } from "./services/logger.server";
-import { PassThrough } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./nonce";
 import { isDatabaseUnavailable } from "./services/database.server";
 
 const ABORT_DELAY_MS = 5_000;
+
+const closingTags = "</body></html>";
+
+/**
+ * Holds the rendered page, then sends it with whatever React wrote after `</body></html>` moved inside the body,
+ * and without the NUL bytes React's writer can leave in it.
+ */
+export function documentEnd(): Transform {
+  const chunks: Buffer[] = [];
+  return new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+      // A copy: React may write its next part into the same memory once this call returns.
+      chunks.push(Buffer.from(chunk));
+      callback();
+    },
+    flush(callback: TransformCallback) {
+      // React 18's stream writer leaves NUL bytes where a character of two or more bytes (Polish, Arabic) did not fit
+      // at the end of its 2 KB buffer (facebook/react#31134): the character itself follows whole, so the NULs are
+      // only dropped. Nothing on a page is ever a NUL: answers have control characters removed as they arrive.
+      const html = Buffer.concat(chunks).toString("utf8").replaceAll("\0", "");
+      const at = html.lastIndexOf(closingTags);
+      callback(null, at < 0 ? html : `${html.slice(0, at)}${html.slice(at + closingTags.length)}${closingTags}`);
+    },
+  });
+}
 export const streamTimeout = ABORT_DELAY_MS;
 
 export default function handleRequest(
@@ -25,7 +52,6 @@ export default function handleRequest(
     responseStatusCode = 503;
     responseHeaders.set("Retry-After", "30");
   }
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -36,9 +62,9 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce: loadContext.nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onAllReady() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = documentEnd();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           // Pages can show answers about children: no browser or proxy may keep a copy.
           if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "no-store");

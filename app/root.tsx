@@ -136,13 +136,16 @@ export function Layout({ children }: { children: ReactNode }) {
             {t("exitThisPage.skipLink")}
           </a>
         ) : null}
-        <GenericHeader url="/" logoText={councilName} classes="app-generic-header" />
-        <ServiceNavigation
-          serviceName={serviceName}
-          serviceUrl="/"
-          ariaLabel={t("layout.serviceInformation")}
-          slots={{ end: <LanguageSwitcher current={language} /> }}
-        />
+        {/* As GOV.UK Frontend's own page template: the header and service navigation are the banner landmark. */}
+        <header className="govuk-template__header">
+          <GenericHeader url="/" logoText={councilName} classes="app-generic-header" />
+          <ServiceNavigation
+            serviceName={serviceName}
+            serviceUrl="/"
+            ariaLabel={t("layout.serviceInformation")}
+            slots={{ end: <LanguageSwitcher current={language} /> }}
+          />
+        </header>
         {/* A fresh DOM for every page: govuk-frontend's JavaScript binds to elements, and must not see last page's. */}
         <div className="govuk-width-container" key={pageKey}>
           {children}

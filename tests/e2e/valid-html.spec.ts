@@ -1,0 +1,76 @@
+// Every page, error state and email passes the W3C Nu Html Checker (issue 19): the documents exactly as the
+// portal sent them (not as a browser repaired them), in English, Polish and Arabic, collected while people walk
+// the journeys with JavaScript off, giving a wrong answer on every page first, and the emails those walks caused.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { personas } from "../support/personas";
+import { sendAnswers, startAs, walkWithWrongAnswers } from "./support/answer-as";
+import { expect, test } from "./support/fixtures";
+
+const require = createRequire(import.meta.url);
+const vnuJar = require.resolve("vnu-jar/build/dist/vnu.jar");
+
+test.use({ javaScriptEnabled: false });
+test.setTimeout(240_000);
+
+/** Every HTML document the browser is sent, as sent, by address. */
+function keepDocuments(page: Page, into: Map<string, string>): void {
+  page.on("response", async (response) => {
+    if (response.request().resourceType() !== "document" || !(response.headers()["content-type"] ?? "").includes("text/html")) return;
+    const body = await response.text().catch(() => "");
+    if (body) into.set(`${new URL(response.url()).pathname}${new URL(response.url()).search} #${into.size}`, body);
+  });
+}
+
+test("pages, their error states and the emails they cause have no HTML errors, in every language", async ({ browser, baseURL, request }) => {
+  const documents = new Map<string, string>();
+  const tag = `vnu${Date.now().toString(36)}`;
+  const people = personas({ tag });
+  for (const [language, persona] of [
+    ["en", people.parent],
+    ["ar", people.youngPerson],
+    ["pl", people.thanks],
+  ] as const) {
+    // Each person in a browser of their own.
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const page = await context.newPage();
+    keepDocuments(page, documents);
+    await startAs(page, persona, { language, until: persona.journey === "complaint" ? "service" : undefined });
+    if (persona.journey === "complaint") await walkWithWrongAnswers(page, persona, {}, { javaScriptEnabled: false, checkErrorState: async () => {} });
+    await sendAnswers(page);
+    await context.close();
+  }
+  for (const path of ["/", "/privacy", "/cookies", "/contact", "/accessibility-statement", "/no-such-page", "/answers-deleted", "/refused?reason=forgery&back=/", "/progress", "/advocate", "/other-format", "/escalate"]) {
+    for (const language of ["en", "ar"]) {
+      const response = await request.get(`${path}${path.includes("?") ? "&" : "?"}lng=${language}`);
+      documents.set(`${path} (${language})`, await response.text());
+    }
+  }
+  const inspected = (await (await fetch(process.env.E2E_INSPECT_URL!)).json()) as { mail: { to: string[]; subject: string; html: string; text: string }[] };
+  const emails = inspected.mail.filter((mail) => mail.html && mail.text.includes(tag));
+  expect(emails.length).toBeGreaterThanOrEqual(4);
+  emails.forEach((mail, index) => documents.set(`email ${index}: ${mail.subject}`, mail.html));
+  expect(documents.size).toBeGreaterThan(40);
+
+  const folder = mkdtempSync(path.join(tmpdir(), "portal-vnu-"));
+  const files = new Map<string, string>();
+  [...documents].forEach(([name, html], index) => {
+    const file = path.join(folder, `document-${index}.html`);
+    writeFileSync(file, html);
+    files.set(file, name);
+  });
+  // And one with a deliberate error, so a checker that finds nothing cannot pass.
+  const broken = path.join(folder, "broken.html");
+  writeFileSync(broken, [...documents.values()][0]!.replace("<main", "<li>out of a list</li><main"));
+  const result = spawnSync("java", ["-jar", vnuJar, "--format", "json", ...files.keys(), broken], { encoding: "utf8", timeout: 180_000 });
+  const messages = (JSON.parse(result.stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }).messages;
+  const errors = messages.filter((message) => message.type === "error").map((message) => ({ file: new URL(message.url).pathname, text: `${message.lastLine}: ${message.message}` }));
+  expect(errors.filter((error) => error.file === broken).length).toBeGreaterThan(0);
+  expect(errors.filter((error) => error.file !== broken).map((error) => `${files.get(error.file)}: ${error.text}`)).toEqual([]);
+  // Every page ends as a document should: nothing after </html>.
+  for (const [name, html] of documents) if (!name.startsWith("email")) expect(html.trimEnd().endsWith("</html>"), name).toBe(true);
+});

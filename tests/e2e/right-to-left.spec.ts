@@ -77,6 +77,17 @@ test("Arabic pages are English pages mirrored: radios, reveal, back link, dates 
     const year = await boxOf(page, 'input[name="when-year"]');
     const summary = await boxOf(page, ".govuk-error-summary");
     const summaryTitle = await boxOf(page, ".govuk-error-summary__title");
+    // A checkbox: its box on the reading side, its tick the same shape in both directions.
+    const stillHappening = page.locator('input[name="still-happening"]');
+    await stillHappening.check();
+    const checkbox = await boxOf(page, 'input[name="still-happening"]');
+    const tick = await page.locator('input[name="still-happening"] + label').evaluate((label) => {
+      const after = getComputedStyle(label, "::after");
+      return { turn: after.transform, borders: [after.borderTopWidth, after.borderRightWidth, after.borderBottomWidth, after.borderLeftWidth].join(" ") };
+    });
+    await stillHappening.uncheck();
+    // Back to the top, as the page was shown: scrolled, GOV.UK's sticky Exit this page button lies over what is below it.
+    await page.evaluate(() => window.scrollTo(0, 0));
     if (language === "ar") {
       await snap(page, "ar-date-with-error");
       await checkA11y();
@@ -94,7 +105,7 @@ test("Arabic pages are English pages mirrored: radios, reveal, back link, dates 
       await checkA11y();
       await expectNoHorizontalScroll(page);
     }
-    return { radio, label, reveal, back, backBox, month, year, summary, summaryTitle, key, change };
+    return { radio, label, reveal, back, backBox, month, year, summary, summaryTitle, checkbox, tick, key, change };
   };
 
   const english = await measure("en");
@@ -118,6 +129,8 @@ test("Arabic pages are English pages mirrored: radios, reveal, back link, dates 
   // The error summary spans the same width, and its title starts as far in from the right as English's from the left.
   expect(Math.abs(arabic.summary.left - english.summary.left)).toBeLessThanOrEqual(1);
   expect(Math.abs(arabic.summary.right - arabic.summaryTitle.right - (english.summaryTitle.left - english.summary.left))).toBeLessThanOrEqual(2);
+  expect(Math.abs(arabic.checkbox.left - mirrored(english.checkbox).left)).toBeLessThanOrEqual(2);
+  expect(arabic.tick).toEqual(english.tick);
   // Check answers: the key starts at the right edge of the list, as it starts at the left in English.
   expect(Math.abs(arabic.key.right - (360 - english.key.left))).toBeLessThanOrEqual(2);
   expect(Math.abs(arabic.change.right - (360 - english.change.left))).toBeLessThanOrEqual(24);

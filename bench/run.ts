@@ -24,6 +24,7 @@ import { parentComplaint } from "../tests/support/personas";
 import { MailCatcher } from "../tests/support/mail-catcher";
 import { WebhookReceiver } from "../tests/support/webhook-receiver";
 import { chromiumArgs, chromiumPath } from "../tests/e2e/support/browser";
+import { measureJourneys, residentMb, type JourneyFigures } from "./journeys";
 
 const args = new Set(process.argv.slice(2));
 const engine: Engine = args.has("--postgres") ? "postgres" : "sqlite";
@@ -129,11 +130,13 @@ async function main(): Promise<number> {
   const port = 3400 + Math.floor(Math.random() * 500);
   const base = `http://127.0.0.1:${port}`;
   const database = await createTestDatabase(engine, dir);
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: database.url, SESSION_SECRET: sessionSecret, WORKER_ENABLED: "false", RATE_LIMIT_POSTS: "100000", RATE_LIMIT_WINDOW_MINUTES: "1", DATA_KEYS: dataKeys };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: database.url, SESSION_SECRET: sessionSecret, WORKER_ENABLED: "false", RATE_LIMIT_POSTS: "100000", RATE_LIMIT_WINDOW_MINUTES: "1", DATA_KEYS: dataKeys, BOT_MIN_SECONDS: "0" };
   // BENCH_PROFILE_DIR=folder writes a V8 CPU profile of the portal during the HTTP runs, for finding where time goes.
   const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
   const portal: ChildProcess = spawn(process.execPath, [...profile, "build/server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
   const results: RunFigures[] = [];
+  let journeys: JourneyFigures | null = null;
+  let memoryAfterAllMb = 0;
   try {
     await waitFor(`${base}/healthz`);
     const pid = portal.pid!;
@@ -179,6 +182,8 @@ async function main(): Promise<number> {
         byRound.push(figures);
       }
       results.push(...byRound[0]!.map((_, i) => medianRound(byRound.map((figures) => figures[i]!))));
+      // The traffic that matters: whole complaints, each with its own answers, on the portal as it is served.
+      journeys = await measureJourneys(base, pid, cpuMs, { people: Number(process.env.BENCH_PEOPLE ?? 50), concurrent: connections });
     } finally {
       ceilingProcess.kill();
       uncached.kill("SIGTERM");
@@ -239,6 +244,7 @@ async function main(): Promise<number> {
       requests: sendResult.requests.total,
       non2xx: Object.entries(sendCodes).filter(([s]) => s !== "303").reduce((sum, [, s]) => sum + s.count, 0) + sendResult.errors + unconfirmed,
     });
+    memoryAfterAllMb = residentMb(pid);
   } finally {
     portal.kill("SIGTERM");
     await new Promise((resolve) => portal.once("exit", resolve));
@@ -273,6 +279,16 @@ async function main(): Promise<number> {
     unexpected: r.non2xx,
     target: verdict(r),
   })));
+  if (journeys) {
+    const ceilingCpu = results[0]!.cpuMsPerRequest;
+    console.log(
+      "\nWhole complaints, each person with their own answers, as browsers without JavaScript: %d people, %d at a time\n  %s journeys/s, %s CPU ms a journey, %s CPU ms a request (%s times the ceiling's %s), %d requests, %d unexpected\n  portal memory after the journeys: %d MB (target under 200 MB: %s); after every run: %d MB\n",
+      journeys.people, journeys.concurrent, journeys.journeysPerSecond, journeys.cpuMsPerJourney, journeys.cpuMsPerRequest,
+      ceilingCpu > 0 ? (journeys.cpuMsPerRequest / ceilingCpu).toFixed(1) : "?", ceilingCpu, journeys.requests, journeys.unexpected,
+      journeys.residentMb, journeys.residentMb < 200 ? "met" : "NOT MET", memoryAfterAllMb,
+    );
+    console.table(journeys.pages.map((p) => ({ page: p.page, method: p.method, requests: p.count, "p50 ms": p.p50, "p99 ms": p.p99 })));
+  }
   console.log(
     "\nDelivery: %d jobs (emails to a local SMTP server, webhooks to a local receiver) by one worker, the median of %d runs: %d jobs/s, %s (%d/s)\n",
     delivery.jobs, delivery.runs.length, delivery.jobsPerSecond, delivery.jobsPerSecond >= deliveryTarget ? "met" : "NOT MET", deliveryTarget,
@@ -288,7 +304,7 @@ async function main(): Promise<number> {
   }
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), database: engine, rounds, durationSeconds, connections, http: results, targets, deliveryTarget, delivery, pageWeight: weights, budgets, broken }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), database: engine, rounds, durationSeconds, connections, http: results, journeys, memoryAfterAllMb, targets, deliveryTarget, delivery, pageWeight: weights, budgets, broken }, null, 2)}\n`);
   console.log(`\nWrote ${file}`);
   if (broken.length) {
     console.error(`\nPage-weight budgets broken:\n  ${broken.join("\n  ")}`);

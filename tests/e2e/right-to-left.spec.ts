@@ -45,6 +45,12 @@ test("Arabic pages are English pages mirrored: radios, reveal, back link, dates 
     await page.goto(`/complaint?lng=${language}`);
     await expect(page.locator("html")).toHaveAttribute("dir", language === "ar" ? "rtl" : "ltr");
     await expect(page.locator("html")).toHaveAttribute("lang", language);
+    // The start page: its list's bullets and its button on the reading side.
+    const startButton = await boxOf(page, "#main-content .govuk-button");
+    const bullet = await page.locator("#main-content .govuk-list--bullet li").first().evaluate((item) => {
+      const style = getComputedStyle(item.parentElement!);
+      return { left: parseFloat(style.paddingLeft), right: parseFloat(style.paddingRight) };
+    });
     if (language === "ar") {
       await expect(page.locator(".govuk-language-navigation [aria-current]")).toHaveText("العربية");
       await snap(page, "ar-start");
@@ -105,12 +111,15 @@ test("Arabic pages are English pages mirrored: radios, reveal, back link, dates 
       await checkA11y();
       await expectNoHorizontalScroll(page);
     }
-    return { radio, label, reveal, back, backBox, month, year, summary, summaryTitle, checkbox, tick, key, change };
+    return { startButton, bullet, radio, label, reveal, back, backBox, month, year, summary, summaryTitle, checkbox, tick, key, change };
   };
 
   const english = await measure("en");
   const arabic = await measure("ar");
 
+  // The start page: the button starts at the right edge as it starts at the left; the list is indented on the right.
+  expect(Math.abs(arabic.startButton.right - (360 - english.startButton.left))).toBeLessThanOrEqual(2);
+  expect(arabic.bullet).toEqual({ left: english.bullet.right, right: english.bullet.left });
   // English: the circle left of its label, the bar on the left, the arrow on the left pointing left.
   expect(english.radio.right).toBeLessThanOrEqual(english.label.left + 1);
   expect(english.reveal.left).toBeGreaterThan(0);

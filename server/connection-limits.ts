@@ -57,19 +57,25 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
       const socket = request.socket;
       const started = Date.now();
       const readAtStart = socket.bytesRead;
+      // Listeners are taken off again when the body ends: a kept-alive connection carries many requests.
+      const stop = () => {
+        clearInterval(check);
+        request.off("end", stop);
+        socket.off("close", stop);
+      };
       const check = setInterval(() => {
-        if (request.complete || socket.destroyed) return clearInterval(check);
+        if (request.complete || socket.destroyed) return stop();
         const elapsedMs = Date.now() - started;
         if (elapsedMs < limits.idleTimeoutMs) return;
         if (((socket.bytesRead - readAtStart) * 1000) / elapsedMs < limits.minBodyBytesPerSecond) {
-          clearInterval(check);
+          stop();
           limits.log({ msg: "connection closed", reason: "body too slow" });
           socket.destroy();
         }
       }, Math.min(1_000, limits.idleTimeoutMs));
       check.unref();
-      request.once("end", () => clearInterval(check));
-      socket.once("close", () => clearInterval(check));
+      request.once("end", stop);
+      socket.once("close", stop);
     });
   }
 }

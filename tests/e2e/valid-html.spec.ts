@@ -50,9 +50,10 @@ test("pages, their error states and the emails they cause have no HTML errors, i
       documents.set(`${path} (${language})`, await response.text());
     }
   }
-  const inspected = (await (await fetch(process.env.E2E_INSPECT_URL!)).json()) as { mail: { to: string[]; subject: string; html: string; text: string }[] };
-  const emails = inspected.mail.filter((mail) => mail.html && mail.text.includes(tag));
-  expect(emails.length).toBeGreaterThanOrEqual(4);
+  // The emails those walks caused, once the worker has sent them (it polls every second).
+  const emailsSoFar = async () => ((await (await fetch(process.env.E2E_INSPECT_URL!)).json()) as { mail: { to: string[]; subject: string; html: string; text: string }[] }).mail.filter((mail) => mail.html && mail.text.includes(tag));
+  await expect.poll(async () => (await emailsSoFar()).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(4);
+  const emails = await emailsSoFar();
   emails.forEach((mail, index) => documents.set(`email ${index}: ${mail.subject}`, mail.html));
   expect(documents.size).toBeGreaterThan(40);
 

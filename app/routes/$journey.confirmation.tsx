@@ -2,7 +2,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { Panel } from "~/components/govuk/panel";
 import { SummaryList } from "~/components/govuk/summary-list";
 import { describeAnswers } from "~/journeys/describe-answers";
@@ -69,9 +69,22 @@ function keepingTogether(sentence: string, reference: string): ReactNode {
   );
 }
 
+/**
+ * "You can check where your complaint is", in the progress pages' words. Reached with JavaScript from check answers,
+ * those words may still be loading: only this paragraph waits for them, never the page.
+ */
+function ProgressLink() {
+  const { t } = useTranslation("progress");
+  return (
+    <p className="govuk-body">
+      <Trans t={t} i18nKey="confirmationLink" components={{ progress: <Link className="govuk-link" to="/progress" /> }} />
+    </p>
+  );
+}
+
 export default function Confirmation() {
   const page = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation([page.namespace, "common", "progress"]);
+  const { t, i18n } = useTranslation([page.namespace, "common"]);
   const council = useRootData()?.council;
   const values = {
     reference: page.reference,
@@ -117,9 +130,9 @@ export default function Confirmation() {
             </p>
           ) : null}
           {page.followed ? (
-            <p className="govuk-body">
-              <Trans t={t} i18nKey="progress:confirmationLink" components={{ progress: <Link className="govuk-link" to="/progress" /> }} />
-            </p>
+            <Suspense fallback={null}>
+              <ProgressLink />
+            </Suspense>
           ) : null}
           <h2 className="govuk-heading-m">{t("confirmation.contactTitle")}</h2>
           {list("confirmation.contact").map((p, i) => (

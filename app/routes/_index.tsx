@@ -1,4 +1,5 @@
 // The start page: what people can do here, who can complain, what happens next and other ways to reach us.
+import { Suspense } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Trans, useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
@@ -66,8 +67,24 @@ function mailLink(email: string) {
   return <a className="govuk-link" href={`mailto:${email}`} />;
 }
 
+/** "Check your complaint", in the progress pages' words: only this part waits if they are still loading. */
+function CheckYourComplaint() {
+  const { t } = useTranslation("progress");
+  return (
+    <>
+      <h2 className="govuk-heading-m">{t("start.title")}</h2>
+      <p className="govuk-body">{t("start.intro.0")}</p>
+      <p className="govuk-body">
+        <a className="govuk-link" href="/progress">
+          {t("startPageLink")}
+        </a>
+      </p>
+    </>
+  );
+}
+
 export default function Start() {
-  const { t } = useTranslation(["pages", "progress"]);
+  const { t } = useTranslation("pages");
   const { journeys } = useLoaderData<typeof loader>();
   const { council } = useCouncilRoot();
   const { contact } = council;
@@ -94,13 +111,9 @@ export default function Start() {
             <JourneySection key={journey.id} journey={journey} />
           ))}
 
-          <h2 className="govuk-heading-m">{t("progress:start.title")}</h2>
-          <p className="govuk-body">{t("progress:start.intro.0")}</p>
-          <p className="govuk-body">
-            <a className="govuk-link" href="/progress">
-              {t("progress:startPageLink")}
-            </a>
-          </p>
+          <Suspense fallback={null}>
+            <CheckYourComplaint />
+          </Suspense>
 
           <h2 className="govuk-heading-m">{t("start.whoCan.heading")}</h2>
           <p className="govuk-body">{t("start.whoCan.lead")}</p>

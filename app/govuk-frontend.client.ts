@@ -4,13 +4,19 @@ import { Button, CharacterCount, Checkboxes, createAll, ErrorSummary, ExitThisPa
 
 const components = [Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, Radios, SkipLink];
 
-/** Sets up components on the page; ones already set up on an earlier run are left alone. */
+const options = {
+  onError: (error: unknown) => {
+    if ((error as Error).name !== "InitError") console.error(error);
+  },
+};
+
+/**
+ * Sets up components on the page; ones already set up on an earlier run are left alone. The enhanced file upload
+ * is on one page only (evidence), so its script is fetched only when a page has it.
+ */
 export function initGovukFrontend(): void {
-  for (const Component of components) {
-    createAll(Component, undefined, {
-      onError: (error: unknown) => {
-        if ((error as Error).name !== "InitError") console.error(error);
-      },
-    });
+  for (const Component of components) createAll(Component, undefined, options);
+  if (document.querySelector('[data-module="govuk-file-upload"]')) {
+    void import("govuk-frontend").then(({ FileUpload }) => createAll(FileUpload, undefined, options));
   }
 }

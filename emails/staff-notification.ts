@@ -11,6 +11,8 @@ import { leadingFlags, orderFlags, routingFlags, type RoutingFlag } from "~/jour
 import type { Journey } from "~/journeys/journey-types";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import type { StoredSubmission } from "~/services/submissions.server";
+import { fileSize } from "~/evidence/evidence-limits";
+import type { EvidenceFile } from "~/evidence/evidence-store.server";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
 
 export interface StaffNotificationInput {
@@ -20,6 +22,8 @@ export interface StaffNotificationInput {
   council: CouncilSettings;
   /** English, fixed to the journey's and the emails' namespaces. */
   t: TFunction;
+  /** Files sent with it, and whether they are attached (else they are in the case system). */
+  files?: { list: readonly Pick<EvidenceFile, "name" | "type" | "size" | "scan">[]; attached: boolean; totalBytes: number };
 }
 
 function flagsOf(submission: StoredSubmission): RoutingFlag[] {
@@ -95,6 +99,21 @@ function urgencyBox(journey: Journey, answers: JourneyAnswers, detail: StaffNoti
   ];
 }
 
+/**
+ * Each file with its kind, size and scan result; in summary mode names and sizes only. Then whether they are
+ * attached, or too large to be and in the case system.
+ */
+function filesBlocks({ files, detail, t }: StaffNotificationInput): EmailBlock[] {
+  if (!files?.list.length) return [];
+  const items = files.list.map((file) =>
+    detail === "full"
+      ? t("emails:staff.fileLine", { name: file.name, type: t(`common:evidence.types.${file.type}`), size: fileSize(file.size, "en"), scan: t(`emails:staff.scan.${file.scan}`) })
+      : `${file.name} – ${fileSize(file.size, "en")}`,
+  );
+  const where = detail === "summary" ? t("emails:staff.filesSummaryOnly") : files.attached ? t("emails:staff.filesAttached") : t("emails:staff.filesInCaseSystem", { size: fileSize(files.totalBytes, "en") });
+  return [{ kind: "heading", text: t("emails:staff.filesHeading") }, { kind: "list", items }, { kind: "paragraph", text: where }];
+}
+
 export function renderStaffNotification(input: StaffNotificationInput): RenderedEmail {
   const { journey, submission, detail, t } = input;
   const answers = submission.answers as JourneyAnswers;
@@ -134,6 +153,7 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
       blocks.push({ kind: "heading", text: section.title }, { kind: "rows", rows: section.rows.map((row) => ({ key: row.key, value: row.value })) });
     }
   }
+  blocks.push(...filesBlocks(input));
   blocks.push({ kind: "paragraph", text: t("emails:staff.footer") });
   return renderEmail({ language: "en", subject: staffSubject(input), blocks });
 }

@@ -8,9 +8,10 @@ import express, { type Request, type Response } from "express";
 import "~/load-context";
 import { councilIn } from "~/config/council-schema";
 import { evidenceDownloads } from "~/evidence/download.server";
-import type { UploadResult } from "~/evidence/upload.server";
+import { evidenceUploadRoute, type UploadResult } from "~/evidence/upload.server";
 import { refusedLocation, type Refusal } from "~/journeys/forgery.server";
-import { registeredJourneys } from "~/journeys/journeys";
+import { journeyById, registeredJourneys } from "~/journeys/journeys";
+import { evidenceFields, evidenceFileField } from "~/journeys/evidence-form";
 import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
 import type { LoadedSession } from "~/services/session-store.server";
@@ -26,6 +27,13 @@ const allowedMethods = new Set(["GET", "HEAD", "POST"]);
 
 /** Pages whose HTML is the same for everyone who reads them in one language. */
 const cachedPages = ["/", "/accessibility-statement", "/privacy", "/cookies", "/contact", ...registeredJourneys.map((journey) => `/${journey.id}`)];
+
+/** The journey whose evidence page a path is (the page itself, or its data request with JavaScript), or null. */
+function evidenceJourneyOf(requestPath: string): string | null {
+  const match = /^\/([a-z-]+)\/([a-z-]+)(?:\.data)?$/.exec(requestPath);
+  const journey = match ? journeyById(match[1]) : undefined;
+  return journey?.pages.some((page) => page.evidence && page.id === match?.[2]) ? journey.id : null;
+}
 
 export interface ExpressAppOptions {
   services: Services;
@@ -149,6 +157,20 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
       }),
     );
   }
+
+  // A multipart post to a page that takes files is streamed here (type check, clamd, sealed store) before its
+  // route's action runs; every other post keeps the 64 KB limit in the Remix handler.
+  app.use(
+    evidenceUploadRoute({
+      store: services.evidence,
+      scanner: services.scanner,
+      verifyCsrf: (session, token) => services.sessions.verifyCsrf(session, token),
+      loadSession: (req) => services.sessions.loadFromCookieHeader(req.headers.cookie ?? null),
+      journeyOf: evidenceJourneyOf,
+      fileField: evidenceFileField,
+      fields: evidenceFields,
+    }),
+  );
 
   app.all(
     "*",

@@ -35,7 +35,9 @@ export function questionPageVisit(services: Services, languageOf: LanguageOf) {
   return async (req: Request, res: { locals: Record<string, unknown> }): Promise<PageVisit | null> => {
     const [, journeyId, pageId, extra] = req.path.split("/");
     const journey = journeyById(journeyId);
-    if (!journey || extra !== undefined || !pageById(journey, pageId ?? "")) return null;
+    const page = journey ? pageById(journey, pageId ?? "") : undefined;
+    // The evidence page lists files kept in the database, not in the session: no copy could tell it had changed.
+    if (!journey || extra !== undefined || !page || page.evidence) return null;
     if (req.url !== req.path && req.url !== `${req.path}?change=1`) return null;
     if (!req.headers.cookie?.includes(sessionCookie)) return null;
     const { language, setCookie } = languageOf(req);

@@ -27,6 +27,9 @@ import type { DeliveryJob, Outbox } from "./outbox.server";
 import { mayWriteTo } from "./contact-permission";
 import { sendWebhook, WebhookError } from "./send-webhook.server";
 import type { WebhookPayload } from "./webhook-payload";
+import type { EvidenceFile, EvidenceStore } from "~/evidence/evidence-store.server";
+import type { EvidenceLinks } from "~/evidence/download.server";
+import { evidenceTypes } from "~/evidence/file-types";
 
 const ALERT_INTERVAL_MS = 3_600_000;
 
@@ -38,6 +41,9 @@ export interface DeliveryWorkerDeps {
   progressCodes: ProgressCodes;
   translations: Translations;
   mail: MailTransport;
+  /** Files sent with submissions: attached to the staff email, linked from the webhook. */
+  evidence: EvidenceStore;
+  evidenceLinks: EvidenceLinks;
   /** When given, the worker also deletes personal data past its retention period, once a day. */
   retention?: Retention;
   now?: () => number;
@@ -63,7 +69,13 @@ function londonHour(instant: Date): number {
   return Number(londonHours.format(instant));
 }
 
-export function webhookPayload(submission: StoredSubmission, type: string, now: number): WebhookPayload {
+/** A sent file as the webhook lists it, with a signed link to download it. */
+export function webhookFile(file: EvidenceFile, links: EvidenceLinks): WebhookPayload["data"]["files"][number] {
+  const link = links.linkFor(file.id);
+  return { id: file.id, name: file.name, type: file.type, mimeType: evidenceTypes[file.type].mime, size: file.size, sha256: file.sha256, scan: file.scan, url: link.url, expiresAt: link.expiresAt };
+}
+
+export function webhookPayload(submission: StoredSubmission, type: string, now: number, files: WebhookPayload["data"]["files"] = []): WebhookPayload {
   const urgency = journeyById(submission.journey)?.urgencyOf?.(submission.answers as JourneyAnswers) ?? null;
   return {
     type,
@@ -81,6 +93,7 @@ export function webhookPayload(submission: StoredSubmission, type: string, now: 
       urgent: urgency !== null,
       urgentBy: urgency?.by ?? null,
       answers: submission.answers as JourneyAnswers,
+      files,
     },
   };
 }
@@ -251,8 +264,13 @@ export class DeliveryWorker {
         const to = config.council.mailboxes[job.target];
         if (!to) throw new PermanentFailure(`no mailbox called ${job.target}`);
         const t = translations.en.getFixedT("en", [journey.id, "emails", "common"]);
-        const email = renderStaffNotification({ journey, submission, detail: config.env.STAFF_EMAIL_DETAIL, council: config.council, t });
-        await mail.send({ to, ...email, messageId });
+        const detail = config.env.STAFF_EMAIL_DETAIL;
+        const files = await this.deps.evidence.listForSubmission(submission.id);
+        const total = files.reduce((sum, file) => sum + file.size, 0);
+        // Attached in full mode up to the council's limit; above it, or in summary mode, only listed.
+        const attach = detail === "full" && files.length > 0 && total <= config.evidence.attachMaxBytes;
+        const email = renderStaffNotification({ journey, submission, detail, council: config.council, t, files: { list: files, attached: attach, totalBytes: total } });
+        await mail.send({ to, ...email, messageId, attachments: attach ? await this.attachments(files) : undefined });
         return;
       }
       case "acknowledgement": {
@@ -267,13 +285,28 @@ export class DeliveryWorker {
       case "webhook": {
         const endpoint = config.webhooks.find((w) => w.name === job.target);
         if (!endpoint) throw new PermanentFailure(`no webhook endpoint called ${job.target}`);
-        const body = JSON.stringify(webhookPayload(submission, webhookTypeOf(journey), this.now()));
+        // Links are made afresh on each attempt, so a retried webhook never carries one that has run out.
+        const files = (await this.deps.evidence.listForSubmission(submission.id)).map((file) => webhookFile(file, this.deps.evidenceLinks));
+        const body = JSON.stringify(webhookPayload(submission, webhookTypeOf(journey), this.now(), files));
         await sendWebhook(endpoint, job.id, body, this.webhookTimeoutMs, this.now);
         return;
       }
       default:
         throw new PermanentFailure(`${job.kind} is not a submission's job`);
     }
+  }
+
+  /** A submission's files, read a piece at a time into the email (at most EVIDENCE_ATTACH_MAX_MB in all). */
+  private async attachments(files: readonly EvidenceFile[]): Promise<{ filename: string; content: Buffer; contentType: string }[]> {
+    const out: { filename: string; content: Buffer; contentType: string }[] = [];
+    for (const file of files) {
+      const opened = await this.deps.evidence.openSubmitted(file.id);
+      if (!opened) throw new Error("an evidence file is no longer there");
+      const pieces: Buffer[] = [];
+      for await (const piece of opened.content) pieces.push(piece);
+      out.push({ filename: file.name, content: Buffer.concat(pieces), contentType: evidenceTypes[file.type].mime });
+    }
+    return out;
   }
 
   /** Once a day across every worker sharing the database, not once per worker. */

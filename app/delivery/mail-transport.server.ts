@@ -13,6 +13,8 @@ export interface OutgoingMail {
   html: string;
   /** The same on every attempt, so a mailbox can tell a retry from a new message. */
   messageId?: string;
+  /** Files sent with it (evidence, up to EVIDENCE_ATTACH_MAX_MB in all). */
+  attachments?: readonly { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface MailTransport {
@@ -57,7 +59,7 @@ export function createSmtpTransport(smtpUrl: string, from: string): MailTranspor
     description: `SMTP ${url.hostname}:${url.port || (secure ? 465 : 587)}`,
     async send(mail) {
       try {
-        await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
+        await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId, attachments: mail.attachments ? [...mail.attachments] : undefined });
       } catch (error) {
         throw classify(error);
       }
@@ -73,7 +75,7 @@ export function createFileTransport(folder: string, from: string, log: (message:
   return {
     description: `files in ${folder}`,
     async send(mail) {
-      const info = await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
+      const info = await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId, attachments: mail.attachments ? [...mail.attachments] : undefined });
       mkdirSync(folder, { recursive: true });
       const file = path.join(folder, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.eml`);
       writeFileSync(file, info.message as Buffer);

@@ -6,6 +6,21 @@ import { supportedLanguages } from "~/i18n";
 import { routingFlags } from "~/journeys/flags";
 import { isPortalReference, webhookTypes } from "~/journeys/journeys";
 import { CANONICAL_REFERENCE } from "~/reference";
+import { evidenceTypeNames } from "~/evidence/file-types";
+
+export const webhookFileSchema = z
+  .object({
+    id: z.string().describe("The file's id."),
+    name: z.string().describe("The file's name as the person's device gave it, cleaned: never a path."),
+    type: z.enum(evidenceTypeNames).describe("What the file is, told by its content, not its name."),
+    mimeType: z.string().describe("Its media type."),
+    size: z.number().int().positive().describe("Its size in bytes."),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of its content, in hex: check the download against it."),
+    scan: z.enum(["clean", "not-scanned"]).describe("clamd found nothing (clean), or no scanner was configured (not-scanned: development only)."),
+    url: z.url().describe("Where to download it: a signed link, working until expiresAt, then 404; also 404 once the submission is purged."),
+    expiresAt: z.iso.datetime().describe("When the link stops working (UTC)."),
+  })
+  .describe("A file the person attached to show what happened (a letter, a photo, a screenshot).");
 
 export { webhookTypes };
 
@@ -32,6 +47,7 @@ export const webhookPayloadSchema = z
       answers: z
         .record(z.string(), z.record(z.string(), z.union([z.string(), z.array(z.string())])))
         .describe("Every answer, by question page then field, exactly as typed."),
+      files: z.array(webhookFileSchema).describe("Files the person attached, in the order they added them; empty when none."),
     }),
   })
   .describe("A submission from the complaints portal, signed as a Standard Webhook.");

@@ -35,7 +35,7 @@ describe("evidence copy", () => {
     expect(t("evidence.errors.total-too-large", { size: "20MB" })).toBe("Your files must be smaller than 20MB in total");
     expect(t("evidence.errors.infected")).toBe("We could not accept this file. Try another file or send it by post.");
     expect(t("evidence.errors.scanner-unavailable")).toBe("We cannot check files at the moment. Try again later, or continue without it.");
-    expect(t("evidence.heading")).toBe("Do you have anything to show us?");
+    expect(t("pages.evidence.title")).toBe("Do you have anything to show us?");
   });
 
   it("has every plural form each language needs, for the enhanced upload and the page", () => {

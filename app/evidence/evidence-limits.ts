@@ -2,6 +2,8 @@
 // store and the tests all read this table; the two limits a council may change are settings
 // (EVIDENCE_ATTACH_MAX_MB, EVIDENCE_LINK_DAYS in app/config/config.server.ts) whose defaults are here too.
 
+import { intlLocale } from "~/i18n";
+
 const MB = 1024 * 1024;
 
 export const evidenceLimits = {
@@ -28,4 +30,10 @@ export const evidenceLimits = {
 /** "10MB", as GOV.UK's file upload messages write sizes. */
 export function megabytes(bytes: number): string {
   return `${Math.round(bytes / MB)}MB`;
+}
+
+/** A file's size as a person reads it, in their language's digits and decimal mark: "350KB", "1.2MB". */
+export function fileSize(bytes: number, language: string): string {
+  const number = (value: number) => new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(value);
+  return bytes < MB ? `${number(Math.max(1, Math.round(bytes / 1024)))}KB` : `${number(Math.round((bytes / MB) * 10) / 10)}MB`;
 }

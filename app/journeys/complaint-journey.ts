@@ -11,6 +11,7 @@ import {
   childDetailsFields,
   contactFromContactPage,
   contactPage,
+  evidencePage,
   isYoungPerson,
   namesFromAnswers,
   roleOf,
@@ -99,8 +100,9 @@ const pages: QuestionPage[] = [
     id: "put-right",
     section: "complaint",
     fields: [{ kind: "textarea", name: "put-right", maxLength: 2000, rows: 5, characterCount: true, optional: true }],
-    next: () => "complained-before",
+    next: () => "evidence",
   },
+  evidencePage(() => "complained-before", { section: "complaint" }),
   {
     id: "complained-before",
     section: "complaint",

@@ -82,7 +82,11 @@ function rowKey(journey: Journey, page: QuestionPage, field: Field, t: Translate
   return t(`${journey.id}:pages.${page.id}.summary`, values);
 }
 
-export function describeAnswers(journey: Journey, answers: JourneyAnswers, route: readonly string[], t: Translate): AnswerSection[] {
+/**
+ * `files` are the names of the files attached to the run, for the evidence page's row (check answers); without
+ * them the page gives no row (the staff email lists the files in a section of their own).
+ */
+export function describeAnswers(journey: Journey, answers: JourneyAnswers, route: readonly string[], t: Translate, files?: readonly string[]): AnswerSection[] {
   const values = interpolationValues(answers);
   const sections: AnswerSection[] = [];
   for (const id of route) {
@@ -93,6 +97,9 @@ export function describeAnswers(journey: Journey, answers: JourneyAnswers, route
     if (!section) {
       section = { id: page.section, title: t(`${journey.id}:sections.${page.section}`), rows: [] };
       sections.push(section);
+    }
+    if (page.evidence && files) {
+      section.rows.push({ page: id, field: "evidence", key: t("common:pages.evidence.summary"), value: files.length ? files.join("\n") : t("common:evidence.noFiles"), empty: false });
     }
     for (const field of visibleFields(page, answer)) {
       const value = formatValue(journey, page, field, answer, t);

@@ -8,7 +8,7 @@ import { listOf, textOf } from "./journey-engine";
 import type { Journey, QuestionPage } from "./journey-types";
 import { pastMonthYear } from "./month-year-date";
 import type { JourneyAnswers } from "./session-data";
-import { aboutToHappenPage, afterContact, contactFromContactPage, urgencyFromAboutToHappen, contactPage, namesFromAnswers, safeContactPage, safePostPage, servicePage, yourNamePage } from "./shared-pages";
+import { aboutToHappenPage, afterContact, contactFromContactPage, urgencyFromAboutToHappen, contactPage, evidencePage, namesFromAnswers, safeContactPage, safePostPage, servicePage, yourNamePage } from "./shared-pages";
 
 const hasNoReference = (answers: JourneyAnswers) => listOf(answers, "reference", "no-reference").includes("yes");
 
@@ -63,8 +63,9 @@ const pages: QuestionPage[] = [
     id: "why",
     section: "request",
     fields: [{ kind: "textarea", name: "why", maxLength: 6000, rows: 8, characterCount: true }],
-    next: () => "about-to-happen",
+    next: () => "evidence",
   },
+  evidencePage(() => "about-to-happen", { section: "request" }),
   aboutToHappenPage(() => "advocate", { section: "request" }),
   {
     id: "advocate",

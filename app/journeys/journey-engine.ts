@@ -12,6 +12,8 @@ export interface FieldError {
   field: string;
   /** Locale key of the message, within the journey's namespace. */
   messageKey: string;
+  /** Words the message is filled in with (a file's name, a limit), when it has any. */
+  values?: Record<string, string | number>;
 }
 
 export function pageById(journey: Journey, id: string): QuestionPage | undefined {

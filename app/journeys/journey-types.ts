@@ -119,6 +119,11 @@ export interface QuestionPage {
   headingField?: string;
   /** Extra content shown on the page (insets, warnings), named by key; rendered by the page component. */
   extras?: readonly ExtraKind[];
+  /**
+   * The page takes files ("Do you have anything to show us?"): its answers are the files attached to the run,
+   * kept in the evidence store (app/evidence), not in the session. It has no fields; continuing answers it.
+   */
+  evidence?: true;
 }
 
 /** How the person can be reached, and what they told us is safe: read by the one rule that decides any message. */

@@ -23,7 +23,7 @@ const flashSchema = z.object({
   journey: z.string(),
   page: z.string(),
   values: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-  errors: z.array(z.object({ href: z.string(), field: z.string(), messageKey: z.string() })),
+  errors: z.array(z.object({ href: z.string(), field: z.string(), messageKey: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
 });
 
 /**

@@ -232,3 +232,17 @@ export function urgencyFromAboutToHappen(answers: JourneyAnswers): { by: string 
   const [day, month, year] = ["happens-on-day", "happens-on-month", "happens-on-year"].map((name) => Number(answer[name]));
   return { by: day && month && year ? isoOf({ day, month, year }) : null };
 }
+
+/**
+ * "Do you have anything to show us?": letters, photos, screenshots, attached to the run and sent with it
+ * (app/evidence). Optional: continuing with nothing attached answers it. Its words are common.json's
+ * `pages.evidence` and `evidence`, the same in every journey that asks.
+ */
+export function evidencePage(next: QuestionPage["next"], { section }: { section: string }): QuestionPage {
+  return { id: "evidence", section, fields: [], evidence: true, next };
+}
+
+/** Whether a journey takes files, and on which page. */
+export function evidencePageOf(journey: { pages: readonly QuestionPage[] }): QuestionPage | null {
+  return journey.pages.find((page) => page.evidence) ?? null;
+}

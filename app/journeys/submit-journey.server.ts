@@ -16,6 +16,8 @@ import type { Queryable } from "~/services/database.server";
 import type { Services } from "~/services/services.server";
 import type { StoredSubmission } from "~/services/submissions.server";
 import { addWorkingDays } from "~/working-days";
+import type { EvidenceOwner } from "~/evidence/evidence-store.server";
+import { evidenceOwner } from "./evidence-page.server";
 import { orderFlags, type RoutingFlag } from "./flags";
 import { answersOnRoute } from "./journey-engine";
 import type { JourneyRequest } from "./journey-requests.server";
@@ -32,6 +34,8 @@ export interface JourneySubmission {
   today: string;
   /** How the portal was used to send it, for the annual report (nothing that identifies anyone). */
   reach?: PortalReach;
+  /** Whose evidence files go with it: they move from the session's run to the submission in its transaction. */
+  evidence?: EvidenceOwner | null;
 }
 
 const caseServiceOf = (service: string | null): CaseService => ((caseServices as readonly string[]).includes(service ?? "") ? (service as CaseService) : "not-sure");
@@ -52,7 +56,7 @@ export function replyByOf(services: Services, journey: Journey, answers: Journey
 }
 
 /** Stores a submission and everything that goes with it in one transaction, and returns what the confirmation shows. */
-export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach }: JourneySubmission): Promise<StoredSubmission> {
+export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach, evidence }: JourneySubmission): Promise<StoredSubmission> {
   const { config } = services;
   const service = journey.serviceOf(answers);
   const replyBy = replyByOf(services, journey, answers, today);
@@ -65,6 +69,8 @@ export async function storeJourneySubmission(services: Services, { journey, answ
 
   const alongside = async (tx: Queryable, stored: StoredSubmission) => {
     // The jobs are written in the submission's own transaction: stored means it will be delivered.
+    // Files first: the jobs that deliver the submission find them already its own.
+    if (evidence && journey.pages.some((page) => page.evidence)) await services.evidence.attachToSubmission(tx, evidence, stored.id);
     await enqueueJobs(tx, { submissionId: stored.id, reference: stored.reference, type: stored.type }, jobs, Date.now());
     const opens = journey.opensCase?.(answers);
     if (opens) {
@@ -138,8 +144,10 @@ export async function storeJourneySubmission(services: Services, { journey, answ
   return submission;
 }
 
-export async function submitJourney(context: AppLoadContext, { journey, state, position, today }: JourneyRequest, reach?: PortalReach): Promise<NonNullable<JourneyState["submitted"]>> {
+export async function submitJourney(context: AppLoadContext, request: JourneyRequest, reach?: PortalReach): Promise<NonNullable<JourneyState["submitted"]>> {
+  const { journey, state, position, today } = request;
   const submission = await storeJourneySubmission(context.services, {
+    evidence: evidenceOwner(request),
     journey,
     answers: answersOnRoute(journey, state.answers, position.route),
     language: context.language,

@@ -12,6 +12,9 @@ import { allFields, answersOnRoute, fieldViews, pageById, previousPage, readPage
 import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
 import { readForm } from "~/journeys/read-form.server";
+import { describeFile, evidenceLimitValues, evidencePost, runFiles } from "~/journeys/evidence-page.server";
+import { refusedPost } from "~/journeys/forgery.server";
+import { EvidenceQuestion } from "~/components/journey/evidence-question";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
@@ -60,9 +63,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The <title> ends up in browser history, which "Exit this page" cannot clear: no child's name in it.
   const heading = t(`pages.${page.id}.title`, { ...values, childName: t("common:answers.theChild"), context: variant });
   const errorPrefix = flash ? `${t("common:layout.errorPrefix")} ` : "";
+  // The evidence page lists the run's files, which live in the evidence store rather than in the answers.
+  const evidence = page.evidence
+    ? { files: (await runFiles(context, journeyRequest)).map((file) => describeFile(file, context.language, t)), limits: evidenceLimitValues }
+    : null;
   const headers = await saveSession(context, session);
   return data(
     {
+      evidence,
       csrf: context.services.sessions.csrfToken(session),
       title: `${errorPrefix}${heading} – ${council.serviceName}`,
       namespace: journey.id,
@@ -84,7 +92,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await readForm(request, context);
+  // An upload's body was read by the server (app/evidence/upload.server.ts): its other fields are the form.
+  const upload = context.evidenceUpload;
+  if (upload?.refusal === "forgery") throw refusedPost(request, { reason: "forgery" });
+  const form = upload ? upload.fields : await readForm(request, context);
   const journeyRequest = await loadJourneyRequest(context, request, params.journey, form);
   const { journey, session, state, position, today } = journeyRequest;
   const place = placeOf(journeyRequest, params.page);
@@ -93,8 +104,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const change = new URL(request.url).searchParams.has("change");
   const values = readPageValues(page, form);
   const before = answersOnRoute(journey, state.answers, position.route.slice(0, position.route.indexOf(page.id)));
-  const result = validatePage(page, values, { today });
   session.data.journeys[journey.id] = state;
+  if (page.evidence) {
+    const outcome = await evidencePost(context, journeyRequest, form, upload);
+    if (outcome.kind === "stay") {
+      if (outcome.errors.length) session.data.flash = { journey: journey.id, page: page.id, values: {}, errors: outcome.errors };
+      return redirectSaving(context, session, `/${journey.id}/${page.id}${change ? "?change=1" : ""}`);
+    }
+  }
+  const result = validatePage(page, values, { today });
   if (!result.ok) {
     session.data.flash = { journey: journey.id, page: page.id, values, errors: result.errors };
     return redirectSaving(context, session, `/${journey.id}/${page.id}${change ? "?change=1" : ""}`);
@@ -115,6 +133,13 @@ export default function QuestionPage() {
   // before its question, or with several equal ones, has a separate h1.
   const headingField = page.headingField ?? (page.fields.length === 1 && !page.extras.some(isIntroExtra) ? page.fields[0]!.name : null);
   const errorList = page.errors.map((error) => ({ text: text.message(error.messageKey), href: `#${error.href}` }));
+  if (page.evidence) {
+    return (
+      <JourneyChrome backHref={page.backHref} idleMinutes={page.idleMinutes} journeyId={page.journeyId} csrf={page.csrf}>
+        <EvidenceQuestion files={page.evidence.files} limits={page.evidence.limits} errors={page.errors} csrf={page.csrf} formAction={page.formAction} />
+      </JourneyChrome>
+    );
+  }
   return (
     <JourneyChrome backHref={page.backHref} idleMinutes={page.idleMinutes} journeyId={page.journeyId} csrf={page.csrf}>
       <div className="govuk-grid-row">

@@ -8,7 +8,8 @@ import { SummaryList } from "~/components/govuk/summary-list";
 import { WarningText } from "~/components/govuk/warning-text";
 import { JourneyChrome } from "~/components/journey/journey-chrome";
 import { describeAnswers } from "~/journeys/describe-answers";
-import { answersOnRoute } from "~/journeys/journey-engine";
+import { runFiles } from "~/journeys/evidence-page.server";
+import { answersOnRoute, pageById } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/journeys/journey-requests.server";
 import { readForm } from "~/journeys/read-form.server";
 import { replyByOf, submitJourney } from "~/journeys/submit-journey.server";
@@ -23,12 +24,14 @@ export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], ex
 export const meta = titleMeta;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { journey, session, state, position } = await loadJourneyRequest(context, request, params.journey);
+  const journeyRequest = await loadJourneyRequest(context, request, params.journey);
+  const { journey, session, state, position } = journeyRequest;
   if (state.submitted) return redirectSaving(context, session, `/${journey.id}/confirmation`);
   if (position.firstUnanswered !== null) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
   const t = context.services.translations[context.language].getFixedT(context.language, [journey.id, "common"]);
   const answers = answersOnRoute(journey, state.answers, position.route);
-  const sections = describeAnswers(journey, answers, position.route, t);
+  const files = position.route.some((id) => pageById(journey, id)?.evidence) ? (await runFiles(context, journeyRequest)).map((file) => file.name) : undefined;
+  const sections = describeAnswers(journey, answers, position.route, t, files);
   session.data.journeys[journey.id] = state;
   const headers = await saveSession(context, session);
   return data(

@@ -64,6 +64,8 @@ export function workerDeps(services: Services, mail: MailTransport, overrides: P
     progressCodes: services.progressCodes,
     translations: services.translations,
     retention: services.retention,
+    evidence: services.evidence,
+    evidenceLinks: services.evidenceLinks,
     mail,
     ...overrides,
   };

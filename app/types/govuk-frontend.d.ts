@@ -9,6 +9,7 @@ declare module "govuk-frontend" {
   export const Checkboxes: ComponentClass;
   export const ErrorSummary: ComponentClass;
   export const ExitThisPage: ComponentClass;
+  export const FileUpload: ComponentClass;
   export const Radios: ComponentClass;
   export const SkipLink: ComponentClass;
   export function createAll(component: ComponentClass, config?: unknown, options?: { scope?: Element | Document; onError?: (error: unknown) => void }): unknown[];

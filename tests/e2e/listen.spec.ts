@@ -3,6 +3,7 @@
 // stand-in installed before the page loads; everything the portal does with it is its own.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { primaryButton } from "./support/answer-as";
 
 interface Spoken {
   text: string;
@@ -39,7 +40,7 @@ test("with a voice for the page's language, the question, its hint, options and 
   await speechEngine(page, ["en-GB", "pl-PL"]);
   await page.goto("/complaint/service");
   // An error first, so it is read too.
-  await page.locator('#main-content form[method="post"] button.govuk-button').first().click();
+  await primaryButton(page).click();
   await expect(page.locator(".govuk-error-summary")).toBeVisible();
   const listen = page.getByRole("button", { name: "Listen to this page" });
   await expect(listen).toBeVisible();

@@ -6,7 +6,7 @@ import type { Page } from "@playwright/test";
 import { councilIn } from "../../app/config/council-schema";
 import { parsedExampleCouncil } from "../support/example-council";
 import { personas, withAnswers } from "../support/personas";
-import { answerAs, fillPage, startAs } from "./support/answer-as";
+import { answerAs, fillPage, primaryButton, startAs } from "./support/answer-as";
 import { expect, expectNoHorizontalScroll, test } from "./support/fixtures";
 
 test.use({ viewport: { width: 360, height: 800 } });
@@ -77,7 +77,7 @@ test("Arabic pages are English pages mirrored: radios, reveal, back link, dates 
     // A date page with an error: a month that does not exist.
     await page.goto(`/complaint/when`);
     await fillPage(page, { "when-month": "13", "when-year": "2026" });
-    await page.locator('#main-content form[method="post"] button.govuk-button').first().click();
+    await primaryButton(page).click();
     await expect(page.locator(".govuk-error-summary")).toBeVisible();
     const month = await boxOf(page, 'input[name="when-month"]');
     const year = await boxOf(page, 'input[name="when-year"]');
@@ -101,7 +101,7 @@ test("Arabic pages are English pages mirrored: radios, reveal, back link, dates 
     }
     // The rest of the way, to check answers: key and value side by side on a wider screen, stacked at 360 px.
     await fillPage(page, person.answers.when);
-    await page.locator('#main-content form[method="post"] button.govuk-button').first().click();
+    await primaryButton(page).click();
     await expect(page).not.toHaveURL(/\/when$/);
     await answerAs(page, person);
     const key = await boxOf(page, ".govuk-summary-list__key");
@@ -145,7 +145,7 @@ test("Arabic pages are English pages mirrored: radios, reveal, back link, dates 
   expect(Math.abs(arabic.change.right - (360 - english.change.left))).toBeLessThanOrEqual(24);
 
   // The confirmation: the reference reads left to right inside the Arabic page, exactly as typed anywhere else.
-  await page.locator('#main-content form[method="post"] button.govuk-button').first().click();
+  await primaryButton(page).click();
   await expect(page).toHaveURL(/\/confirmation$/);
   const reference = page.locator(".govuk-panel__body .app-reference");
   await expect(reference).toHaveAttribute("dir", "ltr");

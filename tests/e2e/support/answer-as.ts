@@ -48,6 +48,14 @@ export async function fillPage(page: Page, values: PageAnswer | undefined): Prom
 }
 
 /**
+ * The page's main button (Continue, Send): the first that is not secondary. The evidence page's Upload and Remove
+ * buttons are secondary, as GOV.UK's pattern has them.
+ */
+export function primaryButton(page: Page) {
+  return page.locator('#main-content form[method="post"] button.govuk-button:not(.govuk-button--secondary)').first();
+}
+
+/**
  * Waits until the page drawn is the one in the address bar: with JavaScript, the address changes as the next
  * page's data arrives, a moment before that page replaces the old one, whose form posts to its own address.
  */
@@ -63,7 +71,7 @@ export async function sendPage(page: Page): Promise<void> {
   const before = page.url();
   // An error summary already showing (from a wrong answer given first) is marked, so only a new one counts.
   await page.locator(".govuk-error-summary").evaluateAll((summaries) => summaries.forEach((summary) => summary.setAttribute("data-seen", "")));
-  await page.locator('#main-content form[method="post"] button.govuk-button').first().click();
+  await primaryButton(page).click();
   const summary = page.locator(".govuk-error-summary:not([data-seen])");
   await expect.poll(async () => page.url() !== before || (await summary.isVisible()), { message: `leaving ${before}` }).toBe(true);
   if (page.url() === before) throw new Error(`${new URL(before).pathname} refused the answers: ${(await summary.innerText()).replace(/\s+/g, " ")}`);
@@ -97,7 +105,7 @@ export async function startAs(page: Page, persona: Persona, { language, until }:
 /** Presses the send button on check answers and returns the reference the confirmation shows. */
 export async function sendAnswers(page: Page): Promise<string> {
   await expect(page).toHaveURL(/\/check-answers$/);
-  await page.locator('#main-content form[method="post"] button.govuk-button').first().click();
+  await primaryButton(page).click();
   await expect(page).toHaveURL(/\/confirmation$/);
   const reference = ((await page.locator(".govuk-panel__body strong").textContent()) ?? "").trim();
   expect(reference).toMatch(/^[A-Z]-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/);
@@ -143,7 +151,7 @@ export async function walkWithWrongAnswers(
     if (wrong?.values) await fillPage(page, wrong.values);
     const typed = await typedValues(page);
     const before = page.url();
-    await page.locator('#main-content form[method="post"] button.govuk-button').first().click();
+    await primaryButton(page).click();
     const summary = page.locator(".govuk-error-summary");
     if (wrong) await expect(summary, `${id} refuses its wrong answer`).toBeVisible();
     else await expect.poll(async () => page.url() !== before || (await summary.isVisible())).toBe(true);

@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startClamd } from "../../support/clamd";
 import { MailCatcher } from "../../support/mail-catcher";
 import { createPostgresDatabase } from "../../support/test-databases";
 import { WebhookReceiver } from "../../support/webhook-receiver";
@@ -52,6 +53,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await mail.start();
   const receiver = new WebhookReceiver(e2eWebhookSecret);
   await receiver.start();
+  // A real clamd with the EICAR test signature: every file either portal takes is really scanned.
+  const clamd = await startClamd();
+  process.env.E2E_CLAMAV_URL = clamd.url;
   const inspector = createServer((_request, response) => {
     response.writeHead(200, { "Content-Type": "application/json" });
     response.end(JSON.stringify({ mail: mail.messages.map(({ raw: _raw, headers: _headers, ...m }) => m), webhooks: receiver.received }));
@@ -74,6 +78,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         SMTP_URL: mail.url,
         WEBHOOK_URL: receiver.url,
         WEBHOOK_SECRET: e2eWebhookSecret,
+        CLAMAV_URL: clamd.url,
         CASE_EVENTS_SECRET: e2eCaseEventsSecret,
         // Every test posts from 127.0.0.1; the rate limit has its own test with its own server.
         RATE_LIMIT_POSTS: "100000",
@@ -96,6 +101,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     inspector.close();
     await mail.stop();
     await receiver.stop();
+    await clamd.close();
     await postgres.drop();
   };
 }

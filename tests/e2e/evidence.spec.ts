@@ -1,0 +1,309 @@
+// Evidence (issue 16) through the real parts: Chromium with JavaScript on and off, a portal from the production
+// build, a real clamd with the EICAR test signature, a real SMTP server and a webhook receiver. Files chosen on
+// "Do you have anything to show us?" are scanned, listed, removable, shown on check answers, attached to the
+// staff email and downloadable from the webhook's signed links, byte for byte; every limit and type rule gives
+// its own GOV.UK error, with axe on the error state; clamd stopped refuses with "try again later"; removed files,
+// ended sessions and purged submissions leave no row behind; on PostgreSQL one instance serves what another took.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import type { Page } from "@playwright/test";
+import { simpleParser } from "mailparser";
+import { openDatabaseUrl } from "../../app/services/database.server";
+import { EICAR, startClamd, type TestClamd } from "../support/clamd";
+import { encryptedDocx, pdf, png, samples } from "../support/evidence-files";
+import { MailCatcher } from "../support/mail-catcher";
+import { parentComplaint, type Persona } from "../support/personas";
+import { WebhookReceiver } from "../support/webhook-receiver";
+import { answerAs, pageDrawn, sendAnswers } from "./support/answer-as";
+import { expect, test } from "./support/fixtures";
+import { sessionId } from "./support/journey";
+import { startOwnPortal, type OwnPortal } from "./support/own-portal";
+
+const run = promisify(execFile);
+const MB = 1024 * 1024;
+const secret = `whsec_${Buffer.alloc(32, 21).toString("base64")}`;
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+interface ChosenFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+const mimeOf: Record<string, string> = {
+  jpg: "image/jpeg",
+  png: "image/png",
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  txt: "text/plain",
+};
+const file = (name: string, buffer: Buffer): ChosenFile => ({ name, buffer, mimeType: mimeOf[name.split(".").pop()!.toLowerCase()] ?? "application/octet-stream" });
+const three = (): ChosenFile[] => [file(samples.jpeg.name, samples.jpeg.bytes()), file(samples.pdf.name, samples.pdf.bytes()), file(samples.docx.name, samples.docx.bytes())];
+
+let clamd: TestClamd;
+let mail: MailCatcher;
+let receiver: WebhookReceiver;
+let portal: OwnPortal;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  clamd = await startClamd();
+  mail = new MailCatcher();
+  await mail.start();
+  receiver = new WebhookReceiver(secret);
+  await receiver.start();
+  portal = await startOwnPortal(settings());
+});
+
+test.afterAll(async () => {
+  await portal?.stop();
+  await mail?.stop();
+  await receiver?.stop();
+  await clamd?.close();
+});
+
+function settings(extra: Record<string, string> = {}): Record<string, string> {
+  return { CLAMAV_URL: clamd.url, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret, RATE_LIMIT_POSTS: "100000", ...extra };
+}
+
+/** Answers as the persona, from the start page of `base`, up to the evidence page. */
+async function reachEvidence(page: Page, base: string, tag: string): Promise<Persona> {
+  const persona = parentComplaint(tag);
+  await page.goto(`${base}/complaint`);
+  await answerAs(page, persona, { until: "evidence" });
+  await expect(page.locator("h1")).toHaveText("Do you have anything to show us?");
+  return persona;
+}
+
+/** Presses Continue on the evidence page and waits for the next page to be drawn. */
+async function continueOn(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(page).not.toHaveURL(/\/evidence$/);
+  await pageDrawn(page);
+}
+
+const fileRows = (page: Page) => page.locator(".govuk-summary-list__row .govuk-summary-list__key");
+
+/** Chooses files and presses Upload; with JavaScript off, one file at a time as a plain file input takes them. */
+async function upload(page: Page, files: ChosenFile[], javaScriptEnabled: boolean): Promise<void> {
+  const batches = javaScriptEnabled ? [files] : files.map((one) => [one]);
+  for (const batch of batches) {
+    await page.locator("input[type=file][name=evidence]").setInputFiles(batch);
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    // The page comes back (a new document without JavaScript, new data with it) listing the file, or saying why not.
+    const last = batch[batch.length - 1]!.name;
+    await expect.poll(async () => (await page.locator(".govuk-error-summary").isVisible()) || (await fileRows(page).allTextContents()).map((t) => t.trim()).includes(last)).toBe(true);
+  }
+}
+
+async function errorShown(page: Page, message: string, checkA11y: () => Promise<void>): Promise<void> {
+  const summary = page.locator(".govuk-error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("link", { name: message })).toBeVisible();
+  await expect(page.locator("p.govuk-error-message")).toContainText(message);
+  expect(await page.title()).toMatch(/^Error: /);
+  await checkA11y();
+}
+
+async function rows(databaseUrl: string, sql: string, params: (string | number)[] = []): Promise<number> {
+  const db = openDatabaseUrl(databaseUrl);
+  try {
+    const row = await db.get<{ n: number | string }>(sql, params);
+    return Number(row?.n ?? 0);
+  } finally {
+    await db.close();
+  }
+}
+
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("a JPEG, a PDF and a DOCX are scanned, listed, sent attached to the staff email and downloadable from the webhook's links", async ({ page, checkA11y }) => {
+      const tag = `ev${javaScriptEnabled ? "js" : "nojs"}${Date.now() % 100000}`;
+      await reachEvidence(page, portal.base, tag);
+      const chosen = three();
+      await upload(page, chosen, javaScriptEnabled);
+      await expect(fileRows(page)).toHaveText(chosen.map((f) => f.name));
+      await expect(page.locator(".govuk-summary-list__value").first()).toContainText("JPG image");
+      await checkA11y();
+
+      // Removed, then added again: the list follows.
+      await page.getByRole("button", { name: `Remove ${chosen[0]!.name}` }).click();
+      await expect(fileRows(page)).toHaveText([chosen[1]!.name, chosen[2]!.name]);
+      await upload(page, [chosen[0]!], javaScriptEnabled);
+      await expect(fileRows(page)).toHaveText([chosen[1]!.name, chosen[2]!.name, chosen[0]!.name]);
+
+      await continueOn(page);
+      const persona = parentComplaint(tag);
+      await answerAs(page, persona);
+      const filesRow = page.locator(".govuk-summary-list__row", { has: page.locator("dt", { hasText: /^\s*Files\s*$/ }) });
+      for (const f of chosen) await expect(filesRow).toContainText(f.name);
+      const reference = await sendAnswers(page);
+
+      const staff = await expect
+        .poll(() => mail.messages.find((m) => m.subject.includes(reference) && !m.to.some((to) => to.includes("parent"))) ?? null, { timeout: 30_000 })
+        .not.toBeNull()
+        .then(() => mail.messages.find((m) => m.subject.includes(reference) && !m.to.some((to) => to.includes("parent")))!);
+      const parsed = await simpleParser(staff.raw);
+      const attached = new Map(parsed.attachments.map((a) => [a.filename, sha256(a.content)]));
+      for (const f of chosen) expect(attached.get(f.name), `${f.name} attached`).toBe(sha256(f.buffer));
+      expect(staff.text).toContain("checked for viruses");
+      expect(staff.text).toContain("The files are attached to this email.");
+
+      await expect.poll(() => receiver.received.some((w) => w.verified && (w.json as { data?: { reference?: string } } | null)?.data?.reference === reference), { timeout: 30_000 }).toBe(true);
+      const hook = receiver.received.find((w) => w.verified && (w.json as { data?: { reference?: string } }).data?.reference === reference)!;
+      const listed = (hook.json as { data: { files: { name: string; sha256: string; url: string; scan: string }[] } }).data.files;
+      expect(listed.map((f) => f.name).sort()).toEqual(chosen.map((f) => f.name).sort());
+      for (const listedFile of listed) {
+        const original = chosen.find((f) => f.name === listedFile.name)!;
+        expect(listedFile.sha256).toBe(sha256(original.buffer));
+        expect(listedFile.scan).toBe("clean");
+        const download = await fetch(listedFile.url);
+        expect(download.status).toBe(200);
+        expect(sha256(Buffer.from(await download.arrayBuffer()))).toBe(listedFile.sha256);
+        // A link with its signature changed opens nothing.
+        expect((await fetch(listedFile.url.replace(/signature=./, "signature=A"))).status).toBe(404);
+      }
+    });
+
+    /** Chooses one file (or none), presses Upload and expects its message, GOV.UK's error state and axe. */
+    const tryOne = async (page: Page, checkA11y: () => Promise<void>, chosen: ChosenFile | null, message: string) => {
+      if (chosen) await page.locator("input[type=file][name=evidence]").setInputFiles([chosen]);
+      await page.getByRole("button", { name: "Upload", exact: true }).click();
+      await errorShown(page, message, checkA11y);
+    };
+    const wrongType = "The selected file must be a JPG, PNG, HEIC, WebP, GIF, PDF, Word document, OpenDocument text or plain text file";
+
+    test("no file, an empty file, the wrong type, a name that lies, a password and a virus each get their own message", async ({ page, checkA11y }) => {
+      await reachEvidence(page, portal.base, `type${javaScriptEnabled ? 1 : 0}`);
+      await tryOne(page, checkA11y, null, "Select a file");
+      await tryOne(page, checkA11y, file("empty.pdf", Buffer.alloc(0)), "The selected file is empty");
+      await tryOne(page, checkA11y, file("letter.pdf", png()), wrongType);
+      await tryOne(page, checkA11y, file("minutes.exe", Buffer.from("MZ\x90\x00")), wrongType);
+      await tryOne(page, checkA11y, file("locked.pdf", pdf({ encrypt: "trailer" })), "The selected file is password protected");
+      await tryOne(page, checkA11y, file("locked.docx", encryptedDocx()), "The selected file is password protected");
+      await tryOne(page, checkA11y, file("eicar.txt", EICAR), "We could not accept this file. Try another file or send it by post.");
+      await expect(fileRows(page)).toHaveCount(0);
+    });
+
+    test("a file over 10MB, and files over 20MB together, are refused", async ({ page, checkA11y }) => {
+      // About 40MB goes up through the browser here, scanned as it arrives: slower than a question page.
+      test.slow();
+      await reachEvidence(page, portal.base, `size${javaScriptEnabled ? 1 : 0}`);
+      await tryOne(page, checkA11y, file("big.pdf", pdf({ padding: 10 * MB })), "The selected file must be smaller than 10MB");
+      await upload(page, [file("scan one.pdf", pdf({ padding: 9 * MB })), file("scan two.pdf", pdf({ padding: 9 * MB }))], javaScriptEnabled);
+      await expect(fileRows(page)).toHaveCount(2);
+      await tryOne(page, checkA11y, file("scan three.pdf", pdf({ padding: 3 * MB })), "Your files must be smaller than 20MB in total");
+      await expect(fileRows(page)).toHaveCount(2);
+    });
+
+    test("a sixth file is refused", async ({ page, checkA11y }) => {
+      await reachEvidence(page, portal.base, `count${javaScriptEnabled ? 1 : 0}`);
+      const five = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"].map((name) => file(name, Buffer.from(`Note ${name}\n`)));
+      await upload(page, five, javaScriptEnabled);
+      await expect(fileRows(page)).toHaveCount(5);
+      await tryOne(page, checkA11y, file("f.txt", Buffer.from("one too many\n")), "You can only upload 5 files");
+      await expect(fileRows(page)).toHaveCount(5);
+    });
+  });
+}
+
+test("with clamd stopped a file is refused with 'try again later', and taken once clamd is back", async ({ page, checkA11y }) => {
+  const ownClamd = await startClamd();
+  const own = await startOwnPortal({ ...settings(), CLAMAV_URL: ownClamd.url, CLAMAV_TIMEOUT_SECONDS: "5" });
+  try {
+    await reachEvidence(page, own.base, "clamd");
+    await ownClamd.stop();
+    await page.locator("input[type=file][name=evidence]").setInputFiles([file(samples.pdf.name, samples.pdf.bytes())]);
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await errorShown(page, "We cannot check files at the moment. Try again later, or continue without it.", checkA11y);
+    expect(await rows(own.databaseUrl, "SELECT COUNT(*) AS n FROM evidence_files")).toBe(0);
+    await ownClamd.start();
+    await page.locator("input[type=file][name=evidence]").setInputFiles([file(samples.pdf.name, samples.pdf.bytes())]);
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await expect(fileRows(page)).toHaveText([samples.pdf.name]);
+  } finally {
+    await own.stop();
+    await ownClamd.close();
+  }
+});
+
+test("removed files, ended sessions and purged submissions leave no file behind", async ({ page }) => {
+  const db = portal.databaseUrl;
+  const countFor = async (sessionId: string) => rows(db, "SELECT COUNT(*) AS n FROM evidence_files WHERE session_id = ?", [sessionId]);
+  // Removed: the row and its pieces go.
+  await reachEvidence(page, portal.base, "rm");
+  await upload(page, [file("one.txt", Buffer.from("one\n")), file("two.txt", Buffer.from("two\n"))], false);
+  const session = await sessionId(page);
+  expect(await countFor(session)).toBe(2);
+  await page.getByRole("button", { name: "Remove one.txt" }).click();
+  await expect(fileRows(page)).toHaveText(["two.txt"]);
+  expect(await countFor(session)).toBe(1);
+  // The session ended unsent (Exit this page deletes it): its files go with it.
+  await page.getByRole("button", { name: /Exit this page/ }).or(page.getByRole("link", { name: /Emergency Exit this page/ })).first().click();
+  await expect.poll(() => countFor(session)).toBe(0);
+
+  // Sent, then purged once its retention period has passed: the files and every piece go with the submission.
+  const persona = await reachEvidence(page, portal.base, "purge");
+  await upload(page, [file("kept.txt", Buffer.from("kept until the purge\n"))], false);
+  await continueOn(page);
+  await answerAs(page, persona);
+  const reference = await sendAnswers(page);
+  const submissionFiles = () => rows(db, "SELECT COUNT(*) AS n FROM evidence_files f JOIN submissions s ON s.id = f.submission_id WHERE s.reference = ?", [reference]);
+  expect(await submissionFiles()).toBe(1);
+  const fileIds = await (async () => {
+    const reader = openDatabaseUrl(db);
+    try {
+      return (await reader.all<{ id: string }>("SELECT f.id FROM evidence_files f JOIN submissions s ON s.id = f.submission_id WHERE s.reference = ?", [reference])).map((r) => r.id);
+    } finally {
+      await reader.close();
+    }
+  })();
+  await expect.poll(() => rows(db, "SELECT COUNT(*) AS n FROM delivery_jobs j JOIN submissions s ON s.id = j.submission_id WHERE s.reference = ? AND j.state NOT IN ('done', 'failed')", [reference]), { timeout: 30_000 }).toBe(0);
+  const longAgo = Date.now() - 40 * 86_400_000;
+  const writer = openDatabaseUrl(db);
+  try {
+    await writer.run("UPDATE delivery_jobs SET done_at = ? WHERE submission_id = (SELECT id FROM submissions WHERE reference = ?) AND done_at IS NOT NULL", [longAgo, reference]);
+    await writer.run("UPDATE delivery_jobs SET failed_at = ? WHERE submission_id = (SELECT id FROM submissions WHERE reference = ?) AND failed_at IS NOT NULL", [longAgo, reference]);
+  } finally {
+    await writer.close();
+  }
+  await run(process.execPath, ["build/purge.js"], { env: portal.env });
+  expect(await rows(db, "SELECT COUNT(*) AS n FROM submissions WHERE reference = ?", [reference])).toBe(0);
+  expect(await rows(db, "SELECT COUNT(*) AS n FROM evidence_files WHERE id = ?", [fileIds[0]!])).toBe(0);
+  expect(await rows(db, "SELECT COUNT(*) AS n FROM evidence_chunks WHERE file_id = ?", [fileIds[0]!])).toBe(0);
+});
+
+test("on PostgreSQL, a file uploaded through one instance downloads through another", async ({ page }) => {
+  const sessionSecret = "s".repeat(40);
+  const dataKeys = `pg1:${Buffer.alloc(32, 7).toString("base64")}`;
+  const first = await startOwnPortal(settings({ SESSION_SECRET: sessionSecret, DATA_KEYS: dataKeys }), { engine: "postgres" });
+  let second: OwnPortal | null = null;
+  try {
+    second = await startOwnPortal(settings({ SESSION_SECRET: sessionSecret, DATA_KEYS: dataKeys, DATABASE_URL: first.databaseUrl, WORKER_ENABLED: "false" }));
+    const persona = await reachEvidence(page, first.base, "pg");
+    const letter = file(samples.pdf.name, samples.pdf.bytes());
+    await upload(page, [letter], false);
+    // The same session, read by the other instance, lists the file the first one stored.
+    await page.goto(`${second.base}/complaint/evidence`);
+    await expect(fileRows(page)).toHaveText([letter.name]);
+    await continueOn(page);
+    await answerAs(page, persona);
+    const reference = await sendAnswers(page);
+    await expect.poll(() => receiver.received.some((w) => w.verified && (w.json as { data?: { reference?: string } } | null)?.data?.reference === reference), { timeout: 30_000 }).toBe(true);
+    const hook = receiver.received.find((w) => w.verified && (w.json as { data?: { reference?: string } }).data?.reference === reference)!;
+    const link = (hook.json as { data: { files: { url: string; sha256: string }[] } }).data.files[0]!;
+    // Links carry the public address of whichever instance made them: the download goes to the other one.
+    const path = new URL(link.url).pathname + new URL(link.url).search;
+    const other = link.url.startsWith(first.base) || new URL(link.url).port === new URL(first.base).port ? second.base : first.base;
+    const download = await fetch(`${other}${path}`);
+    expect(download.status).toBe(200);
+    expect(sha256(Buffer.from(await download.arrayBuffer()))).toBe(sha256(letter.buffer));
+  } finally {
+    await second?.stop();
+    await first.stop();
+  }
+});

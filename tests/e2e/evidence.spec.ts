@@ -211,6 +211,31 @@ for (const javaScriptEnabled of [false, true]) {
   });
 }
 
+test.describe("JavaScript on, a slow connection", () => {
+  test("Upload shows how much has gone, then lists the file", async ({ page, checkA11y }) => {
+    await reachEvidence(page, portal.base, `slow${Date.now() % 100000}`);
+    // Chromium's own throttling: about 2MB at 256KB a second takes 8 seconds to go up, whatever the machine's load.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    const letter = file("long letter.pdf", pdf({ padding: 2 * MB }));
+    await page.locator("input[type=file][name=evidence]").setInputFiles([letter]);
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    const bar = page.locator("progress.app-upload-progress");
+    await expect(page.getByRole("status").filter({ hasText: "Uploading." })).toBeVisible();
+    await expect.poll(async () => Number((await bar.getAttribute("value")) ?? 0)).toBeGreaterThan(0);
+    expect(Number(await bar.getAttribute("value"))).toBeLessThan(100);
+    await expect(page.getByText(/^\d+% sent$/)).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: /^Uploading\./ })).toBeVisible();
+    await checkA11y();
+    await expect(fileRows(page)).toHaveText([letter.name], { timeout: 30_000 });
+    await expect(bar).toHaveCount(0);
+    await expect(page.locator(".govuk-file-upload-button__status")).toHaveText("No file chosen");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await continueOn(page);
+  });
+});
+
 test("with clamd stopped a file is refused with 'try again later', and taken once clamd is back", async ({ page, checkA11y }) => {
   const ownClamd = await startClamd();
   const own = await startOwnPortal({ ...settings(), CLAMAV_URL: ownClamd.url, CLAMAV_TIMEOUT_SECONDS: "5" });

@@ -1,8 +1,12 @@
 // "Do you have anything to show us?": GOV.UK's file upload, with the files added so far listed above it, each with
 // its own Remove button. Without JavaScript it is a plain form: choose a file, Upload, and the page comes back with
 // it listed. With JavaScript, govuk-frontend's enhanced upload (a drop zone, several files at once) on the same
-// form, and a status line while the files go up. Words are common.json's `pages.evidence` and `evidence`.
-import { Form, useNavigation } from "@remix-run/react";
+// form; pressing Upload then sends the files by XMLHttpRequest to the same action Remix's own form posts to (its
+// data request), because fetch cannot tell how much of a body has gone, and shows a progress bar while they go.
+// If that request cannot be made, the form posts again the ordinary way. Words are common.json's `pages.evidence`
+// and `evidence`.
+import { Form, useLocation, useNavigate, useNavigation } from "@remix-run/react";
+import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -29,7 +33,8 @@ export interface EvidenceQuestionProps {
 export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: EvidenceQuestionProps) {
   const { t } = useTranslation("common");
   const navigation = useNavigation();
-  const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
+  const progress = useUploadProgress(formAction);
+  const uploading = progress.percent !== null || (navigation.state === "submitting" && navigation.formEncType === "multipart/form-data");
   const message = (error: FieldError) => {
     const text = t(error.messageKey, error.values ?? {});
     const name = error.values?.name;
@@ -88,7 +93,7 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
           </>
         ) : null}
         {/* The token comes before the file input: the server checks it before it stores a byte of any file. */}
-        <Form method="post" action={formAction} encType="multipart/form-data" noValidate>
+        <Form method="post" action={formAction} encType="multipart/form-data" noValidate onSubmit={progress.onSubmit}>
           <input type="hidden" name="csrf" value={csrf} />
           <FileUpload
             name={evidenceFileField}
@@ -116,10 +121,71 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
             leftDropZoneText={t("evidence.enhanced.leftDropZone")}
           />
           <Button text={t("evidence.upload")} name={evidenceIntentField} value="upload" classes="govuk-button--secondary" disabled={uploading} />
-          <div role="status">{uploading ? <p className="govuk-body">{t("evidence.uploading")}</p> : null}</div>
+          <div role="status">
+            {uploading ? (
+              <p className="govuk-body" id="evidence-uploading">
+                {t("evidence.uploading")}
+              </p>
+            ) : null}
+          </div>
+          {progress.percent !== null ? (
+            <>
+              <progress className="app-upload-progress" max={100} value={progress.percent} aria-labelledby="evidence-uploading" />
+              <p className="govuk-body-s">{t("evidence.progress", { percent: progress.percent })}</p>
+            </>
+          ) : null}
           <Button text={t("buttons.continue")} name={evidenceIntentField} value="continue" preventDoubleClick disabled={uploading} />
         </Form>
       </div>
     </div>
   );
+}
+
+/**
+ * Upload with a progress bar: the files go to the route's data request (the URL Remix's own form posts to with
+ * JavaScript), and once the server has answered, the page is loaded again, showing the files and any errors the
+ * server kept for it. Continue, and browsers without XMLHttpRequest, go Remix's ordinary way; so does a second try
+ * after the request could not be sent or was not answered with the page.
+ */
+function useUploadProgress(formAction: string) {
+  const [percent, setPercent] = useState<number | null>(null);
+  const ordinary = useRef(false);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (ordinary.current || !(submitter instanceof HTMLButtonElement) || submitter.value !== "upload" || typeof XMLHttpRequest === "undefined") {
+      ordinary.current = false;
+      return;
+    }
+    event.preventDefault();
+    const form = event.currentTarget;
+    const body = new FormData(form);
+    body.append(submitter.name, submitter.value);
+    const target = new URL(formAction, window.location.href);
+    target.pathname = `${target.pathname.replace(/\/$/, "")}.data`;
+    const request = new XMLHttpRequest();
+    request.upload.addEventListener("progress", (progressEvent) => {
+      if (progressEvent.lengthComputable) setPercent(Math.min(100, Math.floor((progressEvent.loaded / progressEvent.total) * 100)));
+    });
+    const again = () => {
+      setPercent(null);
+      ordinary.current = true;
+      form.requestSubmit(submitter);
+    };
+    // The action answers an upload, taken or refused, by sending the person back to this page (202 in a data
+    // request) with what to show kept in the session; anything else (a refused post, a server fault) is shown the
+    // way Remix shows it, by posting again.
+    request.addEventListener("load", () => {
+      if (request.status >= 400) return again();
+      setPercent(null);
+      navigate(`${location.pathname}${location.search}`, { replace: true });
+    });
+    request.addEventListener("error", again);
+    request.addEventListener("abort", again);
+    request.open("POST", target.toString());
+    setPercent(0);
+    request.send(body);
+  };
+  return { percent, onSubmit };
 }

@@ -1,11 +1,13 @@
 // Delivery against real servers: an SMTP server and an HTTP receiver on 127.0.0.1, and a real SQLite file.
 import { execFile, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { simpleParser } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "~/config/config.server";
+import type { EvidenceType } from "~/evidence/file-types";
 import { complaintJourney } from "~/journeys/complaint-journey";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import { storeJourneySubmission } from "~/journeys/submit-journey.server";
@@ -381,6 +383,90 @@ describe.each(engines)("delivery on %s", (engine) => {
       expect(staff!.html).toContain("&lt;script&gt;");
       expect(staff!.text).toContain("<script>alert(1)</script>");
       expect(staff!.raw.split(/\r?\n/).every((line) => line.length <= 998)).toBe(true);
+    });
+
+    describe("with evidence files", () => {
+      const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+      const letter = { name: "letter from school.pdf", type: "pdf" as EvidenceType, bytes: Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(700 * 1024, 7)]) };
+      const photo = { name: "photo of the note.jpg", type: "jpeg" as EvidenceType, bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(500 * 1024, 9)]) };
+
+      /** A complaint sent with files the person uploaded to its run, as the evidence page stores them. */
+      async function submitWithFiles(files: (typeof letter)[]) {
+        const runId = randomUUID();
+        const session = await services.sessions.load(new Request("http://localhost/"));
+        session.data.journeys.complaint = { runId, answers: { service: answers.service! } };
+        await services.sessions.save(session);
+        const owner = { sessionId: session.id!, journey: "complaint", runId };
+        for (const file of files) {
+          const pending = await services.evidence.begin(owner, file.name);
+          await pending.write(file.bytes);
+          await pending.commit({ type: file.type, sha256: sha256(file.bytes), scan: "clean" });
+        }
+        const stored = await storeJourneySubmission(services, { journey: complaintJourney, answers, language: "en", runId, today: "2026-11-26", evidence: owner });
+        clock = Math.max(clock, Date.now());
+        return stored;
+      }
+
+      const withSettings = (env: Record<string, string>) => {
+        const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: database.url, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret, ...env }, () => {});
+        services = { ...services, config };
+      };
+
+      it("lists each file in the staff email and attaches them while they are within the council's limit", async () => {
+        const submission = await submitWithFiles([letter, photo]);
+        await worker().runOnce();
+        const [staff] = mail.to("childrens-complaints@example.org");
+        expect(staff!.text).toContain("Files they sent");
+        expect(staff!.text).toContain("letter from school.pdf – PDF, 700KB, checked for viruses");
+        expect(staff!.text).toContain("photo of the note.jpg – JPG image, 500KB, checked for viruses");
+        expect(staff!.text).toContain("The files are attached to this email.");
+        const parsed = await simpleParser(staff!.raw);
+        // Files added in the same millisecond come in the store's order (time, then id): compare them by name.
+        const byName = <T extends [string | undefined, ...unknown[]]>(rows: T[]) => rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+        expect(byName(parsed.attachments.map((a) => [a.filename, sha256(a.content)]))).toEqual([
+          [letter.name, sha256(letter.bytes)],
+          [photo.name, sha256(photo.bytes)],
+        ]);
+
+        // The webhook lists them with their SHA-256 and a signed link that works for 7 days from this attempt.
+        const hook = receiver.received.find((w) => w.verified)!;
+        const payload = webhookPayloadSchema.parse(hook.json);
+        expect(payload.data.reference).toBe(submission.reference);
+        expect(byName(payload.data.files.map((f) => [f.name, f.type, f.size, f.sha256, f.scan]))).toEqual([
+          [letter.name, "pdf", letter.bytes.length, sha256(letter.bytes), "clean"],
+          [photo.name, "jpeg", photo.bytes.length, sha256(photo.bytes), "clean"],
+        ]);
+        for (const file of payload.data.files) {
+          const url = new URL(file.url);
+          expect(url.pathname).toBe(`/api/files/${file.id}`);
+          expect(services.evidenceLinks.verify(file.id, url.searchParams.get("expires"), url.searchParams.get("signature"))).toBe(true);
+          expect(Date.parse(file.expiresAt) - clock).toBeGreaterThan(7 * 86_400_000 - 2_000);
+          expect(Date.parse(file.expiresAt) - clock).toBeLessThanOrEqual(7 * 86_400_000);
+        }
+      });
+
+      it("says the files are in the case system, attaching none, when together they pass the limit", async () => {
+        withSettings({ EVIDENCE_ATTACH_MAX_MB: "1" });
+        await submitWithFiles([letter, photo]);
+        await worker().runOnce();
+        const [staff] = mail.to("childrens-complaints@example.org");
+        expect(staff!.text).toContain("letter from school.pdf – PDF, 700KB");
+        expect(staff!.text).toContain("The files are too large to attach (1.2MB in all): open them from the case in the case system.");
+        expect((await simpleParser(staff!.raw)).attachments).toHaveLength(0);
+        expect(webhookPayloadSchema.parse(receiver.received.find((w) => w.verified)!.json).data.files).toHaveLength(2);
+      });
+
+      it("sends names and sizes only, and no attachments, in summary mode", async () => {
+        withSettings({ STAFF_EMAIL_DETAIL: "summary" });
+        await submitWithFiles([letter]);
+        await worker().runOnce();
+        const [staff] = mail.to("childrens-complaints@example.org");
+        expect(staff!.text).toContain("letter from school.pdf – 700KB");
+        expect(staff!.text).not.toContain("checked for viruses");
+        expect(staff!.text).not.toContain("letter from school.pdf – PDF");
+        expect(staff!.text).toContain("Open the files from the case in the case system.");
+        expect((await simpleParser(staff!.raw)).attachments).toHaveLength(0);
+      });
     });
 
     it("summarises without personal data when the council asks for it", async () => {

@@ -14,3 +14,12 @@ export const evidenceRemoveField = "remove";
 
 /** Fields the upload form may carry besides `csrf` and the files. */
 export const evidenceFields = [evidenceIntentField] as const;
+
+/** A file as the page and check answers show it: made on the server, drawn by the page. */
+export interface EvidenceFileView {
+  id: string;
+  name: string;
+  /** Its kind and size in the person's language: "PDF, 1.2MB". */
+  details: string;
+  scanned: boolean;
+}

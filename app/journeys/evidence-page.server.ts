@@ -5,18 +5,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import { evidenceLimits, fileSize, megabytes } from "~/evidence/evidence-limits";
 import type { EvidenceFile, EvidenceOwner } from "~/evidence/evidence-store.server";
 import { refusalError, type EvidenceError, type UploadResult } from "~/evidence/upload.server";
-import { evidenceFileField, evidenceIntentField, evidenceRemoveField } from "./evidence-form";
+import { evidenceFileField, evidenceIntentField, evidenceRemoveField, type EvidenceFileView } from "./evidence-form";
 import type { FieldError, FormFields } from "./journey-engine";
 import type { JourneyRequest } from "./journey-requests.server";
-
-/** A file as the page, check answers and the confirmation show it. */
-export interface EvidenceFileView {
-  id: string;
-  name: string;
-  /** Its kind and size in the person's language: "PDF, 1.2MB". */
-  details: string;
-  scanned: boolean;
-}
 
 export function evidenceOwner({ session, journey, state }: Pick<JourneyRequest, "session" | "journey" | "state">): EvidenceOwner | null {
   return session.id && !session.fresh ? { sessionId: session.id, journey: journey.id, runId: state.runId } : null;

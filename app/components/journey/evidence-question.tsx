@@ -12,18 +12,11 @@ import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { FileUpload } from "~/components/govuk/file-upload";
 import type { PluralisedText } from "~/components/govuk/i18n-attributes";
-import { evidenceFileField, evidenceIntentField, evidenceRemoveField } from "~/journeys/evidence-form";
+import { evidenceFileField, evidenceIntentField, evidenceRemoveField, type EvidenceFileView } from "~/journeys/evidence-form";
 import type { FieldError } from "~/journeys/journey-engine";
 
-export interface EvidenceFileItem {
-  id: string;
-  name: string;
-  details: string;
-  scanned: boolean;
-}
-
 export interface EvidenceQuestionProps {
-  files: readonly EvidenceFileItem[];
+  files: readonly EvidenceFileView[];
   limits: { count: number; fileSize: string };
   errors: readonly FieldError[];
   csrf: string;

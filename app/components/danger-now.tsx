@@ -5,15 +5,15 @@ import type { PublicCouncilSettings } from "~/config/council-schema";
 import { useRootData } from "~/root-data";
 
 export function DangerNow({ council }: { council: PublicCouncilSettings }) {
-  const { t } = useTranslation("pages");
+  const { t } = useTranslation();
   const { safeguarding } = council;
   return (
     <div className="app-danger-now">
-      <h2 className="govuk-heading-m">{t("contact.dangerNow.heading", { emergencyNumber: safeguarding.emergencyNumber })}</h2>
-      <p className="govuk-body">{t("contact.dangerNow.worried", { phone: safeguarding.childrenPhone })}</p>
-      <p className="govuk-body">{t("contact.dangerNow.outOfHours", { phone: safeguarding.childrenOutOfHoursPhone })}</p>
-      <p className="govuk-body">{t("contact.dangerNow.childline", { phone: council.childline })}</p>
-      <p className="govuk-body govuk-!-margin-bottom-0">{t("contact.dangerNow.notForEmergencies")}</p>
+      <h2 className="govuk-heading-m">{t("dangerNow.heading", { emergencyNumber: safeguarding.emergencyNumber })}</h2>
+      <p className="govuk-body">{t("dangerNow.worried", { phone: safeguarding.childrenPhone })}</p>
+      <p className="govuk-body">{t("dangerNow.outOfHours", { phone: safeguarding.childrenOutOfHoursPhone })}</p>
+      <p className="govuk-body">{t("dangerNow.childline", { phone: council.childline })}</p>
+      <p className="govuk-body govuk-!-margin-bottom-0">{t("dangerNow.notForEmergencies")}</p>
     </div>
   );
 }

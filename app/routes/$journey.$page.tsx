@@ -1,6 +1,7 @@
 // One route serves every question page of every journey: the journey definition says what to ask.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { PageForm } from "~/components/page-link";
 import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { JourneyChrome } from "~/components/journey/journey-chrome";
@@ -147,7 +148,7 @@ export default function QuestionPage() {
           {errorList.length ? <ErrorSummary titleText={text.t("common:errors.summaryTitle")} errorList={errorList} /> : null}
           {headingField ? null : <h1 className="govuk-heading-l">{text.text("title")}</h1>}
           <PageExtras extras={page.extras} namespace={page.namespace} pageId={page.pageId} position="before" />
-          <Form method="post" action={page.formAction} noValidate>
+          <PageForm method="post" action={page.formAction} noValidate>
             <input type="hidden" name="csrf" value={page.csrf} />
             {page.fields.map((field) => (
               <QuestionField
@@ -158,7 +159,7 @@ export default function QuestionPage() {
             ))}
             <PageExtras extras={page.extras} namespace={page.namespace} pageId={page.pageId} position="after" />
             <Button text={text.t("common:buttons.continue")} preventDoubleClick />
-          </Form>
+          </PageForm>
         </div>
       </div>
     </JourneyChrome>

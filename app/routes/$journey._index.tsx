@@ -1,6 +1,7 @@
 // Before the first question: what "Exit this page" does and does not do (GOV.UK "Exit a page quickly").
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { PageLink } from "~/components/page-link";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
 import { JourneyExit } from "~/components/journey/journey-chrome";
@@ -28,9 +29,9 @@ export default function JourneyStart() {
   return (
     <>
       <JourneyExit />
-      <Link to="/" className="govuk-back-link">
+      <PageLink to="/" className="govuk-back-link">
         {t("common:layout.back")}
-      </Link>
+      </PageLink>
       <main className="govuk-main-wrapper" id="main-content">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">

@@ -9,16 +9,17 @@ import { startPageJourneys } from "~/journeys/journeys";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { DangerNow, useCouncilRoot } from "~/components/danger-now";
 
-// The start page speaks for every journey it lists, in each one's own words (the list comes from the loader, so the
-// journey definitions stay on the server).
+// The start page speaks for every journey it lists, in each one's own words: a journey's start-page words are in
+// locales/<lng>/<journey>-start.json, so the browser fetches those and not the journey's questions (the list comes
+// from the loader, so the journey definitions stay on the server).
 export const handle = {
-  i18n: (_params, data) => ["pages", "progress", ...((data as { journeys?: { id: string }[] } | undefined)?.journeys ?? []).map((journey) => journey.id)],
+  i18n: (_params, data) => ["start", "progress", ...((data as { journeys?: { id: string }[] } | undefined)?.journeys ?? []).map((journey) => `${journey.id}-start`)],
 } satisfies PageHandle;
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const t = context.services.translations[context.language].getFixedT(context.language, "pages");
+  const t = context.services.translations[context.language].getFixedT(context.language, "start");
   return {
-    title: `${t("start.title")} – ${context.council.serviceName}`,
+    title: `${t("title")} – ${context.council.serviceName}`,
     journeys: startPageJourneys.map((journey) => ({ id: journey.id, primary: journey.startPage?.primary ?? false })),
   };
 }
@@ -27,7 +28,7 @@ type Block = string | string[];
 
 /** A journey's part of the start page: its heading, what it is for, how else to do it, and the button that starts it. */
 function JourneySection({ journey }: { journey: { id: string; primary: boolean } }) {
-  const { t } = useTranslation([journey.id, "pages", "common"]);
+  const { t } = useTranslation([`${journey.id}-start`, "common"]);
   const { council, idleMinutes } = useCouncilRoot();
   const { contact, advocacy } = council;
   const values = {
@@ -52,10 +53,10 @@ function JourneySection({ journey }: { journey: { id: string; primary: boolean }
   );
   return (
     <>
-      <h2 className="govuk-heading-m">{t("startPage.heading")}</h2>
-      {blocks("startPage.blocks")}
-      <Button href={`/${journey.id}`} text={t("startPage.button")} isStartButton={journey.primary} classes={journey.primary ? undefined : "govuk-button--secondary"} />
-      {blocks("startPage.after")}
+      <h2 className="govuk-heading-m">{t("heading")}</h2>
+      {blocks("blocks")}
+      <Button href={`/${journey.id}`} text={t("button")} isStartButton={journey.primary} classes={journey.primary ? undefined : "govuk-button--secondary"} />
+      {blocks("after")}
     </>
   );
 }
@@ -84,7 +85,7 @@ function CheckYourComplaint() {
 }
 
 export default function Start() {
-  const { t } = useTranslation("pages");
+  const { t } = useTranslation("start");
   const { journeys } = useLoaderData<typeof loader>();
   const { council } = useCouncilRoot();
   const { contact } = council;
@@ -93,17 +94,17 @@ export default function Start() {
     <main className="govuk-main-wrapper" id="main-content">
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-xl">{t("start.title")}</h1>
-          <p className="govuk-body-l">{t("start.intro", { councilName: council.councilName })}</p>
-          <p className="govuk-body">{t("start.servicesExplained")}</p>
+          <h1 className="govuk-heading-xl">{t("title")}</h1>
+          <p className="govuk-body-l">{t("intro", { councilName: council.councilName })}</p>
+          <p className="govuk-body">{t("servicesExplained")}</p>
 
           <DangerNow council={council} />
 
-          <h2 className="govuk-heading-m">{t("start.whatYouCanDo.heading")}</h2>
-          <p className="govuk-body">{t("start.whatYouCanDo.lead")}</p>
+          <h2 className="govuk-heading-m">{t("whatYouCanDo.heading")}</h2>
+          <p className="govuk-body">{t("whatYouCanDo.lead")}</p>
           <ul className="govuk-list govuk-list--bullet">
             {journeys.map((journey) => (
-              <li key={journey.id}>{t(`${journey.id}:startPage.summary`)}</li>
+              <li key={journey.id}>{t(`${journey.id}-start:summary`)}</li>
             ))}
           </ul>
 
@@ -115,73 +116,73 @@ export default function Start() {
             <CheckYourComplaint />
           </Suspense>
 
-          <h2 className="govuk-heading-m">{t("start.whoCan.heading")}</h2>
-          <p className="govuk-body">{t("start.whoCan.lead")}</p>
+          <h2 className="govuk-heading-m">{t("whoCan.heading")}</h2>
+          <p className="govuk-body">{t("whoCan.lead")}</p>
           <ul className="govuk-list govuk-list--bullet">
-            <li>{t("start.whoCan.child")}</li>
-            <li>{t("start.whoCan.parent")}</li>
-            <li>{t("start.whoCan.specialGuardian")}</li>
-            <li>{t("start.whoCan.fosterCarer")}</li>
-            <li>{t("start.whoCan.careLeaver")}</li>
-            <li>{t("start.whoCan.anyoneAffected")}</li>
+            <li>{t("whoCan.child")}</li>
+            <li>{t("whoCan.parent")}</li>
+            <li>{t("whoCan.specialGuardian")}</li>
+            <li>{t("whoCan.fosterCarer")}</li>
+            <li>{t("whoCan.careLeaver")}</li>
+            <li>{t("whoCan.anyoneAffected")}</li>
           </ul>
-          <p className="govuk-body">{t("start.whoCan.onBehalf")}</p>
+          <p className="govuk-body">{t("whoCan.onBehalf")}</p>
 
-          <h2 className="govuk-heading-m">{t("start.timeLimit.heading")}</h2>
-          <p className="govuk-body">{t("start.timeLimit.body")}</p>
-          <p className="govuk-body">{t("start.timeLimit.olderLead")}</p>
+          <h2 className="govuk-heading-m">{t("timeLimit.heading")}</h2>
+          <p className="govuk-body">{t("timeLimit.body")}</p>
+          <p className="govuk-body">{t("timeLimit.olderLead")}</p>
           <ul className="govuk-list govuk-list--bullet">
-            <li>{t("start.timeLimit.stillPossible")}</li>
-            <li>{t("start.timeLimit.notReasonable")}</li>
+            <li>{t("timeLimit.stillPossible")}</li>
+            <li>{t("timeLimit.notReasonable")}</li>
           </ul>
-          <p className="govuk-body">{t("start.timeLimit.tellUs")}</p>
+          <p className="govuk-body">{t("timeLimit.tellUs")}</p>
 
-          <h2 className="govuk-heading-m">{t("start.nextSteps.heading")}</h2>
-          <p className="govuk-body">{t("start.nextSteps.intro")}</p>
-          <p className="govuk-body">{t("start.nextSteps.workingDays")}</p>
+          <h2 className="govuk-heading-m">{t("nextSteps.heading")}</h2>
+          <p className="govuk-body">{t("nextSteps.intro")}</p>
+          <p className="govuk-body">{t("nextSteps.workingDays")}</p>
 
-          <h3 className="govuk-heading-s">{t("start.nextSteps.stage1.heading")}</h3>
-          <p className="govuk-body">{t("start.nextSteps.stage1.contact")}</p>
-          <p className="govuk-body">{t("start.nextSteps.stage1.reply")}</p>
+          <h3 className="govuk-heading-s">{t("nextSteps.stage1.heading")}</h3>
+          <p className="govuk-body">{t("nextSteps.stage1.contact")}</p>
+          <p className="govuk-body">{t("nextSteps.stage1.reply")}</p>
 
-          <h3 className="govuk-heading-s">{t("start.nextSteps.stage2.heading")}</h3>
-          <p className="govuk-body">{t("start.nextSteps.stage2.when")}</p>
-          <p className="govuk-body">{t("start.nextSteps.stage2.who")}</p>
-          <p className="govuk-body">{t("start.nextSteps.stage2.reply")}</p>
+          <h3 className="govuk-heading-s">{t("nextSteps.stage2.heading")}</h3>
+          <p className="govuk-body">{t("nextSteps.stage2.when")}</p>
+          <p className="govuk-body">{t("nextSteps.stage2.who")}</p>
+          <p className="govuk-body">{t("nextSteps.stage2.reply")}</p>
 
-          <h3 className="govuk-heading-s">{t("start.nextSteps.stage3.heading")}</h3>
-          <p className="govuk-body">{t("start.nextSteps.stage3.when")}</p>
-          <p className="govuk-body">{t("start.nextSteps.stage3.who")}</p>
-          <p className="govuk-body">{t("start.nextSteps.stage3.recommendations")}</p>
-          <p className="govuk-body">{t("start.nextSteps.stage3.response")}</p>
+          <h3 className="govuk-heading-s">{t("nextSteps.stage3.heading")}</h3>
+          <p className="govuk-body">{t("nextSteps.stage3.when")}</p>
+          <p className="govuk-body">{t("nextSteps.stage3.who")}</p>
+          <p className="govuk-body">{t("nextSteps.stage3.recommendations")}</p>
+          <p className="govuk-body">{t("nextSteps.stage3.response")}</p>
           <p className="govuk-body">
             <a className="govuk-link" href="/escalate">
-              {t("start.nextSteps.escalateLink")}
+              {t("nextSteps.escalateLink")}
             </a>
           </p>
 
-          <h3 className="govuk-heading-s">{t("start.nextSteps.ombudsman.heading")}</h3>
-          <p className="govuk-body">{t("start.nextSteps.ombudsman.body")}</p>
-          <p className="govuk-body">{t("start.nextSteps.ombudsman.first")}</p>
+          <h3 className="govuk-heading-s">{t("nextSteps.ombudsman.heading")}</h3>
+          <p className="govuk-body">{t("nextSteps.ombudsman.body")}</p>
+          <p className="govuk-body">{t("nextSteps.ombudsman.first")}</p>
           <p className="govuk-body">
             <a className="govuk-link" href="https://www.lgo.org.uk/">
-              {t("start.nextSteps.ombudsman.link")}
+              {t("nextSteps.ombudsman.link")}
             </a>
           </p>
 
-          <h3 className="govuk-heading-s">{t("start.nextSteps.publicHealth.heading")}</h3>
-          <p className="govuk-body">{t("start.nextSteps.publicHealth.body")}</p>
+          <h3 className="govuk-heading-s">{t("nextSteps.publicHealth.heading")}</h3>
+          <p className="govuk-body">{t("nextSteps.publicHealth.body")}</p>
 
           <h2 className="govuk-heading-m" id="other-ways">
-            {t("start.otherWays.heading")}
+            {t("otherWays.heading")}
           </h2>
           <SummaryList
             rows={[
-              { key: { text: t("contact.methods.phoneHeading") }, value: { text: contact.phone } },
-              { key: { text: t("contact.methods.textPhoneLabel") }, value: { text: contact.textPhone } },
-              { key: { text: t("contact.methods.openingHoursLabel") }, value: { text: contact.openingHours } },
+              { key: { text: t("common:contactMethods.phoneHeading") }, value: { text: contact.phone } },
+              { key: { text: t("common:contactMethods.textPhoneLabel") }, value: { text: contact.textPhone } },
+              { key: { text: t("common:contactMethods.openingHoursLabel") }, value: { text: contact.openingHours } },
               {
-                key: { text: t("contact.methods.emailHeading") },
+                key: { text: t("common:contactMethods.emailHeading") },
                 value: {
                   html: (
                     <a className="govuk-link" href={`mailto:${contact.email}`}>
@@ -191,7 +192,7 @@ export default function Start() {
                 },
               },
               {
-                key: { text: t("contact.methods.postHeading") },
+                key: { text: t("common:contactMethods.postHeading") },
                 value: {
                   html: contact.postalAddress.map((line, index) => (
                     <span key={index}>
@@ -201,7 +202,7 @@ export default function Start() {
                   )),
                 },
               },
-              { key: { text: t("contact.methods.inPersonHeading") }, value: { text: contact.inPerson } },
+              { key: { text: t("common:contactMethods.inPersonHeading") }, value: { text: contact.inPerson } },
             ]}
           />
         </div>

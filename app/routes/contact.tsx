@@ -55,29 +55,29 @@ export default function Contact() {
 
           <DangerNow council={council} />
 
-          <h2 className="govuk-heading-m">{t("contact.methods.phoneHeading")}</h2>
+          <h2 className="govuk-heading-m">{t("common:contactMethods.phoneHeading")}</h2>
           <Lines
             lines={[
-              t("contact.methods.phone", { phone: contact.phone }),
-              t("contact.methods.textPhone", { textPhone: contact.textPhone }),
+              t("common:contactMethods.phone", { phone: contact.phone }),
+              t("common:contactMethods.textPhone", { textPhone: contact.textPhone }),
               contact.openingHours,
             ]}
           />
           <p className="govuk-body">
             <a className="govuk-link" href="https://www.gov.uk/call-charges">
-              {t("contact.methods.callCharges")}
+              {t("common:contactMethods.callCharges")}
             </a>
           </p>
 
-          <h2 className="govuk-heading-m">{t("contact.methods.emailHeading")}</h2>
+          <h2 className="govuk-heading-m">{t("common:contactMethods.emailHeading")}</h2>
           <MailParagraph email={contact.email} />
 
-          <h2 className="govuk-heading-m">{t("contact.methods.postHeading")}</h2>
-          <p className="govuk-body">{t("contact.methods.postLead")}</p>
+          <h2 className="govuk-heading-m">{t("common:contactMethods.postHeading")}</h2>
+          <p className="govuk-body">{t("common:contactMethods.postLead")}</p>
           <Lines lines={contact.postalAddress} />
 
-          <h2 className="govuk-heading-m">{t("contact.methods.inPersonHeading")}</h2>
-          <p className="govuk-body">{t("contact.methods.inPersonLead")}</p>
+          <h2 className="govuk-heading-m">{t("common:contactMethods.inPersonHeading")}</h2>
+          <p className="govuk-body">{t("common:contactMethods.inPersonLead")}</p>
           <p className="govuk-body">{contact.inPerson}</p>
 
           <h2 className="govuk-heading-m">{t("contact.advocacy.heading")}</h2>

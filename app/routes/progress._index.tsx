@@ -1,7 +1,8 @@
 // "Check your complaint": the person gives their reference, and a code goes to the email address they gave, if
 // they gave one that may be used. The answer is the same whether the reference is right or not.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { PageForm } from "~/components/page-link";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -61,7 +62,7 @@ export default function ProgressStart() {
               <p key={i} className="govuk-body">{p}</p>
             ))}
             <p className="govuk-body">{t("start.noEmail", values)}</p>
-            <Form method="post" noValidate>
+            <PageForm method="post" noValidate>
               <input type="hidden" name="csrf" value={page.csrf} />
               <Input
                 name="reference"
@@ -74,7 +75,7 @@ export default function ProgressStart() {
                 classes="govuk-input--width-20 app-reference-input"
               />
               <Button text={t("common:buttons.continue")} preventDoubleClick />
-            </Form>
+            </PageForm>
           </div>
         </div>
       </main>

@@ -1,7 +1,7 @@
 // The traffic that matters (issue 17, items 1 and 6): many people, each completing a whole complaint with their own
 // answers (the test personas, with their own names and words), page by page, either as a browser without
 // JavaScript does (GET the page, POST its answers with the form's hidden fields, follow the 303) or as one with
-// JavaScript does (Remix's data requests: the post to `<page>.data`, the route manifest, the next page's data).
+// JavaScript does (Remix's data requests: the post to `<page>.data`, then the next page's data).
 // Nothing they see has been seen before, so nearly every page is rendered afresh. Reports complete journeys a
 // second, CPU per journey and per request, the portal's resident memory after the run, and p50/p99 per page.
 import { readFileSync } from "node:fs";
@@ -87,15 +87,15 @@ async function withoutJavaScript(request: Request, firstUrl: string, answers: Jo
 }
 
 /**
- * The same as a browser with JavaScript goes (Remix single fetch with lazy route discovery): the first page as a
- * document, then for each page its route manifest when the address is new, the post to `<page>.data` (answered
- * 202 with the redirect in the body), and the next page's data from `<next>.data`, every loader revalidated.
+ * The same as a browser with JavaScript goes (Remix single fetch; the route manifest is a cached file, decision
+ * 032): the first page as a document, then for each page the post to `<page>.data` (answered 202 with the
+ * redirect in the body) and the next page's data from `<next>.data`, every loader revalidated. Scripts, styles and
+ * the manifest file are static files, fetched once and cached, so they are not in the figures.
  */
 async function withJavaScript(request: Request, firstUrl: string, answers: JourneyAnswers): Promise<boolean> {
   const first = await request(firstUrl);
   if (first.status !== 200) return false;
   const html = await first.text();
-  const version = /\/assets\/manifest-([0-9a-f]+)\.js/.exec(html)?.[1] ?? "";
   const hidden = Object.fromEntries(hiddenFields(html));
   let csrf = hidden.csrf ?? "";
   let started = hidden.started;
@@ -115,9 +115,6 @@ async function withJavaScript(request: Request, firstUrl: string, answers: Journ
     const next = answered.redirect ?? answered.singleFetchRedirect?.redirect;
     if (typeof next !== "string") return false;
     if (next === url || next.startsWith("/refused")) return false;
-    const manifest = await request(`/__manifest?p=${encodeURIComponent(next)}&version=${version}`);
-    await manifest.arrayBuffer();
-    if (manifest.status !== 200) return false;
     const data = await request(`${next}.data`);
     if (data.status !== 200) return false;
     const loaded = await decodeData(data);
@@ -149,7 +146,7 @@ async function onePerson(base: string, tag: string, mode: JourneyMode, timings: 
     const response = await fetch(`${base}${url}`, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), cookie } });
     const body = await response.arrayBuffer();
     const path = url.split("?")[0]!;
-    const key = `${init.method ?? "GET"} ${path === "/__manifest" ? "__manifest" : path.split("/").pop()}`;
+    const key = `${init.method ?? "GET"} ${path.split("/").pop()}`;
     (timings.get(key) ?? timings.set(key, []).get(key)!).push(performance.now() - started);
     requests++;
     const set = response.headers.get("set-cookie");

@@ -1,5 +1,5 @@
 // GOV.UK's "Page not found" and "Sorry, there is a problem with the service" pages, in the council's words.
-import { PageLink } from "~/components/page-link";
+import { Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { useRootData } from "~/root-data";
 
@@ -16,9 +16,9 @@ export function ErrorPage({ status }: { status: number }) {
             <p className="govuk-body">{t("errors.notFound.typed")}</p>
             <p className="govuk-body">{t("errors.notFound.pasted")}</p>
             <p className="govuk-body">
-              <PageLink className="govuk-link" to="/">
+              <Link className="govuk-link" to="/">
                 {t("errors.notFound.startAgain")}
-              </PageLink>
+              </Link>
             </p>
           </div>
         </div>

@@ -1,5 +1,5 @@
 // Our own footer, with govuk-frontend's footer markup but no crown, crest, Crown copyright or OGL.
-import { PageLink } from "~/components/page-link";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 export function SiteFooter({ councilName }: { councilName: string }) {
@@ -19,9 +19,9 @@ export function SiteFooter({ councilName }: { councilName: string }) {
             <ul className="govuk-footer__inline-list">
               {links.map((link) => (
                 <li key={link.to} className="govuk-footer__inline-list-item">
-                  <PageLink className="govuk-footer__link" to={link.to}>
+                  <Link className="govuk-footer__link" to={link.to}>
                     {link.text}
-                  </PageLink>
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -1,7 +1,6 @@
 // One route serves every question page of every journey: the journey definition says what to ask.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { PageForm } from "~/components/page-link";
+import { Form, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { JourneyChrome } from "~/components/journey/journey-chrome";
@@ -148,7 +147,7 @@ export default function QuestionPage() {
           {errorList.length ? <ErrorSummary titleText={text.t("common:errors.summaryTitle")} errorList={errorList} /> : null}
           {headingField ? null : <h1 className="govuk-heading-l">{text.text("title")}</h1>}
           <PageExtras extras={page.extras} namespace={page.namespace} pageId={page.pageId} position="before" />
-          <PageForm method="post" action={page.formAction} noValidate>
+          <Form method="post" action={page.formAction} noValidate>
             <input type="hidden" name="csrf" value={page.csrf} />
             {page.fields.map((field) => (
               <QuestionField
@@ -159,7 +158,7 @@ export default function QuestionPage() {
             ))}
             <PageExtras extras={page.extras} namespace={page.namespace} pageId={page.pageId} position="after" />
             <Button text={text.t("common:buttons.continue")} preventDoubleClick />
-          </PageForm>
+          </Form>
         </div>
       </div>
     </JourneyChrome>

@@ -1,7 +1,6 @@
 // Before the first question: what "Exit this page" does and does not do (GOV.UK "Exit a page quickly").
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { PageLink } from "~/components/page-link";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
 import { JourneyExit } from "~/components/journey/journey-chrome";
@@ -29,9 +28,9 @@ export default function JourneyStart() {
   return (
     <>
       <JourneyExit />
-      <PageLink to="/" className="govuk-back-link">
+      <Link to="/" className="govuk-back-link">
         {t("common:layout.back")}
-      </PageLink>
+      </Link>
       <main className="govuk-main-wrapper" id="main-content">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">

@@ -1,8 +1,7 @@
 // Check your answers, then send: the submission is stored once, in one transaction, before the confirmation.
 import { logger } from "~/services/logger.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { PageForm } from "~/components/page-link";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
 import { SummaryList } from "~/components/govuk/summary-list";
@@ -110,12 +109,12 @@ export default function CheckAnswers() {
           {page.noContact ? <WarningText text={t("checkAnswers.noContact")} iconFallbackText={t("common:warning")} /> : null}
           <h2 className="govuk-heading-m">{t("checkAnswers.sendTitle")}</h2>
           <p className="govuk-body">{t("checkAnswers.sendBody")}</p>
-          <PageForm method="post" noValidate>
+          <Form method="post" noValidate>
             <input type="hidden" name="csrf" value={page.csrf} />
             <BotFields started={page.started} />
             <ReachFields />
             <Button text={t("checkAnswers.send")} preventDoubleClick />
-          </PageForm>
+          </Form>
         </div>
       </div>
     </JourneyChrome>

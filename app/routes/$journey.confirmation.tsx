@@ -1,7 +1,6 @@
 // The confirmation: reference in the green panel, the reply-by date, what happens next, and a copy to print.
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { PageLink } from "~/components/page-link";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Suspense, type ReactNode } from "react";
 import { Panel } from "~/components/govuk/panel";
@@ -78,7 +77,7 @@ function ProgressLink() {
   const { t } = useTranslation("progress");
   return (
     <p className="govuk-body">
-      <Trans t={t} i18nKey="confirmationLink" components={{ progress: <PageLink className="govuk-link" to="/progress" /> }} />
+      <Trans t={t} i18nKey="confirmationLink" components={{ progress: <Link className="govuk-link" to="/progress" /> }} />
     </p>
   );
 }
@@ -142,7 +141,7 @@ export default function Confirmation() {
           <div className="app-no-print">
             {page.notEmailed ? null : <PrintButton text={t("confirmation.print")} />}
             <p className="govuk-body">
-              <PageLink className="govuk-link" to="/">{t("confirmation.home")}</PageLink>
+              <Link className="govuk-link" to="/">{t("confirmation.home")}</Link>
             </p>
           </div>
           {/* Folded away so the answers are not on screen for anyone looking over a shoulder; printing opens them. */}

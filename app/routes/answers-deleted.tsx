@@ -1,7 +1,6 @@
 // Where a timed-out session lands: the answers are gone, and we say so plainly.
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { PageLink } from "~/components/page-link";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { journeyById } from "~/journeys/journeys";
 import { titleMeta } from "~/page-handle";
@@ -33,7 +32,7 @@ export default function AnswersDeleted() {
           <h1 className="govuk-heading-l">{t("timeout.expiredTitle")}</h1>
           <p className="govuk-body">{t("timeout.expiredBody", { minutes: page.idleMinutes })}</p>
           <p className="govuk-body">
-            <PageLink className="govuk-link" to={page.startAgain}>{t("timeout.expiredStartAgain")}</PageLink>
+            <Link className="govuk-link" to={page.startAgain}>{t("timeout.expiredStartAgain")}</Link>
           </p>
           <p className="govuk-body">{t("timeout.expiredContact", { phone: council?.contact.phone ?? "", openingHours: council?.contact.openingHours ?? "" })}</p>
         </div>

@@ -1,7 +1,7 @@
 // The privacy notice: a short version for children and young people first, then the full notice.
 // The controller, data protection officer and idle time come from settings; the law and the ICO's details do not change by council.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { PageLink } from "~/components/page-link";
+import { Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { InsetText } from "~/components/govuk/inset-text";
 import { titleMeta, type PageHandle } from "~/page-handle";
@@ -63,7 +63,7 @@ export default function Privacy() {
           </ul>
           <p className="govuk-body">{t("privacy.collect.special")}</p>
           <p className="govuk-body">
-            <Trans t={t} i18nKey="privacy.collect.cookies" components={{ page: <PageLink className="govuk-link" to="/cookies" /> }} />
+            <Trans t={t} i18nKey="privacy.collect.cookies" components={{ page: <Link className="govuk-link" to="/cookies" /> }} />
           </p>
 
           <h3 className="govuk-heading-m">{t("privacy.why.heading")}</h3>

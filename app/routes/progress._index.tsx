@@ -1,8 +1,7 @@
 // "Check your complaint": the person gives their reference, and a code goes to the email address they gave, if
 // they gave one that may be used. The answer is the same whether the reference is right or not.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { PageForm } from "~/components/page-link";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -62,7 +61,7 @@ export default function ProgressStart() {
               <p key={i} className="govuk-body">{p}</p>
             ))}
             <p className="govuk-body">{t("start.noEmail", values)}</p>
-            <PageForm method="post" noValidate>
+            <Form method="post" noValidate>
               <input type="hidden" name="csrf" value={page.csrf} />
               <Input
                 name="reference"
@@ -75,7 +74,7 @@ export default function ProgressStart() {
                 classes="govuk-input--width-20 app-reference-input"
               />
               <Button text={t("common:buttons.continue")} preventDoubleClick />
-            </PageForm>
+            </Form>
           </div>
         </div>
       </main>

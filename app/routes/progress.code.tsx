@@ -1,8 +1,7 @@
 // The code from the email. What this page says about a try depends only on this session (how many tries, how long
 // since the code was asked for), never on whether the reference is a case's: it cannot be used to find out.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { PageForm, PageLink } from "~/components/page-link";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -63,9 +62,9 @@ export default function ProgressCode() {
   return (
     <>
       <JourneyExit />
-      <PageLink to="/progress" className="govuk-back-link">
+      <Link to="/progress" className="govuk-back-link">
         {t("common:layout.back")}
-      </PageLink>
+      </Link>
       <main className="govuk-main-wrapper" id="main-content">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
@@ -73,7 +72,7 @@ export default function ProgressCode() {
             <h1 className="govuk-heading-l">{t("code.title")}</h1>
             <p className="govuk-body">{t("code.sent", values)}</p>
             <p className="govuk-body">{t("code.noEmail", values)}</p>
-            <PageForm method="post" noValidate>
+            <Form method="post" noValidate>
               <input type="hidden" name="csrf" value={page.csrf} />
               <Input
                 name="code"
@@ -87,11 +86,11 @@ export default function ProgressCode() {
                 classes="govuk-input--width-5"
               />
               <Button text={t("common:buttons.continue")} preventDoubleClick />
-            </PageForm>
+            </Form>
             <p className="govuk-body">
-              <PageLink className="govuk-link" to="/progress">
+              <Link className="govuk-link" to="/progress">
                 {t("code.newCode")}
-              </PageLink>
+              </Link>
             </p>
           </div>
         </div>

@@ -5,8 +5,7 @@
 // data request), because fetch cannot tell how much of a body has gone, and shows a progress bar while they go.
 // If that request cannot be made, the form posts again the ordinary way. Words are common.json's `pages.evidence`
 // and `evidence`.
-import { useLocation, useNavigate, useNavigation } from "@remix-run/react";
-import { PageForm } from "~/components/page-link";
+import { Form, useLocation, useNavigate, useNavigation } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/govuk/button";
@@ -63,7 +62,7 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
                     )}
                   </dd>
                   <dd className="govuk-summary-list__actions">
-                    <PageForm method="post" action={formAction}>
+                    <Form method="post" action={formAction}>
                       <input type="hidden" name="csrf" value={csrf} />
                       <Button
                         name={evidenceRemoveField}
@@ -79,7 +78,7 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
                           </>
                         }
                       />
-                    </PageForm>
+                    </Form>
                   </dd>
                 </div>
               ))}
@@ -87,7 +86,7 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
           </>
         ) : null}
         {/* The token comes before the file input: the server checks it before it stores a byte of any file. */}
-        <PageForm method="post" action={formAction} encType="multipart/form-data" noValidate onSubmit={progress.onSubmit}>
+        <Form method="post" action={formAction} encType="multipart/form-data" noValidate onSubmit={progress.onSubmit}>
           <input type="hidden" name="csrf" value={csrf} />
           <FileUpload
             name={evidenceFileField}
@@ -129,7 +128,7 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
             </>
           ) : null}
           <Button text={t("buttons.continue")} name={evidenceIntentField} value="continue" preventDoubleClick disabled={uploading} />
-        </PageForm>
+        </Form>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 // What every journey page has around its question: Exit this page, the back link, and how long answers are kept.
-import { PageLink } from "~/components/page-link";
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ExitThisPage } from "~/components/govuk/exit-this-page";
@@ -31,9 +31,9 @@ export function JourneyChrome({ backHref, idleMinutes, journeyId, csrf, children
     <>
       <JourneyExit />
       {backHref ? (
-        <PageLink to={backHref} className="govuk-back-link">
+        <Link to={backHref} className="govuk-back-link">
           {t("layout.back")}
-        </PageLink>
+        </Link>
       ) : null}
       <main className="govuk-main-wrapper" id="main-content">
         <ListenButton />

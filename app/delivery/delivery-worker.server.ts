@@ -69,9 +69,9 @@ function londonHour(instant: Date): number {
   return Number(londonHours.format(instant));
 }
 
-/** A sent file as the webhook lists it, with a signed link to download it. */
-export function webhookFile(file: EvidenceFile, links: EvidenceLinks): WebhookPayload["data"]["files"][number] {
-  const link = links.linkFor(file.id);
+/** A sent file as the webhook lists it, with a signed link to download it that works from `now` (the attempt). */
+export function webhookFile(file: EvidenceFile, links: EvidenceLinks, now: number): WebhookPayload["data"]["files"][number] {
+  const link = links.linkFor(file.id, now);
   return { id: file.id, name: file.name, type: file.type, mimeType: evidenceTypes[file.type].mime, size: file.size, sha256: file.sha256, scan: file.scan, url: link.url, expiresAt: link.expiresAt };
 }
 
@@ -286,7 +286,7 @@ export class DeliveryWorker {
         const endpoint = config.webhooks.find((w) => w.name === job.target);
         if (!endpoint) throw new PermanentFailure(`no webhook endpoint called ${job.target}`);
         // Links are made afresh on each attempt, so a retried webhook never carries one that has run out.
-        const files = (await this.deps.evidence.listForSubmission(submission.id)).map((file) => webhookFile(file, this.deps.evidenceLinks));
+        const files = (await this.deps.evidence.listForSubmission(submission.id)).map((file) => webhookFile(file, this.deps.evidenceLinks, this.now()));
         const body = JSON.stringify(webhookPayload(submission, webhookTypeOf(journey), this.now(), files));
         await sendWebhook(endpoint, job.id, body, this.webhookTimeoutMs, this.now);
         return;

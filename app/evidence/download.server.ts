@@ -30,9 +30,9 @@ export class EvidenceLinks {
     return createHmac("sha256", this.key).update(`${id}.${expires}`).digest("base64url");
   }
 
-  /** The link the webhook payload carries for a sent file, and when it stops working. */
-  linkFor(id: string): { url: string; expiresAt: string } {
-    const expires = Math.floor((this.now() + this.validityMs) / 1000);
+  /** The link the webhook payload carries for a sent file, and when it stops working (from `now`: the sender's clock). */
+  linkFor(id: string, now: number = this.now()): { url: string; expiresAt: string } {
+    const expires = Math.floor((now + this.validityMs) / 1000);
     const url = `${this.publicUrl}/api/files/${encodeURIComponent(id)}?expires=${expires}&signature=${this.sign(id, expires)}`;
     return { url, expiresAt: new Date(expires * 1000).toISOString() };
   }

@@ -51,6 +51,8 @@ interface RunFigures {
   cpuMsPerRequest: number;
   requests: number;
   non2xx: number;
+  /** The measured process's resident memory straight after the run, in MB. */
+  residentMb: number;
   /** Requests a second as a percentage of the ceiling measured in the same round. */
   ratio?: number;
   /** The lowest and highest ratio across rounds. */
@@ -119,6 +121,7 @@ async function run(name: string, pid: number, options: autocannon.Options, expec
     cpuMsPerRequest: Number((used / Math.max(1, result.requests.total)).toFixed(3)),
     requests: result.requests.total,
     non2xx: bad + result.errors + result.timeouts,
+    residentMb: residentMb(pid),
   };
 }
 
@@ -275,6 +278,7 @@ async function main(): Promise<number> {
         p99: sendResult.latency.p99,
         cpuMsPerRequest: Number((sendCpu / Math.max(1, sendResult.requests.total)).toFixed(3)),
         requests: sendResult.requests.total,
+        residentMb: residentMb(pid),
         non2xx: Object.entries(sendCodes).filter(([s]) => s !== "303").reduce((sum, [, s]) => sum + s.count, 0) + sendResult.errors + unconfirmed,
       });
     }
@@ -327,6 +331,7 @@ async function main(): Promise<number> {
     "CPU ms/req": r.cpuMsPerRequest,
     requests: r.requests,
     unexpected: r.non2xx,
+    "memory MB": r.residentMb,
     target: verdict(r),
   })));
   const ceilingCpu = results[0]!.cpuMsPerRequest;

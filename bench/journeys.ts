@@ -6,6 +6,7 @@
 // second, CPU per journey and per request, the portal's resident memory after the run, and p50/p99 per page.
 import { readFileSync } from "node:fs";
 import { decode } from "turbo-stream";
+import { reachFieldNames } from "../app/components/journey/reach-fields";
 import type { JourneyAnswers } from "../app/journeys/session-data";
 import { journeyById } from "../app/journeys/journeys";
 import { answerJourney } from "../tests/support/answer-journey";
@@ -103,7 +104,9 @@ async function withJavaScript(request: Request, firstUrl: string, answers: Journ
   for (let step = 0; step < 60; step++) {
     const slug = url.split("?")[0]!.split("/").pop()!;
     if (slug === "confirmation") return true;
-    const fields = new URLSearchParams({ csrf, ...(slug === "check-answers" && started ? { started } : {}) });
+    // Check answers also carries what the page's script fills in for the annual report: JavaScript ran, a phone's width.
+    const sending = slug === "check-answers" ? { ...(started ? { started } : {}), [reachFieldNames.javascript]: "yes", [reachFieldNames.width]: "narrow" } : {};
+    const fields = new URLSearchParams({ csrf, ...sending });
     if (slug !== "check-answers") appendAnswers(fields, answers[slug]);
     // The evidence page's form is multipart (it can carry files), as the browser sends it; the rest are URL-encoded.
     const multipart = slug === "evidence";
@@ -186,9 +189,10 @@ export async function measureJourneys(base: string, pid: number, cpuMs: (pid: nu
     mode,
     people,
     concurrent,
-    journeysPerSecond: Number((people / seconds).toFixed(2)),
+    // Complete journeys only: one that went wrong stopped early and would flatter both figures.
+    journeysPerSecond: Number(((people - unexpected) / seconds).toFixed(2)),
     requests,
-    cpuMsPerJourney: Number((used / people).toFixed(1)),
+    cpuMsPerJourney: Number((used / Math.max(1, people - unexpected)).toFixed(1)),
     cpuMsPerRequest: Number((used / Math.max(1, requests)).toFixed(3)),
     unexpected,
     residentMb: residentMb(pid),

@@ -35,15 +35,21 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}|<\/?(\w+)>/g)].map((match) => match[0].replace(/\s/g, "")).sort();
 }
 
-// The start page's words are a namespace of their own (the browser fetches only those on the start page).
-const locales = Object.fromEntries(supportedLanguages.map((language) => [language, { ...resources[language]!.pages!, start: resources[language]!.start! }]));
+// The start page's words are a namespace of their own (the browser fetches only those on the start page), and the
+// "child in danger" block and the contact methods' labels, shown on the start and contact pages, are in common.json.
+const locales = Object.fromEntries(
+  supportedLanguages.map((language) => {
+    const { pages, start, common } = resources[language]!;
+    return [language, { ...pages!, start: start!, dangerNow: common!.dangerNow, contactMethods: common!.contactMethods }];
+  }),
+);
 const en = locales.en!;
 const translations = supportedLanguages.filter((language) => language !== "en");
 
 describe("content pages' locale files", () => {
-  it("have one top-level key per page (the start page's in start.json)", () => {
+  it("have one top-level key per page (the start page's in start.json), and the shared blocks from common.json", () => {
     for (const messages of Object.values(locales)) {
-      expect(Object.keys(messages).sort()).toEqual(["accessibility", "contact", "cookies", "privacy", "start"]);
+      expect(Object.keys(messages).sort()).toEqual(["accessibility", "contact", "contactMethods", "cookies", "dangerNow", "privacy", "start"]);
     }
   });
 

@@ -119,6 +119,14 @@ class PostgresDatabase extends PostgresQueryable implements Database {
       throw translate(error);
     }
     let broken: Error | undefined;
+    // While a connection is checked out the pool does not listen for its errors: a connection the server drops
+    // between two queries (a restart, a failover, an administrator's kill) would be an unhandled 'error' event and
+    // take the whole process down. Here it marks the connection broken; the next query on it fails as unavailable.
+    const onError = (error: Error) => {
+      const translated = translate(error);
+      broken = translated instanceof Error ? translated : error;
+    };
+    client.on("error", onError);
     try {
       return await work(client);
     } catch (error) {
@@ -127,6 +135,7 @@ class PostgresDatabase extends PostgresQueryable implements Database {
       throw error;
     } finally {
       // A connection that failed mid-transaction is thrown away rather than handed to the next request.
+      client.off("error", onError);
       client.release(broken);
     }
   }

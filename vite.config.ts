@@ -29,12 +29,14 @@ export default defineConfig(({ isSsrBuild }) => ({
       output: {
         // Modules every page runs, in one file rather than a dozen small ones: each file a first visit fetches costs
         // its own request and response headers (about 0.3 KB on HTTP/1.1), and one file compresses better than its
-        // parts. Route modules and what only some pages use keep Remix's own splitting, and GOV.UK Frontend's own
-        // scripts stay where root.tsx imports them after hydration (app/govuk-frontend.client.ts), out of the way of
-        // the first paint. A module named here brings its static imports with it, so the list names leaves only.
+        // parts. Route modules and what only some pages render keep Remix's own splitting. GOV.UK Frontend's scripts
+        // (app/govuk-frontend.client.ts, with the file upload and character count it imports) are in the shared file
+        // on purpose: fetched as a separate file after hydration, they set up components while a person's first tap
+        // was already re-rendering the page, and React lost the root (error #345, seen in a full test run). Loaded
+        // with the page, they run straight after hydration, before anyone can act.
         manualChunks: isSsrBuild ? undefined : (id: string) => {
           if (/\/node_modules\/(i18next|react-i18next|html-parse-stringify|void-elements)\//.test(id)) return "shared";
-          if (/\/app\/(i18n|page-handle|root-data)\.tsx?$/.test(id) || id.includes("vite/preload-helper")) return "shared";
+          if (/\/app\/(i18n|page-handle|root-data|govuk-frontend\.client)\.tsx?$/.test(id) || id.includes("vite/preload-helper")) return "shared";
           if (/\/app\/components\/govuk\/(button|input|label|hint|error-message|form-group|fieldset|inset-text|warning-text|i18n-attributes)\.tsx?$/.test(id)) return "shared";
           return undefined;
         },

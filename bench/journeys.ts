@@ -10,6 +10,7 @@ import { reachFieldNames } from "../app/components/journey/reach-fields";
 import type { JourneyAnswers } from "../app/journeys/session-data";
 import { journeyById } from "../app/journeys/journeys";
 import { answerJourney } from "../tests/support/answer-journey";
+import { formBody, hiddenFields } from "../tests/support/journey-over-http";
 import { londonToday, personas } from "../tests/support/personas";
 
 export interface JourneyFigures {
@@ -23,10 +24,6 @@ export interface JourneyFigures {
   unexpected: number;
   residentMb: number;
   pages: { page: string; method: string; count: number; p50: number; p99: number }[];
-}
-
-function hiddenFields(html: string): [string, string][] {
-  return [...html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)].map(([tag]) => [/name="([^"]+)"/.exec(tag)?.[1] ?? "", (/value="([^"]*)"/.exec(tag)?.[1] ?? "").replaceAll("&amp;", "&")]);
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0;
@@ -77,8 +74,7 @@ async function withoutJavaScript(request: Request, firstUrl: string, answers: Jo
     if (page.status !== 200) return false;
     const slug = url.split("?")[0]!.split("/").pop()!;
     if (slug === "confirmation") return true;
-    const body = new URLSearchParams(hiddenFields(await page.text()));
-    if (slug !== "check-answers") appendAnswers(body, answers[slug]);
+    const body = formBody(hiddenFields(await page.text()), slug === "check-answers" ? {} : answers[slug]);
     const posted = await request(url, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
     const next = posted.headers.get("location");
     if (posted.status !== 303 || !next || next === url || next.startsWith("/refused")) return false;
@@ -106,8 +102,7 @@ async function withJavaScript(request: Request, firstUrl: string, answers: Journ
     if (slug === "confirmation") return true;
     // Check answers also carries what the page's script fills in for the annual report: JavaScript ran, a phone's width.
     const sending = slug === "check-answers" ? { ...(started ? { started } : {}), [reachFieldNames.javascript]: "yes", [reachFieldNames.width]: "narrow" } : {};
-    const fields = new URLSearchParams({ csrf, ...sending });
-    if (slug !== "check-answers") appendAnswers(fields, answers[slug]);
+    const fields = formBody(Object.entries({ csrf, ...sending }), slug === "check-answers" ? {} : answers[slug]);
     // The evidence page's form is multipart (it can carry files), as the browser sends it; the rest are URL-encoded.
     const multipart = slug === "evidence";
     const body = multipart ? toFormData(fields) : fields;
@@ -132,10 +127,6 @@ function toFormData(fields: URLSearchParams): FormData {
   const form = new FormData();
   for (const [name, value] of fields) form.append(name, value);
   return form;
-}
-
-function appendAnswers(body: URLSearchParams, values: Record<string, unknown> | undefined): void {
-  for (const [name, value] of Object.entries(values ?? {})) for (const item of Array.isArray(value) ? value : [value]) body.append(name, String(item));
 }
 
 /** One person's complaint, start to confirmation; each request's time is added to `timings` by page and method. */

@@ -3,11 +3,13 @@
 // to a different instance, as behind a load balancer; the session cookie is the only thing carried along.
 import type { JourneyAnswers } from "../../app/journeys/session-data";
 
-function hiddenFields(html: string): [string, string][] {
+/** The hidden fields of every form on a page, as a browser would send them. */
+export function hiddenFields(html: string): [string, string][] {
   return [...html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)].map(([tag]) => [/name="([^"]+)"/.exec(tag)?.[1] ?? "", (/value="([^"]*)"/.exec(tag)?.[1] ?? "").replaceAll("&amp;", "&")]);
 }
 
-function formBody(hidden: [string, string][], fields: Record<string, unknown> = {}): URLSearchParams {
+/** A form's body: its hidden fields, then the given answers (a list is sent as repeated fields). */
+export function formBody(hidden: [string, string][], fields: Record<string, unknown> = {}): URLSearchParams {
   const body = new URLSearchParams(hidden);
   for (const [name, value] of Object.entries(fields)) {
     for (const item of Array.isArray(value) ? value : [value]) body.append(name, String(item));

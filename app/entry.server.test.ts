@@ -1,7 +1,8 @@
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
-import { describe, expect, it } from "vitest";
-import { documentEnd } from "./entry.server";
+import { createElement, lazy, Suspense } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { documentEnd, renderWhole } from "./entry.server";
 
 describe("documentEnd", () => {
   it("moves what came after </body></html> inside the body, and drops the NULs React leaves where a character did not fit its buffer", async () => {
@@ -14,5 +15,38 @@ describe("documentEnd", () => {
   it("leaves a document with nothing after its end as it was", async () => {
     const out = await text(Readable.from([Buffer.from("<!DOCTYPE html><html><body><p>x</p></body></html>")]).pipe(documentEnd()));
     expect(out).toBe("<!DOCTYPE html><html><body><p>x</p></body></html>");
+  });
+});
+
+describe("renderWhole", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("leaves no timer behind once the page is whole, so nothing keeps the finished render in memory", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const errors: unknown[] = [];
+    const body = await renderWhole(createElement("p", null, "Whole"), { hangMs: 6_000, onError: (error) => errors.push(error) });
+    expect(vi.getTimerCount()).toBe(0);
+    expect(await text(body)).toBe("<p>Whole</p>");
+    expect(errors).toEqual([]);
+  });
+
+  it("aborts a render that has not finished in time, and sends what it has", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const errors: unknown[] = [];
+    const Never = lazy(() => new Promise<never>(() => {}));
+    const rendering = renderWhole(createElement("main", null, createElement(Suspense, { fallback: createElement("p", null, "Waiting") }, createElement(Never))), {
+      hangMs: 6_000,
+      onError: (error) => errors.push(error),
+    });
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(5_999);
+    expect(errors).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    const html = await text(await rendering);
+    expect(html).toContain("<p>Waiting</p>");
+    expect(errors).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { logger } from "./services/logger.server";
 import { Transform, type TransformCallback } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import type { ReactElement } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./nonce";
@@ -52,36 +53,55 @@ export default function handleRequest(
     responseStatusCode = 503;
     responseHeaders.set("Retry-After", "30");
   }
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider nonce={loadContext.nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={loadContext.nonce} />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        nonce: loadContext.nonce,
-        onAllReady() {
-          shellRendered = true;
-          const body = documentEnd();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          // Pages can show answers about children: no browser or proxy may keep a copy.
-          if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "no-store");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors after the shell are logged by Remix's handleError; before it, the promise rejects.
-          if (shellRendered) logger.error({ error: error instanceof Error ? error.name : "unknown" }, "rendering failed after the shell");
-        },
+  const page = (
+    <NonceProvider nonce={loadContext.nonce}>
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={loadContext.nonce} />
+      </I18nextProvider>
+    </NonceProvider>
+  );
+  let rendered = false;
+  const onError = (error: unknown) => {
+    responseStatusCode = 500;
+    // Errors after the shell are logged by Remix's handleError; before it, the promise rejects.
+    if (rendered) logger.error({ error: error instanceof Error ? error.name : "unknown" }, "rendering failed after the shell");
+  };
+  return renderWhole(page, { nonce: loadContext.nonce, hangMs: ABORT_DELAY_MS + 1_000, onError }).then((body) => {
+    rendered = true;
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    // Pages can show answers about children: no browser or proxy may keep a copy.
+    if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "no-store");
+    return new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode });
+  });
+}
+
+/**
+ * Renders a page whole and hands back its bytes as a stream (through documentEnd). A render that has not finished
+ * after `hangMs` is aborted. The timer is cleared as soon as the page is whole: left to run, each one held its
+ * page's whole render (React's tree and everything it wrote) for seconds after the page had gone, which under
+ * traffic was most of what the server's memory grew by.
+ */
+export function renderWhole(element: ReactElement, { nonce, hangMs, onError }: { nonce?: string; hangMs: number; onError: (error: unknown) => void }): Promise<Transform> {
+  return new Promise<Transform>((resolve, reject) => {
+    let hung: NodeJS.Timeout | undefined;
+    let settled = false;
+    const { pipe, abort } = renderToPipeableStream(element, {
+      nonce,
+      onAllReady() {
+        clearTimeout(hung);
+        settled = true;
+        const body = documentEnd();
+        resolve(body);
+        pipe(body);
       },
-    );
-    setTimeout(abort, ABORT_DELAY_MS + 1_000);
+      onShellError(error: unknown) {
+        clearTimeout(hung);
+        settled = true;
+        reject(error);
+      },
+      onError,
+    });
+    if (!settled) hung = setTimeout(abort, hangMs);
   });
 }
 

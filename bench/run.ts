@@ -27,6 +27,7 @@ import { WebhookReceiver } from "../tests/support/webhook-receiver";
 import { chromiumArgs, chromiumPath } from "../tests/e2e/support/browser";
 import { z } from "zod";
 import { measureJourneys, residentMb, type JourneyFigures } from "./journeys";
+import { serverNodeFlags } from "../tests/support/portal-command";
 
 const lighthouseVersion = z.object({ version: z.string() }).parse(JSON.parse(readFileSync("node_modules/lighthouse/package.json", "utf8"))).version;
 
@@ -166,7 +167,7 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: database.url, SESSION_SECRET: sessionSecret, WORKER_ENABLED: "false", RATE_LIMIT_POSTS: "100000", RATE_LIMIT_WINDOW_MINUTES: "1", DATA_KEYS: dataKeys, BOT_MIN_SECONDS: "0" };
   // BENCH_PROFILE_DIR=folder writes a V8 CPU profile of the portal during the HTTP runs, for finding where time goes.
   const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const portal: ChildProcess = spawn(process.execPath, [...profile, "build/server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const portal: ChildProcess = spawn(process.execPath, [...serverNodeFlags, ...profile, "build/server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
   const results: RunFigures[] = [];
   const journeys: JourneyFigures[] = [];
   let memoryAfterAllMb = 0;
@@ -183,7 +184,7 @@ async function main(): Promise<number> {
     // The same question page rendered afresh every time, as for a person whose answers so far nobody has had: a
     // second portal on the same database with its page cache off.
     const uncachedPort = port + 1;
-    const uncached = spawn(process.execPath, ["build/server.js"], { env: { ...env, PORT: String(uncachedPort), PAGE_CACHE_MB: "0" }, stdio: ["ignore", "ignore", "inherit"] });
+    const uncached = spawn(process.execPath, [...serverNodeFlags, "build/server.js"], { env: { ...env, PORT: String(uncachedPort), PAGE_CACHE_MB: "0" }, stdio: ["ignore", "ignore", "inherit"] });
     try {
       await waitFor(`http://127.0.0.1:${uncachedPort}/healthz`);
       const { cookie, csrf } = await answerFirstQuestion(base);
@@ -495,7 +496,7 @@ async function measureInBrowser(): Promise<{ weights: PageWeight[]; lighthouse: 
   const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-weight-"));
   const port = 3900 + Math.floor(Math.random() * 90);
   const database = await createTestDatabase(engine, dir);
-  const portal = spawn(process.execPath, ["build/server.js"], {
+  const portal = spawn(process.execPath, [...serverNodeFlags, "build/server.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: database.url, WORKER_ENABLED: "false" },
     stdio: ["ignore", "ignore", "inherit"],
   });

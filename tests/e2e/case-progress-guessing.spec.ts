@@ -12,6 +12,7 @@ import { freePort } from "../support/postgres-cluster";
 import { earlierComplaintReference, londonToday, personas } from "../support/personas";
 import { e2eCaseEventsSecret } from "./support/global-setup";
 import { expect, test } from "./support/fixtures";
+import { serverNodeFlags } from "../support/portal-command";
 
 /** The portal's address, on a port the operating system gives it. */
 let base = "";
@@ -68,7 +69,7 @@ test.beforeAll(async () => {
   const dir = process.env.E2E_DATA_DIR!;
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  portal = spawn(process.execPath, ["build/server.js"], {
+  portal = spawn(process.execPath, [...serverNodeFlags, "build/server.js"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -9,6 +9,7 @@ import { expect, test } from "@playwright/test";
 import { freePort, PostgresCluster } from "../support/postgres-cluster";
 import { withDatabase } from "../support/test-databases";
 import { completeQuickComplaint, expectHeading } from "./support/journey";
+import { serverNodeFlags } from "../support/portal-command";
 
 test.describe.configure({ mode: "serial" });
 test.use({ javaScriptEnabled: false });
@@ -31,7 +32,7 @@ test.beforeAll(async () => {
   const port = await freePort();
   baseURL = `http://127.0.0.1:${port}`;
   // The cluster exists but is not running: the portal starts before its database does.
-  portal = spawn(process.execPath, ["build/server.js"], {
+  portal = spawn(process.execPath, [...serverNodeFlags, "build/server.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: cluster.url, RATE_LIMIT_POSTS: "100000", WORKER_ENABLED: "false" },
     stdio: ["ignore", openSync(logFile, "a"), openSync(logFile, "a")],
   });

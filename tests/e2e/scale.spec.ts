@@ -18,6 +18,7 @@ import { MailCatcher } from "../support/mail-catcher";
 import { freePort } from "../support/postgres-cluster";
 import { createPostgresDatabase, type TestDatabase } from "../support/test-databases";
 import { WebhookReceiver } from "../support/webhook-receiver";
+import { serverNodeFlags, workerNodeFlags } from "../support/portal-command";
 
 const COMPLAINTS = 500;
 const IN_FLIGHT = 50;
@@ -97,7 +98,7 @@ test("two instances and two workers on one PostgreSQL lose nothing and send noth
     };
     const log = openSync(path.join(dataDir, "processes.log"), "a");
     const start = (script: string, extra: Record<string, string> = {}): ChildProcess => {
-      const child = spawn(process.execPath, [script], { env: { ...env, ...extra }, stdio: ["ignore", log, log] });
+      const child = spawn(process.execPath, [...(script === "build/worker.js" ? workerNodeFlags : serverNodeFlags), script], { env: { ...env, ...extra }, stdio: ["ignore", log, log] });
       processes.push(child);
       return child;
     };

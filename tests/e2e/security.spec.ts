@@ -6,6 +6,7 @@ import { freePort } from "../support/postgres-cluster";
 import { personas, withAnswers } from "../support/personas";
 import { answerAs } from "./support/answer-as";
 import { choose, completeQuickComplaint, continueOn, expectHeading, reachWhatHappened, sessionId, storedSubmissions } from "./support/journey";
+import { serverNodeFlags } from "../support/portal-command";
 
 const pages = [
   "/", "/privacy", "/cookies", "/contact", "/accessibility-statement", "/no-such-page", "/answers-deleted", "/refused?reason=forgery&back=/",
@@ -193,7 +194,7 @@ test("posts over the rate limit get a clear page with when to try again, with Ja
   const { spawn } = await import("node:child_process");
   const port = await freePort();
   const dir = process.env.E2E_DATA_DIR!;
-  const portal = spawn(process.execPath, ["build/server.js"], {
+  const portal = spawn(process.execPath, [...serverNodeFlags, "build/server.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${dir}/rate-limit.db`, RATE_LIMIT_POSTS: "3", RATE_LIMIT_WINDOW_MINUTES: "10", WORKER_ENABLED: "false" },
     stdio: "ignore",
   });

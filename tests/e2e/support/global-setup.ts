@@ -12,6 +12,7 @@ import { startClamd } from "../../support/clamd";
 import { MailCatcher } from "../../support/mail-catcher";
 import { createPostgresDatabase } from "../../support/test-databases";
 import { WebhookReceiver } from "../../support/webhook-receiver";
+import { serverNodeFlags } from "../../support/portal-command";
 
 export const e2eWebhookSecret = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
 /** The secret the test case system signs its events to POST /api/case-events with. */
@@ -67,7 +68,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_INSPECT_URL = `http://127.0.0.1:${(inspector.address() as AddressInfo).port}/`;
 
   const startPortal = (port: number, databaseUrl: string, logFile: string) =>
-    spawn(process.execPath, ["build/server.js"], {
+    spawn(process.execPath, [...serverNodeFlags, "build/server.js"], {
       env: {
         ...process.env,
         NODE_ENV: "production",

@@ -8,6 +8,7 @@ import path from "node:path";
 import { expect } from "@playwright/test";
 import { freePort } from "../../support/postgres-cluster";
 import { createPostgresDatabase, type Engine } from "../../support/test-databases";
+import { serverNodeFlags } from "../../support/portal-command";
 
 export interface OwnPortal {
   base: string;
@@ -29,7 +30,7 @@ export async function startOwnPortal(settings: Record<string, string | undefined
   const dir = mkdtempSync(path.join(tmpdir(), "own-portal-"));
   const database = engine === "postgres" ? await createPostgresDatabase() : { url: `file:${path.join(dir, "portal.db")}`, drop: async () => undefined };
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dir, DATABASE_URL: database.url, ...settings };
-  const child = spawn(process.execPath, ["build/server.js"], {
+  const child = spawn(process.execPath, [...serverNodeFlags, "build/server.js"], {
     env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: process.env.OWN_PORTAL_DEBUG ? "inherit" : "ignore",
   });

@@ -26,7 +26,7 @@ describe("renderWhole", () => {
   it("leaves no timer behind once the page is whole, so nothing keeps the finished render in memory", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const errors: unknown[] = [];
-    const body = await renderWhole(createElement("p", null, "Whole"), { hangMs: 6_000, onError: (error) => errors.push(error) });
+    const body = await renderWhole(createElement("p", null, "Whole"), { hangMs: 6_000, onError: (error) => void errors.push(error) });
     expect(vi.getTimerCount()).toBe(0);
     expect(await text(body)).toBe("<p>Whole</p>");
     expect(errors).toEqual([]);
@@ -38,7 +38,7 @@ describe("renderWhole", () => {
     const Never = lazy(() => new Promise<never>(() => {}));
     const rendering = renderWhole(createElement("main", null, createElement(Suspense, { fallback: createElement("p", null, "Waiting") }, createElement(Never))), {
       hangMs: 6_000,
-      onError: (error) => errors.push(error),
+      onError: (error) => void errors.push(error),
     });
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(5_999);
@@ -46,6 +46,17 @@ describe("renderWhole", () => {
     await vi.advanceTimersByTimeAsync(1);
     const html = await text(await rendering);
     expect(html).toContain("<p>Waiting</p>");
+    expect(errors).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("refuses a page whose shell fails, leaving no timer and no stream to fail later", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const errors: unknown[] = [];
+    const Broken = () => {
+      throw new Error("broken shell");
+    };
+    await expect(renderWhole(createElement(Broken), { hangMs: 6_000, onError: (error) => void errors.push(error) })).rejects.toThrow("broken shell");
     expect(errors).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
   });

@@ -79,7 +79,7 @@ export default function handleRequest(
  * Renders a page whole and hands back its bytes as a stream (through documentEnd). A render that has not finished
  * after `hangMs` is aborted. The timer is cleared as soon as the page is whole: left to run, each one held its
  * page's whole render (React's tree and everything it wrote) for seconds after the page had gone, which under
- * traffic was most of what the server's memory grew by.
+ * traffic was a large part of what the server's memory grew by.
  */
 export function renderWhole(element: ReactElement, { nonce, hangMs, onError }: { nonce?: string; hangMs: number; onError: (error: unknown) => void }): Promise<Transform> {
   return new Promise<Transform>((resolve, reject) => {
@@ -88,6 +88,9 @@ export function renderWhole(element: ReactElement, { nonce, hangMs, onError }: {
     const { pipe, abort } = renderToPipeableStream(element, {
       nonce,
       onAllReady() {
+        // React 18 still calls this after onShellError: the promise has been refused by then, and nothing would
+        // read the stream.
+        if (settled) return;
         clearTimeout(hung);
         settled = true;
         const body = documentEnd();

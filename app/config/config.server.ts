@@ -139,8 +139,9 @@ export const environmentSchema = z.object({
   IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   MIN_BODY_BYTES_PER_SECOND: z.coerce.number().int().min(0).max(1_000_000).default(1_000),
   MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).max(100_000).default(100),
-  // Memory for rendered pages (about 20 KB each); 0 renders every page afresh.
-  PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
+  // Memory for rendered pages (about 20 KB each); 0 renders every page afresh. At most half the heap ceiling the
+  // start commands give (decision 033), so pages kept can never be what runs the process out of memory.
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(256).default(32),
   // clamd, which scans every evidence file before it is accepted: tcp://host:3310 or unix:/path/to/clamd.ctl.
   CLAMAV_URL: z
     .string()

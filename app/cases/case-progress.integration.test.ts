@@ -57,9 +57,9 @@ describe.each(engines)("case progress on %s", (engine) => {
   });
 
   /** A worker on the test's clock; the clock is first brought up to now, so jobs just written are due. */
-  function worker(keepClock = false): DeliveryWorker {
+  function worker(keepClock = false, digestHour: number | null = 7): DeliveryWorker {
     if (!keepClock) clock = Math.max(clock, Date.now());
-    const created = new DeliveryWorker(workerDeps(services, createMailTransport(services.config), { now: () => clock, log: () => {}, retention: undefined }), { digestHour: 7 });
+    const created = new DeliveryWorker(workerDeps(services, createMailTransport(services.config), { now: () => clock, log: () => {}, retention: undefined }), { digestHour });
     workers.push(created);
     return created;
   }
@@ -176,8 +176,11 @@ describe.each(engines)("case progress on %s", (engine) => {
     clock = at("2026-11-30T06:30:00Z");
     await worker(true).runOnce();
     expect(mail.to(manager)).toEqual([]);
-    // 08:00: two workers, one digest.
+    // 08:00: a worker told to write no digest (as the delivery tests' are) writes none.
     clock = at("2026-11-30T08:00:00Z");
+    await worker(true, null).runOnce();
+    expect(mail.to(manager)).toEqual([]);
+    // Two workers, one digest.
     await Promise.all([worker(true).runOnce(), worker(true).runOnce()]);
     const [digest, ...more] = mail.to(manager);
     expect(more).toEqual([]);

@@ -55,8 +55,8 @@ export interface DeliveryWorkerOptions {
   batchSize?: number;
   pollMs?: number;
   webhookTimeoutMs?: number;
-  /** The hour (London) from which the day's digest is sent. */
-  digestHour?: number;
+  /** The hour (London) from which the day's digest is sent (7 unless told); null: this worker never writes it. */
+  digestHour?: number | null;
 }
 
 
@@ -106,7 +106,7 @@ export class DeliveryWorker {
   private readonly batchSize: number;
   private readonly pollMs: number;
   private readonly webhookTimeoutMs: number;
-  private readonly digestHour: number;
+  private readonly digestHour: number | null;
   /** The last London day this worker looked at the digest for: it looks once a day, not once a poll. */
   private digestCheckedOn = "";
   private running = false;
@@ -120,7 +120,7 @@ export class DeliveryWorker {
     this.batchSize = options.batchSize ?? 10;
     this.pollMs = options.pollMs ?? 1_000;
     this.webhookTimeoutMs = options.webhookTimeoutMs ?? 15_000;
-    this.digestHour = options.digestHour ?? 7;
+    this.digestHour = options.digestHour === undefined ? 7 : options.digestHour;
   }
 
   /** Delivers every job due now, batch by batch; returns how many were attempted. */
@@ -242,7 +242,7 @@ export class DeliveryWorker {
   private async digestIfDue(): Promise<boolean> {
     const now = new Date(this.now());
     const today = londonDate(now);
-    if (today === this.digestCheckedOn || !isWorkingDay(today) || londonHour(now) < this.digestHour) return false;
+    if (this.digestHour === null || today === this.digestCheckedOn || !isWorkingDay(today) || londonHour(now) < this.digestHour) return false;
     const { cases, config, outbox } = this.deps;
     const digest = buildDigest(await cases.openCases(), config.council.timetable, today);
     const written = await outbox.claimDay(today, this.now(), async (tx) => {

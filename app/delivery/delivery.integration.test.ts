@@ -49,7 +49,10 @@ describe.each(engines)("delivery on %s", (engine) => {
   function worker(options: ConstructorParameters<typeof DeliveryWorker>[1] = {}): DeliveryWorker {
     const created = new DeliveryWorker(
       workerDeps(services, createMailTransport(services.config), { now: () => clock, log: () => {}, retention: undefined }),
-      { webhookTimeoutMs: 2_000, ...options },
+      // These tests count every message sent. On the real clock they run on, the complaints manager's daily digest
+      // is due on any working day from 07:00 London time, so these workers never write it; its own tests
+      // (app/cases/case-progress.integration.test.ts, tests/e2e/case-progress.spec.ts) set the day and hour.
+      { webhookTimeoutMs: 2_000, digestHour: null, ...options },
     );
     workers.push(created);
     return created;

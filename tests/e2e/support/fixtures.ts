@@ -58,6 +58,11 @@ export async function axeViolations(page: Page, browser: Browser, javaScriptEnab
   }
 }
 
+/** Waits until the page has hydrated and GOV.UK Frontend has set it up (a page without the portal's layout at once). */
+export async function waitUntilEnhanced(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector(".govuk-skip-link") || document.querySelector(".govuk-skip-link[data-govuk-skip-link-init]") !== null, undefined, { timeout: 30_000 });
+}
+
 interface Fixtures {
   checkA11y: () => Promise<void>;
   consoleProblems: string[];
@@ -67,7 +72,18 @@ export const test = base.extend<Fixtures>({
   consoleProblems: async ({}, use) => {
     await use([]);
   },
-  page: async ({ page, consoleProblems }, use) => {
+  page: async ({ page, consoleProblems, javaScriptEnabled }, use) => {
+    // With JavaScript on, a page's scripts are fetched after its first paint (docs/decisions/034), which can be
+    // after the load event Playwright's goto waits for. A test of what JavaScript does starts once the page is
+    // enhanced: hydrated, and GOV.UK Frontend set up on it (it marks the skip link, on every page, when it is).
+    if (javaScriptEnabled !== false) {
+      const goto = page.goto.bind(page);
+      page.goto = async (...args: Parameters<Page["goto"]>) => {
+        const response = await goto(...args);
+        if (response && (response.headers()["content-type"] ?? "").startsWith("text/html")) await waitUntilEnhanced(page);
+        return response;
+      };
+    }
     page.on("console", (message) => {
       // A page answered with 404 or 500 on purpose logs its own status; anything else is a fault.
       const expectedStatus = /the server responded with a status of (404|500|503)/.test(message.text()) && message.location().url === page.url();

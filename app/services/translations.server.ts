@@ -17,7 +17,59 @@ export function createTranslations(): Translations {
       resources,
       initImmediate: false,
     });
+    rememberPlainLookups(instance);
     instances[lng] = instance;
   }
   return instances;
+}
+
+/** Options a lookup may carry and still always give the same words: which language, namespaces and key prefix. */
+const placeOptions = new Set(["lng", "lngs", "ns", "keyPrefix"]);
+/** i18next's own options that change what a lookup gives (plurals, context, defaults, objects, formatting). */
+const changingOptions = new Set(["count", "ordinal", "context", "replace", "fallbackLng", "keySeparator", "nsSeparator", "returnObjects", "returnDetails", "joinArrays", "postProcess", "interpolation", "skipInterpolation", "appendNamespaceToMissingKey", "appendNamespaceToCIMode", "lngIfNotSupported"]);
+/** Far more than the locale files hold: a limit only so that no caller could make the memory grow without end. */
+export const maxRememberedLookups = 20_000;
+/** Where i18next would put a value in (`{{name}}`) or look another key up (`$t(...)`). */
+const placeholder = /\{\{|\$t\(/;
+
+/**
+ * The server's words never change once it has started (the locale files are bundled, nothing adds resources or
+ * changes an instance's language), so looking a key up in a language and namespaces always gives the same string
+ * before any values are put into it. i18next works each one out afresh, through key separators, namespaces and
+ * fallbacks: a tenth of the CPU of a page rendered afresh and of each email. The string is remembered here, per
+ * instance, and given straight back when it has no placeholder, whatever values the lookup carries (a question
+ * page hands the child's name to every label, and most labels do not use it). Only the words from the locale
+ * files are kept, never the values: a lookup whose words have placeholders, or with i18next's own options
+ * (count, context, a default, ...), goes to i18next every time.
+ */
+function rememberPlainLookups(instance: i18n): void {
+  const lookUp = instance.t.bind(instance) as (key: string | string[], options?: unknown) => unknown;
+  const remembered = new Map<string, string>();
+  const t = (key: string | string[], options?: unknown): unknown => {
+    if ((typeof key !== "string" && !Array.isArray(key)) || (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options)))) return lookUp(key, options);
+    let cacheKey = Array.isArray(key) ? key.join("\u0001") : key;
+    let place: Record<string, unknown> | undefined;
+    let values = false;
+    if (options) {
+      for (const [name, value] of Object.entries(options)) {
+        if (value === undefined || value === null) continue;
+        if (placeOptions.has(name)) {
+          if (typeof value === "string") cacheKey += `\u0000${name}=${value}`;
+          else if (Array.isArray(value) && value.every((item) => typeof item === "string")) cacheKey += `\u0000${name}=${value.join("\u0001")}`;
+          else return lookUp(key, options);
+          (place ??= {})[name] = value;
+        } else if (changingOptions.has(name) || name.startsWith("defaultValue")) return lookUp(key, options);
+        else values = true;
+      }
+    }
+    let words = remembered.get(cacheKey);
+    if (words === undefined) {
+      const found = values ? lookUp(key, place) : lookUp(key, options);
+      if (typeof found !== "string") return values ? lookUp(key, options) : found;
+      words = found;
+      if (remembered.size < maxRememberedLookups) remembered.set(cacheKey, words);
+    }
+    return values && placeholder.test(words) ? lookUp(key, options) : words;
+  };
+  instance.t = t as i18n["t"];
 }

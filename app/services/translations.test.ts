@@ -1,0 +1,80 @@
+import { createInstance } from "i18next";
+import { describe, expect, it, vi } from "vitest";
+import { i18nextOptions, supportedLanguages } from "~/i18n";
+import { namespaces, resources, type Words } from "../../locales/resources";
+import { createTranslations } from "./translations.server";
+
+/** Every key of a locale file, as i18next names them ("a.b.c"), plural forms as their base key. */
+function keysOf(words: Words, prefix = ""): string[] {
+  return Object.entries(words).flatMap(([key, value]) => {
+    const name = `${prefix}${key.replace(/_(zero|one|two|few|many|other)$/, "")}`;
+    return value !== null && typeof value === "object" ? keysOf(value as Words, `${name}.`) : [name];
+  });
+}
+
+describe("the server's translations", () => {
+  const translations = createTranslations();
+
+  it("give exactly i18next's own words for every key of every file, in every language, asked once or again", () => {
+    for (const lng of supportedLanguages) {
+      const plain = createInstance();
+      void plain.init({ ...i18nextOptions, lng, ns: [...namespaces], resources, initImmediate: false });
+      for (const namespace of namespaces) {
+        const keys = keysOf(resources.en![namespace]!);
+        const ours = translations[lng].getFixedT(lng, [namespace, "common"]);
+        const theirs = plain.getFixedT(lng, [namespace, "common"]);
+        for (const key of keys) {
+          const expected = theirs(key);
+          expect(ours(key), `${lng} ${namespace}:${key}`).toBe(expected);
+          expect(ours(key), `${lng} ${namespace}:${key}, again`).toBe(expected);
+          expect(translations[lng].t(key, { ns: namespace })).toBe(plain.t(key, { ns: namespace }));
+          const values = { childName: "Sam <b>", councilName: "Example", generalPhone: "01632 960000", minutes: 60 };
+          expect(ours(key, values), `${lng} ${namespace}:${key} with values`).toBe(theirs(key, values));
+          expect(ours(key, { ...values, childName: "Ola" }), `${lng} ${namespace}:${key} with other values`).toBe(theirs(key, { ...values, childName: "Ola" }));
+        }
+      }
+    }
+  });
+
+  it("work out each key's words once, and put values into words with placeholders every time", () => {
+    const instance = createTranslations().pl;
+    // i18next keeps its Translator on the instance (not in its types): each lookup it works out is a translate call.
+    const translate = vi.spyOn((instance as unknown as { translator: { translate: (...args: unknown[]) => unknown } }).translator, "translate");
+    const t = instance.getFixedT("pl", "common");
+    const flat = (words: Words, prefix = ""): [string, string][] =>
+      Object.entries(words).flatMap(([key, value]): [string, string][] => (typeof value === "string" ? [[`${prefix}${key}`, value]] : value && typeof value === "object" ? flat(value as Words, `${prefix}${key}.`) : []));
+    const words = flat(resources.pl!.common!).filter(([key]) => !/_(zero|one|two|few|many|other)$/.test(key));
+    const [plainKey] = words.find(([, text]) => !text.includes("{{"))!;
+    const [placeholderKey] = words.find(([, text]) => text.includes("{{"))!;
+    t(plainKey);
+    t(plainKey);
+    t(plainKey, { childName: "Ola" });
+    expect(translate).toHaveBeenCalledTimes(1);
+    translate.mockClear();
+    t(placeholderKey, { childName: "Ola" });
+    t(placeholderKey, { childName: "Ola" });
+    expect(translate).toHaveBeenCalledTimes(3);
+  });
+
+  it("put each lookup's own values, count and context into the words every time", () => {
+    const t = translations.en.getFixedT("en", "common");
+    const plain = createInstance();
+    void plain.init({ ...i18nextOptions, lng: "en", resources: { en: { common: { greet: "Hello {{name}}", item_one: "{{count}} file", item_other: "{{count}} files" } } }, initImmediate: false });
+    translations.en.addResourceBundle("en", "probe", { greet: "Hello {{name}}", item_one: "{{count}} file", item_other: "{{count}} files" });
+    const probe = translations.en.getFixedT("en", "probe");
+    expect(probe("greet", { name: "Sam" })).toBe("Hello Sam");
+    expect(probe("greet", { name: "Ola" })).toBe("Hello Ola");
+    expect(probe("item", { count: 1 })).toBe("1 file");
+    expect(probe("item", { count: 3 })).toBe("3 files");
+    expect(plain.t("item", { count: 3 })).toBe("3 files");
+    expect(typeof t("nothing.here")).toBe("string");
+  });
+
+  it("keep each language's words apart, and namespaces and key prefixes apart", () => {
+    const key = keysOf(resources.en!.common!)[0]!;
+    const words = new Set(supportedLanguages.map((lng) => translations[lng].getFixedT(lng, "common")(key)));
+    expect(words.size).toBe(supportedLanguages.length);
+    const prefixed = translations.en.getFixedT("en", "common", key.split(".")[0]);
+    if (key.includes(".")) expect(prefixed(key.split(".").slice(1).join("."))).toBe(translations.en.getFixedT("en", "common")(key));
+  });
+});

@@ -22,7 +22,8 @@ const moduleScript = /<script nonce="([^"<>]*)" type="module" async="">/;
 
 /**
  * The loader, run where the first link was: once the browser reports the page's first contentful paint (or, where
- * it cannot, after the next frame) and the whole page has been read, it puts the links back in its own place, then
+ * it cannot, after the next frame; at the latest ten seconds on, or when the page comes back from the back-forward
+ * cache) and the whole page has been read, it puts the links back in its own place, then
  * swaps the inert script for a live one with the same text and the same nonce. A hidden page (opened in the
  * background) is not painted until it is shown, so it loads at once. Written for any browser that runs modules.
  */
@@ -57,7 +58,12 @@ function loaderSource(hrefs: string[]): string {
     "    else load();",
     "  }",
     "  var observer = window.PerformanceObserver;",
-    '  if (d.visibilityState === "hidden") whenRead();',
+    '  var painted = function () { return performance.getEntriesByName && performance.getEntriesByName("first-contentful-paint").length > 0; };',
+    // A page put back from the back-forward cache before it was painted reports no paint again; and a paint the
+    // browser never reports must not leave the page without its scripts: ten seconds is the longest wait.
+    '  addEventListener("pageshow", function (event) { if (event.persisted) whenRead(); });',
+    "  setTimeout(whenRead, 10000);",
+    '  if (d.visibilityState === "hidden" || painted()) whenRead();',
     '  else if (observer && observer.supportedEntryTypes && observer.supportedEntryTypes.indexOf("paint") >= 0) {',
     "    new observer(function (list, watcher) {",
     '      if (!list.getEntriesByName("first-contentful-paint").length) return;',

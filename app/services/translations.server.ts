@@ -52,8 +52,8 @@ function rememberPlainLookups(instance: i18n): void {
     let values = false;
     if (options) {
       for (const [name, value] of Object.entries(options)) {
-        if (value === undefined || value === null) continue;
         if (placeOptions.has(name)) {
+          if (value === undefined || value === null) continue;
           if (typeof value === "string") cacheKey += `\u0000${name}=${value}`;
           else if (Array.isArray(value) && value.every((item) => typeof item === "string")) cacheKey += `\u0000${name}=${value.join("\u0001")}`;
           else return lookUp(key, options);
@@ -64,8 +64,10 @@ function rememberPlainLookups(instance: i18n): void {
     }
     let words = remembered.get(cacheKey);
     if (words === undefined) {
-      const found = values ? lookUp(key, place) : lookUp(key, options);
-      if (typeof found !== "string") return values ? lookUp(key, options) : found;
+      // Only the words themselves are kept: the lookup with nothing but its place (a value given as undefined or
+      // null still empties its placeholder in i18next, so it counts as a value, never as nothing).
+      const found = lookUp(key, place);
+      if (typeof found !== "string") return lookUp(key, options);
       words = found;
       if (remembered.size < maxRememberedLookups) remembered.set(cacheKey, words);
     }

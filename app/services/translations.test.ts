@@ -31,6 +31,8 @@ describe("the server's translations", () => {
           const values = { childName: "Sam <b>", councilName: "Example", generalPhone: "01632 960000", minutes: 60 };
           expect(ours(key, values), `${lng} ${namespace}:${key} with values`).toBe(theirs(key, values));
           expect(ours(key, { ...values, childName: "Ola" }), `${lng} ${namespace}:${key} with other values`).toBe(theirs(key, { ...values, childName: "Ola" }));
+          expect(ours(key, { childName: undefined }), `${lng} ${namespace}:${key} with a value left undefined`).toBe(theirs(key, { childName: undefined }));
+          expect(ours(key, { ...values, childName: "Ola" }), `${lng} ${namespace}:${key} after that`).toBe(theirs(key, { ...values, childName: "Ola" }));
         }
       }
     }

@@ -83,6 +83,12 @@ export const test = base.extend<Fixtures>({
         if (response && (response.headers()["content-type"] ?? "").startsWith("text/html")) await waitUntilEnhanced(page);
         return response;
       };
+      const reload = page.reload.bind(page);
+      page.reload = async (...args: Parameters<Page["reload"]>) => {
+        const response = await reload(...args);
+        if (response && (response.headers()["content-type"] ?? "").startsWith("text/html")) await waitUntilEnhanced(page);
+        return response;
+      };
     }
     page.on("console", (message) => {
       // A page answered with 404 or 500 on purpose logs its own status; anything else is a fault.

@@ -73,9 +73,9 @@ export const test = base.extend<Fixtures>({
     await use([]);
   },
   page: async ({ page, consoleProblems, javaScriptEnabled }, use) => {
-    // With JavaScript on, a page's scripts are fetched after its first paint (docs/decisions/034), which can be
-    // after the load event Playwright's goto waits for. A test of what JavaScript does starts once the page is
-    // enhanced: hydrated, and GOV.UK Frontend set up on it (it marks the skip link, on every page, when it is).
+    // With JavaScript on, a test of what JavaScript does starts once the page is enhanced: hydrated, and GOV.UK
+    // Frontend set up on it (it marks the skip link, on every page, when it is). Playwright's goto waits only for
+    // the load event, and hydration can finish after it on a busy machine.
     if (javaScriptEnabled !== false) {
       const goto = page.goto.bind(page);
       page.goto = async (...args: Parameters<Page["goto"]>) => {

@@ -247,7 +247,6 @@ async function main(): Promise<number> {
     });
     await db.close();
     let next = 0;
-    // Each send must end on its confirmation page; anything else (a refusal, a page with errors) is unexpected.
     // Sends that ended on their confirmation page; anything else (a refusal, a page with errors) is unexpected.
     let confirmed = 0;
     // When the last answer came: autocannon's promise for a run of a number of requests settles on its next

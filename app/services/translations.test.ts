@@ -4,13 +4,15 @@ import { i18nextOptions, supportedLanguages } from "~/i18n";
 import { namespaces, resources, type Words } from "../../locales/resources";
 import { createTranslations } from "./translations.server";
 
-/** Every key of a locale file, as i18next names them ("a.b.c"), plural forms as their base key. */
-function keysOf(words: Words, prefix = ""): string[] {
-  return Object.entries(words).flatMap(([key, value]) => {
-    const name = `${prefix}${key.replace(/_(zero|one|two|few|many|other)$/, "")}`;
-    return value !== null && typeof value === "object" ? keysOf(value as Words, `${name}.`) : [name];
-  });
+/** Every string of a locale file with its key as i18next names it ("a.b.c"). */
+function wordsOf(words: Words, prefix = ""): [string, string][] {
+  return Object.entries(words).flatMap(([key, value]): [string, string][] =>
+    typeof value === "string" ? [[`${prefix}${key}`, value]] : value !== null && typeof value === "object" ? wordsOf(value as Words, `${prefix}${key}.`) : [],
+  );
 }
+
+/** Every key of a locale file, plural forms as their base key. */
+const keysOf = (words: Words): string[] => wordsOf(words).map(([key]) => key.replace(/_(zero|one|two|few|many|other)$/, ""));
 
 describe("the server's translations", () => {
   const translations = createTranslations();
@@ -43,9 +45,7 @@ describe("the server's translations", () => {
     // i18next keeps its Translator on the instance (not in its types): each lookup it works out is a translate call.
     const translate = vi.spyOn((instance as unknown as { translator: { translate: (...args: unknown[]) => unknown } }).translator, "translate");
     const t = instance.getFixedT("pl", "common");
-    const flat = (words: Words, prefix = ""): [string, string][] =>
-      Object.entries(words).flatMap(([key, value]): [string, string][] => (typeof value === "string" ? [[`${prefix}${key}`, value]] : value && typeof value === "object" ? flat(value as Words, `${prefix}${key}.`) : []));
-    const words = flat(resources.pl!.common!).filter(([key]) => !/_(zero|one|two|few|many|other)$/.test(key));
+    const words = wordsOf(resources.pl!.common!).filter(([key]) => !/_(zero|one|two|few|many|other)$/.test(key));
     const [plainKey] = words.find(([, text]) => !text.includes("{{"))!;
     const [placeholderKey] = words.find(([, text]) => text.includes("{{"))!;
     t(plainKey);

@@ -77,18 +77,13 @@ export const test = base.extend<Fixtures>({
     // Frontend set up on it (it marks the skip link, on every page, when it is). Playwright's goto waits only for
     // the load event, and hydration can finish after it on a busy machine.
     if (javaScriptEnabled !== false) {
-      const goto = page.goto.bind(page);
-      page.goto = async (...args: Parameters<Page["goto"]>) => {
-        const response = await goto(...args);
+      const thenEnhanced = <A extends unknown[]>(navigate: (...args: A) => ReturnType<Page["goto"]>) => async (...args: A) => {
+        const response = await navigate(...args);
         if (response && (response.headers()["content-type"] ?? "").startsWith("text/html")) await waitUntilEnhanced(page);
         return response;
       };
-      const reload = page.reload.bind(page);
-      page.reload = async (...args: Parameters<Page["reload"]>) => {
-        const response = await reload(...args);
-        if (response && (response.headers()["content-type"] ?? "").startsWith("text/html")) await waitUntilEnhanced(page);
-        return response;
-      };
+      page.goto = thenEnhanced(page.goto.bind(page));
+      page.reload = thenEnhanced(page.reload.bind(page));
     }
     page.on("console", (message) => {
       // A page answered with 404 or 500 on purpose logs its own status; anything else is a fault.

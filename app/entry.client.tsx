@@ -1,7 +1,7 @@
 // Hydrates the page once the translations it uses have loaded, so the first render matches the server's.
 import { RemixBrowser } from "@remix-run/react";
 import { createInstance, type BackendModule, type ReadCallback } from "i18next";
-import { StrictMode } from "react";
+import { StrictMode, useLayoutEffect, type ReactNode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nextOptions, isSupportedLanguage, fallbackLanguage } from "./i18n";
@@ -22,22 +22,58 @@ const bundledBackend: BackendModule = {
   },
 };
 
+/**
+ * The events React answers by hydrating the whole page at once, synchronously, when one reaches a page it has not
+ * finished hydrating (react-dom's `discreteReplayableEvents`).
+ */
+const eventsHandledNativelyUntilHydrated = [
+  "mousedown", "mouseup", "touchcancel", "touchend", "touchstart", "auxclick", "dblclick", "pointercancel",
+  "pointerdown", "pointerup", "dragend", "dragstart", "drop", "compositionend", "compositionstart", "keydown",
+  "keypress", "keyup", "input", "textInput", "copy", "cut", "paste", "click", "change", "contextmenu", "reset",
+  "submit",
+] as const;
+
+/**
+ * Until React has hydrated the page, a tap, a key or a submission is the browser's alone, as with JavaScript off:
+ * a form posts, a link is followed, a field takes what is typed (docs/decisions/036).
+ *
+ * React would otherwise answer such an event by hydrating the whole page synchronously. Remix's first render
+ * waits (suspends) while it reads the page's data, and a tap in that moment leaves React with a synchronous render
+ * of a root that cannot complete: "root did not complete" (error 345), the page's scripts stopped, on a slow phone
+ * tapped quickly. Stopping the event at the window, before it reaches React's listeners on the document, is what
+ * React does itself when it cannot hydrate in time; the browser's own action goes ahead either way.
+ */
+function leaveEventsToTheBrowserUntilHydrated(): () => void {
+  const stop = (event: Event) => event.stopImmediatePropagation();
+  for (const type of eventsHandledNativelyUntilHydrated) window.addEventListener(type, stop, true);
+  return () => {
+    for (const type of eventsHandledNativelyUntilHydrated) window.removeEventListener(type, stop, true);
+  };
+}
+
+/** Runs `onHydrated` when React commits the hydrated page; renders nothing of its own. */
+function WhenHydrated({ onHydrated, children }: { onHydrated: () => void; children: ReactNode }) {
+  useLayoutEffect(onHydrated, [onHydrated]);
+  return children;
+}
+
 async function hydrate() {
+  const handToReact = leaveEventsToTheBrowserUntilHydrated();
   const htmlLang = document.documentElement.lang;
   const lng = isSupportedLanguage(htmlLang) ? htmlLang : fallbackLanguage;
   const namespaces = (document.documentElement.dataset.namespaces ?? "common").split(" ");
   const i18n = createInstance();
   await i18n.use(initReactI18next).use(bundledBackend).init({ ...i18nextOptions, lng, ns: namespaces, react: { useSuspense: true } });
-  // Hydrated in one go, not in a transition: every namespace the page uses is loaded above, so nothing suspends,
-  // and a click or navigation arriving mid-hydration (a quick tap on a slow phone) cannot leave the root
-  // half-hydrated (React's "root did not complete", error 345, seen in the suite on busy machines).
+  // Hydrated in one go, not in a transition: every namespace the page uses is loaded above.
   hydrateRoot(
     document,
-    <I18nextProvider i18n={i18n}>
-      <StrictMode>
-        <RemixBrowser />
-      </StrictMode>
-    </I18nextProvider>,
+    <WhenHydrated onHydrated={handToReact}>
+      <I18nextProvider i18n={i18n}>
+        <StrictMode>
+          <RemixBrowser />
+        </StrictMode>
+      </I18nextProvider>
+    </WhenHydrated>,
   );
 }
 

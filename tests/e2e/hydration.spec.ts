@@ -1,0 +1,47 @@
+// A tap that arrives while React is still hydrating the page (a quick thumb on a slow phone) must do what it does
+// with JavaScript off, and leave the page's scripts working: React once answered it with "root did not complete"
+// (error 345) and stopped (docs/decisions/036).
+import { expect, test, waitUntilEnhanced } from "./support/fixtures";
+import { expectHeading } from "./support/journey";
+
+test.use({ javaScriptEnabled: true });
+
+/**
+ * Runs in the page from its first byte: as soon as React has taken the document for hydration, and before GOV.UK
+ * Frontend has been set up on it (which happens after hydration), taps the button (or link styled as one) named `name` once. Checked on
+ * every turn of the event loop, so the tap lands between two of React's slices of work.
+ */
+function tapDuringHydration({ path, name }: { path: string; name: string }) {
+  if (location.pathname !== path) return;
+  const tick = () => {
+    if (document.querySelector(".govuk-skip-link[data-govuk-skip-link-init]")) {
+      sessionStorage.setItem("tap", "too late");
+      return;
+    }
+    if (Object.keys(document).some((key) => key.startsWith("__reactContainer$"))) {
+      const button = [...document.querySelectorAll<HTMLElement>("button, [role=button]")].find((candidate) => candidate.textContent?.trim() === name);
+      if (button) {
+        sessionStorage.setItem("tap", "during hydration");
+        button.click();
+        return;
+      }
+    }
+    setTimeout(tick, 0);
+  };
+  tick();
+}
+
+test("a tap while the page is being hydrated goes ahead, and the next page is enhanced", async ({ page, context }) => {
+  // A cheap phone: four times slower than this machine, so hydration takes long enough to be tapped during.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.addInitScript(tapDuringHydration, { path: "/advocate", name: "Continue" });
+  for (let round = 0; round < 4; round++) {
+    await context.clearCookies();
+    // Not the fixture's goto, which waits for the page to be enhanced: the tap is meant to come before.
+    await page.mainFrame().goto("/advocate", { waitUntil: "commit" });
+    await expectHeading(page, "Who is the advocate for?");
+    expect(await page.evaluate(() => sessionStorage.getItem("tap")), `round ${round}`).toBe("during hydration");
+    await waitUntilEnhanced(page);
+  }
+});

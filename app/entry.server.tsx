@@ -10,6 +10,7 @@ import type { ReactElement } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./nonce";
+import { scriptsAfterFirstPaint } from "./scripts-after-first-paint.server";
 import { isDatabaseUnavailable } from "./services/database.server";
 
 const ABORT_DELAY_MS = 5_000;
@@ -18,7 +19,7 @@ const closingTags = "</body></html>";
 
 /**
  * Holds the rendered page, then sends it with whatever React wrote after `</body></html>` moved inside the body,
- * and without the NUL bytes React's writer can leave in it.
+ * without the NUL bytes React's writer can leave in it, and with its scripts set to load after the first paint.
  */
 export function documentEnd(): Transform {
   const chunks: Buffer[] = [];
@@ -34,7 +35,7 @@ export function documentEnd(): Transform {
       // only dropped. Nothing on a page is ever a NUL: answers have control characters removed as they arrive.
       const html = Buffer.concat(chunks).toString("utf8").replaceAll("\0", "");
       const at = html.lastIndexOf(closingTags);
-      callback(null, at < 0 ? html : `${html.slice(0, at)}${html.slice(at + closingTags.length)}${closingTags}`);
+      callback(null, scriptsAfterFirstPaint(at < 0 ? html : `${html.slice(0, at)}${html.slice(at + closingTags.length)}${closingTags}`));
     },
   });
 }

@@ -75,7 +75,8 @@ export const test = base.extend<Fixtures>({
   page: async ({ page, consoleProblems, javaScriptEnabled }, use) => {
     // With JavaScript on, a test of what JavaScript does starts once the page is enhanced: hydrated, and GOV.UK
     // Frontend set up on it (it marks the skip link, on every page, when it is). Playwright's goto waits only for
-    // the load event, and hydration can finish after it on a busy machine.
+    // the load event; a page's scripts are fetched after its first paint and hydrated in slices (docs/decisions/037),
+    // so hydration can finish well after it.
     if (javaScriptEnabled !== false) {
       const thenEnhanced = <A extends unknown[]>(navigate: (...args: A) => ReturnType<Page["goto"]>) => async (...args: A) => {
         const response = await navigate(...args);

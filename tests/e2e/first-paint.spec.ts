@@ -1,0 +1,48 @@
+// A page is drawn before its scripts are fetched (docs/decisions/034): on a slow connection the stylesheet has the
+// line to itself, and the page is then hydrated exactly as Remix would have done it.
+import { expect, test } from "./support/fixtures";
+
+const deferredType = "text/x-module-after-first-paint";
+const pages = [
+  ["start page", "/"],
+  ["question page", "/complaint/service"],
+  ["question page in Arabic", "/complaint/service?lang=ar"],
+] as const;
+
+for (const [name, path] of pages) {
+  test(`the ${name} is sent with its scripts inert, to be fetched after it is painted`, async ({ request }) => {
+    const html = await (await request.get(path)).text();
+    expect(html).not.toContain('rel="modulepreload"');
+    expect(html).not.toMatch(/<script[^>]*type="module"/);
+    expect(html.match(new RegExp(`<script nonce="[^"]+" type="${deferredType}">import `, "g"))).toHaveLength(1);
+  });
+
+  test(`the ${name} fetches no script before its first paint, then hydrates with the document Remix rendered`, async ({ page }) => {
+    const dataRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes(".data")) dataRequests.push(request.url());
+    });
+    await page.goto(path);
+    await page.waitForFunction(() => "__remixRouter" in window);
+    const timing = await page.evaluate(() => ({
+      firstPaint: performance.getEntriesByType("paint").find((entry) => entry.name === "first-contentful-paint")?.startTime ?? Infinity,
+      scripts: performance.getEntriesByType("resource").filter((entry) => /\/assets\/.+\.js$/.test(entry.name)).map((entry) => ({ name: entry.name, startTime: entry.startTime })),
+    }));
+    expect(timing.firstPaint).toBeLessThan(Infinity);
+    expect(timing.scripts.length).toBeGreaterThan(3);
+    for (const script of timing.scripts) expect(script.startTime, `${script.name} was fetched before the first paint`).toBeGreaterThanOrEqual(timing.firstPaint);
+    // What React hydrated: the preload links back in place, one live module script, no loader or inert copy left.
+    const scripts = await page.evaluate((type) => ({
+      preloads: document.querySelectorAll('body link[rel="modulepreload"]').length,
+      live: document.querySelectorAll('script[type="module"]').length,
+      inert: document.querySelectorAll(`script[type="${type}"]`).length,
+      loader: [...document.scripts].filter((script) => script.textContent?.includes("document.currentScript")).length,
+    }), deferredType);
+    expect(scripts).toEqual({ preloads: expect.any(Number), live: 1, inert: 0, loader: 0 });
+    expect(scripts.preloads).toBeGreaterThan(3);
+    // Hydrated, not only loaded: a link followed with JavaScript is a data request, not a new document.
+    await page.locator('footer a[href="/accessibility-statement"]').click();
+    await expect(page).toHaveURL(/\/accessibility-statement$/);
+    expect(dataRequests.some((url) => new URL(url).pathname === "/accessibility-statement.data")).toBe(true);
+  });
+}

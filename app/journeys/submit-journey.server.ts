@@ -14,7 +14,7 @@ import { planDeliveries } from "~/delivery/plan-deliveries";
 import { generateReference } from "~/reference.server";
 import type { Queryable } from "~/services/database.server";
 import type { Services } from "~/services/services.server";
-import type { StoredSubmission } from "~/services/submissions.server";
+import type { AlongsideWork, StoredSubmission } from "~/services/submissions.server";
 import { addWorkingDays } from "~/working-days";
 import type { EvidenceOwner } from "~/evidence/evidence-store.server";
 import { evidenceOwner } from "./evidence-page.server";
@@ -36,6 +36,8 @@ export interface JourneySubmission {
   reach?: PortalReach;
   /** Whose evidence files go with it: they move from the session's run to the submission in its transaction. */
   evidence?: EvidenceOwner | null;
+  /** More writes for the submission's own transaction, run last, only when this send stores it. */
+  alsoInTransaction?: AlongsideWork;
 }
 
 const caseServiceOf = (service: string | null): CaseService => ((caseServices as readonly string[]).includes(service ?? "") ? (service as CaseService) : "not-sure");
@@ -56,7 +58,7 @@ export function replyByOf(services: Services, journey: Journey, answers: Journey
 }
 
 /** Stores a submission and everything that goes with it in one transaction, and returns what the confirmation shows. */
-export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach, evidence }: JourneySubmission): Promise<StoredSubmission> {
+export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach, evidence, alsoInTransaction }: JourneySubmission): Promise<StoredSubmission> {
   const { config } = services;
   const service = journey.serviceOf(answers);
   const replyBy = replyByOf(services, journey, answers, today);
@@ -67,7 +69,7 @@ export async function storeJourneySubmission(services: Services, { journey, answ
   const portalReach: PortalReach = reach ?? { language, javascript: null, widthBand: null };
   const statistics = journey.statisticsOf(answers);
 
-  const alongside = async (tx: Queryable, stored: StoredSubmission) => {
+  const submissionWork = async (tx: Queryable, stored: StoredSubmission) => {
     // The jobs are written in the submission's own transaction: stored means it will be delivered.
     // Files first: the jobs that deliver the submission find them already its own.
     if (evidence && journey.pages.some((page) => page.evidence)) await services.evidence.attachToSubmission(tx, evidence, stored.id);
@@ -139,13 +141,35 @@ export async function storeJourneySubmission(services: Services, { journey, answ
       submittedAt: new Date().toISOString(),
     },
     () => generateReference(journey.referencePrefix),
-    alongside,
+    async (tx, stored) => {
+      await submissionWork(tx, stored);
+      await alsoInTransaction?.(tx, stored);
+    },
   );
   return submission;
 }
 
-export async function submitJourney(context: AppLoadContext, request: JourneyRequest, reach?: PortalReach): Promise<NonNullable<JourneyState["submitted"]>> {
+type Submitted = NonNullable<JourneyState["submitted"]>;
+
+function submittedOf(submission: StoredSubmission): Submitted {
+  return { reference: submission.reference, replyBy: submission.replyBy, submittedAt: submission.submittedAt, language: submission.language };
+}
+
+/**
+ * Stores the session's journey run as a submission. `alsoInTransaction` adds writes of the caller's to the same
+ * commit (the send moves the session to a new id with it); `alsoCommitted` says whether they were committed, which
+ * they are not when the run had already been stored (a second tab sending the same answers).
+ */
+export async function submitJourney(
+  context: AppLoadContext,
+  request: JourneyRequest,
+  reach?: PortalReach,
+  alsoInTransaction?: (tx: Queryable, submitted: Submitted) => Promise<void>,
+): Promise<{ submitted: Submitted; alsoCommitted: boolean }> {
   const { journey, state, position, today } = request;
+  // The store may try more than once (a reference that clashed) and then find another tab's submission: the
+  // caller's writes count only if they ran in the attempt that stored this submission.
+  let ranFor: string | null = null;
   const submission = await storeJourneySubmission(context.services, {
     evidence: evidenceOwner(request),
     journey,
@@ -154,6 +178,10 @@ export async function submitJourney(context: AppLoadContext, request: JourneyReq
     runId: state.runId,
     today,
     reach,
+    alsoInTransaction: alsoInTransaction && (async (tx, stored) => {
+      await alsoInTransaction(tx, submittedOf(stored));
+      ranFor = stored.id;
+    }),
   });
-  return { reference: submission.reference, replyBy: submission.replyBy, submittedAt: submission.submittedAt, language: submission.language };
+  return { submitted: submittedOf(submission), alsoCommitted: ranFor === submission.id };
 }

@@ -58,8 +58,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { config } = context.services;
     if (position.firstUnanswered !== null) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
     const verdict = judgeSend(form, config.sessionSecret, { journeyId: journey.id, runId: state.runId }, Date.now(), config.env.BOT_MIN_SECONDS * 1000);
+    const { sessions } = context.services;
+    let cookie: string;
     if (verdict === "person") {
-      state.submitted = await submitJourney(context, journeyRequest, readReach(form, context.language));
+      // A new session id once something has been sent, the old one opening nothing: written in the submission's
+      // own transaction, so the send and the move are one commit.
+      const rotation = sessions.rotation(session);
+      const sent = await submitJourney(context, journeyRequest, readReach(form, context.language), async (tx, submitted) => {
+        session.data.journeys[journey.id] = { ...state, submitted };
+        await rotation.writeIn(tx);
+      });
+      state.submitted = sent.submitted;
+      session.data.journeys[journey.id] = state;
+      cookie = sent.alsoCommitted ? rotation.adopt() : await sessions.rotate(session);
     } else {
       // The confirmation a person would get (a reference, the same reply-by date), and nothing stored or
       // delivered. Logged without anything the form held.
@@ -67,11 +78,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const answers = answersOnRoute(journey, state.answers, position.route);
       const replyBy = replyByOf(context.services, journey, answers, journeyRequest.today);
       state.submitted = { reference: generateReference(journey.referencePrefix), replyBy, submittedAt: new Date().toISOString(), language: context.language };
+      session.data.journeys[journey.id] = state;
+      // The same new session id as a person's send, so nothing in the answer tells a bot it was caught.
+      cookie = await sessions.rotate(session);
     }
-    session.data.journeys[journey.id] = state;
-    // A new session id once something has been sent, the old one opening nothing; a send judged to be a bot's gets
-    // the same, so nothing in the answer tells a bot it was caught.
-    const headers = new Headers({ "Set-Cookie": await context.services.sessions.rotate(session), "Cache-Control": "no-store" });
+    const headers = new Headers({ "Set-Cookie": cookie, "Cache-Control": "no-store" });
     throw redirect(`/${journey.id}/confirmation`, { status: 303, headers });
   }
   throw redirect(`/${journey.id}/confirmation`, { status: 303, headers: await saveSession(context, session) });

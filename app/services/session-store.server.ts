@@ -1,7 +1,7 @@
 // Answers live on the server; the cookie carries only a random id with an HMAC, so nothing personal
 // sits in the browser and a forged id is refused before the database is asked.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Database } from "./database.server";
+import type { Database, Queryable } from "./database.server";
 import type { Sealer } from "./encryption.server";
 import { sessionDataSchema, type SessionData } from "~/journeys/session-data";
 
@@ -180,23 +180,37 @@ export class SessionStore {
    * computer, in a log) no longer opens anything. Returns the new cookie.
    */
   async rotate(session: LoadedSession): Promise<string> {
+    const rotation = this.rotation(session);
+    await this.db.transaction((tx) => rotation.writeIn(tx));
+    return rotation.adopt();
+  }
+
+  /**
+   * A new id for the session, written in a transaction of the caller's (a send stores the submission and moves the
+   * session in one commit). `writeIn` seals the session's data as it is then, and may run again if the transaction
+   * is retried; `adopt`, once the transaction has committed, makes the new id the session's and gives its cookie.
+   */
+  rotation(session: LoadedSession): { writeIn: (tx: Queryable) => Promise<void>; adopt: () => string } {
     const oldId = session.id;
-    if (oldId) session.data.rotatedFrom = oldId;
     const id = randomBytes(32).toString("base64url");
-    const now = this.now();
-    const data = this.sealer.seal(JSON.stringify(session.data));
-    // One transaction: the new id holds the answers, and the old id only points at the new one, briefly, so a
-    // second tab sending the same form lands on the same confirmation. One commit, never half done.
-    await this.db.transaction(async (tx) => {
-      await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, data, now + this.idleMs]);
-      // Evidence files not yet sent (another journey's run) go with the answers: the old id's row is deleted soon.
-      if (oldId) await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [id, oldId]);
-      if (oldId) await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify({ movedTo: id })), now + ROTATION_GRACE_MS, oldId]);
-    });
-    session.id = id;
-    session.replacementCookie = undefined;
-    session.stored = undefined;
-    return this.cookieFor(id);
+    return {
+      writeIn: async (tx) => {
+        if (oldId) session.data.rotatedFrom = oldId;
+        const now = this.now();
+        // The new id holds the answers, and the old id only points at the new one, briefly, so a second tab
+        // sending the same form lands on the same confirmation. One commit, never half done.
+        await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, this.sealer.seal(JSON.stringify(session.data)), now + this.idleMs]);
+        // Evidence files not yet sent (another journey's run) go with the answers: the old id's row is deleted soon.
+        if (oldId) await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [id, oldId]);
+        if (oldId) await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify({ movedTo: id })), now + ROTATION_GRACE_MS, oldId]);
+      },
+      adopt: () => {
+        session.id = id;
+        session.replacementCookie = undefined;
+        session.stored = undefined;
+        return this.cookieFor(id);
+      },
+    };
   }
 
   /**

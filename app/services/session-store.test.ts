@@ -114,6 +114,31 @@ describe.each(engines)("on %s", (engine) => {
       expect(await store.followMove(late, oldToken)).toBe(false);
     });
 
+    it("moves the session in a transaction of the caller's: nothing moves if it rolls back, the new id once it commits", async () => {
+      const session = await store.load(requestWith(null));
+      const answers = { "who-are-you": { role: "parent" } };
+      session.data.journeys.complaint = { runId: "r", answers };
+      const oldCookie = (await store.save(session))!;
+      const rotation = store.rotation(session);
+
+      // The send's other writes fail after the session's: the old id still opens the answers, no new row is left.
+      await expect(db.transaction(async (tx) => {
+        await rotation.writeIn(tx);
+        throw new Error("the submission could not be stored");
+      })).rejects.toThrow("the submission could not be stored");
+      expect((await store.load(requestWith(oldCookie))).data.journeys.complaint?.answers).toEqual(answers);
+      expect(await db.all("SELECT id FROM sessions")).toHaveLength(1);
+
+      // Tried again, with what the send added to the session, and committed: the new id has it, the old one nothing.
+      session.data.journeys.complaint = { runId: "r", answers, submitted: { reference: "C-2345-6789-X", replyBy: "2026-12-18", submittedAt: "2026-12-04T13:00:00.000Z", language: "en" } };
+      await db.transaction((tx) => rotation.writeIn(tx));
+      const newCookie = rotation.adopt();
+      expect(newCookie.split(";")[0]).not.toBe(oldCookie.split(";")[0]);
+      expect((await store.load(requestWith(newCookie))).data.journeys.complaint?.submitted?.reference).toBe("C-2345-6789-X");
+      expect((await store.load(requestWith(oldCookie))).id).toBeNull();
+      expect(await db.all("SELECT id FROM sessions")).toHaveLength(2);
+    });
+
     it("stores nothing for a visitor until they answer something, then keeps the id their forms were made for", async () => {
       const count = async () => Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM sessions"))!.n);
       const visit = await store.load(requestWith(null));

@@ -31,10 +31,9 @@ export default defineConfig(({ isSsrBuild }) => ({
         // its own request and response headers (about 0.3 KB on HTTP/1.1), and one file compresses better than its
         // parts. Route modules and what only some pages render keep Remix's own splitting. GOV.UK Frontend's scripts
         // (app/govuk-frontend.client.ts, with the file upload and character count it imports) are in the shared file
-        // on purpose: loaded with the page, they set components up straight after hydration, before anyone can act.
-        // As a separate file fetched after hydration they could still be changing the page while a first tap
-        // re-rendered it; with that arrangement a full test run once saw React lose the root (error #345), none of
-        // three full runs with this one did.
+        // on purpose: every page runs them straight after hydration, and as a file of their own they cost one more
+        // request for the same bytes. (A full test run once met React's error #345 with them in a file of their own;
+        // the cause was a tap reaching React before hydration finished, fixed in docs/decisions/036.)
         manualChunks: isSsrBuild ? undefined : (id: string) => {
           if (/\/node_modules\/(i18next|react-i18next|html-parse-stringify|void-elements)\//.test(id)) return "shared";
           if (/\/app\/(i18n|page-handle|root-data|govuk-frontend\.client)\.tsx?$/.test(id) || id.includes("vite/preload-helper")) return "shared";

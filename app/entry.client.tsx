@@ -45,7 +45,8 @@ const eventsHandledNativelyUntilHydrated = [
  */
 function leaveEventsToTheBrowserUntilHydrated(): () => void {
   const stop = (event: Event) => event.stopImmediatePropagation();
-  for (const type of eventsHandledNativelyUntilHydrated) window.addEventListener(type, stop, true);
+  // Passive: the browser's own action is never held up or prevented, and scrolling a touch screen never waits.
+  for (const type of eventsHandledNativelyUntilHydrated) window.addEventListener(type, stop, { capture: true, passive: true });
   return () => {
     for (const type of eventsHandledNativelyUntilHydrated) window.removeEventListener(type, stop, true);
   };

@@ -5,7 +5,7 @@ import { deliveriesFor } from "./support/deliveries";
 import { withPortalDatabase } from "./support/portal-database";
 import { personas } from "../support/personas";
 import { answerAs, fillPage, sendPage, walkWithWrongAnswers, type WrongAnswer } from "./support/answer-as";
-import { choose, completeQuickComplaint, continueOn, expectHeading, expireSessions, sessionId, storedSubmissions, type } from "./support/journey";
+import { choose, completeQuickComplaint, continueOn, expectHeading, expireSessions, reachWhatHappened, sessionId, storedSubmissions, type } from "./support/journey";
 
 /**
  * Wrong answers for some complaint pages, by page id, and the error each must show. Every other page the persona
@@ -150,6 +150,15 @@ test.describe("an expired session", () => {
     await page.getByRole("link", { name: "Start again" }).click();
     await expectHeading(page, "Make a complaint");
   });
+});
+
+test("with JavaScript, a long answer counts the characters left as they are typed", async ({ page }) => {
+  await reachWhatHappened(page);
+  const field = page.getByRole("textbox", { name: "Tell us what happened" });
+  const status = page.locator(".govuk-character-count__status");
+  await expect(status).toHaveText("You have 6,000 characters remaining");
+  await field.fill("The health visitor never came.");
+  await expect(status).toHaveText("You have 5,970 characters remaining");
 });
 
 test("with JavaScript, a warning before the idle limit lets the person keep their answers", async ({ page }) => {

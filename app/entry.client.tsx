@@ -44,7 +44,14 @@ const eventsHandledNativelyUntilHydrated = [
  * React does itself when it cannot hydrate in time; the browser's own action goes ahead either way.
  */
 function leaveEventsToTheBrowserUntilHydrated(): () => void {
-  const stop = (event: Event) => event.stopImmediatePropagation();
+  const stop = (event: Event) => {
+    // React, hydrating a textarea whose text is still the one the page came with, sets its value back to that text
+    // (react-dom's postMountWrapper for textareas; text inputs are spared), and an edit made before then would be
+    // lost, say a change to an answer. Making the edit the textarea's text as well keeps it: the value the person
+    // sees is theirs, and React leaves a textarea alone whose text is not the page's.
+    if (event.type === "input" && event.target instanceof HTMLTextAreaElement) event.target.textContent = event.target.value;
+    event.stopImmediatePropagation();
+  };
   // Passive: the browser's own action is never held up or prevented, and scrolling a touch screen never waits.
   for (const type of eventsHandledNativelyUntilHydrated) window.addEventListener(type, stop, { capture: true, passive: true });
   return () => {

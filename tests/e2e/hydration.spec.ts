@@ -2,7 +2,7 @@
 // with JavaScript off, and leave the page's scripts working: React once answered it with "root did not complete"
 // (error 345) and stopped (docs/decisions/036).
 import { expect, test, waitUntilEnhanced } from "./support/fixtures";
-import { expectHeading } from "./support/journey";
+import { continueOn, expectHeading, reachWhatHappened } from "./support/journey";
 
 test.use({ javaScriptEnabled: true });
 
@@ -44,4 +44,35 @@ test("a tap while the page is being hydrated goes ahead, and the next page is en
     expect(await page.evaluate(() => sessionStorage.getItem("tap")), `round ${round}`).toBe("during hydration");
     await waitUntilEnhanced(page);
   }
+});
+
+/** Runs in the page from its first byte: as soon as React has taken the document, adds `more` to the textarea. */
+function typeDuringHydration({ path, more }: { path: string; more: string }) {
+  if (location.pathname !== path) return;
+  const tick = () => {
+    const field = document.querySelector("textarea");
+    if (field && Object.keys(document).some((key) => key.startsWith("__reactContainer$"))) {
+      sessionStorage.setItem("typed", document.querySelector(".govuk-skip-link[data-govuk-skip-link-init]") ? "too late" : "during hydration");
+      field.value += more;
+      field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: more }));
+      return;
+    }
+    setTimeout(tick, 0);
+  };
+  tick();
+}
+
+test("an answer changed while the page is being hydrated keeps the change", async ({ page, context }) => {
+  await reachWhatHappened(page);
+  await page.getByRole("textbox", { name: "Tell us what happened" }).fill("The health visitor never came.");
+  await continueOn(page);
+  await expect(page).not.toHaveURL(/what-happened$/);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.addInitScript(typeDuringHydration, { path: "/complaint/what-happened", more: " Nobody rang." });
+  // Back to the answer as a new page, with what was typed before in it: the Change link from check answers does this.
+  await page.mainFrame().goto("/complaint/what-happened", { waitUntil: "commit" });
+  await waitUntilEnhanced(page);
+  expect(await page.evaluate(() => sessionStorage.getItem("typed"))).toBe("during hydration");
+  await expect(page.getByRole("textbox", { name: "Tell us what happened" })).toHaveValue("The health visitor never came. Nobody rang.");
 });

@@ -7,22 +7,24 @@ import { continueOn, expectHeading, reachWhatHappened } from "./support/journey"
 test.use({ javaScriptEnabled: true });
 
 /**
- * Runs in the page from its first byte: as soon as React has taken the document for hydration, and before GOV.UK
- * Frontend has been set up on it (which happens after hydration), taps the button (or link styled as one) named `name` once. Checked on
- * every turn of the event loop, so the tap lands between two of React's slices of work.
+ * Runs in the page at `path` from its first byte: as soon as React has taken the document for hydration, does what a
+ * person might do once (taps the button, or link styled as one, named `tap`; or adds `type` to the textarea), and
+ * notes in session storage whether GOV.UK Frontend had already been set up, which happens only after hydration.
+ * Checked on every turn of the event loop, so the action lands between two of React's slices of work.
  */
-function tapDuringHydration({ path, name }: { path: string; name: string }) {
+function duringHydration({ path, tap, type }: { path: string; tap?: string; type?: string }) {
   if (location.pathname !== path) return;
   const tick = () => {
-    if (document.querySelector(".govuk-skip-link[data-govuk-skip-link-init]")) {
-      sessionStorage.setItem("tap", "too late");
-      return;
-    }
     if (Object.keys(document).some((key) => key.startsWith("__reactContainer$"))) {
-      const button = [...document.querySelectorAll<HTMLElement>("button, [role=button]")].find((candidate) => candidate.textContent?.trim() === name);
-      if (button) {
-        sessionStorage.setItem("tap", "during hydration");
-        button.click();
+      const button = [...document.querySelectorAll<HTMLElement>("button, [role=button]")].find((candidate) => candidate.textContent?.trim() === tap);
+      const field = document.querySelector("textarea");
+      if ((tap !== undefined && button) || (type !== undefined && field)) {
+        sessionStorage.setItem("acted", document.querySelector(".govuk-skip-link[data-govuk-skip-link-init]") ? "too late" : "during hydration");
+        if (tap !== undefined) button!.click();
+        if (type !== undefined) {
+          field!.value += type;
+          field!.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: type }));
+        }
         return;
       }
     }
@@ -35,32 +37,16 @@ test("a tap while the page is being hydrated goes ahead, and the next page is en
   // A cheap phone: four times slower than this machine, so hydration takes long enough to be tapped during.
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  await page.addInitScript(tapDuringHydration, { path: "/advocate", name: "Continue" });
+  await page.addInitScript(duringHydration, { path: "/advocate", tap: "Continue" });
   for (let round = 0; round < 4; round++) {
     await context.clearCookies();
     // Not the fixture's goto, which waits for the page to be enhanced: the tap is meant to come before.
     await page.mainFrame().goto("/advocate", { waitUntil: "commit" });
     await expectHeading(page, "Who is the advocate for?");
-    expect(await page.evaluate(() => sessionStorage.getItem("tap")), `round ${round}`).toBe("during hydration");
+    expect(await page.evaluate(() => sessionStorage.getItem("acted")), `round ${round}`).toBe("during hydration");
     await waitUntilEnhanced(page);
   }
 });
-
-/** Runs in the page from its first byte: as soon as React has taken the document, adds `more` to the textarea. */
-function typeDuringHydration({ path, more }: { path: string; more: string }) {
-  if (location.pathname !== path) return;
-  const tick = () => {
-    const field = document.querySelector("textarea");
-    if (field && Object.keys(document).some((key) => key.startsWith("__reactContainer$"))) {
-      sessionStorage.setItem("typed", document.querySelector(".govuk-skip-link[data-govuk-skip-link-init]") ? "too late" : "during hydration");
-      field.value += more;
-      field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: more }));
-      return;
-    }
-    setTimeout(tick, 0);
-  };
-  tick();
-}
 
 test("an answer changed while the page is being hydrated keeps the change", async ({ page, context }) => {
   await reachWhatHappened(page);
@@ -69,10 +55,10 @@ test("an answer changed while the page is being hydrated keeps the change", asyn
   await expect(page).not.toHaveURL(/what-happened$/);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  await page.addInitScript(typeDuringHydration, { path: "/complaint/what-happened", more: " Nobody rang." });
+  await page.addInitScript(duringHydration, { path: "/complaint/what-happened", type: " Nobody rang." });
   // Back to the answer as a new page, with what was typed before in it: the Change link from check answers does this.
   await page.mainFrame().goto("/complaint/what-happened", { waitUntil: "commit" });
   await waitUntilEnhanced(page);
-  expect(await page.evaluate(() => sessionStorage.getItem("typed"))).toBe("during hydration");
+  expect(await page.evaluate(() => sessionStorage.getItem("acted"))).toBe("during hydration");
   await expect(page.getByRole("textbox", { name: "Tell us what happened" })).toHaveValue("The health visitor never came. Nobody rang.");
 });

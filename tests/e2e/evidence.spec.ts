@@ -17,7 +17,7 @@ import { parentComplaint, type Persona } from "../support/personas";
 import { WebhookReceiver } from "../support/webhook-receiver";
 import { answerAs, pageDrawn, sendAnswers } from "./support/answer-as";
 import { expect, test } from "./support/fixtures";
-import { sessionId } from "./support/journey";
+import { exitThisPage, sessionId } from "./support/journey";
 import { startOwnPortal, type OwnPortal } from "./support/own-portal";
 
 const run = promisify(execFile);
@@ -270,7 +270,7 @@ test("removed files, ended sessions and purged submissions leave no file behind"
   await expect(fileRows(page)).toHaveText(["two.txt"]);
   expect(await countFor(session)).toBe(1);
   // The session ended unsent (Exit this page deletes it): its files go with it.
-  await page.getByRole("button", { name: /Exit this page/ }).or(page.getByRole("link", { name: /Emergency Exit this page/ })).first().click();
+  await exitThisPage(page);
   await expect.poll(() => countFor(session)).toBe(0);
 
   // Sent, then purged once its retention period has passed: the files and every piece go with the submission.

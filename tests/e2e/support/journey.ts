@@ -1,4 +1,5 @@
 // Small steps for walking a journey the way a person does: pick, type, continue.
+import { exampleCouncil } from "../../../app/config/example-council";
 import { parseKeyring, Sealer } from "../../../app/services/encryption.server";
 import { expect, type Page } from "@playwright/test";
 import { personas, type Persona } from "../../support/personas";
@@ -18,6 +19,20 @@ export async function continueOn(page: Page, button = "Continue"): Promise<void>
   const before = page.url();
   await page.getByRole("button", { name: button }).click();
   await expect(page).not.toHaveURL(before);
+}
+
+/** The neutral site Exit this page opens. It is outside this machine, so the browser answers it itself and the test stays on loopback. */
+export async function answerNeutralSite(page: Page): Promise<string> {
+  const neutral = exampleCouncil.exitUrl;
+  await page.route(neutral, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>" }));
+  return neutral;
+}
+
+/** Presses Exit this page (the button with JavaScript, the link without) and waits until the neutral site is open, so no later step races the exit. */
+export async function exitThisPage(page: Page): Promise<void> {
+  const neutral = await answerNeutralSite(page);
+  await page.getByRole("button", { name: /Exit this page/ }).or(page.getByRole("link", { name: /Emergency Exit this page/ })).first().click();
+  await expect(page).toHaveURL(neutral);
 }
 
 export async function expectHeading(page: Page, text: string | RegExp): Promise<void> {

@@ -20,6 +20,11 @@ export interface Database extends Queryable {
   /** Appended to a `SELECT` of a row about to be changed in the same transaction: PostgreSQL locks it; SQLite's
    * one writer at a time needs nothing. */
   readonly forUpdate: string;
+  /**
+   * Runs `work` in one transaction. On PostgreSQL `work` may run again from the start when the server rolls the
+   * transaction back to break a deadlock, so it writes only through `tx` and leaves nothing of its own behind
+   * until the promise resolves.
+   */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** A transaction that holds a lock named `name` across every instance sharing the database. */
   exclusive<T>(name: string, work: (tx: Queryable) => Promise<T>): Promise<T>;

@@ -49,6 +49,18 @@ export function isConnectionFailure(error: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/.test(error.message);
 }
 
+/** How many times a transaction is run in all when PostgreSQL rolls it back to break a deadlock. */
+export const TRANSACTION_ATTEMPTS = 3;
+
+/**
+ * PostgreSQL rolled the whole transaction back so that another could go on: a deadlock (40P01) or a serialization
+ * failure (40001). Nothing of it was kept, and the same work run again normally succeeds.
+ */
+export function isRolledBackForConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "40P01" || code === "40001";
+}
+
 function translate(error: unknown): unknown {
   if (isConnectionFailure(error)) {
     return new DatabaseUnavailableError(`PostgreSQL is unavailable: ${(error as Error).message || String((error as { code?: unknown }).code)}`, { cause: error });
@@ -148,7 +160,22 @@ class PostgresDatabase extends PostgresQueryable implements Database {
     return this.inTransaction(name, work);
   }
 
-  private inTransaction<T>(lock: string | null, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a transaction, again from the start (at most TRANSACTION_ATTEMPTS times in all) when PostgreSQL
+   * rolls it back to break a deadlock: two sends of one session from two tabs at the same instant each lock its
+   * session and evidence rows, and one is chosen to give way.
+   */
+  private async inTransaction<T>(lock: string | null, work: (tx: Queryable) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(lock, work);
+      } catch (error) {
+        if (attempt >= TRANSACTION_ATTEMPTS || !isRolledBackForConflict(error)) throw error;
+      }
+    }
+  }
+
+  private once<T>(lock: string | null, work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.withClient(async (client) => {
       const tx = new PostgresQueryable(client, this.shared, lock ? ADMIN_QUERY_TIMEOUT_MS : undefined);
       await this.plain(client, "BEGIN");

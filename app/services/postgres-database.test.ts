@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { isConnectionFailure, numberPlaceholders } from "./postgres-database.server";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createPostgresDatabase, type TestDatabase } from "../../tests/support/test-databases";
+import { openDatabaseUrl, type Database, type Queryable } from "./database.server";
+import { isConnectionFailure, numberPlaceholders, TRANSACTION_ATTEMPTS } from "./postgres-database.server";
 
 describe("PostgreSQL placeholders", () => {
   it("numbers each ? in order, leaving quoted text alone", () => {
@@ -22,5 +24,82 @@ describe("telling a lost database from a wrong query", () => {
     expect(isConnectionFailure(withCode("08P01", "bind message supplies 2 parameters, but prepared statement requires 3"))).toBe(false);
     expect(isConnectionFailure(withCode("ERR_INVALID_ARG_TYPE"))).toBe(false);
     expect(isConnectionFailure("text")).toBe(false);
+  });
+});
+
+describe("a transaction PostgreSQL rolls back to break a deadlock", () => {
+  let database: TestDatabase;
+  let db: Database;
+
+  beforeEach(async () => {
+    database = await createPostgresDatabase();
+    db = openDatabaseUrl(database.url);
+    await db.exec("CREATE TABLE counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)");
+    await db.exec("INSERT INTO counters VALUES ('a', 0), ('b', 0)");
+  });
+
+  afterEach(async () => {
+    await db.close();
+    await database.drop();
+  });
+
+  /** A promise with its resolve, so each transaction can say when it holds its first row. */
+  function signal(): { promise: Promise<void>; resolve: () => void } {
+    let resolve!: () => void;
+    const promise = new Promise<void>((done) => (resolve = done));
+    return { promise, resolve };
+  }
+
+  const add = (tx: Queryable, name: string) => tx.run("UPDATE counters SET n = n + 1 WHERE name = ?", [name]);
+
+  it("runs the work again, so both transactions commit and each adds once", async () => {
+    // Each locks one row, waits until the other holds the other row, then asks for it: a certain deadlock, which
+    // PostgreSQL breaks by rolling one of them back.
+    const holdsA = signal();
+    const holdsB = signal();
+    const runs = { first: 0, second: 0 };
+    const first = db.transaction(async (tx) => {
+      runs.first++;
+      await add(tx, "a");
+      holdsA.resolve();
+      await holdsB.promise;
+      await add(tx, "b");
+    });
+    const second = db.transaction(async (tx) => {
+      runs.second++;
+      await add(tx, "b");
+      holdsB.resolve();
+      await holdsA.promise;
+      await add(tx, "a");
+    });
+    await Promise.all([first, second]);
+    expect(runs.first + runs.second, "one of the two was run again").toBe(3);
+    expect(await db.all("SELECT name, n FROM counters ORDER BY name")).toEqual([
+      { name: "a", n: 2 },
+      { name: "b", n: 2 },
+    ]);
+  });
+
+  it("gives up after its attempts, keeping nothing, and leaves other errors to the caller at once", async () => {
+    let runs = 0;
+    const deadlocked = db.transaction(async (tx) => {
+      runs++;
+      await add(tx, "a");
+      throw Object.assign(new Error("deadlock detected"), { code: "40P01" });
+    });
+    await expect(deadlocked).rejects.toMatchObject({ code: "40P01" });
+    expect(runs).toBe(TRANSACTION_ATTEMPTS);
+    runs = 0;
+    await expect(
+      db.transaction(async (tx) => {
+        runs++;
+        await tx.run("INSERT INTO counters VALUES ('a', 0)");
+      }),
+    ).rejects.toMatchObject({ code: "23505" });
+    expect(runs).toBe(1);
+    expect(await db.all("SELECT name, n FROM counters ORDER BY name")).toEqual([
+      { name: "a", n: 0 },
+      { name: "b", n: 0 },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import type { IncomingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
+import { createInterface } from "node:readline";
 import path from "node:path";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
@@ -22,8 +23,6 @@ import { PostgresCluster } from "../tests/support/postgres-cluster";
 import { createTestDatabase, type Engine } from "../tests/support/test-databases";
 import { londonToday, parentComplaint } from "../tests/support/personas";
 import { answerJourney } from "../tests/support/answer-journey";
-import { MailCatcher } from "../tests/support/mail-catcher";
-import { WebhookReceiver } from "../tests/support/webhook-receiver";
 import { chromiumArgs, chromiumPath } from "../tests/e2e/support/browser";
 import { z } from "zod";
 import { measureJourneys, residentMb, type JourneyFigures } from "./journeys";
@@ -410,28 +409,61 @@ async function measureDelivery(): Promise<DeliveryFigures & { runs: DeliveryFigu
   return { ...medianBy(runs, (run) => run.jobsPerSecond).median, runs };
 }
 
+const peerAddresses = z.object({ smtpUrl: z.string().url(), webhookUrl: z.string().url() });
+const peerCounts = z.object({ emails: z.number().int(), webhooks: z.number().int() });
+
+/** The mail server and webhook receiver in a process of their own (bench/peers.ts), as they are in a deployment. */
+async function startPeers(secret: string) {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/register-glob.mjs", "bench/peers.ts", secret], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout! });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`bench/peers.ts exited with ${code}`));
+      child.once("exit", onExit);
+      lines.once("line", (line) => {
+        child.off("exit", onExit);
+        resolve(line);
+      });
+    });
+  const addresses = peerAddresses.parse(JSON.parse(await next()));
+  return {
+    ...addresses,
+    counts: async () => {
+      const answer = next();
+      child.stdin!.write("counts\n");
+      return peerCounts.parse(JSON.parse(await answer));
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.stdin!.end();
+      }),
+  };
+}
+
 async function measureDeliveryOnce(): Promise<DeliveryFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-delivery-"));
-  const mail = new MailCatcher();
-  await mail.start();
   const secret = `whsec_${randomBytes(32).toString("base64")}`;
-  const receiver = new WebhookReceiver(secret);
-  await receiver.start();
+  const peers = await startPeers(secret);
   const database = await createTestDatabase(engine, dir);
-  const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: database.url, SMTP_URL: mail.url, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret }, () => {});
+  const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: database.url, SMTP_URL: peers.smtpUrl, WEBHOOK_URL: peers.webhookUrl, WEBHOOK_SECRET: secret }, () => {});
   const services = await createServices(config);
   // Each of these submissions makes 4 jobs: the team, accessible communications, the acknowledgement and a webhook.
+  const submissions = 250;
   const answers = { ...fullAnswers, "reply-format": { format: "large-print" } };
-  for (let i = 0; i < 250; i++) await storeJourneySubmission(services, { journey: complaintJourney, answers, language: "en", runId: randomUUID(), today: "2026-11-26" });
-  const worker = new DeliveryWorker(workerDeps(services, createMailTransport(config), { log: () => {}, retention: undefined }));
+  for (let i = 0; i < submissions; i++) await storeJourneySubmission(services, { journey: complaintJourney, answers, language: "en", runId: randomUUID(), today: "2026-11-26" });
+  // The complaints manager's daily digest (a working day from 07:00) is not one of the jobs being measured.
+  const worker = new DeliveryWorker(workerDeps(services, createMailTransport(config), { log: () => {}, retention: undefined }), { digestHour: null });
   const started = performance.now();
   const jobs = await worker.runOnce();
   const ms = Math.round(performance.now() - started);
+  // Counted as delivered only when the peers have it: three emails and one webhook for each submission.
+  const received = await peers.counts();
+  if (received.emails !== 3 * submissions || received.webhooks !== submissions) throw new Error(`delivery: the peers received ${received.emails} emails and ${received.webhooks} webhooks`);
   await worker.stop();
   await services.db.close();
   await database.drop();
-  await mail.stop();
-  await receiver.stop();
+  await peers.stop();
   return { jobs, ms, jobsPerSecond: Math.round((jobs / ms) * 1000) };
 }
 

@@ -72,6 +72,8 @@ test("a change link returns to check answers, and a new branch asks its question
   await continueOn(page);
   await choose(page, "They are too young to say");
   await continueOn(page);
+  // The page left had a "Yes" too: choose on the new page only.
+  await expectHeading(page, "Do you have parental responsibility for Ola?");
   await choose(page, "Yes");
   await continueOn(page);
   await expectHeading(page, "Check your answers before sending your complaint");
@@ -166,9 +168,9 @@ test("with JavaScript, a warning before the idle limit lets the person keep thei
   await startComplaint(page);
   await choose(page, /Public health/);
   await continueOn(page);
-  // The warning's timers start once the page has hydrated and mounted it.
-  await expect(page.locator("#timeout-extended")).toBeAttached();
-  await page.waitForTimeout(300);
+  // The warning's timers start once the new page (not the one left, which had its own) has mounted it.
+  await expectHeading(page, "Who are you?");
+  await expect(page.locator("dialog.app-timeout-dialog[data-app-timeout-warning-init]")).toBeAttached();
   await page.clock.fastForward("57:30");
   await expect(page.getByRole("dialog", { name: "We will delete your answers soon" })).toBeHidden();
   await page.clock.fastForward("01:00");

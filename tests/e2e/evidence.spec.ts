@@ -92,16 +92,24 @@ async function upload(page: Page, files: ChosenFile[], javaScriptEnabled: boolea
   for (const batch of batches) {
     await page.locator("input[type=file][name=evidence]").setInputFiles(batch);
     await page.getByRole("button", { name: "Upload", exact: true }).click();
-    // The page comes back (a new document without JavaScript, new data with it) listing the file, or saying why not.
+    // The page comes back (a new document without JavaScript, new data with it) listing the file, or saying why one
+    // of these files was not taken (a summary about an earlier file does not count).
     const last = batch[batch.length - 1]!.name;
-    await expect.poll(async () => (await page.locator(".govuk-error-summary").isVisible()) || (await fileRows(page).allTextContents()).map((t) => t.trim()).includes(last)).toBe(true);
+    const summary = page.locator(".govuk-error-summary");
+    const refusedOne = async () => (await summary.isVisible()) && (await Promise.all(batch.map(({ name }) => summary.getByRole("link", { name: `${name}: ` }).first().isVisible()))).some(Boolean);
+    await expect.poll(async () => (await refusedOne()) || (await fileRows(page).allTextContents()).map((t) => t.trim()).includes(last)).toBe(true);
   }
 }
 
-async function errorShown(page: Page, message: string, checkA11y: () => Promise<void>): Promise<void> {
+/**
+ * Waits for the message about `fileName` (shown as "name: message") or about no file in particular: the whole link,
+ * so the same message about the file tried before does not count while this one is still being checked.
+ */
+async function errorShown(page: Page, message: string, checkA11y: () => Promise<void>, fileName?: string): Promise<void> {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const summary = page.locator(".govuk-error-summary");
   await expect(summary).toBeVisible();
-  await expect(summary.getByRole("link", { name: message })).toBeVisible();
+  await expect(summary.getByRole("link", { name: new RegExp(`^${fileName ? `(${escape(fileName)}: )?` : ""}${escape(message)}$`) })).toBeVisible();
   await expect(page.locator("p.govuk-error-message")).toContainText(message);
   expect(await page.title()).toMatch(/^Error: /);
   await checkA11y();
@@ -175,7 +183,7 @@ for (const javaScriptEnabled of [false, true]) {
     const tryOne = async (page: Page, checkA11y: () => Promise<void>, chosen: ChosenFile | null, message: string) => {
       if (chosen) await page.locator("input[type=file][name=evidence]").setInputFiles([chosen]);
       await page.getByRole("button", { name: "Upload", exact: true }).click();
-      await errorShown(page, message, checkA11y);
+      await errorShown(page, message, checkA11y, chosen?.name);
     };
     const wrongType = "The selected file must be a JPG, PNG, HEIC, WebP, GIF, PDF, Word document, OpenDocument text or plain text file";
 
@@ -246,7 +254,7 @@ test("with clamd stopped a file is refused with 'try again later', and taken onc
     await ownClamd.stop();
     await page.locator("input[type=file][name=evidence]").setInputFiles([file(samples.pdf.name, samples.pdf.bytes())]);
     await page.getByRole("button", { name: "Upload", exact: true }).click();
-    await errorShown(page, "We cannot check files at the moment. Try again later, or continue without it.", checkA11y);
+    await errorShown(page, "We cannot check files at the moment. Try again later, or continue without it.", checkA11y, samples.pdf.name);
     expect(await rows(own.databaseUrl, "SELECT COUNT(*) AS n FROM evidence_files")).toBe(0);
     await ownClamd.start();
     await page.locator("input[type=file][name=evidence]").setInputFiles([file(samples.pdf.name, samples.pdf.bytes())]);

@@ -17,19 +17,27 @@ const vnuJar = require.resolve("vnu-jar/build/dist/vnu.jar");
 test.use({ javaScriptEnabled: false });
 test.setTimeout(240_000);
 
-/** Every HTML document the browser is sent, as sent, by address. */
-function keepDocuments(page: Page, into: Map<string, string>): void {
-  page.on("response", async (response) => {
+/** Every HTML document the browser is sent, as sent, by address; the promise returned waits for those still being read. */
+function keepDocuments(page: Page, into: Map<string, string>): () => Promise<void> {
+  const reading: Promise<void>[] = [];
+  page.on("response", (response) => {
     if (response.request().resourceType() !== "document" || !(response.headers()["content-type"] ?? "").includes("text/html")) return;
-    const body = await response.text().catch(() => "");
-    if (body) into.set(`${new URL(response.url()).pathname}${new URL(response.url()).search} #${into.size}`, body);
+    reading.push(
+      response.text().then((body) => {
+        into.set(`${new URL(response.url()).pathname}${new URL(response.url()).search} #${into.size}`, body);
+      }),
+    );
   });
+  return async () => {
+    await Promise.all(reading);
+  };
 }
 
 test("pages, their error states and the emails they cause have no HTML errors, in every language", async ({ browser, baseURL, request }) => {
   const documents = new Map<string, string>();
   const tag = `vnu${Date.now().toString(36)}`;
   const people = personas({ tag });
+  let confirmations = 0;
   for (const [language, persona] of [
     ["en", people.parent],
     ["ar", people.youngPerson],
@@ -38,10 +46,13 @@ test("pages, their error states and the emails they cause have no HTML errors, i
     // Each person in a browser of their own.
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
     const page = await context.newPage();
-    keepDocuments(page, documents);
+    const allRead = keepDocuments(page, documents);
     await startAs(page, persona, { language, until: persona.journey === "complaint" ? "service" : undefined });
     if (persona.journey === "complaint") await walkWithWrongAnswers(page, persona, {}, { javaScriptEnabled: false, checkErrorState: async () => {} });
     await sendAnswers(page);
+    // Every page read in full, the confirmation too, before the browser is closed.
+    await allRead();
+    expect([...documents.keys()].filter((name) => /\/confirmation /.test(name)).length, `${language}: the confirmation was kept`).toBe(++confirmations);
     await context.close();
   }
   for (const path of ["/", "/privacy", "/cookies", "/contact", "/accessibility-statement", "/no-such-page", "/answers-deleted", "/refused?reason=forgery&back=/", "/progress", "/advocate", "/other-format", "/escalate"]) {

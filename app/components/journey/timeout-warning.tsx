@@ -22,6 +22,8 @@ export function TimeoutWarning({ idleMinutes, journeyId, csrf }: { idleMinutes: 
     const expire = window.setTimeout(() => {
       window.location.assign(`/answers-deleted?from=${encodeURIComponent(journeyId)}`);
     }, Math.max(0, limit - (Date.now() - startedAt)));
+    // As GOV.UK Frontend marks a component it has set up: the warning's clocks are running from here.
+    dialog.current?.setAttribute("data-app-timeout-warning-init", "");
     return () => {
       window.clearTimeout(warn);
       window.clearTimeout(expire);

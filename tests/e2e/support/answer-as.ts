@@ -81,6 +81,8 @@ export async function sendPage(page: Page): Promise<void> {
 /** Answers as the persona from the page the browser is on, until it reaches `until` (check answers by default). */
 export async function answerAs(page: Page, persona: Persona, { until = "check-answers" }: { until?: string } = {}): Promise<void> {
   for (let step = 0; step < 60; step++) {
+    // The address changes before the new page is drawn: never answer the page being left.
+    await pageDrawn(page);
     const id = journeyPageOf(page, persona.journey);
     if (id === until) return;
     if (id === null || id === "check-answers" || id === "confirmation") throw new Error(`${persona.name}: reached ${page.url()} before ${until}`);

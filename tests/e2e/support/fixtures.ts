@@ -104,6 +104,8 @@ export const test = base.extend<Fixtures>({
   },
   checkA11y: async ({ page, browser, javaScriptEnabled }, use) => {
     await use(async () => {
+      // A page reached by a link is checked as the person meets it: set up by its scripts, not half way there.
+      if (javaScriptEnabled !== false) await waitUntilEnhanced(page);
       const violations = await axeViolations(page, browser, javaScriptEnabled);
       expect(violations, `axe found problems on ${page.url()}`).toEqual([]);
     });

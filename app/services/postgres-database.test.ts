@@ -55,25 +55,20 @@ describe("a transaction PostgreSQL rolls back to break a deadlock", () => {
   it("runs the work again, so both transactions commit and each adds once", async () => {
     // Each locks one row, waits until the other holds the other row, then asks for it: a certain deadlock, which
     // PostgreSQL breaks by rolling one of them back.
-    const holdsA = signal();
-    const holdsB = signal();
-    const runs = { first: 0, second: 0 };
-    const first = db.transaction(async (tx) => {
-      runs.first++;
-      await add(tx, "a");
-      holdsA.resolve();
-      await holdsB.promise;
-      await add(tx, "b");
-    });
-    const second = db.transaction(async (tx) => {
-      runs.second++;
-      await add(tx, "b");
-      holdsB.resolve();
-      await holdsA.promise;
-      await add(tx, "a");
-    });
+    const holds = { a: signal(), b: signal() };
+    const runs = { a: 0, b: 0 };
+    const lockingFrom = (mine: "a" | "b", theirs: "a" | "b") =>
+      db.transaction(async (tx) => {
+        runs[mine]++;
+        await add(tx, mine);
+        holds[mine].resolve();
+        await holds[theirs].promise;
+        await add(tx, theirs);
+      });
+    const first = lockingFrom("a", "b");
+    const second = lockingFrom("b", "a");
     await Promise.all([first, second]);
-    expect(runs.first + runs.second, "one of the two was run again").toBe(3);
+    expect(runs.a + runs.b, "one of the two was run again").toBe(3);
     expect(await db.all("SELECT name, n FROM counters ORDER BY name")).toEqual([
       { name: "a", n: 2 },
       { name: "b", n: 2 },

@@ -70,7 +70,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
       state.submitted = sent.submitted;
       session.data.journeys[journey.id] = state;
-      cookie = sent.alsoCommitted ? rotation.adopt() : await sessions.rotate(session);
+      // Another tab's send of the same run won: this tab joins the id that send moved the session to.
+      cookie = sent.alsoCommitted ? rotation.adopt() : ((await sessions.joinMove(session)) ?? (await sessions.rotate(session)));
     } else {
       // The confirmation a person would get (a reference, the same reply-by date), and nothing stored or
       // delivered. Logged without anything the form held.

@@ -221,14 +221,34 @@ export class SessionStore {
   async followMove(session: LoadedSession, token: unknown): Promise<boolean> {
     const moved = session.moved;
     if (!moved || typeof token !== "string" || !this.tokenMatches(moved.from, token)) return false;
-    const row = await this.db.get<{ data: string; expires_at: number }>("SELECT data, expires_at FROM sessions WHERE id = ?", [moved.to]);
+    return this.takeOver(session, moved.from, moved.to);
+  }
+
+  /**
+   * For a send that lost to another tab's (the same run, stored and moved by the other request after this one had
+   * loaded the session): takes the session over at the id the other send moved it to, which holds what that send
+   * committed with it (the confirmation, unsent evidence of other journeys). Returns that id's cookie, or null when
+   * the session was not moved (then the caller moves it itself).
+   */
+  async joinMove(session: LoadedSession): Promise<string | null> {
+    if (!session.id) return null;
+    const row = await this.db.get<{ data: string; expires_at: number }>("SELECT data, expires_at FROM sessions WHERE id = ?", [session.id]);
+    if (!row || Number(row.expires_at) <= this.now()) return null;
+    const stored = JSON.parse(this.sealer.open(row.data)) as unknown;
+    if (typeof stored !== "object" || stored === null || !("movedTo" in stored) || typeof stored.movedTo !== "string") return null;
+    return (await this.takeOver(session, session.id, stored.movedTo)) ? (session.replacementCookie ?? null) : null;
+  }
+
+  /** Makes `session` the one stored at `to`, reached from the replaced id `from`; false when `to` has gone. */
+  private async takeOver(session: LoadedSession, from: string, to: string): Promise<boolean> {
+    const row = await this.db.get<{ data: string; expires_at: number }>("SELECT data, expires_at FROM sessions WHERE id = ?", [to]);
     if (!row || Number(row.expires_at) <= this.now()) return false;
     const parsed = sessionDataSchema.safeParse(JSON.parse(this.sealer.open(row.data)));
     if (!parsed.success) return false;
-    session.id = moved.to;
-    session.presentedId = moved.from;
+    session.id = to;
+    session.presentedId = from;
     session.data = parsed.data;
-    session.replacementCookie = this.cookieFor(moved.to);
+    session.replacementCookie = this.cookieFor(to);
     session.moved = undefined;
     return true;
   }

@@ -139,6 +139,36 @@ describe.each(engines)("on %s", (engine) => {
       expect(await db.all("SELECT id FROM sessions")).toHaveLength(2);
     });
 
+    it("a send that lost to another tab's joins the id that send moved the session to, and an unmoved session is left to move itself", async () => {
+      const session = await store.load(requestWith(null));
+      const answers = { "who-are-you": { role: "parent" } };
+      session.data.journeys.complaint = { runId: "r", answers };
+      const oldCookie = (await store.save(session))!;
+      // Both tabs have loaded the session when the first one's send commits.
+      const winner = await store.load(requestWith(oldCookie));
+      const loser = await store.load(requestWith(oldCookie));
+      expect(await store.joinMove(loser), "not moved yet").toBeNull();
+      expect(loser.id).toBe(winner.id);
+      const submitted = { reference: "C-2345-6789-X", replyBy: "2026-12-18", submittedAt: "2026-12-04T13:00:00.000Z", language: "en" };
+      winner.data.journeys.complaint = { runId: "r", answers, submitted };
+      winner.data.journeys.compliment = { runId: "c", answers: { compliment: { text: "Kind staff" } } };
+      const rotation = store.rotation(winner);
+      await db.transaction((tx) => rotation.writeIn(tx));
+      const winnerCookie = rotation.adopt();
+
+      // The losing tab holds the copy it loaded before; it takes over the winner's id, with what was committed there.
+      const loserCookie = await store.joinMove(loser);
+      expect(loserCookie?.split(";")[0]).toBe(winnerCookie.split(";")[0]);
+      expect(loser.id).toBe(winner.id);
+      expect(loser.data.journeys.complaint?.submitted).toEqual(submitted);
+      expect(loser.data.journeys.compliment?.answers).toEqual({ compliment: { text: "Kind staff" } });
+      expect(await db.all("SELECT id FROM sessions"), "no third copy").toHaveLength(2);
+
+      // Once the old id's pointer has gone, there is nothing to join.
+      now += 3 * 60_000;
+      expect(await store.joinMove({ ...session })).toBeNull();
+    });
+
     it("stores nothing for a visitor until they answer something, then keeps the id their forms were made for", async () => {
       const count = async () => Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM sessions"))!.n);
       const visit = await store.load(requestWith(null));

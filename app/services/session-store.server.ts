@@ -116,9 +116,8 @@ export class SessionStore {
       return { id: null, data: emptySession(), expired: true };
     }
     const stored = JSON.parse(this.sealer.open(row.data)) as unknown;
-    if (typeof stored === "object" && stored !== null && "movedTo" in stored && typeof stored.movedTo === "string") {
-      return { id: null, data: emptySession(), expired: false, moved: { from: id, to: stored.movedTo } };
-    }
+    const movedTo = movedToOf(stored);
+    if (movedTo) return { id: null, data: emptySession(), expired: false, moved: { from: id, to: movedTo } };
     const parsed = sessionDataSchema.safeParse(stored);
     if (!parsed.success) return { id, data: emptySession(), expired: false };
     return { id, data: parsed.data, expired: false, stored: { json: JSON.stringify(parsed.data), expiresAt: Number(row.expires_at) } };
@@ -234,9 +233,9 @@ export class SessionStore {
     if (!session.id) return null;
     const row = await this.db.get<{ data: string; expires_at: number }>("SELECT data, expires_at FROM sessions WHERE id = ?", [session.id]);
     if (!row || Number(row.expires_at) <= this.now()) return null;
-    const stored = JSON.parse(this.sealer.open(row.data)) as unknown;
-    if (typeof stored !== "object" || stored === null || !("movedTo" in stored) || typeof stored.movedTo !== "string") return null;
-    return (await this.takeOver(session, session.id, stored.movedTo)) ? (session.replacementCookie ?? null) : null;
+    const movedTo = movedToOf(JSON.parse(this.sealer.open(row.data)));
+    if (!movedTo) return null;
+    return (await this.takeOver(session, session.id, movedTo)) ? (session.replacementCookie ?? null) : null;
   }
 
   /** Makes `session` the one stored at `to`, reached from the replaced id `from`; false when `to` has gone. */
@@ -320,4 +319,9 @@ export function emptySession(): SessionData {
 /** Whether a session holds anything that must outlive this request: journeys merely opened do not. */
 function worthStoring(data: SessionData): boolean {
   return Boolean(data.progress || data.flash || data.rotatedFrom || Object.values(data.journeys).some((state) => state.submitted || Object.keys(state.answers).length > 0));
+}
+
+/** The id a replaced session's row points at (written by `rotation`), or null for a row that holds a session. */
+function movedToOf(stored: unknown): string | null {
+  return typeof stored === "object" && stored !== null && "movedTo" in stored && typeof stored.movedTo === "string" ? stored.movedTo : null;
 }

@@ -23,9 +23,13 @@ function keepDocuments(page: Page, into: Map<string, string>): () => Promise<voi
   page.on("response", (response) => {
     if (response.request().resourceType() !== "document" || !(response.headers()["content-type"] ?? "").includes("text/html")) return;
     reading.push(
-      response.text().then((body) => {
-        into.set(`${new URL(response.url()).pathname}${new URL(response.url()).search} #${into.size}`, body);
-      }),
+      // A document without a body to read (a redirect) is not one to check.
+      response.text().then(
+        (body) => {
+          if (body) into.set(`${new URL(response.url()).pathname}${new URL(response.url()).search} #${into.size}`, body);
+        },
+        () => undefined,
+      ),
     );
   });
   return async () => {

@@ -445,26 +445,38 @@ async function measureDeliveryOnce(): Promise<DeliveryFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-delivery-"));
   const secret = `whsec_${randomBytes(32).toString("base64")}`;
   const peers = await startPeers(secret);
-  const database = await createTestDatabase(engine, dir);
-  const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: database.url, SMTP_URL: peers.smtpUrl, WEBHOOK_URL: peers.webhookUrl, WEBHOOK_SECRET: secret }, () => {});
-  const services = await createServices(config);
-  // Each of these submissions makes 4 jobs: the team, accessible communications, the acknowledgement and a webhook.
-  const submissions = 250;
-  const answers = { ...fullAnswers, "reply-format": { format: "large-print" } };
-  for (let i = 0; i < submissions; i++) await storeJourneySubmission(services, { journey: complaintJourney, answers, language: "en", runId: randomUUID(), today: "2026-11-26" });
-  // The complaints manager's daily digest (a working day from 07:00) is not one of the jobs being measured.
-  const worker = new DeliveryWorker(workerDeps(services, createMailTransport(config), { log: () => {}, retention: undefined }), { digestHour: null });
-  const started = performance.now();
-  const jobs = await worker.runOnce();
-  const ms = Math.round(performance.now() - started);
-  // Counted as delivered only when the peers have it: three emails and one webhook for each submission.
-  const received = await peers.counts();
-  if (received.emails !== 3 * submissions || received.webhooks !== submissions) throw new Error(`delivery: the peers received ${received.emails} emails and ${received.webhooks} webhooks`);
-  await worker.stop();
-  await services.db.close();
-  await database.drop();
-  await peers.stop();
-  return { jobs, ms, jobsPerSecond: Math.round((jobs / ms) * 1000) };
+  try {
+    const database = await createTestDatabase(engine, dir);
+    try {
+      const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: database.url, SMTP_URL: peers.smtpUrl, WEBHOOK_URL: peers.webhookUrl, WEBHOOK_SECRET: secret }, () => {});
+      const services = await createServices(config);
+      try {
+        // Each of these submissions makes 4 jobs: the team, accessible communications, the acknowledgement and a webhook.
+        const submissions = 250;
+        const answers = { ...fullAnswers, "reply-format": { format: "large-print" } };
+        for (let i = 0; i < submissions; i++) await storeJourneySubmission(services, { journey: complaintJourney, answers, language: "en", runId: randomUUID(), today: "2026-11-26" });
+        // The complaints manager's daily digest (a working day from 07:00) is not one of the jobs being measured.
+        const worker = new DeliveryWorker(workerDeps(services, createMailTransport(config), { log: () => {}, retention: undefined }), { digestHour: null });
+        try {
+          const started = performance.now();
+          const jobs = await worker.runOnce();
+          const ms = Math.round(performance.now() - started);
+          // Counted as delivered only when the peers have it: three emails and one webhook for each submission.
+          const received = await peers.counts();
+          if (received.emails !== 3 * submissions || received.webhooks !== submissions) throw new Error(`delivery: the peers received ${received.emails} emails and ${received.webhooks} webhooks`);
+          return { jobs, ms, jobsPerSecond: Math.round((jobs / ms) * 1000) };
+        } finally {
+          await worker.stop();
+        }
+      } finally {
+        await services.db.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  } finally {
+    await peers.stop();
+  }
 }
 
 interface PageWeight {

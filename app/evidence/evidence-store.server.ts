@@ -142,14 +142,16 @@ export class EvidenceStore {
 
   /**
    * Hands a run's files to its submission, in the transaction that stores the submission (SubmissionStore.store's
-   * `alongside`): from then on retention deletes them with it, and the session no longer holds them.
+   * `alongside`): from then on retention deletes them with it, and the session no longer holds them. Found by the
+   * run alone, which is random and never leaves the server: another tab's send of another journey may have moved
+   * the session, and these files with it, to a new id since this request read it.
    */
   async attachToSubmission(tx: Queryable, owner: EvidenceOwner, submissionId: string): Promise<number> {
     const { changes } = await tx.run(
-      "UPDATE evidence_files SET submission_id = ?, session_id = NULL WHERE session_id = ? AND run_id = ? AND state = 'ready'",
-      [submissionId, owner.sessionId, owner.runId],
+      "UPDATE evidence_files SET submission_id = ?, session_id = NULL WHERE run_id = ? AND submission_id IS NULL AND state = 'ready'",
+      [submissionId, owner.runId],
     );
-    await tx.run("DELETE FROM evidence_files WHERE session_id = ? AND run_id = ? AND state = 'pending'", [owner.sessionId, owner.runId]);
+    await tx.run("DELETE FROM evidence_files WHERE run_id = ? AND submission_id IS NULL AND state = 'pending'", [owner.runId]);
     return changes;
   }
 

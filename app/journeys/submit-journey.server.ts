@@ -23,7 +23,7 @@ import { answersOnRoute } from "./journey-engine";
 import type { JourneyRequest } from "./journey-requests.server";
 import type { Journey } from "./journey-types";
 import { webhookTypeOf } from "./journeys";
-import type { JourneyAnswers, JourneyState } from "./session-data";
+import type { JourneyAnswers, JourneyState, SessionData } from "./session-data";
 
 export interface JourneySubmission {
   journey: Journey;
@@ -38,6 +38,8 @@ export interface JourneySubmission {
   evidence?: EvidenceOwner | null;
   /** More writes for the submission's own transaction, run last, only when this send stores it. */
   alsoInTransaction?: AlongsideWork;
+  /** Run first in the submission's transaction, every time (the send locks its session's row: see `rotation`). */
+  firstInTransaction?: (tx: Queryable) => Promise<void>;
 }
 
 const caseServiceOf = (service: string | null): CaseService => ((caseServices as readonly string[]).includes(service ?? "") ? (service as CaseService) : "not-sure");
@@ -58,7 +60,7 @@ export function replyByOf(services: Services, journey: Journey, answers: Journey
 }
 
 /** Stores a submission and everything that goes with it in one transaction, and returns what the confirmation shows. */
-export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach, evidence, alsoInTransaction }: JourneySubmission): Promise<StoredSubmission> {
+export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach, evidence, alsoInTransaction, firstInTransaction }: JourneySubmission): Promise<StoredSubmission> {
   const { config } = services;
   const service = journey.serviceOf(answers);
   const replyBy = replyByOf(services, journey, answers, today);
@@ -145,6 +147,7 @@ export async function storeJourneySubmission(services: Services, { journey, answ
       await submissionWork(tx, stored);
       await alsoInTransaction?.(tx, stored);
     },
+    firstInTransaction,
   );
   return submission;
 }
@@ -156,19 +159,19 @@ function submittedOf(submission: StoredSubmission): Submitted {
 }
 
 /**
- * Stores the session's journey run as a submission. `alsoInTransaction` adds writes of the caller's to the same
- * commit (the send moves the session to a new id with it); `alsoCommitted` says whether they were committed, which
- * they are not when the run had already been stored (a second tab sending the same answers).
+ * Stores the session's journey run as a submission. `also` adds writes of the caller's to the same commit: `first`
+ * before anything else, `then` last; `alsoCommitted` says whether `then` was committed, which it is not when the run
+ * had already been stored (a second tab sending the same answers).
  */
-export async function submitJourney(
-  context: AppLoadContext,
+async function submitJourney(
+  context: SendContext,
   request: JourneyRequest,
-  reach?: PortalReach,
-  alsoInTransaction?: (tx: Queryable, submitted: Submitted) => Promise<void>,
+  reach: PortalReach | undefined,
+  also: { first: (tx: Queryable) => Promise<void>; then: (tx: Queryable, submitted: Submitted) => Promise<void> },
 ): Promise<{ submitted: Submitted; alsoCommitted: boolean }> {
   const { journey, state, position, today } = request;
-  // The store may try more than once (a reference that clashed) and then find another tab's submission: the
-  // caller's writes count only if they ran in the attempt that stored this submission.
+  // The store may try more than once (a reference that clashed, a deadlock PostgreSQL broke) and then find another
+  // tab's submission: the caller's writes count only if they ran in the attempt that stored this submission.
   let ranFor: string | null = null;
   const submission = await storeJourneySubmission(context.services, {
     evidence: evidenceOwner(request),
@@ -178,10 +181,42 @@ export async function submitJourney(
     runId: state.runId,
     today,
     reach,
-    alsoInTransaction: alsoInTransaction && (async (tx, stored) => {
-      await alsoInTransaction(tx, submittedOf(stored));
+    firstInTransaction: also.first,
+    alsoInTransaction: async (tx, stored) => {
+      await also.then(tx, submittedOf(stored));
       ranFor = stored.id;
-    }),
+    },
   });
   return { submitted: submittedOf(submission), alsoCommitted: ranFor === submission.id };
+}
+
+type SendContext = Pick<AppLoadContext, "services" | "language">;
+
+/**
+ * A person's send of their journey run: the submission is stored and, in the same commit, the session moves to a
+ * new id (the old one opening nothing), so a cookie that may have been seen no longer opens what was sent. Returns
+ * what was sent and the cookie of the session the person is left in.
+ *
+ * Two tabs of one session can send at the same instant. The same run: the second finds the first's submission and
+ * joins the session it moved to. Different journeys: the sends queue on the session's row (`rotation.lockIn`), and
+ * the second adds its confirmation to the session the first moved to, so both tabs end with one session that holds
+ * both confirmations, and each submission takes its own run's files wherever the first move took them.
+ */
+export async function sendJourney(context: SendContext, request: JourneyRequest, reach?: PortalReach): Promise<{ submitted: Submitted; cookie: string }> {
+  const { sessions } = context.services;
+  const { journey, session, state } = request;
+  let sentState: JourneyState = state;
+  const rotation = sessions.rotation(session, (theirs) => ({ ...theirs, journeys: { ...theirs.journeys, [journey.id]: sentState } }));
+  const sent = await submitJourney(context, request, reach, {
+    first: rotation.lockIn,
+    then: async (tx, submitted) => {
+      sentState = { ...state, submitted };
+      session.data.journeys[journey.id] = sentState;
+      await rotation.writeIn(tx);
+    },
+  });
+  if (sent.alsoCommitted) return { submitted: sent.submitted, cookie: rotation.adopt() };
+  // Another tab's send of the same run won: this one joins the session that send moved to, if it holds the send.
+  const holdsThisSend = (data: SessionData) => data.journeys[journey.id]?.runId === state.runId && Boolean(data.journeys[journey.id]?.submitted);
+  return { submitted: sent.submitted, cookie: (await sessions.joinMove(session, holdsThisSend)) ?? (await sessions.rotate(session)) };
 }

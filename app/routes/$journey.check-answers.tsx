@@ -12,7 +12,7 @@ import { runFiles } from "~/journeys/evidence-page.server";
 import { answersOnRoute, pageById } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/journeys/journey-requests.server";
 import { readForm } from "~/journeys/read-form.server";
-import { replyByOf, submitJourney } from "~/journeys/submit-journey.server";
+import { replyByOf, sendJourney } from "~/journeys/submit-journey.server";
 import { judgeSend, signStart } from "~/journeys/bot-checks.server";
 import { BotFields } from "~/components/journey/bot-fields";
 import { ReachFields } from "~/components/journey/reach-fields";
@@ -61,17 +61,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { sessions } = context.services;
     let cookie: string;
     if (verdict === "person") {
-      // A new session id once something has been sent, the old one opening nothing: written in the submission's
-      // own transaction, so the send and the move are one commit.
-      const rotation = sessions.rotation(session);
-      const sent = await submitJourney(context, journeyRequest, readReach(form, context.language), async (tx, submitted) => {
-        session.data.journeys[journey.id] = { ...state, submitted };
-        await rotation.writeIn(tx);
-      });
+      // A new session id once something has been sent, the old one opening nothing: one commit with the send.
+      const sent = await sendJourney(context, journeyRequest, readReach(form, context.language));
       state.submitted = sent.submitted;
       session.data.journeys[journey.id] = state;
-      // Another tab's send of the same run won: this tab joins the id that send moved the session to.
-      cookie = sent.alsoCommitted ? rotation.adopt() : ((await sessions.joinMove(session)) ?? (await sessions.rotate(session)));
+      cookie = sent.cookie;
     } else {
       // The confirmation a person would get (a reference, the same reply-by date), and nothing stored or
       // delivered. Logged without anything the form held.

@@ -223,6 +223,12 @@ export const migrations: readonly Migration[] = [
       )
     `,
   },
+  {
+    version: 8,
+    name: "evidence files by run",
+    // A send finds its run's files by the run alone (EvidenceStore.attachToSubmission).
+    sql: "CREATE INDEX evidence_files_run ON evidence_files (run_id) WHERE submission_id IS NULL",
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

@@ -38,6 +38,9 @@ export interface LoadedSession {
 /** How long an id that was replaced after a submission still leads to its replacement, for other open tabs. */
 const ROTATION_GRACE_MS = 2 * 60_000;
 
+/** How many pointers a replaced id is followed through (sends of one session in quick succession). */
+const MAX_MOVES = 3;
+
 /**
  * Each write sets the idle deadline this much beyond the limit, so a page viewed within that time of the last
  * write needs no write at all: the deadline is still at least the full limit away. The page's timeout warning,
@@ -188,14 +191,36 @@ export class SessionStore {
    * A new id for the session, written in a transaction of the caller's (a send stores the submission and moves the
    * session in one commit). `writeIn` seals the session's data as it is then, and may run again if the transaction
    * is retried; `adopt`, once the transaction has committed, makes the new id the session's and gives its cookie.
+   *
+   * Another request may have moved the same session while this one ran (another tab sending another journey): the
+   * old id then points at that request's new id. With `join`, this one does not make a second copy of the session
+   * from its stale read, which would leave one tab's confirmation in each copy: it writes `join` of the other's
+   * session in place and takes that id. `lockIn`, run first in the transaction, queues the two sends on the old row.
    */
-  rotation(session: LoadedSession): { writeIn: (tx: Queryable) => Promise<void>; adopt: () => string } {
+  rotation(
+    session: LoadedSession,
+    join?: (theirs: SessionData) => SessionData,
+  ): { lockIn: (tx: Queryable) => Promise<void>; writeIn: (tx: Queryable) => Promise<void>; adopt: () => string } {
     const oldId = session.id;
     const id = randomBytes(32).toString("base64url");
+    // Per attempt of the transaction: the session this one joined, if it did.
+    let joined: { id: string; data: SessionData } | null = null;
     return {
+      lockIn: async (tx) => {
+        // SQLite's BEGIN IMMEDIATE has already queued every writer; PostgreSQL locks the row.
+        if (oldId && this.db.forUpdate) await tx.get(`SELECT id FROM sessions WHERE id = ?${this.db.forUpdate}`, [oldId]);
+      },
       writeIn: async (tx) => {
-        if (oldId) session.data.rotatedFrom = oldId;
+        joined = null;
         const now = this.now();
+        const current = oldId && join ? await this.liveEnd(tx, oldId, this.db.forUpdate) : null;
+        if (current && current.id !== oldId) {
+          joined = { id: current.id, data: join!(current.data) };
+          await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify(joined.data)), now + this.idleMs, joined.id]);
+          await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [joined.id, oldId]);
+          return;
+        }
+        if (oldId) session.data.rotatedFrom = oldId;
         // The new id holds the answers, and the old id only points at the new one, briefly, so a second tab
         // sending the same form lands on the same confirmation. One commit, never half done.
         await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, this.sealer.seal(JSON.stringify(session.data)), now + this.idleMs]);
@@ -204,10 +229,11 @@ export class SessionStore {
         if (oldId) await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify({ movedTo: id })), now + ROTATION_GRACE_MS, oldId]);
       },
       adopt: () => {
-        session.id = id;
+        if (joined && oldId) this.takeOver(session, oldId, joined);
+        else session.id = id;
         session.replacementCookie = undefined;
         session.stored = undefined;
-        return this.cookieFor(id);
+        return this.cookieFor(joined?.id ?? id);
       },
     };
   }
@@ -220,36 +246,54 @@ export class SessionStore {
   async followMove(session: LoadedSession, token: unknown): Promise<boolean> {
     const moved = session.moved;
     if (!moved || typeof token !== "string" || !this.tokenMatches(moved.from, token)) return false;
-    return this.takeOver(session, moved.from, moved.to);
+    const current = await this.liveEnd(this.db, moved.to, "");
+    if (!current) return false;
+    this.takeOver(session, moved.from, current);
+    return true;
   }
 
   /**
    * For a send that lost to another tab's (the same run, stored and moved by the other request after this one had
    * loaded the session): takes the session over at the id the other send moved it to, which holds what that send
-   * committed with it (the confirmation, unsent evidence of other journeys). Returns that id's cookie, or null when
-   * the session was not moved (then the caller moves it itself).
+   * committed with it (the confirmation, unsent evidence of other journeys). Only a session that `holds` accepts
+   * (it has this run's send) is joined. Returns that id's cookie, or null when there is none (then the caller moves
+   * the session itself).
    */
-  async joinMove(session: LoadedSession): Promise<string | null> {
+  async joinMove(session: LoadedSession, holds: (data: SessionData) => boolean): Promise<string | null> {
     if (!session.id) return null;
-    const row = await this.db.get<{ data: string; expires_at: number }>("SELECT data, expires_at FROM sessions WHERE id = ?", [session.id]);
-    if (!row || Number(row.expires_at) <= this.now()) return null;
-    const movedTo = movedToOf(JSON.parse(this.sealer.open(row.data)));
-    if (!movedTo) return null;
-    return (await this.takeOver(session, session.id, movedTo)) ? (session.replacementCookie ?? null) : null;
+    const current = await this.liveEnd(this.db, session.id, "");
+    if (!current || current.id === session.id || !holds(current.data)) return null;
+    this.takeOver(session, session.id, current);
+    return this.cookieFor(current.id);
   }
 
-  /** Makes `session` the one stored at `to`, reached from the replaced id `from`; false when `to` has gone. */
-  private async takeOver(session: LoadedSession, from: string, to: string): Promise<boolean> {
-    const row = await this.db.get<{ data: string; expires_at: number }>("SELECT data, expires_at FROM sessions WHERE id = ?", [to]);
-    if (!row || Number(row.expires_at) <= this.now()) return false;
-    const parsed = sessionDataSchema.safeParse(JSON.parse(this.sealer.open(row.data)));
-    if (!parsed.success) return false;
-    session.id = to;
+  /**
+   * The live session an id leads to: itself, or where its pointers lead, following at most MAX_MOVES of them
+   * (each written within the last ROTATION_GRACE_MS). Null when the id, or the end of its pointers, has gone.
+   */
+  private async liveEnd(q: Queryable, id: string, lock: string): Promise<{ id: string; data: SessionData } | null> {
+    let at = id;
+    for (let hop = 0; hop <= MAX_MOVES; hop++) {
+      const row = await q.get<{ data: string; expires_at: number }>(`SELECT data, expires_at FROM sessions WHERE id = ?${lock}`, [at]);
+      if (!row || Number(row.expires_at) <= this.now()) return null;
+      const stored = JSON.parse(this.sealer.open(row.data)) as unknown;
+      const movedTo = movedToOf(stored);
+      if (!movedTo) {
+        const parsed = sessionDataSchema.safeParse(stored);
+        return parsed.success ? { id: at, data: parsed.data } : null;
+      }
+      at = movedTo;
+    }
+    return null;
+  }
+
+  /** Makes `session` the one stored at `to`, reached from the replaced id `from`. */
+  private takeOver(session: LoadedSession, from: string, to: { id: string; data: SessionData }): void {
+    session.id = to.id;
     session.presentedId = from;
-    session.data = parsed.data;
-    session.replacementCookie = this.cookieFor(to);
+    session.data = to.data;
+    session.replacementCookie = this.cookieFor(to.id);
     session.moved = undefined;
-    return true;
   }
 
   /** A token bound to this session for the hidden `csrf` field: forms from anywhere else do not carry it. */

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabaseUrl, type Database } from "./database.server";
 import { migrate } from "./migrations.server";
 import { newKeyEntry, parseKeyring, Sealer } from "./encryption.server";
-import { keepAliveSlackMs, SessionStore } from "./session-store.server";
+import { keepAliveSlackMs, SessionStore, type LoadedSession } from "./session-store.server";
+import type { SessionData } from "~/journeys/session-data";
 import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
 
 describe.each(engines)("on %s", (engine) => {
@@ -147,7 +148,8 @@ describe.each(engines)("on %s", (engine) => {
       // Both tabs have loaded the session when the first one's send commits.
       const winner = await store.load(requestWith(oldCookie));
       const loser = await store.load(requestWith(oldCookie));
-      expect(await store.joinMove(loser), "not moved yet").toBeNull();
+      const holdsTheSend = (data: SessionData) => data.journeys.complaint?.runId === "r" && Boolean(data.journeys.complaint.submitted);
+      expect(await store.joinMove(loser, holdsTheSend), "not moved yet").toBeNull();
       expect(loser.id).toBe(winner.id);
       const submitted = { reference: "C-2345-6789-X", replyBy: "2026-12-18", submittedAt: "2026-12-04T13:00:00.000Z", language: "en" };
       winner.data.journeys.complaint = { runId: "r", answers, submitted };
@@ -157,16 +159,53 @@ describe.each(engines)("on %s", (engine) => {
       const winnerCookie = rotation.adopt();
 
       // The losing tab holds the copy it loaded before; it takes over the winner's id, with what was committed there.
-      const loserCookie = await store.joinMove(loser);
+      expect(await store.joinMove(structuredClone(loser), () => false), "a session without this send is not joined").toBeNull();
+      const loserCookie = await store.joinMove(loser, holdsTheSend);
       expect(loserCookie?.split(";")[0]).toBe(winnerCookie.split(";")[0]);
       expect(loser.id).toBe(winner.id);
       expect(loser.data.journeys.complaint?.submitted).toEqual(submitted);
       expect(loser.data.journeys.compliment?.answers).toEqual({ compliment: { text: "Kind staff" } });
       expect(await db.all("SELECT id FROM sessions"), "no third copy").toHaveLength(2);
 
+      // The joined session moves on again (another send, within the grace): the old id's pointers are followed to it.
+      const joinedId = loser.id;
+      const onwards = await store.rotate(loser);
+      expect((await store.load(requestWith(oldCookie))).moved?.to, "the old id still points at the first move").toBe(joinedId);
+      expect((await store.joinMove({ ...session }, holdsTheSend))?.split(";")[0]).toBe(onwards.split(";")[0]);
+
       // Once the old id's pointer has gone, there is nothing to join.
       now += 3 * 60_000;
-      expect(await store.joinMove({ ...session })).toBeNull();
+      expect(await store.joinMove({ ...session }, holdsTheSend)).toBeNull();
+    });
+
+    it("a send of another journey from a copy read before the session moved adds itself to where it moved, making no second copy", async () => {
+      const session = await store.load(requestWith(null));
+      session.data.journeys.complaint = { runId: "r1", answers: { "who-are-you": { role: "parent" } } };
+      session.data.journeys.advocate = { runId: "r2", answers: { "who-are-you": { role: "carer" } } };
+      const oldCookie = (await store.save(session))!;
+      const complaintTab = await store.load(requestWith(oldCookie));
+      const advocateTab = await store.load(requestWith(oldCookie));
+      const submitted = (reference: string) => ({ reference, replyBy: null, submittedAt: "2026-12-04T13:00:00.000Z", language: "en" });
+      const send = async (tab: LoadedSession, journey: "complaint" | "advocate", reference: string) => {
+        const sent = { ...tab.data.journeys[journey]!, submitted: submitted(reference) };
+        const rotation = store.rotation(tab, (theirs) => ({ ...theirs, journeys: { ...theirs.journeys, [journey]: sent } }));
+        await db.transaction(async (tx) => {
+          await rotation.lockIn(tx);
+          tab.data.journeys[journey] = sent;
+          await rotation.writeIn(tx);
+        });
+        return rotation.adopt();
+      };
+      const first = await send(complaintTab, "complaint", "C-1111-1111-A");
+      const second = await send(advocateTab, "advocate", "A-2222-2222-B");
+      expect(second.split(";")[0], "the second joins the first's new id").toBe(first.split(";")[0]);
+      const joined = await store.load(requestWith(second));
+      expect(joined.data.journeys.complaint?.submitted?.reference).toBe("C-1111-1111-A");
+      expect(joined.data.journeys.advocate?.submitted?.reference).toBe("A-2222-2222-B");
+      // Forms still open in either tab were made for the old id: the joined session accepts their tokens.
+      expect(store.verifyCsrf(joined, store.csrfToken({ ...session }))).toBe(true);
+      expect(await db.all("SELECT id FROM sessions"), "the old id's pointer and one session").toHaveLength(2);
+      expect((await store.load(requestWith(oldCookie))).moved?.to).toBe(joined.id);
     });
 
     it("stores nothing for a visitor until they answer something, then keeps the id their forms were made for", async () => {

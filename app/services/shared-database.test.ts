@@ -1,13 +1,19 @@
 // Several instances on one database, each with its own connections, as behind a load balancer: migrations,
 // claims, the daily purge, rate limits and idempotent storing must hold across them, on both engines.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "~/config/config.server";
 import { complaintJourney } from "~/journeys/complaint-journey";
-import { storeJourneySubmission } from "~/journeys/submit-journey.server";
+import { escalateJourney } from "~/journeys/escalate-journey";
+import { walkJourney } from "~/journeys/journey-engine";
+import type { JourneyRequest } from "~/journeys/journey-requests.server";
+import type { Journey } from "~/journeys/journey-types";
+import { sendJourney, storeJourneySubmission } from "~/journeys/submit-journey.server";
+import { answerJourney } from "../../tests/support/answer-journey";
+import { londonToday, personas } from "../../tests/support/personas";
 import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
 import { openDatabaseUrl, type Database } from "./database.server";
 import { checkSchema, latestVersion, migrate, SchemaBehindError } from "./migrations.server";
@@ -130,5 +136,72 @@ describe.each(engines)("instances sharing one %s database", (engine) => {
     expect(first.reference).toBe(second.reference);
     expect(Number((await one.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM submissions"))!.n)).toBe(1);
     expect(Number((await one.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM delivery_jobs"))!.n)).toBeGreaterThan(0);
+  });
+
+  describe("one session's sends from two tabs at once, each reaching another instance", () => {
+    const today = londonToday();
+    const cast = personas({ today });
+    const request = (url: string, cookie?: string) => new Request(url, { headers: cookie ? { Cookie: cookie.split(";")[0]! } : {} });
+
+    /** A session with a complaint and a stage-2 request answered in full, each with a file of its own. */
+    const sessionWithTwoRuns = async (services: Services) => {
+      const session = await services.sessions.load(request("http://localhost/"));
+      for (const [journey, persona] of [[complaintJourney, cast.parent], [escalateJourney, cast.escalateWithReference]] as const) {
+        session.data.journeys[journey.id] = { runId: randomUUID(), answers: answerJourney(journey, persona, today).answers };
+      }
+      const cookie = (await services.sessions.save(session))!;
+      for (const journey of [complaintJourney, escalateJourney]) {
+        const file = Buffer.from(`%PDF-1.4 evidence for ${journey.id}`);
+        const pending = await services.evidence.begin({ sessionId: session.id!, journey: journey.id, runId: session.data.journeys[journey.id]!.runId }, `${journey.id}.pdf`);
+        await pending.write(file);
+        expect(await pending.commit({ type: "pdf", sha256: createHash("sha256").update(file).digest("hex"), scan: "clean" })).toMatchObject({ ok: true });
+      }
+      return cookie;
+    };
+    /** What one tab's post to check your answers has read: the session as it was when the post arrived. */
+    const tab = async (services: Services, cookie: string, journey: Journey): Promise<JourneyRequest> => {
+      const session = await services.sessions.load(request("http://localhost/", cookie));
+      const state = session.data.journeys[journey.id]!;
+      return { journey, session, state, position: walkJourney(journey, state.answers, { today }), today };
+    };
+    const sentFiles = async (services: Services, runId: string) => {
+      const submission = await services.submissions.byIdempotencyKey(runId);
+      return (await services.evidence.listForSubmission(submission!.id)).map((file) => file.name);
+    };
+
+    it("sends of two journeys both keep their files, and leave one session holding both confirmations", async () => {
+      const [one, two] = [await instance(), await instance()];
+      const cookie = await sessionWithTwoRuns(one);
+      const [complaintTab, escalateTab] = [await tab(one, cookie, complaintJourney), await tab(two, cookie, escalateJourney)];
+      const [complaint, stage2] = await Promise.all([
+        sendJourney({ services: one, language: "en" }, complaintTab),
+        sendJourney({ services: two, language: "en" }, escalateTab),
+      ]);
+      expect(await sentFiles(one, complaintTab.state.runId)).toEqual(["complaint.pdf"]);
+      expect(await sentFiles(two, escalateTab.state.runId)).toEqual(["escalate.pdf"]);
+      // Whichever cookie the browser keeps, both tabs' confirmations are in it.
+      expect(complaint.cookie.split(";")[0]).toBe(stage2.cookie.split(";")[0]);
+      const after = await one.sessions.load(request("http://localhost/", complaint.cookie));
+      expect(after.data.journeys.complaint?.submitted?.reference).toBe(complaint.submitted.reference);
+      expect(after.data.journeys.escalate?.submitted?.reference).toBe(stage2.submitted.reference);
+      expect(Number((await one.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM sessions"))!.n), "the old id's pointer and one session").toBe(2);
+    });
+
+    it("a send of the same run from both tabs stores it once, and both tabs get its confirmation", async () => {
+      const [one, two] = [await instance(), await instance()];
+      const cookie = await sessionWithTwoRuns(one);
+      const [first, second] = await Promise.all([
+        sendJourney({ services: one, language: "en" }, await tab(one, cookie, complaintJourney)),
+        sendJourney({ services: two, language: "en" }, await tab(two, cookie, complaintJourney)),
+      ]);
+      expect(first.submitted).toEqual(second.submitted);
+      expect(first.cookie.split(";")[0]).toBe(second.cookie.split(";")[0]);
+      expect(Number((await one.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM submissions"))!.n)).toBe(1);
+      const after = await one.sessions.load(request("http://localhost/", first.cookie));
+      expect(after.data.journeys.complaint?.submitted?.reference).toBe(first.submitted.reference);
+      // The other journey's unsent file went with the session.
+      const escalate = after.data.journeys.escalate!;
+      expect((await one.evidence.list({ sessionId: after.id!, journey: "escalate", runId: escalate.runId })).map((file) => file.name)).toEqual(["escalate.pdf"]);
+    });
   });
 });

@@ -73,17 +73,20 @@ export class SubmissionStore {
 
   /**
    * Stores the submission unless one with the same idempotency key exists, and returns whichever is stored.
-   * `alongside` runs in the same transaction, only for a new submission.
+   * `alongside` runs in the same transaction, only for a new submission; `first` runs before anything else in it,
+   * to take locks in an order of the caller's (a send queues on its session's row).
    */
   async store(
     submission: NewSubmission,
     newReference: () => string,
     alongside?: AlongsideWork,
+    first?: (tx: Queryable) => Promise<void>,
   ): Promise<{ submission: StoredSubmission; created: boolean }> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const reference = newReference();
       try {
         return await this.db.transaction(async (tx) => {
+          await first?.(tx);
           const existing = await tx.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE idempotency_key = ?`, [
             submission.idempotencyKey,
           ]);

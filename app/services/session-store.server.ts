@@ -31,8 +31,11 @@ export interface LoadedSession {
   fresh?: boolean;
   /** The id the browser presented, when it led to a replacement: its forms carry tokens bound to it. */
   presentedId?: string;
-  /** The data as it was read, and the idle deadline it had: a save that would change neither is skipped. */
-  stored?: { json: string; expiresAt: number };
+  /**
+   * The data as it was read, and the idle deadline it had: a save that would change neither is skipped. `sealed` is
+   * the row's data as stored, to tell cheaply whether another request has written it since.
+   */
+  stored?: { json: string; expiresAt: number; sealed: string };
 }
 
 /** How long an id that was replaced after a submission still leads to its replacement, for other open tabs. */
@@ -123,7 +126,7 @@ export class SessionStore {
     if (movedTo) return { id: null, data: emptySession(), expired: false, moved: { from: id, to: movedTo } };
     const parsed = sessionDataSchema.safeParse(stored);
     if (!parsed.success) return { id, data: emptySession(), expired: false };
-    return { id, data: parsed.data, expired: false, stored: { json: JSON.stringify(parsed.data), expiresAt: Number(row.expires_at) } };
+    return { id, data: parsed.data, expired: false, stored: { json: JSON.stringify(parsed.data), expiresAt: Number(row.expires_at), sealed: row.data } };
   }
 
   /**
@@ -153,7 +156,7 @@ export class SessionStore {
         session.id,
       ]);
       if (changes === 1) {
-        session.stored = { json, expiresAt };
+        session.stored = { json, expiresAt, sealed: data };
         return session.replacementCookie ?? null;
       }
     }
@@ -161,13 +164,13 @@ export class SessionStore {
       // The first post: the row takes the id the visitor's forms were made for (two tabs may both get here).
       await this.db.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at", [session.id, data, expiresAt]);
       session.fresh = false;
-      session.stored = { json, expiresAt };
+      session.stored = { json, expiresAt, sealed: data };
       return this.cookieFor(session.id);
     }
     const id = randomBytes(32).toString("base64url");
     await this.db.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, data, expiresAt]);
     session.id = id;
-    session.stored = { json, expiresAt };
+    session.stored = { json, expiresAt, sealed: data };
     return this.cookieFor(id);
   }
 
@@ -203,19 +206,29 @@ export class SessionStore {
   ): { lockIn: (tx: Queryable) => Promise<void>; writeIn: (tx: Queryable) => Promise<void>; adopt: () => string } {
     const oldId = session.id;
     const id = randomBytes(32).toString("base64url");
-    // Per attempt of the transaction: the session this one joined, if it did.
+    // Per attempt of the transaction: where the old id now leads, if another request moved it; undefined until read.
+    let current: { id: string; data: SessionData } | null | undefined;
     let joined: { id: string; data: SessionData } | null = null;
+    const readCurrent = async (tx: Queryable): Promise<{ id: string; data: SessionData } | null> => {
+      if (!oldId || !join) return null;
+      // SQLite's BEGIN IMMEDIATE has already queued every writer; on PostgreSQL this locks the row.
+      const row = await tx.get<{ data: string }>(`SELECT data FROM sessions WHERE id = ?${this.db.forUpdate}`, [oldId]);
+      // Unwritten since this request read it (the common case): nothing to open.
+      if (!row || row.data === session.stored?.sealed) return null;
+      const movedTo = movedToOf(JSON.parse(this.sealer.open(row.data)));
+      return movedTo ? this.liveEnd(tx, movedTo, this.db.forUpdate) : null;
+    };
     return {
       lockIn: async (tx) => {
-        // SQLite's BEGIN IMMEDIATE has already queued every writer; PostgreSQL locks the row.
-        if (oldId && this.db.forUpdate) await tx.get(`SELECT id FROM sessions WHERE id = ?${this.db.forUpdate}`, [oldId]);
+        current = await readCurrent(tx);
       },
       writeIn: async (tx) => {
+        const moved = current === undefined ? await readCurrent(tx) : current;
+        current = undefined;
         joined = null;
         const now = this.now();
-        const current = oldId && join ? await this.liveEnd(tx, oldId, this.db.forUpdate) : null;
-        if (current && current.id !== oldId) {
-          joined = { id: current.id, data: join!(current.data) };
+        if (moved) {
+          joined = { id: moved.id, data: join!(moved.data) };
           await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify(joined.data)), now + this.idleMs, joined.id]);
           await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [joined.id, oldId]);
           return;

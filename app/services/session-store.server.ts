@@ -149,6 +149,7 @@ export class SessionStore {
     if (session.id && session.stored?.json === json && session.stored.expiresAt >= now + this.idleMs) return session.replacementCookie ?? null;
     const expiresAt = now + this.idleMs + keepAliveSlackMs(this.idleMs);
     const data = this.sealer.seal(json);
+    if (session.id && session.stored) return this.saveOver(session, session.id, session.stored, expiresAt);
     if (session.id) {
       const { changes } = await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [
         data,
@@ -172,6 +173,34 @@ export class SessionStore {
     session.id = id;
     session.stored = { json, expiresAt, sealed: data };
     return this.cookieFor(id);
+  }
+
+  /**
+   * Writes a session read from its row, only over the row as it was read. Another tab of the same browser may have
+   * written it since: then what this request changed is put on top of what is there now (`mergeChanges`) and
+   * written in the same way again, so neither tab's answers are lost. A session moved to a new id meanwhile (a send)
+   * or ended (Exit this page, expired) is left as it is: this request's change is dropped rather than bring the old
+   * id back to life, or hand the new one to a request that came with the old.
+   */
+  private async saveOver(session: LoadedSession, id: string, read: NonNullable<LoadedSession["stored"]>, expiresAt: number): Promise<string | null> {
+    let base = read;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const json = JSON.stringify(session.data);
+      const data = this.sealer.seal(json);
+      const { changes } = await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ? AND data = ?", [data, expiresAt, id, base.sealed]);
+      if (changes === 1) {
+        session.stored = { json, expiresAt, sealed: data };
+        return session.replacementCookie ?? null;
+      }
+      const current = await this.liveEnd(this.db, id, "", 0);
+      if (!current) {
+        session.stored = undefined;
+        return null;
+      }
+      session.data = mergeChanges(sessionDataSchema.parse(JSON.parse(base.json)), session.data, current.data);
+      base = current.stored;
+    }
+    throw new Error("the session kept changing while it was saved");
   }
 
   /** Keeps the session alive without changing it (the timeout warning's "Stay on this page"). */
@@ -229,14 +258,14 @@ export class SessionStore {
         const now = this.now();
         if (moved) {
           joined = { id: moved.id, data: join!(moved.data) };
-          await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify(joined.data)), now + this.idleMs, joined.id]);
+          await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify(joined.data)), now + this.idleMs + keepAliveSlackMs(this.idleMs), joined.id]);
           await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [joined.id, oldId]);
           return;
         }
         if (oldId) session.data.rotatedFrom = oldId;
         // The new id holds the answers, and the old id only points at the new one, briefly, so a second tab
         // sending the same form lands on the same confirmation. One commit, never half done.
-        await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, this.sealer.seal(JSON.stringify(session.data)), now + this.idleMs]);
+        await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, this.sealer.seal(JSON.stringify(session.data)), now + this.idleMs + keepAliveSlackMs(this.idleMs)]);
         // Evidence files not yet sent (another journey's run) go with the answers: the old id's row is deleted soon.
         if (oldId) await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [id, oldId]);
         if (oldId) await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify({ movedTo: id })), now + ROTATION_GRACE_MS, oldId]);
@@ -259,7 +288,7 @@ export class SessionStore {
   async followMove(session: LoadedSession, token: unknown): Promise<boolean> {
     const moved = session.moved;
     if (!moved || typeof token !== "string" || !this.tokenMatches(moved.from, token)) return false;
-    const current = await this.liveEnd(this.db, moved.to, "");
+    const current = await this.liveEnd(this.db, moved.from, "");
     if (!current) return false;
     this.takeOver(session, moved.from, current);
     return true;
@@ -281,19 +310,19 @@ export class SessionStore {
   }
 
   /**
-   * The live session an id leads to: itself, or where its pointers lead, following at most MAX_MOVES of them
-   * (each written within the last ROTATION_GRACE_MS). Null when the id, or the end of its pointers, has gone.
+   * The live session an id leads to: itself, or where its pointers lead, following at most `moves` of them (each
+   * written within the last ROTATION_GRACE_MS). Null when the id, or the end of its pointers, has gone.
    */
-  private async liveEnd(q: Queryable, id: string, lock: string): Promise<{ id: string; data: SessionData } | null> {
+  private async liveEnd(q: Queryable, id: string, lock: string, moves = MAX_MOVES): Promise<{ id: string; data: SessionData; stored: NonNullable<LoadedSession["stored"]> } | null> {
     let at = id;
-    for (let hop = 0; hop <= MAX_MOVES; hop++) {
+    for (let hop = 0; hop <= moves; hop++) {
       const row = await q.get<{ data: string; expires_at: number }>(`SELECT data, expires_at FROM sessions WHERE id = ?${lock}`, [at]);
       if (!row || Number(row.expires_at) <= this.now()) return null;
       const stored = JSON.parse(this.sealer.open(row.data)) as unknown;
       const movedTo = movedToOf(stored);
       if (!movedTo) {
         const parsed = sessionDataSchema.safeParse(stored);
-        return parsed.success ? { id: at, data: parsed.data } : null;
+        return parsed.success ? { id: at, data: parsed.data, stored: { json: JSON.stringify(parsed.data), expiresAt: Number(row.expires_at), sealed: row.data } } : null;
       }
       at = movedTo;
     }
@@ -376,6 +405,29 @@ export function emptySession(): SessionData {
 /** Whether a session holds anything that must outlive this request: journeys merely opened do not. */
 function worthStoring(data: SessionData): boolean {
   return Boolean(data.progress || data.flash || data.rotatedFrom || Object.values(data.journeys).some((state) => state.submitted || Object.keys(state.answers).length > 0));
+}
+
+/**
+ * What a request changed in the session since it read it (`base` to `mine`), put on top of the session as stored now
+ * (`theirs`): each journey's run, and each other part of the session, is taken from this request if it changed it,
+ * and otherwise kept as another request left it.
+ */
+export function mergeChanges(base: SessionData, mine: SessionData, theirs: SessionData): SessionData {
+  const changed = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+  const journeys = { ...theirs.journeys };
+  for (const id of new Set([...Object.keys(base.journeys), ...Object.keys(mine.journeys)])) {
+    if (!changed(base.journeys[id], mine.journeys[id])) continue;
+    const state = mine.journeys[id];
+    if (state) journeys[id] = state;
+    else delete journeys[id];
+  }
+  const merged: Record<string, unknown> = { ...theirs, journeys };
+  for (const key of Object.keys(sessionDataSchema.shape)) {
+    if (key === "journeys" || !changed(base[key as keyof SessionData], mine[key as keyof SessionData])) continue;
+    if (mine[key as keyof SessionData] === undefined) delete merged[key];
+    else merged[key] = mine[key as keyof SessionData];
+  }
+  return sessionDataSchema.parse(merged);
 }
 
 /** The id a replaced session's row points at (written by `rotation`), or null for a row that holds a session. */

@@ -208,6 +208,66 @@ describe.each(engines)("on %s", (engine) => {
       expect((await store.load(requestWith(oldCookie))).moved?.to).toBe(joined.id);
     });
 
+    it("a page read by the first send's tab before the second send joined it does not write over the second confirmation", async () => {
+      const session = await store.load(requestWith(null));
+      session.data.journeys.complaint = { runId: "r1", answers: { "who-are-you": { role: "parent" } } };
+      session.data.journeys.advocate = { runId: "r2", answers: { "who-are-you": { role: "carer" } } };
+      const oldCookie = (await store.save(session))!;
+      const advocateTab = await store.load(requestWith(oldCookie));
+      const complaintTab = await store.load(requestWith(oldCookie));
+      const firstSend = store.rotation(complaintTab);
+      complaintTab.data.journeys.complaint!.submitted = { reference: "C-1111-1111-A", replyBy: null, submittedAt: "2026-12-04T13:00:00.000Z", language: "en" };
+      await db.transaction((tx) => firstSend.writeIn(tx));
+      const newCookie = firstSend.adopt();
+      // The complaint tab's confirmation page is read; then the advocate send joins the session.
+      const confirmationPage = await store.load(requestWith(newCookie));
+      const sent = { ...advocateTab.data.journeys.advocate!, submitted: { reference: "A-2222-2222-B", replyBy: null, submittedAt: "2026-12-04T13:00:01.000Z", language: "en" } };
+      const secondSend = store.rotation(advocateTab, (theirs) => ({ ...theirs, journeys: { ...theirs.journeys, advocate: sent } }));
+      await db.transaction(async (tx) => {
+        await secondSend.lockIn(tx);
+        await secondSend.writeIn(tx);
+      });
+      expect(secondSend.adopt().split(";")[0]).toBe(newCookie.split(";")[0]);
+      // The confirmation page's own change (say, a message for the next page) is saved on top of the join.
+      confirmationPage.data.flash = { journey: "complaint", page: "confirmation", values: {}, errors: [] };
+      expect(await store.save(confirmationPage)).toBeNull();
+      const after = await store.load(requestWith(newCookie));
+      expect(after.data.journeys.complaint?.submitted?.reference).toBe("C-1111-1111-A");
+      expect(after.data.journeys.advocate?.submitted?.reference).toBe("A-2222-2222-B");
+      expect(after.data.flash?.page).toBe("confirmation");
+    });
+
+    it("two tabs answering from the same read each keep their answer; a save after a send moved the session, or after it ended, brings nothing back", async () => {
+      const session = await store.load(requestWith(null));
+      session.data.journeys.complaint = { runId: "r1", answers: { "who-are-you": { role: "parent" } } };
+      const cookie = (await store.save(session))!;
+      const [one, two] = [await store.load(requestWith(cookie)), await store.load(requestWith(cookie))];
+      one.data.journeys.complaint!.answers.service = { service: "public-health" };
+      two.data.journeys.advocate = { runId: "r2", answers: { "who-are-you": { role: "carer" } } };
+      await store.save(one);
+      expect(await store.save(two), "the same id: no new cookie").toBeNull();
+      const both = await store.load(requestWith(cookie));
+      expect(both.data.journeys.complaint?.answers.service).toEqual({ service: "public-health" });
+      expect(both.data.journeys.advocate?.answers["who-are-you"]).toEqual({ role: "carer" });
+
+      // A tab that read the session before another tab's send moved it: its answer does not bring the old id back.
+      const late = await store.load(requestWith(cookie));
+      const sending = await store.load(requestWith(cookie));
+      const newCookie = await store.rotate(sending);
+      late.data.journeys.advocate!.answers.service = { service: "childrens-social-care" };
+      expect(await store.save(late)).toBeNull();
+      expect((await store.load(requestWith(cookie))).moved, "the old id still only points at the new one").toBeDefined();
+      expect((await store.load(requestWith(newCookie))).data.journeys.advocate?.answers.service).toBeUndefined();
+
+      // Ended (Exit this page) while a tab's answer was on its way: nothing is written, no cookie is given.
+      const last = await store.load(requestWith(newCookie));
+      await store.destroy(await store.load(requestWith(newCookie)));
+      last.data.journeys.complaint!.answers.service = { service: "childrens-social-care" };
+      expect(await store.save(last)).toBeNull();
+      expect(await db.all("SELECT id FROM sessions"), "only the old id's pointer, until it expires").toHaveLength(1);
+      expect((await store.load(requestWith(newCookie))).expired).toBe(true);
+    });
+
     it("stores nothing for a visitor until they answer something, then keeps the id their forms were made for", async () => {
       const count = async () => Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM sessions"))!.n);
       const visit = await store.load(requestWith(null));

@@ -235,15 +235,20 @@ export class SessionStore {
   ): { lockIn: (tx: Queryable) => Promise<void>; writeIn: (tx: Queryable) => Promise<void>; adopt: () => string } {
     const oldId = session.id;
     const id = randomBytes(32).toString("base64url");
-    // Per attempt of the transaction: where the old id now leads, if another request moved it; undefined until read.
-    let current: { id: string; data: SessionData } | null | undefined;
+    // Per attempt of the transaction: where the old id now leads if another request moved it, "ended" if the
+    // session was ended meanwhile, null if neither; undefined until read.
+    type Found = { id: string; data: SessionData } | "ended" | null;
+    let current: Found | undefined;
     let joined: { id: string; data: SessionData } | null = null;
-    const readCurrent = async (tx: Queryable): Promise<{ id: string; data: SessionData } | null> => {
+    let ended = false;
+    const readCurrent = async (tx: Queryable): Promise<Found> => {
       if (!oldId || !join) return null;
       // SQLite's BEGIN IMMEDIATE has already queued every writer; on PostgreSQL this locks the row.
       const row = await tx.get<{ data: string }>(`SELECT data FROM sessions WHERE id = ?${this.db.forUpdate}`, [oldId]);
+      // Read from its row, and the row has gone since: Exit this page (or the idle limit) ended the session.
+      if (!row) return session.stored ? "ended" : null;
       // Unwritten since this request read it (the common case): nothing to open.
-      if (!row || row.data === session.stored?.sealed) return null;
+      if (row.data === session.stored?.sealed) return null;
       const movedTo = movedToOf(JSON.parse(this.sealer.open(row.data)));
       return movedTo ? this.liveEnd(tx, movedTo, this.db.forUpdate) : null;
     };
@@ -255,8 +260,11 @@ export class SessionStore {
         const moved = current === undefined ? await readCurrent(tx) : current;
         current = undefined;
         joined = null;
+        // What was sent is kept; the session is not brought back, in this browser or under a new id.
+        ended = moved === "ended";
+        if (ended) return;
         const now = this.now();
-        if (moved) {
+        if (moved && moved !== "ended") {
           joined = { id: moved.id, data: join!(moved.data) };
           await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify(joined.data)), now + this.idleMs + keepAliveSlackMs(this.idleMs), joined.id]);
           await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [joined.id, oldId]);
@@ -271,6 +279,7 @@ export class SessionStore {
         if (oldId) await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify({ movedTo: id })), now + ROTATION_GRACE_MS, oldId]);
       },
       adopt: () => {
+        if (ended) return this.end(session);
         if (joined && oldId) this.takeOver(session, oldId, joined);
         else session.id = id;
         session.replacementCookie = undefined;
@@ -330,10 +339,12 @@ export class SessionStore {
   }
 
   /** Makes `session` the one stored at `to`, reached from the replaced id `from`. */
-  private takeOver(session: LoadedSession, from: string, to: { id: string; data: SessionData }): void {
+  private takeOver(session: LoadedSession, from: string, to: { id: string; data: SessionData; stored?: LoadedSession["stored"] }): void {
     session.id = to.id;
     session.presentedId = from;
     session.data = to.data;
+    // What a later save of this request writes over (undefined: written without that check).
+    session.stored = to.stored;
     session.replacementCookie = this.cookieFor(to.id);
     session.moved = undefined;
   }
@@ -363,8 +374,15 @@ export class SessionStore {
   /** Deletes the session, and with it (ON DELETE CASCADE) any evidence files it held that were never sent. */
   async destroy(session: LoadedSession): Promise<string> {
     if (session.id) await this.db.run("DELETE FROM sessions WHERE id = ?", [session.id]);
+    return this.end(session);
+  }
+
+  /** Forgets the session in this request, and gives the cookie that forgets it in the browser. */
+  private end(session: LoadedSession): string {
     session.id = null;
     session.data = emptySession();
+    session.stored = undefined;
+    session.replacementCookie = undefined;
     return `${this.cookie.name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${this.cookie.secure ? "; Secure" : ""}`;
   }
 

@@ -237,6 +237,22 @@ describe.each(engines)("on %s", (engine) => {
       expect(after.data.flash?.page).toBe("confirmation");
     });
 
+    it("a send whose session was ended while it ran (Exit this page) keeps the send but brings no session back", async () => {
+      const session = await store.load(requestWith(null));
+      session.data.journeys.complaint = { runId: "r1", answers: { "who-are-you": { role: "parent" } } };
+      const cookie = (await store.save(session))!;
+      const sending = await store.load(requestWith(cookie));
+      await store.destroy(await store.load(requestWith(cookie)));
+      const rotation = store.rotation(sending, (theirs) => theirs);
+      await db.transaction(async (tx) => {
+        await rotation.lockIn(tx);
+        await rotation.writeIn(tx);
+      });
+      expect(rotation.adopt()).toMatch(/^session=; .*Max-Age=0/);
+      expect(sending.id).toBeNull();
+      expect(await db.all("SELECT id FROM sessions")).toHaveLength(0);
+    });
+
     it("two tabs answering from the same read each keep their answer; a save after a send moved the session, or after it ended, brings nothing back", async () => {
       const session = await store.load(requestWith(null));
       session.data.journeys.complaint = { runId: "r1", answers: { "who-are-you": { role: "parent" } } };

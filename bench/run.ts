@@ -186,10 +186,22 @@ async function main(): Promise<number> {
     const uncached = spawn(process.execPath, [...serverNodeFlags, "build/server.js"], { env: { ...env, PORT: String(uncachedPort), PAGE_CACHE_MB: "0" }, stdio: ["ignore", "ignore", "inherit"] });
     try {
       await waitFor(`http://127.0.0.1:${uncachedPort}/healthz`);
-      const { cookie, csrf } = await answerFirstQuestion(base);
+      const { cookie } = await answerFirstQuestion(base);
       const fresh = await answerFirstQuestion(`http://127.0.0.1:${uncachedPort}`);
-      // Posts alternate between two answers, as real ones change something, so nearly every post writes the session (an unchanged one is not written).
-      const answerBody = (service: string) => `csrf=${encodeURIComponent(csrf)}&service=${service}`;
+      // Each connection posts as a person of its own, in a session of its own: a person does not send ten answers
+      // at once, and a session's saves are written only over what each read (decision 040), so one shared session
+      // would measure ten tabs fighting over one row. Posts alternate between two answers, as real ones change
+      // something, so nearly every post writes the session (an unchanged one is not written).
+      const posters = await Promise.all(Array.from({ length: connections }, () => answerFirstQuestion(base)));
+      let nextPoster = 0;
+      const answerPost = (service: string) => ({
+        setupRequest: (request: autocannon.Request, context: object) => {
+          // autocannon's context is the connection's own: the connection keeps the session it was given first.
+          const mine = context as { poster?: (typeof posters)[number] };
+          const poster = (mine.poster ??= posters[nextPoster++ % posters.length]!);
+          return { ...request, headers: { ...request.headers, cookie: poster.cookie }, body: `csrf=${encodeURIComponent(poster.csrf)}&service=${service}` };
+        },
+      });
       // A post the rate limit refused is a 303 too: counted as unexpected, so it can never flatter the figure.
       let refused = 0;
       const countRefused = (_status: number, _body: string, _context: object, headers: IncomingHttpHeaders | undefined) => {
@@ -205,8 +217,8 @@ async function main(): Promise<number> {
           await run("POST valid answer, 303 to next page", pid, {
             url: `${base}/complaint/service`,
             method: "POST",
-            headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-            requests: [{ body: answerBody("childrens-social-care"), onResponse: countRefused }, { body: answerBody("public-health"), onResponse: countRefused }],
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            requests: [{ ...answerPost("childrens-social-care"), onResponse: countRefused }, { ...answerPost("public-health"), onResponse: countRefused }],
           }, (status) => status === 303),
         ];
         figures[figures.length - 1]!.non2xx += refused;

@@ -177,30 +177,37 @@ export class SessionStore {
 
   /**
    * Writes a session read from its row, only over the row as it was read. Another tab of the same browser may have
-   * written it since: then what this request changed is put on top of what is there now (`mergeChanges`) and
-   * written in the same way again, so neither tab's answers are lost. A session moved to a new id meanwhile (a send)
-   * or ended (Exit this page, expired) is left as it is: this request's change is dropped rather than bring the old
-   * id back to life, or hand the new one to a request that came with the old.
+   * written it since: then, in a transaction holding the row, what this request changed is put on top of what is
+   * there now (`mergeChanges`), so neither tab's answers are lost. A session moved to a new id meanwhile (a send) or
+   * ended (Exit this page, expired) is left as it is: this request's change is dropped rather than bring the old id
+   * back to life, or hand the new one to a request that came with the old.
    */
   private async saveOver(session: LoadedSession, id: string, read: NonNullable<LoadedSession["stored"]>, expiresAt: number): Promise<string | null> {
-    let base = read;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const json = JSON.stringify(session.data);
-      const data = this.sealer.seal(json);
-      const { changes } = await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ? AND data = ?", [data, expiresAt, id, base.sealed]);
-      if (changes === 1) {
-        session.stored = { json, expiresAt, sealed: data };
-        return session.replacementCookie ?? null;
-      }
-      const current = await this.liveEnd(this.db, id, "", 0);
-      if (!current) {
-        session.stored = undefined;
-        return null;
-      }
-      session.data = mergeChanges(sessionDataSchema.parse(JSON.parse(base.json)), session.data, current.data);
-      base = current.stored;
+    const json = JSON.stringify(session.data);
+    const data = this.sealer.seal(json);
+    const { changes } = await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ? AND data = ?", [data, expiresAt, id, read.sealed]);
+    if (changes === 1) {
+      session.stored = { json, expiresAt, sealed: data };
+      return session.replacementCookie ?? null;
     }
-    throw new Error("the session kept changing while it was saved");
+    const mine = session.data;
+    const base = sessionDataSchema.parse(JSON.parse(read.json));
+    const written = await this.db.transaction(async (tx) => {
+      const current = await this.liveEnd(tx, id, this.db.forUpdate, 0);
+      if (!current) return null;
+      const merged = mergeChanges(base, mine, current.data);
+      const mergedJson = JSON.stringify(merged);
+      const sealed = this.sealer.seal(mergedJson);
+      await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [sealed, expiresAt, id]);
+      return { merged, stored: { json: mergedJson, expiresAt, sealed } };
+    });
+    if (!written) {
+      session.stored = undefined;
+      return null;
+    }
+    session.data = written.merged;
+    session.stored = written.stored;
+    return session.replacementCookie ?? null;
   }
 
   /** Keeps the session alive without changing it (the timeout warning's "Stay on this page"). */

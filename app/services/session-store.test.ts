@@ -237,6 +237,17 @@ describe.each(engines)("on %s", (engine) => {
       expect(after.data.flash?.page).toBe("confirmation");
     });
 
+    it("ten saves of one session at once all succeed, and none loses another's change", async () => {
+      const session = await store.load(requestWith(null));
+      session.data.journeys.complaint = { runId: "r", answers: { "who-are-you": { role: "parent" } } };
+      const cookie = (await store.save(session))!;
+      const tabs = await Promise.all(Array.from({ length: 10 }, () => store.load(requestWith(cookie))));
+      tabs.forEach((tab, i) => (tab.data.journeys[`journey-${i}`] = { runId: `r${i}`, answers: { page: { field: String(i) } } }));
+      expect(await Promise.all(tabs.map((tab) => store.save(tab))), "no new cookie, no error").toEqual(Array(10).fill(null));
+      const after = await store.load(requestWith(cookie));
+      expect(Object.keys(after.data.journeys).sort()).toEqual(["complaint", ...Array.from({ length: 10 }, (_, i) => `journey-${i}`)].sort());
+    });
+
     it("a send whose session was ended while it ran (Exit this page) keeps the send but brings no session back", async () => {
       const session = await store.load(requestWith(null));
       session.data.journeys.complaint = { runId: "r1", answers: { "who-are-you": { role: "parent" } } };

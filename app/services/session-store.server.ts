@@ -4,6 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Database, Queryable } from "./database.server";
 import type { Sealer } from "./encryption.server";
 import { sessionDataSchema, type SessionData } from "~/journeys/session-data";
+import { mergeChanges } from "./session-merge";
 
 export interface SessionCookieOptions {
   secure: boolean;
@@ -29,6 +30,11 @@ export interface LoadedSession {
    * session's, so a stored session that has gone is still told apart (answers deleted, never a silent restart).
    */
   fresh?: boolean;
+  /**
+   * Set once the session is ended in this request (destroyed, or found ended or moved by another request when
+   * saving): nothing more is written for it.
+   */
+  ended?: boolean;
   /** The id the browser presented, when it led to a replacement: its forms carry tokens bound to it. */
   presentedId?: string;
   /**
@@ -136,7 +142,7 @@ export class SessionStore {
    */
   async save(session: LoadedSession): Promise<string | null> {
     // An id replaced after a send opens nothing, and must not be swapped for a new one in the browser either.
-    if (session.moved) return null;
+    if (session.moved || session.ended) return null;
     const now = this.now();
     if (!session.stored && !worthStoring(session.data)) {
       if (session.id) return null;
@@ -150,6 +156,15 @@ export class SessionStore {
     const expiresAt = now + this.idleMs + keepAliveSlackMs(this.idleMs);
     const data = this.sealer.seal(json);
     if (session.id && session.stored) return this.saveOver(session, session.id, session.stored, expiresAt);
+    if (session.id && session.fresh) {
+      // The first post: the row takes the id the visitor's forms were made for. Another tab's first post may have
+      // made it already: then this one is merged into it, as over any row written since it was read.
+      const { changes } = await this.db.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING", [session.id, data, expiresAt]);
+      session.fresh = false;
+      if (changes === 1) session.stored = { json, expiresAt, sealed: data };
+      else if (!(await this.mergeInto(session, session.id, emptySession(), expiresAt))) return null;
+      return this.cookieFor(session.id);
+    }
     if (session.id) {
       const { changes } = await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [
         data,
@@ -160,13 +175,6 @@ export class SessionStore {
         session.stored = { json, expiresAt, sealed: data };
         return session.replacementCookie ?? null;
       }
-    }
-    if (session.id && session.fresh) {
-      // The first post: the row takes the id the visitor's forms were made for (two tabs may both get here).
-      await this.db.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at", [session.id, data, expiresAt]);
-      session.fresh = false;
-      session.stored = { json, expiresAt, sealed: data };
-      return this.cookieFor(session.id);
     }
     const id = randomBytes(32).toString("base64url");
     await this.db.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, data, expiresAt]);
@@ -190,8 +198,15 @@ export class SessionStore {
       session.stored = { json, expiresAt, sealed: data };
       return session.replacementCookie ?? null;
     }
+    return (await this.mergeInto(session, id, sessionDataSchema.parse(JSON.parse(read.json)), expiresAt)) ? (session.replacementCookie ?? null) : null;
+  }
+
+  /**
+   * In one transaction holding the row at `id`: what this request changed since it read `base` put on top of the
+   * session stored there now. False, writing nothing, when the row has gone or only points at a new id.
+   */
+  private async mergeInto(session: LoadedSession, id: string, base: SessionData, expiresAt: number): Promise<boolean> {
     const mine = session.data;
-    const base = sessionDataSchema.parse(JSON.parse(read.json));
     const written = await this.db.transaction(async (tx) => {
       const current = await this.liveEnd(tx, id, this.db.forUpdate, 0);
       if (!current) return null;
@@ -203,11 +218,12 @@ export class SessionStore {
     });
     if (!written) {
       session.stored = undefined;
-      return null;
+      session.ended = true;
+      return false;
     }
     session.data = written.merged;
     session.stored = written.stored;
-    return session.replacementCookie ?? null;
+    return true;
   }
 
   /** Keeps the session alive without changing it (the timeout warning's "Stay on this page"). */
@@ -249,13 +265,14 @@ export class SessionStore {
     let joined: { id: string; data: SessionData } | null = null;
     let ended = false;
     const readCurrent = async (tx: Queryable): Promise<Found> => {
-      if (!oldId || !join) return null;
+      if (!oldId) return null;
       // SQLite's BEGIN IMMEDIATE has already queued every writer; on PostgreSQL this locks the row.
       const row = await tx.get<{ data: string }>(`SELECT data FROM sessions WHERE id = ?${this.db.forUpdate}`, [oldId]);
       // Read from its row, and the row has gone since: Exit this page (or the idle limit) ended the session.
       if (!row) return session.stored ? "ended" : null;
-      // Unwritten since this request read it (the common case): nothing to open.
-      if (row.data === session.stored?.sealed) return null;
+      // Unwritten since this request read it (the common case): nothing to open. Without `join`, moved or not, the
+      // session moves from the copy this request holds.
+      if (row.data === session.stored?.sealed || !join) return null;
       const movedTo = movedToOf(JSON.parse(this.sealer.open(row.data)));
       return movedTo ? this.liveEnd(tx, movedTo, this.db.forUpdate) : null;
     };
@@ -386,6 +403,7 @@ export class SessionStore {
 
   /** Forgets the session in this request, and gives the cookie that forgets it in the browser. */
   private end(session: LoadedSession): string {
+    session.ended = true;
     session.id = null;
     session.data = emptySession();
     session.stored = undefined;
@@ -430,29 +448,6 @@ export function emptySession(): SessionData {
 /** Whether a session holds anything that must outlive this request: journeys merely opened do not. */
 function worthStoring(data: SessionData): boolean {
   return Boolean(data.progress || data.flash || data.rotatedFrom || Object.values(data.journeys).some((state) => state.submitted || Object.keys(state.answers).length > 0));
-}
-
-/**
- * What a request changed in the session since it read it (`base` to `mine`), put on top of the session as stored now
- * (`theirs`): each journey's run, and each other part of the session, is taken from this request if it changed it,
- * and otherwise kept as another request left it.
- */
-export function mergeChanges(base: SessionData, mine: SessionData, theirs: SessionData): SessionData {
-  const changed = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
-  const journeys = { ...theirs.journeys };
-  for (const id of new Set([...Object.keys(base.journeys), ...Object.keys(mine.journeys)])) {
-    if (!changed(base.journeys[id], mine.journeys[id])) continue;
-    const state = mine.journeys[id];
-    if (state) journeys[id] = state;
-    else delete journeys[id];
-  }
-  const merged: Record<string, unknown> = { ...theirs, journeys };
-  for (const key of Object.keys(sessionDataSchema.shape)) {
-    if (key === "journeys" || !changed(base[key as keyof SessionData], mine[key as keyof SessionData])) continue;
-    if (mine[key as keyof SessionData] === undefined) delete merged[key];
-    else merged[key] = mine[key as keyof SessionData];
-  }
-  return sessionDataSchema.parse(merged);
 }
 
 /** The id a replaced session's row points at (written by `rotation`), or null for a row that holds a session. */

@@ -248,6 +248,30 @@ describe.each(engines)("on %s", (engine) => {
       expect(Object.keys(after.data.journeys).sort()).toEqual(["complaint", ...Array.from({ length: 10 }, (_, i) => `journey-${i}`)].sort());
     });
 
+    it("a new id given while the session was ended (a progress code checked as Exit this page was pressed) brings nothing back", async () => {
+      const session = await store.load(requestWith(null));
+      session.data.progress = { reference: "C-1", requestedAt: now, tries: 0 };
+      const cookie = (await store.save(session))!;
+      const checking = await store.load(requestWith(cookie));
+      await store.destroy(await store.load(requestWith(cookie)));
+      checking.data.progress!.viewing = { caseId: "case", reference: "C-1" };
+      expect(await store.rotate(checking)).toMatch(/^session=; .*Max-Age=0/);
+      expect(await store.save(checking)).toBeNull();
+      expect(await db.all("SELECT id FROM sessions")).toHaveLength(0);
+    });
+
+    it("the first answers from two tabs of a new visit are both kept", async () => {
+      const visit = await store.load(requestWith(null));
+      const freshCookie = (await store.save(visit))!;
+      const [one, two] = [await store.load(requestWith(freshCookie)), await store.load(requestWith(freshCookie))];
+      one.data.journeys.complaint = { runId: "c", answers: { service: { service: "public-health" } } };
+      two.data.journeys.advocate = { runId: "a", answers: { "who-are-you": { role: "carer" } } };
+      const [cookieOne, cookieTwo] = [await store.save(one), await store.save(two)];
+      expect(cookieOne?.split(";")[0]).toBe(cookieTwo?.split(";")[0]);
+      const after = await store.load(requestWith(cookieOne!));
+      expect(Object.keys(after.data.journeys).sort()).toEqual(["advocate", "complaint"]);
+    });
+
     it("a send whose session was ended while it ran (Exit this page) keeps the send but brings no session back", async () => {
       const session = await store.load(requestWith(null));
       session.data.journeys.complaint = { runId: "r1", answers: { "who-are-you": { role: "parent" } } };

@@ -178,13 +178,17 @@ describe.each(engines)("on %s", (engine) => {
       expect(await store.joinMove({ ...session }, holdsTheSend)).toBeNull();
     });
 
-    it("a send of another journey from a copy read before the session moved adds itself to where it moved, making no second copy", async () => {
+    /** A session with a complaint and an advocate request under way, read by two tabs before either sends. */
+    const twoJourneysInTwoTabs = async () => {
       const session = await store.load(requestWith(null));
       session.data.journeys.complaint = { runId: "r1", answers: { "who-are-you": { role: "parent" } } };
       session.data.journeys.advocate = { runId: "r2", answers: { "who-are-you": { role: "carer" } } };
       const oldCookie = (await store.save(session))!;
-      const complaintTab = await store.load(requestWith(oldCookie));
-      const advocateTab = await store.load(requestWith(oldCookie));
+      return { session, oldCookie, complaintTab: await store.load(requestWith(oldCookie)), advocateTab: await store.load(requestWith(oldCookie)) };
+    };
+
+    it("a send of another journey from a copy read before the session moved adds itself to where it moved, making no second copy", async () => {
+      const { session, oldCookie, complaintTab, advocateTab } = await twoJourneysInTwoTabs();
       const submitted = (reference: string) => ({ reference, replyBy: null, submittedAt: "2026-12-04T13:00:00.000Z", language: "en" });
       const send = async (tab: LoadedSession, journey: "complaint" | "advocate", reference: string) => {
         const sent = { ...tab.data.journeys[journey]!, submitted: submitted(reference) };
@@ -209,12 +213,7 @@ describe.each(engines)("on %s", (engine) => {
     });
 
     it("a page read by the first send's tab before the second send joined it does not write over the second confirmation", async () => {
-      const session = await store.load(requestWith(null));
-      session.data.journeys.complaint = { runId: "r1", answers: { "who-are-you": { role: "parent" } } };
-      session.data.journeys.advocate = { runId: "r2", answers: { "who-are-you": { role: "carer" } } };
-      const oldCookie = (await store.save(session))!;
-      const advocateTab = await store.load(requestWith(oldCookie));
-      const complaintTab = await store.load(requestWith(oldCookie));
+      const { oldCookie, complaintTab, advocateTab } = await twoJourneysInTwoTabs();
       const firstSend = store.rotation(complaintTab);
       complaintTab.data.journeys.complaint!.submitted = { reference: "C-1111-1111-A", replyBy: null, submittedAt: "2026-12-04T13:00:00.000Z", language: "en" };
       await db.transaction((tx) => firstSend.writeIn(tx));

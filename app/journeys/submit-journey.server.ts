@@ -216,7 +216,9 @@ export async function sendJourney(context: SendContext, request: JourneyRequest,
     },
   });
   if (sent.alsoCommitted) return { submitted: sent.submitted, cookie: rotation.adopt() };
-  // Another tab's send of the same run won: this one joins the session that send moved to, if it holds the send.
+  // Another tab's send of the same run won: this one joins the session that send moved to, if it holds the send, or
+  // else moves the session itself, with the confirmation in it.
+  session.data.journeys[journey.id] = { ...state, submitted: sent.submitted };
   const holdsThisSend = (data: SessionData) => data.journeys[journey.id]?.runId === state.runId && Boolean(data.journeys[journey.id]?.submitted);
   return { submitted: sent.submitted, cookie: (await sessions.joinMove(session, holdsThisSend)) ?? (await sessions.rotate(session)) };
 }

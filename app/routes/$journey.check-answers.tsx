@@ -62,10 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     let cookie: string;
     if (verdict === "person") {
       // A new session id once something has been sent, the old one opening nothing: one commit with the send.
-      const sent = await sendJourney(context, journeyRequest, readReach(form, context.language));
-      state.submitted = sent.submitted;
-      session.data.journeys[journey.id] = state;
-      cookie = sent.cookie;
+      cookie = (await sendJourney(context, journeyRequest, readReach(form, context.language))).cookie;
     } else {
       // The confirmation a person would get (a reference, the same reply-by date), and nothing stored or
       // delivered. Logged without anything the form held.

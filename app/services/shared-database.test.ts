@@ -212,5 +212,17 @@ describe.each(engines)("instances sharing one %s database", (engine) => {
       const escalate = after.data.journeys.escalate!;
       expect((await one.evidence.list({ sessionId: after.id!, journey: "escalate", runId: escalate.runId })).map((file) => file.name)).toEqual(["escalate.pdf"]);
     });
+
+    it("a send of a run already stored, whose session no other send moved, moves the session itself with the confirmation in it", async () => {
+      const one = await instance();
+      const cookie = await sessionWithTwoRuns(one);
+      const complaintTab = await tab(one, cookie, complaintJourney);
+      const stored = await storeJourneySubmission(one, { journey: complaintJourney, answers: complaintTab.state.answers, language: "en", runId: complaintTab.state.runId, today });
+      const sent = await sendJourney({ services: one, language: "en" }, complaintTab);
+      expect(sent.submitted.reference).toBe(stored.reference);
+      expect(sent.cookie.split(";")[0]).not.toBe(cookie.split(";")[0]);
+      const after = await one.sessions.load(request("http://localhost/", sent.cookie));
+      expect(after.data.journeys.complaint?.submitted?.reference).toBe(stored.reference);
+    });
   });
 });

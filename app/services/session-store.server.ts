@@ -153,7 +153,7 @@ export class SessionStore {
     const json = JSON.stringify(session.data);
     // Reading a page changes nothing: unless the deadline is getting near, there is nothing to write.
     if (session.id && session.stored?.json === json && session.stored.expiresAt >= now + this.idleMs) return session.replacementCookie ?? null;
-    const expiresAt = now + this.idleMs + keepAliveSlackMs(this.idleMs);
+    const expiresAt = this.deadlineFrom(now);
     const data = this.sealer.seal(json);
     if (session.id && session.stored) return this.saveOver(session, session.id, session.stored, expiresAt);
     if (session.id && session.fresh) {
@@ -226,10 +226,15 @@ export class SessionStore {
     return true;
   }
 
+  /** The idle deadline every write of a live session sets: the limit, and the slack that spares the next view a write. */
+  private deadlineFrom(now: number): number {
+    return now + this.idleMs + keepAliveSlackMs(this.idleMs);
+  }
+
   /** Keeps the session alive without changing it (the timeout warning's "Stay on this page"). */
   async touch(session: LoadedSession): Promise<void> {
     if (!session.id) return;
-    await this.db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [this.now() + this.idleMs + keepAliveSlackMs(this.idleMs), session.id]);
+    await this.db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [this.deadlineFrom(this.now()), session.id]);
   }
 
   /**
@@ -286,18 +291,18 @@ export class SessionStore {
         joined = null;
         // What was sent is kept; the session is not brought back, in this browser or under a new id.
         ended = moved === "ended";
-        if (ended) return;
+        if (moved === "ended") return;
         const now = this.now();
-        if (moved && moved !== "ended") {
+        if (moved) {
           joined = { id: moved.id, data: join!(moved.data) };
-          await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify(joined.data)), now + this.idleMs + keepAliveSlackMs(this.idleMs), joined.id]);
+          await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify(joined.data)), this.deadlineFrom(now), joined.id]);
           await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [joined.id, oldId]);
           return;
         }
         if (oldId) session.data.rotatedFrom = oldId;
         // The new id holds the answers, and the old id only points at the new one, briefly, so a second tab
         // sending the same form lands on the same confirmation. One commit, never half done.
-        await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, this.sealer.seal(JSON.stringify(session.data)), now + this.idleMs + keepAliveSlackMs(this.idleMs)]);
+        await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, this.sealer.seal(JSON.stringify(session.data)), this.deadlineFrom(now)]);
         // Evidence files not yet sent (another journey's run) go with the answers: the old id's row is deleted soon.
         if (oldId) await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [id, oldId]);
         if (oldId) await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify({ movedTo: id })), now + ROTATION_GRACE_MS, oldId]);

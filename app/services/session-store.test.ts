@@ -213,7 +213,7 @@ describe.each(engines)("on %s", (engine) => {
     });
 
     it("a page read by the first send's tab before the second send joined it does not write over the second confirmation", async () => {
-      const { oldCookie, complaintTab, advocateTab } = await twoJourneysInTwoTabs();
+      const { complaintTab, advocateTab } = await twoJourneysInTwoTabs();
       const firstSend = store.rotation(complaintTab);
       complaintTab.data.journeys.complaint!.submitted = { reference: "C-1111-1111-A", replyBy: null, submittedAt: "2026-12-04T13:00:00.000Z", language: "en" };
       await db.transaction((tx) => firstSend.writeIn(tx));

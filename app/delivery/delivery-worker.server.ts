@@ -33,6 +33,33 @@ import { evidenceTypes } from "~/evidence/file-types";
 
 const ALERT_INTERVAL_MS = 3_600_000;
 
+/**
+ * What the jobs of one claimed batch read about their submissions, read once for all of them. A submission's jobs
+ * (its staff emails, the acknowledgement, the webhook) are written together and so are usually claimed together,
+ * and neither a stored submission nor its list of files changes after the send: each read was made once a job,
+ * a round trip to the database each (issue 17's delivery target on PostgreSQL).
+ */
+class BatchReads {
+  private readonly submissions = new Map<string, Promise<StoredSubmission | null>>();
+  private readonly files = new Map<string, Promise<EvidenceFile[]>>();
+
+  constructor(private readonly deps: Pick<DeliveryWorkerDeps, "submissions" | "evidence">) {}
+
+  submission(id: string): Promise<StoredSubmission | null> {
+    return once(this.submissions, id, () => this.deps.submissions.byId(id));
+  }
+
+  filesOf(submissionId: string): Promise<EvidenceFile[]> {
+    return once(this.files, submissionId, () => this.deps.evidence.listForSubmission(submissionId));
+  }
+}
+
+function once<T>(made: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let promise = made.get(key);
+  if (!promise) made.set(key, (promise = make()));
+  return promise;
+}
+
 export interface DeliveryWorkerDeps {
   config: AppConfig;
   outbox: Outbox;
@@ -129,7 +156,8 @@ export class DeliveryWorker {
     for (;;) {
       const jobs = await this.deps.outbox.claim(this.owner, this.now(), this.leaseMs, this.batchSize);
       if (!jobs.length) break;
-      await Promise.all(jobs.map((job) => this.deliver(job)));
+      const reads = new BatchReads(this.deps);
+      await Promise.all(jobs.map((job) => this.deliver(job, reads)));
       attempted += jobs.length;
     }
     await this.alertDeadLetters();
@@ -166,10 +194,10 @@ export class DeliveryWorker {
     this.deps.mail.close();
   }
 
-  private async deliver(job: DeliveryJob): Promise<void> {
+  private async deliver(job: DeliveryJob, reads: BatchReads): Promise<void> {
     const started = this.now();
     try {
-      await this.send(job);
+      await this.send(job, reads);
       await this.deps.outbox.markDone(job, this.owner, this.now());
       this.log({ msg: "delivered", job: job.id, kind: job.kind, target: job.target, attempt: job.attempts, ms: this.now() - started });
     } catch (error) {
@@ -182,14 +210,14 @@ export class DeliveryWorker {
     }
   }
 
-  private async send(job: DeliveryJob): Promise<void> {
+  private async send(job: DeliveryJob, reads: BatchReads): Promise<void> {
     switch (job.kind) {
       case "staff-email":
       case "acknowledgement":
       case "webhook": {
-        const submission = job.submissionId ? await this.deps.submissions.byId(job.submissionId) : null;
+        const submission = job.submissionId ? await reads.submission(job.submissionId) : null;
         if (!submission) throw new PermanentFailure("the submission no longer exists");
-        return this.sendForSubmission(job, submission);
+        return this.sendForSubmission(job, submission, reads);
       }
       case "case-webhook":
         return this.sendCaseWebhook(job);
@@ -254,7 +282,7 @@ export class DeliveryWorker {
     return written && !isEmptyDigest(digest);
   }
 
-  private async sendForSubmission(job: DeliveryJob, submission: StoredSubmission): Promise<void> {
+  private async sendForSubmission(job: DeliveryJob, submission: StoredSubmission, reads: BatchReads): Promise<void> {
     const { config, translations, mail } = this.deps;
     const journey = journeyById(submission.journey);
     if (!journey) throw new PermanentFailure(`unknown journey ${submission.journey}`);
@@ -265,7 +293,7 @@ export class DeliveryWorker {
         if (!to) throw new PermanentFailure(`no mailbox called ${job.target}`);
         const t = translations.en.getFixedT("en", [journey.id, "emails", "common"]);
         const detail = config.env.STAFF_EMAIL_DETAIL;
-        const files = await this.deps.evidence.listForSubmission(submission.id);
+        const files = await reads.filesOf(submission.id);
         const total = files.reduce((sum, file) => sum + file.size, 0);
         // Attached in full mode up to the council's limit; above it, or in summary mode, only listed.
         const attach = detail === "full" && files.length > 0 && total <= config.evidence.attachMaxBytes;
@@ -286,7 +314,7 @@ export class DeliveryWorker {
         const endpoint = config.webhooks.find((w) => w.name === job.target);
         if (!endpoint) throw new PermanentFailure(`no webhook endpoint called ${job.target}`);
         // Links are made afresh on each attempt, so a retried webhook never carries one that has run out.
-        const files = (await this.deps.evidence.listForSubmission(submission.id)).map((file) => webhookFile(file, this.deps.evidenceLinks, this.now()));
+        const files = (await reads.filesOf(submission.id)).map((file) => webhookFile(file, this.deps.evidenceLinks, this.now()));
         const body = JSON.stringify(webhookPayload(submission, webhookTypeOf(journey), this.now(), files));
         await sendWebhook(endpoint, job.id, body, this.webhookTimeoutMs, this.now);
         return;

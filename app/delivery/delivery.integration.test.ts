@@ -415,6 +415,27 @@ describe.each(engines)("delivery on %s", (engine) => {
         services = { ...services, config };
       };
 
+      it("reads a submission and its files once for all of its jobs claimed together, and each job still gets them", async () => {
+        const first = await submitWithFiles([letter]);
+        const second = await submit();
+        // Counted on the way to the real stores: what the database was asked, not a stand-in's answer.
+        const reads = { submissions: [] as string[], files: [] as string[] };
+        const byId = services.submissions.byId.bind(services.submissions);
+        const listForSubmission = services.evidence.listForSubmission.bind(services.evidence);
+        services.submissions.byId = (id) => (reads.submissions.push(id), byId(id));
+        services.evidence.listForSubmission = (id) => (reads.files.push(id), listForSubmission(id));
+        expect(await worker().runOnce()).toBe(8);
+        expect(reads.submissions.sort()).toEqual([first.id, second.id].sort());
+        expect(reads.files.sort()).toEqual([first.id, second.id].sort());
+        // Both staff emails and both webhooks carry their own submission's files: the first's letter, the second's none.
+        const staff = mail.to("childrens-complaints@example.org");
+        expect(staff.map((message) => message.text.includes(letter.name)).sort()).toEqual([false, true]);
+        const hooks = receiver.accepted().map((hook) => webhookPayloadSchema.parse(hook.json).data);
+        expect(hooks.map((hook) => [hook.reference, hook.files.map((file) => file.name)]).sort()).toEqual(
+          [[first.reference, [letter.name]], [second.reference, []]].sort(),
+        );
+      });
+
       it("lists each file in the staff email and attaches them while they are within the council's limit", async () => {
         const submission = await submitWithFiles([letter, photo]);
         await worker().runOnce();

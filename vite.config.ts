@@ -35,8 +35,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         // request for the same bytes. (A full test run once met React's error #345 with them in a file of their own;
         // the cause was a tap reaching React before hydration finished, fixed in docs/decisions/036.)
         manualChunks: isSsrBuild ? undefined : (id: string) => {
-          if (/\/node_modules\/(i18next|react-i18next|html-parse-stringify|void-elements)\//.test(id)) return "shared";
-          if (/\/app\/(i18n|page-handle|root-data|govuk-frontend\.client)\.tsx?$/.test(id) || id.includes("vite/preload-helper")) return "shared";
+          if (/\/app\/(i18n|page-handle|root-data|govuk-frontend\.client|translation\/(translate|react))\.tsx?$/.test(id) || id.includes("vite/preload-helper")) return "shared";
           if (/\/app\/components\/govuk\/(button|input|label|hint|error-message|form-group|fieldset|inset-text|warning-text|i18n-attributes)\.tsx?$/.test(id)) return "shared";
           return undefined;
         },

@@ -1,26 +1,54 @@
 // Hydrates the page once the translations it uses have loaded, so the first render matches the server's.
 import { RemixBrowser } from "@remix-run/react";
-import { createInstance, type BackendModule, type ReadCallback } from "i18next";
 import { startTransition, StrictMode, useLayoutEffect, type ReactNode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nextOptions, isSupportedLanguage, fallbackLanguage } from "./i18n";
+import { isSupportedLanguage, fallbackLanguage } from "./i18n";
+import { TranslationsProvider, type PageTranslations } from "./translation/react";
+import { createTranslator, type LanguageWords } from "./translation/translate";
 
 const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>("../locales/*/*.json");
 
-// Each locale file is its own fingerprinted chunk: fetched once, cached for a year.
-const bundledBackend: BackendModule = {
-  type: "backend",
-  init() {},
-  read(language: string, namespace: string, callback: ReadCallback) {
-    const load = localeFiles[`../locales/${language}/${namespace}.json`];
-    if (!load) return callback(new Error(`No translations for ${language}/${namespace}`), null);
-    load().then(
-      (module) => callback(null, module.default as never),
-      (error: unknown) => callback(error as Error, null),
-    );
-  },
-};
+/**
+ * The page's language's words, a namespace at a time, each locale file its own fingerprinted chunk (fetched once,
+ * cached for a year). Only the page's language: every locale file holds every key (docs/decisions/041).
+ */
+function browserTranslations(language: string): PageTranslations {
+  const files: Record<string, LanguageWords[string]> = {};
+  const loading = new Map<string, Promise<void>>();
+  const failed = new Map<string, unknown>();
+  const load = (namespace: string): Promise<void> | undefined => {
+    const file = localeFiles[`../locales/${language}/${namespace}.json`];
+    // A namespace with no locale file (an address that names no journey, on its "Page not found") has no words of
+    // its own: its lookups go on to the fallback namespace, as i18next's did.
+    if (!file) {
+      files[namespace] = {};
+      return undefined;
+    }
+    let pending = loading.get(namespace);
+    if (!pending) {
+      pending = file().then(
+        (module) => {
+          files[namespace] = module.default;
+        },
+        (error: unknown) => {
+          failed.set(namespace, error);
+        },
+      );
+      loading.set(namespace, pending);
+    }
+    return pending;
+  };
+  return {
+    translator: createTranslator(language, { [language]: files }),
+    missing(namespaces) {
+      // A file that could not be fetched (the connection lost) is an error for the page's error boundary, once,
+      // rather than a render waiting on it again and again; a page loaded afresh tries again.
+      for (const namespace of namespaces) if (failed.has(namespace)) throw failed.get(namespace);
+      const waiting = namespaces.filter((namespace) => !files[namespace]).map(load).filter((pending) => pending !== undefined);
+      return waiting.length ? Promise.all(waiting).then(() => undefined) : undefined;
+    },
+  };
+}
 
 /**
  * The events React answers by hydrating the whole page at once, synchronously, when one reaches a page it has not
@@ -70,8 +98,15 @@ async function hydrate() {
   const htmlLang = document.documentElement.lang;
   const lng = isSupportedLanguage(htmlLang) ? htmlLang : fallbackLanguage;
   const namespaces = (document.documentElement.dataset.namespaces ?? "common").split(" ");
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).use(bundledBackend).init({ ...i18nextOptions, lng, ns: namespaces, react: { useSuspense: true } });
+  const translations = browserTranslations(lng);
+  await translations.missing(namespaces);
+  try {
+    translations.missing(namespaces);
+  } catch {
+    // A locale file that could not be fetched: the page stays as the server sent it, working as without JavaScript.
+    handToReact();
+    return;
+  }
   // Hydrated as a transition, in slices of a few milliseconds, so a slow phone is never held by one long task
   // (Lighthouse's total blocking time). Every namespace the page uses is loaded above, and until the page is
   // hydrated nothing the person does reaches React (see leaveEventsToTheBrowserUntilHydrated).
@@ -79,11 +114,11 @@ async function hydrate() {
     hydrateRoot(
       document,
       <WhenHydrated onHydrated={handToReact}>
-        <I18nextProvider i18n={i18n}>
+        <TranslationsProvider translations={translations}>
           <StrictMode>
             <RemixBrowser />
           </StrictMode>
-        </I18nextProvider>
+        </TranslationsProvider>
       </WhenHydrated>,
     );
   });

@@ -8,10 +8,10 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import type { ReactElement } from "react";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./nonce";
 import { scriptsAfterFirstPaint } from "./scripts-after-first-paint.server";
 import { isDatabaseUnavailable } from "./services/database.server";
+import { TranslationsProvider } from "./translation/react";
 
 const ABORT_DELAY_MS = 5_000;
 
@@ -48,7 +48,6 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const i18n = loadContext.services.translations[loadContext.language];
   // The database being out of reach is a 503, not a 500: nothing was half done, and the same send can be tried again.
   if (loadContext.databaseUnavailable) {
     responseStatusCode = 503;
@@ -56,9 +55,9 @@ export default function handleRequest(
   }
   const page = (
     <NonceProvider nonce={loadContext.nonce}>
-      <I18nextProvider i18n={i18n}>
+      <TranslationsProvider translations={loadContext.services.pageTranslations[loadContext.language]}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={loadContext.nonce} />
-      </I18nextProvider>
+      </TranslationsProvider>
     </NonceProvider>
   );
   let rendered = false;

@@ -12,7 +12,7 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 import { GenericHeader } from "./components/govuk/header";
 import { LanguageNavigation } from "./components/govuk/language-navigation";
 import { ServiceNavigation } from "./components/govuk/service-navigation";

@@ -1,6 +1,6 @@
 // "If a child is in danger now, call 999": near the top of the start and contact pages, because this website
 // is not the way to report a child in danger.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 import type { PublicCouncilSettings } from "~/config/council-schema";
 import { useRootData } from "~/root-data";
 

@@ -1,6 +1,6 @@
 // GOV.UK's "Page not found" and "Sorry, there is a problem with the service" pages, in the council's words.
 import { Link } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "~/translation/react";
 import { useRootData } from "~/root-data";
 
 export function ErrorPage({ status }: { status: number }) {

@@ -1,6 +1,6 @@
 // Our own footer, with govuk-frontend's footer markup but no crown, crest, Crown copyright or OGL.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 
 export function SiteFooter({ councilName }: { councilName: string }) {
   const { t } = useTranslation("common");

@@ -1,7 +1,7 @@
 // Before the first question: what "Exit this page" does and does not do (GOV.UK "Exit a page quickly").
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 import { Button } from "~/components/govuk/button";
 import { JourneyExit } from "~/components/journey/journey-chrome";
 import { journeyOrNotFound } from "~/journeys/journey-requests.server";

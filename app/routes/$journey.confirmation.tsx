@@ -1,7 +1,7 @@
 // The confirmation: reference in the green panel, the reply-by date, what happens next, and a copy to print.
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 import { Suspense, type ReactNode } from "react";
 import { Panel } from "~/components/govuk/panel";
 import { SummaryList } from "~/components/govuk/summary-list";
@@ -14,7 +14,7 @@ import { useRootData } from "~/root-data";
 import { PrintButton } from "~/components/print-button";
 import { formatLongDate } from "~/format-date";
 import { addWorkingDays } from "~/working-days";
-import { Trans } from "react-i18next";
+import { Trans } from "~/translation/react";
 import { Details } from "~/components/govuk/details";
 import { JourneyExit } from "~/components/journey/journey-chrome";
 import { NotificationBanner } from "~/components/govuk/notification-banner";

@@ -1,7 +1,7 @@
 // The start page: what people can do here, who can complain, what happens next and other ways to reach us.
 import { Suspense } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "~/translation/react";
 import { Button } from "~/components/govuk/button";
 import { SummaryList } from "~/components/govuk/summary-list";
 import { useLoaderData } from "@remix-run/react";

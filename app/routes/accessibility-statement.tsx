@@ -2,7 +2,7 @@
 // (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018. Dates come from the council's settings.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "~/translation/react";
 import { formatDate } from "~/format-date";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useCouncilRoot } from "~/components/danger-now";

@@ -1,7 +1,7 @@
 // Where a timed-out session lands: the answers are gone, and we say so plainly.
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 import { journeyById } from "~/journeys/journeys";
 import { titleMeta } from "~/page-handle";
 import { useRootData } from "~/root-data";

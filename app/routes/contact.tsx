@@ -2,7 +2,7 @@
 // council's settings, and the danger-now box comes first.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Fragment } from "react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "~/translation/react";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { DangerNow, useCouncilRoot } from "~/components/danger-now";
 

@@ -1,7 +1,7 @@
 // The cookies page. The service sets only essential cookies, so there is no cookie banner and no consent to ask for.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 import { languageCookieName } from "~/services/language.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useCouncilRoot } from "~/components/danger-now";

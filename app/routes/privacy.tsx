@@ -2,7 +2,7 @@
 // The controller, data protection officer and idle time come from settings; the law and the ICO's details do not change by council.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "~/translation/react";
 import { InsetText } from "~/components/govuk/inset-text";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useCouncilRoot } from "~/components/danger-now";

@@ -4,7 +4,7 @@
 import { Reference } from "~/components/reference";
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "~/translation/react";
 import { Button } from "~/components/govuk/button";
 import { InsetText } from "~/components/govuk/inset-text";
 import { SummaryList } from "~/components/govuk/summary-list";

@@ -2,7 +2,7 @@
 // Saved answers are untouched.
 import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 import { sameSitePath } from "~/journeys/forgery.server";
 import { titleMeta } from "~/page-handle";
 

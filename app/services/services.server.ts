@@ -17,7 +17,7 @@ import { RateLimiter } from "./rate-limit.server";
 import { Retention } from "./retention.server";
 import { SessionStore } from "./session-store.server";
 import { SubmissionStore } from "./submissions.server";
-import { createTranslations, type Translations } from "./translations.server";
+import { createPageTranslations, createTranslations, type PageTranslationsByLanguage, type Translations } from "./translations.server";
 
 /** Whether the database has been reached and its schema is ready; the health check answers 503 until then. */
 export interface DatabaseStartup {
@@ -40,6 +40,8 @@ export interface Services {
   rateLimiter: RateLimiter;
   retention: Retention;
   translations: Translations;
+  /** What pages are rendered with, per language (docs/decisions/041). */
+  pageTranslations: PageTranslationsByLanguage;
   /** Evidence files, sealed in the database. */
   evidence: EvidenceStore;
   /** clamd (or, in development without CLAMAV_URL, no scanner: files marked not-scanned). */
@@ -143,6 +145,7 @@ export async function createServices(config: AppConfig, { db, waitForDatabase = 
     outbox: new Outbox(database, config.env.DELIVERY_RETRY_DELAYS),
     rateLimiter: new RateLimiter(database, config.env.RATE_LIMIT_POSTS, config.env.RATE_LIMIT_WINDOW_MINUTES * 60_000),
     translations: createTranslations(),
+    pageTranslations: createPageTranslations(),
     evidence: new EvidenceStore(database, sealer, config.evidence.limits),
     scanner: createScanner(config.evidence.scanner),
     evidenceLinks: new EvidenceLinks(config.sessionSecret, config.publicUrl, config.evidence.linkValidityMs),

@@ -1,16 +1,29 @@
 // One i18next instance per language, made once at start: no file reads or set-up on the request path.
 import { createInstance, type i18n } from "i18next";
-import { initReactI18next } from "react-i18next";
 import { i18nextOptions, supportedLanguages, type Language } from "~/i18n";
+import type { PageTranslations } from "~/translation/react";
+import { createTranslator } from "~/translation/translate";
 import { namespaces, resources } from "../../locales/resources";
 
 export type Translations = Record<Language, i18n>;
+
+/**
+ * What the server renders pages with, one per language, made once at start: the page translator over every locale
+ * file (the browser's has the same code and the page's own language; docs/decisions/041).
+ */
+export type PageTranslationsByLanguage = Readonly<Record<Language, PageTranslations>>;
+
+export function createPageTranslations(): PageTranslationsByLanguage {
+  const byLanguage = {} as Record<Language, PageTranslations>;
+  for (const language of supportedLanguages) byLanguage[language] = { translator: createTranslator(language, resources), missing: () => undefined };
+  return byLanguage;
+}
 
 export function createTranslations(): Translations {
   const instances = {} as Translations;
   for (const lng of supportedLanguages) {
     const instance = createInstance();
-    void instance.use(initReactI18next).init({
+    void instance.init({
       ...i18nextOptions,
       lng,
       ns: [...namespaces],

@@ -7,7 +7,7 @@
 // and `evidence`.
 import { Form, useLocation, useNavigate, useNavigation } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { FileUpload } from "~/components/govuk/file-upload";

@@ -1,7 +1,7 @@
 // What every journey page has around its question: Exit this page, the back link, and how long answers are kept.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 import { ExitThisPage } from "~/components/govuk/exit-this-page";
 import { ListenButton } from "./listen-button";
 import { TimeoutWarning } from "./timeout-warning";

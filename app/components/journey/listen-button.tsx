@@ -4,7 +4,7 @@
 // has ended it offers to listen again. Everything it reads is what the page shows: the error summary, the heading,
 // hints, each option's label and any error message, in page order.
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 
 /** What is read, in the order the page shows it. A piece inside another piece (a label inside the heading) is read once. */
 const readable = ["h1", ".govuk-error-summary__title", ".govuk-error-summary__list a", ".govuk-hint", ".govuk-error-message", ".govuk-label", ".govuk-radios__label", ".govuk-checkboxes__label"].join(", ");

@@ -1,6 +1,6 @@
 // Guidance some questions need: what to do if a child is in danger, why late complaints can still be heard,
 // what an advocate is, and what happens if we cannot contact someone.
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "~/translation/react";
 import { InsetText } from "~/components/govuk/inset-text";
 import { WarningText } from "~/components/govuk/warning-text";
 import type { QuestionPage } from "~/journeys/journey-types";

@@ -2,7 +2,7 @@
 // Without JavaScript nothing shows, and an expired session lands on "Your answers have been deleted".
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 
 const WARNING_BEFORE_MS = 2 * 60_000;
 

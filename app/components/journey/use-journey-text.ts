@@ -1,5 +1,5 @@
 // Looks up a journey page's words by convention: pages.<page>.fields.<field>.<what>, with the page's variant.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/translation/react";
 
 export function useJourneyText(namespace: string, pageId: string, values: Record<string, string>, variant?: string) {
   const { t, i18n } = useTranslation([namespace, "common"]);

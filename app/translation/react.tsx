@@ -1,0 +1,95 @@
+// The page's words in React: a provider for the page's translator, `useTranslation` and `<Trans>` with the shapes
+// react-i18next gives them, so components read as before (docs/decisions/041).
+import { cloneElement, createContext, createElement, isValidElement, useContext, useMemo, type ReactElement, type ReactNode } from "react";
+import type { TFunction, TranslateOptions, Translator } from "./translate";
+
+export type { TFunction } from "./translate";
+
+/** Where a page's translator comes from: the server's for its language, or the browser's, which loads namespaces. */
+export interface PageTranslations {
+  readonly translator: Translator;
+  /**
+   * Namespaces not loaded yet, or nothing when all are. A namespace the browser has not loaded suspends the render
+   * that asks for it (a page reached by a link) until it has loaded, as react-i18next did.
+   */
+  missing(namespaces: readonly string[]): Promise<void> | undefined;
+}
+
+const TranslationsContext = createContext<PageTranslations | null>(null);
+
+export function TranslationsProvider({ translations, children }: { translations: PageTranslations; children?: ReactNode }) {
+  return <TranslationsContext.Provider value={translations}>{children}</TranslationsContext.Provider>;
+}
+
+/** The page's words in `namespaces` (the first is the default; "common" is always searched last), as react-i18next. */
+export function useTranslation(namespaces?: string | readonly string[]): { t: TFunction; i18n: { language: string; exists(key: string, options?: TranslateOptions): boolean } } {
+  const translations = useContext(TranslationsContext);
+  if (!translations) throw new Error("useTranslation needs a TranslationsProvider");
+  const list = namespaces === undefined ? ["common"] : typeof namespaces === "string" ? [namespaces] : namespaces;
+  const loading = translations.missing(list);
+  // Suspends until the namespaces have loaded (a render a link started, never the hydrating one: those are loaded first).
+  if (loading) throw loading;
+  const { translator } = translations;
+  const key = list.join(" ");
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the list's words are its key
+  return useMemo(() => ({ t: translator.fixedT(list), i18n: { language: translator.language, exists: translator.exists } }), [translator, key]);
+}
+
+interface TransProps {
+  t: TFunction;
+  i18nKey: string;
+  values?: Readonly<Record<string, unknown>>;
+  /** The elements the words' `<name>…</name>` tags stand for; each is given the words between its tags. */
+  components?: Readonly<Record<string, ReactElement>>;
+}
+
+type Node = { type: "text"; text: string } | { type: "tag"; name: string; children: Node[]; selfClosing?: boolean };
+
+/** Splits words into text and `<name>…</name>` or `<name/>` tags, nested (what the locale files use in <Trans>). */
+function parse(words: string): Node[] {
+  const root: Node[] = [];
+  const stack: { name: string; children: Node[] }[] = [];
+  const here = () => stack.at(-1)?.children ?? root;
+  const tag = /<(\/?)([A-Za-z0-9]+)\s*(\/?)>/g;
+  let at = 0;
+  let match: RegExpExecArray | null;
+  while ((match = tag.exec(words))) {
+    if (match.index > at) here().push({ type: "text", text: words.slice(at, match.index) });
+    at = tag.lastIndex;
+    const [, closing, name, selfClosing] = match;
+    if (closing) {
+      const open = stack.pop();
+      if (open) here().push({ type: "tag", name: open.name, children: open.children });
+    } else if (selfClosing) here().push({ type: "tag", name: name!, children: [] });
+    else stack.push({ name: name!, children: [] });
+  }
+  if (at < words.length) here().push({ type: "text", text: words.slice(at) });
+  // A tag never closed keeps what was inside it.
+  while (stack.length) {
+    const open = stack.pop()!;
+    here().push({ type: "tag", name: open.name, children: open.children });
+  }
+  return root;
+}
+
+/**
+ * Words with elements in them, as react-i18next's `<Trans>` renders them for a map of named components: each
+ * `<name>…</name>` becomes that component with the words inside it, and the text around them is the words' own.
+ */
+export function Trans({ t, i18nKey, values = {}, components = {} }: TransProps): ReactNode {
+  const { interpolate } = useContext(TranslationsContext)!.translator;
+  const words = t(i18nKey, { ...values, context: undefined, count: undefined, defaultValue: i18nKey, ns: t.ns });
+  if (words === "") return [];
+  const render = (nodes: Node[]): ReactNode[] =>
+    nodes.map((node, index) => {
+      if (node.type === "text") return interpolate(node.text, values);
+      const component = Object.prototype.hasOwnProperty.call(components, node.name) ? components[node.name] : undefined;
+      // `<name/>` is the component as given, with its own children.
+      if (component && isValidElement(component) && node.selfClosing) return cloneElement(component, { key: index });
+      const inner = render(node.children);
+      if (component && isValidElement(component)) return createElement(component.type, { ...(component.props as object), key: index }, inner.length ? inner : undefined);
+      // An unknown tag stays as written, as react-i18next leaves it.
+      return `<${node.name}>${inner.join("")}</${node.name}>`;
+    });
+  return render(parse(words));
+}

@@ -1,0 +1,132 @@
+// The page translator against i18next itself: every key of every locale file, in every language, with plurals,
+// contexts, objects and values, gives what the server's i18next gives (docs/decisions/041). Both the server's
+// translator (every language loaded) and the browser's (only the page's language) are checked.
+import { createElement, type ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { Trans as I18nextTrans } from "react-i18next";
+import { describe, expect, it } from "vitest";
+import { supportedLanguages } from "~/i18n";
+import { createTranslations } from "~/services/translations.server";
+import { namespaces, resources } from "../../locales/resources";
+import { Trans, TranslationsProvider } from "./react";
+import { createTranslator, interpolate } from "./translate";
+
+const pluralForms = new Set(["zero", "one", "two", "few", "many", "other"]);
+const counts = [0, 1, 2, 3, 4, 5, 11, 12, 22, 25, 101, 1.5];
+
+/**
+ * Every key in a locale file (each leaf and each object, and each with its plural and context endings taken off),
+ * with the contexts its words have and whether they have plural forms.
+ */
+function keysOf(words: unknown): Map<string, { contexts: Set<string>; plural: boolean }> {
+  const keys = new Map<string, { contexts: Set<string>; plural: boolean }>();
+  const entry = (key: string) => keys.get(key) ?? keys.set(key, { contexts: new Set(), plural: false }).get(key)!;
+  const walk = (value: unknown, path: string) => {
+    if (path) entry(path);
+    if (typeof value === "object" && value !== null) {
+      for (const [part, inner] of Object.entries(value)) walk(inner, path ? `${path}.${part}` : part);
+      return;
+    }
+    const pieces = path.split("_");
+    for (let i = pieces.length - 1; i > 0; i--) {
+      const ending = pieces[i]!;
+      const base = entry(pieces.slice(0, i).join("_"));
+      if (pluralForms.has(ending)) base.plural = true;
+      else if (!ending.includes(".")) base.contexts.add(ending);
+    }
+  };
+  walk(words, "");
+  return keys;
+}
+
+/** Values for every placeholder in a language's words, some of them awkward ($ patterns, braces, numbers). */
+function valuesFor(words: unknown): Record<string, unknown> {
+  const names = new Set<string>();
+  const text = JSON.stringify(words);
+  for (const match of text.matchAll(/\{\{(.+?)\}\}/g)) names.add(match[1]!.trim());
+  const values: Record<string, unknown> = {};
+  let i = 0;
+  for (const name of names) values[name] = [`Sam $& $1 ${i}`, 7, "{{childName}}", `<b>x</b> ${i}`][i++ % 4];
+  return values;
+}
+
+describe("the page translator gives what i18next gives", () => {
+  const translations = createTranslations();
+  for (const language of supportedLanguages) {
+    const i18n = translations[language];
+    const server = createTranslator(language, resources);
+    const browser = createTranslator(language, { [language]: resources[language] });
+    for (const namespace of namespaces) {
+      it(`${language}: every key of ${namespace}`, () => {
+        const keys = keysOf({ ...resources.en?.[namespace], ...resources[language]?.[namespace] });
+        const values = valuesFor(resources[language]?.[namespace]);
+        const fixed = [namespace, "common"];
+        const expected = i18n.getFixedT(language, fixed);
+        let checked = 0;
+        for (const translator of [server, browser]) {
+          const t = translator.fixedT(fixed);
+          for (const [key, { contexts, plural }] of [...keys, ["no.such.key", { contexts: new Set<string>(), plural: false }] as const]) {
+            const optionSets: Record<string, unknown>[] = [{}, values, { ...values, returnObjects: true }, { defaultValue: [], returnObjects: true }, { ns: namespace }, { ...values, count: 1 }, { ...values, count: 2, returnObjects: true }];
+            if (plural) for (const count of counts) optionSets.push({ ...values, count });
+            for (const context of contexts) {
+              optionSets.push({ ...values, context }, { ...values, context, returnObjects: true });
+              if (plural) for (const count of counts) optionSets.push({ ...values, context, count });
+            }
+            for (const options of optionSets) {
+              expect(t(key, options), `${key} ${JSON.stringify(options)}`).toEqual(expected(key, options as never));
+              checked++;
+            }
+            expect(translator.exists(`${namespace}:${key}`), key).toBe(i18n.exists(`${namespace}:${key}`));
+            expect(t(`common:${key}`, values), key).toEqual(expected(`common:${key}`, values as never));
+          }
+        }
+        expect(checked).toBeGreaterThanOrEqual(2 * 7 * keys.size);
+      });
+    }
+  }
+});
+
+describe("what the locale files use is what the page translator does", () => {
+  const text = JSON.stringify(resources);
+  it("no nesting ($t(...)), formats ({{value, format}}) or unescaped values ({{- value}})", () => {
+    expect(text).not.toMatch(/\$t\(/);
+    expect(text).not.toMatch(/\{\{[^}]*,[^}]*\}\}/);
+    expect(text).not.toMatch(/\{\{\s*-/);
+  });
+});
+
+describe("interpolate", () => {
+  it("fills placeholders as i18next does, value by value, never looking into a value again", () => {
+    expect(interpolate("Hello {{name}}, {{ name }}!", { name: "{{name}} $&" })).toBe("Hello {{name}} $&, {{name}} $&!");
+    expect(interpolate("{{missing}} and {{given}}", { given: undefined })).toBe("{{missing}} and ");
+    expect(interpolate("{{a.b}} {{n}}", { a: { b: "deep" }, n: 0 })).toBe("deep 0");
+  });
+});
+
+describe("<Trans> renders what react-i18next's <Trans> renders", () => {
+  const translations = createTranslations();
+  for (const language of supportedLanguages) {
+    it(`${language}: every page's words with elements in them`, () => {
+      const translator = createTranslator(language, resources);
+      let checked = 0;
+      for (const namespace of namespaces.filter((name) => name !== "emails")) {
+        const keys = keysOf(resources[language]?.[namespace]).keys();
+        const values = valuesFor(resources[language]?.[namespace]);
+        for (const key of keys) {
+          const words = translator.fixedT([namespace, "common"])(key, { returnObjects: true });
+          if (typeof words !== "string" || !/<[A-Za-z0-9]+\s*\/?>/.test(words)) continue;
+          const names = [...words.matchAll(/<\/?([A-Za-z0-9]+)\s*\/?>/g)].map((match) => match[1]!);
+          const components: Record<string, ReactElement> = {};
+          for (const name of names) components[name] = createElement("a", { className: "govuk-link", href: `#${name}` });
+          const ours = renderToStaticMarkup(
+            createElement(TranslationsProvider, { translations: { translator, missing: () => undefined } }, createElement(Trans, { t: translator.fixedT([namespace, "common"]), i18nKey: key, values, components })),
+          );
+          const theirs = renderToStaticMarkup(createElement(I18nextTrans, { t: translations[language].getFixedT(language, [namespace, "common"]), i18n: translations[language], i18nKey: key, values, components }));
+          expect(ours, `${language} ${namespace}:${key}`).toBe(theirs);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(10);
+    });
+  }
+});

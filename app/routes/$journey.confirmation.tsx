@@ -2,7 +2,8 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/translation/react";
-import { Suspense, type ReactNode } from "react";
+import { OptionalPart } from "~/components/optional-part";
+import type { ReactNode } from "react";
 import { Panel } from "~/components/govuk/panel";
 import { SummaryList } from "~/components/govuk/summary-list";
 import { describeAnswers } from "~/journeys/describe-answers";
@@ -130,9 +131,9 @@ export default function Confirmation() {
             </p>
           ) : null}
           {page.followed ? (
-            <Suspense fallback={null}>
+            <OptionalPart>
               <ProgressLink />
-            </Suspense>
+            </OptionalPart>
           ) : null}
           <h2 className="govuk-heading-m">{t("confirmation.contactTitle")}</h2>
           {list("confirmation.contact").map((p, i) => (

@@ -1,7 +1,7 @@
 // The start page: what people can do here, who can complain, what happens next and other ways to reach us.
-import { Suspense } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Trans, useTranslation } from "~/translation/react";
+import { OptionalPart } from "~/components/optional-part";
 import { Button } from "~/components/govuk/button";
 import { SummaryList } from "~/components/govuk/summary-list";
 import { useLoaderData } from "@remix-run/react";
@@ -112,9 +112,9 @@ export default function Start() {
             <JourneySection key={journey.id} journey={journey} />
           ))}
 
-          <Suspense fallback={null}>
+          <OptionalPart>
             <CheckYourComplaint />
-          </Suspense>
+          </OptionalPart>
 
           <h2 className="govuk-heading-m">{t("whoCan.heading")}</h2>
           <p className="govuk-body">{t("whoCan.lead")}</p>

@@ -45,25 +45,40 @@ interface TransProps {
 
 type Node = { type: "text"; text: string } | { type: "tag"; name: string; children: Node[]; selfClosing?: boolean };
 
-/** Splits words into text and `<name>…</name>` or `<name/>` tags, nested (what the locale files use in <Trans>). */
+/** Elements that never have content, so never a closing tag (html-parse-stringify's list, which react-i18next uses). */
+const voidElements = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+/** Tags react-i18next renders as elements of their own when no component is given for them. */
+const basicHtml = new Set(["br", "strong", "i", "p"]);
+/** When words have one of these, react-i18next reads them for tags even with no components given. */
+const basicHtmlStart = /<br|<strong|<i|<p/;
+
+/**
+ * Splits words into text and `<name>…</name>`, `<name/>` or `<br>` tags, nested, as react-i18next's parser does
+ * for tags without attributes (the only kind the locale files use; app/translation/translate.test.ts checks that).
+ */
 function parse(words: string): Node[] {
   const root: Node[] = [];
   const stack: { name: string; children: Node[] }[] = [];
   const here = () => stack.at(-1)?.children ?? root;
+  // Text that is only white space counts as one space, as in HTML.
+  const text = (from: number, to: number) => {
+    const slice = words.slice(from, to);
+    here().push({ type: "text", text: /^\s*$/.test(slice) ? " " : slice });
+  };
   const tag = /<(\/?)([A-Za-z0-9]+)\s*(\/?)>/g;
   let at = 0;
   let match: RegExpExecArray | null;
   while ((match = tag.exec(words))) {
-    if (match.index > at) here().push({ type: "text", text: words.slice(at, match.index) });
+    if (match.index > at) text(at, match.index);
     at = tag.lastIndex;
     const [, closing, name, selfClosing] = match;
     if (closing) {
       const open = stack.pop();
       if (open) here().push({ type: "tag", name: open.name, children: open.children });
-    } else if (selfClosing) here().push({ type: "tag", name: name!, children: [] });
+    } else if (selfClosing || voidElements.has(name!.toLowerCase())) here().push({ type: "tag", name: name!, children: [], selfClosing: true });
     else stack.push({ name: name!, children: [] });
   }
-  if (at < words.length) here().push({ type: "text", text: words.slice(at) });
+  if (at < words.length) text(at, words.length);
   // A tag never closed keeps what was inside it.
   while (stack.length) {
     const open = stack.pop()!;
@@ -75,21 +90,31 @@ function parse(words: string): Node[] {
 /**
  * Words with elements in them, as react-i18next's `<Trans>` renders them for a map of named components: each
  * `<name>…</name>` becomes that component with the words inside it, and the text around them is the words' own.
+ * Without components, words with no tags react-i18next reads are given back as they are.
  */
-export function Trans({ t, i18nKey, values = {}, components = {} }: TransProps): ReactNode {
+export function Trans({ t, i18nKey, values = {}, components }: TransProps): ReactNode {
   const { interpolate } = useContext(TranslationsContext)!.translator;
   const words = t(i18nKey, { ...values, context: undefined, count: undefined, defaultValue: i18nKey, ns: t.ns });
   if (words === "") return [];
+  if (!components && !basicHtmlStart.test(words)) return [words];
+  const given = components ?? {};
   const render = (nodes: Node[]): ReactNode[] =>
     nodes.map((node, index) => {
       if (node.type === "text") return interpolate(node.text, values);
-      const component = Object.prototype.hasOwnProperty.call(components, node.name) ? components[node.name] : undefined;
-      // `<name/>` is the component as given, with its own children.
-      if (component && isValidElement(component) && node.selfClosing) return cloneElement(component, { key: index });
+      const component = Object.prototype.hasOwnProperty.call(given, node.name) ? given[node.name] : undefined;
+      if (component && isValidElement<{ children?: unknown }>(component)) {
+        const own = component.props.children;
+        // `<name/>` is the component as given, with its own children.
+        if (node.selfClosing) return cloneElement(component, { key: index });
+        const inner = render(node.children);
+        // A component whose own children are elements keeps them when the words give it none.
+        if (!inner.length && Array.isArray(own) && own.every((child) => isValidElement(child))) return cloneElement(component, { key: index });
+        return createElement(component.type, { ...component.props, key: index }, inner.length ? inner : undefined);
+      }
       const inner = render(node.children);
-      if (component && isValidElement(component)) return createElement(component.type, { ...(component.props as object), key: index }, inner.length ? inner : undefined);
-      // An unknown tag stays as written, as react-i18next leaves it.
-      return `<${node.name}>${inner.join("")}</${node.name}>`;
+      if (basicHtml.has(node.name)) return node.selfClosing ? createElement(node.name, { key: `${node.name}-${index}` }) : createElement(node.name, { key: `${node.name}-${index}` }, inner);
+      // An unknown tag stays as written, as react-i18next leaves it (its parts joined as a template string does).
+      return node.selfClosing ? `<${node.name} />` : `<${node.name}>${String(inner)}</${node.name}>`;
     });
   return render(parse(words));
 }

@@ -2,7 +2,8 @@
 // with JavaScript off, and leave the page's scripts working: React once answered it with "root did not complete"
 // (error 345) and stopped (docs/decisions/036).
 import { expect, test, waitUntilEnhanced } from "./support/fixtures";
-import { continueOn, expectHeading, reachWhatHappened } from "./support/journey";
+import { sendAnswers } from "./support/answer-as";
+import { completeQuickComplaint, continueOn, expectHeading, reachWhatHappened } from "./support/journey";
 
 test.use({ javaScriptEnabled: true });
 
@@ -61,4 +62,21 @@ test("an answer changed while the page is being hydrated keeps the change", asyn
   await waitUntilEnhanced(page);
   expect(await page.evaluate(() => sessionStorage.getItem("acted"))).toBe("during hydration");
   await expect(page.getByRole("textbox", { name: "Tell us what happened" })).toHaveValue("The health visitor never came. Nobody rang.");
+});
+
+test("a part of a page whose words cannot be fetched is left out, and the page around it stays", async ({ page, consoleProblems }) => {
+  await completeQuickComplaint(page);
+  // The connection lost just as the confirmation asks for the progress pages' words (for its "check where your
+  // complaint is" line): the confirmation, with the person's reference, must still be the page they see.
+  await page.route(/\/assets\/progress-[^/.]+\.js$/, (route) => route.abort("internetdisconnected"));
+  const reference = await sendAnswers(page);
+  await expectHeading(page, "Complaint sent");
+  await expect(page.locator(".govuk-panel__body")).toContainText(reference);
+  await expect(page.getByRole("link", { name: "check where your complaint is" })).toHaveCount(0);
+  await expect(page.getByText("Sorry, there is a problem with the service")).toHaveCount(0);
+  // What the browser says about the file it could not fetch, and React about the part it left out, is expected here.
+  const expected = /progress-[^/.]+\.js|dynamically imported module|ERR_INTERNET_DISCONNECTED|net::ERR/;
+  const unexpected = consoleProblems.filter((problem) => !expected.test(problem));
+  expect(unexpected).toEqual([]);
+  consoleProblems.length = 0;
 });

@@ -69,6 +69,8 @@ const shown = (value: unknown): string => (value === undefined || value === null
  * is never looked into again for placeholders of its own.
  */
 export function interpolate(text: string, values: Readonly<Record<string, unknown>>): string {
+  // Most words have no placeholder: nothing to search them for.
+  if (!text.includes("{{")) return text;
   const pattern = new RegExp(placeholder.source, "g");
   let result = text;
   let match: RegExpExecArray | null;
@@ -97,8 +99,10 @@ export function interpolate(text: string, values: Readonly<Record<string, unknow
  */
 export function createTranslator(language: string, words: Readonly<Record<string, LanguageWords | undefined>>): Translator {
   const languages = language === fallbackLanguage ? [language] : [language, fallbackLanguage];
-  const rules = new Intl.PluralRules(language);
-  const ruleFor = (code: string) => (code === language ? rules : new Intl.PluralRules(code));
+  // One set of plural rules per language, made once: each is costly to make, and a lookup with a count may need the
+  // fallback language's too.
+  const rules = new Map(languages.map((code) => [code, new Intl.PluralRules(code)]));
+  const ruleFor = (code: string) => rules.get(code)!;
 
   function split(key: string, namespaces: readonly string[]): { key: string; namespaces: readonly string[] } {
     const at = key.indexOf(nsSeparator);

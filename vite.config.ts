@@ -30,12 +30,15 @@ export default defineConfig(({ isSsrBuild }) => ({
         // Modules every page runs, in one file rather than a dozen small ones: each file a first visit fetches costs
         // its own request and response headers (about 0.3 KB on HTTP/1.1), and one file compresses better than its
         // parts. Route modules and what only some pages render keep Remix's own splitting. GOV.UK Frontend's scripts
-        // (app/govuk-frontend.client.ts, with the file upload and character count it imports) are in the shared file
-        // on purpose: every page runs them straight after hydration, and as a file of their own they cost one more
-        // request for the same bytes. (A full test run once met React's error #345 with them in a file of their own;
+        // for the components most pages have (app/govuk-frontend.client.ts) are in the shared file on purpose: every
+        // page runs them straight after hydration, and as a file of their own they cost one more request for the same
+        // bytes. (A full test run once met React's error #345 with them in a file of their own;
         // the cause was a tap reaching React before hydration finished, fixed in docs/decisions/036.)
         manualChunks: isSsrBuild ? undefined : (id: string) => {
           if (/\/app\/(i18n|page-handle|root-data|govuk-frontend\.client|translation\/(translate|react))\.tsx?$/.test(id) || id.includes("vite/preload-helper")) return "shared";
+          // GOV.UK Frontend's character count and file upload, fetched only by the pages that have one (decision 042).
+          if (/\/app\/govuk-frontend-fields\.client\.ts$/.test(id) || /\/govuk-frontend\/dist\/govuk\/components\/(character-count|file-upload)\//.test(id)) return "govuk-frontend-fields";
+          if (id.includes("/govuk-frontend/dist/govuk/")) return "shared";
           if (/\/app\/components\/govuk\/(button|input|label|hint|error-message|form-group|fieldset|inset-text|warning-text|i18n-attributes)\.tsx?$/.test(id)) return "shared";
           return undefined;
         },

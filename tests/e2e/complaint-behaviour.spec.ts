@@ -155,7 +155,16 @@ test.describe("an expired session", () => {
 });
 
 test("with JavaScript, a long answer counts the characters left as they are typed", async ({ page }) => {
+  // The character count's script is fetched by the page that has one, not by the pages before it (decision 042).
+  const fetchedOn: string[] = [];
+  page.on("request", (request) => {
+    if (/\/assets\/govuk-frontend-fields-[^/]+\.js$/.test(request.url())) fetchedOn.push(new URL(page.url()).pathname);
+  });
+  await page.goto("/complaint/service");
+  expect(fetchedOn).toEqual([]);
   await reachWhatHappened(page);
+  await expect(page).toHaveURL(/\/complaint\/what-happened$/);
+  expect(fetchedOn).toHaveLength(1);
   const field = page.getByRole("textbox", { name: "Tell us what happened" });
   const status = page.locator(".govuk-character-count__status");
   await expect(status).toHaveText("You have 6,000 characters remaining");

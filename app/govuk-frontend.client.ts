@@ -18,20 +18,30 @@ const everyPage: Component[] = [Button, Checkboxes, ErrorSummary, ExitThisPage, 
 /** The modules of the components fetched only by the pages that have them. */
 const fetchedWhenOnThePage = ['[data-module="govuk-character-count"]', '[data-module="govuk-file-upload"]'].join(", ");
 
+/** Marks the page (its width container, made afresh for each page) once GOV.UK Frontend has set all of it up. */
+const enhancedMark = "data-portal-enhanced";
+
 /**
- * Sets up components on the page; ones already set up on an earlier run are left alone. The skip link is set up
- * last, once everything else on the page is: its mark (`data-govuk-skip-link-init`) says the page is enhanced.
+ * Sets up components on the page; ones already set up on an earlier run are left alone. When everything on the page
+ * is set up, the page's width container gets `enhancedMark`: after a fetch for the character count or file upload
+ * that can be a round trip after hydration.
  */
 export async function initGovukFrontend(): Promise<void> {
-  for (const Component of everyPage) createAll(Component, undefined, options);
+  const page = document.querySelector(".govuk-width-container");
+  for (const Component of [...everyPage, SkipLink]) createAll(Component, undefined, options);
   if (document.querySelector(fetchedWhenOnThePage)) {
     try {
       const { CharacterCount, FileUpload } = await import("./govuk-frontend-fields.client");
       for (const Component of [CharacterCount, FileUpload]) createAll(Component, undefined, options);
+      // A file chosen before the upload field was set up: its status says so (GOV.UK Frontend's own drop does this).
+      for (const input of document.querySelectorAll<HTMLInputElement>('[data-module="govuk-file-upload"] input[type="file"]')) {
+        if (input.files?.length) input.dispatchEvent(new CustomEvent("change"));
+      }
     } catch (error) {
-      // Not fetched (the connection lost): the fields work as they do without JavaScript.
+      // Not fetched (the connection lost): the fields work as they do without JavaScript. The browser remembers a
+      // module that failed, so they stay that way until the page is loaded afresh.
       console.error(error);
     }
   }
-  createAll(SkipLink, undefined, options);
+  page?.setAttribute(enhancedMark, "");
 }

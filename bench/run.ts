@@ -41,10 +41,11 @@ const warmupSeconds = 2;
 const connections = 10;
 const clockTicks = 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s.
 
-// The JavaScript budget was 120 KB; with the page's words looked up without i18next in the browser (decision 041) a
-// question page fetches about 104.5 KB, and the budget comes down to 110 KB so the room is not spent unnoticed
+// The JavaScript budget was 120 KB; with the page's words looked up without i18next in the browser (decision 041) it
+// came down to 110 KB, and with the character count and file upload scripts fetched only where they are (decision
+// 042) a question page fetches about 102 KB and the budget comes down to 105 KB, so the room is not spent unnoticed
 // (issue 17 asks for 90 KB and a 100 KB budget: docs/performance.md says what stands in the way).
-const budgets = { noJsBytes: 60 * 1024, extraJsBytes: 110 * 1024 };
+const budgets = { noJsBytes: 60 * 1024, extraJsBytes: 105 * 1024 };
 
 interface RunFigures {
   name: string;

@@ -58,9 +58,13 @@ export async function axeViolations(page: Page, browser: Browser, javaScriptEnab
   }
 }
 
-/** Waits until the page has hydrated and GOV.UK Frontend has set it up (a page without the portal's layout at once). */
+/**
+ * Waits until the page has hydrated and GOV.UK Frontend has set all of it up, the character count and file upload
+ * fetched where a page has them (a page without the portal's layout at once). `app/govuk-frontend.client.ts` marks
+ * the page's width container, made afresh for each page, so this holds after a step made with JavaScript too.
+ */
 export async function waitUntilEnhanced(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector(".govuk-skip-link") || document.querySelector(".govuk-skip-link[data-govuk-skip-link-init]") !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => !document.querySelector(".govuk-width-container") || document.querySelector(".govuk-width-container[data-portal-enhanced]") !== null, undefined, { timeout: 30_000 });
 }
 
 interface Fixtures {

@@ -2,7 +2,7 @@
 import express from "express";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { helmetOptions, securityHeaders } from "./security-headers";
+import { configuredHelmet, securityHeaders } from "./security-headers";
 
 async function headersFrom(production: boolean, times = 2): Promise<Headers[]> {
   const app = express();
@@ -48,7 +48,7 @@ describe("security headers", () => {
       const app = express();
       app.get("/ours", securityHeaders({ production }), (_req, res) => res.send(String(res.locals.nonce)));
       // helmet run afresh on each response, as before its headers were worked out once, with the nonce it is given.
-      const helmet = helmetOptions(production);
+      const helmet = configuredHelmet(production);
       app.get(
         "/helmet",
         (req, res, next) => {

@@ -66,7 +66,7 @@ function helmetSteps(helmetMiddleware: HelmetMiddleware): HeaderStep[] {
  */
 export function securityHeaders({ production }: { production: boolean }): RequestHandler {
   const nextNonce = nonceSource();
-  const steps = helmetSteps(helmetOptions(production) as HelmetMiddleware);
+  const steps = helmetSteps(configuredHelmet(production) as HelmetMiddleware);
   return (_req, res, next) => {
     const nonce = nextNonce();
     res.locals.nonce = nonce;
@@ -79,8 +79,8 @@ export function securityHeaders({ production }: { production: boolean }): Reques
   };
 }
 
-/** helmet as the portal configures it; exported for the test that holds the replay to helmet's own answers. */
-export function helmetOptions(production: boolean) {
+/** helmet's middleware as the portal configures it; exported for the test that holds the replay to its answers. */
+export function configuredHelmet(production: boolean) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,

@@ -78,8 +78,6 @@ export interface UploadLimits {
   maxFileBytes: number;
   maxTotalBytes: number;
   maxBodyBytes: number;
-  /** After a refusal is answered, what more of the body is read and dropped before the connection is closed. */
-  maxDrainBytes: number;
   idleTimeoutMs: number;
 }
 
@@ -95,10 +93,7 @@ export function receiveEvidenceUpload(request: UploadRequest, options: UploadOpt
   const result = (refusal: UploadRefusal | null): UploadResult => ({ fields, files, refusal });
   const { body } = request;
 
-  // A body said to be past the limit is still read up to it, as one that does not say its length, so the answer can
-  // name the file that was too large (and the form's token is checked); one said to be past what a refusal reads
-  // and drops is refused unread (answerThenDrain).
-  if (Number(request.contentLength ?? 0) > limits.maxDrainBytes) return Promise.resolve(result("body-too-large"));
+  if (Number(request.contentLength ?? 0) > limits.maxBodyBytes) return Promise.resolve(result("body-too-large"));
   if (!request.contentType || !/^multipart\/form-data\s*;/i.test(request.contentType)) return Promise.resolve(result("malformed"));
   let parser: busboy.Busboy;
   try {
@@ -310,51 +305,10 @@ export interface UploadRouteOptions {
 }
 
 /**
- * Answers a refused upload without cutting its connection under it. A connection closed with part of the body
- * unread sends the browser a TCP reset, and a browser still sending the body then shows its own "connection reset"
- * page, not the portal's answer (Chromium without JavaScript did so for a 30 MB file every time). So once the answer
- * has gone, the rest of the body is read and dropped, and the connection is closed only if the rest is more than
- * `maxDrainBytes` (declared or sent) or nothing comes for `idleTimeoutMs` (docs/decisions/044).
- */
-function answerThenDrain(req: Request, res: Response, limits: Pick<UploadLimits, "maxDrainBytes" | "idleTimeoutMs">): void {
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limits.maxDrainBytes) {
-    // Said to be huge: not worth reading, and the browser would wait a long time for the answer.
-    res.setHeader("Connection", "close");
-    res.once("finish", () => req.destroy());
-    return;
-  }
-  res.once("finish", () => {
-    if (req.readableEnded || req.destroyed) return;
-    let drained = 0;
-    let idle: NodeJS.Timeout | undefined;
-    const stop = () => {
-      clearTimeout(idle);
-      req.off("data", onData);
-      req.destroy();
-    };
-    const waitForMore = () => {
-      clearTimeout(idle);
-      idle = setTimeout(stop, limits.idleTimeoutMs);
-    };
-    const onData = (chunk: Buffer) => {
-      drained += chunk.length;
-      if (drained > limits.maxDrainBytes) stop();
-      else waitForMore();
-    };
-    req.on("data", onData);
-    req.once("end", () => clearTimeout(idle));
-    req.once("close", () => clearTimeout(idle));
-    waitForMore();
-    req.resume();
-  });
-}
-
-/**
  * Express middleware for the pages that take uploads: a multipart post to one of them is received here, and the
  * result is left in `res.locals.evidenceUpload` for the page's action (through the load context), with the
  * session in `res.locals.session`. The body is then used up: `res.locals.bodyRead` tells the Remix handler not
- * to read it again. A refused request's unread rest is read and dropped once it is answered (answerThenDrain).
+ * to read it again. A refused request's connection is closed once answered, so its unread rest is never read.
  */
 export function evidenceUploadRoute(options: UploadRouteOptions) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -369,7 +323,8 @@ export function evidenceUploadRoute(options: UploadRouteOptions) {
       if (!session.id || session.fresh || !runId) {
         // No answers to attach files to (the session ended): the page sends the person on, as for any post.
         res.locals.evidenceUpload = { fields: new URLSearchParams(), files: [], refusal: "forgery" } satisfies UploadResult;
-        answerThenDrain(req, res, options.limits ?? evidenceLimits);
+        res.setHeader("Connection", "close");
+        res.once("finish", () => req.destroy());
         return next();
       }
       const upload = await receiveEvidenceUpload(
@@ -385,7 +340,10 @@ export function evidenceUploadRoute(options: UploadRouteOptions) {
         },
       );
       res.locals.evidenceUpload = upload;
-      if (upload.refusal) answerThenDrain(req, res, options.limits ?? evidenceLimits);
+      if (upload.refusal) {
+        res.setHeader("Connection", "close");
+        res.once("finish", () => req.destroy());
+      }
       next();
     })().catch(next);
   };

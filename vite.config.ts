@@ -32,8 +32,8 @@ export default defineConfig(({ isSsrBuild }) => ({
         // parts. Route modules and what only some pages render keep Remix's own splitting. GOV.UK Frontend's scripts
         // for the components most pages have (app/govuk-frontend.client.ts) are in the shared file on purpose: every
         // page runs them straight after hydration, and as a file of their own they cost one more request for the same
-        // bytes. (A full test run once met React's error #345 with them in a file of their own;
-        // the cause was a tap reaching React before hydration finished, fixed in docs/decisions/036.)
+        // bytes. (A full test run once met React's error #345 with them in a file of their own; the cause was a tap
+        // reaching React before hydration finished, fixed in docs/decisions/036.)
         manualChunks: isSsrBuild ? undefined : (id: string) => {
           if (/\/app\/(i18n|page-handle|root-data|govuk-frontend\.client|translation\/(translate|react))\.tsx?$/.test(id) || id.includes("vite/preload-helper")) return "shared";
           // GOV.UK Frontend's character count and file upload, fetched only by the pages that have one (decision 042).

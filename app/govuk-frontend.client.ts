@@ -13,10 +13,10 @@ const options = {
 
 type Component = Parameters<typeof createAll>[0];
 
-const everyPage: Component[] = [Button, Checkboxes, ErrorSummary, ExitThisPage, Radios];
+const everyPage: Component[] = [Button, Checkboxes, ErrorSummary, ExitThisPage, Radios, SkipLink];
 
-/** The modules of the components fetched only by the pages that have them. */
-const fetchedWhenOnThePage = ['[data-module="govuk-character-count"]', '[data-module="govuk-file-upload"]'].join(", ");
+const characterCountModule = '[data-module="govuk-character-count"]';
+const fileUploadModule = '[data-module="govuk-file-upload"]';
 
 /** Marks the page (its width container, made afresh for each page) once GOV.UK Frontend has set all of it up. */
 const enhancedMark = "data-portal-enhanced";
@@ -28,13 +28,13 @@ const enhancedMark = "data-portal-enhanced";
  */
 export async function initGovukFrontend(): Promise<void> {
   const page = document.querySelector(".govuk-width-container");
-  for (const Component of [...everyPage, SkipLink]) createAll(Component, undefined, options);
-  if (document.querySelector(fetchedWhenOnThePage)) {
+  for (const Component of everyPage) createAll(Component, undefined, options);
+  if (document.querySelector(`${characterCountModule}, ${fileUploadModule}`)) {
     try {
       const { CharacterCount, FileUpload } = await import("./govuk-frontend-fields.client");
       for (const Component of [CharacterCount, FileUpload]) createAll(Component, undefined, options);
       // A file chosen before the upload field was set up: its status says so (GOV.UK Frontend's own drop does this).
-      for (const input of document.querySelectorAll<HTMLInputElement>('[data-module="govuk-file-upload"] input[type="file"]')) {
+      for (const input of document.querySelectorAll<HTMLInputElement>(`${fileUploadModule} input[type="file"]`)) {
         if (input.files?.length) input.dispatchEvent(new CustomEvent("change"));
       }
     } catch (error) {

@@ -17,6 +17,11 @@ export const evidenceLimits = {
   maxBodyBytes: 21 * MB,
   /** Files are sealed and stored in pieces of this size, so no file is ever whole in memory. */
   chunkBytes: 256 * 1024,
+  /**
+   * A refused upload's body is read and dropped as far as this (from its start), so that the browser still sending
+   * it reads the answer instead of a reset connection (docs/decisions/044). Five files of the largest size, and some.
+   */
+  maxDrainBytes: 64 * MB,
   /** An upload that sends nothing for this long is given up (a slow phone sends something every second or so). */
   idleTimeoutMs: 60_000,
   /** Default for EVIDENCE_ATTACH_MAX_MB: files attached to the staff email up to this total, listed above it. */

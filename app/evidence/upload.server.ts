@@ -1,12 +1,14 @@
 // Receives an evidence upload: a multipart body streamed through busboy, each file through the type check, the
 // virus scanner and the sealed piece store at once, never whole in memory. Every other route keeps the 64 KB
-// body limit (server/remix-handler.ts); only a request handed here may be larger, and past 21 MB it is cut off.
+// body limit (server/remix-handler.ts); only a request handed here may be larger, and past 21 MB it is refused
+// (its rest read and dropped as it is answered, so the browser sees the answer: drainRefusedBody).
 //
 // The form's `csrf` field must come before its file input (browsers send fields in the form's order): the token
 // is checked before any byte of a file is stored. What comes back is typed: the form's other fields, one outcome
 // per file (accepted, or the error the page shows), and a refusal of the whole request when there is one.
 import { createHash } from "node:crypto";
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
+import type { Socket } from "node:net";
 import type { Readable } from "node:stream";
 import busboy from "busboy";
 import type { NextFunction, Request, Response } from "express";
@@ -78,6 +80,8 @@ export interface UploadLimits {
   maxFileBytes: number;
   maxTotalBytes: number;
   maxBodyBytes: number;
+  /** A refused body is read and dropped as far as this from its start before its connection is closed. */
+  maxDrainBytes: number;
   idleTimeoutMs: number;
 }
 
@@ -93,7 +97,10 @@ export function receiveEvidenceUpload(request: UploadRequest, options: UploadOpt
   const result = (refusal: UploadRefusal | null): UploadResult => ({ fields, files, refusal });
   const { body } = request;
 
-  if (Number(request.contentLength ?? 0) > limits.maxBodyBytes) return Promise.resolve(result("body-too-large"));
+  // A body said to be past the limit is read up to it all the same, like one that does not say its length, so the
+  // answer can name the file that was too large (and the form's token is checked). One said to be longer than a
+  // refusal reads and drops is refused unread (drainRefusedBody).
+  if (Number(request.contentLength ?? 0) > limits.maxDrainBytes) return Promise.resolve(result("body-too-large"));
   if (!request.contentType || !/^multipart\/form-data\s*;/i.test(request.contentType)) return Promise.resolve(result("malformed"));
   let parser: busboy.Busboy;
   try {
@@ -132,7 +139,7 @@ export function receiveEvidenceUpload(request: UploadRequest, options: UploadOpt
       clearTimeout(idle);
       body.off("data", count);
       body.unpipe(parser);
-      // A refused body is not read further: the caller answers and closes the connection.
+      // A refused body is not parsed further: the caller reads and drops its rest, or closes the connection.
       if (refusal) parser.destroy();
       void chain.then(() => resolve(result(refusal)));
     };
@@ -305,16 +312,82 @@ export interface UploadRouteOptions {
 }
 
 /**
+ * Makes sure a refused upload's answer reaches the browser. A connection closed with part of its body unread sends
+ * a TCP reset, and a browser reads the answer only once it has sent the whole body: it would show its own
+ * "connection reset" page instead (Chromium without JavaScript did so for a 30 MB file every time). So the rest of
+ * the body is read and dropped, from now, before the answer is made: up to `maxDrainBytes` counted from the body's
+ * start, and while something comes at least every `idleTimeoutMs`; past either, the connection is closed. A body that
+ * says it is longer than that, a body that stopped coming and a browser that went away are closed once answered.
+ * Nothing read here is parsed, stored or kept (docs/decisions/044).
+ */
+function drainRefusedBody(req: Request, res: Response, refusal: UploadRefusal, limits: UploadLimits, readBefore: number): void {
+  if (req.readableEnded) return;
+  const socket = req.socket;
+  // Closed when the answer has gone (or at once, if it has), never before: the browser gets the answer if it can.
+  const closeAfterAnswer = (reason: string | null) => {
+    if (reason) logger.info({ reason }, "connection closed");
+    if (res.writableFinished) return void req.destroy();
+    req.pause();
+    if (!res.headersSent) res.setHeader("Connection", "close");
+    res.once("close", () => req.destroy());
+  };
+  if (refusal === "timeout" || refusal === "aborted" || Number(req.headers["content-length"] ?? 0) > limits.maxDrainBytes) return closeAfterAnswer(null);
+
+  let stopped = false;
+  let idle: NodeJS.Timeout | undefined;
+  const stop = (reason: string | null) => {
+    if (stopped) return;
+    stopped = true;
+    clearTimeout(idle);
+    req.off("data", onData);
+    req.off("end", onEnd);
+    socket.off("close", onClose);
+    if (reason) closeAfterAnswer(reason);
+  };
+  const waitForMore = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => stop("refused upload stopped"), limits.idleTimeoutMs);
+  };
+  const onData = () => {
+    if (socket.bytesRead - readBefore > limits.maxDrainBytes) stop("refused upload too long");
+    else waitForMore();
+  };
+  const onEnd = () => {
+    stop(null);
+    // Back to the keep-alive wait Node set when the answer went (it is reset when the next request comes).
+    if (res.writableFinished && !socket.destroyed) socket.setTimeout((socket as Socket & { server?: Server }).server?.keepAliveTimeout ?? 5_000);
+  };
+  const onClose = () => stop(null);
+  req.on("data", onData);
+  req.once("end", onEnd);
+  socket.once("close", onClose);
+  waitForMore();
+  req.resume();
+  res.once("finish", () => {
+    // All of the body has come (`complete`): nothing more for this request can come off the wire.
+    if (stopped || req.complete || socket.destroyed) return;
+    // Node takes a body no route has read off the wire itself, dropping every listener that counts it: this one
+    // must be the reader, or the limits above count nothing.
+    if (!req.listeners("data").includes(onData)) return stop("refused upload not counted");
+    // Node gives an answered connection its keep-alive wait (5 s of quiet): a slow phone's rest may pause longer.
+    socket.setTimeout(limits.idleTimeoutMs);
+  });
+}
+
+/**
  * Express middleware for the pages that take uploads: a multipart post to one of them is received here, and the
  * result is left in `res.locals.evidenceUpload` for the page's action (through the load context), with the
  * session in `res.locals.session`. The body is then used up: `res.locals.bodyRead` tells the Remix handler not
- * to read it again. A refused request's connection is closed once answered, so its unread rest is never read.
+ * to read it again. A refused request's unread rest is read and dropped while it is answered (drainRefusedBody).
  */
 export function evidenceUploadRoute(options: UploadRouteOptions) {
   return (req: Request, res: Response, next: NextFunction): void => {
     // A post the server has already refused (a JavaScript post over the rate limit) is left unread for its route.
     const journey = isMultipartPost(req) && res.locals.refusal === undefined ? options.journeyOf(req.path) : null;
     if (!journey) return next();
+    const limits = options.limits ?? evidenceLimits;
+    // The body's first byte, as near as the socket says: its headers have been read, little or none of its body.
+    const readBefore = req.socket.bytesRead;
     void (async () => {
       const session = await options.loadSession(req, res);
       res.locals.session = session;
@@ -323,8 +396,7 @@ export function evidenceUploadRoute(options: UploadRouteOptions) {
       if (!session.id || session.fresh || !runId) {
         // No answers to attach files to (the session ended): the page sends the person on, as for any post.
         res.locals.evidenceUpload = { fields: new URLSearchParams(), files: [], refusal: "forgery" } satisfies UploadResult;
-        res.setHeader("Connection", "close");
-        res.once("finish", () => req.destroy());
+        drainRefusedBody(req, res, "forgery", limits, readBefore);
         return next();
       }
       const upload = await receiveEvidenceUpload(
@@ -336,14 +408,11 @@ export function evidenceUploadRoute(options: UploadRouteOptions) {
           verifyCsrf: (token) => options.verifyCsrf(session, token),
           fileField: options.fileField,
           fields: options.fields,
-          limits: options.limits,
+          limits,
         },
       );
       res.locals.evidenceUpload = upload;
-      if (upload.refusal) {
-        res.setHeader("Connection", "close");
-        res.once("finish", () => req.destroy());
-      }
+      if (upload.refusal) drainRefusedBody(req, res, upload.refusal, limits, readBefore);
       next();
     })().catch(next);
   };

@@ -4,7 +4,7 @@
 // or whose body arrives slower than the minimum rate once the idle limit has passed, is closed, and a client
 // address past its number of open connections is turned away at once. Nothing here reads the body itself: the
 // rate is taken from the bytes the socket has read, so backpressure and the routes' own reading are untouched.
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
 
 export interface ConnectionLimits {
@@ -14,6 +14,8 @@ export interface ConnectionLimits {
   minBodyBytesPerSecond: number;
   /** 0: no limit (behind a proxy every connection comes from the proxy's address). */
   maxConnectionsPerClient: number;
+  /** A body answered before it was read is read and dropped as far as this from its start, then its connection closed. */
+  maxUnreadBodyBytes: number;
   log: (entry: { msg: string; reason: string }) => void;
 }
 
@@ -50,10 +52,37 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
     });
   }
 
+  // A request answered before its body has all come (a refused post, a wrong method, a body sent with a GET). Left to
+  // itself, Node reads and drops the rest, for as long as the client sends it, where nothing can count it. So each
+  // body is marked as being read from the start (`read(0)` takes nothing), which keeps Node's own reader out; once
+  // the answer has gone, a body no route is reading is read and dropped here instead: so that a browser still
+  // sending reads the answer rather than a reset connection, but only as far as `maxUnreadBodyBytes` from the body's
+  // start, past which the connection is closed. A route still reading a body itself (an upload's refusal:
+  // docs/decisions/044) keeps limits of its own.
+  server.on("request", (request, response) => {
+    if (!hasBody(request)) return;
+    const socket = request.socket;
+    const readBefore = socket.bytesRead;
+    request.read(0);
+    response.once("finish", () => {
+      if (request.destroyed || request.readableEnded || request.listenerCount("data") > 0) return;
+      if (!request.complete) {
+        const count = () => {
+          if (socket.bytesRead - readBefore <= limits.maxUnreadBodyBytes) return;
+          request.off("data", count);
+          limits.log({ msg: "connection closed", reason: "unread body too long" });
+          request.destroy();
+        };
+        request.on("data", count);
+        request.once("end", () => request.off("data", count));
+      }
+      request.resume();
+    });
+  });
+
   if (limits.minBodyBytesPerSecond > 0) {
     server.on("request", (request) => {
-      const length = Number(request.headers["content-length"] ?? 0);
-      if (!(length > 0) && request.headers["transfer-encoding"] === undefined) return;
+      if (!hasBody(request)) return;
       const socket = request.socket;
       const started = Date.now();
       const readAtStart = socket.bytesRead;
@@ -78,4 +107,8 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
       socket.once("close", stop);
     });
   }
+}
+
+function hasBody(request: IncomingMessage): boolean {
+  return Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"] !== undefined;
 }

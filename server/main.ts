@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, evidenceScanWarning, loadConfig } from "~/config/config.server";
+import { evidenceLimits } from "~/evidence/evidence-limits";
 import { createDeliveryWorker, createServices } from "~/services/services.server";
 import { applyConnectionLimits } from "./connection-limits";
 import { createExpressApp } from "./express-app";
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     idleTimeoutMs: config.env.IDLE_TIMEOUT_SECONDS * 1000,
     minBodyBytesPerSecond: config.env.MIN_BODY_BYTES_PER_SECOND,
     maxConnectionsPerClient: config.env.TRUST_PROXY ? 0 : config.env.MAX_CONNECTIONS_PER_CLIENT,
+    // As far as a refused upload is read: the most any body is read and dropped (docs/decisions/044).
+    maxUnreadBodyBytes: evidenceLimits.maxDrainBytes,
     log: ({ msg, reason }) => logger.info({ reason }, msg),
   });
   // By default the delivery worker runs in this process; WORKER_ENABLED=false leaves it to `npm run worker`.

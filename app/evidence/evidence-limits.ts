@@ -19,7 +19,8 @@ export const evidenceLimits = {
   chunkBytes: 256 * 1024,
   /**
    * A refused upload's body is read and dropped as far as this (from its start), so that the browser still sending
-   * it reads the answer instead of a reset connection (docs/decisions/044). Five files of the largest size, and some.
+   * it reads the answer instead of a reset connection (docs/decisions/044); so is any other body answered before it
+   * was read (server/connection-limits.ts). Five files of the largest size, and some.
    */
   maxDrainBytes: 64 * MB,
   /** An upload that sends nothing for this long is given up (a slow phone sends something every second or so). */

@@ -325,13 +325,21 @@ function drainRefusedBody(req: Request, res: Response, refusal: UploadRefusal, l
   const socket = req.socket;
   // Closed when the answer has gone (or at once, if it has), never before: the browser gets the answer if it can.
   const closeAfterAnswer = (reason: string | null) => {
-    if (reason) logger.info({ reason }, "connection closed");
-    if (res.writableFinished) return void req.destroy();
+    const close = () => {
+      if (reason) logger.info({ reason }, "connection closed");
+      req.destroy();
+    };
+    if (res.writableFinished || req.destroyed || socket.destroyed) return close();
     req.pause();
     if (!res.headersSent) res.setHeader("Connection", "close");
-    res.once("close", () => req.destroy());
+    res.once("close", close);
   };
-  if (refusal === "timeout" || refusal === "aborted" || Number(req.headers["content-length"] ?? 0) > limits.maxDrainBytes) return closeAfterAnswer(null);
+  if (refusal === "timeout" || refusal === "aborted" || req.destroyed || socket.destroyed || Number(req.headers["content-length"] ?? 0) > limits.maxDrainBytes) {
+    return closeAfterAnswer(null);
+  }
+  // The server's own idle limit (server/connection-limits.ts): what Node gives every request while it is under way.
+  const server = (socket as Socket & { server?: Server }).server;
+  const serverIdleMs = server?.timeout ?? 0;
 
   let stopped = false;
   let idle: NodeJS.Timeout | undefined;
@@ -354,8 +362,11 @@ function drainRefusedBody(req: Request, res: Response, refusal: UploadRefusal, l
   };
   const onEnd = () => {
     stop(null);
-    // Back to the keep-alive wait Node set when the answer went (it is reset when the next request comes).
-    if (res.writableFinished && !socket.destroyed) socket.setTimeout((socket as Socket & { server?: Server }).server?.keepAliveTimeout ?? 5_000);
+    // The body's end may come in the same read as the next request, which Node has then given the server's idle
+    // limit: that limit is set again here, so it is right whether the next request has begun or not (a kept-alive
+    // connection waits that long for it, not Node's shorter keep-alive wait). A server with no idle limit of its own
+    // gets Node's keep-alive wait (its keepAliveTimeout, and a second).
+    if (res.writableFinished && !socket.destroyed) socket.setTimeout(serverIdleMs > 0 ? serverIdleMs : (server?.keepAliveTimeout ?? 5_000) + 1_000);
   };
   const onClose = () => stop(null);
   req.on("data", onData);
@@ -369,8 +380,9 @@ function drainRefusedBody(req: Request, res: Response, refusal: UploadRefusal, l
     // Node takes a body no route has read off the wire itself, dropping every listener that counts it: this one
     // must be the reader, or the limits above count nothing.
     if (!req.listeners("data").includes(onData)) return stop("refused upload not counted");
-    // Node gives an answered connection its keep-alive wait (5 s of quiet): a slow phone's rest may pause longer.
-    socket.setTimeout(limits.idleTimeoutMs);
+    // Node gives an answered connection its keep-alive wait (5 s and 1 of quiet), which would close it under a
+    // slow phone's pause: the wait is the server's idle limit or the upload's, whichever is shorter.
+    socket.setTimeout(serverIdleMs > 0 ? Math.min(serverIdleMs, limits.idleTimeoutMs) : limits.idleTimeoutMs);
   });
 }
 

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { mkdtempSync } from "node:fs";
 import http, { type Server } from "node:http";
-import net, { type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,7 @@ import { SubmissionStore } from "~/services/submissions.server";
 import { EICAR, EICAR_SIGNATURE, startClamd, type TestClamd } from "../../tests/support/clamd";
 import { docx, encryptedDocx, pdf, png, pseudoRandomBytes, samples } from "../../tests/support/evidence-files";
 import { BOUNDARY, generated, multipartBody, postMultipart, type Part } from "../../tests/support/multipart";
+import { rawHttpClient } from "../../tests/support/raw-http-client";
 import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
 import { ClamdClient } from "./clamav.server";
 import { EvidenceLinks, evidenceDownloads } from "./download.server";
@@ -147,52 +148,7 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
     return Buffer.concat(pieces);
   };
 
-  /** A client on a bare socket, which writes what it is given and reads every answer that comes, as a browser does. */
-  const rawClient = async (to = base) => {
-    const socket = net.connect(Number(new URL(to).port), "127.0.0.1");
-    await once(socket, "connect");
-    const received: Buffer[] = [];
-    let written = 0;
-    socket.on("data", (chunk: Buffer) => received.push(chunk));
-    // A reset after the server closed on purpose is what some of these tests are about, not a failure.
-    socket.on("error", () => undefined);
-    return {
-      /** Resolves false once the connection is closed. */
-      write: async (piece: Buffer): Promise<boolean> => {
-        if (socket.destroyed || socket.writableEnded) return false;
-        written += piece.length;
-        if (!socket.write(piece)) {
-          await new Promise<void>((resolve) => {
-            const done = () => {
-              socket.off("drain", done).off("close", done);
-              resolve();
-            };
-            socket.once("drain", done).once("close", done);
-          });
-        }
-        return !socket.destroyed;
-      },
-      written: () => written,
-      closed: () => socket.destroyed || socket.readableEnded,
-      close: () => socket.destroy(),
-      /** The whole answers so far (each says its length). */
-      responses: () => {
-        const all = Buffer.concat(received);
-        const answers: Array<{ status: number; body: string }> = [];
-        let at = 0;
-        for (;;) {
-          const end = all.indexOf("\r\n\r\n", at);
-          if (end < 0) break;
-          const head = all.subarray(at, end).toString("latin1");
-          const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
-          if (all.length < end + 4 + length) break;
-          answers.push({ status: Number(head.slice(9, 12)), body: all.subarray(end + 4, end + 4 + length).toString("utf8") });
-          at = end + 4 + length;
-        }
-        return answers;
-      },
-    };
-  };
+  const rawClient = (to = base) => rawHttpClient(Number(new URL(to).port));
 
   it("accepts one of each type, scanned clean, and keeps exactly its bytes", async () => {
     const who = await visitor();

@@ -23,6 +23,13 @@ describe("connection limits", () => {
       // Answered without reading the body, as a refused post is.
       if (req.url === "/refuse") return void res.writeHead(303, { Location: "/refused", "Content-Length": "0" }).end();
       if (req.url === "/ping") return void res.end("pong");
+      // Read only after something else has been waited for, as a route reads once it has loaded the session.
+      if (req.url === "/read-later") {
+        return void setTimeout(() => {
+          req.resume();
+          req.once("end", () => res.end("read later"));
+        }, 100);
+      }
       // Read to the end, then answered.
       req.resume();
       req.once("end", () => res.end("read"));
@@ -64,19 +71,43 @@ describe("connection limits", () => {
       expect(written).toBeLessThan((UNREAD_MB + 24) * MB);
     }
     expect(logged).toEqual(["unread body too long", "unread body too long"]);
+
+    // Said to be longer than would be read: closed once answered, not read as far as the limit first.
+    const client = await rawHttpClient(port);
+    await client.write(`POST /refuse HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${400 * MB}\r\n\r\n`);
+    await expect.poll(() => client.closed(), { timeout: 20_000 }).toBe(true);
+    expect(client.responses().map(({ status }) => status)).toEqual([303]);
+    expect(logged).toHaveLength(3);
   }, 60_000);
+
+  it("waits the idle limit, not Node's keep-alive wait, for the rest of a body answered unread", async () => {
+    // Node's keep-alive wait as short as it goes (it adds a second): a pause of 2.5 s outlasts it, well within the
+    // idle limit of 30 s.
+    server.keepAliveTimeout = 1;
+    const client = await rawHttpClient(port);
+    await client.write("POST /refuse HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\n");
+    await client.write("x".repeat(100_000));
+    await expect.poll(() => client.responses().length, { timeout: 10_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await client.write("x".repeat(900_000));
+    await client.write("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    await expect.poll(() => client.responses().length, { timeout: 10_000 }).toBe(2);
+    expect(client.responses()).toEqual([{ status: 303, body: "" }, { status: 200, body: "pong" }]);
+    client.close();
+  });
 
   it("keeps a connection open for its next request when a body answered unread comes whole within the limit", async () => {
     const client = await rawHttpClient(port);
     // A form refused unread whose body comes only after the answer (as a browser may send a post's headers and body
-    // apart), a body read to its end, then a plain request: three answers on one connection.
+    // apart), a body read to its end, one read late, then a plain request: four answers on one connection.
     await client.write("POST /refuse HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\n");
     await expect.poll(() => client.responses().length, { timeout: 10_000 }).toBe(1);
     await client.write("x".repeat(1_000_000));
     await client.write("POST /read HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n\r\nhello");
-    await client.write("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-    await expect.poll(() => client.responses().length, { timeout: 10_000 }).toBe(3);
-    expect(client.responses()).toEqual([{ status: 303, body: "" }, { status: 200, body: "read" }, { status: 200, body: "pong" }]);
+    // A body larger than a stream's buffer, read only after a wait, with the next request in the same write.
+    await client.write(`POST /read-later HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 200000\r\n\r\n${"y".repeat(200_000)}GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+    await expect.poll(() => client.responses().length, { timeout: 10_000 }).toBe(4);
+    expect(client.responses()).toEqual([{ status: 303, body: "" }, { status: 200, body: "read" }, { status: 200, body: "read later" }, { status: 200, body: "pong" }]);
     expect(client.closed()).toBe(false);
     expect(logged).toEqual([]);
     client.close();

@@ -2,8 +2,9 @@
 // as many connections as it likes; people on slow phone connections need time, but not that. A person's upload on
 // slow 3G moves some 50 KB a second and never stops for long: a connection that sends nothing for the idle limit,
 // or whose body arrives slower than the minimum rate once the idle limit has passed, is closed, and a client
-// address past its number of open connections is turned away at once. Nothing here reads the body itself: the
-// rate is taken from the bytes the socket has read, so backpressure and the routes' own reading are untouched.
+// address past its number of open connections is turned away at once. The rate is taken from the bytes the socket
+// has read, so backpressure and the routes' own reading are untouched. The one body read here is one that no route
+// read before its answer went, and only so far (below).
 import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
 
@@ -65,16 +66,26 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
     const readBefore = socket.bytesRead;
     request.read(0);
     response.once("finish", () => {
+      // A route with a `data` listener is still reading the body on purpose, with limits of its own.
       if (request.destroyed || request.readableEnded || request.listenerCount("data") > 0) return;
       if (!request.complete) {
-        const count = () => {
-          if (socket.bytesRead - readBefore <= limits.maxUnreadBodyBytes) return;
-          request.off("data", count);
+        const tooLong = () => {
           limits.log({ msg: "connection closed", reason: "unread body too long" });
           request.destroy();
         };
+        // Said to be longer than would be read: not worth reading.
+        if (Number(request.headers["content-length"] ?? 0) > limits.maxUnreadBodyBytes) return tooLong();
+        const count = () => {
+          if (socket.bytesRead - readBefore <= limits.maxUnreadBodyBytes) return;
+          request.off("data", count);
+          tooLong();
+        };
         request.on("data", count);
         request.once("end", () => request.off("data", count));
+        // Node has given the answered connection its keep-alive wait (5 s and 1 of quiet); while the body is still
+        // coming, a slow phone's pause is allowed the idle limit, as during any request. Node sets the wait again
+        // when the next request comes.
+        socket.setTimeout(limits.idleTimeoutMs);
       }
       request.resume();
     });

@@ -28,7 +28,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
       req.off("data", onData);
-      req.resume();
+      // Left unread until the answer has gone, when server/connection-limits.ts reads it with a count; flowing with
+      // no listener, it would be read and dropped uncounted for as long as the answer takes.
+      req.pause();
       resolve(tooLarge);
     };
     req.on("data", onData);

@@ -33,11 +33,9 @@ export default defineConfig(({ isSsrBuild }) => ({
         // for the components most pages have (app/govuk-frontend.client.ts) are in the shared file on purpose: every
         // page runs them straight after hydration, and as a file of their own they cost one more request for the same
         // bytes. (A full test run once met React's error #345 with them in a file of their own; the cause was a tap
-        // reaching React before hydration finished, fixed in docs/decisions/036.) The client entry is in it too, so the
-        // shared file is the entry Remix's page loads (named entry.client-*.js): one request fewer on every first
-        // visit, about 0.6 KB with its headers.
+        // reaching React before hydration finished, fixed in docs/decisions/036.)
         manualChunks: isSsrBuild ? undefined : (id: string) => {
-          if (/\/app\/(entry\.client|i18n|page-handle|root-data|govuk-frontend\.client|translation\/(translate|react))\.tsx?$/.test(id) || id.includes("vite/preload-helper")) return "shared";
+          if (/\/app\/(i18n|page-handle|root-data|govuk-frontend\.client|translation\/(translate|react))\.tsx?$/.test(id) || id.includes("vite/preload-helper")) return "shared";
           // GOV.UK Frontend's character count and file upload, fetched only by the pages that have one (decision 042).
           if (/\/app\/govuk-frontend-fields\.client\.ts$/.test(id) || /\/govuk-frontend\/dist\/govuk\/components\/(character-count|file-upload)\//.test(id)) return "govuk-frontend-fields";
           if (id.includes("/govuk-frontend/dist/govuk/")) return "shared";

@@ -56,18 +56,17 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
   // A request answered before its body has all come (a refused post, a wrong method, a body sent with a GET). Left to
   // itself, Node reads and drops the rest, for as long as the client sends it, where nothing can count it. So each
   // body is marked as being read from the start (`read(0)` takes nothing), which keeps Node's own reader out; once
-  // the answer has gone, a body no route is reading is read and dropped here instead: so that a browser still
+  // the answer has gone, the rest of a body not read to its end is read and dropped here instead: so that a browser still
   // sending reads the answer rather than a reset connection, but only as far as `maxUnreadBodyBytes` from the body's
-  // start, past which the connection is closed. A route still reading a body itself (an upload's refusal:
-  // docs/decisions/044) keeps limits of its own.
+  // start, past which the connection is closed. A route that stops reading a body it has begun (an upload past its
+  // limit, a form past 64 KB) pauses it and leaves the rest to this (docs/decisions/044, 045).
   server.on("request", (request, response) => {
     if (!hasBody(request)) return;
     const socket = request.socket;
     const readBefore = socket.bytesRead;
     request.read(0);
     response.once("finish", () => {
-      // A route with a `data` listener is still reading the body on purpose, with limits of its own.
-      if (request.destroyed || request.readableEnded || request.listenerCount("data") > 0) return;
+      if (request.destroyed || request.readableEnded) return;
       if (!request.complete) {
         const tooLong = () => {
           limits.log({ msg: "connection closed", reason: "unread body too long" });

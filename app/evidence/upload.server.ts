@@ -1,14 +1,13 @@
 // Receives an evidence upload: a multipart body streamed through busboy, each file through the type check, the
 // virus scanner and the sealed piece store at once, never whole in memory. Every other route keeps the 64 KB
 // body limit (server/remix-handler.ts); only a request handed here may be larger, and past 21 MB it is refused
-// (its rest read and dropped as it is answered, so the browser sees the answer: drainRefusedBody).
+// (its rest read and dropped once it is answered, so the browser sees the answer: leaveRefusedBody).
 //
 // The form's `csrf` field must come before its file input (browsers send fields in the form's order): the token
 // is checked before any byte of a file is stored. What comes back is typed: the form's other fields, one outcome
 // per file (accepted, or the error the page shows), and a refusal of the whole request when there is one.
 import { createHash } from "node:crypto";
-import type { IncomingMessage, Server } from "node:http";
-import type { Socket } from "node:net";
+import type { IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
 import busboy from "busboy";
 import type { NextFunction, Request, Response } from "express";
@@ -80,7 +79,7 @@ export interface UploadLimits {
   maxFileBytes: number;
   maxTotalBytes: number;
   maxBodyBytes: number;
-  /** A refused body is read and dropped as far as this from its start before its connection is closed. */
+  /** A body said to be longer than this is refused unread (the server's body guard reads and drops no further). */
   maxDrainBytes: number;
   idleTimeoutMs: number;
 }
@@ -99,7 +98,7 @@ export function receiveEvidenceUpload(request: UploadRequest, options: UploadOpt
 
   // A body said to be past the limit is read up to it all the same, like one that does not say its length, so the
   // answer can name the file that was too large (and the form's token is checked). One said to be longer than a
-  // refusal reads and drops is refused unread (drainRefusedBody).
+  // refusal reads and drops is refused unread (and closed once answered: server/connection-limits.ts).
   if (Number(request.contentLength ?? 0) > limits.maxDrainBytes) return Promise.resolve(result("body-too-large"));
   if (!request.contentType || !/^multipart\/form-data\s*;/i.test(request.contentType)) return Promise.resolve(result("malformed"));
   let parser: busboy.Busboy;
@@ -312,85 +311,22 @@ export interface UploadRouteOptions {
 }
 
 /**
- * Makes sure a refused upload's answer reaches the browser. A connection closed with part of its body unread sends
- * a TCP reset, and a browser reads the answer only once it has sent the whole body: it would show its own
- * "connection reset" page instead (Chromium without JavaScript did so for a 30 MB file every time). So the rest of
- * the body is read and dropped, from now, before the answer is made: up to `maxDrainBytes` counted from the body's
- * start, and while something comes at least every `idleTimeoutMs`; past either, the connection is closed. A body that
- * says it is longer than that, a body that stopped coming and a browser that went away are closed once answered.
- * Nothing read here is parsed, stored or kept (docs/decisions/044).
+ * Leaves a refused upload's unread rest for the server's body guard (`server/connection-limits.ts`), which reads and
+ * drops it once the answer has gone, as far as 64 MB from the body's start, so that a browser still sending reads the
+ * answer rather than a reset connection (docs/decisions/044, 045). Until then it waits, paused, as every body answered
+ * unread does. A body that stopped coming (the upload timed out) and a browser that went away are closed once answered.
  */
-function drainRefusedBody(req: Request, res: Response, refusal: UploadRefusal, limits: UploadLimits, readBefore: number): void {
+function leaveRefusedBody(req: Request, res: Response, refusal: UploadRefusal): void {
   if (req.readableEnded) return;
-  const socket = req.socket;
-  // Closed when the answer has gone (or at once, if it has), never before: the browser gets the answer if it can.
-  const closeAfterAnswer = (reason: string | null) => {
-    const close = () => {
-      if (reason) logger.info({ reason }, "connection closed");
-      req.destroy();
-    };
-    if (res.writableFinished || req.destroyed || socket.destroyed) return close();
-    req.pause();
-    if (!res.headersSent) res.setHeader("Connection", "close");
-    res.once("close", close);
-  };
-  if (refusal === "timeout" || refusal === "aborted" || req.destroyed || socket.destroyed || Number(req.headers["content-length"] ?? 0) > limits.maxDrainBytes) {
-    return closeAfterAnswer(null);
-  }
-  // The server's own idle limit (server/connection-limits.ts): what Node gives every request while it is under way.
-  const server = (socket as Socket & { server?: Server }).server;
-  const serverIdleMs = server?.timeout ?? 0;
-
-  let stopped = false;
-  let idle: NodeJS.Timeout | undefined;
-  const stop = (reason: string | null) => {
-    if (stopped) return;
-    stopped = true;
-    clearTimeout(idle);
-    req.off("data", onData);
-    req.off("end", onEnd);
-    socket.off("close", onClose);
-    if (reason) closeAfterAnswer(reason);
-  };
-  const waitForMore = () => {
-    clearTimeout(idle);
-    idle = setTimeout(() => stop("refused upload stopped"), limits.idleTimeoutMs);
-  };
-  const onData = () => {
-    if (socket.bytesRead - readBefore > limits.maxDrainBytes) stop("refused upload too long");
-    else waitForMore();
-  };
-  const onEnd = () => {
-    stop(null);
-    // The body's end may come in the same read as the next request, which Node has then given the server's idle
-    // limit: that limit is set again here, so it is right whether the next request has begun or not (a kept-alive
-    // connection waits that long for it, not Node's shorter keep-alive wait). A server with no idle limit of its own
-    // gets Node's keep-alive wait (its keepAliveTimeout, and a second).
-    if (res.writableFinished && !socket.destroyed) socket.setTimeout(serverIdleMs > 0 ? serverIdleMs : (server?.keepAliveTimeout ?? 5_000) + 1_000);
-  };
-  const onClose = () => stop(null);
-  req.on("data", onData);
-  req.once("end", onEnd);
-  socket.once("close", onClose);
-  waitForMore();
-  req.resume();
-  res.once("finish", () => {
-    // All of the body has come (`complete`): nothing more for this request can come off the wire.
-    if (stopped || req.complete || socket.destroyed) return;
-    // Node takes a body no route has read off the wire itself, dropping every listener that counts it: this one
-    // must be the reader, or the limits above count nothing.
-    if (!req.listeners("data").includes(onData)) return stop("refused upload not counted");
-    // Node gives an answered connection its keep-alive wait (5 s and 1 of quiet), which would close it under a
-    // slow phone's pause: the wait is the server's idle limit or the upload's, whichever is shorter.
-    socket.setTimeout(serverIdleMs > 0 ? Math.min(serverIdleMs, limits.idleTimeoutMs) : limits.idleTimeoutMs);
-  });
+  req.pause();
+  if ((refusal === "timeout" || refusal === "aborted") && !res.headersSent) res.setHeader("Connection", "close");
 }
 
 /**
  * Express middleware for the pages that take uploads: a multipart post to one of them is received here, and the
  * result is left in `res.locals.evidenceUpload` for the page's action (through the load context), with the
  * session in `res.locals.session`. The body is then used up: `res.locals.bodyRead` tells the Remix handler not
- * to read it again. A refused request's unread rest is read and dropped while it is answered (drainRefusedBody).
+ * to read it again. A refused request's unread rest is left for the server's body guard (leaveRefusedBody).
  */
 export function evidenceUploadRoute(options: UploadRouteOptions) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -398,8 +334,6 @@ export function evidenceUploadRoute(options: UploadRouteOptions) {
     const journey = isMultipartPost(req) && res.locals.refusal === undefined ? options.journeyOf(req.path) : null;
     if (!journey) return next();
     const limits = options.limits ?? evidenceLimits;
-    // The body's first byte, as near as the socket says: its headers have been read, little or none of its body.
-    const readBefore = req.socket.bytesRead;
     void (async () => {
       const session = await options.loadSession(req, res);
       res.locals.session = session;
@@ -408,7 +342,7 @@ export function evidenceUploadRoute(options: UploadRouteOptions) {
       if (!session.id || session.fresh || !runId) {
         // No answers to attach files to (the session ended): the page sends the person on, as for any post.
         res.locals.evidenceUpload = { fields: new URLSearchParams(), files: [], refusal: "forgery" } satisfies UploadResult;
-        drainRefusedBody(req, res, "forgery", limits, readBefore);
+        leaveRefusedBody(req, res, "forgery");
         return next();
       }
       const upload = await receiveEvidenceUpload(
@@ -424,7 +358,7 @@ export function evidenceUploadRoute(options: UploadRouteOptions) {
         },
       );
       res.locals.evidenceUpload = upload;
-      if (upload.refusal) drainRefusedBody(req, res, upload.refusal, limits, readBefore);
+      if (upload.refusal) leaveRefusedBody(req, res, upload.refusal);
       next();
     })().catch(next);
   };

@@ -36,6 +36,8 @@ import { applyConnectionLimits } from "../../server/connection-limits";
 
 const MB = 1024 * 1024;
 const IDLE_MS = 1_500;
+/** The test servers' idle limit (IDLE_TIMEOUT_SECONDS): what closes a connection whose refused body stopped coming. */
+const SERVER_IDLE_MS = 5_000;
 
 interface Visitor {
   cookie: string;
@@ -79,8 +81,12 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
     ({ base } = await listen(IDLE_MS));
   });
   const servers: Server[] = [];
-  /** The app of an upload page, on a server of its own, with the upload's idle limit given. */
-  const listen = async (idleTimeoutMs: number): Promise<{ server: Server; base: string }> => {
+  /**
+   * The app of an upload page, on a server of its own with the connection limits the real server has (server/main.ts),
+   * with the upload's idle limit and the server's given. The server's is the longer by default, so that the upload's
+   * is the one a stalled upload meets.
+   */
+  const listen = async (idleTimeoutMs: number, serverIdleMs = SERVER_IDLE_MS): Promise<{ server: Server; base: string }> => {
     const app = express();
     // As the server's rate limit does for a post sent with JavaScript: refused, left for its route to answer.
     app.use((req, res, next) => {
@@ -107,6 +113,7 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
     app.get("/ping", (req, res) => void setTimeout(() => res.send("pong"), Number(req.query.wait ?? 0)));
     app.get("/api/files/:id", evidenceDownloads({ evidence: store, evidenceLinks: links }));
     const started = app.listen(0, "127.0.0.1");
+    applyConnectionLimits(started, { headersTimeoutMs: 20_000, idleTimeoutMs: serverIdleMs, minBodyBytesPerSecond: 1_000, maxConnectionsPerClient: 100, maxUnreadBodyBytes: evidenceLimits.maxDrainBytes, log: () => undefined });
     // Node's own wait for a kept-alive connection's next request is made long, so that only the upload's limits can
     // close a connection within a test's time.
     started.keepAliveTimeout = 60_000;
@@ -367,9 +374,8 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
   it("reads and drops the rest of a refused body, so a browser that sends all of it before reading gets the answer, and the connection goes on", async () => {
     // As the real server is set up (server/main.ts), but with Node's wait for a kept-alive connection's next request
     // as short as it goes (Node adds a second to it), so that a pause in the body's rest outlasts it well within the
-    // upload's idle limit.
-    const real = await listen(30_000);
-    applyConnectionLimits(real.server, { headersTimeoutMs: 20_000, idleTimeoutMs: 30_000, minBodyBytesPerSecond: 1_000, maxConnectionsPerClient: 100, maxUnreadBodyBytes: evidenceLimits.maxDrainBytes, log: () => undefined });
+    // server's idle limit.
+    const real = await listen(30_000, 30_000);
     real.server.keepAliveTimeout = 1;
     const who = await visitor();
     const body = await bodyOf([{ name: "csrf", value: who.csrf }, { name: "evidence", filename: "video.pdf", content: generated(30 * MB, Buffer.from("%PDF-1.7\n")) }]);
@@ -411,7 +417,7 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
       expect(client.written()).toBeLessThan(evidenceLimits.maxDrainBytes + 20 * MB);
     }
 
-    // A refused body that stops coming: closed after the upload's idle limit (Node's own wait is a minute here).
+    // A refused body that stops coming: closed after the server's idle limit (Node's own wait is a minute here).
     const client = await rawClient();
     const body = await bodyOf([{ name: "csrf", value: who.csrf }, { name: "evidence", filename: "video.pdf", content: generated(30 * MB, Buffer.from("%PDF-1.7\n")) }]);
     await client.write(Buffer.from(`POST /complaint/evidence HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${who.cookie}\r\nContent-Type: multipart/form-data; boundary=${BOUNDARY}\r\nContent-Length: ${body.length}\r\n\r\n`));

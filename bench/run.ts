@@ -11,6 +11,7 @@ import { createInterface } from "node:readline";
 import path from "node:path";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
+import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { loadConfig } from "../app/config/config.server";
 import { DeliveryWorker } from "../app/delivery/delivery-worker.server";
 import { complaintJourney } from "../app/journeys/complaint-journey";
@@ -380,7 +381,7 @@ async function main(): Promise<number> {
   );
   console.table(weights.map((w) => ({ page: w.page, javascript: w.javascript ? "on" : "off", "total KB": (w.total / 1024).toFixed(1), "HTML KB": (w.html / 1024).toFixed(1), "CSS KB": (w.css / 1024).toFixed(1), "JS KB": (w.js / 1024).toFixed(1), "fonts KB": (w.fonts / 1024).toFixed(1), "images KB": (w.images / 1024).toFixed(1) })));
 
-  console.log("\nLighthouse %s, mobile (simulated slow 4G, 4x CPU slowdown)\n", lighthouseVersion);
+  console.log("\nLighthouse %s, mobile (simulated slow 4G, 4x CPU slowdown): the median of %d runs a page (TBT: the median run's, and the range)\n", lighthouseVersion, lighthouseRuns);
   const lighthouseMet = (l: LighthouseFigures) =>
     l.score >= lighthouseTargets.score && l.largestContentfulPaintMs <= lighthouseTargets.largestContentfulPaintMs && l.totalBlockingTimeMs < lighthouseTargets.totalBlockingTimeMs && l.cumulativeLayoutShift <= lighthouseTargets.cumulativeLayoutShift;
   console.table(lighthouse.map((l) => ({
@@ -388,7 +389,7 @@ async function main(): Promise<number> {
     score: l.score,
     "FCP ms": l.firstContentfulPaintMs,
     "LCP ms": l.largestContentfulPaintMs,
-    "TBT ms": l.totalBlockingTimeMs,
+    "TBT ms": `${l.totalBlockingTimeMs} (${l.totalBlockingTimeRangeMs[0]}–${l.totalBlockingTimeRangeMs[1]})`,
     CLS: l.cumulativeLayoutShift,
     "speed index ms": l.speedIndexMs,
     target: `${lighthouseMet(l) ? "met" : "NOT MET"} (score ≥ ${lighthouseTargets.score}, LCP ≤ ${lighthouseTargets.largestContentfulPaintMs} ms, TBT < ${lighthouseTargets.totalBlockingTimeMs} ms, CLS ${lighthouseTargets.cumulativeLayoutShift})`,
@@ -510,6 +511,7 @@ interface PageWeight {
 const lighthouseReport = z.object({
   categories: z.object({ performance: z.object({ score: z.number().nullable() }) }),
   audits: z.object({
+    interactive: z.object({ numericValue: z.number() }),
     "first-contentful-paint": z.object({ numericValue: z.number() }),
     "largest-contentful-paint": z.object({ numericValue: z.number() }),
     "total-blocking-time": z.object({ numericValue: z.number() }),
@@ -520,6 +522,9 @@ const lighthouseReport = z.object({
 
 interface LighthouseFigures {
   page: string;
+  /** Lighthouse runs on the page; the figures are the median run's, the range is across them all. */
+  runs: number;
+  totalBlockingTimeRangeMs: [number, number];
   score: number;
   firstContentfulPaintMs: number;
   largestContentfulPaintMs: number;
@@ -528,8 +533,33 @@ interface LighthouseFigures {
   speedIndexMs: number;
 }
 
+/**
+ * Lighthouse runs on each page. One run's total blocking time moves a lot with the machine (on one quiet machine, the
+ * same build gave 3 to 81 ms in five runs), so the verdict is on the median run, chosen as Lighthouse itself chooses
+ * it (`computeMedianRun`: the run nearest the median first paint and time to interactive).
+ */
+const lighthouseRuns = Math.max(1, Math.round(Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3)) || 1);
+
 /** Lighthouse 12 in its default mobile setting (simulated slow 4G, 4x CPU slowdown), on Debian's Chromium. */
 async function lighthouseOf(page: string, url: string): Promise<LighthouseFigures> {
+  const reports: z.infer<typeof lighthouseReport>[] = [];
+  for (let run = 0; run < lighthouseRuns; run++) reports.push(await lighthouseRun(url));
+  const report = computeMedianRun(reports as unknown as Parameters<typeof computeMedianRun>[0]) as unknown as z.infer<typeof lighthouseReport>;
+  const blocking = reports.map((each) => Math.round(each.audits["total-blocking-time"].numericValue));
+  return {
+    page,
+    runs: reports.length,
+    totalBlockingTimeRangeMs: [Math.min(...blocking), Math.max(...blocking)],
+    score: report.categories.performance.score ?? 0,
+    firstContentfulPaintMs: Math.round(report.audits["first-contentful-paint"].numericValue),
+    largestContentfulPaintMs: Math.round(report.audits["largest-contentful-paint"].numericValue),
+    totalBlockingTimeMs: Math.round(report.audits["total-blocking-time"].numericValue),
+    cumulativeLayoutShift: Number(report.audits["cumulative-layout-shift"].numericValue.toFixed(3)),
+    speedIndexMs: Math.round(report.audits["speed-index"].numericValue),
+  };
+}
+
+async function lighthouseRun(url: string): Promise<z.infer<typeof lighthouseReport>> {
   const child = spawn(
     path.resolve("node_modules/.bin/lighthouse"),
     [url, "--output=json", "--output-path=stdout", "--quiet", "--only-categories=performance", `--chrome-flags=--headless=new ${chromiumArgs.join(" ")}`],
@@ -539,16 +569,7 @@ async function lighthouseOf(page: string, url: string): Promise<LighthouseFigure
   child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk));
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`Lighthouse exited with ${code} on ${url}`);
-  const report = lighthouseReport.parse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-  return {
-    page,
-    score: report.categories.performance.score ?? 0,
-    firstContentfulPaintMs: Math.round(report.audits["first-contentful-paint"].numericValue),
-    largestContentfulPaintMs: Math.round(report.audits["largest-contentful-paint"].numericValue),
-    totalBlockingTimeMs: Math.round(report.audits["total-blocking-time"].numericValue),
-    cumulativeLayoutShift: Number(report.audits["cumulative-layout-shift"].numericValue.toFixed(3)),
-    speedIndexMs: Math.round(report.audits["speed-index"].numericValue),
-  };
+  return lighthouseReport.parse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
 }
 
 const pagesMeasured = [["start page", "/"], ["question page", "/complaint/service"]] as const;

@@ -2,7 +2,7 @@
 // portal sent them (not as a browser repaired them), in English, Polish and Arabic, collected while people walk
 // the journeys with JavaScript off, giving a wrong answer on every page first, and the emails those walks caused.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -89,4 +89,40 @@ test("pages, their error states and the emails they cause have no HTML errors, i
   expect(errors.filter((error) => error.file !== broken).map((error) => `${files.get(error.file)}: ${error.text}`)).toEqual([]);
   // Every page ends as a document should: nothing after </html>.
   for (const [name, html] of documents) if (!name.startsWith("email")) expect(html.trimEnd().endsWith("</html>"), name).toBe(true);
+
+  // GOV.UK markup exactly: every GOV.UK class a page uses is one GOV.UK Frontend has, with rules in the page's
+  // stylesheet or in its own templates' markup (some, like govuk-template__header, have no rules). A misspelt class
+  // (govuk-heading-x1, govuk-radio__item) would otherwise leave something unstyled or unscripted, unnoticed.
+  const pages = [...documents].filter(([name]) => !name.startsWith("email"));
+  const stylesheetHref = /<link rel="stylesheet" href="([^"]+)"/.exec(pages[0]![1])?.[1];
+  expect(stylesheetHref).toBeTruthy();
+  const known = govukFrontendClasses(await (await request.get(stylesheetHref!)).text());
+  // So that a check that knows every class, or none, cannot pass.
+  expect(known.has("govuk-heading-x1")).toBe(false);
+  for (const each of ["govuk-summary-list__row", "govuk-!-margin-bottom-0", "govuk-template__header", "govuk-js-exit-this-page-button"]) expect(known.has(each), each).toBe(true);
+  const unknown = new Set<string>();
+  for (const [name, html] of pages) {
+    for (const [, classes] of html.matchAll(/\sclass="([^"]*)"/g)) {
+      for (const each of classes!.split(/\s+/)) if (each.startsWith("govuk-") && !known.has(each)) unknown.add(`${each} (${name})`);
+    }
+  }
+  expect([...unknown]).toEqual([]);
 });
+
+/**
+ * Every class GOV.UK Frontend has: a selector in the stylesheet (unescaped: `.govuk-\!-margin-bottom-0` is
+ * `govuk-!-margin-bottom-0`), or a class in the markup of its page template and its components' examples.
+ */
+function govukFrontendClasses(css: string): Set<string> {
+  const known = new Set([...css.replace(/"[^"]*"|'[^']*'/g, "").matchAll(/\.((?:[\w-]|\\.)+)/g)].map(([, name]) => name!.replace(/\\(.)/g, "$1")));
+  const dist = path.join(path.dirname(require.resolve("govuk-frontend/package.json")), "dist", "govuk");
+  const templates = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((file) => /(^|\/)template[^/]*\.(njk|html)$/.test(file));
+  for (const file of templates) {
+    // The words of each class attribute, without a template's own tags ({% if %}, {{ params.classes }}).
+    for (const [, classes] of readFileSync(path.join(dist, file), "utf8").matchAll(/class="([^"]*)"/g)) {
+      for (const each of classes!.replace(/\{([{%#])[\s\S]*?[}%#]\}/g, " ").split(/\s+/)) if (/^govuk-[\w!-]+$/.test(each)) known.add(each);
+    }
+  }
+  return known;
+}
+

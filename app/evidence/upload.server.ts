@@ -138,7 +138,7 @@ export function receiveEvidenceUpload(request: UploadRequest, options: UploadOpt
       clearTimeout(idle);
       body.off("data", count);
       body.unpipe(parser);
-      // A refused body is not parsed further: the caller reads and drops its rest, or closes the connection.
+      // A refused body is not parsed further: its rest is left to the server (leaveRefusedBody).
       if (refusal) parser.destroy();
       void chain.then(() => resolve(result(refusal)));
     };

@@ -77,6 +77,8 @@ describe("connection limits", () => {
     await client.write(`POST /refuse HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${400 * MB}\r\n\r\n`);
     await expect.poll(() => client.closed(), { timeout: 20_000 }).toBe(true);
     expect(client.responses().map(({ status }) => status)).toEqual([303]);
+    // And the answer says so, so that a client or proxy does not take the close for a fault.
+    expect(client.heads()[0]).toMatch(/\r\nConnection: close(\r\n|$)/i);
     expect(logged).toHaveLength(3);
   }, 60_000);
 

@@ -7,6 +7,8 @@
 // read before its answer went, and only so far (below).
 import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
+import type { Environment } from "~/config/config.server";
+import { evidenceLimits } from "~/evidence/evidence-limits";
 
 export interface ConnectionLimits {
   headersTimeoutMs: number;
@@ -18,6 +20,19 @@ export interface ConnectionLimits {
   /** A body answered before it was read is read and dropped as far as this from its start, then its connection closed. */
   maxUnreadBodyBytes: number;
   log: (entry: { msg: string; reason: string }) => void;
+}
+
+/** The portal's limits, from its settings: the same for the production server (server/main.ts) and in development. */
+export function portalConnectionLimits(env: Pick<Environment, "HEADERS_TIMEOUT_SECONDS" | "IDLE_TIMEOUT_SECONDS" | "MIN_BODY_BYTES_PER_SECOND" | "MAX_CONNECTIONS_PER_CLIENT" | "TRUST_PROXY">, log: ConnectionLimits["log"]): ConnectionLimits {
+  return {
+    headersTimeoutMs: env.HEADERS_TIMEOUT_SECONDS * 1000,
+    idleTimeoutMs: env.IDLE_TIMEOUT_SECONDS * 1000,
+    minBodyBytesPerSecond: env.MIN_BODY_BYTES_PER_SECOND,
+    maxConnectionsPerClient: env.TRUST_PROXY ? 0 : env.MAX_CONNECTIONS_PER_CLIENT,
+    // As far as a refused upload is read: the most any body is read and dropped (docs/decisions/044, 045).
+    maxUnreadBodyBytes: evidenceLimits.maxDrainBytes,
+    log,
+  };
 }
 
 /** The longest a whole request may take: the slowest upload the rate allows of the largest body, with room. */
@@ -58,13 +73,17 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
   // body is marked as being read from the start (`read(0)` takes nothing), which keeps Node's own reader out; once
   // the answer has gone, the rest of a body not read to its end is read and dropped here instead: so that a browser still
   // sending reads the answer rather than a reset connection, but only as far as `maxUnreadBodyBytes` from the body's
-  // start, past which the connection is closed. A route that stops reading a body it has begun (an upload past its
-  // limit, a form past 64 KB) pauses it and leaves the rest to this (docs/decisions/044, 045).
-  server.on("request", (request, response) => {
+  // start, past which the connection is closed. A refused upload the upload route has begun to read is paused there
+  // and its rest left to this (docs/decisions/044, 045). The rest is read once the answer has gone to the socket's
+  // buffers: every answer to a refused post is a redirect or a few bytes of data, which always fit.
+  // Before the server's own handler, which may answer at once (a cross-site post's redirect).
+  server.prependListener("request", (request, response) => {
     if (!hasBody(request)) return;
     const socket = request.socket;
     const readBefore = socket.bytesRead;
     request.read(0);
+    // Said to be longer than would be read: its connection is closed once answered, and the answer says so.
+    if (Number(request.headers["content-length"] ?? 0) > limits.maxUnreadBodyBytes) response.setHeader("Connection", "close");
     response.once("finish", () => {
       if (request.destroyed || request.readableEnded) return;
       if (!request.complete) {

@@ -3,6 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { createServer } from "vite";
 import { evidenceScanWarning, loadConfig } from "~/config/config.server";
 import { createServices } from "~/services/services.server";
+import { applyConnectionLimits, portalConnectionLimits } from "./connection-limits";
 import { createExpressApp } from "./express-app";
 
 const config = loadConfig();
@@ -15,4 +16,6 @@ const app = createExpressApp({
   devMiddleware: vite.middlewares,
   build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
 });
-app.listen(config.env.PORT, config.env.HOST, () => console.log(`Dev portal on http://localhost:${config.env.PORT}`));
+const server = app.listen(config.env.PORT, config.env.HOST, () => console.log(`Dev portal on http://localhost:${config.env.PORT}`));
+// As in production: without them a refused upload's rest is never read, and the browser sees a reset connection.
+applyConnectionLimits(server, portalConnectionLimits(config.env, ({ msg, reason }) => console.info(`${msg}: ${reason}`)));

@@ -5,9 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, evidenceScanWarning, loadConfig } from "~/config/config.server";
-import { evidenceLimits } from "~/evidence/evidence-limits";
 import { createDeliveryWorker, createServices } from "~/services/services.server";
-import { applyConnectionLimits } from "./connection-limits";
+import { applyConnectionLimits, portalConnectionLimits } from "./connection-limits";
 import { createExpressApp } from "./express-app";
 
 const buildDir = path.dirname(fileURLToPath(import.meta.url));
@@ -24,15 +23,7 @@ async function main(): Promise<void> {
   const server = createServer({ connectionsCheckingInterval: 1_000 }, app).listen(config.env.PORT, config.env.HOST, () => {
     logger.info({ url: `http://${config.env.HOST === "0.0.0.0" ? "localhost" : config.env.HOST}:${config.env.PORT}` }, "portal listening");
   });
-  applyConnectionLimits(server, {
-    headersTimeoutMs: config.env.HEADERS_TIMEOUT_SECONDS * 1000,
-    idleTimeoutMs: config.env.IDLE_TIMEOUT_SECONDS * 1000,
-    minBodyBytesPerSecond: config.env.MIN_BODY_BYTES_PER_SECOND,
-    maxConnectionsPerClient: config.env.TRUST_PROXY ? 0 : config.env.MAX_CONNECTIONS_PER_CLIENT,
-    // As far as a refused upload is read: the most any body is read and dropped (docs/decisions/044).
-    maxUnreadBodyBytes: evidenceLimits.maxDrainBytes,
-    log: ({ msg, reason }) => logger.info({ reason }, msg),
-  });
+  applyConnectionLimits(server, portalConnectionLimits(config.env, ({ msg, reason }) => logger.info({ reason }, msg)));
   // By default the delivery worker runs in this process; WORKER_ENABLED=false leaves it to `npm run worker`.
   const worker = config.env.WORKER_ENABLED ? createDeliveryWorker(services) : null;
   void services.startup.done.then(() => worker?.start());

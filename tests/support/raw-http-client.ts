@@ -14,6 +14,8 @@ export interface RawHttpClient {
   close(): void;
   /** The whole answers so far, in order (each must say its length). */
   responses(): Array<{ status: number; body: string }>;
+  /** The header blocks of those answers, as sent. */
+  heads(): string[];
 }
 
 export async function rawHttpClient(port: number): Promise<RawHttpClient> {
@@ -42,20 +44,23 @@ export async function rawHttpClient(port: number): Promise<RawHttpClient> {
     written: () => written,
     closed: () => socket.destroyed || socket.readableEnded,
     close: () => socket.destroy(),
-    responses() {
-      const all = Buffer.concat(received);
-      const answers: Array<{ status: number; body: string }> = [];
-      let at = 0;
-      for (;;) {
-        const end = all.indexOf("\r\n\r\n", at);
-        if (end < 0) break;
-        const head = all.subarray(at, end).toString("latin1");
-        const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
-        if (all.length < end + 4 + length) break;
-        answers.push({ status: Number(head.slice(9, 12)), body: all.subarray(end + 4, end + 4 + length).toString("utf8") });
-        at = end + 4 + length;
-      }
-      return answers;
-    },
+    responses: () => parsed().map(({ status, body }) => ({ status, body })),
+    heads: () => parsed().map(({ head }) => head),
   };
+
+  function parsed(): Array<{ head: string; status: number; body: string }> {
+    const all = Buffer.concat(received);
+    const answers: Array<{ head: string; status: number; body: string }> = [];
+    let at = 0;
+    for (;;) {
+      const end = all.indexOf("\r\n\r\n", at);
+      if (end < 0) break;
+      const head = all.subarray(at, end).toString("latin1");
+      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+      if (all.length < end + 4 + length) break;
+      answers.push({ head, status: Number(head.slice(9, 12)), body: all.subarray(end + 4, end + 4 + length).toString("utf8") });
+      at = end + 4 + length;
+    }
+    return answers;
+  }
 }

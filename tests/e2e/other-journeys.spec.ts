@@ -20,6 +20,9 @@ function validReference(body: string): string {
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled });
+    // Each walks a whole journey, a wrong answer and an accessibility check on every page, then waits for the email
+    // and the webhook: 30-56 s on a quiet machine of 2 cores, too near the default minute on a busy one.
+    test.describe.configure({ timeout: 180_000 });
 
     test("an anonymous compliment reaches the standards team, with both permissions stored", async ({ page, checkA11y }) => {
       const people = personas();

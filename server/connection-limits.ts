@@ -83,7 +83,8 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
     const readBefore = socket.bytesRead;
     request.read(0);
     // Said to be longer than would be read: its connection is closed once answered, and the answer says so.
-    if (Number(request.headers["content-length"] ?? 0) > limits.maxUnreadBodyBytes) response.setHeader("Connection", "close");
+    const declaredTooLong = Number(request.headers["content-length"] ?? 0) > limits.maxUnreadBodyBytes;
+    if (declaredTooLong) response.setHeader("Connection", "close");
     response.once("finish", () => {
       if (request.destroyed || request.readableEnded) return;
       if (!request.complete) {
@@ -92,7 +93,7 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
           request.destroy();
         };
         // Said to be longer than would be read: not worth reading.
-        if (Number(request.headers["content-length"] ?? 0) > limits.maxUnreadBodyBytes) return tooLong();
+        if (declaredTooLong) return tooLong();
         const count = () => {
           if (socket.bytesRead - readBefore <= limits.maxUnreadBodyBytes) return;
           request.off("data", count);

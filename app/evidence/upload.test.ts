@@ -32,7 +32,7 @@ import { evidenceLimits } from "./evidence-limits";
 import { EvidenceStore, type EvidenceOwner } from "./evidence-store.server";
 import { evidenceTypeNames } from "./file-types";
 import { evidenceUploadRoute, receiveEvidenceUpload, type UploadResult } from "./upload.server";
-import { applyConnectionLimits } from "../../server/connection-limits";
+import { applyConnectionLimits, portalConnectionLimits } from "../../server/connection-limits";
 
 const MB = 1024 * 1024;
 const IDLE_MS = 1_500;
@@ -113,7 +113,7 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
     app.get("/ping", (req, res) => void setTimeout(() => res.send("pong"), Number(req.query.wait ?? 0)));
     app.get("/api/files/:id", evidenceDownloads({ evidence: store, evidenceLinks: links }));
     const started = app.listen(0, "127.0.0.1");
-    applyConnectionLimits(started, { headersTimeoutMs: 20_000, idleTimeoutMs: serverIdleMs, minBodyBytesPerSecond: 1_000, maxConnectionsPerClient: 100, maxUnreadBodyBytes: evidenceLimits.maxDrainBytes, log: () => undefined });
+    applyConnectionLimits(started, portalConnectionLimits({ HEADERS_TIMEOUT_SECONDS: 20, IDLE_TIMEOUT_SECONDS: serverIdleMs / 1000, MIN_BODY_BYTES_PER_SECOND: 1_000, MAX_CONNECTIONS_PER_CLIENT: 100, TRUST_PROXY: false }, () => undefined));
     // Node's own wait for a kept-alive connection's next request is made long, so that only the upload's limits can
     // close a connection within a test's time.
     started.keepAliveTimeout = 60_000;

@@ -126,4 +126,3 @@ function govukFrontendClasses(css: string): Set<string> {
   }
   return known;
 }
-

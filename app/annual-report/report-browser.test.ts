@@ -1,9 +1,10 @@
 // The report as its readers get it: opened from disk in Chromium at 320 px and on a desktop, scanned by axe
 // (WCAG 2.2 AA), printed (the "check before publishing" marks gone), and checked by the W3C Nu Html Checker.
 // One Chromium for the whole file.
+import { axeRun } from "../../tests/support/axe";
 import { englishExampleCouncil } from "../../tests/support/example-council";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,9 +19,7 @@ import { chromiumFlags, chromiumPath } from "./report-pdf.server";
 import { statutoryTimetable } from "../../tests/support/example-timetable";
 
 const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const vnuJar = require.resolve("vnu-jar/build/dist/vnu.jar");
-const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 const folder = mkdtempSync(path.join(tmpdir(), "report-browser-"));
 const context = (suppressBelow: number | null) => ({
@@ -67,13 +66,7 @@ async function open(file: string, width: number): Promise<{ page: Page; problems
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  }, wcagTags);
-  return violations;
+  return (await axeRun(page)).map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
 describe.each(Object.keys(reports) as (keyof typeof reports)[])("%s, opened from disk in Chromium", (name) => {

@@ -1,9 +1,7 @@
 // Shared end-to-end fixtures: a console error or warning fails the test, and `checkA11y` runs axe
 // (WCAG 2.0 to 2.2 A and AA) on the page as the person sees it, with JavaScript on or off.
-import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
-
-export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+import { axeRun } from "../../support/axe";
 
 function stripScripts(html: string, baseUrl: string): string {
   return html
@@ -36,26 +34,34 @@ function isGovukConditionalRevealFinding(violation: { id: string; nodes: { html:
 }
 
 async function analyse(page: Page): Promise<AxeResultSummary[]> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  return results.violations.filter((v) => !isGovukConditionalRevealFinding(v)).map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  return (await axeRun(page)).filter((v) => !isGovukConditionalRevealFinding(v)).map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+/** One scripted page for each browser (each worker has one), in a context of its own, for scanning no-JS snapshots. */
+const scanPages = new WeakMap<Browser, Promise<Page>>();
+
+function scanPageFor(browser: Browser): Promise<Page> {
+  let scanPage = scanPages.get(browser);
+  if (!scanPage) {
+    // Playwright Test gives manual contexts the test's options, so JavaScript must be switched back on here.
+    scanPage = browser.newContext({ javaScriptEnabled: true }).then((context) => context.newPage());
+    scanPages.set(browser, scanPage);
+  }
+  return scanPage;
 }
 
 /**
  * axe never finishes on a page with JavaScript off (its timers never run), so a no-JS page is scanned as a
- * snapshot of its DOM in a scripted page where every page script is removed: what a no-JS visitor gets.
+ * snapshot of its DOM in a scripted page where every page script is removed: what a no-JS visitor gets. The
+ * snapshot replaces the scan page's whole document, at the page's own width.
  */
 export async function axeViolations(page: Page, browser: Browser, javaScriptEnabled: boolean): Promise<AxeResultSummary[]> {
   if (javaScriptEnabled) return analyse(page);
   const snapshot = stripScripts(await page.content(), page.url());
-  // Playwright Test gives manual contexts the test's options, so JavaScript must be switched back on here.
-  const context = await browser.newContext({ viewport: page.viewportSize() ?? undefined, javaScriptEnabled: true });
-  try {
-    const scanPage = await context.newPage();
-    await scanPage.setContent(snapshot, { waitUntil: "load" });
-    return await analyse(scanPage);
-  } finally {
-    await context.close();
-  }
+  const scanPage = await scanPageFor(browser);
+  await scanPage.setViewportSize(page.viewportSize() ?? { width: 1280, height: 720 });
+  await scanPage.setContent(snapshot, { waitUntil: "load" });
+  return analyse(scanPage);
 }
 
 /**

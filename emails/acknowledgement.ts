@@ -10,15 +10,17 @@ import type { StoredSubmission } from "~/services/submissions.server";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
 
 export function renderAcknowledgement({ journey, submission, council, publicUrl, t }: { journey: Journey; submission: StoredSubmission; council: CouncilSettings; publicUrl: string; t: TFunction }): RenderedEmail {
+  // The council's words and numbers as the person's language writes them.
+  const local = councilIn(council, submission.language);
   const values = {
     type: t(`${journey.id}:submission.yours`),
     reference: submission.reference,
-    phone: council.contact.phone,
-    openingHours: councilIn(council, submission.language).contact.openingHours,
-    email: council.contact.email,
-    advocacyName: council.advocacy.providerName,
-    advocacyPhone: council.advocacy.phone,
-    advocacyText: council.advocacy.textMessage,
+    phone: local.contact.phone,
+    openingHours: local.contact.openingHours,
+    email: local.contact.email,
+    advocacyName: local.advocacy.providerName,
+    advocacyPhone: local.advocacy.phone,
+    advocacyText: local.advocacy.textMessage,
   };
   const blocks: EmailBlock[] = [
     { kind: "heading", level: 1, text: t("emails:acknowledgement.heading", values) },

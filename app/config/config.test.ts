@@ -107,6 +107,24 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATA_DIR: dir, COUNCIL_CONFIG: file }, quiet)).toThrow(/COUNCIL_CONFIG: cannot read/);
   });
 
+  it("writes every phone number left to right in a right-to-left language, and as it is in the others", () => {
+    const council = councilSettingsSchema.parse(exampleCouncil);
+    // Every setting that is a number to call or text, found by its value, so a new one cannot be missed.
+    const numbers: { path: string[]; value: string }[] = [];
+    const walk = (value: unknown, path: string[]) => {
+      if (typeof value === "string" && /^[0-9 +()]{3,40}$/.test(value)) numbers.push({ path, value });
+      else if (value && typeof value === "object" && !Array.isArray(value)) for (const [key, inner] of Object.entries(value)) walk(inner, [...path, key]);
+    };
+    walk(council, []);
+    expect(numbers.map(({ path }) => path.join("."))).toEqual(expect.arrayContaining(["contact.phone", "contact.textPhone", "safeguarding.emergencyNumber", "childline", "advocacy.textMessage"]));
+    const at = (object: unknown, path: string[]) => path.reduce<unknown>((here, key) => (here as Record<string, unknown>)[key], object);
+    for (const { path, value } of numbers) {
+      expect(at(councilIn(council, "ar"), path)).toBe(`\u2066${value}\u2069`);
+      expect(at(councilIn(council, "en"), path)).toBe(value);
+      expect(at(councilIn(council, "pl"), path)).toBe(value);
+    }
+  });
+
   it("takes the words people read in each language, falls back to English with a warning naming what is missing, and refuses an unknown language", () => {
     const dir = dataDir();
     const file = path.join(dir, "council.json");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { supportedLanguages, type Language } from "~/i18n";
+import { supportedLanguages, textDirection, type Language } from "~/i18n";
 import { routingFlags } from "~/journeys/flags";
 
 /**
@@ -145,18 +145,39 @@ export type LocalCouncil = Omit<CouncilSettings, "councilName" | "serviceName" |
 
 const localCouncils = new WeakMap<CouncilSettings, Map<string, LocalCouncil>>();
 
-/** The council's settings in one language (English where that language has none); worked out once per language. */
+/**
+ * A number as written in right-to-left text: isolated left to right (U+2066 … U+2069), so "01632 960000" reads in
+ * its own order. Without it the bidirectional algorithm lays a number's groups out right to left ("960000 01632").
+ */
+const leftToRight = (number: string) => `\u2066${number}\u2069`;
+
+/**
+ * The council's settings in one language (English where that language has none); worked out once per language.
+ * In a right-to-left language every phone number is isolated left to right, wherever it is shown.
+ */
 export function councilIn(council: CouncilSettings, language: string): LocalCouncil {
   let byLanguage = localCouncils.get(council);
   if (!byLanguage) localCouncils.set(council, (byLanguage = new Map()));
   let local = byLanguage.get(language);
   if (!local) {
     const word = (text: LocalText) => text[language as Language] ?? text.en;
+    const number = textDirection(language) === "rtl" ? leftToRight : (text: string) => text;
+    const { contact, safeguarding, advocacy } = council;
     local = {
       ...council,
       councilName: word(council.councilName),
       serviceName: word(council.serviceName),
-      contact: { ...council.contact, openingHours: word(council.contact.openingHours), inPerson: word(council.contact.inPerson) },
+      contact: {
+        ...contact,
+        phone: number(contact.phone),
+        textPhone: number(contact.textPhone),
+        generalComplaintsPhone: number(contact.generalComplaintsPhone),
+        openingHours: word(contact.openingHours),
+        inPerson: word(contact.inPerson),
+      },
+      safeguarding: { childrenPhone: number(safeguarding.childrenPhone), childrenOutOfHoursPhone: number(safeguarding.childrenOutOfHoursPhone), emergencyNumber: number(safeguarding.emergencyNumber) },
+      childline: number(council.childline),
+      advocacy: { ...advocacy, phone: number(advocacy.phone), textMessage: number(advocacy.textMessage) },
     };
     byLanguage.set(language, local);
   }

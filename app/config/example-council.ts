@@ -15,9 +15,9 @@ export const exampleCouncil: CouncilSettingsInput = {
     phone: "01632 960000",
     textPhone: "18001 01632 960000",
     openingHours: {
-      en: "Monday to Friday, 9am to 5pm (except bank holidays)",
-      pl: "od poniedziałku do piątku, 9:00–17:00 (oprócz świąt państwowych)",
-      ar: "من الاثنين إلى الجمعة، من 9 صباحًا إلى 5 مساءً (ما عدا العطل الرسمية)",
+      en: "Monday to Friday, 9am to 5pm, except bank holidays",
+      pl: "od poniedziałku do piątku, 9:00–17:00, oprócz świąt państwowych",
+      ar: "من الاثنين إلى الجمعة، من 9 صباحًا إلى 5 مساءً، ما عدا العطل الرسمية",
     },
     email: "complaints@example.org",
     postalAddress: ["Complaints Team", "Example Borough Council", "Civic Centre", "Example Street", "Exampleton", "EX1 1AA"],

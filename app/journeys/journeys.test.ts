@@ -9,7 +9,7 @@ import { complainantRoles } from "~/cases/case-record";
 import { webhookPayload } from "~/delivery/delivery-worker.server";
 import { webhookPayloadSchema } from "~/delivery/webhook-payload";
 import { exampleCouncil } from "~/config/example-council";
-import { councilSettingsSchema } from "~/config/council-schema";
+import { councilIn, councilSettingsSchema } from "~/config/council-schema";
 import { i18nextOptions, supportedLanguages } from "~/i18n";
 import { generateReference } from "~/reference.server";
 import type { StoredSubmission } from "~/services/submissions.server";
@@ -90,7 +90,9 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         const staff = renderStaffNotification({ journey, submission: submission("en"), detail: "full", council, t: recordingT("en", [journey.id, "emails", "common"], missing) });
         expect(staffSubject({ journey, submission: submission("en"), t: recordingT("en", [journey.id, "emails", "common"], missing) })).toBe(staff.subject);
         for (const language of supportedLanguages) {
-          renderAcknowledgement({ journey, submission: submission(language), council, publicUrl: "https://complaints.example.org", t: recordingT(language, [journey.id, "emails", "common"], missing) });
+          const acknowledgement = renderAcknowledgement({ journey, submission: submission(language), council, publicUrl: "https://complaints.example.org", t: recordingT(language, [journey.id, "emails", "common"], missing) });
+          // The council's numbers as the language writes them: isolated left to right in Arabic (council-schema.ts).
+          expect(acknowledgement.text).toContain(councilIn(council, language).contact.phone);
         }
         expect(missing).toEqual([]);
         expect(staff.subject).toContain(resources.en?.[journey.id]?.submission && (resources.en[journey.id]!.submission as { name: string }).name);

@@ -171,3 +171,37 @@ test("switching to Arabic part of the way through keeps every answer, and back a
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
   await expect(page.locator(`input[name="role"][value="${String(person.answers["who-are-you"]?.role)}"]`)).toBeChecked();
 });
+
+test("phone numbers on Arabic pages read left to right, group after group, as they are dialled", async ({ page }) => {
+  const { contact, advocacy } = councilIn(parsedExampleCouncil, "en");
+  const numbers = [contact.phone, contact.textPhone, contact.generalComplaintsPhone, advocacy.phone];
+  for (const address of ["/contact?lng=ar", "/progress?lng=ar"]) {
+    await page.goto(address);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    // Every place a number of several groups is written: the x of each group, in the order the number gives them.
+    const placements = await page.locator("#main-content").evaluate((main, wanted) => {
+      const found: { number: string; lefts: number[] }[] = [];
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        for (const number of wanted) {
+          for (let at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) {
+            const lefts: number[] = [];
+            let offset = at;
+            for (const group of number.split(" ")) {
+              const range = document.createRange();
+              range.setStart(node, offset);
+              range.setEnd(node, offset + group.length);
+              lefts.push(range.getBoundingClientRect().left);
+              offset += group.length + 1;
+            }
+            found.push({ number, lefts });
+          }
+        }
+      }
+      return found;
+    }, numbers);
+    expect(placements.length, `phone numbers on ${address}`).toBeGreaterThan(0);
+    for (const { number, lefts } of placements) expect(lefts, `${number} on ${address}`).toEqual([...lefts].sort((a, b) => a - b));
+  }
+});

@@ -1,6 +1,6 @@
 import { createInstance } from "i18next";
 import { describe, expect, it, vi } from "vitest";
-import { i18nextOptions, supportedLanguages } from "~/i18n";
+import { i18nextOptions, supportedLanguages, textDirection } from "~/i18n";
 import { namespaces, resources, type Words } from "../../locales/resources";
 import { createTranslations } from "./translations.server";
 
@@ -13,6 +13,28 @@ function wordsOf(words: Words, prefix = ""): [string, string][] {
 
 /** Every key of a locale file, plural forms as their base key. */
 const keysOf = (words: Words): string[] => wordsOf(words).map(([key]) => key.replace(/_(zero|one|two|few|many|other)$/, ""));
+
+describe("the words of a right-to-left language", () => {
+  it("isolate every phone number they give left to right, so its groups read in the order they are dialled", () => {
+    // "01632 960 001" in Arabic text is laid out group by group from the right ("001 960 01632") unless isolated.
+    const phoneNumber = /(?:\+|\b0)\d+(?: \d+)+/g;
+    const unisolated: string[] = [];
+    let numbers = 0;
+    for (const language of supportedLanguages.filter((lng) => textDirection(lng) === "rtl")) {
+      for (const namespace of namespaces) {
+        for (const [key, words] of wordsOf(resources[language]![namespace]!)) {
+          for (const match of words.matchAll(phoneNumber)) {
+            numbers += 1;
+            const isolated = words[match.index - 1] === "\u2066" && words[match.index + match[0].length] === "\u2069";
+            if (!isolated) unisolated.push(`${language} ${namespace}:${key} ${match[0]}`);
+          }
+        }
+      }
+    }
+    expect(numbers).toBeGreaterThan(0);
+    expect(unisolated).toEqual([]);
+  });
+});
 
 describe("the server's translations", () => {
   const translations = createTranslations();

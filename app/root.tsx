@@ -67,7 +67,8 @@ function LanguageSwitcher({ current }: { current: Language }) {
     return {
       text: languages[lng].name,
       lang: lng,
-      href: `${location.pathname}?${search.toString()}`,
+      // One leading slash, whatever the address had: "//host/x?lng=pl" would be another site's address.
+      href: `/${location.pathname.replace(/^[/\\]+/, "")}?${search.toString()}`,
       current: lng === current,
     };
   });

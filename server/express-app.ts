@@ -17,6 +17,7 @@ import type { Services } from "~/services/services.server";
 import type { LoadedSession } from "~/services/session-store.server";
 import { pageCache } from "./page-cache";
 import { publicPageVisit, questionPageVisit } from "./page-visits";
+import { pathAsWritten } from "./path-as-written";
 import { precompressedAssets } from "./precompressed-assets";
 import { remixHandler } from "./remix-handler";
 import { requestLog } from "./request-log";
@@ -75,6 +76,12 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   app.use((req, res, next) => {
     if (allowedMethods.has(req.method)) return next();
     res.status(405).set("Allow", [...allowedMethods].join(", ")).type("text/plain").send("Method not allowed");
+  });
+  // A path the URL parser would read as another ("/api/../complaint/service") is refused, unread: every check
+  // below and Remix then read the same path (server/path-as-written.ts).
+  app.use((req, res, next) => {
+    if (pathAsWritten(req.path)) return next();
+    res.status(400).type("text/plain").send("Bad request");
   });
   if (devMiddleware) app.use(devMiddleware);
   if (clientDir) {

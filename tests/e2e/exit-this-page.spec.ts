@@ -52,3 +52,18 @@ test("with JavaScript, pressing Shift three times exits", async ({ page }) => {
   for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
   await expect(page).toHaveURL(neutral);
 });
+
+test("a link to the exit on another site opens the neutral site but deletes nothing", async ({ page, baseURL }) => {
+  await answerFirstQuestion(page);
+  const id = await sessionId(page);
+  const row = () => withPortalDatabase((db) => db.get<{ id: string }>("SELECT id FROM sessions WHERE id = ?", [id]));
+  // Another site's page, in the same browser, with a link to our exit: the browser says the visit is cross-site.
+  const elsewhere = "http://elsewhere.example/";
+  await page.route(elsewhere, (route) => route.fulfill({ status: 200, contentType: "text/html", body: `<!doctype html><html lang='en'><title>Elsewhere</title><a href="${baseURL}/exit">Go</a></html>` }));
+  await page.goto(elsewhere);
+  await page.getByRole("link", { name: "Go" }).click();
+  await expect(page).toHaveURL(neutral);
+  expect(await row(), "the answers are still stored").toBeDefined();
+  await page.goto("/complaint/who-are-you");
+  await expectHeading(page, "Who are you?");
+});

@@ -274,6 +274,11 @@ test("odd methods get 405, and whatever a client sends, every log line is JSON n
   expect(await raw("GET", `/complaint/%E0%A4%A-${marker}`)).toBeLessThan(500);
   expect(await raw("GET", `/${marker}/%%%`)).toBeLessThan(500);
   expect(await raw("GET", `/no-such-${marker}.data`)).toBe(404);
+  // A path the URL parser reads as another is refused: "/api/../complaint/service" would be exempt from the post
+  // checks as an /api/ path and then answered as the complaint page; "//host/x" would be another host's.
+  for (const [method, path] of [["POST", "/api/../complaint/service"], ["POST", "/api/%2e%2e/progress"], ["GET", "/api/../complaint/service"], ["GET", "//evil.example/x"], ["GET", "/\\evil.example/x"]]) {
+    expect(await raw(method!, `${path!}?${marker}`), `${method} ${path}`).toBe(400);
+  }
   expect(await raw("GET", `/assets/%E0%A4%A-${marker}.js`)).toBeLessThan(500);
   const lines = await expect
     .poll(() => readFileSync(process.env.E2E_LOG_FILE!, "utf8").split("\n").filter((line) => line.includes('"method":"TRACE"')).length, { timeout: 10_000 })

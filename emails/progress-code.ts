@@ -6,7 +6,8 @@ import { renderEmail, type RenderedEmail } from "./email-document";
 export function renderProgressCode({ code, minutes, language, t }: { code: string; minutes: number; language: string; t: TFunction }): RenderedEmail {
   return renderEmail({
     language,
-    subject: t("emails:progressCode.subject", { code }),
+    // The subject shows on a locked phone and in a list of emails: the code is only inside.
+    subject: t("emails:progressCode.subject"),
     blocks: [
       { kind: "heading", level: 1, text: t("emails:progressCode.heading") },
       { kind: "paragraph", text: t("emails:progressCode.code", { code }) },

@@ -48,8 +48,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const checked = await context.services.progressCodes.check(progress.reference, code);
   if (!checked.ok) return back(progress.tries >= progressCodeRules.tries ? "stopped" : "wrong");
   progress.viewing = { caseId: checked.caseId, reference: progress.reference };
-  // A new session id once the case can be seen: a cookie seen before opens nothing.
-  const headers = new Headers({ "Set-Cookie": await context.services.sessions.rotate(session), "Cache-Control": "no-store" });
+  // A new session id once the case can be seen: a cookie seen before opens nothing, not even with a form of its own.
+  const headers = new Headers({ "Set-Cookie": await context.services.sessions.rotate(session, { followable: false }), "Cache-Control": "no-store" });
   throw redirect("/progress/status", { status: 303, headers });
 }
 

@@ -241,8 +241,8 @@ export class SessionStore {
    * Gives the session a new id, keeping its data: after a submission, an id that may have been seen (on a shared
    * computer, in a log) no longer opens anything. Returns the new cookie.
    */
-  async rotate(session: LoadedSession): Promise<string> {
-    const rotation = this.rotation(session);
+  async rotate(session: LoadedSession, { followable = true }: { followable?: boolean } = {}): Promise<string> {
+    const rotation = this.rotation(session, undefined, { followable });
     await this.db.transaction((tx) => rotation.writeIn(tx));
     return rotation.adopt();
   }
@@ -260,6 +260,7 @@ export class SessionStore {
   rotation(
     session: LoadedSession,
     join?: (theirs: SessionData) => SessionData,
+    { followable = true }: { followable?: boolean } = {},
   ): { lockIn: (tx: Queryable) => Promise<void>; writeIn: (tx: Queryable) => Promise<void>; adopt: () => string } {
     const oldId = session.id;
     const id = randomBytes(32).toString("base64url");
@@ -305,7 +306,10 @@ export class SessionStore {
         await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, this.sealer.seal(JSON.stringify(session.data)), this.deadlineFrom(now)]);
         // Evidence files not yet sent (another journey's run) go with the answers: the old id's row is deleted soon.
         if (oldId) await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [id, oldId]);
-        if (oldId) await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify({ movedTo: id })), now + ROTATION_GRACE_MS, oldId]);
+        // Not `followable` (a case's progress has just been opened): the old id still opens nothing for its grace
+        // period, as any replaced id, but no post follows it, not even one carrying its token.
+        const pointer = followable ? { movedTo: id } : { movedTo: id, closed: true };
+        if (oldId) await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify(pointer)), now + ROTATION_GRACE_MS, oldId]);
       },
       adopt: () => {
         if (ended) return this.end(session);
@@ -362,6 +366,7 @@ export class SessionStore {
         const parsed = sessionDataSchema.safeParse(stored);
         return parsed.success ? { id: at, data: parsed.data, stored: { json: JSON.stringify(parsed.data), expiresAt: Number(row.expires_at), sealed: row.data } } : null;
       }
+      if (closedPointer(stored)) return null;
       at = movedTo;
     }
     return null;
@@ -456,6 +461,11 @@ function worthStoring(data: SessionData): boolean {
 }
 
 /** The id a replaced session's row points at (written by `rotation`), or null for a row that holds a session. */
+/** A replaced id's pointer that no post may follow (see `rotate`'s `followable`). */
+function closedPointer(stored: unknown): boolean {
+  return typeof stored === "object" && stored !== null && "closed" in stored && stored.closed === true;
+}
+
 function movedToOf(stored: unknown): string | null {
   return typeof stored === "object" && stored !== null && "movedTo" in stored && typeof stored.movedTo === "string" ? stored.movedTo : null;
 }

@@ -115,6 +115,28 @@ describe.each(engines)("on %s", (engine) => {
       expect(await store.followMove(late, oldToken)).toBe(false);
     });
 
+    it("rotates the id when a case's progress is opened so that no form made for the old id follows it, not even within the grace period", async () => {
+      const session = await store.load(requestWith(null));
+      session.data.journeys.complaint = { runId: "r", answers: { "who-are-you": { role: "parent" } } };
+      const oldCookie = (await store.save(session))!;
+      const oldToken = store.csrfToken(session);
+      const newCookie = await store.rotate(session, { followable: false });
+      // The browser that opened it has the new cookie, and its other tabs' forms still count there.
+      const viaNew = await store.load(requestWith(newCookie));
+      expect(viaNew.data.journeys.complaint?.answers["who-are-you"]).toEqual({ role: "parent" });
+      expect(store.verifyCsrf(viaNew, oldToken)).toBe(true);
+      // Whoever else holds the old cookie and a page made for it: nothing, and not told the answers were deleted.
+      const viaOld = await store.load(requestWith(oldCookie));
+      expect(viaOld).toMatchObject({ id: null, expired: false, data: { journeys: {} } });
+      expect(await store.followMove(viaOld, oldToken)).toBe(false);
+      expect(viaOld.id).toBeNull();
+      expect(viaOld.replacementCookie).toBeUndefined();
+      // Nor through a later move of the new id (a send straight after), which would be followable itself.
+      const moved = await store.load(requestWith(newCookie));
+      await store.rotate(moved);
+      expect(await store.followMove(await store.load(requestWith(oldCookie)), oldToken)).toBe(false);
+    });
+
     it("moves the session in a transaction of the caller's: nothing moves if it rolls back, the new id once it commits", async () => {
       const session = await store.load(requestWith(null));
       const answers = { "who-are-you": { role: "parent" } };

@@ -99,7 +99,9 @@ for (const javaScriptEnabled of [true, false]) {
       const { mail } = await deliveriesFor(reference, 3);
       expect(mail.map((m) => m.to[0]).sort()).toEqual(["accessible-communications@example.org", "childrens-complaints@example.org", "margaret@example.org"]);
       const acknowledgement = mail.find((m) => m.to[0] === "margaret@example.org")!;
-      expect(acknowledgement.subject).toContain(reference);
+      // The reference is inside, not in the subject, which shows on a locked phone and in a list of emails.
+      expect(acknowledgement.subject).toBe("We have your complaint");
+      expect(acknowledgement.text).toContain(reference);
       expect(acknowledgement.text).toContain("We will reply by");
       const staff = mail.find((m) => m.to[0] === "childrens-complaints@example.org")!;
       expect(staff.subject).toContain("· FORMAT · LATE");

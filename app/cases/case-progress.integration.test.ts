@@ -19,6 +19,7 @@ import { personas, type Persona } from "../../tests/support/personas";
 import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
 import { WebhookReceiver } from "../../tests/support/webhook-receiver";
 import { receiveCaseEvent } from "./case-events-api.server";
+import { ProgressCodes } from "./progress-codes.server";
 import { caseUpdatedPayloadSchema } from "./case-webhook";
 
 const secret = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
@@ -198,7 +199,7 @@ describe.each(engines)("case progress on %s", (engine) => {
   it("sends a progress code only where the person may be written to, and says nothing of why not", async () => {
     const parent = await send(people.parent);
     const young = await send(people.unsafeEmail);
-    await services.progressCodes.request({ reference: parent.reference, language: "en" });
+    const asker = await services.progressCodes.request({ reference: parent.reference, language: "en" });
     await services.progressCodes.request({ reference: young.reference, language: "en" });
     await services.progressCodes.request({ reference: "C-7K4M-2Q9P-6", language: "en" });
     await worker().runOnce();
@@ -208,17 +209,50 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect(codes[0]!.text).not.toMatch(/complaint|social/i);
     const code = /Your code is (\d{6})\./.exec(codes[0]!.text)![1]!;
     const wrong = code === "000000" ? "111111" : "000000";
-    expect(await services.progressCodes.check(parent.reference, wrong)).toEqual({ ok: false });
-    expect((await services.progressCodes.check(parent.reference, code)).ok).toBe(true);
+    expect(await services.progressCodes.check(parent.reference, wrong, asker)).toEqual({ ok: false });
+    // Someone else who knows the reference asks for a code of their own: the person's still works, and only for them.
+    const other = await services.progressCodes.request({ reference: parent.reference, language: "en" });
+    await worker().runOnce();
+    expect(await services.progressCodes.check(parent.reference, code, other)).toEqual({ ok: false });
+    expect(await services.progressCodes.check(parent.reference, code, undefined)).toEqual({ ok: false });
+    expect((await services.progressCodes.check(parent.reference, code, asker)).ok).toBe(true);
     // Used once.
-    expect(await services.progressCodes.check(parent.reference, code)).toEqual({ ok: false });
+    expect(await services.progressCodes.check(parent.reference, code, asker)).toEqual({ ok: false });
     // Five tries, then the code stops working even when right.
-    await services.progressCodes.request({ reference: parent.reference, language: "en" });
+    const again = await services.progressCodes.request({ reference: parent.reference, language: "en" });
     await worker().runOnce();
     const second = /Your code is (\d{6})\./.exec(mail.messages.filter((m) => m.subject === "Your code").at(-1)!.text)![1]!;
-    for (let i = 0; i < 5; i++) await services.progressCodes.check(parent.reference, second === "000000" ? "111111" : "000000");
-    expect(await services.progressCodes.check(parent.reference, second)).toEqual({ ok: false });
+    for (let i = 0; i < 5; i++) await services.progressCodes.check(parent.reference, second === "000000" ? "111111" : "000000", again);
+    expect(await services.progressCodes.check(parent.reference, second, again)).toEqual({ ok: false });
     // Every request was done, none failed: nothing in the outbox tells a guess from a case.
     expect((await services.outbox.list("failed")).filter((job) => job.kind === "progress-code")).toEqual([]);
+  });
+
+  it("sends a case at most 3 codes an hour and 6 a day, and keeps spent codes for the day's count", async () => {
+    const parent = await send(people.parent);
+    let now = Date.parse("2026-12-07T09:00:00Z");
+    const codes = new ProgressCodes(services.db, services.sealer, services.cases, "s".repeat(32), () => now);
+    const ask = () => codes.issue(services.sealer.seal(JSON.stringify({ reference: parent.reference, language: "en", asker: randomUUID() })));
+    const sent = async (times: number) => {
+      let count = 0;
+      for (let i = 0; i < times; i++) if (await ask()) count += 1;
+      return count;
+    };
+    expect(await sent(5)).toBe(3);
+    now += 61 * 60_000;
+    // A right code opens the page; the spent code still counts.
+    const asker = randomUUID();
+    const issued = await codes.issue(services.sealer.seal(JSON.stringify({ reference: parent.reference, language: "en", asker })));
+    expect((await codes.check(parent.reference, issued!.code, asker)).ok).toBe(true);
+    expect(await sent(5)).toBe(2);
+    now += 61 * 60_000;
+    expect(await sent(3)).toBe(0);
+    // The day's housekeeping keeps what still counts.
+    expect(await codes.sweep()).toBe(0);
+    now += 22 * 60 * 60_000;
+    expect(await sent(5)).toBe(3);
+    expect(await codes.sweep()).toBeGreaterThanOrEqual(3);
+    // A request queued before codes were kept for their session is never sent a code.
+    expect(await codes.issue(services.sealer.seal(JSON.stringify({ reference: parent.reference, language: "en" })))).toBeNull();
   });
 });

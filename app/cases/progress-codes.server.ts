@@ -1,21 +1,28 @@
 // Codes for "Check your complaint". The page takes a reference and always answers the same, whether the reference is
 // right or not: the request only queues a job, and the worker decides whether a case has that reference and an email
 // address the person said may be used; only then is a code made, kept as an HMAC, and sent. A code works for 15
-// minutes and for 5 tries. What the page says about a try depends only on the person's own session (how many tries,
-// how long since they asked), never on whether a case exists, so it cannot be used to find out whether one does.
-import { createHmac, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
+// minutes and for 5 tries, and only in the session that asked for it: someone else who knows the reference can
+// neither use the person's code nor, by asking for one of their own, stop it working. A case is sent at most 3 codes
+// an hour and 6 a day, so guessing at the codes someone else is sent gets 30 tries a day in a million. What the page
+// says about a try depends only on the person's own session (how many tries, how long since they asked), never on
+// whether a case exists, so it cannot be used to find out whether one does.
+import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { mayWriteTo } from "~/delivery/contact-permission";
 import { enqueueJobs } from "~/delivery/outbox.server";
 import type { Database } from "~/services/database.server";
 import type { Sealer } from "~/services/encryption.server";
 import type { CaseStore } from "./case-store.server";
 
-/** How long a code works, how many tries it allows, and how many codes a case may be sent an hour. */
-export const progressCodeRules = { minutes: 15, tries: 5, perCasePerHour: 3 } as const;
+/** How long a code works, how many tries it allows, and how many codes a case may be sent an hour and a day. */
+export const progressCodeRules = { minutes: 15, tries: 5, perCasePerHour: 3, perCasePerDay: 6 } as const;
+
+const dayMs = 24 * 3_600_000;
 
 export interface CodeRequest {
   reference: string;
   language: string;
+  /** A random id kept in the asking session (its progress state): the code works only with it. */
+  asker: string;
 }
 
 export type CodeCheck = { ok: true; caseId: string } | { ok: false };
@@ -33,11 +40,21 @@ export class ProgressCodes {
     return createHmac("sha256", this.secret).update(`progress-code:${caseId}:${code}`).digest("base64url");
   }
 
-  /** Queues the work: the same one write whatever the reference. */
-  async request(request: CodeRequest): Promise<void> {
+  /** The asking session's id as kept with its code: not the id itself. */
+  private askerHash(caseId: string, asker: string): string {
+    return createHmac("sha256", this.secret).update(`progress-asker:${caseId}:${asker}`).digest("base64url");
+  }
+
+  /**
+   * Queues the work: the same one write whatever the reference. Returns the asker id for the session to keep: the
+   * code, if one is sent, works only with it.
+   */
+  async request({ reference, language }: Omit<CodeRequest, "asker">): Promise<string> {
+    const request: CodeRequest = { reference, language, asker: randomBytes(16).toString("base64url") };
     await this.db.transaction((tx) =>
       enqueueJobs(tx, { reference: null, type: "case.progress-code" }, [{ kind: "progress-code", target: "person", payload: this.sealer.seal(JSON.stringify(request)) }], this.now()),
     );
+    return request.asker;
   }
 
   /**
@@ -53,42 +70,54 @@ export class ProgressCodes {
     // The one rule decides, with what the person said when they complained.
     const decision = mayWriteTo({ method: "email", email: contact.email, phone: null, address: null, safety: contact.safety }, "progress-code");
     if (!decision.allowed) return null;
+    // A request queued before codes were kept for their session has no asker: no code could ever be used.
+    if (typeof request.asker !== "string" || !request.asker) return null;
     const now = this.now();
-    const recent = await this.db.get<{ count: number }>("SELECT COUNT(*) AS count FROM progress_codes WHERE case_id = ? AND created_at > ?", [found.id, now - 3_600_000]);
-    if (Number(recent?.count ?? 0) >= progressCodeRules.perCasePerHour) return null;
+    const recent = await this.db.get<{ hour: number; day: number }>(
+      "SELECT COUNT(CASE WHEN created_at > ? THEN 1 END) AS hour, COUNT(*) AS day FROM progress_codes WHERE case_id = ? AND created_at > ?",
+      [now - 3_600_000, found.id, now - dayMs],
+    );
+    if (Number(recent?.hour ?? 0) >= progressCodeRules.perCasePerHour || Number(recent?.day ?? 0) >= progressCodeRules.perCasePerDay) return null;
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-    await this.db.run("INSERT INTO progress_codes (id, case_id, code_hash, expires_at, tries, created_at) VALUES (?, ?, ?, ?, 0, ?)", [
+    await this.db.run("INSERT INTO progress_codes (id, case_id, code_hash, expires_at, tries, created_at, asker) VALUES (?, ?, ?, ?, 0, ?, ?)", [
       randomUUID(),
       found.id,
       this.hash(found.id, code),
       now + progressCodeRules.minutes * 60_000,
       now,
+      this.askerHash(found.id, request.asker),
     ]);
     return { caseId: found.id, email: decision.email, language: contact.language, code };
   }
 
-  /** Whether `code` is the live code of the case with this reference; every try counts against the code. */
-  async check(reference: string, code: string): Promise<CodeCheck> {
+  /**
+   * Whether `code` is the live code the session `asker` was sent for the case with this reference (its newest);
+   * every try counts against the code.
+   */
+  async check(reference: string, code: string, asker: string | undefined): Promise<CodeCheck> {
     const found = await this.cases.byReference(reference);
     const now = this.now();
-    const live = found
-      ? await this.db.get<{ id: string; code_hash: string; tries: number }>(
-          "SELECT id, code_hash, tries FROM progress_codes WHERE case_id = ? AND expires_at > ? ORDER BY created_at DESC LIMIT 1",
-          [found.id, now],
-        )
-      : undefined;
+    const live =
+      found && asker
+        ? await this.db.get<{ id: string; code_hash: string; tries: number }>(
+            "SELECT id, code_hash, tries FROM progress_codes WHERE case_id = ? AND asker = ? AND expires_at > ? ORDER BY created_at DESC LIMIT 1",
+            [found.id, this.askerHash(found.id, asker), now],
+          )
+        : undefined;
     if (!found || !live || Number(live.tries) >= progressCodeRules.tries) return { ok: false };
     await this.db.run("UPDATE progress_codes SET tries = tries + 1 WHERE id = ?", [live.id]);
     const expected = Buffer.from(live.code_hash);
     const given = Buffer.from(this.hash(found.id, code));
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false };
-    // Used once: the code stops working as soon as it has opened the page.
-    await this.db.run("DELETE FROM progress_codes WHERE case_id = ?", [found.id]);
+    // Used once: the session's codes stop working as soon as one has opened the page. They are kept, spent, for
+    // the day's count.
+    await this.db.run("UPDATE progress_codes SET tries = ? WHERE case_id = ? AND asker = ?", [progressCodeRules.tries, found.id, this.askerHash(found.id, asker!)]);
     return { ok: true, caseId: found.id };
   }
 
-  /** Codes past their time are deleted with the rest of the day's housekeeping. */
+  /** Codes past their time, once a day old (they count towards the day's limit until then), go with the day's housekeeping. */
   async sweep(): Promise<number> {
-    return (await this.db.run("DELETE FROM progress_codes WHERE expires_at <= ?", [this.now()])).changes;
+    const now = this.now();
+    return (await this.db.run("DELETE FROM progress_codes WHERE expires_at <= ? AND created_at <= ?", [now, now - dayMs])).changes;
   }
 }

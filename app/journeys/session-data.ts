@@ -34,6 +34,8 @@ const progressSchema = z.object({
   reference: z.string(),
   requestedAt: z.number(),
   tries: z.number(),
+  /** A random id for this session's request: the code sent works only with it (app/cases/progress-codes.server.ts). */
+  asker: z.string().optional(),
   /** Set once a code was right: the case this session may see, until the session ends. */
   viewing: z.object({ caseId: z.string(), reference: z.string() }).optional(),
 });

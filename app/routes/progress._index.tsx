@@ -38,8 +38,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseReference(typed, caseJourney ? [caseJourney.referencePrefix] : []);
   if (!parsed.ok) return backWithError(context, session, "reference", "/progress", "reference", parsed.reason === "empty" ? "required" : parsed.reason, { reference: typed.slice(0, 100) });
   // The same work whatever the reference: the worker finds out whether a code is to be sent.
-  await context.services.progressCodes.request({ reference: parsed.reference, language: context.language });
-  session.data.progress = { reference: parsed.reference, requestedAt: Date.now(), tries: 0 };
+  const asker = await context.services.progressCodes.request({ reference: parsed.reference, language: context.language });
+  session.data.progress = { reference: parsed.reference, requestedAt: Date.now(), tries: 0, asker };
   return redirectSaving(context, session, "/progress/code");
 }
 

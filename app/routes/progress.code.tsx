@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const stopped = progress.tries >= progressCodeRules.tries || Date.now() - progress.requestedAt > progressCodeRules.minutes * 60_000;
   if (stopped) return back("stopped");
   progress.tries += 1;
-  const checked = await context.services.progressCodes.check(progress.reference, code);
+  const checked = await context.services.progressCodes.check(progress.reference, code, progress.asker);
   if (!checked.ok) return back(progress.tries >= progressCodeRules.tries ? "stopped" : "wrong");
   progress.viewing = { caseId: checked.caseId, reference: progress.reference };
   // A new session id once the case can be seen: a cookie seen before opens nothing, not even with a form of its own.

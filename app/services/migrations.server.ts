@@ -229,6 +229,12 @@ export const migrations: readonly Migration[] = [
     // A send finds its run's files by the run alone (EvidenceStore.attachToSubmission).
     sql: "CREATE INDEX evidence_files_run ON evidence_files (run_id) WHERE submission_id IS NULL",
   },
+  {
+    version: 9,
+    name: "progress codes for the session that asked",
+    // A code works only in the session that asked for it (ProgressCodes): kept as an HMAC of that session's asker id.
+    sql: "ALTER TABLE progress_codes ADD COLUMN asker TEXT",
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

@@ -137,6 +137,11 @@ describe("complaint page validation", () => {
     expect(validate("about-to-happen", [["about-to-happen", "no"], ["what-happens", "ignored"]])).toEqual({ ok: true, answer: { "about-to-happen": "no" } });
     expect(yes([])).toMatchObject({ ok: false, errors: [{ href: "happens-on-day", messageKey: "pages.about-to-happen.fields.happens-on.errors.required" }] });
     expect(yes([["happens-unknown", "yes"]])).toMatchObject({ ok: true, answer: { "about-to-happen": "yes", "happens-unknown": ["yes"] } });
+    // A day and "I don't know" together say two things: asked which.
+    expect(yes([["happens-on-day", "3"], ["happens-on-month", "12"], ["happens-on-year", "2026"], ["happens-unknown", "yes"]])).toMatchObject({
+      ok: false,
+      errors: [{ href: "happens-on-day", messageKey: "pages.about-to-happen.fields.happens-on.errors.both" }],
+    });
     expect(yes([["happens-on-day", "3"], ["happens-on-month", "12"], ["happens-on-year", "2026"]])).toMatchObject({ ok: true, answer: { "happens-on-day": "3", "happens-on-month": "12", "happens-on-year": "2026" } });
     expect(yes([["happens-on-day", "25"], ["happens-on-month", "11"], ["happens-on-year", "2026"]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("past") }] });
     expect(yes([["happens-on-day", "1"], ["happens-on-month", "1"], ["happens-on-year", "2028"]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("too-far") }] });

@@ -19,6 +19,8 @@ const pages: QuestionPage[] = [
   {
     id: "reference",
     section: "complaint",
+    // The reference is the page's question: its label is the heading, and the tick box below is its way out.
+    headingField: "reference",
     fields: [
       { kind: "text", name: "reference", rule: line(40), autocomplete: "off", spellcheck: false, widthClass: "govuk-input--width-20", prefill: true },
       { kind: "checkboxes", name: "no-reference", optional: true, options: [{ value: "yes" }] },

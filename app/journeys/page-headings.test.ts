@@ -22,6 +22,9 @@ describe.each(registeredJourneys)("$id journey", (journey) => {
         // A lone checkbox is labelled by its option, with no legend of its own.
         const labelled = page.fields.filter((field) => field.name !== heading && !(field.kind === "checkboxes" && field.options.length === 1));
         for (const { name } of labelled) expect(words.pages[page.id]?.fields?.[name]?.label, `${page.id}: ${name}`).toBeTruthy();
+        // A question is asked once: a field with a label of its own does not repeat the page's heading (a screen
+        // reader would read it twice); a page with one question makes that question its heading.
+        for (const { name } of labelled) expect(words.pages[page.id]?.fields?.[name]?.label, `${page.id}: ${name} repeats the heading`).not.toBe(words.pages[page.id]?.title);
       }
     });
   }

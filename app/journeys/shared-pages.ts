@@ -215,11 +215,16 @@ export function aboutToHappenPage(next: QuestionPage["next"], { section }: { sec
         ],
       },
     ],
-    // The day is needed unless they said they do not know it.
+    // The day is needed unless they said they do not know it; a day and "I don't know" together say two things.
     crossCheck: {
-      codes: { "happens-on": ["required"] },
-      check: (answer) =>
-        answer["about-to-happen"] === "yes" && !answer["happens-on-day"] && !listOf({ page: answer }, "page", "happens-unknown").includes("yes") ? [["happens-on-day", "required"]] : [],
+      codes: { "happens-on": ["required", "both"] },
+      check: (answer) => {
+        if (answer["about-to-happen"] !== "yes") return [];
+        const unknown = listOf({ page: answer }, "page", "happens-unknown").includes("yes");
+        if (!answer["happens-on-day"] && !unknown) return [["happens-on-day", "required"]];
+        if (answer["happens-on-day"] && unknown) return [["happens-on-day", "both"]];
+        return [];
+      },
     },
     next,
   };

@@ -14,9 +14,10 @@ const longDate = formatDate;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const t = context.services.translations[context.language].getFixedT(context.language, "pages");
-  const { accessibility, serviceName } = context.services.config.council;
+  const { accessibility } = context.services.config.council;
   return {
-    title: `${t("accessibility.title")} – ${serviceName}`,
+    // The service's name in the page's language, as on every page (the settings hold it in every language).
+    title: `${t("accessibility.title")} – ${context.council.serviceName}`,
     dates: {
       preparedOn: longDate(accessibility.statementPreparedOn, context.language),
       reviewedOn: longDate(accessibility.lastReviewedOn, context.language),

@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { session, form } = await progressPost(request, context);
   const typed = typeof form.get("reference") === "string" ? String(form.get("reference")) : "";
   const parsed = parseReference(typed, caseJourney ? [caseJourney.referencePrefix] : []);
-  if (!parsed.ok) return backWithError(context, session, "reference", "/progress", "reference", parsed.reason === "empty" ? "required" : parsed.reason, { reference: typed.slice(0, 100) });
+  if (!parsed.ok) return backWithError(context, session, "reference", "/progress", "reference", parsed.reason === "empty" ? "required" : parsed.reason, { reference: typed });
   // The same work whatever the reference: the worker finds out whether a code is to be sent.
   const asker = await context.services.progressCodes.request({ reference: parsed.reference, language: context.language });
   session.data.progress = { reference: parsed.reference, requestedAt: Date.now(), tries: 0, asker };

@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const progress = requireProgress(session);
   const typed = typeof form.get("code") === "string" ? String(form.get("code")) : "";
   const code = typed.replace(/[\s-]/g, "");
-  const back = (error: string) => backWithError(context, session, "code", "/progress/code", "code", error, { code: typed.slice(0, 20) });
+  const back = (error: string) => backWithError(context, session, "code", "/progress/code", "code", error, { code: typed });
   if (!code) return back("required");
   if (!/^\d{6}$/.test(code)) return back("format");
   const stopped = progress.tries >= progressCodeRules.tries || Date.now() - progress.requestedAt > progressCodeRules.minutes * 60_000;

@@ -155,3 +155,14 @@ test("1,000 wrong references and codes from many clients and one: nothing found 
 
   expect(statuses.filter((status) => status >= 500)).toEqual([]);
 });
+
+test("what was typed comes back whole with the error, however long", async () => {
+  const visitor = new Visitor("10.9.9.1");
+  const longReference = "C-7K4M-2Q9P-X ".repeat(300).trim();
+  expect(await visitor.post("/progress", { reference: longReference })).toBe("303 /progress");
+  expect(await visitor.page("/progress")).toContain(`value="${longReference}"`);
+  expect(await visitor.post("/progress", { reference: earlierComplaintReference })).toBe("303 /progress/code");
+  const longCode = "123456".repeat(500);
+  expect(await visitor.post("/progress/code", { code: longCode })).toBe("303 /progress/code");
+  expect(await visitor.page("/progress/code")).toContain(`value="${longCode}"`);
+});

@@ -37,7 +37,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(danger).toBeVisible();
       expect((await danger.boundingBox())!.y).toBeLessThan((await page.getByLabel("Tell us what happened").boundingBox())!.y);
       await answerAs(page, persona, { until: "advocate" });
-      await expectHeading(page, "Would you like an advocate?");
+      await expectHeading(page, "Help from an advocate");
+      await expect(page.getByRole("group", { name: "Would you like an advocate?" })).toBeVisible();
       await expect(page.getByText("An advocate is someone who is on your side")).toBeVisible();
       await answerAs(page, persona, { until: "safe-contact" });
       await expectHeading(page, "Is it safe for us to contact you?");
@@ -85,7 +86,9 @@ for (const javaScriptEnabled of [true, false]) {
       await expectHeading(page, "Why are you telling us now?");
       await expect(page.getByText("We can still look at it if")).toBeVisible();
       await answerAs(page, persona, { until: "advocate" });
-      await expectHeading(page, "Would Sam like an advocate?");
+      await expectHeading(page, "Help from an advocate");
+      // The question is asked once, about the child, below what an advocate is.
+      await expect(page.getByRole("group", { name: "Would Sam like an advocate?" })).toBeVisible();
       await answerAs(page, persona);
       await expectHeading(page, "Check your answers before sending your complaint");
       await expect(page.getByText("I was in hospital for a long time.")).toBeVisible();

@@ -2,6 +2,11 @@ import { axeViolations, expect, expectNoHorizontalScroll, test } from "./support
 import { fillPage, sendPage } from "./support/answer-as";
 import { sessionId } from "./support/journey";
 import { withPortalDatabase } from "./support/portal-database";
+import { councilIn } from "../../app/config/council-schema";
+import { parsedExampleCouncil } from "../support/example-council";
+
+const { serviceName } = councilIn(parsedExampleCouncil, "en");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const pages = [
   { path: "/", heading: /complaint/i },
@@ -26,6 +31,8 @@ for (const javaScriptEnabled of [true, false]) {
           const response = await page.goto(path);
           expect(response?.status()).toBe(status ?? 200);
           await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+          // "What the page is – the service", as on every page.
+          await expect(page).toHaveTitle(new RegExp(`^[^–]+ – ${escapeRegExp(serviceName)}$`));
           await expect(page.locator("html")).toHaveAttribute("lang", "en");
           await expectNoHorizontalScroll(page);
           await checkA11y();

@@ -43,7 +43,7 @@ test("a tap while the page is being hydrated goes ahead, and the next page is en
     await context.clearCookies();
     // Not the fixture's goto, which waits for the page to be enhanced: the tap is meant to come before.
     await page.mainFrame().goto("/advocate", { waitUntil: "commit" });
-    await expectHeading(page, "Who is the advocate for?");
+    await expectHeading(page, "What an advocate is");
     expect(await page.evaluate(() => sessionStorage.getItem("acted")), `round ${round}`).toBe("during hydration");
     await waitUntilEnhanced(page);
   }

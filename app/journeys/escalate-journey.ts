@@ -22,7 +22,7 @@ const pages: QuestionPage[] = [
     // The reference is the page's question: its label is the heading, and the tick box below is its way out.
     headingField: "reference",
     fields: [
-      { kind: "text", name: "reference", rule: line(40), autocomplete: "off", spellcheck: false, widthClass: "govuk-input--width-20", prefill: true },
+      { kind: "text", name: "reference", rule: line(40), autocomplete: "off", spellcheck: false, widthClass: "govuk-input--width-20", prefill: "viewed-case-reference" },
       { kind: "checkboxes", name: "no-reference", optional: true, options: [{ value: "yes" }] },
     ],
     // The reference is checked with its check character, so a mistyped one gets a specific message at once.

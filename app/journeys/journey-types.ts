@@ -44,8 +44,12 @@ export interface TextField extends FieldBase {
   autocomplete?: string;
   spellcheck?: false;
   widthClass?: string;
-  /** A link may fill it in (`?name=value`), for the person to check and send: a reference, never anything they wrote. */
-  prefill?: true;
+  /**
+   * Filled in, for the person to check and send, with the reference of the case their session is looking at in
+   * "Check your complaint", when the page has not been answered yet. Never from the address: a reference in a URL
+   * stays in the browser's history, which "Exit this page" cannot clear.
+   */
+  prefill?: "viewed-case-reference";
 }
 
 export interface TextareaField extends FieldBase {

@@ -11,6 +11,7 @@ import { interpolationValues } from "~/journeys/describe-answers";
 import { allFields, answersOnRoute, fieldViews, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
 import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
+import type { LoadedSession } from "~/services/session-store.server";
 import { readForm } from "~/journeys/read-form.server";
 import { describeFile, evidenceLimitValues, evidencePost, runFiles } from "~/journeys/evidence-page.server";
 import { refusedPost } from "~/journeys/forgery.server";
@@ -30,12 +31,12 @@ function placeOf(request: JourneyRequest, pageId: string | undefined): Place {
   return { kind: "page", page };
 }
 
-/** Values a link may fill in for a page not yet answered (the progress page's link to ask for the next stage). */
-function prefilledValues(page: QuestionPageDefinition, url: URL): Record<string, string> {
+/** Values the session already knows for a page not yet answered (the case it is looking at, for the next stage). */
+function prefilledValues(page: QuestionPageDefinition, session: LoadedSession): Record<string, string> {
   const values: Record<string, string> = {};
+  const viewed = session.data.progress?.viewing?.reference;
   for (const field of allFields(page.fields)) {
-    const given = url.searchParams.get(field.name);
-    if (field.kind === "text" && field.prefill && given) values[field.name] = given.slice(0, 100);
+    if (field.kind === "text" && field.prefill === "viewed-case-reference" && viewed) values[field.name] = viewed;
   }
   return values;
 }
@@ -81,7 +82,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       extras: page.extras ?? [],
       variant,
       interpolation: { ...values, generalPhone: council.contact.generalComplaintsPhone, generalEmail: council.contact.generalComplaintsEmail },
-      values: flash?.values ?? state.answers[page.id] ?? prefilledValues(page, new URL(request.url)),
+      values: flash?.values ?? state.answers[page.id] ?? prefilledValues(page, session),
       errors: flash?.errors ?? [],
       backHref: change ? pageUrl(journey, null) : backFrom(journey.id, previousPage(position.route, page.id)),
       formAction: `/${journey.id}/${page.id}${change ? "?change=1" : ""}`,

@@ -21,10 +21,10 @@ import { londonDate } from "~/working-days";
 export const handle: PageHandle = { i18n: ["progress"], exitThisPage: true };
 export const meta = titleMeta;
 
-/** Where a request for the next stage starts, with the reference filled in. */
-function escalateHref(reference: string): string | null {
+/** Where a request for the next stage starts: its first page fills in the reference this session is looking at. */
+function escalateHref(): string | null {
   const escalate = Object.values(journeys).find((journey) => journey.asksForNextStage);
-  return escalate ? `/${escalate.id}/${escalate.firstPage}?reference=${encodeURIComponent(reference)}` : null;
+  return escalate ? `/${escalate.id}/${escalate.firstPage}` : null;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -52,7 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       stageKey: state.closedOn && !offer ? "closed" : stage.repliedOn ? `${stage.stage}-replied` : String(stage.stage),
       reply: due ? { key: stage.extendedDueOn ? "replyByExtended" : "replyBy", date: date(due) } : stage.repliedOn ? { key: "repliedOn", date: date(stage.repliedOn) } : null,
       advocate: state.advocateArrangedOn ? "advocateArranged" : state.advocateAsked ? "advocateAsked" : "advocateNotAsked",
-      offer: offer ? { stage: offer.stage, until: date(offer.until), inTime: offer.inTime, href: escalateHref(found.reference) } : null,
+      offer: offer ? { stage: offer.stage, until: date(offer.until), inTime: offer.inTime, href: escalateHref() } : null,
       ombudsman: state.ombudsman ? (state.ombudsman.decidedOn ? "decided" : state.ombudsman.referredOn ? "referred" : state.ombudsman.referredBack ? "referredBack" : null) : null,
       // After the last stage's reply, the Ombudsman is next.
       canAskOmbudsman: Boolean(stage.repliedOn && lastStage && !state.ombudsman?.referredOn),

@@ -77,7 +77,11 @@ export const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   COUNCIL_CONFIG: z.string().min(1).optional(),
-  TRUST_PROXY: booleanSetting("false"),
+  // How far to trust X-Forwarded-For: "false", a number of proxies in front (the client is the address the
+  // farthest of them saw, whatever the client wrote in the header), or "true" (every entry: the left-most).
+  TRUST_PROXY: z
+    .union([z.enum(["true", "false"]).transform((v) => v === "true"), z.coerce.number().int().min(1).max(10)], { error: 'must be "true", "false" or a number of proxies from 1 to 10' })
+    .default(false),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Complaints portal <no-reply@example.org>"),
   WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -19,6 +19,10 @@ describe("configuration", () => {
     expect(loadReadOnlyConfig({}).env.DATABASE_URL).toBe("file:./data/portal.db");
     expect(loadConfig({ DATA_DIR: `${dir}/` }, quiet).env.DATABASE_URL).toBe(`file:${dir}/portal.db`);
     expect(loadConfig({ DATA_DIR: dir, DATABASE_URL: "file:/elsewhere/p.db" }, quiet).env.DATABASE_URL).toBe("file:/elsewhere/p.db");
+    // Behind proxies: not at all, every entry of X-Forwarded-For, or a number of proxies (Express's "trust proxy").
+    expect(first.env.TRUST_PROXY).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "true" }, quiet).env.TRUST_PROXY).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "2" }, quiet).env.TRUST_PROXY).toBe(2);
     expect(councilIn(first.council, "en").councilName).toBe("Example Borough Council");
     expect(first.sessionIdleMs).toBe(60 * 60_000);
     expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
@@ -35,6 +39,9 @@ describe("configuration", () => {
     [{ DATABASE_URL: "file:" }, "DATABASE_URL"],
     [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
     [{ MIGRATE_ON_START: "maybe" }, "MIGRATE_ON_START"],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "0" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "1.5" }, "TRUST_PROXY"],
     [{ DELIVERY_LEASE_SECONDS: "5" }, "DELIVERY_LEASE_SECONDS"],
     [{ DELIVERY_RETRY_DELAYS: "5s,soon" }, "DELIVERY_RETRY_DELAYS"],
     [{ SESSION_IDLE_MINUTES: "1" }, "SESSION_IDLE_MINUTES"],

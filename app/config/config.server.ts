@@ -72,8 +72,7 @@ export const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./data"),
-  // Without it, SQLite in DATA_DIR: the database is kept with the rest of the instance's data.
-  DATABASE_URL: databaseUrl.optional(),
+  DATABASE_URL: databaseUrl.default("file:./data/portal.db"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   COUNCIL_CONFIG: z.string().min(1).optional(),
@@ -164,7 +163,7 @@ export const environmentSchema = z.object({
   // Evidence files are attached to the staff email up to this total (0: never attached, only listed).
   EVIDENCE_ATTACH_MAX_MB: z.coerce.number().min(0).max(25).default(evidenceLimits.defaultAttachMaxMb),
   EVIDENCE_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(evidenceLimits.defaultLinkDays),
-}).transform((env) => ({ ...env, DATABASE_URL: env.DATABASE_URL ?? `file:${env.DATA_DIR.replace(/\/+$/, "")}/portal.db` }));
+});
 
 export type Environment = z.output<typeof environmentSchema>;
 

@@ -1,6 +1,7 @@
 // What each cacheable page is made from (see page-cache.ts). Kept beside the loaders' own reading of the same
 // inputs: a question page's loader (app/routes/$journey.$page.tsx) reads only its journey's answers, the flash
-// of a failed post, the address, the language and today's date, and any new input it reads must join the key here.
+// of a failed post, the address, the language, today's date and the case the session is looking at in "Check your
+// complaint" (a reference it fills in), and any new input it reads must join the key here.
 import { createHash } from "node:crypto";
 import type { Request } from "express";
 import { pageById } from "~/journeys/journey-engine";
@@ -49,7 +50,8 @@ export function questionPageVisit(services: Services, languageOf: LanguageOf) {
     if (!session.id || session.expired || session.replacementCookie || session.data.flash || !state || state.submitted) return null;
     // The data as it was read (SessionStore.load keeps it), to tell whether the loader changed it.
     const before = session.stored?.json;
-    const owner = createHash("sha256").update(session.id).update("\0").update(JSON.stringify(state.answers)).digest("base64url");
+    const viewed = session.data.progress?.viewing?.reference ?? "";
+    const owner = createHash("sha256").update(session.id).update("\0").update(JSON.stringify(state.answers)).update("\0").update(viewed).digest("base64url");
     return {
       key: `${language} ${req.url} ${londonDate(new Date())} ${owner}`,
       tokens: { csrf: services.sessions.csrfToken(session) },

@@ -59,7 +59,8 @@ export class ProgressCodes {
 
   /**
    * The worker's half: makes and keeps a code when the reference is a case's and its person may be written to, within
-   * the hourly limit; returns where to send it, or null when nothing is to be sent.
+   * the hourly and daily limits; returns where to send it, or null when nothing is to be sent. A delivery tried again
+   * (the mail server was down) gives the same request a new code in the same row: one request is one code.
    */
   async issue(sealedRequest: string): Promise<{ caseId: string; email: string; language: string; code: string } | null> {
     const request = JSON.parse(this.sealer.open(sealedRequest)) as CodeRequest;
@@ -73,19 +74,26 @@ export class ProgressCodes {
     // A request queued before codes were kept for their session has no asker: no code could ever be used.
     if (typeof request.asker !== "string" || !request.asker) return null;
     const now = this.now();
+    const askerHash = this.askerHash(found.id, request.asker);
+    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+    const expiresAt = now + progressCodeRules.minutes * 60_000;
+    const mine = await this.db.get<{ id: string }>("SELECT id FROM progress_codes WHERE case_id = ? AND asker = ?", [found.id, askerHash]);
+    if (mine) {
+      await this.db.run("UPDATE progress_codes SET code_hash = ?, expires_at = ?, tries = 0 WHERE id = ?", [this.hash(found.id, code), expiresAt, mine.id]);
+      return { caseId: found.id, email: decision.email, language: contact.language, code };
+    }
     const recent = await this.db.get<{ hour: number; day: number }>(
       "SELECT COUNT(CASE WHEN created_at > ? THEN 1 END) AS hour, COUNT(*) AS day FROM progress_codes WHERE case_id = ? AND created_at > ?",
       [now - 3_600_000, found.id, now - dayMs],
     );
     if (Number(recent?.hour ?? 0) >= progressCodeRules.perCasePerHour || Number(recent?.day ?? 0) >= progressCodeRules.perCasePerDay) return null;
-    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     await this.db.run("INSERT INTO progress_codes (id, case_id, code_hash, expires_at, tries, created_at, asker) VALUES (?, ?, ?, ?, 0, ?, ?)", [
       randomUUID(),
       found.id,
       this.hash(found.id, code),
-      now + progressCodeRules.minutes * 60_000,
+      expiresAt,
       now,
-      this.askerHash(found.id, request.asker),
+      askerHash,
     ]);
     return { caseId: found.id, email: decision.email, language: contact.language, code };
   }

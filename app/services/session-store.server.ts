@@ -460,12 +460,12 @@ function worthStoring(data: SessionData): boolean {
   return Boolean(data.progress || data.flash || data.rotatedFrom || Object.values(data.journeys).some((state) => state.submitted || Object.keys(state.answers).length > 0));
 }
 
-/** The id a replaced session's row points at (written by `rotation`), or null for a row that holds a session. */
 /** A replaced id's pointer that no post may follow (see `rotate`'s `followable`). */
 function closedPointer(stored: unknown): boolean {
   return typeof stored === "object" && stored !== null && "closed" in stored && stored.closed === true;
 }
 
+/** The id a replaced session's row points at (written by `rotation`), or null for a row that holds a session. */
 function movedToOf(stored: unknown): string | null {
   return typeof stored === "object" && stored !== null && "movedTo" in stored && typeof stored.movedTo === "string" ? stored.movedTo : null;
 }

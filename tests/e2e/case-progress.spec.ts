@@ -166,6 +166,9 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/\/escalate\/reference$/);
       await expect(page.getByLabel("What is your complaint reference?")).toHaveValue(reference);
       await checkA11y();
+      // Read again: the copy kept for this session fills in the same case.
+      await page.reload();
+      await expect(page.getByLabel("What is your complaint reference?")).toHaveValue(reference);
 
       // Stage 2 typed by staff with `npm run case`, then shown to the person.
       const typed = await caseCommand("event", reference, "stage-started", "2");
@@ -207,6 +210,14 @@ for (const javaScriptEnabled of [true, false]) {
         .toEqual(["acknowledged", "replied", "stage-started", "extended", "advocate-assigned"]);
       // The acknowledgement told the person where to check.
       expect((await mailTo(emailOf(person))).some((m) => m.text.includes("/progress"))).toBe(true);
+
+      // Once the session asks about another reference, the next-stage page no longer fills in this case, even
+      // where a copy of it was kept for the session.
+      await page.goto("/escalate/reference");
+      await expect(page.getByLabel("What is your complaint reference?")).toHaveValue(reference);
+      await askForCode(page, earlierComplaintReference);
+      await page.goto("/escalate/reference");
+      await expect(page.getByLabel("What is your complaint reference?")).toHaveValue("");
     });
   });
 }

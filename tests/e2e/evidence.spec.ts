@@ -192,7 +192,11 @@ for (const javaScriptEnabled of [false, true]) {
     /** Chooses one file (or none), presses Upload and expects its message, GOV.UK's error state and axe. */
     const tryOne = async (page: Page, checkA11y: () => Promise<void>, chosen: ChosenFile | null, message: string) => {
       if (chosen) await choose(page, [chosen]);
+      // The page read again after this try (its data with JavaScript, the page itself without): two tries in a row
+      // can give the same message, so the last try's message on the page does not show that this one is done.
+      const readAgain = page.waitForResponse((response) => response.request().method() === "GET" && /\/complaint\/evidence(\.data)?$/.test(new URL(response.url()).pathname));
       await page.getByRole("button", { name: "Upload", exact: true }).click();
+      await readAgain;
       await errorShown(page, message, checkA11y, chosen?.name);
     };
     const wrongType = "The selected file must be a JPG, PNG, HEIC, WebP, GIF, PDF, Word document, OpenDocument text or plain text file";

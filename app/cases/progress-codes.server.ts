@@ -104,22 +104,20 @@ export class ProgressCodes {
    */
   async check(reference: string, code: string, asker: string | undefined): Promise<CodeCheck> {
     const found = await this.cases.byReference(reference);
-    const now = this.now();
-    const live =
-      found && asker
-        ? await this.db.get<{ id: string; code_hash: string; tries: number }>(
-            "SELECT id, code_hash, tries FROM progress_codes WHERE case_id = ? AND asker = ? AND expires_at > ? ORDER BY created_at DESC LIMIT 1",
-            [found.id, this.askerHash(found.id, asker), now],
-          )
-        : undefined;
-    if (!found || !live || Number(live.tries) >= progressCodeRules.tries) return { ok: false };
+    if (!found || !asker) return { ok: false };
+    const askerHash = this.askerHash(found.id, asker);
+    const live = await this.db.get<{ id: string; code_hash: string; tries: number }>(
+      "SELECT id, code_hash, tries FROM progress_codes WHERE case_id = ? AND asker = ? AND expires_at > ? ORDER BY created_at DESC LIMIT 1",
+      [found.id, askerHash, this.now()],
+    );
+    if (!live || Number(live.tries) >= progressCodeRules.tries) return { ok: false };
     await this.db.run("UPDATE progress_codes SET tries = tries + 1 WHERE id = ?", [live.id]);
     const expected = Buffer.from(live.code_hash);
     const given = Buffer.from(this.hash(found.id, code));
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false };
     // Used once: the session's codes stop working as soon as one has opened the page. They are kept, spent, for
     // the day's count.
-    await this.db.run("UPDATE progress_codes SET tries = ? WHERE case_id = ? AND asker = ?", [progressCodeRules.tries, found.id, this.askerHash(found.id, asker!)]);
+    await this.db.run("UPDATE progress_codes SET tries = ? WHERE case_id = ? AND asker = ?", [progressCodeRules.tries, found.id, askerHash]);
     return { ok: true, caseId: found.id };
   }
 

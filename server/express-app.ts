@@ -80,7 +80,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   // A path the URL parser would read as another ("/api/../complaint/service") is refused, unread: every check
   // below and Remix then read the same path (server/path-as-written.ts).
   app.use((req, res, next) => {
-    if (pathAsWritten(req.path)) return next();
+    if (pathAsWritten(req.originalUrl)) return next();
     res.status(400).type("text/plain").send("Bad request");
   });
   if (devMiddleware) app.use(devMiddleware);

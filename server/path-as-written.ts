@@ -3,11 +3,14 @@
 // "." and ".." segments (also written "%2e"), turns "\" into "/", and reads a path that starts "//" as another
 // host's. "/api/../complaint/service" was checked as an /api/ request and answered as the complaint page. Browsers
 // never send such paths, so they are refused rather than tidied: a redirect to the tidied path could point away.
+// A target that is not a path at all ("http://host/x", the absolute form) is refused the same way: Express would
+// route its path while Remix, and the page cache keyed on the target, saw another address.
 
 const base = "http://portal.invalid";
 
-/** Whether the URL parser reads `path` (a request's path, without its query) exactly as it is written. */
-export function pathAsWritten(path: string): boolean {
+/** Whether `target` (a request's target, as sent) is a path, and one the URL parser reads exactly as it is written. */
+export function pathAsWritten(target: string): boolean {
+  const path = target.split("?", 1)[0]!;
   if (!path.startsWith("/")) return false;
   try {
     const parsed = new URL(path, base);

@@ -64,9 +64,9 @@ export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOption
   const handle = createRequestHandler(build, mode);
   return (req, res, next) => {
     const host = req.headers.host ?? "localhost";
-    // Only an origin-form target and a plain host: then the page Remix renders is the one Express (and the page
-    // cache, which keys on req.url) thinks was asked for.
-    if (!req.originalUrl.startsWith("/") || req.originalUrl.startsWith("//") || !validHost.test(host)) {
+    // Only a plain host: then the page Remix renders is the one Express (and the page cache, which keys on req.url)
+    // thinks was asked for. A target that is not a plain path was refused before any of that (path-as-written.ts).
+    if (!validHost.test(host)) {
       res.status(400).end();
       return;
     }

@@ -1,6 +1,7 @@
 // The complaints manager's digest: what needs doing today, case by case, by reference. No personal data.
 import type { TFunction } from "i18next";
 import type { Digest, DigestLine } from "~/cases/case-digest";
+import { progressCodeRules } from "~/cases/progress-codes.server";
 import { formatLongDate } from "~/format-date";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
 
@@ -14,10 +15,24 @@ export function renderCaseDigest(digest: Digest, t: TFunction): RenderedEmail {
   section(digest.overdue, "overdueHeading", "overdueLine");
   section(digest.notAcknowledged, "notAcknowledgedHeading", "notAcknowledgedLine");
   section(digest.dueSoon, "dueSoonHeading", "dueSoonLine");
+  if (digest.codesHeldBack.length) {
+    blocks.push(
+      { kind: "heading", text: t("emails:digest.codesHeldBackHeading", { count: digest.codesHeldBack.length }) },
+      { kind: "paragraph", text: t("emails:digest.codesHeldBackWhy", { perHour: progressCodeRules.perCasePerHour, perDay: progressCodeRules.perCasePerDay }) },
+      { kind: "list", items: digest.codesHeldBack.map((entry) => t("emails:digest.codesHeldBackLine", { reference: entry.reference, count: entry.count })) },
+    );
+  }
   blocks.push({ kind: "paragraph", text: t("emails:digest.footer") });
   return renderEmail({
     language: "en",
-    subject: t("emails:digest.subject", { overdue: digest.overdue.length, dueSoon: digest.dueSoon.length, notAcknowledged: digest.notAcknowledged.length, day: formatLongDate(digest.day, "en") }),
+    subject: t("emails:digest.subject", {
+      overdue: digest.overdue.length,
+      dueSoon: digest.dueSoon.length,
+      notAcknowledged: digest.notAcknowledged.length,
+      codesHeldBack: digest.codesHeldBack.length,
+      day: formatLongDate(digest.day, "en"),
+      context: digest.codesHeldBack.length ? "codesHeldBack" : undefined,
+    }),
     blocks,
   });
 }

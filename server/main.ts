@@ -27,12 +27,13 @@ async function main(): Promise<void> {
   // By default the delivery worker runs in this process; WORKER_ENABLED=false leaves it to `npm run worker`.
   const worker = config.env.WORKER_ENABLED ? createDeliveryWorker(services) : null;
   void services.startup.done.then(() => worker?.start());
-  // Expired sessions, and the counts of rate-limit windows that have ended (they name client addresses), are
-  // deleted every few minutes, not only when someone comes back.
+  // Expired sessions, the counts of rate-limit windows that have ended (they name client addresses), unfinished
+  // uploads and spent progress codes are deleted every few minutes, not only when someone comes back.
   const sweep = setInterval(() => {
     void services.sessions.sweepExpired().catch((error: unknown) => logger.error({ error: String(error) }, "session sweep failed"));
     void services.rateLimiter.sweep().catch((error: unknown) => logger.error({ error: String(error) }, "rate-limit sweep failed"));
     void services.evidence.sweepAbandoned().catch((error: unknown) => logger.error({ error: String(error) }, "evidence sweep failed"));
+    void services.progressCodes.sweep().catch((error: unknown) => logger.error({ error: String(error) }, "progress code sweep failed"));
   }, 5 * 60_000);
   sweep.unref();
   const stop = () => {

@@ -9,8 +9,9 @@ try {
   const swept = await services.sessions.sweepExpired();
   const counts = await services.rateLimiter.sweep();
   const abandoned = await services.evidence.sweepAbandoned();
+  const codes = await services.progressCodes.sweep();
   console.log(
-    `Deleted ${purged} submissions delivered more than ${config.env.RETENTION_DAYS} days ago, ${swept} expired sessions, ${counts} ended rate-limit counts and ${abandoned} unfinished uploads.`,
+    `Deleted ${purged} submissions delivered more than ${config.env.RETENTION_DAYS} days ago, ${swept} expired sessions, ${counts} ended rate-limit counts, ${abandoned} unfinished uploads and ${codes} old progress codes and held-back requests for them.`,
   );
 } finally {
   await services.db.close();

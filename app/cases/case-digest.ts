@@ -1,5 +1,6 @@
 // The complaints manager's daily digest: cases not acknowledged in time, cases whose reply is due within the
-// timetable's reminder window, and cases overdue. References, stages and dates only: no personal data.
+// timetable's reminder window, cases overdue, and cases whose requests for a progress code the limit held back since
+// the last digest. References, stages, dates and counts only: no personal data.
 import type { Timetable } from "~/config/council-schema";
 import { addWorkingDays, workingDaysBetween } from "~/working-days";
 import { currentStage, replyDueOn, type CaseState } from "./case-state";
@@ -12,16 +13,29 @@ export interface DigestLine {
   days: number;
 }
 
+/** A case whose requests for a code to check progress the limit held back, with how many. */
+export interface HeldBackCodes {
+  reference: string;
+  count: number;
+}
+
 export interface Digest {
   day: string;
   notAcknowledged: DigestLine[];
   dueSoon: DigestLine[];
   overdue: DigestLine[];
+  /** Cases whose requests for a code to check progress the hourly or daily limit held back since the last digest. */
+  codesHeldBack: HeldBackCodes[];
 }
 
-export function buildDigest(cases: readonly { reference: string; state: CaseState }[], timetable: Timetable, today: string): Digest {
+export function buildDigest(
+  cases: readonly { reference: string; state: CaseState }[],
+  timetable: Timetable,
+  today: string,
+  codesHeldBack: readonly HeldBackCodes[] = [],
+): Digest {
   const horizon = addWorkingDays(today, timetable.remindBefore);
-  const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [] };
+  const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], codesHeldBack: [...codesHeldBack] };
   for (const { reference, state } of cases) {
     if (state.closedOn) continue;
     const stage = currentStage(state).stage;
@@ -41,5 +55,5 @@ export function buildDigest(cases: readonly { reference: string; state: CaseStat
 }
 
 export function isEmptyDigest(digest: Digest): boolean {
-  return !digest.notAcknowledged.length && !digest.dueSoon.length && !digest.overdue.length;
+  return !digest.notAcknowledged.length && !digest.dueSoon.length && !digest.overdue.length && !digest.codesHeldBack.length;
 }

@@ -196,6 +196,50 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect(mail.to(manager)[1]!.text).toMatch(/1 working day over/);
   });
 
+  it("lists in the next digest, once, the complaints whose requests for a code the limit held back", async () => {
+    const at = (iso: string) => Date.parse(iso);
+    const manager = "complaints-manager@example.org";
+    const digests = () => mail.to(manager);
+    const parent = await send(people.parent);
+    // Friday 4 December: the day's digest (the complaint is overdue), with nothing held back.
+    clock = at("2026-12-04T08:00:00Z");
+    await worker(true).runOnce();
+    expect(digests()).toHaveLength(1);
+    expect(digests()[0]!.text).not.toMatch(/held back/);
+    // Saturday: someone asks for five codes in an hour; the limit sends three and holds two back.
+    clock = at("2026-12-05T10:00:00Z");
+    const codes = new ProgressCodes(services.db, services.sealer, services.cases, "s".repeat(32), () => clock);
+    const ask = () => codes.issue(services.sealer.seal(JSON.stringify({ reference: parent.reference, language: "en", asker: randomUUID() })));
+    const issued = [];
+    for (let i = 0; i < 5; i++) issued.push(await ask());
+    expect(issued.filter(Boolean)).toHaveLength(3);
+    // Monday's digest names the complaint by reference, says how many were held back and what to think about.
+    clock = at("2026-12-07T08:00:00Z");
+    await worker(true).runOnce();
+    expect(digests()).toHaveLength(2);
+    const monday = digests()[1]!;
+    expect(monday.subject).toBe(`Complaints to act on, ${formatLongDate("2026-12-07", "en")}: 1 overdue, 0 due soon, 1 not acknowledged, 1 with codes held back`);
+    expect(monday.text).toContain("1 complaint with codes held back");
+    expect(monday.text).toContain("(3 an hour, 6 a day)");
+    expect(monday.text).toContain(`${parent.reference}: 2 requests held back`);
+    expect(monday.html).toContain(`${parent.reference}: 2 requests held back`);
+    expect(monday.text).not.toMatch(/Pat|Margaret|parent@example/);
+    // Tuesday's does not list them again.
+    clock = at("2026-12-08T08:00:00Z");
+    await worker(true).runOnce();
+    expect(digests()).toHaveLength(3);
+    expect(digests()[2]!.text).not.toMatch(/held back/);
+    expect(digests()[2]!.subject).not.toMatch(/held back/);
+    // Held-back requests are kept for the digest for 30 days, then go with the housekeeping.
+    const heldBack = async () => Number((await services.db.get<{ count: number }>("SELECT COUNT(*) AS count FROM progress_code_refusals"))!.count);
+    clock = at("2027-01-03T09:00:00Z");
+    await codes.sweep();
+    expect(await heldBack()).toBe(2);
+    clock = at("2027-01-05T09:00:00Z");
+    await codes.sweep();
+    expect(await heldBack()).toBe(0);
+  });
+
   it("sends a progress code only where the person may be written to, and says nothing of why not", async () => {
     const parent = await send(people.parent);
     const young = await send(people.unsafeEmail);

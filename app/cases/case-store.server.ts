@@ -225,6 +225,7 @@ export class CaseStore {
     for (const { id } of due) {
       await this.db.transaction(async (tx) => {
         await tx.run("DELETE FROM progress_codes WHERE case_id = ?", [id]);
+        await tx.run("DELETE FROM progress_code_refusals WHERE case_id = ?", [id]);
         await tx.run("DELETE FROM case_events WHERE case_id = ?", [id]);
         await tx.run("UPDATE delivery_jobs SET case_id = NULL, payload = NULL WHERE case_id = ? AND state <> 'pending'", [id]);
         await tx.run("DELETE FROM delivery_jobs WHERE case_id = ? AND state = 'pending'", [id]);

@@ -3,7 +3,9 @@
 // address the person said may be used; only then is a code made, kept as an HMAC, and sent. A code works for 15
 // minutes and for 5 tries, and only in the session that asked for it: someone else who knows the reference can
 // neither use the person's code nor, by asking for one of their own, stop it working. A case is sent at most 3 codes
-// an hour and 6 a day, so guessing at the codes someone else is sent gets 30 tries a day in a million. What the page
+// an hour and 6 a day, so guessing at the codes someone else is sent gets 30 tries a day in a million. A request the
+// limit holds back is recorded (case and time only) for the complaints manager's digest: someone who knows the
+// reference may be trying to see the case, or the person may be struggling to get in. What the page
 // says about a try depends only on the person's own session (how many tries, how long since they asked), never on
 // whether a case exists, so it cannot be used to find out whether one does.
 import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
@@ -11,12 +13,15 @@ import { mayWriteTo } from "~/delivery/contact-permission";
 import { enqueueJobs } from "~/delivery/outbox.server";
 import type { Database } from "~/services/database.server";
 import type { Sealer } from "~/services/encryption.server";
+import type { HeldBackCodes } from "./case-digest";
 import type { CaseStore } from "./case-store.server";
 
 /** How long a code works, how many tries it allows, and how many codes a case may be sent an hour and a day. */
 export const progressCodeRules = { minutes: 15, tries: 5, perCasePerHour: 3, perCasePerDay: 6 } as const;
 
 const dayMs = 24 * 3_600_000;
+/** How long a held-back request is kept for the digest: long enough to cover the longest run of days without one. */
+const refusalKeepMs = 30 * dayMs;
 
 export interface CodeRequest {
   reference: string;
@@ -86,7 +91,10 @@ export class ProgressCodes {
       "SELECT COUNT(CASE WHEN created_at > ? THEN 1 END) AS hour, COUNT(*) AS day FROM progress_codes WHERE case_id = ? AND created_at > ?",
       [now - 3_600_000, found.id, now - dayMs],
     );
-    if (Number(recent?.hour ?? 0) >= progressCodeRules.perCasePerHour || Number(recent?.day ?? 0) >= progressCodeRules.perCasePerDay) return null;
+    if (Number(recent?.hour ?? 0) >= progressCodeRules.perCasePerHour || Number(recent?.day ?? 0) >= progressCodeRules.perCasePerDay) {
+      await this.db.run("INSERT INTO progress_code_refusals (id, case_id, refused_at) VALUES (?, ?, ?)", [randomUUID(), found.id, now]);
+      return null;
+    }
     await this.db.run("INSERT INTO progress_codes (id, case_id, code_hash, expires_at, tries, created_at, asker) VALUES (?, ?, ?, ?, 0, ?, ?)", [
       randomUUID(),
       found.id,
@@ -121,9 +129,23 @@ export class ProgressCodes {
     return { ok: true, caseId: found.id };
   }
 
-  /** Codes past their time, once a day old (they count towards the day's limit until then), go with the day's housekeeping. */
+  /** The cases whose requests the limit held back after `since` (epoch ms), most first, then by reference. */
+  async heldBackSince(since: number): Promise<HeldBackCodes[]> {
+    const rows = await this.db.all<{ reference: string; count: number }>(
+      "SELECT cases.reference AS reference, COUNT(*) AS count FROM progress_code_refusals JOIN cases ON cases.id = progress_code_refusals.case_id WHERE refused_at > ? GROUP BY cases.reference",
+      [since],
+    );
+    return rows.map((row) => ({ reference: row.reference, count: Number(row.count) })).sort((a, b) => b.count - a.count || a.reference.localeCompare(b.reference));
+  }
+
+  /**
+   * Housekeeping, every few minutes and with `npm run purge`: codes past their time, once a day old (they count
+   * towards the day's limit until then), and held-back requests older than the digest needs. Returns how many went.
+   */
   async sweep(): Promise<number> {
     const now = this.now();
-    return (await this.db.run("DELETE FROM progress_codes WHERE expires_at <= ? AND created_at <= ?", [now, now - dayMs])).changes;
+    const codes = await this.db.run("DELETE FROM progress_codes WHERE expires_at <= ? AND created_at <= ?", [now, now - dayMs]);
+    const refusals = await this.db.run("DELETE FROM progress_code_refusals WHERE refused_at <= ?", [now - refusalKeepMs]);
+    return codes.changes + refusals.changes;
   }
 }

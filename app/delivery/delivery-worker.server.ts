@@ -258,7 +258,8 @@ export class DeliveryWorker {
     const { config, translations, mail } = this.deps;
     const to = config.council.mailboxes[job.target];
     if (!to || !job.payload) throw new PermanentFailure(`no mailbox called ${job.target}`);
-    const digest = JSON.parse(job.payload) as Digest;
+    // A digest queued before held-back codes were listed has none.
+    const digest = { codesHeldBack: [], ...(JSON.parse(job.payload) as Omit<Digest, "codesHeldBack">) } as Digest;
     await mail.send({ to, ...renderCaseDigest(digest, translations.en.getFixedT("en", ["emails", "common"])), messageId: `<${job.id}@complaints-portal>` });
   }
 
@@ -271,14 +272,18 @@ export class DeliveryWorker {
     const now = new Date(this.now());
     const today = londonDate(now);
     if (this.digestHour === null || today === this.digestCheckedOn || !isWorkingDay(today) || londonHour(now) < this.digestHour) return false;
-    const { cases, config, outbox } = this.deps;
-    const digest = buildDigest(await cases.openCases(), config.council.timetable, today);
+    const { cases, config, outbox, progressCodes } = this.deps;
+    // Held-back requests for codes since the last digest; the first digest looks back a week.
+    const since = (await outbox.lastDigestBefore(today)) ?? this.now() - 7 * 86_400_000;
+    const digest = buildDigest(await cases.openCases(), config.council.timetable, today, await progressCodes.heldBackSince(since));
     const written = await outbox.claimDay(today, this.now(), async (tx) => {
       if (isEmptyDigest(digest)) return;
       await enqueueJobs(tx, { reference: null, type: "case.digest" }, [{ kind: "case-digest", target: config.council.complaintsManagerMailbox, payload: JSON.stringify(digest) }], this.now());
     });
     this.digestCheckedOn = today;
-    if (written && !isEmptyDigest(digest)) this.log({ msg: "case digest written", day: today, overdue: digest.overdue.length, dueSoon: digest.dueSoon.length, notAcknowledged: digest.notAcknowledged.length });
+    if (written && !isEmptyDigest(digest)) {
+      this.log({ msg: "case digest written", day: today, overdue: digest.overdue.length, dueSoon: digest.dueSoon.length, notAcknowledged: digest.notAcknowledged.length, codesHeldBack: digest.codesHeldBack.length });
+    }
     return written && !isEmptyDigest(digest);
   }
 

@@ -585,11 +585,15 @@ describe.each(engines)("delivery on %s", (engine) => {
       expect(JSON.parse(stats[0]!.record)).toMatchObject({ service: "childrens-social-care", role: "child-or-young-person", advocateAsked: true, acceptedOutOfTime: true, closedOn: "2026-11-27", stages: [{ stage: 1, outcome: "partly-upheld" }] });
       expect(JSON.stringify(stats)).not.toContain("Jamie");
       const closedAt = Date.parse("2026-11-27T12:00:00Z");
+      // A code request the limit held back is kept with the case (by its id), and goes with it.
+      await services.db.run("INSERT INTO progress_code_refusals (id, case_id, refused_at) VALUES (?, ?, ?)", ["held-back", followed!.id, closedAt]);
       await services.retention.purge(closedAt + 29 * 86_400_000, 30);
+      expect(await services.db.all("SELECT id FROM progress_code_refusals")).toHaveLength(1);
       expect(await services.cases.byReference(delivered.reference)).not.toBeNull();
       await services.retention.purge(closedAt + 31 * 86_400_000, 30);
       expect(await services.cases.byReference(delivered.reference)).toBeNull();
       expect(await services.db.all("SELECT id FROM case_events")).toHaveLength(0);
+      expect(await services.db.all("SELECT id FROM progress_code_refusals")).toHaveLength(0);
       expect(await services.db.all("SELECT id FROM statistics")).toHaveLength(1);
     });
   });

@@ -212,6 +212,12 @@ export class Outbox {
     });
   }
 
+  /** When the last digest before `day` (YYYY-MM-DD) was claimed, in epoch ms; null when there has been none. */
+  async lastDigestBefore(day: string): Promise<number | null> {
+    const row = await this.db.get<{ at: number | null }>("SELECT MAX(created_at) AS at FROM case_digests WHERE day < ?", [day]);
+    return row?.at === null || row?.at === undefined ? null : Number(row.at);
+  }
+
   /** True when this worker may send the dead-letter alert: no instance has sent one in the last `intervalMs`. */
   claimAlert(now: number, intervalMs: number): Promise<boolean> {
     return claimScheduledRun(this.db, "dead-letter-alert", now, intervalMs);

@@ -235,6 +235,21 @@ export const migrations: readonly Migration[] = [
     // A code works only in the session that asked for it (ProgressCodes): kept as an HMAC of that session's asker id.
     sql: "ALTER TABLE progress_codes ADD COLUMN asker TEXT",
   },
+  {
+    version: 10,
+    name: "progress code requests held back",
+    // A request for a code that the hourly or daily limit held back, by case and time only: the complaints
+    // manager's digest lists the cases (ProgressCodes.heldBackSince). No foreign key: a release from before this one,
+    // run on this schema after a roll-back, can still purge a closed case (its rows go with the 30-day sweep).
+    sql: `
+      CREATE TABLE progress_code_refusals (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL,
+        refused_at BIGINT NOT NULL
+      );
+      CREATE INDEX progress_code_refusals_at ON progress_code_refusals (refused_at)
+    `,
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

@@ -194,12 +194,12 @@ describe("figures from other records", () => {
 
   it("counts requests by format and language, advocates, next stages and how people reached the portal", () => {
     const submissions = [
-      submission("format", "2025-05-01", { facts: { format: "large-print" } }),
-      submission("format", "2025-05-02", { facts: { format: "another-language", language: " polish" } }),
-      submission("format", "2025-05-03", { facts: { format: "another-language", language: "Polish " } }),
+      submission("other-format", "2025-05-01", { facts: { format: "large-print" } }),
+      submission("other-format", "2025-05-02", { facts: { format: "another-language", language: " polish" } }),
+      submission("other-format", "2025-05-03", { facts: { format: "another-language", language: "Polish " } }),
       submission("advocate", "2025-05-04"),
-      submission("escalation", "2025-05-05", { facts: { stage: "stage-2" } }),
-      submission("escalation", "2025-05-06", { facts: { stage: 3 } }),
+      submission("escalate", "2025-05-05", { facts: { stage: "stage-2" } }),
+      submission("escalate", "2025-05-06", { facts: { stage: 3 } }),
       submission("compliment", "2025-05-07", { channel: "phone", reach: null, service: "public-health", role: "child-or-young-person" }),
     ];
     const figures = computeFigures({ cases: [portalCase("2025-05-08")], submissions, quotations: [] }, year);

@@ -18,6 +18,10 @@ import {
   type StageRecord,
   type SubmissionRecord,
 } from "~/cases/case-record";
+import { advocateJourney } from "~/journeys/advocate-journey";
+import { complimentJourney } from "~/journeys/compliment-journey";
+import { escalateJourney } from "~/journeys/escalate-journey";
+import { otherFormatJourney } from "~/journeys/other-format-journey";
 import { contains, monthIndex, monthsOf, previousPeriod, type ReportPeriod } from "./report-period";
 
 export interface Count {
@@ -293,11 +297,12 @@ function periodRaw(input: ReportInput, period: ReportPeriod) {
   const escalations = { total: 0, byStage: {} as Record<string, number> };
   let advocates = 0;
   for (const record of submissions) {
-    if (record.kind === "compliment") {
+    // Each record's kind is the id of the journey it came through (submit-journey.server.ts), so it is read from there.
+    if (record.kind === complimentJourney.id) {
       compliments.total++;
       compliments.byService[record.service ?? notRecorded]++;
       compliments.byRole[roleOf(record.role)]++;
-    } else if (record.kind === "format") {
+    } else if (record.kind === otherFormatJourney.id) {
       formats.total++;
       const format = textFact(record, "format") ?? notRecorded;
       formats.byFormat[format] = (formats.byFormat[format] ?? 0) + 1;
@@ -306,8 +311,8 @@ function periodRaw(input: ReportInput, period: ReportPeriod) {
         const label = language ? normalisedLabel(language) : notRecorded;
         formats.byLanguage[label] = (formats.byLanguage[label] ?? 0) + 1;
       }
-    } else if (record.kind === "advocate") advocates++;
-    else if (record.kind === "escalation") {
+    } else if (record.kind === advocateJourney.id) advocates++;
+    else if (record.kind === escalateJourney.id) {
       escalations.total++;
       const stage = escalationStage(record);
       escalations.byStage[stage] = (escalations.byStage[stage] ?? 0) + 1;

@@ -299,7 +299,7 @@ describe("reports from other records", () => {
 
   it("makes a formula a spreadsheet would run into plain text in the CSV", () => {
     const submissions: SubmissionRecord[] = [
-      { kind: "format", receivedOn: "2025-06-02", service: null, role: null, channel: "portal", reach: null, facts: { format: "another-language", language: "=HYPERLINK(\"http://x\")" } },
+      { kind: "other-format", receivedOn: "2025-06-02", service: null, role: null, channel: "portal", reach: null, facts: { format: "another-language", language: "=HYPERLINK(\"http://x\")" } },
     ];
     const { csv } = render({ cases: [], submissions, quotations: [] }, financialYear(2025));
     const fields = csvRows(csv).flat();

@@ -107,7 +107,7 @@ export interface CaseRecord {
 
 /** Anything else sent through the portal, or registered by staff: compliments and requests. */
 export interface SubmissionRecord {
-  /** The registry's kind: "compliment", "advocate", "format", "escalation", and any later journey's. */
+  /** The id of the journey it came through (app/journeys/journeys.ts): "compliment", "advocate", "other-format", "escalate", and any later journey's. */
   kind: string;
   receivedOn: string;
   service: CaseService | null;

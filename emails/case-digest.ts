@@ -13,6 +13,12 @@ export function renderCaseDigest(digest: Digest, t: TFunction): RenderedEmail {
     if (entries.length) blocks.push({ kind: "heading", text: t(`emails:digest.${heading}`, { count: entries.length }) }, { kind: "list", items: entries.map((entry) => line(entry, key)) });
   };
   section(digest.overdue, "overdueHeading", "overdueLine");
+  if (digest.nextStageNotStarted.length) {
+    blocks.push(
+      { kind: "heading", text: t("emails:digest.nextStageHeading", { count: digest.nextStageNotStarted.length }) },
+      { kind: "list", items: digest.nextStageNotStarted.map((entry) => t("emails:digest.nextStageLine", { reference: entry.reference, stage: entry.stage, asked: formatLongDate(entry.askedOn, "en"), count: entry.days })) },
+    );
+  }
   section(digest.notAcknowledged, "notAcknowledgedHeading", "notAcknowledgedLine");
   section(digest.dueSoon, "dueSoonHeading", "dueSoonLine");
   if (digest.codesHeldBack.length) {
@@ -29,6 +35,7 @@ export function renderCaseDigest(digest: Digest, t: TFunction): RenderedEmail {
       overdue: digest.overdue.length,
       dueSoon: digest.dueSoon.length,
       notAcknowledged: digest.notAcknowledged.length,
+      nextStage: digest.nextStageNotStarted.length,
       codesHeldBack: digest.codesHeldBack.length,
       day: formatLongDate(digest.day, "en"),
       context: digest.codesHeldBack.length ? "codesHeldBack" : undefined,

@@ -1,6 +1,8 @@
-// The complaints manager's daily digest: cases not acknowledged in time, cases whose reply is due within the
-// timetable's reminder window, cases overdue, and cases whose requests for a progress code the limit held back since
-// the last digest. References, stages, dates and counts only: no personal data.
+// The complaints manager's daily digest: cases not acknowledged in time (until a reply or a later stage makes that
+// moot), cases whose reply is due within the timetable's reminder window, cases overdue, requests for the next stage
+// not yet started (closed cases too: a request usually follows the reply that closed one), and cases whose requests
+// for a progress code the limit held back since the last digest. References, stages, dates and counts only: no
+// personal data.
 import type { Timetable } from "~/config/council-schema";
 import { addWorkingDays, workingDaysBetween } from "~/working-days";
 import { currentStage, replyDueOn, type CaseState } from "./case-state";
@@ -10,6 +12,15 @@ export interface DigestLine {
   stage: 1 | 2 | 3;
   dueOn: string;
   /** Working days past the due date (0 on the day itself); for lines not yet due, working days left. */
+  days: number;
+}
+
+/** A request for the next stage that has not started: listed for as long as a stage 2 reply would take. */
+export interface NextStageLine {
+  reference: string;
+  stage: 2 | 3;
+  askedOn: string;
+  /** Working days since it was asked for. */
   days: number;
 }
 
@@ -24,6 +35,7 @@ export interface Digest {
   notAcknowledged: DigestLine[];
   dueSoon: DigestLine[];
   overdue: DigestLine[];
+  nextStageNotStarted: NextStageLine[];
   /** Cases whose requests for a code to check progress the hourly or daily limit held back since the last digest. */
   codesHeldBack: HeldBackCodes[];
 }
@@ -35,11 +47,18 @@ export function buildDigest(
   codesHeldBack: readonly HeldBackCodes[] = [],
 ): Digest {
   const horizon = addWorkingDays(today, timetable.remindBefore);
-  const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], codesHeldBack: [...codesHeldBack] };
+  const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], codesHeldBack: [...codesHeldBack] };
   for (const { reference, state } of cases) {
+    for (const request of state.nextStageRequests) {
+      const days = workingDaysBetween(request.on, today);
+      const started = state.stages.some((stage) => stage.stage >= request.stage);
+      if (!started && days <= timetable.childrensSocialCare.stage2.replyWithin) digest.nextStageNotStarted.push({ reference, stage: request.stage, askedOn: request.on, days });
+    }
     if (state.closedOn) continue;
     const stage = currentStage(state).stage;
-    if (!state.acknowledgedOn && state.acknowledgementDueOn < today) {
+    // Once a stage has been replied to, or a later one started, an acknowledgement is no longer worth chasing.
+    const movedOn = state.stages.length > 1 || state.stages.some((each) => each.repliedOn !== null);
+    if (!state.acknowledgedOn && !movedOn && state.acknowledgementDueOn < today) {
       digest.notAcknowledged.push({ reference, stage, dueOn: state.acknowledgementDueOn, days: workingDaysBetween(state.acknowledgementDueOn, today) });
     }
     const due = replyDueOn(state);
@@ -51,9 +70,10 @@ export function buildDigest(
   digest.notAcknowledged.sort(byDate);
   digest.dueSoon.sort(byDate);
   digest.overdue.sort(byDate);
+  digest.nextStageNotStarted.sort((a, b) => a.askedOn.localeCompare(b.askedOn) || a.reference.localeCompare(b.reference));
   return digest;
 }
 
 export function isEmptyDigest(digest: Digest): boolean {
-  return !digest.notAcknowledged.length && !digest.dueSoon.length && !digest.overdue.length && !digest.codesHeldBack.length;
+  return !digest.notAcknowledged.length && !digest.dueSoon.length && !digest.overdue.length && !digest.nextStageNotStarted.length && !digest.codesHeldBack.length;
 }

@@ -214,8 +214,9 @@ export class CaseStore {
   }
 
   /** Open cases, for the staff digest. */
-  async openCases(): Promise<StoredCase[]> {
-    const rows = await this.db.all<CaseRow>("SELECT id, reference, state, contact FROM cases WHERE closed_on IS NULL ORDER BY reference");
+  /** Open cases, and closed ones changed after `since` (epoch ms): a request for the next stage changes a closed case. */
+  async casesForDigest(since: number): Promise<StoredCase[]> {
+    const rows = await this.db.all<CaseRow>("SELECT id, reference, state, contact FROM cases WHERE closed_on IS NULL OR updated_at > ? ORDER BY reference", [since]);
     return rows.map((row) => ({ id: row.id, reference: row.reference, state: JSON.parse(row.state) as CaseState }));
   }
 

@@ -259,7 +259,7 @@ export class DeliveryWorker {
     const to = config.council.mailboxes[job.target];
     if (!to || !job.payload) throw new PermanentFailure(`no mailbox called ${job.target}`);
     // A digest queued before held-back codes were listed has none.
-    const digest = { codesHeldBack: [], ...(JSON.parse(job.payload) as Omit<Digest, "codesHeldBack">) } as Digest;
+    const digest = { codesHeldBack: [], nextStageNotStarted: [], ...(JSON.parse(job.payload) as Partial<Digest>) } as Digest;
     await mail.send({ to, ...renderCaseDigest(digest, translations.en.getFixedT("en", ["emails", "common"])), messageId: `<${job.id}@complaints-portal>` });
   }
 
@@ -275,14 +275,17 @@ export class DeliveryWorker {
     const { cases, config, outbox, progressCodes } = this.deps;
     // Held-back requests for codes since the last digest; the first digest looks back a week.
     const since = (await outbox.lastDigestBefore(today)) ?? this.now() - 7 * 86_400_000;
-    const digest = buildDigest(await cases.openCases(), config.council.timetable, today, await progressCodes.heldBackSince(since));
+    // Closed cases changed in the last 90 days are read too, for requests for the next stage made after their reply.
+    const cased = await cases.casesForDigest(this.now() - 90 * 86_400_000);
+    const digest = buildDigest(cased, config.council.timetable, today, await progressCodes.heldBackSince(since));
     const written = await outbox.claimDay(today, this.now(), async (tx) => {
       if (isEmptyDigest(digest)) return;
       await enqueueJobs(tx, { reference: null, type: "case.digest" }, [{ kind: "case-digest", target: config.council.complaintsManagerMailbox, payload: JSON.stringify(digest) }], this.now());
     });
     this.digestCheckedOn = today;
     if (written && !isEmptyDigest(digest)) {
-      this.log({ msg: "case digest written", day: today, overdue: digest.overdue.length, dueSoon: digest.dueSoon.length, notAcknowledged: digest.notAcknowledged.length, codesHeldBack: digest.codesHeldBack.length });
+      const { overdue, dueSoon, notAcknowledged, nextStageNotStarted, codesHeldBack } = digest;
+      this.log({ msg: "case digest written", day: today, overdue: overdue.length, dueSoon: dueSoon.length, notAcknowledged: notAcknowledged.length, nextStageNotStarted: nextStageNotStarted.length, codesHeldBack: codesHeldBack.length });
     }
     return written && !isEmptyDigest(digest);
   }

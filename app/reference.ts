@@ -1,5 +1,5 @@
 /**
- * Submission references such as `C-7K4M-2Q9P-X`.
+ * Submission references such as `C-7K4M-2Q9P-W`.
  *
  * Layout: type prefix, 8 random Crockford base32 symbols (40 bits) shown as
  * two groups of four, then one check symbol. Pure: safe on server and client.
@@ -20,7 +20,7 @@ export const CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
  */
 export type ReferencePrefix = string;
 
-/** A reference in canonical display form, e.g. `C-7K4M-2Q9P-X`. */
+/** A reference in canonical display form, e.g. `C-7K4M-2Q9P-W`. */
 export type Reference = `${ReferencePrefix}-${string}-${string}-${string}`;
 
 export type ReferenceParseFailure = "empty" | "wrong-length" | "bad-character" | "unknown-prefix" | "check-failed";
@@ -116,7 +116,7 @@ export function isReferencePrefix(value: string): value is ReferencePrefix {
   return value.length === 1 && CROCKFORD_ALPHABET.includes(value) && !/\d/.test(value);
 }
 
-/** Canonical display form with its check symbol, e.g. ("C", "7K4M2Q9P") → "C-7K4M-2Q9P-X". */
+/** Canonical display form with its check symbol, e.g. ("C", "7K4M2Q9P") → "C-7K4M-2Q9P-W". */
 export function formatReference(prefix: ReferencePrefix, data: string): Reference {
   if (!isReferencePrefix(prefix)) throw new RangeError(`"${String(prefix)}" cannot start a reference`);
   if (data.length !== REFERENCE_DATA_LENGTH || [...data].some((s) => !CROCKFORD_ALPHABET.includes(s))) {

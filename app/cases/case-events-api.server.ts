@@ -45,7 +45,7 @@ export async function receiveCaseEvent(request: CaseEventsRequest, secrets: read
   const body = caseEventBodySchema.safeParse(parsed);
   if (!body.success) return problem({ status: 422, title: "Invalid case event", errors: fieldsOf(body.error) });
   const { reference, ...fields } = body.data;
-  if (!isPortalReference(reference)) return problem({ status: 422, title: "Invalid case event", errors: [{ field: "reference", detail: "is not a portal reference, such as C-7K4M-2Q9P-X" }] });
+  if (!isPortalReference(reference)) return problem({ status: 422, title: "Invalid case event", errors: [{ field: "reference", detail: "is not a portal reference, such as C-7K4M-2Q9P-W" }] });
   const event = caseEventSchema.safeParse(fields);
   if (!event.success) return problem({ status: 422, title: "Invalid case event", errors: fieldsOf(event.error) });
   const outcome = await cases.applyOutside(reference, event.data, { source: "case-system", webhookId: id });

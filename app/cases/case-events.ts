@@ -45,7 +45,7 @@ export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent["type"];
 
 /** What the case system posts: one event, with the reference of the complaint it is about beside its fields. */
-export const caseEventBodySchema = z.looseObject({ reference: z.string({ error: "is needed: the portal reference, such as C-7K4M-2Q9P-X" }) });
+export const caseEventBodySchema = z.looseObject({ reference: z.string({ error: "is needed: the portal reference, such as C-7K4M-2Q9P-W" }) });
 
 /** Things the portal itself records on a case's timeline (never accepted from outside). */
 export type PortalCaseEvent = { type: "next-stage-requested"; stage: 2 | 3; date: string; late: boolean };

@@ -12,7 +12,7 @@ const today = "2027-06-30";
 
 function opening(overrides: Partial<CaseOpening> = {}): CaseOpening {
   return {
-    reference: "C-7K4M-2Q9P-X",
+    reference: "C-7K4M-2Q9P-W",
     service: "childrens-social-care",
     role: "parent",
     receivedOn: "2026-12-17",

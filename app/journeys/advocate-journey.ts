@@ -20,7 +20,8 @@ const pages: QuestionPage[] = [
     id: "young-person",
     section: "about",
     variant,
-    fields: childDetailsFields(),
+    // "About you" when the advocate is for the person themselves: their own first name, which browsers may fill in.
+    fields: childDetailsFields({ ownWithoutVariant: true }),
     next: (answers) => (forAChild(answers) ? "agrees" : "help-with"),
   },
   {

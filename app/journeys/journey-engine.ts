@@ -29,14 +29,18 @@ export function allFields<F extends Field | FieldView>(fields: readonly F[]): F[
   );
 }
 
-/** What the browser is sent of a page's fields: how each is checked stays on the server. */
-export function fieldViews(fields: readonly Field[]): FieldView[] {
+/** What the browser is sent of a page's fields, for the page's variant: how each is checked stays on the server. */
+export function fieldViews(fields: readonly Field[], variant?: string): FieldView[] {
   return fields.map((field): FieldView => {
     switch (field.kind) {
       case "radios":
       case "checkboxes":
-        return { ...field, options: field.options.map((option) => (option.conditional ? { ...option, conditional: fieldViews(option.conditional) } : option)) };
-      case "text":
+        return { ...field, options: field.options.map((option) => (option.conditional ? { ...option, conditional: fieldViews(option.conditional, variant) } : option)) };
+      case "text": {
+        const { rule: _rule, autocompleteByVariant, ...view } = field;
+        const autocomplete = autocompleteByVariant?.[variant ?? ""] ?? field.autocomplete;
+        return autocomplete === undefined ? view : { ...view, autocomplete };
+      }
       case "date": {
         const { rule: _rule, ...view } = field;
         return view;

@@ -42,6 +42,11 @@ export interface TextField extends FieldBase {
   inputType?: "text" | "email" | "tel";
   inputMode?: "numeric" | "text";
   autocomplete?: string;
+  /**
+   * The autocomplete token for some of the page's variants, by variant ("" for the page without one): a name field
+   * that asks for a child's name on one variant (off) and for the person's own on another (given-name).
+   */
+  autocompleteByVariant?: Readonly<Record<string, string>>;
   spellcheck?: false;
   widthClass?: string;
   /**
@@ -72,7 +77,7 @@ export type Field = RadiosField | CheckboxesField | TextField | TextareaField | 
 export type FieldView =
   | (Omit<RadiosField, "options"> & { options: readonly FieldOptionView[] })
   | (Omit<CheckboxesField, "options"> & { options: readonly FieldOptionView[] })
-  | Omit<TextField, "rule">
+  | Omit<TextField, "rule" | "autocompleteByVariant">
   | TextareaField
   | Omit<DateField, "rule">;
 export type FieldOptionView = Omit<FieldOption, "conditional"> & { conditional?: readonly FieldView[] };

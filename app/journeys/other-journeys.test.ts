@@ -5,7 +5,7 @@ import { personas } from "../../tests/support/personas";
 import { advocateJourney } from "./advocate-journey";
 import { complimentJourney } from "./compliment-journey";
 import { escalateJourney } from "./escalate-journey";
-import { readPageValues, validatePage, walkJourney } from "./journey-engine";
+import { fieldViews, pageById, readPageValues, validatePage, walkJourney } from "./journey-engine";
 import type { Journey } from "./journey-types";
 import { otherFormatJourney } from "./other-format-journey";
 import type { JourneyAnswers } from "./session-data";
@@ -79,5 +79,19 @@ describe("the escalation journey", () => {
   it("promises a reply date for stage 2 only", () => {
     expect(escalateJourney.replyPromise({ stage: { stage: "stage-2" } })).toBe("next-stage");
     expect(escalateJourney.replyPromise({ stage: { stage: "stage-3" } })).toBeNull();
+  });
+});
+
+describe("the advocate request's name field", () => {
+  const page = pageById(advocateJourney, "young-person")!;
+  const autocompleteFor = (forWhom: string) => {
+    const views = fieldViews(page.fields, page.variant?.({ "for-whom": { "for-whom": forWhom } }));
+    const name = views.find((field) => field.name === "child-name");
+    return name?.kind === "text" ? name.autocomplete : undefined;
+  };
+
+  it("lets the browser fill in the person's own first name, but never offers theirs for a child's", () => {
+    expect(autocompleteFor("me")).toBe("given-name");
+    expect(autocompleteFor("a-child")).toBe("off");
   });
 });

@@ -6,7 +6,7 @@ import { isIntroExtra } from "~/components/journey/page-extras";
 import { supportedLanguages } from "~/i18n";
 import { registeredJourneys } from "./journeys";
 
-type Words = { pages: Record<string, { title?: string; fields?: Record<string, { label?: string }> }> };
+type Words = { pages: Record<string, { title?: string; title_forChild?: string; fields?: Record<string, { label?: string }> }> };
 
 describe.each(registeredJourneys)("$id journey", (journey) => {
   for (const language of supportedLanguages) {
@@ -28,4 +28,20 @@ describe.each(registeredJourneys)("$id journey", (journey) => {
       }
     });
   }
+
+  for (const language of supportedLanguages) {
+    it(`never calls a page's question optional in its heading when it must be answered, in ${language}`, () => {
+      const all = resources[language] as unknown as Record<string, Words>;
+      const optional = (all.common as unknown as { answers: { optional: string } }).answers.optional;
+      for (const page of journey.pages) {
+        const words = all[journey.id]?.pages[page.id] ? all[journey.id]! : all.common!;
+        // GOV.UK marks optional questions, never required ones: a page is optional when none of its fields must be answered.
+        const pageIsOptional = page.fields.every((field) => field.optional === true);
+        for (const title of [words.pages[page.id]?.title, words.pages[page.id]?.title_forChild].filter(Boolean)) {
+          if (title!.includes(optional)) expect(pageIsOptional, `${page.id}: "${title}"`).toBe(true);
+        }
+      }
+    });
+  }
 });
+

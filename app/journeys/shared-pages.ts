@@ -63,9 +63,18 @@ export function roleOf(answers: JourneyAnswers): Role | null {
 }
 
 /** A child's name and age, asked by the complaint and the advocate journeys. */
-export function childDetailsFields(): Field[] {
+/** A child's first name and age; `ownWithoutVariant` when the page without a variant asks for the person's own. */
+export function childDetailsFields({ ownWithoutVariant = false }: { ownWithoutVariant?: boolean } = {}): Field[] {
   return [
-    { kind: "text", name: "child-name", rule: line(100), autocomplete: "off", spellcheck: false, widthClass: "govuk-!-width-one-half" },
+    {
+      kind: "text",
+      name: "child-name",
+      rule: line(100),
+      autocomplete: "off",
+      ...(ownWithoutVariant ? { autocompleteByVariant: { "": "given-name" } } : {}),
+      spellcheck: false,
+      widthClass: "govuk-!-width-one-half",
+    },
     { kind: "text", name: "child-age", rule: wholeNumber(0, 25), inputMode: "numeric", widthClass: "govuk-input--width-3", autocomplete: "off" },
   ];
 }

@@ -77,7 +77,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       namespace: journey.id,
       journeyId: journey.id,
       pageId: page.id,
-      fields: fieldViews(page.fields),
+      fields: fieldViews(page.fields, variant),
       headingField: page.headingField ?? null,
       extras: page.extras ?? [],
       variant,

@@ -2,6 +2,8 @@ import { createInstance } from "i18next";
 import { describe, expect, it, vi } from "vitest";
 import { i18nextOptions, supportedLanguages, textDirection } from "~/i18n";
 import { namespaces, resources, type Words } from "../../locales/resources";
+import { registeredJourneys } from "~/journeys/journeys";
+import { isReference } from "~/reference";
 import { createTranslations } from "./translations.server";
 
 /** Every string of a locale file with its key as i18next names it ("a.b.c"). */
@@ -33,6 +35,23 @@ describe("the words of a right-to-left language", () => {
     }
     expect(numbers).toBeGreaterThan(0);
     expect(unisolated).toEqual([]);
+  });
+});
+
+describe("the example references in every language", () => {
+  it("are references the portal would accept, so someone who types one to try is not told it is wrong", () => {
+    const referenceShaped = /\b[A-Z]-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]\b/g;
+    const prefixes = registeredJourneys.map((journey) => journey.referencePrefix);
+    const examples: string[] = [];
+    for (const language of supportedLanguages) {
+      for (const namespace of namespaces) {
+        for (const [key, words] of wordsOf(resources[language]![namespace]!)) {
+          for (const [example] of words.matchAll(referenceShaped)) examples.push(`${language} ${namespace}:${key} ${example}`);
+        }
+      }
+    }
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples.filter((example) => !isReference(example.split(" ").at(-1), prefixes))).toEqual([]);
   });
 });
 

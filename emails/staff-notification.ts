@@ -120,7 +120,8 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
   const type = t(`${journey.id}:submission.name`);
   const flags = flagsOf(submission);
   const replyBy = submission.replyBy ? formatLongDate(submission.replyBy, "en") : null;
-  const rule = t(`${journey.id}:submission.replyRule`, { defaultValue: "" });
+  // A journey whose promise differs with its answers (the next stage asked for) words each promise as a context.
+  const rule = t(`${journey.id}:submission.replyRule`, { defaultValue: "", context: journey.replyPromise(answers) ?? undefined });
   const blocks: EmailBlock[] = [
     safeContactBox(journey, answers, detail, t),
     ...urgencyBox(journey, answers, detail, input.council, submission, t),

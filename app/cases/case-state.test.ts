@@ -6,6 +6,7 @@ import type { TimelineEvent } from "./case-events";
 import { caseEventSchema } from "./case-events";
 import { applyEvent, caseRecordOf, currentStage, nextStageOffer, openCase, replay, replyDueOn, type CaseOpening, type CaseState } from "./case-state";
 import { acknowledgementDue, addMonths, promisedWorkingDays, stageLimits } from "./timetable";
+import { addWorkingDays } from "~/working-days";
 
 const timetable = councilSettingsSchema.parse(exampleCouncil).timetable;
 const today = "2027-06-30";
@@ -66,7 +67,10 @@ describe("deadlines from the council's timetable", () => {
   it("takes every promised reply from the one table", () => {
     expect(promisedWorkingDays(timetable, "complaint", "childrens-social-care")).toBe(timetable.childrensSocialCare.stage1.replyWithin);
     expect(promisedWorkingDays(timetable, "complaint", "public-health")).toBe(timetable.publicHealth.replyWithin);
-    expect(promisedWorkingDays(timetable, "next-stage", null)).toBe(timetable.childrensSocialCare.stage2.extendableTo);
+    // The date the person and the staff email are given is the one the case falls due on, as on the progress page.
+    expect(promisedWorkingDays(timetable, "next-stage", null)).toBe(timetable.childrensSocialCare.stage2.replyWithin);
+    const stage3 = stageLimits(timetable, "childrens-social-care", 3, "2026-11-16").dueOn;
+    expect(addWorkingDays("2026-11-16", promisedWorkingDays(timetable, "review-panel", null))).toBe(stage3);
     expect(promisedWorkingDays(timetable, "advocate", null)).toBe(timetable.advocateContactWithin);
     expect(promisedWorkingDays(timetable, "other-format", null)).toBe(timetable.otherFormatWithin);
   });

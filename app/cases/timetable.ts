@@ -6,7 +6,7 @@ import { addWorkingDays } from "~/working-days";
 import type { CaseService, CaseStage, ReportTimetable } from "./case-record";
 
 /** What a submission promises the person about a reply, named by the journey (see Journey.replyPromise). */
-export const replyPromises = ["complaint", "next-stage", "advocate", "other-format"] as const;
+export const replyPromises = ["complaint", "next-stage", "review-panel", "advocate", "other-format"] as const;
 export type ReplyPromise = (typeof replyPromises)[number];
 
 /** Whether the service follows the children's social care procedure (three stages) or the public health one. */
@@ -20,8 +20,14 @@ export function promisedWorkingDays(timetable: Timetable, promise: ReplyPromise,
     case "complaint":
       return isPublicHealth(service) ? timetable.publicHealth.replyWithin : timetable.childrensSocialCare.stage1.replyWithin;
     case "next-stage":
-      // The latest a stage 2 investigation may take, extension included: the date the person can count on.
-      return timetable.childrensSocialCare.stage2.extendableTo;
+      // Stage 2's statutory time, as the case's own due date has it; an extension, if one is needed, is told to the
+      // person and shows on their progress page.
+      return timetable.childrensSocialCare.stage2.replyWithin;
+    case "review-panel": {
+      // The panel meets, reports, and the council responds: the same time stageLimits gives a stage 3.
+      const { panelWithin, reportWithin, responseWithin } = timetable.childrensSocialCare.stage3;
+      return panelWithin + reportWithin + responseWithin;
+    }
     case "advocate":
       return timetable.advocateContactWithin;
     case "other-format":

@@ -95,8 +95,9 @@ export const escalateJourney: Journey = {
   pages,
   serviceOf: (answers) => textOf(answers, "service", "service") || null,
   flagsOf: escalateFlags,
-  // Stage 2 has a statutory time (the timetable's); a stage 3 panel's date is arranged with the person.
-  replyPromise: (answers) => (textOf(answers, "stage", "stage") === "stage-2" ? "next-stage" : null),
+  // Each stage has a statutory time (the timetable's): stage 2's investigation, and stage 3's panel, its report and
+  // the council's response.
+  replyPromise: (answers) => (textOf(answers, "stage", "stage") === "stage-3" ? "review-panel" : "next-stage"),
   contactOf: contactFromContactPage,
   statisticsOf: (answers) => ({
     role: null,

@@ -95,6 +95,8 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
           expect(acknowledgement.text).toContain(councilIn(council, language).contact.phone);
         }
         expect(missing).toEqual([]);
+        // Whatever the journey promises, staff are told the date and the rule it comes from.
+        if (journey.replyPromise(answers)) expect(staff.text).toMatch(/Reply by [^.]+ \([^)]+\)\./);
         expect(staff.subject).toContain(resources.en?.[journey.id]?.submission && (resources.en[journey.id]!.submission as { name: string }).name);
       });
 

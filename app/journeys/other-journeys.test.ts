@@ -76,9 +76,9 @@ describe("the escalation journey", () => {
     expect(walk(escalateJourney, { reference: { reference: "", "no-reference": ["yes"] } }).firstUnanswered).toBe("original-complaint");
     expect(answerJourney(escalateJourney, people.escalateWithoutReference, today).route).toContain("original-complaint");
   });
-  it("promises a reply date for stage 2 only", () => {
+  it("promises a reply date for each stage: stage 2's investigation, and stage 3's panel and response", () => {
     expect(escalateJourney.replyPromise({ stage: { stage: "stage-2" } })).toBe("next-stage");
-    expect(escalateJourney.replyPromise({ stage: { stage: "stage-3" } })).toBeNull();
+    expect(escalateJourney.replyPromise({ stage: { stage: "stage-3" } })).toBe("review-panel");
   });
 });
 

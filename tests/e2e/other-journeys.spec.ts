@@ -135,12 +135,14 @@ for (const javaScriptEnabled of [true, false]) {
       }, { javaScriptEnabled, checkErrorState: checkA11y });
       await expect(page.getByText(good)).toBeVisible();
       const reference = await send(page, "Send request");
-      await expect(page.getByText(/We will reply to your stage 2 investigation by/)).toBeVisible();
+      await expect(page.getByText(/We will send you our written reply by/)).toBeVisible();
       const stored = (await storedSubmissions()).find((s) => s.reference === reference)!;
       expect(stored.answers.reference).toEqual({ reference: good, "no-reference": [] });
       const { mail, webhooks } = await deliveriesFor(reference, 2);
       const staff = mail.find((m) => m.to[0] === "public-health-complaints@example.org")!;
       expect(staff.subject).toBe(`Escalation · Public health · ${reference} · ESCALATION`);
+      // Stage 2's statutory time, as the case falls due, with how far it may be extended.
+      expect(staff.text).toMatch(/Reply by [^.]+ \(stage 2: 25 working days, up to 65 if extended\)\./);
       const acknowledgement = mail.find((m) => m.to[0] === "escalating@example.org")!;
       expect(acknowledgement.subject).toBe("We have your request");
       expect(acknowledgement.text).toContain(reference);

@@ -82,6 +82,15 @@ const FIRST_COVERED_DAY = Date.UTC(BANK_HOLIDAYS_FIRST_YEAR, 0, 1) / MS_PER_DAY;
 const LAST_COVERED_DAY = Date.UTC(BANK_HOLIDAYS_LAST_YEAR + 1, 0, 1) / MS_PER_DAY - 1;
 const BANK_HOLIDAY_DAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS.map(dayNumberOf));
 
+/** Whether working days can be counted from or to `isoDate` (YYYY-MM-DD): it falls in the bank-holiday years held. */
+export function isCountableDate(isoDate: string): boolean {
+  const day = Date.parse(`${isoDate}T00:00:00Z`) / MS_PER_DAY;
+  return Number.isInteger(day) && day >= FIRST_COVERED_DAY && day <= LAST_COVERED_DAY;
+}
+
+/** The years `isCountableDate` accepts, for messages. */
+export const countableYears = `${BANK_HOLIDAYS_FIRST_YEAR} to ${BANK_HOLIDAYS_LAST_YEAR}`;
+
 function assertCovered(dayNumber: number): void {
   if (dayNumber < FIRST_COVERED_DAY || dayNumber > LAST_COVERED_DAY) {
     throw new RangeError(

@@ -9,7 +9,7 @@ import { currentStage, nextStageOffer, replyDueOn, type CaseState } from "~/case
 import { loadConfig } from "~/config/config.server";
 import { isPortalReference } from "~/journeys/journeys";
 import { createServices, type Services } from "~/services/services.server";
-import { londonDate } from "~/working-days";
+import { countableYears, isCountableDate, londonDate } from "~/working-days";
 
 const usage = `Usage:
   npm run case -- register --received YYYY-MM-DD --service childrens-social-care|public-health --channel phone|letter|email|in-person|other
@@ -26,7 +26,7 @@ const usage = `Usage:
 class UsageError extends Error {}
 
 const registerSchema = z.object({
-  received: z.iso.date({ error: "--received must be a date written as YYYY-MM-DD" }),
+  received: z.iso.date({ error: "--received must be a date written as YYYY-MM-DD", abort: true }).refine(isCountableDate, { error: `--received must be a date in the years ${countableYears}` }),
   service: z.enum(caseServices, { error: `--service must be one of ${caseServices.join(", ")}` }),
   channel: z.enum(caseChannels, { error: `--channel must be one of ${caseChannels.join(", ")}` }),
   role: z.enum(complainantRoles, { error: `--role must be one of ${complainantRoles.join(", ")}` }).optional(),

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "~/annual-report/report-period";
 import { migrate } from "~/services/migrations.server";
 import { londonDate } from "~/working-days";
 import { insertStatistic } from "../tests/support/statistics-rows";
@@ -89,9 +90,12 @@ async function portalDatabase(cwd: string): Promise<void> {
 describe.concurrent("npm run report with bad input", () => {
   const today = londonDate(new Date());
   const thisFinancialYear = Number(today.slice(0, 4)) - (today.slice(5) < "04-01" ? 1 : 0);
+  // On 1 April the year so far is no day at all.
+  const yearSoFar = addDays(today, -1) >= `${thisFinancialYear}-04-01` ? `for the year so far use --from ${thisFinancialYear}-04-01 --to ${addDays(today, -1)}` : "it began today, so there is nothing to report yet";
   const cases: [string, string[], RegExp][] = [
     ["a year in the future", ["--year", "2999"], /^report: --year 2999: the financial year 2999\/00 has not started yet$/],
-    ["a year not yet over", ["--year", String(thisFinancialYear)], new RegExp(`^report: --year ${thisFinancialYear}: the financial year .* runs to 31 March ${thisFinancialYear + 1}, which has not passed; for the year so far use --from ${thisFinancialYear}-04-01 --to ${today}$`)],
+    ["a year not yet over", ["--year", String(thisFinancialYear)], new RegExp(`^report: --year ${thisFinancialYear}: the financial year .* runs to 31 March ${thisFinancialYear + 1}, which has not passed; ${yearSoFar}$`)],
+    ["a --to of today, which has not ended", ["--from", "2025-04-01", "--to", today], new RegExp(`^report: --to ${today} is today, which has not ended; a report can run to ${addDays(today, -1)} at the latest$`)],
     ["--to before --from", ["--from", "2025-04-01", "--to", "2025-03-31"], /^report: --to 2025-03-31 is before --from 2025-04-01$/],
     ["a malformed date", ["--from", "2025-02-30", "--to", "2025-03-31"], /^report: --from 2025-02-30 is not a date in the form YYYY-MM-DD$/],
     ["a --to in the future", ["--from", "2025-04-01", "--to", "2999-03-31"], /^report: --to 2999-03-31 is in the future \(today is \d{4}-\d{2}-\d{2}\)$/],

@@ -13,7 +13,7 @@ import type { ReportInput, ReportTimetable } from "~/cases/case-record";
 import { buildReport } from "./report-document";
 import { renderReportCsv } from "./report-csv";
 import { renderReportHtml } from "./report-html";
-import { financialYear, formatDate, isCalendarDate, periodFileStem, periodName, type ReportPeriod } from "./report-period";
+import { addDays, financialYear, formatDate, isCalendarDate, periodFileStem, periodName, type ReportPeriod } from "./report-period";
 
 export const reportUsage = `Usage: npm run report -- (--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD) [--suppress-below N] [--pdf] [--out DIR]
   --year YYYY          the financial year from 1 April YYYY to 31 March of the next year
@@ -96,21 +96,22 @@ export function parseReportArguments(argv: readonly string[], today: string): Pa
   if (!parsed.success) return { kind: "problem", message: parsed.error.issues[0]!.message };
   const value = parsed.data;
   if (value.help) return { kind: "help" };
+  const yesterday = addDays(today, -1);
   let period: ReportPeriod;
   if (value.year !== undefined) {
     period = financialYear(value.year);
     const name = periodName(period);
     if (period.from > today) return { kind: "problem", message: `--year ${value.year}: the financial year ${name} has not started yet` };
     if (period.to >= today) {
-      return {
-        kind: "problem",
-        message: `--year ${value.year}: the financial year ${name} runs to ${formatDate(period.to)}, which has not passed; for the year so far use --from ${period.from} --to ${today}`,
-      };
+      const soFar = yesterday >= period.from ? `for the year so far use --from ${period.from} --to ${yesterday}` : "it began today, so there is nothing to report yet";
+      return { kind: "problem", message: `--year ${value.year}: the financial year ${name} runs to ${formatDate(period.to)}, which has not passed; ${soFar}` };
     }
   } else {
     period = { from: value.from!, to: value.to! };
     if (period.from > today) return { kind: "problem", message: `--from ${period.from} is in the future` };
     if (period.to > today) return { kind: "problem", message: `--to ${period.to} is in the future (today is ${today})` };
+    // Today has not ended: what arrives later today would be missing from a report that says it covers the day.
+    if (period.to === today) return { kind: "problem", message: `--to ${period.to} is today, which has not ended; a report can run to ${yesterday} at the latest` };
   }
   return { kind: "report", options: { period, suppressBelow: value["suppress-below"] ?? null, pdf: value.pdf, out: value.out } };
 }

@@ -2,13 +2,15 @@
 // type it (npm run case -- event …). One schema for both, so both are checked the same way.
 import { z } from "zod";
 import { caseStages, ombudsmanDecisions, stageOutcomes } from "./case-record";
+import { countableYears, isCountableDate } from "~/working-days";
 
 /** Why a stage's reply was put back (Getting the Best from Complaints allows it for these). */
 export const extensionReasons = ["complex", "more-information-needed", "person-agreed", "availability", "other"] as const;
 
 export const ombudsmanActions = ["referred", "referred-back", "decided"] as const;
 
-const isoDate = z.iso.date({ error: "must be a date written as YYYY-MM-DD" });
+// Deadlines are counted in working days, which are known only for the bank-holiday years the portal holds.
+const isoDate = z.iso.date({ error: "must be a date written as YYYY-MM-DD", abort: true }).refine(isCountableDate, { error: `must be a date in the years ${countableYears}` });
 const date = isoDate.optional().describe("The day it happened, London time; today when left out.");
 const stage = z.union(caseStages.map((n) => z.literal(n)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>], { error: "must be 1, 2 or 3" });
 

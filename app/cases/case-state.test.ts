@@ -217,6 +217,9 @@ describe("the events' schema", () => {
     expect(paths({ type: "replied", stage: 1, outcome: "sort-of" })).toEqual(["outcome"]);
     expect(paths({ type: "replied", stage: 4, outcome: "upheld" })).toEqual(["stage"]);
     expect(paths({ type: "acknowledged", date: "02/12/2026" })).toEqual(["date"]);
+    // Working days are known only for the bank-holiday years held: a date outside them is refused, not a crash.
+    expect(paths({ type: "acknowledged", date: "1999-11-02" })).toEqual(["date"]);
+    expect(paths({ type: "extended", reason: "complex", dueDate: "2099-01-05" })).toEqual(["dueDate"]);
     expect(paths({ type: "extended", reason: "complex" })).toEqual(["dueDate"]);
     expect(paths({ type: "ombudsman", action: "decided" })).toEqual(["decision"]);
     expect(paths({ type: "teleported" })).toEqual(["type"]);

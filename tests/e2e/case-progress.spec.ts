@@ -317,6 +317,14 @@ test("a phone complaint registered by staff takes the case system's events, and 
   const badOutcome = await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "sorted" });
   expectProblem(badOutcome, 422);
   expect(badOutcome.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: "outcome" })]));
+  // A date outside the years whose bank holidays the portal holds is refused by name, over HTTP and when typed.
+  const farFuture = await postCaseEvent(baseURL!, { reference, type: "extended", reason: "complex", dueDate: "2099-01-05" });
+  expectProblem(farFuture, 422);
+  expect(farFuture.body.errors).toEqual([expect.objectContaining({ field: "dueDate" })]);
+  const longAgo = await caseCommand("register", "--received", "1999-11-02", "--service", "childrens-social-care", "--channel", "phone");
+  expect(longAgo.code).toBe(2);
+  expect(longAgo.stderr.trim().split("\n")).toHaveLength(1);
+  expect(longAgo.stderr).toContain("--received must be a date in the years");
   const tooLarge = await postCaseEvent(baseURL!, { reference, type: "acknowledged", padding: "x".repeat(65 * 1024) });
   expectProblem(tooLarge, 413);
   expect(await shown(reference)).toBe(before);

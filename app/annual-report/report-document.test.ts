@@ -295,6 +295,25 @@ describe("reports from other records", () => {
     expect(wordsOf(elements.find((element) => element.tagName === "h1")!)).toContain("annual report 1 April 2025 to 30 June 2025");
     expect(paragraphs(elements)).toContain("1 complaint was received, the same as the same period a year before.");
     expect(csvRows(csv)[1]![2]).toBe("2025-04-01 to 2025-06-30");
+    // "received between … and …", never "received in 1 April 2025 to 30 June 2025".
+    expect(paragraphs(elements).join(" ")).not.toMatch(/ in \d{1,2} [A-Z][a-z]+ \d{4} to /);
+    expect(paragraphs(elements).join(" ")).toContain("received between 1 April 2025 and 30 June 2025");
+  });
+
+  it("says none rather than 0 in a sentence, and keeps a comparison apart from the list it follows", () => {
+    const open = [record("2025-05-01"), record("2025-05-02")];
+    const { elements } = render({ cases: open, submissions: [], quotations: [] }, financialYear(2025));
+    expect(paragraphs(elements).join(" ")).toMatch(/Of the 2 complaints received, none had been concluded by 31 March 2026 and 2 were still open\./);
+    const replied = (receivedOn: string, repliedOn: string) =>
+      record(receivedOn, { stages: [{ stage: 1, startedOn: receivedOn, dueOn: "2025-05-20", extendedDueOn: null, repliedOn, outcome: "upheld", workingDays: 5, timeliness: "in-time" }], closedOn: repliedOn });
+    const answered = [replied("2025-05-01", "2025-05-08"), replied("2025-05-02", "2025-05-09")];
+    const shown = paragraphs(render({ cases: answered, submissions: [], quotations: [] }, financialYear(2025)).elements).join(" ");
+    expect(shown).toContain("At stage 1, 2 replies were sent (2 within 10 working days); there are no figures for the previous year to compare with.");
+    // With small numbers hidden, a hidden count reads as an aside, never as "the fewer than 3 complaints".
+    const hidden = paragraphs(render({ cases: answered, submissions: [], quotations: [] }, financialYear(2025), 3).elements).join(" ");
+    expect(hidden).toContain("The outcomes of the complaints replied to at stage 1 (fewer than 3) were: fewer than 3 upheld.");
+    expect(hidden).toContain("Of the complaints received (fewer than 3), fewer than 3 were from parents.");
+    expect(hidden).not.toMatch(/the fewer than/);
   });
 
   it("makes a formula a spreadsheet would run into plain text in the CSV", () => {

@@ -122,6 +122,8 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
   const previousName = say(isWholeYear(period) ? "previousName.year" : periodDays(period) <= 366 ? "previousName.sameDatesYearBefore" : "previousName.periodBefore");
   const columnNames = financial !== null ? [name, periodName(figures.previousPeriod)] : [name, sentence(previousName)];
   const end = formatDate(period.to);
+  // "received in 2025/26", or "received between 1 September 2026 and 5 December 2026".
+  const inPeriod = financial !== null ? `in ${name}` : `between ${formatDate(period.from)} and ${end}`;
   const tables: ReportTable[] = [];
 
   // --- Numbers in words -------------------------------------------------------------------------------------
@@ -129,6 +131,13 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     const shown = disclosure.show(count, which);
     if (shown.kind === "number") return { text: String(shown.value), form: shown.value === 0 ? "zero" : shown.value === 1 ? "one" : "other" };
     return { text: shownText(shown, true), form: "other" };
+  };
+  /** A count not shown as a number ("fewer than 3"): "the fewer than 3 complaints" is no sentence, so it becomes an aside. */
+  const isHidden = (shown: Amount): boolean => !/^\d+$/.test(shown.text);
+  /** A count as a word in the middle of a sentence: "none" for 0. */
+  const amountOrNone = (count: Count): Amount => {
+    const shown = amount(count);
+    return shown.form === "zero" ? { ...shown, text: say("stages.none") } : shown;
   };
   const compare = (count: Count): string => {
     if (!hasPrevious || count.previous === null) return say("compare.noFigures", { previousName });
@@ -211,7 +220,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     else if (figures.recordsBegin > figures.previousPeriod.from) blocks.push(paragraph(say("about.recordsBeginPart", { date: formatDate(figures.recordsBegin), previousName })));
     if (context.suppressBelow !== null) blocks.push(paragraph(say("about.suppression", { threshold: context.suppressBelow, below: context.suppressBelow - 1 })));
     if (!isZero(figures.serviceNotSettled)) {
-      blocks.push(paragraph(say("about.notSettled", { count: amount(figures.serviceNotSettled), period: name, comparison: compare(figures.serviceNotSettled) })));
+      blocks.push(paragraph(say("about.notSettled", { count: amount(figures.serviceNotSettled), period: name, inPeriod, comparison: compare(figures.serviceNotSettled) })));
     }
     const summary = compareTable("summary", heading, say("about.summaryCaption"), [
       row(say("service.childrens-social-care.heading"), figures.services["childrens-social-care"].received, { repeated: true }),
@@ -237,7 +246,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         .map((key) => say(`compliments.service.${key}`, { count: amount(compliments.byService[key]) }));
       blocks.push(paragraph(say("compliments.byService", { list: joinList(parts) })));
     }
-    blocks.push(paragraph(say("compliments.quotations", { count: amount(compliments.quotations), period: name })));
+    blocks.push(paragraph(say("compliments.quotations", { count: amount(compliments.quotations), period: name, inPeriod })));
     const byService = compareTable("compliments-service", heading, say("compliments.serviceCaption"), [
       row(say("compliments.total"), compliments.total, { chart: false }),
       row(sentence(say("quotations.service.childrens-social-care")), compliments.byService["childrens-social-care"], { indent: 1 }),
@@ -332,7 +341,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         ? [{ label: say("timeliness.row.not-recorded"), figures: stages.map((s) => f.timeliness[stageKeyOf(s)][notRecorded]) }]
         : []),
     ];
-    const timelinessTable = matrixTable(`${id}-timeliness`, heading, say("timeliness.countsCaption", { period: name }), stages.map(stageColumn), timelinessRows);
+    const timelinessTable = matrixTable(`${id}-timeliness`, heading, say("timeliness.countsCaption", { period: name, inPeriod }), stages.map(stageColumn), timelinessRows);
     const medianTable = compareTable(
       `${id}-median`,
       heading,
@@ -349,7 +358,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     const outcomeRows = outcomeKeys
       .filter((key) => key !== notRecorded || showNotRecorded(stages.map((s) => f.outcomes[stageKeyOf(s)][notRecorded])))
       .map((key) => ({ label: say(`outcome.${key}`), figures: stages.map((s) => f.outcomes[stageKeyOf(s)][key]) }));
-    const outcomesTable = matrixTable(`${id}-outcomes`, heading, say("outcomes.caption", { period: name }), stages.map(stageColumn), [
+    const outcomesTable = matrixTable(`${id}-outcomes`, heading, say("outcomes.caption", { period: name, inPeriod }), stages.map(stageColumn), [
       { label: say("timeliness.replied"), figures: stages.map((s) => f.timeliness[stageKeyOf(s)].replied), chart: false },
       ...outcomeRows,
     ]);
@@ -383,7 +392,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       ...stages.map((s) => f.timeliness[stageKeyOf(s)].replied),
     ];
     if (happened.every((count) => count.value === 0)) {
-      blocks.push(paragraph(say("service.none", { service: say(`service.${service}.name`), period: name, comparison: compare(f.received) })));
+      blocks.push(paragraph(say("service.none", { service: say(`service.${service}.name`), period: name, inPeriod, comparison: compare(f.received) })));
       return { id, heading, blocks };
     }
 
@@ -398,7 +407,8 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     blocks.push(subheading(`${id}-roles`, say("roles.heading")));
     if (nonZero(f.received)) {
       const parts = roleKeys.filter((key) => nonZero(f.byRole[key])).map((key) => say(`roleFrom.${key}`, { count: amount(f.byRole[key]) }));
-      blocks.push(paragraph(say("roles.sentence", { count: amount(f.received), list: joinList(parts) })));
+      const received = amount(f.received);
+      blocks.push(paragraph(say(isHidden(received) ? "roles.sentenceHidden" : "roles.sentence", { count: received, list: joinList(parts) })));
     } else blocks.push(paragraph(say("roles.none")));
     if (!tableIsEmpty(roleTable)) {
       blocks.push(chart(`${id}-role-chart`, say("roles.title"), say("roles.description", { previousSeries }), roleTable, "series"));
@@ -412,7 +422,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         paragraph(
           received.form === "one"
             ? say("stages.concludedOne", { state: say(nonZero(f.concluded) ? "stages.concludedOneDone" : "stages.concludedOneOpen"), end })
-            : say("stages.concluded", { received, concluded: amount(f.concluded), open: amount(f.open), end }),
+            : say(isHidden(received) ? "stages.concludedHidden" : "stages.concluded", { received, concluded: amountOrNone(f.concluded), open: amountOrNone(f.open), end }),
         ),
       );
       const split = (concluded: Count, open: Count) =>
@@ -448,7 +458,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     // Time taken to reply
     blocks.push(subheading(`${id}-timeliness`, say("timeliness.heading")));
     const replied = stages.map((s) => f.timeliness[stageKeyOf(s)].replied);
-    if (replied.every(isZero)) blocks.push(paragraph(say("timeliness.none", { period: name })));
+    if (replied.every(isZero)) blocks.push(paragraph(say("timeliness.none", { period: name, inPeriod })));
     else {
       for (const stage of stages) {
         const t = f.timeliness[stageKeyOf(stage)];
@@ -473,7 +483,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         );
       }
       if (!tableIsEmpty(timelinessTable)) {
-        blocks.push(chart(`${id}-timeliness-chart`, say("timeliness.countsTitle"), say("timeliness.countsDescription", { period: name }), timelinessTable, "groups"));
+        blocks.push(chart(`${id}-timeliness-chart`, say("timeliness.countsTitle"), say("timeliness.countsDescription", { period: name, inPeriod }), timelinessTable, "groups"));
         blocks.push(
           chart(
             `${id}-median-chart`,
@@ -488,16 +498,17 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
 
     // Outcomes
     blocks.push(subheading(`${id}-outcomes`, say("outcomes.heading")));
-    if (replied.every((count) => count.value === 0)) blocks.push(paragraph(say("outcomes.none", { period: name })));
+    if (replied.every((count) => count.value === 0)) blocks.push(paragraph(say("outcomes.none", { period: name, inPeriod })));
     else {
       for (const stage of stages) {
         const key = stageKeyOf(stage);
         const t = f.timeliness[key];
         if (!nonZero(t.replied)) continue;
         const list = outcomeKeys.filter((o) => nonZero(f.outcomes[key][o])).map((o) => say(`outcomes.${o}`, { count: amount(f.outcomes[key][o]) }));
-        blocks.push(paragraph(say("outcomes.stage", { count: amount(t.replied), stage: stageName(stage), list: joinList(list) })));
+        const replied = amount(t.replied);
+        blocks.push(paragraph(say(isHidden(replied) ? "outcomes.stageHidden" : "outcomes.stage", { count: replied, stage: stageName(stage), list: joinList(list) })));
       }
-      blocks.push(chart(`${id}-outcomes-chart`, say("outcomes.title"), say("outcomes.description", { period: name }), outcomesTable, "groups"));
+      blocks.push(chart(`${id}-outcomes-chart`, say("outcomes.title"), say("outcomes.description", { period: name, inPeriod }), outcomesTable, "groups"));
     }
 
     // Advocacy
@@ -509,7 +520,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
 
     // The Ombudsman
     blocks.push(subheading(`${id}-ombudsman`, say("ombudsman.heading")));
-    blocks.push(paragraph(say("ombudsman.considered", { count: amount(f.ombudsman.considered), period: name, comparison: compare(f.ombudsman.considered) })));
+    blocks.push(paragraph(say("ombudsman.considered", { count: amount(f.ombudsman.considered), period: name, inPeriod, comparison: compare(f.ombudsman.considered) })));
     if (nonZero(f.ombudsman.referredBack)) blocks.push(paragraph(say("ombudsman.referredBack", { count: amount(f.ombudsman.referredBack) })));
     if (nonZero(f.ombudsman.decided)) {
       const list = decisionKeys
@@ -599,7 +610,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
   {
     const heading = say("reach.heading");
     const { reach } = figures;
-    const blocks: Block[] = [paragraph(say("reach.total", { count: amount(reach.total), period: name, comparison: compare(reach.total) }))];
+    const blocks: Block[] = [paragraph(say("reach.total", { count: amount(reach.total), period: name, inPeriod, comparison: compare(reach.total) }))];
     const languageName = new Intl.DisplayNames(["en-GB"], { type: "language" });
     const nameOf = (code: string) => {
       if (code === notRecorded) return say("language.not-recorded");
@@ -650,14 +661,14 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     const quotations = input.quotations.filter((quotation) => quotation.receivedOn >= period.from && quotation.receivedOn <= period.to).sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
     const blocks: Block[] = [];
     if (quotations.length) {
-      blocks.push(paragraph(say("quotations.intro", { period: name })));
+      blocks.push(paragraph(say("quotations.intro", { period: name, inPeriod })));
       blocks.push({ kind: "quotations", items: quotations.map((quotation) => ({ text: quotation.text, attribution: attribution(quotation) })), check: say("quotations.check"), checkHint: say("quotations.checkHint") });
-    } else blocks.push(paragraph(say("quotations.none", { period: name })));
+    } else blocks.push(paragraph(say("quotations.none", { period: name, inPeriod })));
     sections.push({ id: "appendix-1", heading, blocks });
   }
 
   return {
-    title: say("document.title", { period: name }),
+    title: say("document.title", { period: name, inPeriod }),
     councilName: context.councilName,
     serviceName: context.serviceName,
     subtitle: `${say("document.service")}, ${formatDate(period.from)} to ${end}`,

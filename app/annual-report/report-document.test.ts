@@ -55,6 +55,17 @@ describe("the seed year's report", () => {
     );
   });
 
+  it("says where complaints were upheld, and asks for the lessons learned, which only the case records hold, on screen only", () => {
+    expect(sentences).toContain(
+      "Replies sent in 2017/18 upheld complaints in whole or in part: at stage 1 in children's social care, 2 upheld and 5 partly upheld; at stage 2 in children's social care, 1 upheld and 1 partly upheld.",
+    );
+    const toAdd = elements.find((element) => attribute(element, "class")?.includes("report-to-add"));
+    expect(toAdd && attribute(toAdd, "class")).toContain("report-no-print");
+    expect(wordsOf(toAdd!)).toMatch(/^Add before publishing\s*For each of these, say what happened/);
+    const none = render({ cases: [], submissions: [], quotations: [] }, financialYear(2025));
+    expect(paragraphs(none.elements)).toContain("No reply sent in 2025/26 upheld a complaint in whole or in part.");
+  });
+
   it("states each figure in the CSV, with the previous year's", () => {
     expect(lines[0]).toEqual(["Section", "Figure", "Period", "Value", "Previous value (2016/17)"]);
     const csc = "Children's social care complaints";

@@ -81,7 +81,9 @@ export type Block =
   | { kind: "subheading"; id: string; text: string }
   | { kind: "table"; table: ReportTable }
   | { kind: "chart"; chart: ReportChart }
-  | { kind: "quotations"; items: { text: string; attribution: string }[]; check: string; checkHint: string };
+  | { kind: "quotations"; items: { text: string; attribution: string }[]; check: string; checkHint: string }
+  /** Something only the council can write, which the draft asks for: shown on screen, never printed. */
+  | { kind: "toAdd"; label: string; text: string };
 
 export interface ReportSection {
   id: string;
@@ -653,6 +655,29 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     ]);
     for (const table of [channelTable, languageTable, javascriptTable, widthTable]) if (!tableIsEmpty(table)) blocks.push({ kind: "table", table });
     sections.push({ id: "reach", heading, blocks });
+  }
+
+  // --- Lessons learned ----------------------------------------------------------------------------------------
+  // The statutory report says what the council learned from complaints upheld in whole or in part (the seed's
+  // section 8 and Appendix 2). The portal keeps no details of what a complaint was about, so the draft gives where
+  // those replies were and asks for the rest, from the case records.
+  {
+    const heading = say("lessons.heading");
+    const blocks: Block[] = [];
+    const upholding = ["upheld", "partly-upheld"] as const;
+    const parts = reportedServices.flatMap((service) =>
+      serviceStages[service].flatMap((stage) => {
+        const outcomes = figures.services[service].outcomes[stageKeyOf(stage)];
+        const found = upholding.filter((outcome) => nonZero(outcomes[outcome]));
+        if (!found.length) return [];
+        const list = joinList(found.map((outcome) => say(`outcomes.${outcome}`, { count: amount(outcomes[outcome]) })));
+        return [say(serviceStages[service].length > 1 ? "lessons.part" : "lessons.partOneStage", { list, stage: say("timeliness.stageName", { stage }), service: say(`service.${service}.name`) })];
+      }),
+    );
+    // Each part has a list of its own: they are kept apart with semicolons.
+    blocks.push(paragraph(parts.length ? say("lessons.upheld", { inPeriod, list: parts.join("; ") }) : say("lessons.noneUpheld", { inPeriod })));
+    blocks.push({ kind: "toAdd", label: say("lessons.toAddLabel"), text: say(parts.length ? "lessons.toAdd" : "lessons.toAddNone") });
+    sections.push({ id: "lessons", heading, blocks });
   }
 
   // --- Appendix: quotations -----------------------------------------------------------------------------------

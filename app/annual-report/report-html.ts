@@ -59,6 +59,8 @@ function blockHtml(block: Block, disclosure: Disclosure): string {
       return tableHtml(block.table, disclosure);
     case "chart":
       return chartHtml(block.chart, disclosure);
+    case "toAdd":
+      return `<div class="report-no-print report-to-add"><strong class="govuk-tag govuk-tag--yellow">${escapeHtml(block.label)}</strong><p class="govuk-body">${escapeHtml(block.text)}</p></div>`;
     case "quotations":
       return [
         `<p class="govuk-body report-no-print">${escapeHtml(block.checkHint)}</p>`,

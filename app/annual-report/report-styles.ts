@@ -61,6 +61,8 @@ body { margin: 0; color: #0b0c0c; background: #ffffff; font-family: system-ui, "
 .report-chart { display: block; width: 100%; max-width: 450px; height: auto; margin: 0 0 15px; font-family: inherit; }
 .report-quote { margin: 0 0 25px; padding: 0 0 0 15px; border-left: 5px solid ${councilBrandColour}; }
 .report-quote__check { margin-bottom: 10px; }
+.report-to-add { margin-bottom: 20px; }
+.report-to-add .govuk-tag { margin-bottom: 10px; }
 .report-quote__text { margin: 0 0 5px; }
 .report-quote__text p { margin: 0 0 10px; font-size: 1rem; line-height: 1.25; }
 .report-quote__from { display: block; margin-bottom: 10px; color: #505a5f; font-size: 0.875rem; line-height: 1.14; }

@@ -383,6 +383,15 @@ export const reportWords = {
   "language.not-recorded": "a language not recorded",
 
   // Appendix
+  "lessons.heading": "Lessons learned",
+  "lessons.upheld": "Replies sent {{inPeriod}} upheld complaints in whole or in part: {{list}}.",
+  "lessons.noneUpheld": "No reply sent {{inPeriod}} upheld a complaint in whole or in part.",
+  "lessons.part": "at {{stage}} in {{service}}, {{list}}",
+  "lessons.partOneStage": "in {{service}}, {{list}}",
+  "lessons.toAddLabel": "Add before publishing",
+  "lessons.toAdd":
+    "For each of these, say what happened, what the council did and what it changed, from the case records, with nothing that could identify anyone; reports often give them as a table of examples in an appendix. The portal keeps no details of what a complaint was about, so this part cannot be written for you. This note does not print.",
+  "lessons.toAddNone": "Add any improvements made because of complaints or representations, from the case records. This note does not print.",
   "quotations.heading": "Appendix 1: Compliments quoted with permission",
   "quotations.intro":
     "These are the words of people who paid a compliment {{inPeriod}} and agreed to be quoted anonymously. Names they typed have been replaced by initials.",

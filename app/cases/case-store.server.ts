@@ -213,8 +213,7 @@ export class CaseStore {
     return { status: "applied", case: { id: row.id, reference: row.reference, state }, eventId };
   }
 
-  /** Open cases, for the staff digest. */
-  /** Open cases, and closed ones changed after `since` (epoch ms): a request for the next stage changes a closed case. */
+  /** For the staff digest: open cases, and closed ones changed after `since` (epoch ms): a request for the next stage changes a closed case. */
   async casesForDigest(since: number): Promise<StoredCase[]> {
     const rows = await this.db.all<CaseRow>("SELECT id, reference, state, contact FROM cases WHERE closed_on IS NULL OR updated_at > ? ORDER BY reference", [since]);
     return rows.map((row) => ({ id: row.id, reference: row.reference, state: JSON.parse(row.state) as CaseState }));

@@ -258,7 +258,7 @@ export class DeliveryWorker {
     const { config, translations, mail } = this.deps;
     const to = config.council.mailboxes[job.target];
     if (!to || !job.payload) throw new PermanentFailure(`no mailbox called ${job.target}`);
-    // A digest queued before held-back codes were listed has none.
+    // A digest queued by an earlier release has neither of the lists added since.
     const digest = { codesHeldBack: [], nextStageNotStarted: [], ...(JSON.parse(job.payload) as Partial<Digest>) } as Digest;
     await mail.send({ to, ...renderCaseDigest(digest, translations.en.getFixedT("en", ["emails", "common"])), messageId: `<${job.id}@complaints-portal>` });
   }

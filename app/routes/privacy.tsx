@@ -1,7 +1,8 @@
 // The privacy notice: a short version for children and young people first, then the full notice.
-// The controller, data protection officer and idle time come from settings; the law and the ICO's details do not change by council.
+// The controller, data protection officer, idle time and how long a sent complaint's copy is kept come from settings;
+// the law and the ICO's details do not change by council.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "~/translation/react";
 import { InsetText } from "~/components/govuk/inset-text";
 import { titleMeta, type PageHandle } from "~/page-handle";
@@ -11,7 +12,7 @@ export const handle = { i18n: ["pages"] } satisfies PageHandle;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const t = context.services.translations[context.language].getFixedT(context.language, "pages");
-  return { title: `${t("privacy.title")} – ${context.council.serviceName}` };
+  return { title: `${t("privacy.title")} – ${context.council.serviceName}`, retentionDays: context.services.config.env.RETENTION_DAYS };
 }
 
 export const meta = titleMeta;
@@ -19,6 +20,7 @@ export const meta = titleMeta;
 export default function Privacy() {
   const { t } = useTranslation("pages");
   const { council, idleMinutes } = useCouncilRoot();
+  const { retentionDays } = useLoaderData<typeof loader>();
   const { dataProtection } = council;
   const dpoMail = <a className="govuk-link" href={`mailto:${dataProtection.officerEmail}`} />;
   const dpoValues = { email: dataProtection.officerEmail };
@@ -101,7 +103,7 @@ export default function Privacy() {
           <h3 className="govuk-heading-m">{t("privacy.keep.heading")}</h3>
           <ul className="govuk-list govuk-list--bullet">
             <li>{t("privacy.keep.notSent", { minutes: idleMinutes })}</li>
-            <li>{t("privacy.keep.sent")}</li>
+            <li>{t("privacy.keep.sent", { count: retentionDays })}</li>
             <li>{t("privacy.keep.records")}</li>
           </ul>
 

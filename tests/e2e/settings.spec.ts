@@ -81,6 +81,18 @@ for (const megabytes of ["32", "0"]) {
   });
 }
 
+test("RETENTION_DAYS: the privacy notice says how long the portal keeps a sent complaint, in every language", async () => {
+  const portal = await startOwnPortal({ RETENTION_DAYS: "90" });
+  try {
+    const privacy = async (language: string) => (await (await fetch(`${portal.base}/privacy?lng=${language}`)).text()).replace(/\s+/g, " ");
+    expect(await privacy("en")).toContain("This website deletes its copy 90 days later.");
+    expect(await privacy("pl")).toContain("Ten serwis usuwa swoją kopię po 90 dniach.");
+    expect(await privacy("ar")).toContain("بعد 90 يومًا.");
+  } finally {
+    await portal.stop();
+  }
+});
+
 /** A raw connection from `localAddress`, resolved with how it ended: "closed" by the server, or still "open". */
 function rawConnection(base: string, localAddress = "127.0.0.1") {
   const { hostname, port } = new URL(base);

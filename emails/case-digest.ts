@@ -31,15 +31,11 @@ export function renderCaseDigest(digest: Digest, t: TFunction): RenderedEmail {
   blocks.push({ kind: "paragraph", text: t("emails:digest.footer") });
   return renderEmail({
     language: "en",
-    subject: t("emails:digest.subject", {
-      overdue: digest.overdue.length,
-      dueSoon: digest.dueSoon.length,
-      notAcknowledged: digest.notAcknowledged.length,
-      nextStage: digest.nextStageNotStarted.length,
-      codesHeldBack: digest.codesHeldBack.length,
-      day: formatLongDate(digest.day, "en"),
-      context: digest.codesHeldBack.length ? "codesHeldBack" : undefined,
-    }),
+    // The three counts always; a further one only when it has something in it.
+    subject:
+      t("emails:digest.subject", { overdue: digest.overdue.length, dueSoon: digest.dueSoon.length, notAcknowledged: digest.notAcknowledged.length, day: formatLongDate(digest.day, "en") }) +
+      (digest.nextStageNotStarted.length ? t("emails:digest.subjectNextStage", { count: digest.nextStageNotStarted.length }) : "") +
+      (digest.codesHeldBack.length ? t("emails:digest.subjectCodesHeldBack", { count: digest.codesHeldBack.length }) : ""),
     blocks,
   });
 }

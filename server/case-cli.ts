@@ -134,7 +134,7 @@ async function run(argv: string[], services: () => Promise<Services>): Promise<n
     return 0;
   }
   if (command !== "show" && command !== "event") throw new UsageError(command ? `unknown command "${command}"` : "a command is needed");
-  if (!reference || !isPortalReference(reference)) throw new UsageError("give the case's reference, such as C-7K4M-2Q9P-X, exactly as it was given");
+  if (!reference || !isPortalReference(reference)) throw new UsageError("give the case's reference, such as C-7K4M-2Q9P-W, exactly as it was given");
   const event = command === "event" ? eventFromArgs(rest, values) : null;
   const all = await services();
   const today = londonDate(new Date());

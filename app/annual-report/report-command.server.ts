@@ -111,7 +111,10 @@ export function parseReportArguments(argv: readonly string[], today: string): Pa
     if (period.from > today) return { kind: "problem", message: `--from ${period.from} is in the future` };
     if (period.to > today) return { kind: "problem", message: `--to ${period.to} is in the future (today is ${today})` };
     // Today has not ended: what arrives later today would be missing from a report that says it covers the day.
-    if (period.to === today) return { kind: "problem", message: `--to ${period.to} is today, which has not ended; a report can run to ${yesterday} at the latest` };
+    if (period.to === today) {
+      const latest = yesterday >= period.from ? `a report can run to ${yesterday} at the latest` : "a report needs at least one day that has ended";
+      return { kind: "problem", message: `--to ${period.to} is today, which has not ended; ${latest}` };
+    }
   }
   return { kind: "report", options: { period, suppressBelow: value["suppress-below"] ?? null, pdf: value.pdf, out: value.out } };
 }

@@ -125,7 +125,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
   const columnNames = financial !== null ? [name, periodName(figures.previousPeriod)] : [name, sentence(previousName)];
   const end = formatDate(period.to);
   // "received in 2025/26", or "received between 1 September 2026 and 5 December 2026".
-  const inPeriod = financial !== null ? `in ${name}` : `between ${formatDate(period.from)} and ${end}`;
+  const inPeriod = financial !== null ? say("period.inYear", { name }) : say("period.between", { from: formatDate(period.from), to: end });
   const tables: ReportTable[] = [];
 
   // --- Numbers in words -------------------------------------------------------------------------------------

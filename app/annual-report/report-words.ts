@@ -28,6 +28,8 @@ export const reportWords = {
   "list.comma": ", ",
 
   // Comparisons, appended to a section's first sentence
+  "period.inYear": "in {{name}}",
+  "period.between": "between {{from}} and {{to}}",
   "compare.same": ", the same as {{previousName}}",
   "compare.more": ", {{difference}} more than {{previousName}}",
   "compare.fewer": ", {{difference}} fewer than {{previousName}}",

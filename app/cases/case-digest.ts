@@ -6,6 +6,7 @@
 import type { Timetable } from "~/config/council-schema";
 import { addWorkingDays, workingDaysBetween } from "~/working-days";
 import { currentStage, replyDueOn, type CaseState } from "./case-state";
+import { stageLimits, stagesOf } from "./timetable";
 
 export interface DigestLine {
   reference: string;
@@ -15,7 +16,7 @@ export interface DigestLine {
   days: number;
 }
 
-/** A request for the next stage that has not started: listed for as long as a stage 2 reply would take. */
+/** A request for the next stage that has not started: listed for as long as that stage would take. */
 export interface NextStageLine {
   reference: string;
   stage: 2 | 3;
@@ -49,13 +50,17 @@ export function buildDigest(
   const horizon = addWorkingDays(today, timetable.remindBefore);
   const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], codesHeldBack: [...codesHeldBack] };
   for (const { reference, state } of cases) {
+    const latest = currentStage(state);
     for (const request of state.nextStageRequests) {
-      const days = workingDaysBetween(request.on, today);
-      const started = state.stages.some((stage) => stage.stage >= request.stage);
-      if (!started && days <= timetable.childrensSocialCare.stage2.replyWithin) digest.nextStageNotStarted.push({ reference, stage: request.stage, askedOn: request.on, days });
+      // Only a stage the service has, that comes next, after the last one's reply: a request for stage 3 while stage
+      // 2 is still open waits for stage 2's reply, and public health has one stage at the council.
+      const startable = stagesOf(state.service).includes(request.stage) && request.stage === latest.stage + 1 && latest.repliedOn !== null;
+      // Listed until the stage starts, for as long as the stage itself would take had it started on the day it was asked for.
+      const within = today <= stageLimits(timetable, state.service, request.stage, request.on).dueOn;
+      if (startable && within) digest.nextStageNotStarted.push({ reference, stage: request.stage, askedOn: request.on, days: workingDaysBetween(request.on, today) });
     }
     if (state.closedOn) continue;
-    const stage = currentStage(state).stage;
+    const stage = latest.stage;
     // Once a stage has been replied to, or a later one started, an acknowledgement is no longer worth chasing.
     const movedOn = state.stages.length > 1 || state.stages.some((each) => each.repliedOn !== null);
     if (!state.acknowledgedOn && !movedOn && state.acknowledgementDueOn < today) {

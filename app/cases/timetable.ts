@@ -23,16 +23,19 @@ export function promisedWorkingDays(timetable: Timetable, promise: ReplyPromise,
       // Stage 2's statutory time, as the case's own due date has it; an extension, if one is needed, is told to the
       // person and shows on their progress page.
       return timetable.childrensSocialCare.stage2.replyWithin;
-    case "review-panel": {
-      // The panel meets, reports, and the council responds: the same time stageLimits gives a stage 3.
-      const { panelWithin, reportWithin, responseWithin } = timetable.childrensSocialCare.stage3;
-      return panelWithin + reportWithin + responseWithin;
-    }
+    case "review-panel":
+      return stage3WorkingDays(timetable);
     case "advocate":
       return timetable.advocateContactWithin;
     case "other-format":
       return timetable.otherFormatWithin;
   }
+}
+
+/** Stage 3's whole time: the panel meets, it reports, and the council responds. */
+function stage3WorkingDays(timetable: Timetable): number {
+  const { panelWithin, reportWithin, responseWithin } = timetable.childrensSocialCare.stage3;
+  return panelWithin + reportWithin + responseWithin;
 }
 
 /** The calendar date `months` after `date` (the same day, or the month's last day when it has no such day). */
@@ -69,7 +72,7 @@ export function stageLimits(timetable: Timetable, service: CaseService, stage: C
     case 2:
       return { dueOn: addWorkingDays(startedOn, csc.stage2.replyWithin), latestExtension: addWorkingDays(startedOn, csc.stage2.extendableTo) };
     case 3:
-      return { dueOn: addWorkingDays(startedOn, csc.stage3.panelWithin + csc.stage3.reportWithin + csc.stage3.responseWithin), latestExtension: null };
+      return { dueOn: addWorkingDays(startedOn, stage3WorkingDays(timetable)), latestExtension: null };
   }
 }
 
@@ -92,7 +95,7 @@ export function reportTimetable(timetable: Timetable): ReportTimetable {
     childrensSocialCare: {
       1: { workingDays: csc.stage1.replyWithin, extendedWorkingDays: csc.stage1.extendableTo },
       2: { workingDays: csc.stage2.replyWithin, extendedWorkingDays: csc.stage2.extendableTo },
-      3: { workingDays: csc.stage3.panelWithin + csc.stage3.reportWithin + csc.stage3.responseWithin, extendedWorkingDays: null },
+      3: { workingDays: stage3WorkingDays(timetable), extendedWorkingDays: null },
     },
     publicHealthMonths: timetable.publicHealth.replyWithinMonths,
   };

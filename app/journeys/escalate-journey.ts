@@ -1,5 +1,6 @@
 // Take a complaint to the next stage: a stage 2 investigation, or a stage 3 review panel.
 import { z } from "zod";
+import { isPublicHealth } from "~/cases/timetable";
 import { parseReference } from "~/reference";
 import { complaintJourney } from "./complaint-journey";
 import { checkboxSchema, line, posted } from "./field-schemas";
@@ -96,8 +97,9 @@ export const escalateJourney: Journey = {
   serviceOf: (answers) => textOf(answers, "service", "service") || null,
   flagsOf: escalateFlags,
   // Each stage has a statutory time (the timetable's): stage 2's investigation, and stage 3's panel, its report and
-  // the council's response.
-  replyPromise: (answers) => (textOf(answers, "stage", "stage") === "stage-3" ? "review-panel" : "next-stage"),
+  // the council's response. Public health has one stage at the council: a request to look again is answered in that
+  // stage's time.
+  replyPromise: (answers) => (isPublicHealth(textOf(answers, "service", "service")) ? "complaint" : textOf(answers, "stage", "stage") === "stage-3" ? "review-panel" : "next-stage"),
   contactOf: contactFromContactPage,
   statisticsOf: (answers) => ({
     role: null,

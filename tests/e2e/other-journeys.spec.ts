@@ -141,8 +141,8 @@ for (const javaScriptEnabled of [true, false]) {
       const { mail, webhooks } = await deliveriesFor(reference, 2);
       const staff = mail.find((m) => m.to[0] === "public-health-complaints@example.org")!;
       expect(staff.subject).toBe(`Escalation · Public health · ${reference} · ESCALATION`);
-      // Stage 2's statutory time, as the case falls due, with how far it may be extended.
-      expect(staff.text).toMatch(/Reply by [^.]+ \(stage 2: 25 working days, up to 65 if extended\)\./);
+      // Public health has one stage at the council: a request to look again is answered in that stage's time.
+      expect(staff.text).toMatch(/Reply by [^.]+ \(public health: 10 working days\)\./);
       const acknowledgement = mail.find((m) => m.to[0] === "escalating@example.org")!;
       expect(acknowledgement.subject).toBe("We have your request");
       expect(acknowledgement.text).toContain(reference);

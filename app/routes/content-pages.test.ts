@@ -20,19 +20,28 @@ function strings(value: unknown, prefix = ""): Map<string, string> {
   return found;
 }
 
+/** A key as said in every language: plural forms differ by language (Polish has "few", Arabic "two"…). */
+const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
+
 /** Keys in one file but not the other, so a failure names exactly what is missing where. */
 function keyDifferences(a: unknown, b: unknown) {
-  const aKeys = [...strings(a).keys()];
-  const bKeys = [...strings(b).keys()];
+  const aKeys = [...new Set([...strings(a).keys()].map(baseKey))];
+  const bKeys = [...new Set([...strings(b).keys()].map(baseKey))];
   return {
     onlyInFirst: aKeys.filter((key) => !bKeys.includes(key)).sort(),
     onlyInSecond: bKeys.filter((key) => !aKeys.includes(key)).sort(),
   };
 }
 
-/** The {{values}} and <tags> a translation must keep for the page to fill it in. */
+/**
+ * The {{values}} and <tags> a translation must keep for the page to fill it in. A plural form may say its count in
+ * words ("one day", Arabic's "two days"), so {{count}} is not one of them.
+ */
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}|<\/?(\w+)>/g)].map((match) => match[0].replace(/\s/g, "")).sort();
+  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}|<\/?(\w+)>/g)]
+    .map((match) => match[0].replace(/\s/g, ""))
+    .filter((found) => found !== "{{count}}")
+    .sort();
 }
 
 // The start page's words are a namespace of their own (the browser fetches only those on the start page), and the

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { caseChannels, caseServices, complainantRoles } from "~/cases/case-record";
 import { caseEventSchema, type CaseEvent } from "~/cases/case-events";
 import { currentStage, nextStageOffer, replyDueOn, type CaseState } from "~/cases/case-state";
-import { loadConfig } from "~/config/config.server";
+import { loadCommandConfig } from "./command-config";
 import { isPortalReference } from "~/journeys/journeys";
 import { createServices, type Services } from "~/services/services.server";
 import { countableYears, isCountableDate, londonDate } from "~/working-days";
@@ -166,7 +166,7 @@ async function run(argv: string[], services: () => Promise<Services>): Promise<n
 async function main(): Promise<number> {
   let services: Services | null = null;
   try {
-    return await run(process.argv.slice(2), async () => (services ??= await createServices(loadConfig(process.env, () => {}), { retryDatabase: false })));
+    return await run(process.argv.slice(2), async () => (services ??= await createServices(loadCommandConfig(() => {}), { retryDatabase: false })));
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
       console.error(error.message);

@@ -1,6 +1,6 @@
 // `npm run outbox -- list [--state pending|failed|done]`, `show <id>`, `retry <id>`: for operators.
 // Shows ids, kinds, targets, references, attempts and errors; never answers or contact details.
-import { loadConfig } from "~/config/config.server";
+import { loadCommandConfig } from "./command-config";
 import type { DeliveryJob, JobState } from "~/delivery/outbox.server";
 import { createServices } from "~/services/services.server";
 
@@ -11,7 +11,7 @@ function line(job: DeliveryJob): string {
 
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
-  const services = await createServices(loadConfig(process.env, () => {}), { retryDatabase: false });
+  const services = await createServices(loadCommandConfig(() => {}), { retryDatabase: false });
   try {
     if (command === "list") {
       const stateIndex = rest.indexOf("--state");

@@ -1,8 +1,8 @@
 // `npm run purge`: deletes personal data past its retention period now, keeping anonymous statistics.
-import { loadConfig } from "~/config/config.server";
+import { loadCommandConfig } from "./command-config";
 import { createServices } from "~/services/services.server";
 
-const config = loadConfig();
+const config = loadCommandConfig();
 const services = await createServices(config, { retryDatabase: false });
 try {
   const purged = await services.retention.purge(Date.now(), config.env.RETENTION_DAYS);
@@ -11,7 +11,7 @@ try {
   const abandoned = await services.evidence.sweepAbandoned();
   const codes = await services.progressCodes.sweep();
   console.log(
-    `Deleted ${purged} submissions delivered more than ${config.env.RETENTION_DAYS} days ago, ${swept} expired sessions, ${counts} ended rate-limit counts, ${abandoned} unfinished uploads and ${codes} old progress codes and held-back requests for them.`,
+    `Deleted ${purged} submissions delivered more than ${config.env.RETENTION_DAYS} ${config.env.RETENTION_DAYS === 1 ? "day" : "days"} ago, ${swept} expired sessions, ${counts} ended rate-limit counts, ${abandoned} unfinished uploads and ${codes} old progress codes and held-back requests for them.`,
   );
 } finally {
   await services.db.close();

@@ -1,9 +1,9 @@
 // `npm run rotate-key`: after putting a new key first in DATA_KEYS (keeping the old ones), seals every stored
 // submission and live session again with it. Then the old keys can be removed.
-import { loadConfig } from "~/config/config.server";
+import { loadCommandConfig } from "./command-config";
 import { createServices } from "~/services/services.server";
 
-const config = loadConfig();
+const config = loadCommandConfig();
 const services = await createServices(config, { retryDatabase: false });
 try {
   const submissions = await services.submissions.resealAll();

@@ -1,4 +1,4 @@
-// The configuration for a command (npm run case, outbox, purge, rotate-key): a wrong setting is the same one line
+// The configuration for a command (npm run case, outbox, purge, rotate-key, migrate): a wrong setting is the same one line
 // `npm start` gives, naming the setting, and exit code 1, not a stack trace.
 import { ConfigError, loadConfig, type AppConfig } from "~/config/config.server";
 

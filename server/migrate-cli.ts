@@ -1,11 +1,11 @@
 // `npm run migrate`: brings the database named by DATABASE_URL to this code's schema, whatever
 // MIGRATE_ON_START says. Run it before a rolling deploy whose instances start with MIGRATE_ON_START=false.
-import { ConfigError, loadConfig } from "~/config/config.server";
 import { latestVersion, migrate } from "~/services/migrations.server";
 import { openDatabase } from "~/services/services.server";
+import { loadCommandConfig } from "./command-config";
 
 try {
-  const config = loadConfig(process.env, () => {});
+  const config = loadCommandConfig(() => {});
   const db = openDatabase(config);
   try {
     const applied = await migrate(db);
@@ -14,6 +14,6 @@ try {
     await db.close();
   }
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `Could not migrate: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Could not migrate: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

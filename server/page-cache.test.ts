@@ -60,6 +60,24 @@ describe("pageCache", () => {
     expect(second.body).toBe('<script nonce="nonce2nonce"></script><p>/a</p><input name="csrf" value="token-of-bob"><script nonce="nonce2nonce"></script>');
   });
 
+  it("puts the tokens back byte for byte in a page of many languages written in several pieces", async () => {
+    // Arabic, Polish and an emoji on either side of the tokens: the copy is split as bytes, never decoded.
+    const { get, renders } = await start({
+      render: (req, res) => {
+        const csrf = `token-of-${String(req.query.who)}`;
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.write(`<p>تقديم شكوى</p><script nonce="${String(res.locals.nonce)}">`);
+        res.write(Buffer.from(`</script><p>Złóż skargę 🙂</p><input name="csrf" value="${csrf}">`));
+        res.end(`<p>نعم ${csrf}</p>`);
+      },
+    });
+    await get("/many?who=ann");
+    const second = await get("/many?who=bob");
+    expect(renders).toEqual(["/many"]);
+    expect(second.hit).toBe(true);
+    expect(second.body).toBe('<p>تقديم شكوى</p><script nonce="nonce2nonce"></script><p>Złóż skargę 🙂</p><input name="csrf" value="token-of-bob"><p>نعم token-of-bob</p>');
+  });
+
   it("keeps only the most recently served pages, and none older than its age limit", async () => {
     let clock = 0;
     // Each page below is about 100 bytes without its tokens: room for two.

@@ -93,9 +93,10 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
       if (res.locals.renderedUrl !== req.originalUrl) return;
       if (visit.mayKeep && !visit.mayKeep()) return;
       // A page that shows its request id (an error page) is not the same for the next request.
-      if (body.includes(String(res.locals.requestId))) return;
+      if (body.includes(String(res.locals.requestId), 0, "latin1")) return;
       const headers: Record<string, string> = {};
       for (const name of keptHeaders) if (res.hasHeader(name)) headers[name] = String(res.getHeader(name));
+      if (body.length > maxPageBytes) return;
       const page = splitAtTokens(body, tokens);
       keep(visit.key, { status, headers, ...page, storedAt: now(), bytes: page.segments.reduce((sum, segment) => sum + segment.length, 0) });
     });
@@ -109,25 +110,32 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
   };
 }
 
-function splitAtTokens(body: string, tokens: PageVisit["tokens"]): Pick<CachedPage, "segments" | "slots"> {
-  const present = (Object.entries(tokens) as [Token, string | undefined][]).filter((entry): entry is [Token, string] => Boolean(entry[1]));
-  if (present.length === 0) return { segments: [Buffer.from(body)], slots: [] };
-  const byValue = new Map(present.map(([slot, value]) => [value, slot]));
-  const pattern = new RegExp(present.map(([, value]) => value.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g");
+/** Splits the page's bytes where its tokens stand, without decoding them: the tokens are ASCII, and a UTF-8 byte
+ * sequence never contains an ASCII byte it does not mean, so a byte match is a character match. */
+function splitAtTokens(body: Buffer, tokens: PageVisit["tokens"]): Pick<CachedPage, "segments" | "slots"> {
+  const found: { at: number; slot: Token; length: number }[] = [];
+  for (const [slot, value] of Object.entries(tokens) as [Token, string | undefined][]) {
+    if (!value) continue;
+    const needle = Buffer.from(value, "latin1");
+    for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, at + needle.length)) found.push({ at, slot, length: needle.length });
+  }
+  found.sort((a, b) => a.at - b.at);
   const segments: Buffer[] = [];
   const slots: Token[] = [];
   let from = 0;
-  for (const match of body.matchAll(pattern)) {
-    segments.push(Buffer.from(body.slice(from, match.index)));
-    slots.push(byValue.get(match[0])!);
-    from = match.index + match[0].length;
+  for (const { at, slot, length } of found) {
+    // One token inside another cannot happen (each is random and of its own length), but never split twice.
+    if (at < from) continue;
+    segments.push(body.subarray(from, at));
+    slots.push(slot);
+    from = at + length;
   }
-  segments.push(Buffer.from(body.slice(from)));
+  segments.push(body.subarray(from));
   return { segments, slots };
 }
 
 /** Collects what Remix writes, while it still goes out as usual. */
-function capture(res: Response, done: (status: number, body: string) => void): void {
+function capture(res: Response, done: (status: number, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -137,7 +145,7 @@ function capture(res: Response, done: (status: number, body: string) => void): v
   }) as Response["write"];
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
     if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-    done(res.statusCode, Buffer.concat(chunks).toString("utf8"));
+    done(res.statusCode, Buffer.concat(chunks));
     return end(chunk, ...rest);
   }) as Response["end"];
 }

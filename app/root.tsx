@@ -11,8 +11,9 @@ import {
   useNavigation,
   useRouteError,
 } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
-import { useTranslation } from "~/translation/react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useTranslation, WordValuesProvider } from "~/translation/react";
+import { rememberedTimeLimitValues, workingDaysKey } from "~/translation/time-limits";
 import { GenericHeader } from "./components/govuk/header";
 import { LanguageNavigation } from "./components/govuk/language-navigation";
 import { ServiceNavigation } from "./components/govuk/service-navigation";
@@ -53,6 +54,7 @@ export async function loader({ context }: LoaderFunctionArgs): Promise<RootData>
     language: context.language,
     council: publicCouncilSettings(config.council, context.language),
     idleMinutes: Math.round(config.sessionIdleMs / 60_000),
+    timetable: config.council.timetable,
   };
 }
 
@@ -112,6 +114,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const exitThisPage = matches.some((match) => readHandle(match.handle).exitThisPage);
   const pageKey = usePageKey();
   useGovukFrontend();
+  const timetable = data?.timetable;
+  const wordValues = useMemo(
+    () => (timetable ? rememberedTimeLimitValues(timetable, language, (count) => t(workingDaysKey, { count })) : undefined),
+    [timetable, language, t],
+  );
 
   return (
     <html lang={language} dir={textDirection(language)} className="govuk-template" data-namespaces={namespaces.join(" ")}>
@@ -149,7 +156,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </header>
         {/* A fresh DOM for every page: govuk-frontend's JavaScript binds to elements, and must not see last page's. */}
         <div className="govuk-width-container" key={pageKey}>
-          {children}
+          <WordValuesProvider values={wordValues}>{children}</WordValuesProvider>
         </div>
         <SiteFooter councilName={councilName} />
         <ScrollRestoration nonce={nonce} />

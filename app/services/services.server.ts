@@ -144,7 +144,7 @@ export async function createServices(config: AppConfig, { db, waitForDatabase = 
     retention: new Retention(database, cases),
     outbox: new Outbox(database, config.env.DELIVERY_RETRY_DELAYS),
     rateLimiter: new RateLimiter(database, config.env.RATE_LIMIT_POSTS, config.env.RATE_LIMIT_WINDOW_MINUTES * 60_000),
-    translations: createTranslations(),
+    translations: createTranslations(config.council.timetable),
     pageTranslations: createPageTranslations(),
     evidence: new EvidenceStore(database, sealer, config.evidence.limits),
     scanner: createScanner(config.evidence.scanner),

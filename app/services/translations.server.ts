@@ -2,6 +2,8 @@
 import { createInstance, type i18n } from "i18next";
 import { i18nextOptions, supportedLanguages, type Language } from "~/i18n";
 import type { PageTranslations } from "~/translation/react";
+import type { Timetable } from "~/config/council-schema";
+import { timeLimitValues, workingDaysKey } from "~/translation/time-limits";
 import { createTranslator } from "~/translation/translate";
 import { namespaces, resources } from "../../locales/resources";
 
@@ -19,7 +21,11 @@ export function createPageTranslations(): PageTranslationsByLanguage {
   return byLanguage;
 }
 
-export function createTranslations(): Translations {
+/**
+ * One i18next instance per language. With the council's timetable, every lookup may put its time limits in
+ * (`{{days.…}}`, `{{limit.…}}`: app/translation/time-limits.ts), as pages do.
+ */
+export function createTranslations(timetable?: Timetable): Translations {
   const instances = {} as Translations;
   for (const lng of supportedLanguages) {
     const instance = createInstance();
@@ -30,6 +36,11 @@ export function createTranslations(): Translations {
       resources,
       initImmediate: false,
     });
+    if (timetable) {
+      const defaultVariables = timeLimitValues(timetable, (count) => instance.t(workingDaysKey, { ns: "common", count }));
+      // The instance's own interpolation options (i18next copies them at init), read by its translator on each lookup.
+      instance.options.interpolation = { ...instance.options.interpolation, defaultVariables };
+    }
     rememberPlainLookups(instance);
     instances[lng] = instance;
   }
@@ -62,7 +73,6 @@ function rememberPlainLookups(instance: i18n): void {
     if ((typeof key !== "string" && !Array.isArray(key)) || (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options)))) return lookUp(key, options);
     let cacheKey = Array.isArray(key) ? key.join("\u0001") : key;
     let place: Record<string, unknown> | undefined;
-    let values = false;
     if (options) {
       for (const [name, value] of Object.entries(options)) {
         if (placeOptions.has(name)) {
@@ -72,7 +82,6 @@ function rememberPlainLookups(instance: i18n): void {
           else return lookUp(key, options);
           (place ??= {})[name] = value;
         } else if (changingOptions.has(name) || name.startsWith("defaultValue")) return lookUp(key, options);
-        else values = true;
       }
     }
     let words = remembered.get(cacheKey);
@@ -84,7 +93,8 @@ function rememberPlainLookups(instance: i18n): void {
       words = found;
       if (remembered.size < maxRememberedLookups) remembered.set(cacheKey, words);
     }
-    return values && placeholder.test(words) ? lookUp(key, options) : words;
+    // Words with a placeholder go to i18next even with no values given: its default variables may fill them.
+    return placeholder.test(words) ? lookUp(key, options) : words;
   };
   instance.t = t as i18n["t"];
 }

@@ -17,6 +17,13 @@ export interface PageTranslations {
 
 const TranslationsContext = createContext<PageTranslations | null>(null);
 
+/** Values every lookup below may put in (the council's time limits, app/translation/time-limits.ts). */
+const WordValuesContext = createContext<Readonly<Record<string, unknown>> | undefined>(undefined);
+
+export function WordValuesProvider({ values, children }: { values: Readonly<Record<string, unknown>> | undefined; children?: ReactNode }) {
+  return <WordValuesContext.Provider value={values}>{children}</WordValuesContext.Provider>;
+}
+
 export function TranslationsProvider({ translations, children }: { translations: PageTranslations; children?: ReactNode }) {
   return <TranslationsContext.Provider value={translations}>{children}</TranslationsContext.Provider>;
 }
@@ -30,9 +37,10 @@ export function useTranslation(namespaces?: string | readonly string[]): { t: TF
   // Suspends until the namespaces have loaded (a render a link started, never the hydrating one: those are loaded first).
   if (loading) throw loading;
   const { translator } = translations;
+  const values = useContext(WordValuesContext);
   const key = list.join(" ");
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the list's words are its key
-  return useMemo(() => ({ t: translator.fixedT(list), i18n: { language: translator.language, exists: translator.exists } }), [translator, key]);
+  return useMemo(() => ({ t: translator.fixedT(list, values), i18n: { language: translator.language, exists: translator.exists } }), [translator, key, values]);
 }
 
 interface TransProps {

@@ -31,8 +31,11 @@ export interface TFunction {
 
 export interface Translator {
   readonly language: string;
-  /** A `t` looking in `namespaces` first (the first is the default), then the fallback namespace. */
-  fixedT(namespaces?: string | readonly string[]): TFunction;
+  /**
+   * A `t` looking in `namespaces` first (the first is the default), then the fallback namespace; a placeholder the
+   * lookup's own values do not fill takes its value from `defaults` (i18next's `interpolation.defaultVariables`).
+   */
+  fixedT(namespaces?: string | readonly string[], defaults?: Readonly<Record<string, unknown>>): TFunction;
   /** Whether a key has words, as i18next's `exists`. */
   exists(key: string, options?: TranslateOptions): boolean;
   /** Puts values into `{{name}}` placeholders, as i18next's interpolator (values are never escaped: React does). */
@@ -68,7 +71,7 @@ const shown = (value: unknown): string => (value === undefined || value === null
  * object); a name the values do not hold stays as written, and one they hold as undefined becomes empty. A value
  * is never looked into again for placeholders of its own.
  */
-export function interpolate(text: string, values: Readonly<Record<string, unknown>>): string {
+export function interpolate(text: string, values: Readonly<Record<string, unknown>>, defaults?: Readonly<Record<string, unknown>>): string {
   // Most words have no placeholder: nothing to search them for.
   if (!text.includes("{{")) return text;
   const pattern = new RegExp(placeholder.source, "g");
@@ -79,6 +82,7 @@ export function interpolate(text: string, values: Readonly<Record<string, unknow
     const name = match[1]!.trim();
     let value: unknown = atPath(values, name);
     if (value === undefined) value = own(values, name);
+    if (value === undefined && defaults && !Object.prototype.hasOwnProperty.call(values, name)) value = atPath(defaults, name);
     let text: string;
     if (value === undefined) {
       if (!Object.prototype.hasOwnProperty.call(values, name)) continue;
@@ -146,7 +150,7 @@ export function createTranslator(language: string, words: Readonly<Record<string
     return { value: undefined, key, exactKey: key, namespaces: extracted.namespaces };
   }
 
-  function translate(fullKey: string, options: TranslateOptions, namespaces: readonly string[]): unknown {
+  function translate(fullKey: string, options: TranslateOptions, namespaces: readonly string[], defaults: Readonly<Record<string, unknown>> | undefined): unknown {
     const resolved = resolve(fullKey, options, namespaces);
     const value = resolved.value;
     if (isRecord(value)) {
@@ -156,7 +160,7 @@ export function createTranslator(language: string, words: Readonly<Record<string
       const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
       for (const part of Object.keys(value)) {
         const deepKey = `${base}${keySeparator}${part}`;
-        let translated = translate(deepKey, { ...options, ns: resolved.namespaces }, resolved.namespaces);
+        let translated = translate(deepKey, { ...options, ns: resolved.namespaces }, resolved.namespaces, defaults);
         if (translated === deepKey) translated = own(value, part);
         (copy as Record<string, unknown>)[part] = translated;
       }
@@ -165,18 +169,18 @@ export function createTranslator(language: string, words: Readonly<Record<string
     let text: unknown = value;
     if (!found(text) && "defaultValue" in options && options.defaultValue !== undefined) text = options.defaultValue;
     if (!found(text)) text = resolved.key;
-    return typeof text === "string" ? interpolate(text, options) : text;
+    return typeof text === "string" ? interpolate(text, options, defaults) : text;
   }
 
   const namespacesOf = (ns: string | readonly string[] | undefined): readonly string[] => (ns === undefined ? [defaultNamespace] : typeof ns === "string" ? [ns] : ns);
 
   return {
     language,
-    fixedT(fixed) {
+    fixedT(fixed, defaults) {
       const fixedNamespaces = namespacesOf(fixed);
       const t = ((key: string, options: TranslateOptions = {}) => {
         const namespaces = options.ns === undefined ? fixedNamespaces : namespacesOf(options.ns);
-        return translate(key, options, namespaces);
+        return translate(key, options, namespaces, defaults);
       }) as TFunction;
       Object.defineProperty(t, "ns", { value: fixedNamespaces });
       return t;

@@ -17,7 +17,7 @@ export type PageTranslationsByLanguage = Readonly<Record<Language, PageTranslati
 
 export function createPageTranslations(): PageTranslationsByLanguage {
   const byLanguage = {} as Record<Language, PageTranslations>;
-  for (const language of supportedLanguages) byLanguage[language] = { translator: createTranslator(language, resources), missing: () => undefined };
+  for (const language of supportedLanguages) byLanguage[language] = { translator: createTranslator(language, resources, { complete: true }), missing: () => undefined };
   return byLanguage;
 }
 

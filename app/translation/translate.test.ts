@@ -61,6 +61,8 @@ describe("the page translator gives what i18next gives", () => {
   for (const language of supportedLanguages) {
     const i18n = plainI18next(language);
     const server = createTranslator(language, resources);
+    // The server's: where each key is found worked out once; every lookup below runs on it at least twice.
+    const remembering = createTranslator(language, resources, { complete: true });
     const browser = createTranslator(language, { [language]: resources[language] });
     for (const namespace of namespaces) {
       it(`${language}: every key of ${namespace}`, () => {
@@ -69,7 +71,7 @@ describe("the page translator gives what i18next gives", () => {
         const fixed = [namespace, "common"];
         const expected = i18n.getFixedT(language, fixed);
         let checked = 0;
-        for (const translator of [server, browser]) {
+        for (const translator of [server, remembering, browser]) {
           const t = translator.fixedT(fixed);
           for (const [key, { contexts, plural }] of [...keys, ["no.such.key", { contexts: new Set<string>(), plural: false }] as const]) {
             const optionSets: Record<string, unknown>[] = [{}, values, { ...values, returnObjects: true }, { defaultValue: [], returnObjects: true }, { ns: namespace }, { ...values, count: 1 }, { ...values, count: 2, returnObjects: true }];
@@ -87,7 +89,7 @@ describe("the page translator gives what i18next gives", () => {
             expect(t(`common:${key}`, values), key).toEqual(expected(`common:${key}`, values as never));
           }
         }
-        expect(checked).toBeGreaterThanOrEqual(2 * 7 * keys.size);
+        expect(checked).toBeGreaterThanOrEqual(3 * 7 * keys.size);
       });
     }
   }

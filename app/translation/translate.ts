@@ -46,6 +46,8 @@ const nsSeparator = ":";
 const keySeparator = ".";
 const suffixSeparator = "_";
 const placeholder = /\{\{(.+?)\}\}/g;
+/** Far more lookups than the locale files hold: a limit only so that no caller could make the memory grow without end. */
+const maxRememberedLookups = 20_000;
 
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === "object" && value !== null;
 const own = (object: Readonly<Record<string, unknown>>, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
@@ -100,8 +102,11 @@ export function interpolate(text: string, values: Readonly<Record<string, unknow
  * A translator over `words` (language → namespace → locale file) for `language`, falling back to English for
  * a key the language lacks when English's words are there (the browser loads only the page's own language: the
  * locale files are checked to hold every key in every language).
+ *
+ * `complete`: the words are all there and never change (the server's, bundled), so where a key without a count or
+ * context is found is worked out once and remembered; the browser's namespaces arrive as they are needed.
  */
-export function createTranslator(language: string, words: Readonly<Record<string, LanguageWords | undefined>>): Translator {
+export function createTranslator(language: string, words: Readonly<Record<string, LanguageWords | undefined>>, { complete = false }: { complete?: boolean } = {}): Translator {
   const languages = language === fallbackLanguage ? [language] : [language, fallbackLanguage];
   // One set of plural rules per language, made once: each is costly to make, and a lookup with a count may need the
   // fallback language's too.
@@ -115,7 +120,21 @@ export function createTranslator(language: string, words: Readonly<Record<string
     return { key: parts.slice(1).join(keySeparator), namespaces: [parts[0]!] };
   }
 
-  function resolve(fullKey: string, options: TranslateOptions, namespaces: readonly string[]) {
+  type Resolved = { value: unknown; key: string; exactKey: string; namespaces: readonly string[] };
+  const remembered = new Map<string, Resolved>();
+
+  function resolve(fullKey: string, options: TranslateOptions, namespaces: readonly string[]): Resolved {
+    if (!complete || options.count !== undefined || options.context !== undefined) return search(fullKey, options, namespaces);
+    const place = namespaces.length === 1 ? `${namespaces[0]!}\u0000${fullKey}` : `${namespaces.join("\u0001")}\u0000${fullKey}`;
+    let found = remembered.get(place);
+    if (!found) {
+      found = search(fullKey, options, namespaces);
+      if (remembered.size < maxRememberedLookups) remembered.set(place, found);
+    }
+    return found;
+  }
+
+  function search(fullKey: string, options: TranslateOptions, namespaces: readonly string[]): Resolved {
     const extracted = split(fullKey, namespaces);
     const key = extracted.key;
     const searched = [...extracted.namespaces, i18nextOptions.fallbackNS];

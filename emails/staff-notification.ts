@@ -121,7 +121,10 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
   const flags = flagsOf(submission);
   const replyBy = submission.replyBy ? formatLongDate(submission.replyBy, "en") : null;
   // A journey whose promise differs with its answers (the next stage asked for) words each promise as a context.
-  const rule = t(`${journey.id}:submission.replyRule`, { defaultValue: "", context: journey.replyPromise(answers) ?? undefined });
+  // Public health has one stage, with its own time: a journey that words it apart says so (as the acknowledgement's
+  // next steps do).
+  const publicHealthRule = submission.service === "public-health" ? t(`${journey.id}:submission.replyRulePublicHealth`, { defaultValue: "" }) : "";
+  const rule = publicHealthRule || t(`${journey.id}:submission.replyRule`, { defaultValue: "", context: journey.replyPromise(answers) ?? undefined });
   const blocks: EmailBlock[] = [
     safeContactBox(journey, answers, detail, t),
     ...urgencyBox(journey, answers, detail, input.council, submission, t),

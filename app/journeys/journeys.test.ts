@@ -21,6 +21,7 @@ import { personas, type Persona } from "../../tests/support/personas";
 import { allFields, pageSchema } from "./journey-engine";
 import { isPortalReference, journeyOfReference, registeredJourneys, webhookTypeOf } from "./journeys";
 import { pageErrorCodes } from "./page-schema";
+import { giveTimeLimits } from "~/services/translations.server";
 
 const today = "2026-11-26";
 const people: Persona[] = Object.values(personas({ today }));
@@ -40,6 +41,7 @@ function recordingT(language: string, ns: string[], missing: string[]): TFunctio
       if ((options as { defaultValue?: unknown } | undefined)?.defaultValue === undefined) missing.push(`${language} ${namespace}:${key}`);
     },
   });
+  giveTimeLimits(i18n, council.timetable);
   return i18n.getFixedT(language, ns);
 }
 
@@ -93,10 +95,14 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
           const acknowledgement = renderAcknowledgement({ journey, submission: submission(language), council, publicUrl: "https://complaints.example.org", t: recordingT(language, [journey.id, "emails", "common"], missing) });
           // The council's numbers as the language writes them: isolated left to right in Arabic (council-schema.ts).
           expect(acknowledgement.text).toContain(councilIn(council, language).contact.phone);
+          expect(acknowledgement.text + acknowledgement.html, "no placeholder left unfilled").not.toContain("{{");
         }
+        expect(staff.text + staff.html, "no placeholder left unfilled").not.toContain("{{");
         expect(missing).toEqual([]);
         // Whatever the journey promises, staff are told the date and the rule it comes from.
         if (journey.replyPromise(answers)) expect(staff.text).toMatch(/Reply by [^.]+ \([^)]+\)\./);
+        // A complaint's rule is its service's: public health's one stage, or children's social care's stage 1.
+        if (journey.replyPromise(answers) === "complaint") expect(staff.text).toContain(journey.serviceOf(answers) === "public-health" ? "(public health: " : "(stage 1: ");
         expect(staff.subject).toContain(resources.en?.[journey.id]?.submission && (resources.en[journey.id]!.submission as { name: string }).name);
       });
 

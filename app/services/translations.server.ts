@@ -36,15 +36,18 @@ export function createTranslations(timetable?: Timetable): Translations {
       resources,
       initImmediate: false,
     });
-    if (timetable) {
-      const defaultVariables = timeLimitValues(timetable, (count) => instance.t(workingDaysKey, { ns: "common", count }));
-      // The instance's own interpolation options (i18next copies them at init), read by its translator on each lookup.
-      instance.options.interpolation = { ...instance.options.interpolation, defaultVariables };
-    }
+    if (timetable) giveTimeLimits(instance, timetable);
     rememberPlainLookups(instance);
     instances[lng] = instance;
   }
   return instances;
+}
+
+/** Lets every lookup of an initialised instance put in the timetable's time limits (app/translation/time-limits.ts). */
+export function giveTimeLimits(instance: i18n, timetable: Timetable): void {
+  const defaultVariables = timeLimitValues(timetable, (count) => instance.t(workingDaysKey, { ns: "common", count }));
+  // The instance's own interpolation options (i18next copies them at init), read by its translator on each lookup.
+  instance.options.interpolation = { ...instance.options.interpolation, defaultVariables };
 }
 
 /** Options a lookup may carry and still always give the same words: which language, namespaces and key prefix. */

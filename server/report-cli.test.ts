@@ -133,6 +133,15 @@ describe.concurrent("npm run report with bad input", () => {
     expect(result.status).toBe(2);
     expect(everything(cwd)).toEqual(["file"]);
   });
+
+  it("an --out where no folder can be made (under /proc, which answers 'no such file'): exit code 2, at once", { timeout: 90_000 }, async () => {
+    const cwd = freshFolder();
+    const result = await run(["--year", "2024", "--out", "/proc/no-such-folder/reports"], cwd);
+    // As root, /proc answers "no such file"; as anyone else, "permission denied".
+    expect(result.stderr).toMatch(/^report: cannot write to \/proc\/no-such-folder\/reports\/: (no folder can be made there|permission denied)\n$/);
+    expect(result.status).toBe(2);
+    expect(everything(cwd)).toEqual([]);
+  });
 });
 
 describe("npm run report on the portal's database", { timeout: 90_000 }, () => {

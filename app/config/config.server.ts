@@ -1,6 +1,7 @@
 // All settings are read and checked once, at start. A bad value stops the server with the setting's name.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { makeFolderSync } from "~/services/folders.server";
 import path from "node:path";
 import { z } from "zod";
 import { evidenceLimits } from "~/evidence/evidence-limits";
@@ -227,7 +228,11 @@ function readCouncilSettings(file: string | undefined): CouncilSettings {
 export function generatedSecret(dataDir: string, name: string, log: (message: string) => void, make = () => randomBytes(32).toString("base64url")): string {
   const file = path.join(dataDir, `${name}.secret`);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    makeFolderSync(dataDir);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  DATA_DIR: cannot make the folder ${dataDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
   const secret = make();
   writeFileSync(file, secret, { mode: 0o600 });
   log(`Generated a development ${name} into ${file}. Set it in the environment in production.`);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { evidenceScanWarning, loadConfig } from "./config.server";
+import { ConfigError, evidenceScanWarning, loadConfig } from "./config.server";
 import { exampleCouncil } from "./example-council";
 import { councilIn, councilSettingsSchema, publicCouncilSettings } from "./council-schema";
 
@@ -84,6 +84,11 @@ describe("configuration", () => {
     const set = loadConfig({ DATA_DIR: dataDir(), EVIDENCE_ATTACH_MAX_MB: "0", EVIDENCE_LINK_DAYS: "3", PUBLIC_URL: "https://complaints.example.org/" }, quiet);
     expect(set.evidence).toMatchObject({ attachMaxBytes: 0, linkValidityMs: 3 * 86_400_000 });
     expect(set.publicUrl).toBe("https://complaints.example.org");
+  });
+
+  it("refuses a DATA_DIR where no folder can be made, naming it, at once (Node's recursive mkdir would try for ever under /proc)", () => {
+    expect(() => loadConfig({ DATA_DIR: "/proc/no-such-data-folder" }, quiet)).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: "/proc/no-such-data-folder" }, quiet)).toThrow(/^Invalid configuration:\n {2}DATA_DIR: cannot make the folder \/proc\/no-such-data-folder \((ENOENT|EACCES)\)$/);
   });
 
   it("never repeats a PostgreSQL password when it refuses the URL", () => {

@@ -1,7 +1,8 @@
 // Email leaves through nodemailer: pooled SMTP with short timeouts where SMTP_URL is set, otherwise as .eml
 // files under data/mail so the quick start needs no mail server.
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { makeFolderSync } from "~/services/folders.server";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { isLoopback } from "~/config/config.server";
@@ -76,7 +77,7 @@ export function createFileTransport(folder: string, from: string, log: (message:
     description: `files in ${folder}`,
     async send(mail) {
       const info = await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId, attachments: mail.attachments ? [...mail.attachments] : undefined });
-      mkdirSync(folder, { recursive: true });
+      makeFolderSync(folder);
       const file = path.join(folder, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.eml`);
       writeFileSync(file, info.message as Buffer);
       log(file);

@@ -1,5 +1,5 @@
 // SQLite through better-sqlite3: the default engine, for one instance with its database on local disk.
-import { mkdirSync } from "node:fs";
+import { makeFolderSync } from "./folders.server";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import type { Database, Queryable, SqlValue } from "./database-types.server";
@@ -135,7 +135,7 @@ class SqliteDatabase extends SqliteQueryable implements Database {
 }
 
 export function openSqlite(file: string): Database {
-  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") makeFolderSync(path.dirname(path.resolve(file)));
   const db = new BetterSqlite3(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");

@@ -1,7 +1,7 @@
 // What the root route's loader gives every page: its own module, so components that read it do not import the
 // root route (which imports them).
 import { useRouteLoaderData } from "@remix-run/react";
-import type { PublicCouncilSettings, Timetable } from "./config/council-schema";
+import type { PublicCouncilSettings } from "./config/council-schema";
 import type { Language } from "./i18n";
 
 export interface RootData {
@@ -9,8 +9,6 @@ export interface RootData {
   language: Language;
   council: PublicCouncilSettings;
   idleMinutes: number;
-  /** The council's time limits, which the words give (app/translation/time-limits.ts). */
-  timetable: Timetable;
 }
 
 export function useRootData(): RootData | undefined {

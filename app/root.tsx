@@ -54,7 +54,6 @@ export async function loader({ context }: LoaderFunctionArgs): Promise<RootData>
     language: context.language,
     council: publicCouncilSettings(config.council, context.language),
     idleMinutes: Math.round(config.sessionIdleMs / 60_000),
-    timetable: config.council.timetable,
   };
 }
 
@@ -114,7 +113,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const exitThisPage = matches.some((match) => readHandle(match.handle).exitThisPage);
   const pageKey = usePageKey();
   useGovukFrontend();
-  const timetable = data?.timetable;
+  // The council's time limits, for every lookup on the page (app/translation/time-limits.ts).
+  const timetable = data?.council.timetable;
   const wordValues = useMemo(
     () => (timetable ? rememberedTimeLimitValues(timetable, language, (count) => t(workingDaysKey, { count })) : undefined),
     [timetable, language, t],

@@ -150,8 +150,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
       services.config.isProduction,
     );
   };
-  // PAGE_CACHE_MB=0 turns the cache off: no page is then looked up, hashed or collected to be kept.
-  if (!devMiddleware && services.config.env.PAGE_CACHE_MB > 0) {
+  if (!devMiddleware) {
     const publicPage = publicPageVisit(services, cachedPages, languageOf);
     const questionPage = questionPageVisit(services, languageOf);
     app.use(

@@ -78,6 +78,22 @@ describe("pageCache", () => {
     expect(second.body).toBe('<p>تقديم شكوى</p><script nonce="nonce2nonce"></script><p>Złóż skargę 🙂</p><input name="csrf" value="token-of-bob"><p>نعم token-of-bob</p>');
   });
 
+  it("with no room for pages, never asks what a visit is, and renders every page", async () => {
+    let asked = 0;
+    const { get, renders } = await start({
+      maxBytes: 0,
+      visit: (req) => {
+        asked++;
+        return { key: req.path, tokens: {} };
+      },
+    });
+    await get("/a");
+    const again = await get("/a");
+    expect(renders).toEqual(["/a", "/a"]);
+    expect(again.hit).toBe(false);
+    expect(asked).toBe(0);
+  });
+
   it("keeps only the most recently served pages, and none older than its age limit", async () => {
     let clock = 0;
     // Each page below is about 100 bytes without its tokens: room for two.

@@ -46,6 +46,8 @@ export interface PageCacheOptions {
 const keptHeaders = ["content-type", "cache-control"];
 
 export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceHits, now = Date.now }: PageCacheOptions): RequestHandler {
+  // No room for pages (PAGE_CACHE_MB=0): nothing is looked up, hashed or collected only to be thrown away.
+  if (maxBytes <= 0) return (_req, _res, next) => next();
   const pages = new Map<string, CachedPage>();
   let bytes = 0;
 

@@ -208,6 +208,9 @@ export function publicCouncilSettings(source: CouncilSettings, language: string)
     advocacy: council.advocacy,
     dataProtection: council.dataProtection,
     accessibility: council.accessibility,
+    // The time limits the words give (decision 052). All of them, as the words name them by their place in it:
+    // a few are only ever in staff emails (remindBefore, urgentContactWithin), numbers of days and nothing more.
+    timetable: source.timetable,
   };
 }
 export type PublicCouncilSettings = ReturnType<typeof publicCouncilSettings>;

@@ -21,6 +21,12 @@ describe.each([
     expect(statSync(deep).isDirectory()).toBe(true);
   });
 
+  it("refuses a file where the folder should be, as Node's mkdir does", async () => {
+    const root = fresh();
+    writeFileSync(path.join(root, "file"), "");
+    await expect(make(path.join(root, "file"))).rejects.toMatchObject({ code: "EEXIST" });
+  });
+
   it("refuses a folder inside a file, saying what is in the way", async () => {
     const root = fresh();
     writeFileSync(path.join(root, "file"), "");

@@ -2,11 +2,14 @@
 // system answers "no such file" to making a folder whose parent exists (/proc, /sys), Node's recursive mkdir tries
 // again for ever, and a mistyped DATA_DIR or --out would hang the portal or the command. Here a folder that still
 // cannot be made once its parent exists is an error (ENOENT), said like any other.
-import { mkdirSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdirSync, statSync } from "node:fs";
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
+
+/** A folder that is already there is made; a file where the folder should be is not (as Node's own mkdir says). */
+const notAFolder = (folder: string) => Object.assign(new Error(`EEXIST: file already exists, mkdir '${folder}'`), { code: "EEXIST", path: folder });
 
 export async function makeFolder(folder: string): Promise<void> {
   const absolute = path.resolve(folder);
@@ -15,14 +18,19 @@ export async function makeFolder(folder: string): Promise<void> {
     return;
   } catch (error) {
     const parent = path.dirname(absolute);
-    if (codeOf(error) === "EEXIST") return;
+    if (codeOf(error) === "EEXIST") {
+      if ((await stat(absolute)).isDirectory()) return;
+      throw notAFolder(absolute);
+    }
     if (codeOf(error) !== "ENOENT" || parent === absolute) throw error;
     await makeFolder(parent);
   }
   try {
     await mkdir(absolute);
   } catch (error) {
+    // Made meanwhile by another process: fine, if it is a folder.
     if (codeOf(error) !== "EEXIST") throw error;
+    if (!(await stat(absolute)).isDirectory()) throw notAFolder(absolute);
   }
 }
 
@@ -33,7 +41,10 @@ export function makeFolderSync(folder: string): void {
     return;
   } catch (error) {
     const parent = path.dirname(absolute);
-    if (codeOf(error) === "EEXIST") return;
+    if (codeOf(error) === "EEXIST") {
+      if (statSync(absolute).isDirectory()) return;
+      throw notAFolder(absolute);
+    }
     if (codeOf(error) !== "ENOENT" || parent === absolute) throw error;
     makeFolderSync(parent);
   }
@@ -41,5 +52,6 @@ export function makeFolderSync(folder: string): void {
     mkdirSync(absolute);
   } catch (error) {
     if (codeOf(error) !== "EEXIST") throw error;
+    if (!statSync(absolute).isDirectory()) throw notAFolder(absolute);
   }
 }

@@ -11,7 +11,7 @@ import {
   useNavigation,
   useRouteError,
 } from "@remix-run/react";
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation, WordValuesProvider } from "~/translation/react";
 import { rememberedTimeLimitValues, workingDaysKey } from "~/translation/time-limits";
 import { GenericHeader } from "./components/govuk/header";
@@ -115,10 +115,7 @@ export function Layout({ children }: { children: ReactNode }) {
   useGovukFrontend();
   // The council's time limits, for every lookup on the page (app/translation/time-limits.ts).
   const timetable = data?.council.timetable;
-  const wordValues = useMemo(
-    () => (timetable ? rememberedTimeLimitValues(timetable, language, (count) => t(workingDaysKey, { count })) : undefined),
-    [timetable, language, t],
-  );
+  const wordValues = timetable ? rememberedTimeLimitValues(timetable, language, (count) => t(workingDaysKey, { count })) : undefined;
 
   return (
     <html lang={language} dir={textDirection(language)} className="govuk-template" data-namespaces={namespaces.join(" ")}>

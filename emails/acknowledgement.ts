@@ -2,6 +2,7 @@
 // ever planned and sent where app/delivery/contact-permission.ts allows.
 import type { TFunction } from "i18next";
 import { councilIn, type CouncilSettings } from "~/config/council-schema";
+import { isPublicHealth } from "~/cases/timetable";
 import { formatLongDate } from "~/format-date";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import { addWorkingDays } from "~/working-days";
@@ -35,7 +36,7 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
     blocks.push({ kind: "paragraph", text: t("emails:acknowledgement.replyBy", { replyBy: formatLongDate(submission.replyBy, submission.language) }) });
   }
   // What happens next, where the journey says: public health complaints have one stage, then the Ombudsman.
-  const nextKey = submission.service === "public-health" && t(`${journey.id}:submission.nextPublicHealth`, { defaultValue: "" }) ? "nextPublicHealth" : "next";
+  const nextKey = isPublicHealth(submission.service) && t(`${journey.id}:submission.nextPublicHealth`, { defaultValue: "" }) ? "nextPublicHealth" : "next";
   const next = t(`${journey.id}:submission.${nextKey}`, { returnObjects: true, defaultValue: [] });
   if (Array.isArray(next) && next.length) {
     blocks.push({ kind: "heading", text: t("emails:acknowledgement.nextHeading") }, ...next.map((text) => ({ kind: "paragraph" as const, text: String(text) })));

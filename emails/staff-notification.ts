@@ -3,6 +3,7 @@
 // reply-by date, the flags, and every answer in journey order.
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
+import { isPublicHealth } from "~/cases/timetable";
 import { formatLongDate } from "~/format-date";
 import { isSupportedLanguage, languages } from "~/i18n";
 import { addWorkingDays } from "~/working-days";
@@ -123,7 +124,7 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
   // A journey whose promise differs with its answers (the next stage asked for) words each promise as a context.
   // Public health has one stage, with its own time: a journey that words it apart says so (as the acknowledgement's
   // next steps do).
-  const publicHealthRule = submission.service === "public-health" ? t(`${journey.id}:submission.replyRulePublicHealth`, { defaultValue: "" }) : "";
+  const publicHealthRule = isPublicHealth(submission.service) ? t(`${journey.id}:submission.replyRulePublicHealth`, { defaultValue: "" }) : "";
   const rule = publicHealthRule || t(`${journey.id}:submission.replyRule`, { defaultValue: "", context: journey.replyPromise(answers) ?? undefined });
   const blocks: EmailBlock[] = [
     safeContactBox(journey, answers, detail, t),

@@ -98,7 +98,6 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
       if (body.includes(String(res.locals.requestId), 0, "latin1")) return;
       const headers: Record<string, string> = {};
       for (const name of keptHeaders) if (res.hasHeader(name)) headers[name] = String(res.getHeader(name));
-      if (body.length > maxPageBytes) return;
       const page = splitAtTokens(body, tokens);
       keep(visit.key, { status, headers, ...page, storedAt: now(), bytes: page.segments.reduce((sum, segment) => sum + segment.length, 0) });
     });

@@ -5,12 +5,12 @@
 // the problem and exit code 2, before any record is read. Files are written under temporary names in the same
 // folder and renamed into place only once all of them are complete, so a failure leaves no half-written file.
 import { randomBytes } from "node:crypto";
-import { access, constants, rename, rm, stat, writeFile } from "node:fs/promises";
+import { access, constants, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { ReportInput, ReportTimetable } from "~/cases/case-record";
-import { makeFolder } from "~/services/folders.server";
+import { makeFolderSync } from "~/services/folders.server";
 import { buildReport } from "./report-document";
 import { renderReportCsv } from "./report-csv";
 import { renderReportHtml } from "./report-html";
@@ -162,8 +162,8 @@ function folderProblem(folder: string, error: unknown): ReportError {
 /** Makes the folder if need be, and proves a file can be written in it, before anything is read. */
 async function prepareFolder(folder: string, shown: string): Promise<void> {
   try {
-    await makeFolder(folder);
-    if (!(await stat(folder)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+    // A file where the folder should be is refused there (EEXIST).
+    makeFolderSync(folder);
     await access(folder, constants.W_OK);
   } catch (error) {
     throw folderProblem(shown, error);

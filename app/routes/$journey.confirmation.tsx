@@ -6,6 +6,7 @@ import { OptionalPart } from "~/components/optional-part";
 import type { ReactNode } from "react";
 import { Panel } from "~/components/govuk/panel";
 import { SummaryList } from "~/components/govuk/summary-list";
+import { isPublicHealth } from "~/cases/timetable";
 import { describeAnswers } from "~/journeys/describe-answers";
 import { answersOnRoute } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/journeys/journey-requests.server";
@@ -44,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       // Told here, since nothing will reach them: we have not written to them, for their safety.
       notEmailed: contactIsRestricted(contact),
       // Public health complaints have one stage at the council, then the Ombudsman: no stages 2 and 3 to offer.
-      publicHealth: journey.serviceOf(state.answers) === "public-health",
+      publicHealth: isPublicHealth(journey.serviceOf(state.answers)),
       // Something is about to happen: when someone will be in touch, or, if nobody can be, to call now.
       urgent: journey.urgencyOf?.(state.answers)
         ? { by: formatLongDate(addWorkingDays(submitted.submittedAt.slice(0, 10), context.services.config.council.timetable.urgentContactWithin), context.language), reachable: !noContact }

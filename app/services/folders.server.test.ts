@@ -3,14 +3,12 @@ import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeFolder, makeFolderSync } from "./folders.server";
+import { makeFolderSync } from "./folders.server";
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), "folders-"));
 
-describe.each([
-  ["makeFolder", (folder: string) => makeFolder(folder)],
-  ["makeFolderSync", async (folder: string) => makeFolderSync(folder)],
-])("%s", (_, make) => {
+describe("makeFolderSync", () => {
+  const make = async (folder: string) => makeFolderSync(folder);
   it("makes a folder and the missing folders above it, and leaves one that is there", async () => {
     const root = fresh();
     const deep = path.join(root, "a", "b", "c");

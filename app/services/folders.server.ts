@@ -3,36 +3,12 @@
 // again for ever, and a mistyped DATA_DIR or --out would hang the portal or the command. Here a folder that still
 // cannot be made once its parent exists is an error (ENOENT), said like any other.
 import { mkdirSync, statSync } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
 /** A folder that is already there is made; a file where the folder should be is not (as Node's own mkdir says). */
 const notAFolder = (folder: string) => Object.assign(new Error(`EEXIST: file already exists, mkdir '${folder}'`), { code: "EEXIST", path: folder });
-
-export async function makeFolder(folder: string): Promise<void> {
-  const absolute = path.resolve(folder);
-  try {
-    await mkdir(absolute);
-    return;
-  } catch (error) {
-    const parent = path.dirname(absolute);
-    if (codeOf(error) === "EEXIST") {
-      if ((await stat(absolute)).isDirectory()) return;
-      throw notAFolder(absolute);
-    }
-    if (codeOf(error) !== "ENOENT" || parent === absolute) throw error;
-    await makeFolder(parent);
-  }
-  try {
-    await mkdir(absolute);
-  } catch (error) {
-    // Made meanwhile by another process: fine, if it is a folder.
-    if (codeOf(error) !== "EEXIST") throw error;
-    if (!(await stat(absolute)).isDirectory()) throw notAFolder(absolute);
-  }
-}
 
 export function makeFolderSync(folder: string): void {
   const absolute = path.resolve(folder);

@@ -5,7 +5,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, expect, it } from "vitest";
 import { rawHttpClient } from "../tests/support/raw-http-client";
-import { readBody } from "./remix-handler";
+import express from "express";
+import { readBody, send } from "./remix-handler";
 
 const MB = 1024 * 1024;
 let server: http.Server | undefined;
@@ -49,4 +50,38 @@ it("leaves the rest of a body past the limit unread while the answer is made", a
   // buffer takes.
   expect(readWhenAnswered - readAtLimit).toBeLessThan(4 * MB);
   client.close();
+});
+
+it("gives each header Remix sets once, in place of an earlier middleware's, and each cookie on a line of its own", async () => {
+  const app = express();
+  app.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.append("Set-Cookie", "earlier=1");
+    next();
+  });
+  app.get("/", (_req, res) => {
+    const headers = new Headers({ "Cache-Control": "no-store", "Content-Type": "text/plain" });
+    headers.append("Set-Cookie", "a=1; Path=/");
+    headers.append("Set-Cookie", "b=2; Path=/");
+    void send(res, new Response("page", { headers }));
+  });
+  app.get("/kept", (_req, res) => void send(res, new Response("page", { headers: { "Cache-Control": "private, max-age=60" } })));
+  const portal = http.createServer(app);
+  server = portal;
+  portal.listen(0, "127.0.0.1");
+  await once(portal, "listening");
+  const base = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+  const linesOf = async (path: string) => {
+    const response = await new Promise<http.IncomingMessage>((resolve, reject) => http.get(`${base}${path}`, resolve).on("error", reject));
+    response.resume();
+    const lines: [string, string][] = [];
+    for (let i = 0; i < response.rawHeaders.length; i += 2) lines.push([response.rawHeaders[i]!.toLowerCase(), response.rawHeaders[i + 1]!]);
+    return lines;
+  };
+  const page = await linesOf("/");
+  expect(page.filter(([name]) => name === "cache-control")).toEqual([["cache-control", "no-store"]]);
+  expect(page.filter(([name]) => name === "set-cookie").map(([, value]) => value)).toEqual(["earlier=1", "a=1; Path=/", "b=2; Path=/"]);
+  expect(page.filter(([name]) => name === "content-type")).toEqual([["content-type", "text/plain"]]);
+  const kept = await linesOf("/kept");
+  expect(kept.filter(([name]) => name === "cache-control")).toEqual([["cache-control", "private, max-age=60"]]);
 });

@@ -49,10 +49,18 @@ function headerPairs(headers: IncomingHttpHeaders): [string, string][] {
   return pairs;
 }
 
-async function send(res: ExpressResponse, response: Response): Promise<void> {
+/**
+ * Writes Remix's answer to Express's response. A header Remix gives replaces one an earlier middleware set (the
+ * default "Cache-Control: no-store", which a route may loosen or repeat) rather than standing beside it as a second
+ * line; each cookie stays a line of its own (a Fetch Headers object gives each Set-Cookie separately).
+ */
+export async function send(res: ExpressResponse, response: Response): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [name, value] of response.headers) res.append(name, value);
+  for (const [name, value] of response.headers) {
+    if (name === "set-cookie") res.append(name, value);
+    else res.setHeader(name, value);
+  }
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }

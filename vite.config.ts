@@ -44,7 +44,7 @@ export default defineConfig(({ isSsrBuild }) => ({
           // GOV.UK Frontend's character count and file upload, fetched only by the pages that have one (decision 042).
           if (/\/app\/govuk-frontend-fields\.client\.ts$/.test(id) || /\/govuk-frontend\/dist\/govuk\/components\/(character-count|file-upload)\//.test(id)) return "govuk-frontend-fields";
           if (id.includes("/govuk-frontend/dist/govuk/")) return "shared";
-          if (/\/app\/components\/govuk\/(button|input|label|hint|error-message|form-group|fieldset|inset-text|warning-text|i18n-attributes)\.tsx?$/.test(id)) return "shared";
+          if (/\/app\/components\/govuk\/(button|input|label|hint|error-message|error-summary|form-group|fieldset|inset-text|warning-text|i18n-attributes)\.tsx?$/.test(id)) return "shared";
           return undefined;
         },
       },

@@ -4,18 +4,25 @@ import { startTransition, StrictMode, useLayoutEffect, type ReactNode } from "re
 import { hydrateRoot } from "react-dom/client";
 import { isSupportedLanguage, fallbackLanguage } from "./i18n";
 import { TranslationsProvider, type PageTranslations } from "./translation/react";
-import { createTranslator, type LanguageWords } from "./translation/translate";
+import { pageWordsId, pageWordsReader, parsePageWords, type PageWords } from "./translation/page-words";
+import { createTranslator, wordsAt, type LanguageWords, type WordLookup } from "./translation/translate";
 
 const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>("../locales/*/*.json");
 
 /**
- * The page's language's words, a namespace at a time, each locale file its own fingerprinted chunk (fetched once,
- * cached for a year). Only the page's language: every locale file holds every key (docs/decisions/041).
+ * The page's language's words: first the ones the page came with (its data block, app/translation/page-words.ts),
+ * then a namespace at a time, each locale file its own fingerprinted chunk (fetched once, cached for a year) when a
+ * render asks for a word the page did not come with. Only the page's language: every locale file holds every key
+ * (docs/decisions/041, 053).
  */
-function browserTranslations(language: string): PageTranslations {
+function browserTranslations(language: string, pageWords: PageWords | null): PageTranslations & { loadAll(): void } {
   const files: Record<string, LanguageWords[string]> = {};
   const loading = new Map<string, Promise<void>>();
   const failed = new Map<string, unknown>();
+  const readers = new Map(Object.entries(pageWords ?? {}).map(([namespace, words]) => [namespace, pageWordsReader(words)]));
+  // The page the words came with: a word it did not come with, asked for before any navigation, is a word the
+  // server's render never read (a later state of a component), which that render should have looked up too.
+  const pageKey = window.history.state?.key;
   const load = (namespace: string): Promise<void> | undefined => {
     const file = localeFiles[`../locales/${language}/${namespace}.json`];
     // A namespace with no locale file (an address that names no journey, on its "Page not found") has no words of
@@ -38,14 +45,33 @@ function browserTranslations(language: string): PageTranslations {
     }
     return pending;
   };
+  const wholeFile = wordsAt({ [language]: files });
+  const lookup: WordLookup = (code, namespace, path) => {
+    if (files[namespace] || code !== language) return wholeFile(code, namespace, path);
+    const reader = readers.get(namespace);
+    const known = reader?.(path);
+    if (known?.known) return known.value;
+    if (failed.has(namespace)) throw failed.get(namespace);
+    if (reader && window.history.state?.key === pageKey) console.warn(`The page came without the words at ${namespace}:${path}; they are fetched now.`);
+    // Not known here: the render waits for the namespace's file (a render a link started, or a later one).
+    const pending = load(namespace);
+    if (pending) throw pending;
+    return wholeFile(code, namespace, path);
+  };
   return {
-    translator: createTranslator(language, { [language]: files }),
+    translator: createTranslator(language, { [language]: files }, { lookup }),
     missing(namespaces) {
       // A file that could not be fetched (the connection lost) is an error for the page's error boundary, once,
       // rather than a render waiting on it again and again; a page loaded afresh tries again.
       for (const namespace of namespaces) if (failed.has(namespace)) throw failed.get(namespace);
-      const waiting = namespaces.filter((namespace) => !files[namespace]).map(load).filter((pending) => pending !== undefined);
+      const waiting = namespaces
+        .filter((namespace) => !files[namespace] && !readers.has(namespace))
+        .map(load)
+        .filter((pending) => pending !== undefined);
       return waiting.length ? Promise.all(waiting).then(() => undefined) : undefined;
+    },
+    loadAll() {
+      for (const namespace of readers.keys()) void load(namespace);
     },
   };
 }
@@ -93,12 +119,27 @@ function WhenHydrated({ onHydrated, children }: { onHydrated: () => void; childr
   return children;
 }
 
+/** What a person does that may lead to words the page did not come with: an answer, a link, a button. */
+const firstUseEvents = ["pointerdown", "keydown", "focusin", "touchstart"] as const;
+
+/**
+ * Once the person starts to use the page, the whole locale files of its namespaces are fetched, so the next page
+ * (or an error message) does not wait for them after its data has come. Someone who only reads the page fetches none.
+ */
+function fetchWordsOnFirstUse(translations: { loadAll(): void }): void {
+  const use = () => {
+    for (const type of firstUseEvents) window.removeEventListener(type, use, true);
+    translations.loadAll();
+  };
+  for (const type of firstUseEvents) window.addEventListener(type, use, { capture: true, passive: true });
+}
+
 async function hydrate() {
   const handToReact = leaveEventsToTheBrowserUntilHydrated();
   const htmlLang = document.documentElement.lang;
   const lng = isSupportedLanguage(htmlLang) ? htmlLang : fallbackLanguage;
   const namespaces = (document.documentElement.dataset.namespaces ?? "common").split(" ");
-  const translations = browserTranslations(lng);
+  const translations = browserTranslations(lng, parsePageWords(document.getElementById(pageWordsId)?.textContent));
   await translations.missing(namespaces);
   try {
     translations.missing(namespaces);
@@ -110,10 +151,14 @@ async function hydrate() {
   // Hydrated as a transition, in slices of a few milliseconds, so a slow phone is never held by one long task
   // (Lighthouse's total blocking time). Every namespace the page uses is loaded above, and until the page is
   // hydrated nothing the person does reaches React (see leaveEventsToTheBrowserUntilHydrated).
+  const onHydrated = () => {
+    handToReact();
+    fetchWordsOnFirstUse(translations);
+  };
   startTransition(() => {
     hydrateRoot(
       document,
-      <WhenHydrated onHydrated={handToReact}>
+      <WhenHydrated onHydrated={onHydrated}>
         <TranslationsProvider translations={translations}>
           <StrictMode>
             <RemixBrowser />

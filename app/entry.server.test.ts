@@ -16,6 +16,21 @@ describe("documentEnd", () => {
     const out = await text(Readable.from([Buffer.from("<!DOCTYPE html><html><body><p>x</p></body></html>")]).pipe(documentEnd()));
     expect(out).toBe("<!DOCTYPE html><html><body><p>x</p></body></html>");
   });
+
+  it("ends the body with what it is given once the page is whole (the page's words), after what it moved", async () => {
+    const asked: string[] = [];
+    const parts = [Buffer.from("<!DOCTYPE html><html><body><p>x</p>"), Buffer.from("</body></html><script>late()</script>")];
+    const out = await text(
+      Readable.from(parts).pipe(
+        documentEnd(() => {
+          asked.push("words");
+          return '<script type="application/json" id="page-words">{}</script>';
+        }),
+      ),
+    );
+    expect(out).toBe('<!DOCTYPE html><html><body><p>x</p><script>late()</script><script type="application/json" id="page-words">{}</script></body></html>');
+    expect(asked).toEqual(["words"]);
+  });
 });
 
 describe("renderWhole", () => {

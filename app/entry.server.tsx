@@ -12,6 +12,8 @@ import { NonceProvider } from "./nonce";
 import { scriptsAfterFirstPaint } from "./scripts-after-first-paint.server";
 import { isDatabaseUnavailable } from "./services/database.server";
 import { TranslationsProvider } from "./translation/react";
+import { pageWordsId } from "./translation/page-words";
+import { recordingTranslations } from "./translation/page-words.server";
 
 const ABORT_DELAY_MS = 5_000;
 
@@ -21,7 +23,7 @@ const closingTags = "</body></html>";
  * Holds the rendered page, then sends it with whatever React wrote after `</body></html>` moved inside the body,
  * without the NUL bytes React's writer can leave in it, and with its scripts set to load after the first paint.
  */
-export function documentEnd(): Transform {
+export function documentEnd(beforeEnd: () => string = () => ""): Transform {
   const chunks: Buffer[] = [];
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
@@ -35,7 +37,7 @@ export function documentEnd(): Transform {
       // only dropped. Nothing on a page is ever a NUL: answers have control characters removed as they arrive.
       const html = Buffer.concat(chunks).toString("utf8").replaceAll("\0", "");
       const at = html.lastIndexOf(closingTags);
-      callback(null, scriptsAfterFirstPaint(at < 0 ? html : `${html.slice(0, at)}${html.slice(at + closingTags.length)}${closingTags}`));
+      callback(null, scriptsAfterFirstPaint(at < 0 ? `${html}${beforeEnd()}` : `${html.slice(0, at)}${html.slice(at + closingTags.length)}${beforeEnd()}${closingTags}`));
     },
   });
 }
@@ -53,9 +55,11 @@ export default function handleRequest(
     responseStatusCode = 503;
     responseHeaders.set("Retry-After", "30");
   }
+  const server = loadContext.services.pageTranslations[loadContext.language];
+  const recording = recordingTranslations(server, server.writePageWords);
   const page = (
     <NonceProvider nonce={loadContext.nonce}>
-      <TranslationsProvider translations={loadContext.services.pageTranslations[loadContext.language]}>
+      <TranslationsProvider translations={recording.translations}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={loadContext.nonce} />
       </TranslationsProvider>
     </NonceProvider>
@@ -66,7 +70,9 @@ export default function handleRequest(
     // Errors after the shell are logged by Remix's handleError; before it, the promise rejects.
     if (rendered) logger.error({ error: error instanceof Error ? error.name : "unknown" }, "rendering failed after the shell");
   };
-  return renderWhole(page, { nonce: loadContext.nonce, hangMs: ABORT_DELAY_MS + 1_000, onError }).then((body) => {
+  // The words the page read go with it, for the browser to hydrate from (docs/decisions/053).
+  const pageWords = () => `<script type="application/json" id="${pageWordsId}">${recording.pageWords()}</script>`;
+  return renderWhole(page, { nonce: loadContext.nonce, hangMs: ABORT_DELAY_MS + 1_000, onError, beforeEnd: pageWords }).then((body) => {
     rendered = true;
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
     // Pages can show answers about children: no browser or proxy may keep a copy.
@@ -81,7 +87,10 @@ export default function handleRequest(
  * page's whole render (React's tree and everything it wrote) for seconds after the page had gone, which under
  * traffic was a large part of what the server's memory grew by.
  */
-export function renderWhole(element: ReactElement, { nonce, hangMs, onError }: { nonce?: string; hangMs: number; onError: (error: unknown) => void }): Promise<Transform> {
+export function renderWhole(
+  element: ReactElement,
+  { nonce, hangMs, onError, beforeEnd }: { nonce?: string; hangMs: number; onError: (error: unknown) => void; beforeEnd?: () => string },
+): Promise<Transform> {
   return new Promise<Transform>((resolve, reject) => {
     let hung: NodeJS.Timeout | undefined;
     let settled = false;
@@ -93,7 +102,7 @@ export function renderWhole(element: ReactElement, { nonce, hangMs, onError }: {
         if (settled) return;
         clearTimeout(hung);
         settled = true;
-        const body = documentEnd();
+        const body = documentEnd(beforeEnd);
         resolve(body);
         pipe(body);
       },

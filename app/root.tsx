@@ -13,7 +13,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation, WordValuesProvider } from "~/translation/react";
-import { rememberedTimeLimitValues, workingDaysKey } from "~/translation/time-limits";
+import { rememberedTimeLimitValues, workingDaysGroup, workingDaysKey } from "~/translation/time-limits";
 import { GenericHeader } from "./components/govuk/header";
 import { LanguageNavigation } from "./components/govuk/language-navigation";
 import { ServiceNavigation } from "./components/govuk/service-navigation";
@@ -116,6 +116,9 @@ export function Layout({ children }: { children: ReactNode }) {
   // The council's time limits, for every lookup on the page (app/translation/time-limits.ts).
   const timetable = data?.council.timetable;
   const wordValues = timetable ? rememberedTimeLimitValues(timetable, language, (count) => t(workingDaysKey, { count })) : undefined;
+  // The values are worked out once on the server, so its later renders do not look those words up: the plural forms
+  // are looked up whole on every render, so that every page's words hold them for the browser's (decision 053).
+  if (timetable) t(workingDaysGroup, { returnObjects: true });
 
   return (
     <html lang={language} dir={textDirection(language)} className="govuk-template" data-namespaces={namespaces.join(" ")}>

@@ -46,8 +46,10 @@ const clockTicks = 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in 1/
 // came down to 110 KB, and with the character count and file upload scripts fetched only where they are (decision
 // 042) a question page fetches about 102 KB and the budget came down to 105 KB. With the browser's scripts minified by
 // terser (decision 046) a question page fetches about 98 KB and the budget is the 100 KB issue 17 asks for, so the
-// room is not spent unnoticed (its 90 KB target: docs/performance.md says what stands in the way).
+// room is not spent unnoticed. Its target is 90 KB of script on a first visit, reached when pages came with the words
+// they read (decision 053); the table says whether each page meets it.
 const budgets = { noJsBytes: 60 * 1024, extraJsBytes: 100 * 1024 };
+const javaScriptTargetBytes = 90 * 1024;
 
 interface RunFigures {
   name: string;
@@ -379,7 +381,7 @@ async function main(): Promise<number> {
     "\nDelivery: %d jobs (emails to a local SMTP server, webhooks to a local receiver) by one worker, the median of %d runs: %d jobs/s, %s (%d/s)\n",
     delivery.jobs, delivery.runs.length, delivery.jobsPerSecond, delivery.jobsPerSecond >= deliveryTarget ? "met" : "NOT MET", deliveryTarget,
   );
-  console.table(weights.map((w) => ({ page: w.page, javascript: w.javascript ? "on" : "off", "total KB": (w.total / 1024).toFixed(1), "HTML KB": (w.html / 1024).toFixed(1), "CSS KB": (w.css / 1024).toFixed(1), "JS KB": (w.js / 1024).toFixed(1), "fonts KB": (w.fonts / 1024).toFixed(1), "images KB": (w.images / 1024).toFixed(1) })));
+  console.table(weights.map((w) => ({ page: w.page, javascript: w.javascript ? "on" : "off", "total KB": (w.total / 1024).toFixed(1), "HTML KB": (w.html / 1024).toFixed(1), "CSS KB": (w.css / 1024).toFixed(1), "JS KB": (w.js / 1024).toFixed(1), "fonts KB": (w.fonts / 1024).toFixed(1), "images KB": (w.images / 1024).toFixed(1), "JS target": w.javascript ? `${w.js <= javaScriptTargetBytes ? "met" : "NOT MET"} (${javaScriptTargetBytes / 1024} KB)` : "" })));
 
   console.log("\nLighthouse %s, mobile (simulated slow 4G, 4x CPU slowdown): the median of %d runs a page (TBT: the median run's, and the range)\n", lighthouseVersion, lighthouseRuns);
   const lighthouseMet = (l: LighthouseFigures) =>

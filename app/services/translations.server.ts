@@ -5,6 +5,7 @@ import type { PageTranslations } from "~/translation/react";
 import type { Timetable } from "~/config/council-schema";
 import { timeLimitValues, workingDaysKey } from "~/translation/time-limits";
 import { createTranslator } from "~/translation/translate";
+import { pageWordsWriter, type PageWordsWriter } from "~/translation/page-words.server";
 import { namespaces, resources } from "../../locales/resources";
 
 export type Translations = Record<Language, i18n>;
@@ -13,11 +14,18 @@ export type Translations = Record<Language, i18n>;
  * What the server renders pages with, one per language, made once at start: the page translator over every locale
  * file (the browser's has the same code and the page's own language; docs/decisions/041).
  */
-export type PageTranslationsByLanguage = Readonly<Record<Language, PageTranslations>>;
+export type PageTranslationsByLanguage = Readonly<Record<Language, ServerPageTranslations>>;
+
+/** The server's page translator for a language, and what writes the words a page sends with it (decision 053). */
+export interface ServerPageTranslations extends PageTranslations {
+  readonly writePageWords: PageWordsWriter;
+}
 
 export function createPageTranslations(): PageTranslationsByLanguage {
-  const byLanguage = {} as Record<Language, PageTranslations>;
-  for (const language of supportedLanguages) byLanguage[language] = { translator: createTranslator(language, resources, { complete: true }), missing: () => undefined };
+  const byLanguage = {} as Record<Language, ServerPageTranslations>;
+  for (const language of supportedLanguages) {
+    byLanguage[language] = { translator: createTranslator(language, resources, { complete: true }), missing: () => undefined, writePageWords: pageWordsWriter(language, resources) };
+  }
   return byLanguage;
 }
 

@@ -13,6 +13,8 @@ export type TimeLimitValues = {
 
 /** The key of a number of working days, in words, with its plural forms (in the common namespace). */
 export const workingDaysKey = "time.workingDays";
+/** Where the working days' plural forms are, with the rest of the time words. */
+export const workingDaysGroup = workingDaysKey.slice(0, workingDaysKey.lastIndexOf("."));
 
 type Node = Readonly<Record<string, unknown>>;
 

@@ -10,45 +10,7 @@ import { i18nextOptions, supportedLanguages } from "~/i18n";
 import { namespaces, resources } from "../../locales/resources";
 import { Trans, TranslationsProvider } from "./react";
 import { createTranslator, interpolate } from "./translate";
-
-const pluralForms = new Set(["zero", "one", "two", "few", "many", "other"]);
-const counts = [0, 1, 2, 3, 4, 5, 11, 12, 22, 25, 101, 1.5];
-
-/**
- * Every key in a locale file (each leaf and each object, and each with its plural and context endings taken off),
- * with the contexts its words have and whether they have plural forms.
- */
-function keysOf(words: unknown): Map<string, { contexts: Set<string>; plural: boolean }> {
-  const keys = new Map<string, { contexts: Set<string>; plural: boolean }>();
-  const entry = (key: string) => keys.get(key) ?? keys.set(key, { contexts: new Set(), plural: false }).get(key)!;
-  const walk = (value: unknown, path: string) => {
-    if (path) entry(path);
-    if (typeof value === "object" && value !== null) {
-      for (const [part, inner] of Object.entries(value)) walk(inner, path ? `${path}.${part}` : part);
-      return;
-    }
-    const pieces = path.split("_");
-    for (let i = pieces.length - 1; i > 0; i--) {
-      const ending = pieces[i]!;
-      const base = entry(pieces.slice(0, i).join("_"));
-      if (pluralForms.has(ending)) base.plural = true;
-      else if (!ending.includes(".")) base.contexts.add(ending);
-    }
-  };
-  walk(words, "");
-  return keys;
-}
-
-/** Values for every placeholder in a language's words, some of them awkward ($ patterns, braces, numbers). */
-function valuesFor(words: unknown): Record<string, unknown> {
-  const names = new Set<string>();
-  const text = JSON.stringify(words);
-  for (const match of text.matchAll(/\{\{(.+?)\}\}/g)) names.add(match[1]!.trim());
-  const values: Record<string, unknown> = {};
-  let i = 0;
-  for (const name of names) values[name] = [`Sam $& $1 ${i}`, 7, "{{childName}}", `<b>x</b> ${i}`][i++ % 4];
-  return values;
-}
+import { keysOf, optionSetsFor, valuesFor } from "../../tests/support/locale-keys";
 
 /** i18next itself, as the options in app/i18n.ts set it up, without the server's cache of plain lookups. */
 function plainI18next(language: string) {
@@ -73,14 +35,8 @@ describe("the page translator gives what i18next gives", () => {
         let checked = 0;
         for (const translator of [server, remembering, browser]) {
           const t = translator.fixedT(fixed);
-          for (const [key, { contexts, plural }] of [...keys, ["no.such.key", { contexts: new Set<string>(), plural: false }] as const]) {
-            const optionSets: Record<string, unknown>[] = [{}, values, { ...values, returnObjects: true }, { defaultValue: [], returnObjects: true }, { ns: namespace }, { ...values, count: 1 }, { ...values, count: 2, returnObjects: true }];
-            if (plural) for (const count of counts) optionSets.push({ ...values, count });
-            for (const context of contexts) {
-              optionSets.push({ ...values, context }, { ...values, context, returnObjects: true });
-              if (plural) for (const count of counts) optionSets.push({ ...values, context, count });
-            }
-            for (const options of optionSets) {
+          for (const [key, { contexts }] of [...keys, ["no.such.key", { contexts: new Set<string>(), plural: false }] as const]) {
+            for (const options of optionSetsFor(namespace, keys.get(key), values)) {
               expect(t(key, options), `${key} ${JSON.stringify(options)}`).toEqual(expected(key, options as never));
               checked++;
             }

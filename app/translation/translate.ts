@@ -53,13 +53,27 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
 const own = (object: Readonly<Record<string, unknown>>, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
 /** Follows a dotted path through nested objects (own properties only). */
-function atPath(words: unknown, path: string): unknown {
+export function atPath(words: unknown, path: string): unknown {
   let here = words;
   for (const part of path.split(keySeparator)) {
     if (!isRecord(here)) return undefined;
     here = own(here, part);
   }
   return here;
+}
+
+/**
+ * Where a translator reads a key's words: a language, a namespace and a dotted path in it. The browser's reads the
+ * words a page came with before its locale files (app/translation/page-words.ts); the server records what a page read.
+ */
+export type WordLookup = (language: string, namespace: string, path: string) => unknown;
+
+/** Reads words from whole locale files. */
+export function wordsAt(words: Readonly<Record<string, LanguageWords | undefined>>): WordLookup {
+  return (language, namespace, path) => {
+    const file = words[language]?.[namespace];
+    return file ? atPath(file, path) : undefined;
+  };
 }
 
 /** A lookup's value is usable unless it is missing or null (i18next's returnNull: false; empty strings count). */
@@ -98,6 +112,14 @@ export function interpolate(text: string, values: Readonly<Record<string, unknow
   return result;
 }
 
+/** One set of plural rules per language, made once and shared by every translator: each is costly to make. */
+const pluralRules = new Map<string, Intl.PluralRules>();
+function ruleFor(code: string): Intl.PluralRules {
+  let rules = pluralRules.get(code);
+  if (!rules) pluralRules.set(code, (rules = new Intl.PluralRules(code)));
+  return rules;
+}
+
 /**
  * A translator over `words` (language → namespace → locale file) for `language`, falling back to English for
  * a key the language lacks when English's words are there (the browser loads only the page's own language: the
@@ -106,12 +128,12 @@ export function interpolate(text: string, values: Readonly<Record<string, unknow
  * `complete`: the words are all there and never change (the server's, bundled), so where a key without a count or
  * context is found is worked out once and remembered; the browser's namespaces arrive as they are needed.
  */
-export function createTranslator(language: string, words: Readonly<Record<string, LanguageWords | undefined>>, { complete = false }: { complete?: boolean } = {}): Translator {
+export function createTranslator(
+  language: string,
+  words: Readonly<Record<string, LanguageWords | undefined>>,
+  { complete = false, lookup = wordsAt(words) }: { complete?: boolean; lookup?: WordLookup } = {},
+): Translator {
   const languages = language === fallbackLanguage ? [language] : [language, fallbackLanguage];
-  // One set of plural rules per language, made once: each is costly to make, and a lookup with a count may need the
-  // fallback language's too.
-  const rules = new Map(languages.map((code) => [code, new Intl.PluralRules(code)]));
-  const ruleFor = (code: string) => rules.get(code)!;
 
   function split(key: string, namespaces: readonly string[]): { key: string; namespaces: readonly string[] } {
     const at = key.indexOf(nsSeparator);
@@ -159,9 +181,8 @@ export function createTranslator(language: string, words: Readonly<Record<string
             if (count === 0) keys.push(`${contextKey}${suffixSeparator}zero`);
           }
         }
-        const file = words[code]?.[ns];
         for (let i = keys.length - 1; i >= 0; i--) {
-          const value = file ? atPath(file, keys[i]!) : undefined;
+          const value = lookup(code, ns, keys[i]!);
           if (found(value)) return { value, key, exactKey: keys[i]!, namespaces: extracted.namespaces };
         }
       }

@@ -35,6 +35,10 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
   };
   const messages = errors.map(message);
   const plural = (key: string) => t(key, { returnObjects: true }) as PluralisedText;
+  // The words of an upload's states, looked up in every render, shown or not: the page's words then hold them, and
+  // a send's progress (set as the browser reports it) never waits for a locale file (decision 053).
+  const uploadingText = t("evidence.uploading");
+  const progressText = t("evidence.progress", { percent: progress.percent ?? 0 });
 
   return (
     <div className="govuk-grid-row">
@@ -117,14 +121,14 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
           <div role="status">
             {uploading ? (
               <p className="govuk-body" id="evidence-uploading">
-                {t("evidence.uploading")}
+                {uploadingText}
               </p>
             ) : null}
           </div>
           {progress.percent !== null ? (
             <>
               <progress className="app-upload-progress" max={100} value={progress.percent} aria-labelledby="evidence-uploading" />
-              <p className="govuk-body-s">{t("evidence.progress", { percent: progress.percent })}</p>
+              <p className="govuk-body-s">{progressText}</p>
             </>
           ) : null}
           <Button text={t("buttons.continue")} name={evidenceIntentField} value="continue" preventDoubleClick disabled={uploading} />

@@ -35,6 +35,9 @@ export function ListenButton() {
   const [voice, setVoice] = useState<SpeechSynthesisVoice | null>(null);
   const [state, setState] = useState<"ready" | "speaking" | "spoken">("ready");
   const utterance = useRef<SpeechSynthesisUtterance | null>(null);
+  // Every label the button can have, looked up in the server's render too (it renders nothing there): the page's
+  // words then hold them all, and a state the person starts never waits for a locale file (decision 053).
+  const labels = { ready: t("listen.start"), speaking: t("listen.stop"), spoken: t("listen.again") } as const;
 
   useEffect(() => {
     if (typeof window === "undefined" || !("speechSynthesis" in window)) return;
@@ -73,7 +76,7 @@ export function ListenButton() {
   return (
     <div className="app-listen">
       <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-4" onClick={toggle}>
-        {state === "speaking" ? t("listen.stop") : state === "spoken" ? t("listen.again") : t("listen.start")}
+        {labels[state]}
       </button>
     </div>
   );

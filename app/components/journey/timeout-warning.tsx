@@ -38,6 +38,10 @@ export function TimeoutWarning({ idleMinutes, journeyId, csrf }: { idleMinutes: 
     }
   }, [keepAlive.state, keepAlive.data]);
 
+  // Looked up in every render, shown or not: the page's words then hold it, and staying never waits for a locale
+  // file (decision 053).
+  const extendedText = t("timeout.extended", { minutes: idleMinutes });
+
   const stay = useCallback(() => {
     keepAlive.submit({ csrf }, { method: "post", action: "/session/keep-alive" });
   }, [keepAlive, csrf]);
@@ -61,7 +65,7 @@ export function TimeoutWarning({ idleMinutes, journeyId, csrf }: { idleMinutes: 
         </div>
       </dialog>
       <div className="govuk-visually-hidden" role="status" id="timeout-extended">
-        {extended ? t("timeout.extended", { minutes: idleMinutes }) : ""}
+        {extended ? extendedText : ""}
       </div>
     </>
   );

@@ -1,0 +1,145 @@
+// Records the places a page's render read its words from, and writes them for the browser (docs/decisions/053).
+import type { PageTranslations } from "./react";
+import { defaultNamespace } from "~/i18n";
+import { createTranslator, wordsAt, type LanguageWords, type TFunction, type TranslateOptions, type Translator } from "./translate";
+import type { NamespaceWords, PageWords } from "./page-words";
+
+/** One lookup as the render made it: only what decides where it reads (values never do). */
+interface Lookup {
+  namespaces: readonly string[];
+  key: string;
+  count: unknown;
+  context: unknown;
+  returnObjects: boolean;
+  exists: boolean;
+}
+
+const isObject = (value: unknown): value is object => typeof value === "object" && value !== null;
+
+/**
+ * The places `lookups` read in `language`'s locale files, replayed through the translator's own search: what it
+ * found (whole, when it found an object) and where it found nothing. English read as a fallback is not recorded:
+ * the browser has only the page's language, and every locale file holds every key.
+ */
+export function pageWordsOf(language: string, words: Readonly<Record<string, LanguageWords | undefined>>, lookups: Iterable<Lookup>): PageWords {
+  const read = wordsAt(words);
+  const result: PageWords = {};
+  // The objects made here, as against objects of the locale files put in whole (never written into).
+  const made = new WeakSet<object>();
+  const namespaceOf = (namespace: string): NamespaceWords => {
+    let entry = result[namespace];
+    if (!entry) {
+      entry = { words: {} };
+      made.add(entry.words);
+      result[namespace] = entry;
+    }
+    return entry;
+  };
+  const record = (namespace: string, path: string, value: unknown) => {
+    const entry = namespaceOf(namespace);
+    const parts = path.split(".");
+    let here: Record<string, unknown> = entry.words;
+    for (const part of parts.slice(0, -1)) {
+      const next = here[part];
+      if (isObject(next) && !made.has(next)) return; // inside an object already put in whole
+      if (!isObject(next)) {
+        const child: Record<string, unknown> = {};
+        made.add(child);
+        here[part] = child;
+        here = child;
+      } else here = next as Record<string, unknown>;
+    }
+    const last = parts.at(-1)!;
+    const existing = here[last];
+    if (isObject(existing) && !made.has(existing)) return;
+    here[last] = value;
+    if (isObject(value)) (entry.whole ??= []).push(path);
+  };
+  const translator = createTranslator(language, words, {
+    lookup(code, namespace, path) {
+      const value = read(code, namespace, path);
+      if (code !== language || !words[code]?.[namespace]) return value;
+      if (value === undefined) (namespaceOf(namespace).absent ??= []).push(path);
+      else record(namespace, path, value);
+      return value;
+    },
+  });
+  for (const lookup of lookups) {
+    const options: TranslateOptions = { ns: lookup.namespaces, count: lookup.count, context: lookup.context, returnObjects: lookup.returnObjects };
+    if (lookup.exists) translator.exists(lookup.key, options);
+    else translator.fixedT(lookup.namespaces)(lookup.key, options as TranslateOptions & { returnObjects: false });
+  }
+  for (const entry of Object.values(result)) {
+    if (entry.absent) entry.absent = [...new Set(entry.absent)];
+    if (entry.whole) entry.whole = [...new Set(entry.whole)];
+  }
+  return result;
+}
+
+/** The page's words as a data block's text: JSON with every "<" escaped, so nothing in it can end the block. */
+export function pageWordsText(pageWords: PageWords): string {
+  return JSON.stringify(pageWords).replace(/</g, "\\u003c");
+}
+
+/** Writes the data block's text for a render's lookups; `signature` names those lookups, one for each set. */
+export type PageWordsWriter = (lookups: readonly Lookup[], signature: string) => string;
+
+/** Far more distinct pages than the portal has (a page, its variants and its errors): a bound only. */
+const maxRemembered = 2_000;
+
+/**
+ * Page words for `language`, remembered by the lookups that made them: most renders of a page make the same
+ * lookups, so the text is worked out once for each.
+ */
+export function pageWordsWriter(language: string, words: Readonly<Record<string, LanguageWords | undefined>>): PageWordsWriter {
+  const remembered = new Map<string, string>();
+  return (lookups, signature) => {
+    let text = remembered.get(signature);
+    if (text === undefined) {
+      text = pageWordsText(pageWordsOf(language, words, lookups));
+      if (remembered.size >= maxRemembered) remembered.delete(remembered.keys().next().value!);
+      remembered.set(signature, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * The server's page translations for one render, noting each lookup; `pageWords()` after the render gives the data
+ * block's text. Lookups go to the shared translator as before, so its remembered answers still serve them.
+ */
+export function recordingTranslations(base: PageTranslations, write: PageWordsWriter): { translations: PageTranslations; pageWords(): string } {
+  const lookups: Lookup[] = [];
+  const seen = new Set<string>();
+  const ids: string[] = [];
+  const note = (namespaces: readonly string[], key: string, options: TranslateOptions | undefined, exists: boolean) => {
+    const count = options?.count;
+    const context = options?.context;
+    const returnObjects = options?.returnObjects === true;
+    const id = `${exists ? "?" : ""}${namespaces.join(",")}:${key}|${String(count)}|${String(context)}|${returnObjects ? 1 : 0}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    ids.push(id);
+    lookups.push({ namespaces, key, count, context, returnObjects, exists });
+  };
+  const inner = base.translator;
+  const namespacesOf = (ns: string | readonly string[] | undefined, fixed: readonly string[]) => (ns === undefined ? fixed : typeof ns === "string" ? [ns] : ns);
+  const translator: Translator = {
+    language: inner.language,
+    interpolate: inner.interpolate,
+    fixedT(fixed, defaults) {
+      const t = inner.fixedT(fixed, defaults);
+      const recording = ((key: string, options?: TranslateOptions) => {
+        note(namespacesOf(options?.ns, t.ns), key, options, false);
+        return t(key, options as TranslateOptions & { returnObjects: false });
+      }) as TFunction;
+      Object.defineProperty(recording, "ns", { value: t.ns });
+      return recording;
+    },
+    exists(key, options) {
+      note(namespacesOf(options?.ns, [defaultNamespace]), key, options, true);
+      return inner.exists(key, options);
+    },
+  };
+  return { translations: { translator, missing: base.missing }, pageWords: () => write(lookups, ids.join("\n")) };
+}

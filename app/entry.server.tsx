@@ -70,8 +70,9 @@ export default function handleRequest(
     // Errors after the shell are logged by Remix's handleError; before it, the promise rejects.
     if (rendered) logger.error({ error: error instanceof Error ? error.name : "unknown" }, "rendering failed after the shell");
   };
-  // The words the page read go with it, for the browser to hydrate from (docs/decisions/053).
-  const pageWords = () => `<script type="application/json" id="${pageWordsId}">${recording.pageWords()}</script>`;
+  // The words the page read go with it, for the browser to hydrate from (docs/decisions/053). A data block, which
+  // nothing runs; it carries the nonce as every inline script on the page does.
+  const pageWords = () => `<script nonce="${loadContext.nonce}" type="application/json" id="${pageWordsId}">${recording.pageWords()}</script>`;
   return renderWhole(page, { nonce: loadContext.nonce, hangMs: ABORT_DELAY_MS + 1_000, onError, beforeEnd: pageWords }).then((body) => {
     rendered = true;
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");

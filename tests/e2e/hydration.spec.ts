@@ -1,9 +1,10 @@
 // A tap that arrives while React is still hydrating the page (a quick thumb on a slow phone) must do what it does
 // with JavaScript off, and leave the page's scripts working: React once answered it with "root did not complete"
 // (error 345) and stopped (docs/decisions/036).
+import { readdirSync } from "node:fs";
 import { expect, test, waitUntilEnhanced } from "./support/fixtures";
 import { sendAnswers } from "./support/answer-as";
-import { completeQuickComplaint, continueOn, expectHeading, reachWhatHappened } from "./support/journey";
+import { choose, completeQuickComplaint, continueOn, expectHeading, reachWhatHappened } from "./support/journey";
 
 test.use({ javaScriptEnabled: true });
 
@@ -79,4 +80,29 @@ test("a part of a page whose words cannot be fetched is left out, and the page a
   const unexpected = consoleProblems.filter((problem) => !expected.test(problem));
   expect(unexpected).toEqual([]);
   consoleProblems.length = 0;
+});
+
+test("a first visit hydrates from the words the page came with; locale files come once the person starts to use it", async ({ page }) => {
+  // Each locale file is a script of its own, named after its namespace (locales/<language>/<namespace>.json).
+  const namespaces = readdirSync("locales/en").map((file) => file.replace(/\.json$/, ""));
+  const localeFile = new RegExp(`^/assets/(${namespaces.join("|")})-[^/.]+\\.js$`);
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    const name = localeFile.exec(new URL(request.url()).pathname)?.[1];
+    if (name) fetched.push(name);
+  });
+  for (const path of ["/?lng=ar", "/progress", "/complaint"]) {
+    await page.goto(path);
+    expect(fetched, path).toEqual([]);
+  }
+  await page.goto("/complaint/service?lng=pl");
+  await expectHeading(page, "Której usługi dotyczy Twoja skarga?");
+  expect(fetched).toEqual([]);
+  // Choosing an answer is using the page: its namespaces' files are fetched, and the next page (reached by Remix,
+  // not the browser) is in Polish from them, with nothing missing (a missing word is a console warning, which fails).
+  await choose(page, "Zdrowie publiczne");
+  await expect.poll(() => [...fetched].sort()).toEqual(["common", "complaint"]);
+  await continueOn(page, "Dalej");
+  await expectHeading(page, "Kim jesteś?");
+  expect([...fetched].sort()).toEqual(["common", "complaint"]);
 });

@@ -112,32 +112,36 @@ export function recordingTranslations(base: PageTranslations, write: PageWordsWr
   const lookups: Lookup[] = [];
   const seen = new Set<string>();
   const ids: string[] = [];
-  const note = (namespaces: readonly string[], key: string, options: TranslateOptions | undefined, exists: boolean) => {
+  // `names`: the namespaces as one string, worked out once for each `t` rather than for each lookup.
+  const note = (namespaces: readonly string[], names: string, key: string, options: TranslateOptions | undefined, exists: boolean) => {
     const count = options?.count;
     const context = options?.context;
     const returnObjects = options?.returnObjects === true;
-    const id = `${exists ? "?" : ""}${namespaces.join(",")}:${key}|${String(count)}|${String(context)}|${returnObjects ? 1 : 0}`;
+    const id = count === undefined && context === undefined && !returnObjects && !exists ? `${names}:${key}` : `${exists ? "?" : ""}${names}:${key}|${String(count)}|${String(context)}|${returnObjects ? 1 : 0}`;
     if (seen.has(id)) return;
     seen.add(id);
     ids.push(id);
     lookups.push({ namespaces, key, count, context, returnObjects, exists });
   };
   const inner = base.translator;
-  const namespacesOf = (ns: string | readonly string[] | undefined, fixed: readonly string[]) => (ns === undefined ? fixed : typeof ns === "string" ? [ns] : ns);
+  const listOf = (ns: string | readonly string[]) => (typeof ns === "string" ? [ns] : ns);
   const translator: Translator = {
     language: inner.language,
     interpolate: inner.interpolate,
     fixedT(fixed, defaults) {
       const t = inner.fixedT(fixed, defaults);
+      const fixedNames = t.ns.join(",");
       const recording = ((key: string, options?: TranslateOptions) => {
-        note(namespacesOf(options?.ns, t.ns), key, options, false);
+        if (options?.ns === undefined) note(t.ns, fixedNames, key, options, false);
+        else note(listOf(options.ns), listOf(options.ns).join(","), key, options, false);
         return t(key, options as TranslateOptions & { returnObjects: false });
       }) as TFunction;
       Object.defineProperty(recording, "ns", { value: t.ns });
       return recording;
     },
     exists(key, options) {
-      note(namespacesOf(options?.ns, [defaultNamespace]), key, options, true);
+      const namespaces = options?.ns === undefined ? [defaultNamespace] : listOf(options.ns);
+      note(namespaces, namespaces.join(","), key, options, true);
       return inner.exists(key, options);
     },
   };

@@ -1,8 +1,10 @@
-// Hydrates the page once the translations it uses have loaded, so the first render matches the server's.
+// Hydrates the page with the words it came with (or, without them, once its locale files have loaded) and the scripts
+// of its parts, so the first render matches the server's.
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode, useLayoutEffect, type ReactNode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { isSupportedLanguage, fallbackLanguage } from "./i18n";
+import { loadPagePartsOf } from "./page-parts";
 import { TranslationsProvider, type PageTranslations } from "./translation/react";
 import { pageWordsId, pageWordsReader, parsePageWords, type PageWords } from "./translation/page-words";
 import { createTranslator, wordsAt, type LanguageWords, type WordLookup } from "./translation/translate";
@@ -21,8 +23,11 @@ function browserTranslations(language: string, pageWords: PageWords | null): Pag
   const failed = new Map<string, unknown>();
   const readers = new Map(Object.entries(pageWords ?? {}).map(([namespace, words]) => [namespace, pageWordsReader(words)]));
   // The page the words came with: a word it did not come with, asked for before any navigation, is a word the
-  // server's render never read (a later state of a component), which that render should have looked up too.
+  // server's render never read (a later state of a component), which that render should have looked up too. Back
+  // or Forward to it is a navigation too.
   const pageKey = window.history.state?.key;
+  let navigated = false;
+  window.addEventListener("popstate", () => (navigated = true), { once: true });
   const load = (namespace: string): Promise<void> | undefined => {
     const file = localeFiles[`../locales/${language}/${namespace}.json`];
     // A namespace with no locale file (an address that names no journey, on its "Page not found") has no words of
@@ -52,7 +57,7 @@ function browserTranslations(language: string, pageWords: PageWords | null): Pag
     const known = reader?.(path);
     if (known?.known) return known.value;
     if (failed.has(namespace)) throw failed.get(namespace);
-    if (reader && window.history.state?.key === pageKey) console.warn(`The page came without the words at ${namespace}:${path}; they are fetched now.`);
+    if (reader && !navigated && window.history.state?.key === pageKey) console.warn(`The page came without the words at ${namespace}:${path}; they are fetched now.`);
     // Not known here: the render waits for the namespace's file (a render a link started, or a later one).
     const pending = load(namespace);
     if (pending) throw pending;
@@ -62,8 +67,10 @@ function browserTranslations(language: string, pageWords: PageWords | null): Pag
     translator: createTranslator(language, { [language]: files }, { lookup }),
     missing(namespaces) {
       // A file that could not be fetched (the connection lost) is an error for the page's error boundary, once,
-      // rather than a render waiting on it again and again; a page loaded afresh tries again.
-      for (const namespace of namespaces) if (failed.has(namespace)) throw failed.get(namespace);
+      // rather than a render waiting on it again and again; a page loaded afresh tries again. A namespace the page
+      // came with words for fails only a render that asks for a word it did not come with (the lookup above), so a
+      // file fetched ahead of need and lost never breaks the page.
+      for (const namespace of namespaces) if (failed.has(namespace) && !readers.has(namespace)) throw failed.get(namespace);
       const waiting = namespaces
         .filter((namespace) => !files[namespace] && !readers.has(namespace))
         .map(load)
@@ -140,17 +147,20 @@ async function hydrate() {
   const lng = isSupportedLanguage(htmlLang) ? htmlLang : fallbackLanguage;
   const namespaces = (document.documentElement.dataset.namespaces ?? "common").split(" ");
   const translations = browserTranslations(lng, parsePageWords(document.getElementById(pageWordsId)?.textContent));
-  await translations.missing(namespaces);
+  const [, parts] = await Promise.allSettled([translations.missing(namespaces), loadPagePartsOf(document)]);
   try {
     translations.missing(namespaces);
+    if (parts.status === "rejected") throw parts.reason;
   } catch {
-    // A locale file that could not be fetched: the page stays as the server sent it, working as without JavaScript.
+    // A locale file or a part's script that could not be fetched: the page stays as the server sent it, working as
+    // without JavaScript.
     handToReact();
     return;
   }
   // Hydrated as a transition, in slices of a few milliseconds, so a slow phone is never held by one long task
-  // (Lighthouse's total blocking time). Every namespace the page uses is loaded above, and until the page is
-  // hydrated nothing the person does reaches React (see leaveEventsToTheBrowserUntilHydrated).
+  // (Lighthouse's total blocking time). The page's words came with it (or its namespaces' files are loaded above,
+  // for a page without them), the scripts of its parts are loaded, and until the page is hydrated nothing the
+  // person does reaches React (see leaveEventsToTheBrowserUntilHydrated).
   const onHydrated = () => {
     handToReact();
     fetchWordsOnFirstUse(translations);

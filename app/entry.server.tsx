@@ -72,7 +72,15 @@ export default function handleRequest(
   };
   // The words the page read go with it, for the browser to hydrate from (docs/decisions/053). A data block, which
   // nothing runs; it carries the nonce as every inline script on the page does.
-  const pageWords = () => `<script nonce="${loadContext.nonce}" type="application/json" id="${pageWordsId}">${recording.pageWords()}</script>`;
+  // Without it (should writing it ever fail) the browser fetches the page's locale files, as it would for any page.
+  const pageWords = () => {
+    try {
+      return `<script nonce="${loadContext.nonce}" type="application/json" id="${pageWordsId}">${recording.pageWords()}</script>`;
+    } catch (error) {
+      logger.error({ requestId: loadContext.requestId, route: loadContext.route, error: error instanceof Error ? error.name : "unknown" }, "the page's words could not be written");
+      return "";
+    }
+  };
   return renderWhole(page, { nonce: loadContext.nonce, hangMs: ABORT_DELAY_MS + 1_000, onError, beforeEnd: pageWords }).then((body) => {
     rendered = true;
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");

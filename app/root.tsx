@@ -12,13 +12,13 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import { useTranslation, WordValuesProvider } from "~/translation/react";
+import { keepWordsForLater, useTranslation, WordValuesProvider } from "~/translation/react";
 import { rememberedTimeLimitValues, workingDaysGroup, workingDaysKey } from "~/translation/time-limits";
 import { GenericHeader } from "./components/govuk/header";
 import { LanguageNavigation } from "./components/govuk/language-navigation";
 import { ServiceNavigation } from "./components/govuk/service-navigation";
 import { SkipLink } from "./components/govuk/skip-link";
-import { ErrorPage } from "./components/error-page";
+import { ErrorPage, problemWords } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { publicCouncilSettings } from "./config/council-schema";
 import { languages, supportedLanguages, textDirection, fallbackLanguage, type Language } from "./i18n";
@@ -116,9 +116,8 @@ export function Layout({ children }: { children: ReactNode }) {
   // The council's time limits, for every lookup on the page (app/translation/time-limits.ts).
   const timetable = data?.council.timetable;
   const wordValues = timetable ? rememberedTimeLimitValues(timetable, language, (count) => t(workingDaysKey, { count })) : undefined;
-  // The values are worked out once on the server, so its later renders do not look those words up: the plural forms
-  // are looked up whole on every render, so that every page's words hold them for the browser's (decision 053).
-  if (timetable) t(workingDaysGroup, { returnObjects: true });
+  // The values are worked out once on the server, so its later renders do not look the plural forms up.
+  keepWordsForLater(t, timetable ? [workingDaysGroup, problemWords] : [problemWords]);
 
   return (
     <html lang={language} dir={textDirection(language)} className="govuk-template" data-namespaces={namespaces.join(" ")}>

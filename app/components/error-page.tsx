@@ -3,6 +3,12 @@ import { Link } from "@remix-run/react";
 import { Trans, useTranslation } from "~/translation/react";
 import { useRootData } from "~/root-data";
 
+/**
+ * The words of "Sorry, there is a problem with the service": the layout keeps them with every page, since a render
+ * that fails in the browser shows them without a navigation (docs/decisions/053).
+ */
+export const problemWords = "errors.problem";
+
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation("common");
   const council = useRootData()?.council;
@@ -29,11 +35,11 @@ export function ErrorPage({ status }: { status: number }) {
     <main className="govuk-main-wrapper" id="main-content">
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">{t("errors.problem.title")}</h1>
-          <p className="govuk-body">{t("errors.problem.tryLater")}</p>
-          <p className="govuk-body">{t("errors.problem.saved")}</p>
+          <h1 className="govuk-heading-l">{t(`${problemWords}.title`)}</h1>
+          <p className="govuk-body">{t(`${problemWords}.tryLater`)}</p>
+          <p className="govuk-body">{t(`${problemWords}.saved`)}</p>
           <p className="govuk-body">
-            <Trans t={t} i18nKey="errors.problem.contact" values={contact} />
+            <Trans t={t} i18nKey={`${problemWords}.contact`} values={contact} />
           </p>
         </div>
       </div>

@@ -1,6 +1,9 @@
 // The evidence page's form, named once: the page renders these fields and the upload handler
 // (app/evidence/upload.server.ts) refuses any other.
 
+/** Marks the evidence page's part, whose script only that page fetches (app/page-parts.ts). */
+export const evidencePartMarker = "data-app-evidence-question";
+
 /** The file input. */
 export const evidenceFileField = "evidence";
 

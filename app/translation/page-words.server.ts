@@ -1,11 +1,12 @@
 // Records the places a page's render read its words from, and writes them for the browser (docs/decisions/053).
+import { createHash } from "node:crypto";
 import type { PageTranslations } from "./react";
 import { defaultNamespace } from "~/i18n";
 import { createTranslator, wordsAt, type LanguageWords, type TFunction, type TranslateOptions, type Translator } from "./translate";
 import type { NamespaceWords, PageWords } from "./page-words";
 
 /** One lookup as the render made it: only what decides where it reads (values never do). */
-interface Lookup {
+export interface Lookup {
   namespaces: readonly string[];
   key: string;
   count: unknown;
@@ -23,15 +24,15 @@ const isObject = (value: unknown): value is object => typeof value === "object" 
  */
 export function pageWordsOf(language: string, words: Readonly<Record<string, LanguageWords | undefined>>, lookups: Iterable<Lookup>): PageWords {
   const read = wordsAt(words);
-  const result: PageWords = {};
+  const result = new Map<string, NamespaceWords>();
   // The objects made here, as against objects of the locale files put in whole (never written into).
   const made = new WeakSet<object>();
   const namespaceOf = (namespace: string): NamespaceWords => {
-    let entry = result[namespace];
+    let entry = result.get(namespace);
     if (!entry) {
       entry = { words: {} };
       made.add(entry.words);
-      result[namespace] = entry;
+      result.set(namespace, entry);
     }
     return entry;
   };
@@ -40,7 +41,7 @@ export function pageWordsOf(language: string, words: Readonly<Record<string, Lan
     const parts = path.split(".");
     let here: Record<string, unknown> = entry.words;
     for (const part of parts.slice(0, -1)) {
-      const next = here[part];
+      const next = Object.hasOwn(here, part) ? here[part] : undefined;
       if (isObject(next) && !made.has(next)) return; // inside an object already put in whole
       if (!isObject(next)) {
         const child: Record<string, unknown> = {};
@@ -50,7 +51,7 @@ export function pageWordsOf(language: string, words: Readonly<Record<string, Lan
       } else here = next as Record<string, unknown>;
     }
     const last = parts.at(-1)!;
-    const existing = here[last];
+    const existing = Object.hasOwn(here, last) ? here[last] : undefined;
     if (isObject(existing) && !made.has(existing)) return;
     here[last] = value;
     if (isObject(value)) (entry.whole ??= []).push(path);
@@ -69,11 +70,11 @@ export function pageWordsOf(language: string, words: Readonly<Record<string, Lan
     if (lookup.exists) translator.exists(lookup.key, options);
     else translator.fixedT(lookup.namespaces)(lookup.key, options as TranslateOptions & { returnObjects: false });
   }
-  for (const entry of Object.values(result)) {
+  for (const entry of result.values()) {
     if (entry.absent) entry.absent = [...new Set(entry.absent)];
     if (entry.whole) entry.whole = [...new Set(entry.whole)];
   }
-  return result;
+  return Object.fromEntries(result);
 }
 
 /** The page's words as a data block's text: JSON with every "<" escaped, so nothing in it can end the block. */
@@ -88,18 +89,19 @@ export type PageWordsWriter = (lookups: readonly Lookup[], signature: string) =>
 const maxRemembered = 2_000;
 
 /**
- * Page words for `language`, remembered by the lookups that made them: most renders of a page make the same
- * lookups, so the text is worked out once for each.
+ * Page words for `language`, remembered by a digest of the lookups that made them: most renders of a page make the
+ * same lookups, so the text is worked out once for each; the least recently used is forgotten first.
  */
 export function pageWordsWriter(language: string, words: Readonly<Record<string, LanguageWords | undefined>>): PageWordsWriter {
   const remembered = new Map<string, string>();
   return (lookups, signature) => {
-    let text = remembered.get(signature);
+    const digest = createHash("sha256").update(signature).digest("base64");
+    let text = remembered.get(digest);
     if (text === undefined) {
       text = pageWordsText(pageWordsOf(language, words, lookups));
       if (remembered.size >= maxRemembered) remembered.delete(remembered.keys().next().value!);
-      remembered.set(signature, text);
-    }
+    } else remembered.delete(digest);
+    remembered.set(digest, text);
     return text;
   };
 }
@@ -117,7 +119,11 @@ export function recordingTranslations(base: PageTranslations, write: PageWordsWr
     const count = options?.count;
     const context = options?.context;
     const returnObjects = options?.returnObjects === true;
-    const id = count === undefined && context === undefined && !returnObjects && !exists ? `${names}:${key}` : `${exists ? "?" : ""}${names}:${key}|${String(count)}|${String(context)}|${returnObjects ? 1 : 0}`;
+    // A count or context is named with its type: 1 and "1" are different lookups (a string count is no plural).
+    const id =
+      count === undefined && context === undefined && !returnObjects && !exists
+        ? `${names}:${key}`
+        : `${exists ? "?" : ""}${names}:${key}|${typeof count}:${String(count)}|${typeof context}:${String(context)}|${returnObjects ? 1 : 0}`;
     if (seen.has(id)) return;
     seen.add(id);
     ids.push(id);

@@ -141,6 +141,20 @@ describe("the data block", () => {
     expect(JSON.parse(first)).toEqual({ common: { words: { buttons: { continue: resources.en!.common!.buttons && (resources.en!.common!.buttons as Record<string, string>).continue } } } });
     expect(renderOnce("layout.back")).not.toBe(first);
   });
+  it("notes a count or context with its type: a count of 1 (a plural) and of \"1\" (none) read different places", () => {
+    const lookups: [string, Record<string, unknown>][] = [
+      ["time.workingDays", { count: 1 }],
+      ["time.workingDays", { count: "1" }],
+      ["answers.or", { context: 1 }],
+      ["answers.or", { context: "1" }],
+    ];
+    for (const language of supportedLanguages) {
+      const { given, pageWords } = render(language, lookups, ["common"]);
+      const t = fromPageWords(language, pageWords).fixedT(["common"]);
+      lookups.forEach(([key, options], index) => expect(t(key, options as TranslateOptions & { returnObjects: false })).toEqual(given[index]));
+    }
+  });
+
   it("never writes into the locale files it copies from", () => {
     const before = JSON.stringify(resources);
     pageWordsOf("en", resources, [

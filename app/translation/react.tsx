@@ -43,6 +43,15 @@ export function useTranslation(namespaces?: string | readonly string[]): { t: TF
   return useMemo(() => ({ t: translator.fixedT(list, values), i18n: { language: translator.language, exists: translator.exists } }), [translator, key, values]);
 }
 
+/**
+ * Looks whole groups of words up, in every render, that a page may show later without a navigation (the error page
+ * after a render fails; plural forms the server works out once and so does not look up again): the words a page
+ * comes with then hold them, and showing them never waits for a locale file (docs/decisions/053).
+ */
+export function keepWordsForLater(t: TFunction, groups: readonly string[]): void {
+  for (const group of groups) t(group, { returnObjects: true });
+}
+
 interface TransProps {
   t: TFunction;
   i18nKey: string;

@@ -53,7 +53,7 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
 const own = (object: Readonly<Record<string, unknown>>, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
 /** Follows a dotted path through nested objects (own properties only). */
-export function atPath(words: unknown, path: string): unknown {
+function atPath(words: unknown, path: string): unknown {
   let here = words;
   for (const part of path.split(keySeparator)) {
     if (!isRecord(here)) return undefined;

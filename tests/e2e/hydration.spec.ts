@@ -1,9 +1,9 @@
 // A tap that arrives while React is still hydrating the page (a quick thumb on a slow phone) must do what it does
 // with JavaScript off, and leave the page's scripts working: React once answered it with "root did not complete"
 // (error 345) and stopped (docs/decisions/036).
-import { readdirSync } from "node:fs";
 import { expect, test, waitUntilEnhanced } from "./support/fixtures";
 import { sendAnswers } from "./support/answer-as";
+import { localeFilePath } from "./support/locale-files";
 import { choose, completeQuickComplaint, continueOn, expectHeading, reachWhatHappened } from "./support/journey";
 
 test.use({ javaScriptEnabled: true });
@@ -83,12 +83,9 @@ test("a part of a page whose words cannot be fetched is left out, and the page a
 });
 
 test("a first visit hydrates from the words the page came with; locale files come once the person starts to use it", async ({ page }) => {
-  // Each locale file is a script of its own, named after its namespace (locales/<language>/<namespace>.json).
-  const namespaces = readdirSync("locales/en").map((file) => file.replace(/\.json$/, ""));
-  const localeFile = new RegExp(`^/assets/(${namespaces.join("|")})-[^/.]+\\.js$`);
   const fetched: string[] = [];
   page.on("request", (request) => {
-    const name = localeFile.exec(new URL(request.url()).pathname)?.[1];
+    const name = localeFilePath.exec(new URL(request.url()).pathname)?.[1];
     if (name) fetched.push(name);
   });
   for (const path of ["/?lng=ar", "/progress", "/complaint"]) {

@@ -4,6 +4,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { primaryButton } from "./support/answer-as";
+import { isLocaleFile } from "./support/locale-files";
 
 interface Spoken {
   text: string;
@@ -103,4 +104,23 @@ test.describe("with JavaScript off", () => {
     await expect(page.locator("h1")).toBeVisible();
     await expect(page.locator(".app-listen")).toHaveCount(0);
   });
+});
+
+test("with the locale files out of reach, Listen, Stop and Listen again work from the words the page came with", async ({ page, consoleProblems }) => {
+  await speechEngine(page, ["en-GB"]);
+  // The connection lost after the page came: the files fetched once the person starts to use it never arrive.
+  await page.route(isLocaleFile, (route) => route.abort("internetdisconnected"));
+  let failed = 0;
+  page.on("requestfailed", (request) => void (isLocaleFile(request.url()) && failed++));
+  await page.goto("/complaint/service");
+  await page.getByRole("button", { name: "Listen to this page" }).click();
+  // The page's namespaces (common and the journey's) were asked for, and did not come.
+  await expect.poll(() => failed).toBe(2);
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByRole("button", { name: "Listen again" })).toBeVisible();
+  await expect(page.getByText("Sorry, there is a problem with the service")).toHaveCount(0);
+  // What the browser says about the files it could not fetch is expected here, and nothing else.
+  const unexpected = consoleProblems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|dynamically imported module|net::ERR/.test(problem));
+  expect(unexpected).toEqual([]);
+  consoleProblems.length = 0;
 });

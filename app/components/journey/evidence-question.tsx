@@ -12,7 +12,7 @@ import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { FileUpload } from "~/components/govuk/file-upload";
 import type { PluralisedText } from "~/components/govuk/i18n-attributes";
-import { evidenceFileField, evidenceIntentField, evidenceRemoveField, type EvidenceFileView } from "~/journeys/evidence-form";
+import { evidenceFileField, evidenceIntentField, evidencePartMarker, evidenceRemoveField, type EvidenceFileView } from "~/journeys/evidence-form";
 import type { FieldError } from "~/journeys/journey-engine";
 
 export interface EvidenceQuestionProps {
@@ -41,7 +41,7 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
   const progressText = t("evidence.progress", { percent: progress.percent ?? 0 });
 
   return (
-    <div className="govuk-grid-row">
+    <div className="govuk-grid-row" {...{ [evidencePartMarker]: "" }}>
       <div className="govuk-grid-column-two-thirds">
         {messages.length ? <ErrorSummary titleText={t("errors.summaryTitle")} errorList={messages.map((text) => ({ text, href: `#${evidenceFileField}` }))} /> : null}
         <h1 className="govuk-heading-l">{t("pages.evidence.title")}</h1>

@@ -40,7 +40,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         // bytes. (A full test run once met React's error #345 with them in a file of their own; the cause was a tap
         // reaching React before hydration finished, fixed in docs/decisions/036.)
         manualChunks: isSsrBuild ? undefined : (id: string) => {
-          if (/\/app\/(i18n|page-handle|root-data|govuk-frontend\.client|translation\/(translate|react))\.tsx?$/.test(id) || id.includes("vite/preload-helper")) return "shared";
+          if (/\/app\/(i18n|page-handle|page-parts|root-data|govuk-frontend\.client|translation\/(translate|react|page-words))\.tsx?$/.test(id) || id.includes("vite/preload-helper")) return "shared";
           // GOV.UK Frontend's character count and file upload, fetched only by the pages that have one (decision 042).
           if (/\/app\/govuk-frontend-fields\.client\.ts$/.test(id) || /\/govuk-frontend\/dist\/govuk\/components\/(character-count|file-upload)\//.test(id)) return "govuk-frontend-fields";
           if (id.includes("/govuk-frontend/dist/govuk/")) return "shared";

@@ -16,13 +16,18 @@ import { readForm } from "~/journeys/read-form.server";
 import { describeFile, evidenceLimitValues, evidencePost, runFiles } from "~/journeys/evidence-page.server";
 import { refusedPost } from "~/journeys/forgery.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
-import { pageParts } from "~/page-parts";
-import { lazy } from "react";
+import { pageParts, usePart } from "~/page-parts";
+import type { EvidenceQuestionProps } from "~/components/journey/evidence-question";
 
-// The evidence page's upload is on one page of a journey: a script of its own, fetched by that page only, rather
-// than part of every question page's (app/page-parts.ts). No Suspense boundary of its own, so the page's markup is
-// as before: the server waits for it as for the rest of the page, and the browser has its script before hydrating.
-const EvidenceQuestion = lazy(() => pageParts.evidenceQuestion.load().then((module) => ({ default: module.EvidenceQuestion })));
+/**
+ * The evidence page's upload is on one page of a journey: a script of its own, fetched by that page only, rather
+ * than part of every question page's (app/page-parts.ts). No Suspense boundary of its own, so the page's markup is
+ * as before: the server waits for it as for the rest of the page, and the browser has its script before hydrating.
+ */
+function EvidenceQuestion(props: EvidenceQuestionProps) {
+  const { EvidenceQuestion: Part } = usePart(pageParts.evidenceQuestion);
+  return <Part {...props} />;
+}
 
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
 export const meta = titleMeta;

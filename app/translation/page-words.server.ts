@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type { PageTranslations } from "./react";
 import { defaultNamespace } from "~/i18n";
-import { createTranslator, wordsAt, type LanguageWords, type TFunction, type TranslateOptions, type Translator } from "./translate";
+import { createTranslator, isRecord, own, wordsAt, type LanguageWords, type TFunction, type TranslateOptions, type Translator } from "./translate";
 import type { NamespaceWords, PageWords } from "./page-words";
 
 /** One lookup as the render made it: only what decides where it reads (values never do). */
@@ -14,8 +14,6 @@ export interface Lookup {
   returnObjects: boolean;
   exists: boolean;
 }
-
-const isObject = (value: unknown): value is object => typeof value === "object" && value !== null;
 
 /**
  * The places `lookups` read in `language`'s locale files, replayed through the translator's own search: what it
@@ -41,9 +39,9 @@ export function pageWordsOf(language: string, words: Readonly<Record<string, Lan
     const parts = path.split(".");
     let here: Record<string, unknown> = entry.words;
     for (const part of parts.slice(0, -1)) {
-      const next = Object.hasOwn(here, part) ? here[part] : undefined;
-      if (isObject(next) && !made.has(next)) return; // inside an object already put in whole
-      if (!isObject(next)) {
+      const next = own(here, part);
+      if (isRecord(next) && !made.has(next)) return; // inside an object already put in whole
+      if (!isRecord(next)) {
         const child: Record<string, unknown> = {};
         made.add(child);
         here[part] = child;
@@ -51,10 +49,10 @@ export function pageWordsOf(language: string, words: Readonly<Record<string, Lan
       } else here = next as Record<string, unknown>;
     }
     const last = parts.at(-1)!;
-    const existing = Object.hasOwn(here, last) ? here[last] : undefined;
-    if (isObject(existing) && !made.has(existing)) return;
+    const existing = own(here, last);
+    if (isRecord(existing) && !made.has(existing)) return;
     here[last] = value;
-    if (isObject(value)) (entry.whole ??= []).push(path);
+    if (isRecord(value)) (entry.whole ??= []).push(path);
   };
   const translator = createTranslator(language, words, {
     lookup(code, namespace, path) {

@@ -9,6 +9,8 @@
 // Anything else (the next page's words, a word a later render asks for) is "not known here": the browser fetches the
 // namespace's whole file, as it did before, and the render that asked waits for it.
 
+import { isRecord, own } from "./translate";
+
 /** The data block's id. */
 export const pageWordsId = "page-words";
 
@@ -28,8 +30,8 @@ export type PageWords = Record<string, NamespaceWords>;
 /** A place the page's words know: what is there (undefined when it is known to be missing), or not known. */
 export type Known = { known: true; value: unknown } | { known: false };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+/** An object as the data block's JSON has them: not an array. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> => isRecord(value) && !Array.isArray(value);
 const unknown: Known = { known: false };
 const missing: Known = { known: true, value: undefined };
 
@@ -44,14 +46,16 @@ export function pageWordsReader(namespace: NamespaceWords): (path: string) => Kn
     // Below a place read whole, what is not there is missing from the file too.
     let covered = false;
     for (const part of parts) {
-      if (!(typeof here === "object" && here !== null)) return missing; // the file has words here, not an object
+      if (!isRecord(here)) return missing; // the file has words here, not an object
       place = place ? `${place}.${part}` : part;
-      if (!hasOwn(here, part)) return covered || absent.has(path) ? missing : unknown;
-      here = (here as Record<string, unknown>)[part];
+      // JSON holds no undefined: a part that is not there is what gives it.
+      const next = own(here, part);
+      if (next === undefined) return covered || absent.has(path) ? missing : unknown;
+      here = next;
       if (whole.has(place)) covered = true;
     }
     // An object is known only when it was read whole: the page may hold only some of its parts.
-    if (isRecord(here) || Array.isArray(here)) return covered ? { known: true, value: here } : unknown;
+    if (isRecord(here)) return covered ? { known: true, value: here } : unknown;
     return { known: true, value: here };
   };
 }
@@ -61,8 +65,8 @@ export function parsePageWords(text: string | null | undefined): PageWords | nul
   if (!text) return null;
   try {
     const parsed: unknown = JSON.parse(text);
-    if (!isRecord(parsed)) return null;
-    for (const value of Object.values(parsed)) if (!isRecord(value) || !isRecord(value.words)) return null;
+    if (!isPlainObject(parsed)) return null;
+    for (const value of Object.values(parsed)) if (!isPlainObject(value) || !isPlainObject(value.words)) return null;
     return parsed as PageWords;
   } catch {
     return null;

@@ -49,8 +49,10 @@ const placeholder = /\{\{(.+?)\}\}/g;
 /** Far more lookups than the locale files hold: a limit only so that no caller could make the memory grow without end. */
 const maxRememberedLookups = 20_000;
 
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === "object" && value !== null;
-const own = (object: Readonly<Record<string, unknown>>, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
+/** An object or array in a locale file (anything a path can go on into). */
+export const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === "object" && value !== null;
+/** An object's own property, never an inherited one such as `constructor`. */
+export const own = (object: Readonly<Record<string, unknown>>, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
 /** Follows a dotted path through nested objects (own properties only). */
 function atPath(words: unknown, path: string): unknown {

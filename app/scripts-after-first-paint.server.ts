@@ -23,8 +23,8 @@ const moduleScript = /<script nonce="([^"<>]*)" type="module" async="">/;
 /**
  * The loader, run where the first link was: once the browser reports the page's first contentful paint (or, where
  * it cannot, after the next frame; at the latest ten seconds on, or when the page comes back from the back-forward
- * cache) and the whole page has been read, it puts the links back in its own place, then
- * swaps the inert script for a live one with the same text and the same nonce. A hidden page (opened in the
+ * cache) and the whole page has been read, it puts the links back in its own place, one a task, then swaps the
+ * inert script for a live one with the same text and the same nonce. A hidden page (opened in the
  * background) is not painted until it is shown, so it loads at once. Written for any browser that runs modules.
  */
 function loaderSource(hrefs: string[]): string {
@@ -33,25 +33,32 @@ function loaderSource(hrefs: string[]): string {
     "  var d = document;",
     "  function load() {",
     "    if (!self) return;",
-    "    var links = d.createDocumentFragment();",
-    "    hrefs.forEach(function (href) {",
-    '      var link = d.createElement("link");',
-    '      link.rel = "modulepreload";',
-    "      link.href = href;",
-    "      links.appendChild(link);",
-    "    });",
-    // Only the inert script carrying this loader's own nonce is made live: the one Remix wrote in this response.
-    "    var nonce = self.nonce, inert = null;",
-    `    d.querySelectorAll('script[type="${deferredModuleType}"]').forEach(function (script) { if (script.nonce === nonce) inert = script; });`,
-    "    self.replaceWith(links);",
+    "    var loader = self, nonce = self.nonce, inert = null;",
     "    self = null;",
-    "    if (!inert) return;",
-    '    var live = d.createElement("script");',
-    '    live.type = "module";',
-    "    live.async = true;",
-    "    live.nonce = nonce;",
-    "    live.textContent = inert.textContent;",
-    "    inert.replaceWith(live);",
+    // Only the inert script carrying this loader's own nonce is made live: the one Remix wrote in this response.
+    `    d.querySelectorAll('script[type="${deferredModuleType}"]').forEach(function (script) { if (script.nonce === nonce) inert = script; });`,
+    // One link a task, each put back where the loader stands: a link starts its fetch as it is added, a few
+    // milliseconds of a slow phone's main thread each, and all of them at once were one long task, in which a tap
+    // waits (Lighthouse's total blocking time). The module script goes live last, once every link is back.
+    "    (function next() {",
+    "      var href = hrefs.shift();",
+    "      if (href) {",
+    '        var link = d.createElement("link");',
+    '        link.rel = "modulepreload";',
+    "        link.href = href;",
+    "        loader.before(link);",
+    "        setTimeout(next, 0);",
+    "        return;",
+    "      }",
+    "      loader.remove();",
+    "      if (!inert) return;",
+    '      var live = d.createElement("script");',
+    '      live.type = "module";',
+    "      live.async = true;",
+    "      live.nonce = nonce;",
+    "      live.textContent = inert.textContent;",
+    "      inert.replaceWith(live);",
+    "    })();",
     "  }",
     "  function whenRead() {",
     '    if (d.readyState === "loading") d.addEventListener("DOMContentLoaded", load);',

@@ -22,6 +22,15 @@ for (const [name, path] of pages) {
     page.on("request", (request) => {
       if (request.url().includes(".data")) dataRequests.push(request.url());
     });
+    // How many preload links each task put back: the mutations of one task reach an observer together.
+    await page.addInitScript(() => {
+      const perTask: number[] = [];
+      Object.assign(window, { preloadsPerTask: perTask });
+      new MutationObserver((records) => {
+        const added = records.flatMap((record) => [...record.addedNodes]).filter((node) => node instanceof HTMLLinkElement && node.rel === "modulepreload").length;
+        if (added) perTask.push(added);
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(path);
     await page.waitForFunction(() => "__remixRouter" in window);
     const timing = await page.evaluate(() => ({
@@ -40,6 +49,9 @@ for (const [name, path] of pages) {
     }), deferredType);
     expect(scripts).toEqual({ preloads: expect.any(Number), live: 1, inert: 0, loader: 0 });
     expect(scripts.preloads).toBeGreaterThan(3);
+    // One link a task (each starts a fetch), never all of them in one long task on a slow phone.
+    const perTask = await page.evaluate(() => (window as unknown as { preloadsPerTask: number[] }).preloadsPerTask);
+    expect(perTask).toEqual(Array.from({ length: scripts.preloads }, () => 1));
     // Hydrated, not only loaded: a link followed with JavaScript is a data request, not a new document.
     await page.locator('footer a[href="/accessibility-statement"]').click();
     await expect(page).toHaveURL(/\/accessibility-statement$/);

@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { text } from "node:stream/consumers";
 import { createElement, lazy, Suspense } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -45,6 +45,18 @@ describe("renderWhole", () => {
     expect(vi.getTimerCount()).toBe(0);
     expect(await text(body)).toBe("<p>Whole</p>");
     expect(errors).toEqual([]);
+  });
+
+  it("ends the page's stream once: React is not told it closed early once it has been read", async () => {
+    const end = vi.spyOn(Transform.prototype, "end");
+    try {
+      const body = await renderWhole(createElement("p", null, "Whole"), { hangMs: 6_000, onError: () => {} });
+      expect(await text(body)).toBe("<p>Whole</p>");
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(end.mock.contexts.filter((stream) => stream === body)).toHaveLength(1);
+    } finally {
+      end.mockRestore();
+    }
   });
 
   it("aborts a render that has not finished in time, and sends what it has", async () => {

@@ -26,6 +26,10 @@ const closingTags = "</body></html>";
 export function documentEnd(beforeEnd: () => string = () => ""): Transform {
   const chunks: Buffer[] = [];
   return new Transform({
+    // No "close" once the page has been read: React, which wrote into this stream, takes "close" for a reader gone
+    // early and aborts the finished render, which ends the stream a second time (an error made, stack and all, and
+    // thrown away, on every page). It is only ever piped to once the render is whole, so there is nothing to abort.
+    emitClose: false,
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       // A copy: React may write its next part into the same memory once this call returns.
       chunks.push(Buffer.from(chunk));

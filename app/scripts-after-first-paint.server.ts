@@ -47,7 +47,10 @@ function loaderSource(hrefs: string[]): string {
     '        link.rel = "modulepreload";',
     "        link.href = href;",
     "        loader.before(link);",
-    "        setTimeout(next, 0);",
+    // A page in a background tab is neither drawn nor tapped, and its timers may run once a second at most: there
+    // its links all go back at once.
+    '        if (d.visibilityState === "hidden") next();',
+    "        else setTimeout(next, 0);",
     "        return;",
     "      }",
     "      loader.remove();",

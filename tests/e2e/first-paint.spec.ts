@@ -52,9 +52,34 @@ for (const [name, path] of pages) {
     // One link a task (each starts a fetch), never all of them in one long task on a slow phone.
     const perTask = await page.evaluate(() => (window as unknown as { preloadsPerTask: number[] }).preloadsPerTask);
     expect(perTask).toEqual(Array.from({ length: scripts.preloads }, () => 1));
+    // Where Remix wrote them: together, just before its context script.
+    const inPlace = await page.evaluate(() =>
+      [...document.querySelectorAll('body link[rel="modulepreload"]')].every((link) => {
+        const next = link.nextElementSibling;
+        return next?.matches('link[rel="modulepreload"]') || (next instanceof HTMLScriptElement && next.textContent?.startsWith("window.__remixContext"));
+      }),
+    );
+    expect(inPlace).toBe(true);
     // Hydrated, not only loaded: a link followed with JavaScript is a data request, not a new document.
     await page.locator('footer a[href="/accessibility-statement"]').click();
     await expect(page).toHaveURL(/\/accessibility-statement$/);
     expect(dataRequests.some((url) => new URL(url).pathname === "/accessibility-statement.data")).toBe(true);
   });
 }
+
+test("a page opened in a background tab gets its scripts' links back at once, not one a task with a hidden tab's slow timers", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    const perTask: number[] = [];
+    Object.assign(window, { preloadsPerTask: perTask });
+    new MutationObserver((records) => {
+      const added = records.flatMap((record) => [...record.addedNodes]).filter((node) => node instanceof HTMLLinkElement && node.rel === "modulepreload").length;
+      if (added) perTask.push(added);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto("/complaint/service");
+  await page.waitForFunction(() => "__remixRouter" in window);
+  const preloads = await page.locator('body link[rel="modulepreload"]').count();
+  expect(preloads).toBeGreaterThan(3);
+  expect(await page.evaluate(() => (window as unknown as { preloadsPerTask: number[] }).preloadsPerTask)).toEqual([preloads]);
+});

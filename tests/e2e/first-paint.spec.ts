@@ -1,8 +1,23 @@
 // A page is drawn before its scripts are fetched (docs/decisions/034): on a slow connection the stylesheet has the
 // line to itself, and the page is then hydrated exactly as Remix would have done it.
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 
 const deferredType = "text/x-module-after-first-paint";
+
+/** Counts, from the page's first script on, how many preload links each task put back: one task's mutations reach an observer together. */
+async function countPreloadsPerTask(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const perTask: number[] = [];
+    Object.assign(window, { preloadsPerTask: perTask });
+    new MutationObserver((records) => {
+      const added = records.flatMap((record) => [...record.addedNodes]).filter((node) => node instanceof HTMLLinkElement && node.rel === "modulepreload").length;
+      if (added) perTask.push(added);
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+const preloadsPerTask = (page: Page) => page.evaluate(() => (window as unknown as { preloadsPerTask: number[] }).preloadsPerTask);
 const pages = [
   ["start page", "/"],
   ["question page", "/complaint/service"],
@@ -22,15 +37,7 @@ for (const [name, path] of pages) {
     page.on("request", (request) => {
       if (request.url().includes(".data")) dataRequests.push(request.url());
     });
-    // How many preload links each task put back: the mutations of one task reach an observer together.
-    await page.addInitScript(() => {
-      const perTask: number[] = [];
-      Object.assign(window, { preloadsPerTask: perTask });
-      new MutationObserver((records) => {
-        const added = records.flatMap((record) => [...record.addedNodes]).filter((node) => node instanceof HTMLLinkElement && node.rel === "modulepreload").length;
-        if (added) perTask.push(added);
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await countPreloadsPerTask(page);
     await page.goto(path);
     await page.waitForFunction(() => "__remixRouter" in window);
     const timing = await page.evaluate(() => ({
@@ -50,7 +57,7 @@ for (const [name, path] of pages) {
     expect(scripts).toEqual({ preloads: expect.any(Number), live: 1, inert: 0, loader: 0 });
     expect(scripts.preloads).toBeGreaterThan(3);
     // One link a task (each starts a fetch), never all of them in one long task on a slow phone.
-    const perTask = await page.evaluate(() => (window as unknown as { preloadsPerTask: number[] }).preloadsPerTask);
+    const perTask = await preloadsPerTask(page);
     expect(perTask).toEqual(Array.from({ length: scripts.preloads }, () => 1));
     // Where Remix wrote them: together, just before its context script.
     const inPlace = await page.evaluate(() =>
@@ -68,18 +75,11 @@ for (const [name, path] of pages) {
 }
 
 test("a page opened in a background tab gets its scripts' links back at once, not one a task with a hidden tab's slow timers", async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
-    const perTask: number[] = [];
-    Object.assign(window, { preloadsPerTask: perTask });
-    new MutationObserver((records) => {
-      const added = records.flatMap((record) => [...record.addedNodes]).filter((node) => node instanceof HTMLLinkElement && node.rel === "modulepreload").length;
-      if (added) perTask.push(added);
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await page.addInitScript(() => Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" }));
+  await countPreloadsPerTask(page);
   await page.goto("/complaint/service");
   await page.waitForFunction(() => "__remixRouter" in window);
   const preloads = await page.locator('body link[rel="modulepreload"]').count();
   expect(preloads).toBeGreaterThan(3);
-  expect(await page.evaluate(() => (window as unknown as { preloadsPerTask: number[] }).preloadsPerTask)).toEqual([preloads]);
+  expect(await preloadsPerTask(page)).toEqual([preloads]);
 });

@@ -147,6 +147,11 @@ for (const javaScriptEnabled of [false, true]) {
       await expect(fileRows(page)).toHaveText(chosen.map((f) => f.name));
       await expect(page.locator(".govuk-summary-list__value").first()).toContainText("JPG image");
       await checkA11y();
+      // Two forms, each with a name of its own: one for the Remove buttons, named by the list's heading, and the
+      // upload, named by the page's (a form without a name, or two with one name, is a landmark no one can tell apart).
+      await expect(page.locator("form")).toHaveCount(2);
+      await expect(page.getByRole("form", { name: "Files added" }).getByRole("button", { name: /^Remove / })).toHaveCount(3);
+      await expect(page.getByRole("form", { name: "Do you have anything to show us?" }).getByRole("button", { name: "Upload", exact: true })).toBeVisible();
 
       // Removed, then added again: the list follows.
       await page.getByRole("button", { name: `Remove ${chosen[0]!.name}` }).click();

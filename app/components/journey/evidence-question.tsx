@@ -23,6 +23,9 @@ export interface EvidenceQuestionProps {
   formAction: string;
 }
 
+const titleId = "evidence-title";
+const attachedHeadingId = "evidence-attached";
+
 export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: EvidenceQuestionProps) {
   const { t } = useTranslation("common");
   const navigation = useNavigation();
@@ -44,12 +47,19 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
     <div className="govuk-grid-row" {...{ [evidencePartMarker]: "" }}>
       <div className="govuk-grid-column-two-thirds">
         {messages.length ? <ErrorSummary titleText={t("errors.summaryTitle")} errorList={messages.map((text) => ({ text, href: `#${evidenceFileField}` }))} /> : null}
-        <h1 className="govuk-heading-l">{t("pages.evidence.title")}</h1>
+        <h1 className="govuk-heading-l" id={titleId}>
+          {t("pages.evidence.title")}
+        </h1>
         <p className="govuk-body">{t("evidence.hint")}</p>
         <p className="govuk-body">{t("evidence.limits", { count: limits.count, fileSize: limits.fileSize })}</p>
         {files.length ? (
-          <>
-            <h2 className="govuk-heading-m">{t("evidence.attached")}</h2>
+          // One form for every Remove button (the button's value says which file), named by its heading, as the
+          // upload form below is by the page's: two forms on a page each have a name of their own.
+          <Form method="post" action={formAction} aria-labelledby={attachedHeadingId}>
+            <input type="hidden" name="csrf" value={csrf} />
+            <h2 className="govuk-heading-m" id={attachedHeadingId}>
+              {t("evidence.attached")}
+            </h2>
             <dl className="govuk-summary-list">
               {files.map((file) => (
                 <div className="govuk-summary-list__row" key={file.id}>
@@ -66,31 +76,28 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
                     )}
                   </dd>
                   <dd className="govuk-summary-list__actions">
-                    <Form method="post" action={formAction}>
-                      <input type="hidden" name="csrf" value={csrf} />
-                      <Button
-                        name={evidenceRemoveField}
-                        value={file.id}
-                        classes="govuk-button--secondary govuk-!-margin-bottom-0"
-                        html={
-                          <>
-                            {t("evidence.remove")}
-                            <span className="govuk-visually-hidden">
-                              {" "}
-                              <bdi>{file.name}</bdi>
-                            </span>
-                          </>
-                        }
-                      />
-                    </Form>
+                    <Button
+                      name={evidenceRemoveField}
+                      value={file.id}
+                      classes="govuk-button--secondary govuk-!-margin-bottom-0"
+                      html={
+                        <>
+                          {t("evidence.remove")}
+                          <span className="govuk-visually-hidden">
+                            {" "}
+                            <bdi>{file.name}</bdi>
+                          </span>
+                        </>
+                      }
+                    />
                   </dd>
                 </div>
               ))}
             </dl>
-          </>
+          </Form>
         ) : null}
         {/* The token comes before the file input: the server checks it before it stores a byte of any file. */}
-        <Form method="post" action={formAction} encType="multipart/form-data" noValidate onSubmit={progress.onSubmit}>
+        <Form method="post" action={formAction} encType="multipart/form-data" noValidate onSubmit={progress.onSubmit} aria-labelledby={titleId}>
           <input type="hidden" name="csrf" value={csrf} />
           <FileUpload
             name={evidenceFileField}

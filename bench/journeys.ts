@@ -24,6 +24,8 @@ export interface JourneyFigures {
   unexpected: number;
   residentMb: number;
   pages: { page: string; method: string; count: number; p50: number; p99: number }[];
+  /** The people who warmed the portal up before this run, when there were any. */
+  warmUp?: { people: number; cpuMsPerRequest: number; unexpected: number };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0;

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   sweep.unref();
   const stop = () => {
     server.close(() => {
-      void Promise.all([worker?.stop(), services.rateLimiter.stop()])
+      void Promise.all([worker?.stop(), services.rateLimiter.stop(), services.progressLimiter.stop(), services.caseEventsLimiter.stop()])
         .then(() => services.db.close())
         .then(() => process.exit(0));
     });

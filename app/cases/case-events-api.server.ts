@@ -19,6 +19,12 @@ export interface CaseEventsRequest {
 
 const TOLERANCE_SECONDS = 300;
 
+/**
+ * Requests refused for their signature that one client may make in a window; past them, its posts are turned away
+ * with 429 before their bodies are read, until the window ends. The case system's signed posts never count.
+ */
+export const refusedCaseEvents = { limit: 20, windowMs: 15 * 60_000 } as const;
+
 function fieldsOf(error: z.ZodError): ProblemField[] {
   return error.issues.map((issue) => ({ field: issue.path.map(String).join(".") || "body", detail: issue.message }));
 }

@@ -63,6 +63,25 @@ describe.each(engines)("the rate limiter on %s", (engine) => {
     expect(limits.hit("a")).toBeNull();
   });
 
+  it("says a client is over once it has used its limit, counting nothing itself, with what another instance shared", async () => {
+    const limits = limiter(3);
+    expect(limits.over("f")).toBeNull();
+    limits.hit("f");
+    limits.hit("f");
+    expect([limits.over("f"), limits.over("f"), limits.over("f")]).toEqual([null, null, null]);
+    limits.hit("f");
+    expect(limits.over("f")).toBe(45);
+    expect(limits.over("g")).toBeNull();
+    // Only hits count: the third hit was still allowed, however often `over` was asked.
+    time += 45_000;
+    expect(limits.over("f")).toBeNull();
+    await db.run("INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, ?)", ["post:g", 11 * 60_000, 2]);
+    limits.hit("g");
+    expect(limits.over("g")).toBeNull();
+    await limits.share();
+    expect(limits.over("g")).toBe(60);
+  });
+
   it("writes nothing per post, and shares its counts on a timer", async () => {
     const limits = limiter(100);
     for (let i = 0; i < 7; i++) limits.hit("198.51.100.7");

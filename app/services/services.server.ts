@@ -3,6 +3,7 @@ import { logger } from "./logger.server";
 import path from "node:path";
 import type { AppConfig } from "~/config/config.server";
 import { DeliveryWorker, type DeliveryWorkerDeps } from "~/delivery/delivery-worker.server";
+import { refusedCaseEvents } from "~/cases/case-events-api.server";
 import { ProgressCodes } from "~/cases/progress-codes.server";
 import { createScanner, type Scanner } from "~/evidence/clamav.server";
 import { EvidenceLinks } from "~/evidence/download.server";
@@ -36,6 +37,8 @@ export interface Services {
   progressCodes: ProgressCodes;
   /** Per client, for the progress page: references and codes tried. */
   progressLimiter: RateLimiter;
+  /** Posts to /api/case-events refused for their signature, per client (app/cases/case-events-api.server.ts). */
+  caseEventsLimiter: RateLimiter;
   outbox: Outbox;
   rateLimiter: RateLimiter;
   retention: Retention;
@@ -141,6 +144,7 @@ export async function createServices(config: AppConfig, { db, waitForDatabase = 
     cases,
     progressCodes: new ProgressCodes(database, sealer, cases, config.sessionSecret),
     progressLimiter: new RateLimiter(database, 30, 15 * 60_000, { scope: "progress" }),
+    caseEventsLimiter: new RateLimiter(database, refusedCaseEvents.limit, refusedCaseEvents.windowMs, { scope: "case-events" }),
     retention: new Retention(database, cases),
     outbox: new Outbox(database, config.env.DELIVERY_RETRY_DELAYS),
     rateLimiter: new RateLimiter(database, config.env.RATE_LIMIT_POSTS, config.env.RATE_LIMIT_WINDOW_MINUTES * 60_000),

@@ -5,6 +5,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
+import { refusedCaseEvents } from "../../app/cases/case-events-api.server";
 import { formatLongDate } from "../../app/format-date";
 import { journeyById } from "../../app/journeys/journeys";
 import { addWorkingDays } from "../../app/working-days";
@@ -241,6 +242,27 @@ test("someone who said we may not say we are from the council is sent no code, a
     .poll(() => withPortalDatabase(async (db) => Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM delivery_jobs WHERE kind = 'progress-code' AND state = 'pending'"))?.n ?? 0)), { timeout: 20_000 })
     .toBe(0);
   expect(await mailTo(emailOf(people.unsafeEmail))).toEqual([]);
+});
+
+test("a client whose posts keep failing their signature is turned away for the rest of the window; signed posts never count", async () => {
+  // A portal of its own: its count of refusals from this address must be this test's alone.
+  const portal = await startOwnPortal({ CASE_EVENTS_SECRET: e2eCaseEventsSecret, WORKER_ENABLED: "false" });
+  try {
+    const event = { reference: earlierComplaintReference, type: "acknowledged" };
+    const wrongKey = { secret: `whsec_${Buffer.alloc(32, 1).toString("base64")}` };
+    // The case system's own posts, however many, are never counted: each is answered for what it says.
+    for (let i = 0; i < refusedCaseEvents.limit + 5; i++) expectProblem(await postCaseEvent(portal.base, event), 404);
+    for (let i = 0; i < refusedCaseEvents.limit; i++) expectProblem(await postCaseEvent(portal.base, event, wrongKey), 401);
+    // Past the limit, this address is turned away with 429 and when to try again, a rightly signed post too.
+    for (const options of [wrongKey, {}]) {
+      const refused = await postCaseEvent(portal.base, event, options);
+      expectProblem(refused, 429);
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+      expect(Number(refused.retryAfter)).toBeLessThanOrEqual(refusedCaseEvents.windowMs / 1000);
+    }
+  } finally {
+    await portal.stop();
+  }
 });
 
 test("the complaints manager's digest comes from the digest hour on a working day, once however many workers run, with deadlines and no personal data", async () => {

@@ -12,6 +12,7 @@ import { portalDatabaseUrl } from "./portal-database";
 export interface PostedEvent {
   status: number;
   contentType: string;
+  retryAfter: string | null;
   body: Record<string, unknown>;
 }
 
@@ -33,7 +34,7 @@ export async function postCaseEvent(baseURL: string, body: unknown, { id = `msg_
     body: text,
   });
   const contentType = response.headers.get("content-type") ?? "";
-  return { status: response.status, contentType, body: (await response.json()) as Record<string, unknown> };
+  return { status: response.status, contentType, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as Record<string, unknown> };
 }
 
 /** Expects a refusal as problem+json with this status. */

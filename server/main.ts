@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, evidenceScanWarning, loadConfig } from "~/config/config.server";
-import { createDeliveryWorker, createServices } from "~/services/services.server";
+import { createDeliveryWorker, createServices, sweepRateLimits } from "~/services/services.server";
 import { applyConnectionLimits, portalConnectionLimits } from "./connection-limits";
 import { createExpressApp } from "./express-app";
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   // uploads and spent progress codes are deleted every few minutes, not only when someone comes back.
   const sweep = setInterval(() => {
     void services.sessions.sweepExpired().catch((error: unknown) => logger.error({ error: String(error) }, "session sweep failed"));
-    void services.rateLimiter.sweep().catch((error: unknown) => logger.error({ error: String(error) }, "rate-limit sweep failed"));
+    void sweepRateLimits(services).catch((error: unknown) => logger.error({ error: String(error) }, "rate-limit sweep failed"));
     void services.evidence.sweepAbandoned().catch((error: unknown) => logger.error({ error: String(error) }, "evidence sweep failed"));
     void services.progressCodes.sweep().catch((error: unknown) => logger.error({ error: String(error) }, "progress code sweep failed"));
   }, 5 * 60_000);

@@ -1,13 +1,13 @@
 // `npm run purge`: deletes personal data past its retention period now, keeping anonymous statistics.
 import { loadCommandConfig } from "./command-config";
-import { createServices } from "~/services/services.server";
+import { createServices, sweepRateLimits } from "~/services/services.server";
 
 const config = loadCommandConfig();
 const services = await createServices(config, { retryDatabase: false });
 try {
   const purged = await services.retention.purge(Date.now(), config.env.RETENTION_DAYS);
   const swept = await services.sessions.sweepExpired();
-  const counts = await services.rateLimiter.sweep();
+  const counts = await sweepRateLimits(services);
   const abandoned = await services.evidence.sweepAbandoned();
   const codes = await services.progressCodes.sweep();
   console.log(

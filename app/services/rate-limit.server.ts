@@ -119,9 +119,13 @@ export class RateLimiter {
     this.timer = null;
   }
 
-  /** Deletes rows for windows that have ended: the table holds client addresses, which are personal data. */
+  /**
+   * Deletes this limiter's rows for windows that have ended: the table holds client addresses, which are personal
+   * data. Only its own scope's: another limiter's window may be longer, and its current counts must stay shared.
+   */
   async sweep(): Promise<number> {
-    const { changes } = await this.db.run("DELETE FROM rate_limits WHERE window_start < ?", [this.windowOf(this.now())]);
+    const prefix = `${this.scope}:`;
+    const { changes } = await this.db.run("DELETE FROM rate_limits WHERE substr(key, 1, ?) = ? AND window_start < ?", [prefix.length, prefix, this.windowOf(this.now())]);
     return changes;
   }
 

@@ -172,4 +172,19 @@ describe.each(engines)("the rate limiter on %s", (engine) => {
     expect(await stored("old")).toBeNull();
     expect(await stored("new")).toEqual({ count: 1, windowStart: 11 * 60_000 });
   });
+
+  it("deletes only its own scope's rows: another limiter's longer window keeps its counts", async () => {
+    const posts = limiter(10);
+    const progress = new RateLimiter(db, 10, 15 * 60_000, { now: clock, shareEveryMs: 60_000, scope: "progress" });
+    limiters.push(progress);
+    progress.hit("h");
+    posts.hit("h");
+    await Promise.all([posts.share(), progress.share()]);
+    time += 60_000;
+    expect(await posts.sweep()).toBe(1);
+    const kept = await db.get<{ count: number }>("SELECT count FROM rate_limits WHERE key = ?", ["progress:h"]);
+    expect(Number(kept?.count)).toBe(1);
+    time += 15 * 60_000;
+    expect(await progress.sweep()).toBe(1);
+  });
 });

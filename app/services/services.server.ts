@@ -26,6 +26,12 @@ export interface DatabaseStartup {
   readonly done: Promise<void>;
 }
 
+/** Every rate limiter's ended windows deleted (they name client addresses): the number of rows. */
+export async function sweepRateLimits(services: Pick<Services, "rateLimiter" | "progressLimiter" | "caseEventsLimiter">): Promise<number> {
+  const swept = await Promise.all([services.rateLimiter, services.progressLimiter, services.caseEventsLimiter].map((limiter) => limiter.sweep()));
+  return swept.reduce((sum, rows) => sum + rows, 0);
+}
+
 export interface Services {
   config: AppConfig;
   db: Database;

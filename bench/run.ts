@@ -40,7 +40,7 @@ const rounds = Math.max(1, Math.round(Number(process.env.BENCH_ROUNDS ?? 3)) || 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 6);
 const warmupSeconds = 2;
 /** People who complete a journey before each mode's measured run, to warm the portal up (`BENCH_WARMUP_PEOPLE`). */
-const journeyWarmUpPeople = Number(process.env.BENCH_WARMUP_PEOPLE ?? 20);
+const journeyWarmUpPeople = Math.max(0, Math.round(Number(process.env.BENCH_WARMUP_PEOPLE ?? 20)) || 0);
 const connections = 10;
 const clockTicks = 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s.
 
@@ -244,11 +244,11 @@ async function main(): Promise<number> {
       // browsers without JavaScript and then by browsers with it.
       // Each mode starts with people of its own to warm up, as every single-request run has its warm-up: a portal
       // serves for days, and its first few dozen people pay for compiling code that every later one runs. Their
-      // figures are kept beside the measured ones, and any of them that went wrong counts as unexpected too.
+      // figures are kept beside the measured ones, their journeys that went wrong too.
       for (const mode of ["no-js", "js"] as const) {
         const warmUp = await measureJourneys(base, pid, cpuMs, { people: journeyWarmUpPeople, concurrent: connections, mode });
         const measured = await measureJourneys(base, pid, cpuMs, { people: Number(process.env.BENCH_PEOPLE ?? 50), concurrent: connections, mode });
-        journeys.push({ ...measured, unexpected: measured.unexpected + warmUp.unexpected, warmUp: { people: warmUp.people, cpuMsPerRequest: warmUp.cpuMsPerRequest, unexpected: warmUp.unexpected } });
+        journeys.push({ ...measured, warmUp: { people: warmUp.people, cpuMsPerRequest: warmUp.cpuMsPerRequest, unexpected: warmUp.unexpected } });
       }
     } finally {
       ceilingProcess.kill();
@@ -332,8 +332,8 @@ async function main(): Promise<number> {
       }
     })();
     const confirmedSends = sendRounds.reduce((sum, round) => sum + (round.confirmed ?? 0), 0) + warmupConfirmed;
-    // Every person who went all the way sent, the warm-up's people too (a journey's unexpected counts both).
-    const journeySends = journeys.reduce((sum, run) => sum + run.people + (run.warmUp?.people ?? 0) - run.unexpected, 0);
+    // Every person who went all the way sent, the warm-up's people too.
+    const journeySends = journeys.reduce((sum, run) => sum + run.people - run.unexpected + (run.warmUp ? run.warmUp.people - run.warmUp.unexpected : 0), 0);
     sendRounds[0]!.non2xx += Math.max(0, confirmedSends + journeySends - stored);
     const sendMedian = medianBy(sendRounds, (round) => round.requestsPerSecond);
     results.push({ ...sendMedian.median, perSecondRange: [sendMedian.lowest.requestsPerSecond, sendMedian.highest.requestsPerSecond], non2xx: sendRounds.reduce((sum, round) => sum + round.non2xx, 0) });
@@ -377,8 +377,8 @@ async function main(): Promise<number> {
   const ceilingCpu = results[0]!.cpuMsPerRequest;
   for (const run of journeys) {
     console.log(
-      "\nWhole complaints, each person with their own answers, as browsers %s JavaScript: %d people, %d at a time, after %d to warm up (%s CPU ms a request)\n  %s journeys/s, %s CPU ms a journey, %s CPU ms a request (%s times the ceiling's %s), %d requests, %d unexpected\n  portal memory after the journeys: %d MB (target under %d MB: %s)\n",
-      run.mode === "js" ? "with" : "without", run.people, run.concurrent, run.warmUp?.people ?? 0, run.warmUp?.cpuMsPerRequest ?? "-", run.journeysPerSecond, run.cpuMsPerJourney, run.cpuMsPerRequest,
+      "\nWhole complaints, each person with their own answers, as browsers %s JavaScript: %d people, %d at a time, after %d to warm up (%s CPU ms a request, %d unexpected)\n  %s journeys/s, %s CPU ms a journey, %s CPU ms a request (%s times the ceiling's %s), %d requests, %d unexpected\n  portal memory after the journeys: %d MB (target under %d MB: %s)\n",
+      run.mode === "js" ? "with" : "without", run.people, run.concurrent, run.warmUp?.people ?? 0, run.warmUp?.cpuMsPerRequest ?? "-", run.warmUp?.unexpected ?? 0, run.journeysPerSecond, run.cpuMsPerJourney, run.cpuMsPerRequest,
       ceilingCpu > 0 ? (run.cpuMsPerRequest / ceilingCpu).toFixed(1) : "?", ceilingCpu, run.requests, run.unexpected,
       run.residentMb, memoryTargetMb, run.residentMb < memoryTargetMb ? "met" : "NOT MET",
     );

@@ -20,8 +20,8 @@ export interface CaseEventsRequest {
 const TOLERANCE_SECONDS = 300;
 
 /**
- * Requests refused for their signature that one client may make in a window; past them, its posts are turned away
- * with 429 before their bodies are read, until the window ends. The case system's signed posts never count.
+ * Requests refused for their signature that one address may make in a window; past them, each refused one is
+ * answered 429 with when the window ends. Signed posts never count and are always answered for what they say.
  */
 export const refusedCaseEvents = { limit: 20, windowMs: 15 * 60_000 } as const;
 

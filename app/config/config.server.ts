@@ -68,6 +68,9 @@ export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
 const booleanSetting = (fallback: "true" | "false") =>
   z.enum(["true", "false"]).default(fallback).transform((v) => v === "true");
 
+/** The longest window a rate limit may count in (RATE_LIMIT_WINDOW_MINUTES). */
+export const maxRateLimitWindowMinutes = 24 * 60;
+
 export const environmentSchema = z.object({
   APP_ENV: z.enum(["development", "production"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -130,7 +133,7 @@ export const environmentSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   BOT_MIN_SECONDS: z.coerce.number().min(0).max(600).default(1.5),
   RATE_LIMIT_POSTS: z.coerce.number().int().min(1).max(100_000).default(120),
-  RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(maxRateLimitWindowMinutes).default(15),
   MIGRATE_ON_START: booleanSetting("true"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   // A lease shorter than a slow send (SMTP and webhook timeouts are 15 to 30 s) lets a second worker send it too.

@@ -86,19 +86,6 @@ export class RateLimiter {
   }
 
   /**
-   * The seconds until the window ends when this client has already used its whole limit in this window (as this
-   * instance last learned the shared total), or null. Counts nothing: for turning a client away before its request
-   * is read, where only some requests are counted (`hit`), such as those that fail a check.
-   */
-  over(address: string): number | null {
-    const count = this.counts.get(this.keyOf(address));
-    const now = this.now();
-    const windowStart = this.windowOf(now);
-    if (!count || count.windowStart !== windowStart || count.shared + count.unshared < this.limit) return null;
-    return Math.ceil((windowStart + this.windowMs - now) / 1000);
-  }
-
-  /**
    * Adds this instance's new counts to the shared table and reads each total back. Counts that could not be
    * written are kept for the next try; only the database's own failure is logged, never an address.
    */

@@ -8,6 +8,7 @@ import { createTestDatabase, engines, type TestDatabase } from "../../tests/supp
 import { openDatabaseUrl, type Database } from "./database.server";
 import { migrate } from "./migrations.server";
 import { rateLimitClient, RateLimiter, type RateLimiterOptions } from "./rate-limit.server";
+import { sweepRateLimits } from "./services.server";
 
 describe("whom a post is counted against", () => {
   it("is an IPv4 address, or an IPv6 address's /64, however it is written", () => {
@@ -61,25 +62,6 @@ describe.each(engines)("the rate limiter on %s", (engine) => {
     expect(limits.hit("b")).toBeNull();
     time += 1_000;
     expect(limits.hit("a")).toBeNull();
-  });
-
-  it("says a client is over once it has used its limit, counting nothing itself, with what another instance shared", async () => {
-    const limits = limiter(3);
-    expect(limits.over("f")).toBeNull();
-    limits.hit("f");
-    limits.hit("f");
-    expect([limits.over("f"), limits.over("f"), limits.over("f")]).toEqual([null, null, null]);
-    limits.hit("f");
-    expect(limits.over("f")).toBe(45);
-    expect(limits.over("g")).toBeNull();
-    // Only hits count: the third hit was still allowed, however often `over` was asked.
-    time += 45_000;
-    expect(limits.over("f")).toBeNull();
-    await db.run("INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, ?)", ["post:g", 11 * 60_000, 2]);
-    limits.hit("g");
-    expect(limits.over("g")).toBeNull();
-    await limits.share();
-    expect(limits.over("g")).toBe(60);
   });
 
   it("writes nothing per post, and shares its counts on a timer", async () => {
@@ -186,5 +168,16 @@ describe.each(engines)("the rate limiter on %s", (engine) => {
     expect(Number(kept?.count)).toBe(1);
     time += 15 * 60_000;
     expect(await progress.sweep()).toBe(1);
+  });
+
+  it("sweeps every limiter of the portal, and any row older than any window can be, of a scope no longer used", async () => {
+    const [posts, progress, caseEvents] = [limiter(10), limiter(10, { scope: "progress" }), limiter(10, { scope: "case-events" })];
+    for (const each of [posts, progress, caseEvents]) each.hit("i");
+    await Promise.all([posts.share(), progress.share(), caseEvents.share()]);
+    await db.run("INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, ?)", ["retired:i", time - 3 * 24 * 60 * 60_000, 1]);
+    expect(await sweepRateLimits({ db, rateLimiter: posts, progressLimiter: progress, caseEventsLimiter: caseEvents }, time)).toBe(1);
+    time += 60_000;
+    expect(await sweepRateLimits({ db, rateLimiter: posts, progressLimiter: progress, caseEventsLimiter: caseEvents }, time)).toBe(3);
+    expect(await db.get("SELECT key FROM rate_limits")).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // Everything with state is made here once, at start, and handed to routes through the load context.
 import { logger } from "./logger.server";
 import path from "node:path";
-import type { AppConfig } from "~/config/config.server";
+import { maxRateLimitWindowMinutes, type AppConfig } from "~/config/config.server";
 import { DeliveryWorker, type DeliveryWorkerDeps } from "~/delivery/delivery-worker.server";
 import { refusedCaseEvents } from "~/cases/case-events-api.server";
 import { ProgressCodes } from "~/cases/progress-codes.server";
@@ -26,10 +26,14 @@ export interface DatabaseStartup {
   readonly done: Promise<void>;
 }
 
-/** Every rate limiter's ended windows deleted (they name client addresses): the number of rows. */
-export async function sweepRateLimits(services: Pick<Services, "rateLimiter" | "progressLimiter" | "caseEventsLimiter">): Promise<number> {
+/** Twice the longest window any limiter may have: a row older than that is a scope's no longer used. */
+const rateLimitRowsKeptMs = 2 * maxRateLimitWindowMinutes * 60_000;
+
+/** Every rate limiter's ended windows deleted (they name client addresses), and any row older than any window: the number of rows. */
+export async function sweepRateLimits(services: Pick<Services, "db" | "rateLimiter" | "progressLimiter" | "caseEventsLimiter">, now = Date.now()): Promise<number> {
   const swept = await Promise.all([services.rateLimiter, services.progressLimiter, services.caseEventsLimiter].map((limiter) => limiter.sweep()));
-  return swept.reduce((sum, rows) => sum + rows, 0);
+  const { changes } = await services.db.run("DELETE FROM rate_limits WHERE window_start < ?", [now - rateLimitRowsKeptMs]);
+  return swept.reduce((sum, rows) => sum + rows, changes);
 }
 
 export interface Services {

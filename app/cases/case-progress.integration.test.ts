@@ -305,6 +305,20 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect((await services.outbox.list("failed")).filter((job) => job.kind === "progress-code")).toEqual([]);
   });
 
+  it("takes five tries of a code and no more when guesses come at once, so the right code sent after them opens nothing", async () => {
+    const parent = await send(people.parent);
+    const asker = await services.progressCodes.request({ reference: parent.reference, language: "en" });
+    await worker().runOnce();
+    const code = /Your code is (\d{6})\./.exec(mail.messages.filter((m) => m.subject === "Your code").at(-1)!.text)![1]!;
+    // Twenty wrong guesses at once, as twenty connections with the same cookie could send them.
+    const guesses = Array.from({ length: 20 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0"));
+    const checked = await Promise.all(guesses.map((guess) => services.progressCodes.check(parent.reference, guess, asker)));
+    expect(checked.filter((each) => each.ok)).toEqual([]);
+    const row = await services.db.get<{ tries: number }>("SELECT tries FROM progress_codes WHERE case_id = (SELECT id FROM cases WHERE reference = ?)", [parent.reference]);
+    expect(Number(row?.tries)).toBe(5);
+    expect(await services.progressCodes.check(parent.reference, code, asker)).toEqual({ ok: false });
+  });
+
   it("sends a case at most 3 codes an hour and 6 a day, and keeps spent codes for the day's count", async () => {
     const parent = await send(people.parent);
     let now = Date.parse("2026-12-07T09:00:00Z");

@@ -119,7 +119,10 @@ export class ProgressCodes {
       [found.id, askerHash, this.now()],
     );
     if (!live || Number(live.tries) >= progressCodeRules.tries) return { ok: false };
-    await this.db.run("UPDATE progress_codes SET tries = tries + 1 WHERE id = ?", [live.id]);
+    // The try is taken in the same statement that checks one is left: guesses sent at once, on any number of
+    // connections and instances, cannot all read a count under the limit before any of them adds to it.
+    const taken = await this.db.run("UPDATE progress_codes SET tries = tries + 1 WHERE id = ? AND tries < ?", [live.id, progressCodeRules.tries]);
+    if (taken.changes !== 1) return { ok: false };
     const expected = Buffer.from(live.code_hash);
     const given = Buffer.from(this.hash(found.id, code));
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false };

@@ -27,6 +27,15 @@ export function refusedLocation(reason: "forgery" | "too-large" | "rate", backPa
   return `/refused?reason=${reason}${retry}&back=${encodeURIComponent(backPath)}`;
 }
 
+/**
+ * Whether a visit came from one of our own pages, or was typed or bookmarked (the browser's Sec-Fetch-Site; a
+ * browser too old to send it is taken at its word). A link on another site must not delete anyone's answers.
+ */
+export function visitFromThisSite(request: Request): boolean {
+  const site = request.headers.get("Sec-Fetch-Site");
+  return site === null || site === "same-origin" || site === "none";
+}
+
 export interface Refusal {
   reason: "forgery" | "too-large" | "rate";
   retryAfterSeconds?: number;

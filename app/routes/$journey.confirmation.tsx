@@ -9,7 +9,8 @@ import { SummaryList } from "~/components/govuk/summary-list";
 import { isPublicHealth } from "~/cases/timetable";
 import { describeAnswers } from "~/journeys/describe-answers";
 import { answersOnRoute } from "~/journeys/journey-engine";
-import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/journeys/journey-requests.server";
+import { loadJourneyRequest, pageUrl, redirectSaving } from "~/journeys/journey-requests.server";
+import type { LoadedSession } from "~/services/session-store.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { Reference } from "~/components/reference";
 import { useRootData } from "~/root-data";
@@ -24,6 +25,17 @@ import { contactIsRestricted } from "~/delivery/contact-permission";
 
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? "", "progress"], exitThisPage: true };
 export const meta = titleMeta;
+
+/**
+ * What was sent stays only for the idle time after the send: the session is not saved here, so viewing the page again
+ * does not keep it longer. Someone else may open this page from the browser's history. A session that followed
+ * another tab's send still gets its new cookie.
+ */
+function confirmationHeaders(session: LoadedSession): Headers {
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  if (session.replacementCookie) headers.set("Set-Cookie", session.replacementCookie);
+  return headers;
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { journey, session, state, position } = await loadJourneyRequest(context, request, params.journey);
@@ -53,8 +65,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       // A complaint is followed through its stages, and can be looked up with the reference.
       followed: Boolean(journey.opensCase),
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
+      idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
     },
-    { headers: await saveSession(context, session) },
+    { headers: confirmationHeaders(session) },
   );
 }
 
@@ -141,6 +154,7 @@ export default function Confirmation() {
             <p key={i} className="govuk-body">{p}</p>
           ))}
           <div className="app-no-print">
+            <p className="govuk-body">{t("common:timeout.kept", { minutes: page.idleMinutes })}</p>
             {page.notEmailed ? null : <PrintButton text={t("confirmation.print")} />}
             <p className="govuk-body">
               <Link className="govuk-link" to="/">{t("confirmation.home")}</Link>

@@ -1,5 +1,6 @@
 // Where a timed-out session lands: the answers are gone, and we say so plainly.
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { visitFromThisSite } from "~/journeys/forgery.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/translation/react";
 import { journeyById } from "~/journeys/journeys";
@@ -8,11 +9,21 @@ import { useRootData } from "~/root-data";
 
 export const meta = titleMeta;
 
+/** How far ahead of the server's idle deadline the browser's timer may run: its clock starts when the page loads. */
+const browserTimerAheadMs = 60_000;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  // The browser's timer may run a moment ahead of ours: whatever is left of the session goes now.
-  const session = await context.services.sessions.load(request);
-  const cookie = session.id ? await context.services.sessions.destroy(session) : null;
+  const { sessions } = context.services;
+  const session = await sessions.load(request);
   const from = journeyById(new URL(request.url).searchParams.get("from") ?? undefined);
+  // A session still in use (another tab kept it alive, or the visit was not a timer's at all) is not deleted, and
+  // nobody is told their answers are gone: back to the journey, answers kept.
+  if (session.id && session.stored && session.stored.expiresAt - Date.now() > browserTimerAheadMs) {
+    throw redirect(from ? `/${from.id}` : "/", { headers: { "Cache-Control": "no-store" } });
+  }
+  // The browser's timer may run a moment ahead of ours: whatever is left of the session goes now, when our own page's
+  // timer asked. A link from another site deletes nothing (as /exit).
+  const cookie = session.id && visitFromThisSite(request) ? await sessions.destroy(session) : null;
   const t = context.services.translations[context.language].getFixedT(context.language, "common");
   return data({
     title: `${t("timeout.expiredTitle")} – ${context.council.serviceName}`,

@@ -196,6 +196,32 @@ test("with JavaScript, a warning before the idle limit lets the person keep thei
   await expectHeading(page, "Who are you?");
 });
 
+test("'Your answers have been deleted' deletes only a session whose time is up, and only when our own page sent the person there", async ({ page }) => {
+  await startComplaint(page);
+  await choose(page, /Public health/);
+  await continueOn(page);
+  await expectHeading(page, "Who are you?");
+  const id = await sessionId(page);
+  const rows = () => withPortalDatabase(async (db) => Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM sessions WHERE id = ?", [id]))!.n));
+  const visit = (site: string) => page.request.get("/answers-deleted?from=complaint", { headers: { "Sec-Fetch-Site": site }, maxRedirects: 0 });
+  // Still in use, with most of an hour left (another tab kept it alive, or a link sent the person here): nothing is
+  // deleted and nobody is told it was; back to the journey.
+  const inUse = await visit("same-origin");
+  expect(inUse.status()).toBe(302);
+  expect(inUse.headers().location).toBe("/complaint");
+  expect(await rows()).toBe(1);
+  // Its time nearly up, as the browser's timer finds it: a link from another site still deletes nothing...
+  await withPortalDatabase((db) => db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [Date.now() + 20_000, id]));
+  const fromElsewhere = await visit("cross-site");
+  expect(fromElsewhere.status()).toBe(200);
+  expect(await rows()).toBe(1);
+  // ...and our own page's timer deletes what is left.
+  const fromTimer = await visit("same-origin");
+  expect(fromTimer.status()).toBe(200);
+  expect(await fromTimer.text()).toContain("Your answers have been deleted");
+  expect(await rows()).toBe(0);
+});
+
 test.describe("bad requests never cause a 500", () => {
   test("huge, repeated, missing and odd fields get the page again with errors", async ({ page }) => {
     await startComplaint(page);

@@ -2,6 +2,7 @@ import { request as httpRequest } from "node:http";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
+import { withPortalDatabase } from "./support/portal-database";
 import { freePort } from "../support/postgres-cluster";
 import { personas, withAnswers } from "../support/personas";
 import { answerAs } from "./support/answer-as";
@@ -159,6 +160,21 @@ test("the session id changes when a submission is made", async ({ page }) => {
   await page.getByRole("button", { name: "Send complaint" }).click();
   await expectHeading(page, /Complaint sent/);
   expect(await sessionId(page)).not.toBe(before);
+});
+
+test("viewing the confirmation again does not keep what was sent any longer", async ({ page }) => {
+  await completeQuickComplaint(page, "Kept no longer");
+  await page.getByRole("button", { name: "Send complaint" }).click();
+  await expectHeading(page, /Complaint sent/);
+  const id = await sessionId(page);
+  // As if most of the idle time had passed since the send: someone opening the page from the browser's history
+  // must not give it another hour.
+  const soon = Date.now() + 5 * 60_000;
+  await withPortalDatabase((db) => db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [soon, id]));
+  await page.reload();
+  await expectHeading(page, /Complaint sent/);
+  await expect(page.getByText("We keep your answers for 60 minutes after you last do something on this service.")).toBeVisible();
+  expect(await withPortalDatabase(async (db) => Number((await db.get<{ e: number }>("SELECT expires_at AS e FROM sessions WHERE id = ?", [id]))!.e))).toBe(soon);
 });
 
 test.describe("bots, without a CAPTCHA", () => {

@@ -121,7 +121,8 @@ export class ProgressCodes {
     if (!live || Number(live.tries) >= progressCodeRules.tries) return { ok: false };
     // The try is taken in the same statement that checks one is left: guesses sent at once, on any number of
     // connections and instances, cannot all read a count under the limit before any of them adds to it.
-    const taken = await this.db.run("UPDATE progress_codes SET tries = tries + 1 WHERE id = ? AND tries < ?", [live.id, progressCodeRules.tries]);
+    // The hash read must still be the row's: a new request for a code may have replaced both since.
+    const taken = await this.db.run("UPDATE progress_codes SET tries = tries + 1 WHERE id = ? AND tries < ? AND code_hash = ?", [live.id, progressCodeRules.tries, live.code_hash]);
     if (taken.changes !== 1) return { ok: false };
     const expected = Buffer.from(live.code_hash);
     const given = Buffer.from(this.hash(found.id, code));

@@ -10,7 +10,6 @@ import { isPublicHealth } from "~/cases/timetable";
 import { describeAnswers } from "~/journeys/describe-answers";
 import { answersOnRoute } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving } from "~/journeys/journey-requests.server";
-import type { LoadedSession } from "~/services/session-store.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { Reference } from "~/components/reference";
 import { useRootData } from "~/root-data";
@@ -25,17 +24,6 @@ import { contactIsRestricted } from "~/delivery/contact-permission";
 
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? "", "progress"], exitThisPage: true };
 export const meta = titleMeta;
-
-/**
- * What was sent stays only for the idle time after the send: the session is not saved here, so viewing the page again
- * does not keep it longer. Someone else may open this page from the browser's history. A session that followed
- * another tab's send still gets its new cookie.
- */
-function confirmationHeaders(session: LoadedSession): Headers {
-  const headers = new Headers({ "Cache-Control": "no-store" });
-  if (session.replacementCookie) headers.set("Set-Cookie", session.replacementCookie);
-  return headers;
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { journey, session, state, position } = await loadJourneyRequest(context, request, params.journey);
@@ -67,7 +55,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
       idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
     },
-    { headers: confirmationHeaders(session) },
+    // What was sent stays only for the idle time after the send (or after the person last did something else here):
+    // the session is not saved, so viewing this page again, perhaps by someone else from the browser's history,
+    // does not keep it longer (docs/decisions/055).
+    { headers: { "Cache-Control": "no-store" } },
   );
 }
 
@@ -154,7 +145,7 @@ export default function Confirmation() {
             <p key={i} className="govuk-body">{p}</p>
           ))}
           <div className="app-no-print">
-            <p className="govuk-body">{t("common:timeout.kept", { minutes: page.idleMinutes })}</p>
+            <p className="govuk-body">{t("common:confirmation.copyKept", { minutes: page.idleMinutes })}</p>
             {page.notEmailed ? null : <PrintButton text={t("confirmation.print")} />}
             <p className="govuk-body">
               <Link className="govuk-link" to="/">{t("confirmation.home")}</Link>

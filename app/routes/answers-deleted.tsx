@@ -1,6 +1,7 @@
 // Where a timed-out session lands: the answers are gone, and we say so plainly.
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { visitFromThisSite } from "~/journeys/forgery.server";
+import { keepAliveSlackMs } from "~/services/session-store.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/translation/react";
 import { journeyById } from "~/journeys/journeys";
@@ -9,21 +10,27 @@ import { useRootData } from "~/root-data";
 
 export const meta = titleMeta;
 
-/** How far ahead of the server's idle deadline the browser's timer may run: its clock starts when the page loads. */
-const browserTimerAheadMs = 60_000;
+/**
+ * How much more than the slack every save adds to the idle deadline a session may have left when the browser's timer
+ * fires: the timer starts when the page has mounted, after the server saved the session, so it finds less than the
+ * slack left; a little more allows for a slow answer.
+ */
+const timerLeewayMs = 5_000;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { sessions } = context.services;
+  const { sessions, config } = context.services;
   const session = await sessions.load(request);
   const from = journeyById(new URL(request.url).searchParams.get("from") ?? undefined);
   // A session still in use (another tab kept it alive, or the visit was not a timer's at all) is not deleted, and
   // nobody is told their answers are gone: back to the journey, answers kept.
-  if (session.id && session.stored && session.stored.expiresAt - Date.now() > browserTimerAheadMs) {
+  const left = sessions.msLeft(session);
+  if (session.id && left !== null && left > keepAliveSlackMs(config.sessionIdleMs) + timerLeewayMs) {
     throw redirect(from ? `/${from.id}` : "/", { headers: { "Cache-Control": "no-store" } });
   }
   // The browser's timer may run a moment ahead of ours: whatever is left of the session goes now, when our own page's
-  // timer asked. A link from another site deletes nothing (as /exit).
-  const cookie = session.id && visitFromThisSite(request) ? await sessions.destroy(session) : null;
+  // timer asked. A link from another site deletes nothing (as /exit). A session already gone has its cookie cleared,
+  // so the journey's start does not send the person here again.
+  const cookie = session.expired || (session.id && visitFromThisSite(request)) ? await sessions.destroy(session) : null;
   const t = context.services.translations[context.language].getFixedT(context.language, "common");
   return data({
     title: `${t("timeout.expiredTitle")} – ${context.council.serviceName}`,

@@ -231,6 +231,11 @@ export class SessionStore {
     return now + this.idleMs + keepAliveSlackMs(this.idleMs);
   }
 
+  /** How long is left until the session's idle deadline, by this store's clock; null for one with no stored row. */
+  msLeft(session: LoadedSession): number | null {
+    return session.stored ? session.stored.expiresAt - this.now() : null;
+  }
+
   /** Keeps the session alive without changing it (the timeout warning's "Stay on this page"). */
   async touch(session: LoadedSession): Promise<void> {
     if (!session.id) return;

@@ -173,7 +173,7 @@ test("viewing the confirmation again does not keep what was sent any longer", as
   await withPortalDatabase((db) => db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [soon, id]));
   await page.reload();
   await expectHeading(page, /Complaint sent/);
-  await expect(page.getByText("We keep your answers for 60 minutes after you last do something on this service.")).toBeVisible();
+  await expect(page.getByText("We delete this copy of your answers from this browser 60 minutes after you last use this service, to keep them private. What you sent has reached us and is not affected.")).toBeVisible();
   expect(await withPortalDatabase(async (db) => Number((await db.get<{ e: number }>("SELECT expires_at AS e FROM sessions WHERE id = ?", [id]))!.e))).toBe(soon);
 });
 

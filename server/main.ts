@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, evidenceScanWarning, loadConfig } from "~/config/config.server";
-import { createDeliveryWorker, createServices, sweepRateLimits } from "~/services/services.server";
+import { createDeliveryWorker, createServices, rateLimitersOf, sweepRateLimits } from "~/services/services.server";
 import { applyConnectionLimits, portalConnectionLimits } from "./connection-limits";
 import { createExpressApp } from "./express-app";
 
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   sweep.unref();
   const stop = () => {
     server.close(() => {
-      void Promise.all([worker?.stop(), services.rateLimiter.stop(), services.progressLimiter.stop(), services.caseEventsLimiter.stop()])
+      void Promise.all([worker?.stop(), ...rateLimitersOf(services).map((limiter) => limiter.stop())])
         .then(() => services.db.close())
         .then(() => process.exit(0));
     });

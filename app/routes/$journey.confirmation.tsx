@@ -53,7 +53,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       // A complaint is followed through its stages, and can be looked up with the reference.
       followed: Boolean(journey.opensCase),
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
-      idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
     },
     // What was sent stays only for the idle time after the send (or after the person last did something else here):
     // the session is not saved, so viewing this page again, perhaps by someone else from the browser's history,
@@ -91,7 +90,8 @@ function ProgressLink() {
 export default function Confirmation() {
   const page = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation([page.namespace, "common"]);
-  const council = useRootData()?.council;
+  const root = useRootData();
+  const council = root?.council;
   const values = {
     reference: page.reference,
     replyBy: page.replyBy ?? "",
@@ -145,7 +145,7 @@ export default function Confirmation() {
             <p key={i} className="govuk-body">{p}</p>
           ))}
           <div className="app-no-print">
-            <p className="govuk-body">{t("common:confirmation.copyKept", { minutes: page.idleMinutes })}</p>
+            <p className="govuk-body">{t("common:confirmation.copyKept", { minutes: root?.idleMinutes ?? 0 })}</p>
             {page.notEmailed ? null : <PrintButton text={t("confirmation.print")} />}
             <p className="govuk-body">
               <Link className="govuk-link" to="/">{t("confirmation.home")}</Link>

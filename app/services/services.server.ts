@@ -29,9 +29,16 @@ export interface DatabaseStartup {
 /** Twice the longest window any limiter may have: a row older than that is a scope's no longer used. */
 const rateLimitRowsKeptMs = 2 * maxRateLimitWindowMinutes * 60_000;
 
+type RateLimiters = Pick<Services, "rateLimiter" | "progressLimiter" | "caseEventsLimiter">;
+
+/** The portal's rate limiters, each counting in a scope of its own: the one list that is swept and stopped. */
+export function rateLimitersOf(services: RateLimiters): RateLimiter[] {
+  return [services.rateLimiter, services.progressLimiter, services.caseEventsLimiter];
+}
+
 /** Every rate limiter's ended windows deleted (they name client addresses), and any row older than any window: the number of rows. */
-export async function sweepRateLimits(services: Pick<Services, "db" | "rateLimiter" | "progressLimiter" | "caseEventsLimiter">, now = Date.now()): Promise<number> {
-  const swept = await Promise.all([services.rateLimiter, services.progressLimiter, services.caseEventsLimiter].map((limiter) => limiter.sweep()));
+export async function sweepRateLimits(services: RateLimiters & Pick<Services, "db">, now = Date.now()): Promise<number> {
+  const swept = await Promise.all(rateLimitersOf(services).map((limiter) => limiter.sweep()));
   const { changes } = await services.db.run("DELETE FROM rate_limits WHERE window_start < ?", [now - rateLimitRowsKeptMs]);
   return swept.reduce((sum, rows) => sum + rows, changes);
 }

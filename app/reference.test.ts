@@ -217,6 +217,15 @@ describe("formatReference", () => {
     expect(() => formatReference("7" as ReferencePrefix, "7K4M2Q9P")).toThrow(RangeError);
   });
 
+  it("reads digits typed on an Arabic or Persian keyboard as 0 to 9", () => {
+    const reference = formatReference("C", "7K4M2Q9P");
+    const arabic = reference.replace(/[0-9]/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
+    const persian = reference.replace(/[0-9]/g, (digit) => String.fromCharCode(0x06f0 + Number(digit)));
+    expect(arabic).not.toBe(reference);
+    expect(parseReference(arabic, ["C"])).toMatchObject({ ok: true, reference });
+    expect(parseReference(persian, ["C"])).toMatchObject({ ok: true, reference });
+  });
+
   it("round-trips with parseReference", () => {
     for (const reference of SAMPLE) {
       const parsed = parseReference(reference, REFERENCE_PREFIXES);

@@ -11,6 +11,7 @@
  * changes it by (w_i + w_j)(a + b) ≠ 0. That catches every single error and
  * every transposition (adjacent or not), which plain mod-32 sums cannot.
  */
+import { asciiDigits } from "./digits";
 
 export const CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -133,7 +134,7 @@ const SEPARATORS = /[\s\-\u2010-\u2015\u2212]/g;
 
 /** Crockford decoding: letters people confuse with digits read as the digit. */
 function normaliseSymbols(input: string): string {
-  return input.toUpperCase().replace(SEPARATORS, "").replace(/[IL]/g, "1").replace(/O/g, "0");
+  return asciiDigits(input).toUpperCase().replace(SEPARATORS, "").replace(/[IL]/g, "1").replace(/O/g, "0");
 }
 
 /**

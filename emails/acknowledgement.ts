@@ -2,10 +2,9 @@
 // ever planned and sent where app/delivery/contact-permission.ts allows.
 import type { TFunction } from "i18next";
 import { councilIn, type CouncilSettings } from "~/config/council-schema";
-import { isPublicHealth } from "~/cases/timetable";
+import { isPublicHealth, urgentContactBy } from "~/cases/timetable";
 import { formatLongDate } from "~/format-date";
 import type { JourneyAnswers } from "~/journeys/session-data";
-import { addWorkingDays } from "~/working-days";
 import type { Journey } from "~/journeys/journey-types";
 import type { StoredSubmission } from "~/services/submissions.server";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
@@ -29,11 +28,14 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
   ];
   // Something is about to happen: someone will be in touch sooner than the reply.
   if (journey.urgencyOf?.(submission.answers as JourneyAnswers)) {
-    const by = addWorkingDays(submission.submittedAt.slice(0, 10), council.timetable.urgentContactWithin);
+    const by = urgentContactBy(submission.submittedAt, council.timetable);
     blocks.push({ kind: "paragraph", text: t("emails:acknowledgement.urgent", { date: formatLongDate(by, submission.language) }) });
   }
   if (submission.replyBy) {
-    blocks.push({ kind: "paragraph", text: t("emails:acknowledgement.replyBy", { replyBy: formatLongDate(submission.replyBy, submission.language) }) });
+    // In the journey's own words for what it promises, as its confirmation page gave them (an advocate's call, a
+    // document in another format, a reply), or the plain promise of a reply.
+    const promised = { replyBy: formatLongDate(submission.replyBy, submission.language) };
+    blocks.push({ kind: "paragraph", text: t(`${journey.id}:confirmation.replyBy`, { ...promised, defaultValue: t("emails:acknowledgement.replyBy", promised) }) });
   }
   // What happens next, where the journey says: public health complaints have one stage, then the Ombudsman.
   const nextKey = isPublicHealth(submission.service) && t(`${journey.id}:submission.nextPublicHealth`, { defaultValue: "" }) ? "nextPublicHealth" : "next";

@@ -3,10 +3,9 @@
 // reply-by date, the flags, and every answer in journey order.
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
-import { isPublicHealth } from "~/cases/timetable";
+import { isPublicHealth, urgentContactBy } from "~/cases/timetable";
 import { formatLongDate } from "~/format-date";
 import { isSupportedLanguage, languages } from "~/i18n";
-import { addWorkingDays } from "~/working-days";
 import { describeAnswers } from "~/journeys/describe-answers";
 import { leadingFlags, orderFlags, routingFlags, type RoutingFlag } from "~/journeys/flags";
 import type { Journey } from "~/journeys/journey-types";
@@ -80,7 +79,7 @@ function safeContactBox(journey: Journey, answers: JourneyAnswers, detail: Staff
 function urgencyBox(journey: Journey, answers: JourneyAnswers, detail: StaffNotificationInput["detail"], council: CouncilSettings, submission: StoredSubmission, t: TFunction): EmailBlock[] {
   const urgency = journey.urgencyOf?.(answers);
   if (!urgency) return [];
-  const contactBy = formatLongDate(addWorkingDays(submission.submittedAt.slice(0, 10), council.timetable.urgentContactWithin), "en");
+  const contactBy = formatLongDate(urgentContactBy(submission.submittedAt, council.timetable), "en");
   const what = answers["about-to-happen"]?.["what-happens"];
   return [
     {
@@ -101,7 +100,7 @@ function urgencyBox(journey: Journey, answers: JourneyAnswers, detail: StaffNoti
 }
 
 /**
- * Each file with its kind, size and scan result; in summary mode names and sizes only. Then whether they are
+ * Each file with its name, kind, size and scan result; in summary mode its kind and size only. Then whether they are
  * attached, or too large to be and in the case system.
  */
 function filesBlocks({ files, detail, t }: StaffNotificationInput): EmailBlock[] {
@@ -109,7 +108,8 @@ function filesBlocks({ files, detail, t }: StaffNotificationInput): EmailBlock[]
   const items = files.list.map((file) =>
     detail === "full"
       ? t("emails:staff.fileLine", { name: file.name, type: t(`common:evidence.types.${file.type}`), size: fileSize(file.size, "en"), scan: t(`emails:staff.scan.${file.scan}`) })
-      : `${file.name} – ${fileSize(file.size, "en")}`,
+      : // No names in summary mode: a file's name is whatever the person called it, and may name a child.
+        `${t(`common:evidence.types.${file.type}`)} – ${fileSize(file.size, "en")}`,
   );
   const where = detail === "summary" ? t("emails:staff.filesSummaryOnly") : files.attached ? t("emails:staff.filesAttached") : t("emails:staff.filesInCaseSystem", { size: fileSize(files.totalBytes, "en") });
   return [{ kind: "heading", text: t("emails:staff.filesHeading") }, { kind: "list", items }, { kind: "paragraph", text: where }];

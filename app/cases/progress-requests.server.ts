@@ -28,7 +28,8 @@ export async function progressPost(request: Request, context: AppLoadContext): P
 
 export async function progressSession(request: Request, context: AppLoadContext): Promise<LoadedSession> {
   const session = context.session ?? (await context.services.sessions.load(request));
-  if (session.expired) throw redirect("/answers-deleted?from=progress", { headers: { "Set-Cookie": await context.services.sessions.destroy(session) } });
+  // Not "your answers have been deleted": nothing of theirs was, only this look at their complaint has closed.
+  if (session.expired) throw redirect("/progress?closed", { headers: { "Set-Cookie": await context.services.sessions.destroy(session), "Cache-Control": "no-store" } });
   return session;
 }
 

@@ -2,7 +2,7 @@
 // days. Nothing else in the code knows a number of days: journeys name the promise they make, cases the stage
 // they are at, and this module turns either into a date.
 import type { Timetable } from "~/config/council-schema";
-import { addWorkingDays } from "~/working-days";
+import { addWorkingDays, londonDate } from "~/working-days";
 import type { CaseService, CaseStage, ReportTimetable } from "./case-record";
 
 /** What a submission promises the person about a reply, named by the journey (see Journey.replyPromise). */
@@ -12,6 +12,14 @@ export type ReplyPromise = (typeof replyPromises)[number];
 /** Whether the service follows the children's social care procedure (three stages) or the public health one. */
 export function isPublicHealth(service: string | null): boolean {
   return service === "public-health";
+}
+
+/**
+ * When someone will be in touch about something about to happen: working days from the day it was sent, as that day
+ * was in London (a send at half past midnight in summer is the next day's, not UTC's day before).
+ */
+export function urgentContactBy(submittedAt: string, timetable: Timetable): string {
+  return addWorkingDays(londonDate(new Date(submittedAt)), timetable.urgentContactWithin);
 }
 
 /** Working days to the reply a journey promises. */

@@ -2,6 +2,7 @@
 // words for each code can be checked to exist in every language. Messages are error codes; the words live in the
 // locale files, at `pages.<page>.fields.<field>.errors.<code>`.
 import { z } from "zod";
+import { asciiDigits } from "~/digits";
 
 /** A posted value that may be missing, repeated or of the wrong shape: always read as one string. */
 export const posted = z.preprocess(
@@ -63,9 +64,12 @@ export function line(maxLength: number): FieldRule {
   return rule(posted.transform(singleLine).pipe(z.string().min(1, "required").max(maxLength, "too-long")), ["required", "too-long"]);
 }
 
+/** A number as typed on any keyboard: one line, with Arabic or full-width digits read as 0 to 9. */
+const numberLine = (value: string) => asciiDigits(singleLine(value));
+
 export function wholeNumber(min: number, max: number): FieldRule {
   return rule(
-    posted.transform(singleLine).pipe(
+    posted.transform(numberLine).pipe(
       z
         .string()
         .min(1, "required")
@@ -89,7 +93,7 @@ export const emailAddress = rule(
   ["required", "too-long", "format"],
 );
 
-const phoneSchema = posted.transform(singleLine).pipe(
+const phoneSchema = posted.transform(numberLine).pipe(
   z
     .string()
     .min(1, "required")
@@ -106,7 +110,7 @@ export const ukMobileNumber = rule(
 
 export const ukPostcode = rule(
   posted
-    .transform((v) => singleLine(v).toUpperCase())
+    .transform((v) => numberLine(v).toUpperCase())
     .pipe(
       z
         .string()

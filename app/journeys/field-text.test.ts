@@ -1,7 +1,8 @@
 // What is kept of typed text: the words, never controls that could reach an email's headers or reorder the text
 // around an answer; and an answer with nothing visible in it is no answer.
 import { describe, expect, it } from "vitest";
-import { normaliseText, singleLine } from "./field-schemas";
+import { normaliseText, singleLine, ukPhoneNumber, ukPostcode, wholeNumber } from "./field-schemas";
+import { pastMonthYear } from "./month-year-date";
 
 describe("typed text", () => {
   it("drops NUL, BEL, ESC, C1 controls and bidi overrides, keeping line breaks, tabs and the words", () => {
@@ -18,5 +19,16 @@ describe("typed text", () => {
   it("keeps what real writing needs: Arabic with its marks, Polish, emoji joined with ZWJ", () => {
     expect(singleLine("نور\u200f الهدى")).toBe("نور\u200f الهدى");
     expect(normaliseText("Zażółć gęślą jaźń 👩\u200d👧")).toBe("Zażółć gęślą jaźń 👩\u200d👧");
+  });
+});
+
+describe("numbers typed on an Arabic or Persian keyboard", () => {
+  it("are read as 0 to 9 in ages, phone numbers, postcodes and dates", () => {
+    expect(wholeNumber(5, 25).schema.parse("١٤")).toBe("14");
+    expect(wholeNumber(5, 25).schema.parse("۱۶")).toBe("16");
+    expect(ukPhoneNumber.schema.parse("٠٧٧٠٠ ٩٠٠١٢٣")).toBe("07700 900123");
+    expect(ukPostcode.schema.parse("ex١ ١aa")).toBe("EX1 1AA");
+    const date = pastMonthYear.build("when", "2026-12-06", true).parse({ "when-month": "٣", "when-year": "٢٠٢٦" });
+    expect(date).toMatchObject({ "when-month": "3", "when-year": "2026" });
   });
 });

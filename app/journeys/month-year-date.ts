@@ -1,6 +1,7 @@
 // "When did it happen?": month and year are needed, the day is optional. GOV.UK date input rules.
 import { z } from "zod";
 import { posted, type DateRule } from "./field-schemas";
+import { asciiDigits } from "~/digits";
 
 export interface MonthYearDate {
   day: number | null;
@@ -32,9 +33,9 @@ export function monthYearDateSchema(name: string, today: string, required: boole
   return z
     .object({ [dayKey]: posted, [monthKey]: posted, [yearKey]: posted })
     .transform((parts, ctx) => {
-      const day = (parts[dayKey] ?? "").trim();
-      const month = (parts[monthKey] ?? "").trim();
-      const year = (parts[yearKey] ?? "").trim();
+      const day = asciiDigits(parts[dayKey] ?? "").trim();
+      const month = asciiDigits(parts[monthKey] ?? "").trim();
+      const year = asciiDigits(parts[yearKey] ?? "").trim();
       const fail = (path: string, code: string) => {
         ctx.addIssue({ code: "custom", path: [path], message: code });
         return z.NEVER;

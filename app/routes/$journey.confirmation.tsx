@@ -6,7 +6,7 @@ import { OptionalPart } from "~/components/optional-part";
 import type { ReactNode } from "react";
 import { Panel } from "~/components/govuk/panel";
 import { SummaryList } from "~/components/govuk/summary-list";
-import { isPublicHealth } from "~/cases/timetable";
+import { isPublicHealth, urgentContactBy } from "~/cases/timetable";
 import { describeAnswers } from "~/journeys/describe-answers";
 import { answersOnRoute } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving } from "~/journeys/journey-requests.server";
@@ -15,7 +15,6 @@ import { Reference } from "~/components/reference";
 import { useRootData } from "~/root-data";
 import { PrintButton } from "~/components/print-button";
 import { formatLongDate } from "~/format-date";
-import { addWorkingDays } from "~/working-days";
 import { Trans } from "~/translation/react";
 import { Details } from "~/components/govuk/details";
 import { JourneyExit } from "~/components/journey/journey-chrome";
@@ -48,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       publicHealth: isPublicHealth(journey.serviceOf(state.answers)),
       // Something is about to happen: when someone will be in touch, or, if nobody can be, to call now.
       urgent: journey.urgencyOf?.(state.answers)
-        ? { by: formatLongDate(addWorkingDays(submitted.submittedAt.slice(0, 10), context.services.config.council.timetable.urgentContactWithin), context.language), reachable: !noContact }
+        ? { by: formatLongDate(urgentContactBy(submitted.submittedAt, context.services.config.council.timetable), context.language), reachable: !noContact }
         : null,
       // A complaint is followed through its stages, and can be looked up with the reference.
       followed: Boolean(journey.opensCase),

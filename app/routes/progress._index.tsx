@@ -6,6 +6,7 @@ import { useTranslation } from "~/translation/react";
 import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Input } from "~/components/govuk/input";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { JourneyExit } from "~/components/journey/journey-chrome";
 import { backWithError, progressPost, progressSession, redirectSaving, saveSession, takeFlash } from "~/cases/progress-requests.server";
 import { caseJourney } from "~/journeys/journeys";
@@ -27,6 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       title: `${flash ? `${t("common:layout.errorPrefix")} ` : ""}${t("start.title")} – ${context.council.serviceName}`,
       value: typeof flash?.values.reference === "string" ? flash.values.reference : (session.data.progress?.reference ?? ""),
       error: flash?.errors[0]?.messageKey ?? null,
+      // Sent here when the page about their complaint closed after the idle time (progressSession).
+      closed: new URL(request.url).searchParams.has("closed") && !flash,
     },
     { headers },
   );
@@ -56,6 +59,11 @@ export default function ProgressStart() {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             {error ? <ErrorSummary titleText={t("common:errors.summaryTitle")} errorList={[{ text: error, href: "#reference" }]} /> : null}
+            {page.closed ? (
+              <NotificationBanner titleText={t("common:notificationTitle")} titleId="closed-title">
+                <p className="govuk-notification-banner__heading">{t("start.closed")}</p>
+              </NotificationBanner>
+            ) : null}
             <h1 className="govuk-heading-l">{t("start.title")}</h1>
             {(t("start.intro", { returnObjects: true }) as string[]).map((p, i) => (
               <p key={i} className="govuk-body">{p}</p>

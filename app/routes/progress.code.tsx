@@ -8,6 +8,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Input } from "~/components/govuk/input";
 import { JourneyExit } from "~/components/journey/journey-chrome";
 import { progressCodeRules } from "~/cases/progress-codes.server";
+import { asciiDigits } from "~/digits";
 import { backWithError, progressPost, progressSession, redirectSaving, requireProgress, saveSession, takeFlash } from "~/cases/progress-requests.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useRootData } from "~/root-data";
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { session, form } = await progressPost(request, context);
   const progress = requireProgress(session);
   const typed = typeof form.get("code") === "string" ? String(form.get("code")) : "";
-  const code = typed.replace(/[\s-]/g, "");
+  const code = asciiDigits(typed).replace(/[\s-]/g, "");
   const back = (error: string) => backWithError(context, session, "code", "/progress/code", "code", error, { code: typed });
   if (!code) return back("required");
   if (!/^\d{6}$/.test(code)) return back("format");
@@ -72,6 +73,7 @@ export default function ProgressCode() {
             <h1 className="govuk-heading-l">{t("code.title")}</h1>
             <p className="govuk-body">{t("code.sent", values)}</p>
             <p className="govuk-body">{t("code.noEmail", values)}</p>
+            <p className="govuk-body">{t("code.notArrived", values)}</p>
             <Form method="post" noValidate>
               <input type="hidden" name="csrf" value={page.csrf} />
               <Input

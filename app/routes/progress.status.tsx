@@ -9,9 +9,8 @@ import { Button } from "~/components/govuk/button";
 import { InsetText } from "~/components/govuk/inset-text";
 import { SummaryList } from "~/components/govuk/summary-list";
 import { JourneyExit } from "~/components/journey/journey-chrome";
-import { currentStage, nextStageOffer, replyDueOn } from "~/cases/case-state";
+import { progressView } from "~/cases/progress-view";
 import { progressSession, requireProgress, saveSession } from "~/cases/progress-requests.server";
-import { isPublicHealth } from "~/cases/timetable";
 import { formatLongDate } from "~/format-date";
 import { journeys } from "~/journeys/journeys";
 import { titleMeta, type PageHandle } from "~/page-handle";
@@ -37,34 +36,37 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     throw redirect("/progress", { headers: await saveSession(context, session) });
   }
   const { state } = found;
-  const { timetable } = context.services.config.council;
-  const today = londonDate(new Date());
-  const stage = currentStage(state);
+  const view = progressView(state, context.services.config.council.timetable, londonDate(new Date()));
   const date = (iso: string) => formatLongDate(iso, context.language);
-  const due = replyDueOn(state);
-  const offer = nextStageOffer(state, timetable, today);
-  const lastStage = isPublicHealth(state.service) || stage.stage === 3;
   const t = context.services.translations[context.language].getFixedT(context.language, ["progress", "common"]);
+  const { nextStage } = view;
   return data(
     {
       title: `${t("status.title")} – ${context.council.serviceName}`,
       reference: found.reference,
-      stageKey: state.closedOn && !offer ? "closed" : stage.repliedOn ? `${stage.stage}-replied` : String(stage.stage),
-      reply: due ? { key: stage.extendedDueOn ? "replyByExtended" : "replyBy", date: date(due) } : stage.repliedOn ? { key: "repliedOn", date: date(stage.repliedOn) } : null,
-      advocate: state.advocateArrangedOn ? "advocateArranged" : state.advocateAsked ? "advocateAsked" : "advocateNotAsked",
-      offer: offer ? { stage: offer.stage, until: date(offer.until), inTime: offer.inTime, href: escalateHref() } : null,
-      ombudsman: state.ombudsman ? (state.ombudsman.decidedOn ? "decided" : state.ombudsman.referredOn ? "referred" : state.ombudsman.referredBack ? "referredBack" : null) : null,
-      // After the last stage's reply, the Ombudsman is next.
-      canAskOmbudsman: Boolean(stage.repliedOn && lastStage && !state.ombudsman?.referredOn),
+      stageKey: view.stageKey,
+      reply: view.reply ? { key: view.reply.key, date: date(view.reply.date) } : null,
+      advocate: view.advocate,
+      nextStage:
+        nextStage?.kind === "asked"
+          ? { kind: "asked" as const, stage: nextStage.stage, on: date(nextStage.on) }
+          : nextStage
+            ? { kind: "offer" as const, stage: nextStage.stage, until: date(nextStage.until), inTime: nextStage.inTime, href: escalateHref() }
+            : null,
+      ombudsman: view.ombudsman,
+      canAskOmbudsman: view.canAskOmbudsman,
     },
-    { headers: await saveSession(context, session) },
+    // Not saved: looking again does not keep the page open for longer (someone may pick the phone up later). It
+    // closes the idle time after the code was entered (decision 057).
+    { headers: { "Cache-Control": "no-store" } },
   );
 }
 
 export default function ProgressStatus() {
   const page = useLoaderData<typeof loader>();
   const { t } = useTranslation(["progress", "common"]);
-  const council = useRootData()?.council;
+  const root = useRootData();
+  const council = root?.council;
   const values = {
     phone: council?.contact.phone ?? "",
     openingHours: council?.contact.openingHours ?? "",
@@ -84,19 +86,23 @@ export default function ProgressStatus() {
               rows={[
                 { key: { text: t("status.reference") }, value: { html: <Reference value={page.reference} /> } },
                 { key: { text: t("status.now") }, value: { text: t(`status.stages.${page.stageKey}`) } },
-                page.reply ? { key: { text: t("status.reply") }, value: { text: t(`status.${page.reply.key}`, { date: page.reply.date }) } } : null,
-                { key: { text: t("status.advocate") }, value: { text: t(`status.${page.advocate}`) } },
+                page.reply
+                  ? { key: { text: t(page.reply.key === "repliedOn" ? "status.replied" : "status.reply") }, value: { text: t(`status.${page.reply.key}`, { date: page.reply.date }) } }
+                  : null,
+                page.advocate ? { key: { text: t("status.advocate") }, value: { text: t(`status.${page.advocate}`) } } : null,
               ]}
             />
             {page.ombudsman ? <p className="govuk-body">{t(`status.ombudsman.${page.ombudsman}`)}</p> : null}
-            {page.offer?.inTime ? (
+            {page.nextStage?.kind === "asked" ? (
+              <p className="govuk-body">{t("status.nextStage.asked", { stage: page.nextStage.stage, on: page.nextStage.on })}</p>
+            ) : page.nextStage?.inTime ? (
               <>
-                <p className="govuk-body">{t(`status.nextStage.${page.offer.stage}`, { until: page.offer.until })}</p>
-                {page.offer.href ? <Button href={page.offer.href} text={t(`status.nextStage.button${page.offer.stage}`)} classes="govuk-button--secondary" /> : null}
+                <p className="govuk-body">{t(`status.nextStage.${page.nextStage.stage}`, { until: page.nextStage.until })}</p>
+                {page.nextStage.href ? <Button href={page.nextStage.href} text={t(`status.nextStage.button${page.nextStage.stage}`)} classes="govuk-button--secondary" /> : null}
               </>
-            ) : page.offer && page.offer.href ? (
+            ) : page.nextStage?.href ? (
               <p className="govuk-body">
-                <Trans t={t} i18nKey="status.nextStage.late" values={{ stage: page.offer.stage, until: page.offer.until }} components={{ escalate: <a className="govuk-link" href={page.offer.href} /> }} />
+                <Trans t={t} i18nKey="status.nextStage.late" values={{ stage: page.nextStage.stage, until: page.nextStage.until }} components={{ escalate: <a className="govuk-link" href={page.nextStage.href} /> }} />
               </p>
             ) : null}
             {page.canAskOmbudsman ? (
@@ -109,10 +115,11 @@ export default function ProgressStatus() {
                 </p>
               </>
             ) : null}
-            <p className="govuk-body">{t("status.advocateContact", values)}</p>
+            {page.advocate ? <p className="govuk-body">{t("status.advocateContact", values)}</p> : null}
             <h2 className="govuk-heading-m">{t("status.contactTitle")}</h2>
             <p className="govuk-body">{t("status.contact", values)}</p>
             <InsetText text={t("status.privacy")} />
+            <p className="govuk-body">{t("status.closes", { minutes: root?.idleMinutes ?? 0 })}</p>
           </div>
         </div>
       </main>

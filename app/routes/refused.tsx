@@ -4,8 +4,11 @@ import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/translation/react";
 import { sameSitePath } from "~/journeys/forgery.server";
-import { titleMeta } from "~/page-handle";
+import { JourneyExit } from "~/components/journey/journey-chrome";
+import { titleMeta, type PageHandle } from "~/page-handle";
 
+// A post from any journey or the progress pages can land here: the way out is here too.
+export const handle: PageHandle = { exitThisPage: true };
 export const meta = titleMeta;
 
 /** A document response only carries the headers a route passes on: Retry-After must reach the browser. */
@@ -32,19 +35,22 @@ export default function Refused() {
   const page = useLoaderData<typeof loader>();
   const { t } = useTranslation("common");
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">{t(`errors.${page.reason}.title`)}</h1>
-          <p className="govuk-body">{t(`errors.${page.reason}.body`, { minutes: page.minutes })}</p>
-          <p className="govuk-body">{t("errors.answersKept")}</p>
-          <p className="govuk-body">
-            <a className="govuk-link" href={page.back}>
-              {t("errors.goBack")}
-            </a>
-          </p>
+    <>
+      <JourneyExit />
+      <main className="govuk-main-wrapper" id="main-content">
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <h1 className="govuk-heading-l">{t(`errors.${page.reason}.title`)}</h1>
+            <p className="govuk-body">{t(`errors.${page.reason}.body`, { minutes: page.minutes })}</p>
+            <p className="govuk-body">{t("errors.answersKept")}</p>
+            <p className="govuk-body">
+              <a className="govuk-link" href={page.back}>
+                {t("errors.goBack")}
+              </a>
+            </p>
+          </div>
         </div>
-      </div>
-    </main>
+      </main>
+    </>
   );
 }

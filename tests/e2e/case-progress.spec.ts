@@ -14,7 +14,7 @@ import { HttpJourney } from "../support/journey-over-http";
 import { earlierComplaintReference, londonToday, personas, type Persona } from "../support/personas";
 import { caseCommand, expectProblem, postCaseEvent } from "./support/case-system";
 import { expect, expectNoHorizontalScroll, test } from "./support/fixtures";
-import { continueOn, expectHeading } from "./support/journey";
+import { continueOn, expectHeading, expireSessions } from "./support/journey";
 import { e2eCaseEventsSecret } from "./support/global-setup";
 import { startOwnPortal, type OwnPortal } from "./support/own-portal";
 import { withPortalDatabase } from "./support/portal-database";
@@ -156,7 +156,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       await page.reload();
       await expectStatusRow(page, "Where it is now", "Stage 1: we have replied");
-      await expectStatusRow(page, "When we will reply", `We replied on ${date(today)}`);
+      await expectStatusRow(page, "Our reply", `We replied on ${date(today)}`);
       await expect(page.getByText(/you can ask for an investigation \(stage 2\)\. Ask by /)).toBeVisible();
       await checkA11y();
       await expectNoHorizontalScroll(page);
@@ -193,6 +193,10 @@ for (const javaScriptEnabled of [true, false]) {
       await expectStatusRow(page, "When we will reply", `By ${date(extendedTo)}. We needed more time to look into everything.`);
       await expectStatusRow(page, "Advocate", "An advocate has been arranged for you");
       await checkA11y();
+      // Looking again does not keep the page open for longer (decision 057): no cookie, so no later deadline.
+      const lookedAgain = await page.request.get("/progress/status", { maxRedirects: 0 });
+      expect(lookedAgain.status()).toBe(200);
+      expect(lookedAgain.headers()["set-cookie"]).toBeUndefined();
 
       // Every accepted event went on to the webhook receiver as case.updated, in order, signed; refused ones did not.
       await expect
@@ -219,6 +223,15 @@ for (const javaScriptEnabled of [true, false]) {
       await askForCode(page, earlierComplaintReference);
       await page.goto("/escalate/reference");
       await expect(page.getByLabel("What is your complaint reference?")).toHaveValue("");
+
+      // After the idle time, the page has closed: the person is told so, and that the complaint is not affected, not
+      // that their answers were deleted.
+      await expireSessions(page);
+      await page.goto("/progress/status");
+      await expect(page).toHaveURL(/\/progress\?closed$/);
+      await expect(page.getByText("For your privacy, we closed the page about your complaint. Your complaint is not affected.")).toBeVisible();
+      await expectHeading(page, "Check your complaint");
+      await checkA11y();
     });
   });
 }

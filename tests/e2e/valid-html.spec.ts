@@ -59,7 +59,7 @@ test("pages, their error states and the emails they cause have no HTML errors, i
     expect([...documents.keys()].filter((name) => /\/confirmation /.test(name)).length, `${language}: the confirmation was kept`).toBe(++confirmations);
     await context.close();
   }
-  for (const path of ["/", "/privacy", "/cookies", "/contact", "/accessibility-statement", "/no-such-page", "/answers-deleted", "/refused?reason=forgery&back=/", "/progress", "/advocate", "/other-format", "/escalate"]) {
+  for (const path of ["/", "/privacy", "/cookies", "/contact", "/accessibility-statement", "/no-such-page", "/answers-deleted", "/refused?reason=forgery&back=/", "/progress", "/progress?closed", "/advocate", "/other-format", "/escalate"]) {
     for (const language of ["en", "ar"]) {
       const response = await request.get(`${path}${path.includes("?") ? "&" : "?"}lng=${language}`);
       documents.set(`${path} (${language})`, await response.text());

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { councilSettingsSchema } from "~/config/council-schema";
+import { exampleCouncil } from "~/config/example-council";
+import type { TimelineEvent } from "./case-events";
+import { applyEvent, openCase, type CaseOpening, type CaseState } from "./case-state";
+import { progressView } from "./progress-view";
+
+const timetable = councilSettingsSchema.parse(exampleCouncil).timetable;
+
+function opened(overrides: Partial<CaseOpening> = {}): CaseState {
+  return openCase(
+    {
+      reference: "C-7K4M-2Q9P-W",
+      service: "childrens-social-care",
+      role: "child-or-young-person",
+      receivedOn: "2026-12-17",
+      channel: "portal",
+      reach: { language: "en", javascript: false, widthBand: "narrow" },
+      firstStage: 1,
+      advocateAsked: false,
+      acceptedOutOfTime: false,
+      ...overrides,
+    },
+    timetable,
+  );
+}
+
+function run(state: CaseState, ...events: TimelineEvent[]): CaseState {
+  for (const event of events) {
+    const applied = applyEvent(state, event, timetable, "2027-12-31");
+    if (!applied.ok) throw new Error(`${event.type} refused: ${applied.refusal.title}`);
+    state = applied.state;
+  }
+  return state;
+}
+
+describe("what the person's page says about their case", () => {
+  const case1 = opened();
+  // Stage 1's reply is due on 5 January 2027 (received 17 December 2026, over Christmas).
+  it("gives the reply's date, and says sorry once it has passed without a reply", () => {
+    expect(progressView(case1, timetable, "2027-01-05")).toMatchObject({ stageKey: "1", reply: { key: "replyBy", date: "2027-01-05" }, nextStage: null });
+    expect(progressView(case1, timetable, "2027-01-06").reply).toEqual({ key: "replyLate", date: "2027-01-05" });
+  });
+
+  const replied = run(case1, { type: "replied", stage: 1, outcome: "not-upheld", date: "2027-01-04" });
+
+  it("offers the next stage after a reply, and stops offering it once they have asked for it", () => {
+    expect(progressView(replied, timetable, "2027-01-10")).toMatchObject({ stageKey: "1-replied", reply: { key: "repliedOn", date: "2027-01-04" }, nextStage: { kind: "offer", stage: 2, inTime: true } });
+    const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2027-01-11", late: false });
+    expect(progressView(asked, timetable, "2027-01-12").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-01-11" });
+    // Once stage 2 has started, stage 3 is what may be asked for next, after its reply.
+    const atStage2 = run(asked, { type: "stage-started", stage: 2, date: "2027-01-13" });
+    expect(progressView(atStage2, timetable, "2027-01-14")).toMatchObject({ stageKey: "2", nextStage: null });
+  });
+
+  it("says a closed case is finished once the usual time to ask for the next stage has passed", () => {
+    const closed = run(replied, { type: "closed", date: "2027-01-05" });
+    expect(progressView(closed, timetable, "2027-01-10")).toMatchObject({ stageKey: "1-replied", nextStage: { kind: "offer", inTime: true } });
+    expect(progressView(closed, timetable, "2027-03-01")).toMatchObject({ stageKey: "closed", nextStage: { kind: "offer", inTime: false } });
+  });
+
+  it("names no stages for public health, and offers advocacy there only to someone who asked for it", () => {
+    const publicHealth = opened({ service: "public-health" });
+    expect(progressView(publicHealth, timetable, "2026-12-18")).toMatchObject({ stageKey: "publicHealth", advocate: null, canAskOmbudsman: false });
+    expect(progressView(opened({ service: "public-health", advocateAsked: true }), timetable, "2026-12-18").advocate).toBe("advocateAsked");
+    const answered = run(publicHealth, { type: "replied", stage: 1, outcome: "upheld", date: "2027-01-04" });
+    expect(progressView(answered, timetable, "2027-01-05")).toMatchObject({ stageKey: "publicHealth-replied", nextStage: null, canAskOmbudsman: true });
+    expect(progressView(case1, timetable, "2026-12-18").advocate).toBe("advocateNotAsked");
+  });
+});

@@ -1,0 +1,43 @@
+// What the person's "Your complaint" page says about their case (app/routes/progress.status.tsx), worked out from
+// the case's state alone: keys into the progress words and ISO dates, nothing the person wrote.
+import type { Timetable } from "~/config/council-schema";
+import { currentStage, nextStageOffer, replyDueOn, type CaseState } from "./case-state";
+import { isPublicHealth } from "./timetable";
+
+export interface ProgressView {
+  /** `status.stages.<key>`: the stage and whether it has been replied to, or closed. */
+  stageKey: string;
+  /** The reply row: due (perhaps extended, perhaps late), or when it came. */
+  reply: { key: "replyBy" | "replyByExtended" | "replyLate" | "repliedOn"; date: string } | null;
+  /** `status.<key>`; null where advocacy is not offered (public health) and none was asked for. */
+  advocate: "advocateArranged" | "advocateAsked" | "advocateNotAsked" | null;
+  /** The next stage they may ask for, and until when; or that they have asked for it, and when. */
+  nextStage: { kind: "offer"; stage: 2 | 3; until: string; inTime: boolean } | { kind: "asked"; stage: 2 | 3; on: string } | null;
+  ombudsman: "decided" | "referred" | "referredBack" | null;
+  /** After the last stage's reply, the Ombudsman is next. */
+  canAskOmbudsman: boolean;
+}
+
+export function progressView(state: CaseState, timetable: Timetable, today: string): ProgressView {
+  const stage = currentStage(state);
+  const publicHealth = isPublicHealth(state.service);
+  const due = replyDueOn(state);
+  const offer = nextStageOffer(state, timetable, today);
+  // Asked for already (through the portal's own request, which the case records): said, and not offered again.
+  const asked = offer ? state.nextStageRequests.find((request) => request.stage === offer.stage) : undefined;
+  // A closed case is finished once nothing more may be asked for in the usual time.
+  const finished = Boolean(state.closedOn) && (!offer || (!offer.inTime && !asked));
+  const stageName = publicHealth ? "publicHealth" : String(stage.stage);
+  return {
+    stageKey: finished ? "closed" : stage.repliedOn ? `${stageName}-replied` : stageName,
+    reply: due
+      ? { key: due < today ? "replyLate" : stage.extendedDueOn ? "replyByExtended" : "replyBy", date: due }
+      : stage.repliedOn
+        ? { key: "repliedOn", date: stage.repliedOn }
+        : null,
+    advocate: state.advocateArrangedOn ? "advocateArranged" : state.advocateAsked ? "advocateAsked" : publicHealth ? null : "advocateNotAsked",
+    nextStage: asked ? { kind: "asked", stage: asked.stage, on: asked.on } : offer ? { kind: "offer", ...offer } : null,
+    ombudsman: state.ombudsman ? (state.ombudsman.decidedOn ? "decided" : state.ombudsman.referredOn ? "referred" : state.ombudsman.referredBack ? "referredBack" : null) : null,
+    canAskOmbudsman: Boolean(stage.repliedOn && (publicHealth || stage.stage === 3) && !state.ombudsman?.referredOn),
+  };
+}

@@ -26,10 +26,14 @@ export async function progressPost(request: Request, context: AppLoadContext): P
   return { session, form };
 }
 
-export async function progressSession(request: Request, context: AppLoadContext): Promise<LoadedSession> {
+/**
+ * The session, or, once it has run out, the start of these pages with it cleared. Not "your answers have been
+ * deleted": from the code or the case's page, only this look at their complaint has closed, and the start says so
+ * (`closedNotice`). The start itself says nothing of it: the session that ran out may have been anything.
+ */
+export async function progressSession(request: Request, context: AppLoadContext, { closedNotice = true }: { closedNotice?: boolean } = {}): Promise<LoadedSession> {
   const session = context.session ?? (await context.services.sessions.load(request));
-  // Not "your answers have been deleted": nothing of theirs was, only this look at their complaint has closed.
-  if (session.expired) throw redirect("/progress?closed", { headers: { "Set-Cookie": await context.services.sessions.destroy(session), "Cache-Control": "no-store" } });
+  if (session.expired) throw redirect(closedNotice ? "/progress?closed" : "/progress", { headers: { "Set-Cookie": await context.services.sessions.destroy(session), "Cache-Control": "no-store" } });
   return session;
 }
 

@@ -49,6 +49,10 @@ describe("what the person's page says about their case", () => {
     const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2027-01-11", late: false });
     expect(progressView(asked, timetable, "2027-01-12").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-01-11" });
     // Once stage 2 has started, stage 3 is what may be asked for next, after its reply.
+    // Closed after the request without stage 2 starting: the council's answer to it. What is open is offered again.
+    const declined = run(asked, { type: "closed", date: "2027-01-12" });
+    expect(progressView(declined, timetable, "2027-01-13").nextStage).toMatchObject({ kind: "offer", stage: 2, inTime: true });
+    expect(progressView(declined, timetable, "2027-03-01")).toMatchObject({ stageKey: "closed", nextStage: { kind: "offer", inTime: false } });
     const atStage2 = run(asked, { type: "stage-started", stage: 2, date: "2027-01-13" });
     expect(progressView(atStage2, timetable, "2027-01-14")).toMatchObject({ stageKey: "2", nextStage: null });
   });

@@ -23,8 +23,9 @@ export function progressView(state: CaseState, timetable: Timetable, today: stri
   const publicHealth = isPublicHealth(state.service);
   const due = replyDueOn(state);
   const offer = nextStageOffer(state, timetable, today);
-  // Asked for already (through the portal's own request, which the case records): said, and not offered again.
-  const asked = offer ? state.nextStageRequests.find((request) => request.stage === offer.stage) : undefined;
+  // Asked for already (through the portal's own request, which the case records): said, and not offered again,
+  // unless the case was closed after it without that stage starting (the council's answer to the request).
+  const asked = offer ? state.nextStageRequests.find((request) => request.stage === offer.stage && !(state.closedOn && state.closedOn >= request.on)) : undefined;
   // A closed case is finished once nothing more may be asked for in the usual time.
   const finished = Boolean(state.closedOn) && (!offer || (!offer.inTime && !asked));
   const stageName = publicHealth ? "publicHealth" : String(stage.stage);

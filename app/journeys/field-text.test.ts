@@ -2,7 +2,7 @@
 // around an answer; and an answer with nothing visible in it is no answer.
 import { describe, expect, it } from "vitest";
 import { normaliseText, singleLine, ukPhoneNumber, ukPostcode, wholeNumber } from "./field-schemas";
-import { pastMonthYear } from "./month-year-date";
+import { pastMonthYear, upcomingDate } from "./month-year-date";
 
 describe("typed text", () => {
   it("drops NUL, BEL, ESC, C1 controls and bidi overrides, keeping line breaks, tabs and the words", () => {
@@ -30,5 +30,7 @@ describe("numbers typed on an Arabic or Persian keyboard", () => {
     expect(ukPostcode.schema.parse("ex١ ١aa")).toBe("EX1 1AA");
     const date = pastMonthYear.build("when", "2026-12-06", true).parse({ "when-month": "٣", "when-year": "٢٠٢٦" });
     expect(date).toMatchObject({ "when-month": "3", "when-year": "2026" });
+    const soon = upcomingDate.build("on", "2026-12-06", true).parse({ "on-day": "١٥", "on-month": "١٢", "on-year": "٢٠٢٦" });
+    expect(soon).toMatchObject({ "on-day": "15", "on-month": "12", "on-year": "2026" });
   });
 });

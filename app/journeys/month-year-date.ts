@@ -109,9 +109,9 @@ export function upcomingDateSchema(name: string, today: string, required: boolea
   return z
     .object({ [keys.day]: posted, [keys.month]: posted, [keys.year]: posted })
     .transform((parts, ctx) => {
-      const day = (parts[keys.day] ?? "").trim();
-      const month = (parts[keys.month] ?? "").trim();
-      const year = (parts[keys.year] ?? "").trim();
+      const day = asciiDigits(parts[keys.day] ?? "").trim();
+      const month = asciiDigits(parts[keys.month] ?? "").trim();
+      const year = asciiDigits(parts[keys.year] ?? "").trim();
       const fail = (path: string, code: string) => {
         ctx.addIssue({ code: "custom", path: [path], message: code });
         return z.NEVER;

@@ -18,10 +18,12 @@ export const handle: PageHandle = { i18n: ["progress"], exitThisPage: true };
 export const meta = titleMeta;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const session = await progressSession(request, context);
+  const session = await progressSession(request, context, { closedNotice: false });
   const flash = takeFlash(session, "reference");
   const t = context.services.translations[context.language].getFixedT(context.language, ["progress", "common"]);
-  const headers = await saveSession(context, session);
+  // While a case is being looked at, nothing here changes and nothing is saved: coming back to this page must not
+  // keep the case's page open for longer (decision 057).
+  const headers = session.data.progress?.viewing && !flash ? { "Cache-Control": "no-store" } : await saveSession(context, session);
   return data(
     {
       csrf: context.services.sessions.csrfToken(session),

@@ -9,7 +9,7 @@ import { Input } from "~/components/govuk/input";
 import { JourneyExit } from "~/components/journey/journey-chrome";
 import { progressCodeRules } from "~/cases/progress-codes.server";
 import { asciiDigits } from "~/digits";
-import { backWithError, progressPost, progressSession, redirectSaving, requireProgress, saveSession, takeFlash } from "~/cases/progress-requests.server";
+import { backWithError, progressPost, progressSession, requireProgress, saveSession, takeFlash } from "~/cases/progress-requests.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useRootData } from "~/root-data";
 
@@ -19,7 +19,8 @@ export const meta = titleMeta;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await progressSession(request, context);
   const progress = requireProgress(session);
-  if (progress.viewing) return redirectSaving(context, session, "/progress/status");
+  // Not saved: going back to this page must not keep the case's page open for longer (decision 057).
+  if (progress.viewing) throw redirect("/progress/status", { headers: { "Cache-Control": "no-store" } });
   const flash = takeFlash(session, "code");
   const t = context.services.translations[context.language].getFixedT(context.language, ["progress", "common"]);
   const headers = await saveSession(context, session);

@@ -14,7 +14,7 @@ import { HttpJourney } from "../support/journey-over-http";
 import { earlierComplaintReference, londonToday, personas, type Persona } from "../support/personas";
 import { caseCommand, expectProblem, postCaseEvent } from "./support/case-system";
 import { expect, expectNoHorizontalScroll, test } from "./support/fixtures";
-import { continueOn, expectHeading, expireSessions } from "./support/journey";
+import { continueOn, expectHeading, expireSessions, sessionId } from "./support/journey";
 import { e2eCaseEventsSecret } from "./support/global-setup";
 import { startOwnPortal, type OwnPortal } from "./support/own-portal";
 import { withPortalDatabase } from "./support/portal-database";
@@ -193,10 +193,14 @@ for (const javaScriptEnabled of [true, false]) {
       await expectStatusRow(page, "When we will reply", `By ${date(extendedTo)}. We needed more time to look into everything.`);
       await expectStatusRow(page, "Advocate", "An advocate has been arranged for you");
       await checkA11y();
-      // Looking again does not keep the page open for longer (decision 057): no cookie, so no later deadline.
-      const lookedAgain = await page.request.get("/progress/status", { maxRedirects: 0 });
-      expect(lookedAgain.status()).toBe(200);
-      expect(lookedAgain.headers()["set-cookie"]).toBeUndefined();
+      // Looking again, or going back to the code page or the start, does not keep the page open for longer (decision
+      // 057): as if 50 of the idle limit's 60 minutes had passed, the deadline stays where it was.
+      const id = await sessionId(page);
+      const nearDeadline = Date.now() + 10 * 60_000;
+      await withPortalDatabase((db) => db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [nearDeadline, id]));
+      for (const path of ["/progress/status", "/progress/code", "/progress"]) expect((await page.request.get(path)).status(), path).toBe(200);
+      const deadline = await withPortalDatabase((db) => db.get<{ expires_at: number | string }>("SELECT expires_at FROM sessions WHERE id = ?", [id]));
+      expect(Number(deadline?.expires_at)).toBe(nearDeadline);
 
       // Every accepted event went on to the webhook receiver as case.updated, in order, signed; refused ones did not.
       await expect

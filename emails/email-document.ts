@@ -75,11 +75,12 @@ export function renderEmail(document: EmailDocument): RenderedEmail {
   const dir = textDirection(document.language);
   const text = `${document.blocks.map(textBlock).join("\n\n")}\n`;
   // The language and direction are given again on the wrapper: webmail (Gmail among them) drops <html> and <body>.
+  // A long address (the progress page's) breaks where it must rather than pushing a phone's screen sideways.
   const html = `<!doctype html>
 <html lang="${escapeHtml(document.language)}" dir="${dir}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(document.subject)}</title></head>
 <body style="margin: 0; padding: 20px; color: #0b0c0c; background: #ffffff;">
-<div lang="${escapeHtml(document.language)}" dir="${dir}" style="max-width: 640px; text-align: ${dir === "rtl" ? "right" : "left"};">
+<div lang="${escapeHtml(document.language)}" dir="${dir}" style="max-width: 640px; text-align: ${dir === "rtl" ? "right" : "left"}; overflow-wrap: anywhere; word-break: break-word;">
 ${document.blocks.map((block) => htmlBlock(block, dir === "rtl" ? "right" : "left")).join("\n")}
 </div>
 </body>

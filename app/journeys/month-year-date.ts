@@ -22,6 +22,11 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** A day, month or year as typed: digits from any keyboard read as 0 to 9, and the spaces around it dropped. */
+function datePart(typed: string | undefined): string {
+  return asciiDigits(typed ?? "").trim();
+}
+
 /**
  * Validates the three parts named `<name>-day`, `<name>-month`, `<name>-year`.
  * `required: false` accepts all three empty. Error paths point at the part to fix.
@@ -33,9 +38,9 @@ export function monthYearDateSchema(name: string, today: string, required: boole
   return z
     .object({ [dayKey]: posted, [monthKey]: posted, [yearKey]: posted })
     .transform((parts, ctx) => {
-      const day = asciiDigits(parts[dayKey] ?? "").trim();
-      const month = asciiDigits(parts[monthKey] ?? "").trim();
-      const year = asciiDigits(parts[yearKey] ?? "").trim();
+      const day = datePart(parts[dayKey]);
+      const month = datePart(parts[monthKey]);
+      const year = datePart(parts[yearKey]);
       const fail = (path: string, code: string) => {
         ctx.addIssue({ code: "custom", path: [path], message: code });
         return z.NEVER;
@@ -109,9 +114,9 @@ export function upcomingDateSchema(name: string, today: string, required: boolea
   return z
     .object({ [keys.day]: posted, [keys.month]: posted, [keys.year]: posted })
     .transform((parts, ctx) => {
-      const day = asciiDigits(parts[keys.day] ?? "").trim();
-      const month = asciiDigits(parts[keys.month] ?? "").trim();
-      const year = asciiDigits(parts[keys.year] ?? "").trim();
+      const day = datePart(parts[keys.day]);
+      const month = datePart(parts[keys.month]);
+      const year = datePart(parts[keys.year]);
       const fail = (path: string, code: string) => {
         ctx.addIssue({ code: "custom", path: [path], message: code });
         return z.NEVER;

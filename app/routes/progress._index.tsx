@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const flash = takeFlash(session, "reference");
   const t = context.services.translations[context.language].getFixedT(context.language, ["progress", "common"]);
   // While a case is being looked at, nothing here changes and nothing is saved: coming back to this page must not
-  // keep the case's page open for longer (decision 057).
+  // keep the case's page open for longer (decision 056).
   const headers = session.data.progress?.viewing && !flash ? { "Cache-Control": "no-store" } : await saveSession(context, session);
   return data(
     {

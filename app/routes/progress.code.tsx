@@ -19,7 +19,7 @@ export const meta = titleMeta;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await progressSession(request, context);
   const progress = requireProgress(session);
-  // Not saved: going back to this page must not keep the case's page open for longer (decision 057).
+  // Not saved: going back to this page must not keep the case's page open for longer (decision 056).
   if (progress.viewing) throw redirect("/progress/status", { headers: { "Cache-Control": "no-store" } });
   const flash = takeFlash(session, "code");
   const t = context.services.translations[context.language].getFixedT(context.language, ["progress", "common"]);

@@ -57,7 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canAskOmbudsman: view.canAskOmbudsman,
     },
     // Not saved: looking again does not keep the page open for longer (someone may pick the phone up later). It
-    // closes the idle time after the code was entered (decision 057).
+    // closes the idle time after the code was entered (decision 056).
     { headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -194,7 +194,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expectStatusRow(page, "Advocate", "An advocate has been arranged for you");
       await checkA11y();
       // Looking again, or going back to the code page or the start, does not keep the page open for longer (decision
-      // 057): as if 50 of the idle limit's 60 minutes had passed, the deadline stays where it was.
+      // 056): as if 50 of the idle limit's 60 minutes had passed, the deadline stays where it was.
       const id = await sessionId(page);
       const nearDeadline = Date.now() + 10 * 60_000;
       await withPortalDatabase((db) => db.run("UPDATE sessions SET expires_at = ? WHERE id = ?", [nearDeadline, id]));

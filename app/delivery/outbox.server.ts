@@ -88,14 +88,14 @@ function fromRow(row: JobRow): DeliveryJob {
 const jobColumns = `j.id, j.submission_id, j.case_id, j.payload, j.kind, j.target, j.state, j.attempts, j.next_attempt_at, j.last_error,
   j.created_at, j.done_at, j.failed_at, j.reference, j.type`;
 
+/** Writes a send's jobs as one statement: one round trip to PostgreSQL however many places a submission goes to. */
 export async function enqueueJobs(tx: Queryable, owner: JobOwner, jobs: readonly PlannedJob[], now: number): Promise<void> {
-  for (const job of jobs) {
-    await tx.run(
-      `INSERT INTO delivery_jobs (id, submission_id, case_id, reference, type, kind, target, payload, state, attempts, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-      [randomUUID(), owner.submissionId ?? null, owner.caseId ?? null, owner.reference, owner.type, job.kind, job.target, job.payload ?? null, now, now],
-    );
-  }
+  if (jobs.length === 0) return;
+  const rows = jobs.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)").join(", ");
+  await tx.run(
+    `INSERT INTO delivery_jobs (id, submission_id, case_id, reference, type, kind, target, payload, state, attempts, next_attempt_at, created_at) VALUES ${rows}`,
+    jobs.flatMap((job) => [randomUUID(), owner.submissionId ?? null, owner.caseId ?? null, owner.reference, owner.type, job.kind, job.target, job.payload ?? null, now, now]),
+  );
 }
 
 export class Outbox {

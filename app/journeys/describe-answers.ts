@@ -78,8 +78,8 @@ function formatValue(journey: Journey, page: QuestionPage, field: Field, answer:
 
 function rowKey(journey: Journey, page: QuestionPage, field: Field, t: Translate, values: Record<string, string>): string {
   const fieldKey = `${journey.id}:pages.${page.id}.fields.${field.name}.summary`;
-  if (t(fieldKey, { ...values, defaultValue: "" })) return t(fieldKey, values);
-  return t(`${journey.id}:pages.${page.id}.summary`, values);
+  const own = t(fieldKey, { ...values, defaultValue: "" });
+  return own || t(`${journey.id}:pages.${page.id}.summary`, values);
 }
 
 /**

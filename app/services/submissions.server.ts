@@ -87,15 +87,13 @@ export class SubmissionStore {
       try {
         return await this.db.transaction(async (tx) => {
           await first?.(tx);
-          const existing = await tx.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE idempotency_key = ?`, [
-            submission.idempotencyKey,
-          ]);
-          if (existing) return { submission: fromRow(existing, this.sealer), created: false };
           const { idempotencyKey: _key, ...fields } = submission;
           const stored: StoredSubmission = { ...fields, id: randomUUID(), reference };
-          await tx.run(
+          // The usual send is new: it is written at once, and only a run already stored (another tab's send of the
+          // same answers) is read back, so a send costs one round trip here rather than a read and then a write.
+          const { changes } = await tx.run(
             `INSERT INTO submissions (id, reference, journey, type, schema_version, language, answers, idempotency_key, reply_by, submitted_at, service, flags)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
             [
               stored.id,
               reference,
@@ -111,6 +109,11 @@ export class SubmissionStore {
               JSON.stringify(submission.flags),
             ],
           );
+          if (changes === 0) {
+            const existing = await tx.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE idempotency_key = ?`, [submission.idempotencyKey]);
+            if (!existing) throw new Error("A submission's idempotency key clashed with a row that is not there");
+            return { submission: fromRow(existing, this.sealer), created: false };
+          }
           if (alongside) await alongside(tx, stored);
           return { submission: stored, created: true };
         });

@@ -27,6 +27,13 @@ export function journeyOrNotFound(id: string | undefined): Journey {
   return journeyById(id) ?? notFound();
 }
 
+const fromProgress = { name: "from", value: "progress" } as const;
+
+/** A journey's first page as the page about a complaint links to it (asking for the next stage). */
+export function journeyStartFromProgress(journey: Journey): string {
+  return `/${journey.id}/${journey.firstPage}?${fromProgress.name}=${fromProgress.value}`;
+}
+
 export function freshJourneyState(): JourneyState {
   return { runId: randomUUID(), answers: {}, startedAt: Date.now() };
 }
@@ -40,9 +47,14 @@ export async function loadJourneyRequest(context: AppLoadContext, request: Reque
   const journey = journeyOrNotFound(journeyId);
   const session = context.session ?? (await context.services.sessions.load(request));
   if (session.expired) {
-    throw redirect(`/answers-deleted?from=${journey.id}`, {
-      headers: { "Set-Cookie": await context.services.sessions.destroy(session) },
-    });
+    const cookie = await context.services.sessions.destroy(session);
+    // A link from the page about a complaint, followed after that page closed: nothing was typed into this journey
+    // from there, so it starts afresh rather than telling the person their answers were deleted.
+    const url = new URL(request.url);
+    if (!form && url.searchParams.get(fromProgress.name) === fromProgress.value) {
+      throw redirect(url.pathname, { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });
+    }
+    throw redirect(`/answers-deleted?from=${journey.id}`, { headers: { "Set-Cookie": cookie } });
   }
   if (form) await refuseForgery(context, request, session, form);
   const state = session.data.journeys[journey.id] ?? freshJourneyState();

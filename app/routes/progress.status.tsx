@@ -12,6 +12,7 @@ import { JourneyExit } from "~/components/journey/journey-chrome";
 import { progressView } from "~/cases/progress-view";
 import { progressSession, requireProgress, saveSession } from "~/cases/progress-requests.server";
 import { formatLongDate } from "~/format-date";
+import { journeyStartFromProgress } from "~/journeys/journey-requests.server";
 import { journeys } from "~/journeys/journeys";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useRootData } from "~/root-data";
@@ -23,7 +24,7 @@ export const meta = titleMeta;
 /** Where a request for the next stage starts: its first page fills in the reference this session is looking at. */
 function escalateHref(): string | null {
   const escalate = Object.values(journeys).find((journey) => journey.asksForNextStage);
-  return escalate ? `/${escalate.id}/${escalate.firstPage}` : null;
+  return escalate ? journeyStartFromProgress(escalate) : null;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -164,7 +164,7 @@ for (const javaScriptEnabled of [true, false]) {
       // From the status page, into the escalation journey with the reference filled in.
       await page.getByRole("button", { name: "Ask for stage 2" }).click();
       // Filled in from the session: a reference in the address would stay in the browser's history.
-      await expect(page).toHaveURL(/\/escalate\/reference$/);
+      await expect(page).toHaveURL(/\/escalate\/reference\?from=progress$/);
       await expect(page.getByLabel("What is your complaint reference?")).toHaveValue(reference);
       await checkA11y();
       // Read again: the copy kept for this session fills in the same case.
@@ -231,6 +231,17 @@ for (const javaScriptEnabled of [true, false]) {
       // After the idle time, the page has closed: the person is told so, and that the complaint is not affected, not
       // that their answers were deleted.
       await expireSessions(page);
+      const expired = await page.context().cookies();
+      // The same link to ask for stage 2, followed from the old tab now: the journey starts afresh, since nothing was
+      // typed into it there, and nobody is told their answers were deleted.
+      await page.goto("/escalate/reference?from=progress");
+      await expect(page).toHaveURL(/\/escalate\/reference$/);
+      await expect(page.getByLabel("What is your complaint reference?")).toHaveValue("");
+      // Without the link's mark, a journey page after the idle time still says what happened to any answers.
+      await page.context().addCookies(expired);
+      await page.goto("/escalate/reference");
+      await expect(page).toHaveURL(/\/answers-deleted\?from=escalate$/);
+      await page.context().addCookies(expired);
       await page.goto("/progress/status");
       await expect(page).toHaveURL(/\/progress\?closed$/);
       await expect(page.getByText("For your privacy, we closed the page about your complaint. Your complaint is not affected.")).toBeVisible();

@@ -147,11 +147,11 @@ export class EvidenceStore {
    * the session, and these files with it, to a new id since this request read it.
    */
   async attachToSubmission(tx: Queryable, owner: EvidenceOwner, submissionId: string): Promise<number> {
-    const { changes } = await tx.run(
-      "UPDATE evidence_files SET submission_id = ?, session_id = NULL WHERE run_id = ? AND submission_id IS NULL AND state = 'ready'",
-      [submissionId, owner.runId],
-    );
-    await tx.run("DELETE FROM evidence_files WHERE run_id = ? AND submission_id IS NULL AND state = 'pending'", [owner.runId]);
+    // The run's finished files become the submission's; an upload still under way when it was sent is dropped.
+    const { changes } = await tx.runTogether([
+      { sql: "UPDATE evidence_files SET submission_id = ?, session_id = NULL WHERE run_id = ? AND submission_id IS NULL AND state = 'ready'", params: [submissionId, owner.runId] },
+      { sql: "DELETE FROM evidence_files WHERE run_id = ? AND submission_id IS NULL AND state = 'pending'", params: [owner.runId] },
+    ]);
     return changes;
   }
 

@@ -2,7 +2,7 @@
 // Queries arrive with SQLite's `?` placeholders and are rewritten once to `$1, $2, …`, then kept as named
 // prepared statements on each connection.
 import pg from "pg";
-import { DatabaseUnavailableError, type Database, type DatabaseOptions, type Queryable, type SqlValue } from "./database-types.server";
+import { DatabaseUnavailableError, type Database, type DatabaseOptions, type Queryable, type SqlValue, type Statement } from "./database-types.server";
 
 const INT8_OID = 20;
 /** Migrations may rewrite a large table; a day is "no limit" in practice (pg reads 0 as "use the pool's"). */
@@ -108,6 +108,13 @@ class PostgresQueryable implements Queryable {
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
     return { changes: (await this.query(sql, params)).rowCount ?? 0 };
+  }
+
+  runTogether([first, ...rest]: readonly [Statement, ...Statement[]]): Promise<{ changes: number }> {
+    if (!rest.length) return this.run(first.sql, first.params);
+    // Placeholders are numbered in the order they are written: the WITH parts' first, the main statement's last.
+    const parts = rest.map((statement, i) => `together_${i + 1} AS (${statement.sql})`).join(", ");
+    return this.run(`WITH ${parts} ${first.sql}`, [...rest.flatMap((statement) => statement.params), ...first.params]);
   }
 }
 

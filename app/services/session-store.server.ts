@@ -308,13 +308,20 @@ export class SessionStore {
         if (oldId) session.data.rotatedFrom = oldId;
         // The new id holds the answers, and the old id only points at the new one, briefly, so a second tab
         // sending the same form lands on the same confirmation. One commit, never half done.
-        await tx.run("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", [id, this.sealer.seal(JSON.stringify(session.data)), this.deadlineFrom(now)]);
-        // Evidence files not yet sent (another journey's run) go with the answers: the old id's row is deleted soon.
-        if (oldId) await tx.run("UPDATE evidence_files SET session_id = ? WHERE session_id = ?", [id, oldId]);
+        const insert = { sql: "INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)", params: [id, this.sealer.seal(JSON.stringify(session.data)), this.deadlineFrom(now)] };
+        if (!oldId) {
+          await tx.run(insert.sql, insert.params);
+          return;
+        }
         // Not `followable` (a case's progress has just been opened): the old id still opens nothing for its grace
         // period, as any replaced id, but no post follows it, not even one carrying its token.
         const pointer = followable ? { movedTo: id } : { movedTo: id, closed: true };
-        if (oldId) await tx.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", [this.sealer.seal(JSON.stringify(pointer)), now + ROTATION_GRACE_MS, oldId]);
+        await tx.runTogether([
+          insert,
+          // Evidence files not yet sent (another journey's run) go with the answers: the old id's row is deleted soon.
+          { sql: "UPDATE evidence_files SET session_id = ? WHERE session_id = ?", params: [id, oldId] },
+          { sql: "UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?", params: [this.sealer.seal(JSON.stringify(pointer)), now + ROTATION_GRACE_MS, oldId] },
+        ]);
       },
       adopt: () => {
         if (ended) return this.end(session);

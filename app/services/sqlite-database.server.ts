@@ -2,7 +2,7 @@
 import { makeFolderSync } from "./folders.server";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import type { Database, Queryable, SqlValue } from "./database-types.server";
+import type { Database, Queryable, SqlValue, Statement } from "./database-types.server";
 
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -49,6 +49,12 @@ class SqliteQueryable implements Queryable {
   async run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
     const result = this.statement(sql).run(...params);
     return { changes: result.changes };
+  }
+
+  async runTogether([first, ...rest]: readonly [Statement, ...Statement[]]): Promise<{ changes: number }> {
+    const changes = await this.run(first.sql, first.params);
+    for (const statement of rest) await this.run(statement.sql, statement.params);
+    return changes;
   }
 }
 

@@ -593,7 +593,8 @@ async function lighthouseRun(url: string): Promise<z.infer<typeof lighthouseRepo
   );
   const chunks: Buffer[] = [];
   child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  // "close", not "exit": the process may exit before its report has all been read from its output.
+  const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
   if (code !== 0) throw new Error(`Lighthouse exited with ${code} on ${url}`);
   return lighthouseReport.parse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
 }

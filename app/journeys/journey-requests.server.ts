@@ -40,22 +40,25 @@ export function freshJourneyState(): JourneyState {
 
 /**
  * Loads the person's session for a journey page. A session that timed out sends them to
- * "Your answers have been deleted" rather than silently starting again. For a post, `form` is checked for forgery
- * before the journey's state is read, since a post from another tab may follow its session to a new id.
+ * "Your answers have been deleted" rather than silently starting again, except from the link on the page about a
+ * complaint (below). For a post, `form` is checked for forgery before the journey's state is read, since a post from
+ * another tab may follow its session to a new id.
  */
 export async function loadJourneyRequest(context: AppLoadContext, request: Request, journeyId: string | undefined, form?: FormFields): Promise<JourneyRequest> {
   const journey = journeyOrNotFound(journeyId);
   const session = context.session ?? (await context.services.sessions.load(request));
+  // The link from the page about a complaint is followed once and never kept: its mark is taken off the address at
+  // once, so that going back to the page, or reloading it, later is an ordinary visit.
+  const url = new URL(request.url);
+  const followedFromProgress = !form && url.searchParams.get(fromProgress.name) === fromProgress.value;
   if (session.expired) {
     const cookie = await context.services.sessions.destroy(session);
-    // A link from the page about a complaint, followed after that page closed: nothing was typed into this journey
-    // from there, so it starts afresh rather than telling the person their answers were deleted.
-    const url = new URL(request.url);
-    if (!form && url.searchParams.get(fromProgress.name) === fromProgress.value) {
-      throw redirect(url.pathname, { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });
-    }
+    // That page had closed (it closes when the session does): the person typed nothing into this journey from
+    // there, so it starts afresh rather than telling them their answers were deleted.
+    if (followedFromProgress) throw redirect(url.pathname, { status: 303, headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });
     throw redirect(`/answers-deleted?from=${journey.id}`, { headers: { "Set-Cookie": cookie } });
   }
+  if (followedFromProgress) throw redirect(url.pathname, { status: 303, headers: { "Cache-Control": "no-store" } });
   if (form) await refuseForgery(context, request, session, form);
   const state = session.data.journeys[journey.id] ?? freshJourneyState();
   const today = londonDate(new Date());

@@ -56,15 +56,12 @@ describe.each(engines)("writes run together on %s", (engine) => {
     expect(await db.all("SELECT id, state FROM things ORDER BY id")).toEqual([{ id: "b", state: "done" }]);
   });
 
-  it("keeps none of them when one is refused", async () => {
-    await expect(
-      db.transaction((tx) =>
-        tx.runTogether([
-          { sql: "UPDATE owners SET note = ? WHERE id = ?", params: ["changed", "old"] },
-          { sql: "UPDATE things SET owner_id = ? WHERE id = ?", params: ["nobody", "a"] },
-        ]),
-      ),
-    ).rejects.toThrow();
+  it.each(["in a transaction", "on their own"])("keeps none of them when one is refused, %s", async (where) => {
+    const refused: Parameters<Database["runTogether"]>[0] = [
+      { sql: "UPDATE owners SET note = ? WHERE id = ?", params: ["changed", "old"] },
+      { sql: "UPDATE things SET owner_id = ? WHERE id = ?", params: ["nobody", "a"] },
+    ];
+    await expect(where === "on their own" ? db.runTogether(refused) : db.transaction((tx) => tx.runTogether(refused))).rejects.toThrow();
     expect(await db.get("SELECT note FROM owners WHERE id = ?", ["old"])).toEqual({ note: "kept" });
     expect(await db.get("SELECT owner_id FROM things WHERE id = ?", ["a"])).toEqual({ owner_id: "old" });
   });

@@ -93,6 +93,11 @@ class SqliteDatabase extends SqliteQueryable implements Database {
     });
   }
 
+  /** Outside a transaction, the writes are one all the same: all of them or none, with nobody's statement between. */
+  override runTogether(statements: readonly [Statement, ...Statement[]]): Promise<{ changes: number }> {
+    return this.transaction((tx) => tx.runTogether(statements));
+  }
+
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     while (this.lock) await this.lock;
     let release!: () => void;

@@ -63,6 +63,11 @@ function fromRow(row: SubmissionRow, sealer: Sealer): StoredSubmission {
 
 const selectColumns = "id, reference, journey, type, schema_version, language, answers, reply_by, submitted_at, service, flags";
 
+/** The row a submission's idempotency key clashed with had gone by the time it was read. */
+class ClashedRowGone extends Error {
+  override name = "ClashedRowGone";
+}
+
 export type AlongsideWork = (tx: Queryable, submission: StoredSubmission) => Promise<void>;
 
 export class SubmissionStore {
@@ -111,7 +116,8 @@ export class SubmissionStore {
           );
           if (changes === 0) {
             const existing = await tx.get<SubmissionRow>(`SELECT ${selectColumns} FROM submissions WHERE idempotency_key = ?`, [submission.idempotencyKey]);
-            if (!existing) throw new Error("A submission's idempotency key clashed with a row that is not there");
+            // Deleted since the write found it (retention, in the same instant): the next attempt writes it afresh.
+            if (!existing) throw new ClashedRowGone();
             return { submission: fromRow(existing, this.sealer), created: false };
           }
           if (alongside) await alongside(tx, stored);
@@ -119,6 +125,7 @@ export class SubmissionStore {
         });
       } catch (error) {
         // A clash of random references is astronomically rare; a clash of idempotency keys means another tab won.
+        if (error instanceof ClashedRowGone) continue;
         if (!isUniqueViolation(error)) throw error;
         const winner = await this.byIdempotencyKey(submission.idempotencyKey);
         if (winner) return { submission: winner, created: false };

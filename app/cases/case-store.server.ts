@@ -7,7 +7,7 @@ import type { Timetable } from "~/config/council-schema";
 import { enqueueJobs, type PlannedJob } from "~/delivery/outbox.server";
 import { caseJourney } from "~/journeys/journeys";
 import { generateReference } from "~/reference.server";
-import { isUniqueViolation, type Database, type Queryable } from "~/services/database.server";
+import { isUniqueViolation, type Database, type Queryable, type Statement } from "~/services/database.server";
 import type { Sealer } from "~/services/encryption.server";
 import { londonDate } from "~/working-days";
 import type { PersonContact } from "~/journeys/journey-types";
@@ -60,6 +60,12 @@ export interface CaseStoreOptions {
 
 export const caseUpdatedType = "case.updated";
 
+/** What a case opened by a send is tied to: the submission, and where a progress code may go. */
+export interface CaseLinks {
+  submissionId?: string | null;
+  contact?: CaseContact | null;
+}
+
 export class CaseStore {
   private readonly now: () => number;
 
@@ -76,16 +82,25 @@ export class CaseStore {
   }
 
   /** Opens a case inside another transaction (the complaint's own): stored means followed. */
-  async openIn(tx: Queryable, opening: CaseOpening, { submissionId = null, contact = null }: { submissionId?: string | null; contact?: CaseContact | null } = {}): Promise<StoredCase> {
+  async openIn(tx: Queryable, opening: CaseOpening, links: CaseLinks = {}): Promise<StoredCase> {
+    const { statement, opened } = this.opening(opening, links);
+    await tx.run(statement.sql, statement.params);
+    return opened;
+  }
+
+  /** The write that opens a case, for a caller that runs it together with its own (`Queryable.runTogether`). */
+  opening(opening: CaseOpening, { submissionId = null, contact = null }: CaseLinks = {}): { statement: Statement; opened: StoredCase } {
     const state = openCase(opening, this.options.timetable);
     const id = randomUUID();
     const now = this.now();
-    await tx.run(
-      `INSERT INTO cases (id, reference, submission_id, opening, state, contact, current_stage, due_on, acknowledgement_due_on, closed_on, created_at, updated_at)
+    return {
+      statement: {
+        sql: `INSERT INTO cases (id, reference, submission_id, opening, state, contact, current_stage, due_on, acknowledgement_due_on, closed_on, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
-      [id, opening.reference, submissionId, JSON.stringify(opening), JSON.stringify(state), contact ? this.sealer.seal(JSON.stringify(contact)) : null, currentStage(state).stage, replyDueOn(state), state.acknowledgementDueOn, now, now],
-    );
-    return { id, reference: opening.reference, state };
+        params: [id, opening.reference, submissionId, JSON.stringify(opening), JSON.stringify(state), contact ? this.sealer.seal(JSON.stringify(contact)) : null, currentStage(state).stage, replyDueOn(state), state.acknowledgementDueOn, now, now],
+      },
+      opened: { id, reference: opening.reference, state },
+    };
   }
 
   /** A complaint made by phone, letter, email or in person, typed in by staff: it gets a reference like any other. */

@@ -1,7 +1,7 @@
 // The transactional outbox: delivery jobs are written with the submission, in its transaction, and workers
 // claim them with a lease. A worker that dies leaves its lease to expire, and the job is claimed again.
 import { randomUUID } from "node:crypto";
-import type { Database, Queryable } from "~/services/database.server";
+import type { Database, Queryable, Statement } from "~/services/database.server";
 import { claimScheduledRun, releaseScheduledRun } from "~/services/scheduled-runs.server";
 import { nextAttemptAt } from "./retry-schedule";
 
@@ -88,14 +88,20 @@ function fromRow(row: JobRow): DeliveryJob {
 const jobColumns = `j.id, j.submission_id, j.case_id, j.payload, j.kind, j.target, j.state, j.attempts, j.next_attempt_at, j.last_error,
   j.created_at, j.done_at, j.failed_at, j.reference, j.type`;
 
-/** Writes a send's jobs as one statement: one round trip to PostgreSQL however many places a submission goes to. */
-export async function enqueueJobs(tx: Queryable, owner: JobOwner, jobs: readonly PlannedJob[], now: number): Promise<void> {
-  if (jobs.length === 0) return;
+/** A send's jobs as one statement (none for no jobs): one round trip to PostgreSQL however many places it goes to. */
+export function jobsInsert(owner: JobOwner, jobs: readonly PlannedJob[], now: number): Statement[] {
+  if (jobs.length === 0) return [];
   const rows = jobs.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)").join(", ");
-  await tx.run(
-    `INSERT INTO delivery_jobs (id, submission_id, case_id, reference, type, kind, target, payload, state, attempts, next_attempt_at, created_at) VALUES ${rows}`,
-    jobs.flatMap((job) => [randomUUID(), owner.submissionId ?? null, owner.caseId ?? null, owner.reference, owner.type, job.kind, job.target, job.payload ?? null, now, now]),
-  );
+  return [
+    {
+      sql: `INSERT INTO delivery_jobs (id, submission_id, case_id, reference, type, kind, target, payload, state, attempts, next_attempt_at, created_at) VALUES ${rows}`,
+      params: jobs.flatMap((job) => [randomUUID(), owner.submissionId ?? null, owner.caseId ?? null, owner.reference, owner.type, job.kind, job.target, job.payload ?? null, now, now]),
+    },
+  ];
+}
+
+export async function enqueueJobs(tx: Queryable, owner: JobOwner, jobs: readonly PlannedJob[], now: number): Promise<void> {
+  await tx.runTogether(jobsInsert(owner, jobs, now));
 }
 
 export class Outbox {

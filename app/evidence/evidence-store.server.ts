@@ -8,7 +8,7 @@
 // it has been checked and scanned does `commit` make it `ready`, under a lock on the run so that two uploads at
 // once cannot pass the limits together.
 import { randomBytes } from "node:crypto";
-import type { Database, Queryable } from "~/services/database.server";
+import type { Database, Queryable, Statement } from "~/services/database.server";
 import type { Sealer } from "~/services/encryption.server";
 import { evidenceLimits } from "./evidence-limits";
 import { isEvidenceType, type EvidenceType } from "./file-types";
@@ -147,12 +147,16 @@ export class EvidenceStore {
    * the session, and these files with it, to a new id since this request read it.
    */
   async attachToSubmission(tx: Queryable, owner: EvidenceOwner, submissionId: string): Promise<number> {
+    return (await tx.runTogether(this.attachStatements(owner, submissionId))).changes;
+  }
+
+  /** The writes of `attachToSubmission`, for a caller that runs them together with its own (`Queryable.runTogether`). */
+  attachStatements(owner: EvidenceOwner, submissionId: string): Statement[] {
     // The run's finished files become the submission's; an upload still under way when it was sent is dropped.
-    const { changes } = await tx.runTogether([
+    return [
       { sql: "UPDATE evidence_files SET submission_id = ?, session_id = NULL WHERE run_id = ? AND submission_id IS NULL AND state = 'ready'", params: [submissionId, owner.runId] },
       { sql: "DELETE FROM evidence_files WHERE run_id = ? AND submission_id IS NULL AND state = 'pending'", params: [owner.runId] },
-    ]);
-    return changes;
+    ];
   }
 
   /** A sent file and its bytes, a piece at a time; null when there is no such file (or it was purged). */

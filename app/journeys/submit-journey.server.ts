@@ -9,10 +9,10 @@ import { caseServices, type CaseService, type PortalReach, type Quotation, type 
 import { nextStageOffer } from "~/cases/case-state";
 import { promisedWorkingDays } from "~/cases/timetable";
 import { contactFlags, mayWriteTo } from "~/delivery/contact-permission";
-import { enqueueJobs } from "~/delivery/outbox.server";
+import { jobsInsert } from "~/delivery/outbox.server";
 import { planDeliveries } from "~/delivery/plan-deliveries";
 import { generateReference } from "~/reference.server";
-import type { Queryable } from "~/services/database.server";
+import type { Queryable, Statement } from "~/services/database.server";
 import type { Services } from "~/services/services.server";
 import type { AlongsideWork, StoredSubmission } from "~/services/submissions.server";
 import { addWorkingDays } from "~/working-days";
@@ -72,15 +72,16 @@ export async function storeJourneySubmission(services: Services, { journey, answ
   const statistics = journey.statisticsOf(answers);
 
   const submissionWork = async (tx: Queryable, stored: StoredSubmission) => {
-    // The jobs are written in the submission's own transaction: stored means it will be delivered.
-    // Files first: the jobs that deliver the submission find them already its own.
-    if (evidence && journey.pages.some((page) => page.evidence)) await services.evidence.attachToSubmission(tx, evidence, stored.id);
-    await enqueueJobs(tx, { submissionId: stored.id, reference: stored.reference, type: stored.type }, jobs, Date.now());
+    // The jobs are written in the submission's own transaction: stored means it will be delivered. With them, in one
+    // round trip on PostgreSQL: the run's files handed to the submission, and the case it opens, if it opens one.
+    const together: Statement[] = [
+      ...(evidence && journey.pages.some((page) => page.evidence) ? services.evidence.attachStatements(evidence, stored.id) : []),
+      ...jobsInsert({ submissionId: stored.id, reference: stored.reference, type: stored.type }, jobs, Date.now()),
+    ];
     const opens = journey.opensCase?.(answers);
     if (opens) {
       const writable = mayWriteTo(contact, "progress-code");
-      await services.cases.openIn(
-        tx,
+      const { statement } = services.cases.opening(
         {
           reference: stored.reference,
           service: caseServiceOf(service),
@@ -94,8 +95,10 @@ export async function storeJourneySubmission(services: Services, { journey, answ
         },
         { submissionId: stored.id, contact: writable.allowed ? { email: writable.email, language, safety: contact.safety } : null },
       );
+      await tx.runTogether([...together, statement]);
       return;
     }
+    await tx.runTogether(together);
     const request = journey.asksForNextStage?.(answers);
     if (request?.reference) {
       await services.cases.recordPortalEventIn(tx, request.reference, { type: "next-stage-requested", stage: request.stage, date: today, late: flags.includes("late") });

@@ -15,13 +15,13 @@ export interface Queryable {
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
   /**
    * Runs writes (INSERT, UPDATE or DELETE, without RETURNING or a WITH of their own) that neither reads nor changes a
-   * row another of them changes, all or none, and returns the first one's count of rows. SQLite runs them one after
+   * row another of them changes, all or none, and returns the first one's count of rows (0 for none). SQLite runs them one after
    * another, in this order, checking each one's foreign keys as it goes: order them so that each one's hold after
    * those before it. PostgreSQL runs them as one statement (the others as `WITH` parts of the first), so they cost
    * one round trip, see the database as it was before any of them, and have their foreign keys checked once all
    * have run.
    */
-  runTogether(statements: readonly [Statement, ...Statement[]]): Promise<{ changes: number }>;
+  runTogether(statements: readonly Statement[]): Promise<{ changes: number }>;
 }
 
 export interface Database extends Queryable {

@@ -110,7 +110,8 @@ class PostgresQueryable implements Queryable {
     return { changes: (await this.query(sql, params)).rowCount ?? 0 };
   }
 
-  runTogether([first, ...rest]: readonly [Statement, ...Statement[]]): Promise<{ changes: number }> {
+  async runTogether([first, ...rest]: readonly Statement[]): Promise<{ changes: number }> {
+    if (!first) return { changes: 0 };
     if (!rest.length) return this.run(first.sql, first.params);
     // Placeholders are numbered in the order they are written: the WITH parts' first, the main statement's last.
     const parts = rest.map((statement, i) => `together_${i + 1} AS (${statement.sql})`).join(", ");

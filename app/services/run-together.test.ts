@@ -46,13 +46,14 @@ describe.each(engines)("writes run together on %s", (engine) => {
     ]);
   });
 
-  it("counts the first write's rows when it is the update, and runs a single write as it is", async () => {
+  it("counts the first write's rows when it is the update, and runs a single write as it is, and none as nothing", async () => {
     const { changes } = await db.runTogether([
       { sql: "UPDATE things SET state = ? WHERE state = ?", params: ["done", "ready"] },
       { sql: "DELETE FROM things WHERE state = ?", params: ["pending"] },
     ]);
     expect(changes).toBe(2);
     expect(await db.runTogether([{ sql: "DELETE FROM things WHERE id = ?", params: ["a"] }])).toEqual({ changes: 1 });
+    expect(await db.runTogether([])).toEqual({ changes: 0 });
     expect(await db.all("SELECT id, state FROM things ORDER BY id")).toEqual([{ id: "b", state: "done" }]);
   });
 

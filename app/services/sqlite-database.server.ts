@@ -51,7 +51,8 @@ class SqliteQueryable implements Queryable {
     return { changes: result.changes };
   }
 
-  async runTogether([first, ...rest]: readonly [Statement, ...Statement[]]): Promise<{ changes: number }> {
+  async runTogether([first, ...rest]: readonly Statement[]): Promise<{ changes: number }> {
+    if (!first) return { changes: 0 };
     const changes = await this.run(first.sql, first.params);
     for (const statement of rest) await this.run(statement.sql, statement.params);
     return changes;
@@ -94,7 +95,8 @@ class SqliteDatabase extends SqliteQueryable implements Database {
   }
 
   /** Outside a transaction, the writes are one all the same: all of them or none, with nobody's statement between. */
-  override runTogether(statements: readonly [Statement, ...Statement[]]): Promise<{ changes: number }> {
+  override async runTogether(statements: readonly Statement[]): Promise<{ changes: number }> {
+    if (!statements.length) return { changes: 0 };
     return this.transaction((tx) => tx.runTogether(statements));
   }
 

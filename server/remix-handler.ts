@@ -86,12 +86,11 @@ export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOption
         const context = getLoadContext(req, res);
         if (body === tooLarge) context.refusal = { reason: "too-large" };
         else if (body) context.body = body;
-        if (context.refusal) {
-          // The route refuses it (readForm), so a form sent with JavaScript gets Remix's own redirect. The body is
-          // not read (or not all of it): the connection closes once the answer is sent.
-          res.setHeader("Connection", "close");
-          res.once("finish", () => req.destroy());
-        }
+        // A refused post (context.refusal) is refused by its route (readForm), so a form sent with JavaScript gets
+        // Remix's own redirect. The rest of its body, unread, is read and dropped once the answer has gone, by the
+        // body guard (server/connection-limits.ts, decisions 044 and 045), up to its limit. Closing the connection
+        // with the rest unread instead made the kernel send a reset, which a browser still reading could take in
+        // place of the answer ("connection reset", seen with a 70 KB form sent with JavaScript on a busy machine).
         // The protocol respects TRUST_PROXY; the host is only ever used for same-site redirects. The body is in the
         // load context, not here: a Fetch Request would wrap it in a stream that Remix copies into two more.
         const request = new Request(`${req.protocol}://${host}${req.originalUrl}`, { method: req.method, headers: headerPairs(req.headers) });

@@ -1,4 +1,4 @@
-import { request as httpRequest } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
@@ -122,6 +122,30 @@ test.describe("forged posts are refused and nothing is stored", () => {
     });
     expect(response.status()).toBe(413);
     expect(await response.text()).toContain("What you sent is too long");
+  });
+
+  test("a body over 64 KB is answered on a connection kept open: its rest is read and dropped, never cut off with a reset", async ({ page, baseURL }) => {
+    await page.goto("/complaint/service");
+    const csrf = (await page.locator('input[name="csrf"]').getAttribute("value")) ?? "";
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    // One connection for both requests: the second goes on it only if the first answer left it open.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<{ status?: number; location?: string; reused: boolean }>((resolve, reject) => {
+        const headers = body === undefined ? { cookie } : { cookie, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) };
+        const sent = httpRequest(`${baseURL}${path}`, { method, agent, headers }, (response) => {
+          response.resume();
+          response.once("end", () => resolve({ status: response.statusCode, ...(response.headers.location ? { location: response.headers.location } : {}), reused: sent.reusedSocket }));
+        });
+        sent.on("error", reject);
+        sent.end(body);
+      });
+    try {
+      expect(await send("POST", "/complaint/service", `csrf=${encodeURIComponent(csrf)}&service=${"x".repeat(70_000)}`)).toEqual({ status: 303, location: "/refused?reason=too-large&back=%2Fcomplaint%2Fservice", reused: false });
+      expect(await send("GET", "/healthz")).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 
   test("a body over 64 KB sent with JavaScript, through Remix's own form, gets the same page", async ({ page, consoleProblems }) => {

@@ -81,24 +81,26 @@ export async function storeJourneySubmission(services: Services, { journey, answ
     const opens = journey.opensCase?.(answers);
     if (opens) {
       const writable = mayWriteTo(contact, "progress-code");
-      const { statement } = services.cases.opening(
-        {
-          reference: stored.reference,
-          service: caseServiceOf(service),
-          role: statistics.role as SubmissionRecord["role"],
-          receivedOn: today,
-          channel: "portal",
-          reach: portalReach,
-          firstStage: 1,
-          advocateAsked: opens.advocateAsked,
-          acceptedOutOfTime: flags.includes("late"),
-        },
-        { submissionId: stored.id, contact: writable.allowed ? { email: writable.email, language, safety: contact.safety } : null },
+      together.push(
+        services.cases.opening(
+          {
+            reference: stored.reference,
+            service: caseServiceOf(service),
+            role: statistics.role as SubmissionRecord["role"],
+            receivedOn: today,
+            channel: "portal",
+            reach: portalReach,
+            firstStage: 1,
+            advocateAsked: opens.advocateAsked,
+            acceptedOutOfTime: flags.includes("late"),
+          },
+          { submissionId: stored.id, contact: writable.allowed ? { email: writable.email, language, safety: contact.safety } : null },
+        ).statement,
       );
-      await tx.runTogether([...together, statement]);
-      return;
     }
     await tx.runTogether(together);
+    // A case is followed by its own stages and figures: what follows is for the journeys that open none.
+    if (opens) return;
     const request = journey.asksForNextStage?.(answers);
     if (request?.reference) {
       await services.cases.recordPortalEventIn(tx, request.reference, { type: "next-stage-requested", stage: request.stage, date: today, late: flags.includes("late") });

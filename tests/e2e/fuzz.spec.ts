@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { allFields } from "../../app/journeys/journey-engine";
 import { registeredJourneys } from "../../app/journeys/journeys";
 import { expect, test } from "./support/fixtures";
-import { completeQuickComplaint, storedSubmissions } from "./support/journey";
+import { completeQuickComplaint, formCredentials, storedSubmissions } from "./support/journey";
 
 const runsPerPage = Number(process.env.FUZZ_RUNS ?? 300);
 
@@ -32,8 +32,7 @@ const body = fc.record({
 test("no random or hostile post to any journey's question pages or final send causes a 5xx", async ({ page, baseURL }) => {
   test.setTimeout(600_000);
   await completeQuickComplaint(page, "fuzz baseline");
-  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const csrf = (await page.locator('input[name="csrf"]').getAttribute("value")) ?? "";
+  const { csrf, cookie } = await formCredentials(page);
   const targets = registeredJourneys.flatMap((journey) => [...journey.pages.map((p) => `/${journey.id}/${p.id}`), `/${journey.id}/check-answers`]);
   const failures: string[] = [];
   for (const target of targets) {

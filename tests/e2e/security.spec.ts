@@ -6,7 +6,7 @@ import { withPortalDatabase } from "./support/portal-database";
 import { freePort } from "../support/postgres-cluster";
 import { personas, withAnswers } from "../support/personas";
 import { answerAs } from "./support/answer-as";
-import { choose, completeQuickComplaint, continueOn, expectHeading, reachWhatHappened, sessionId, storedSubmissions } from "./support/journey";
+import { choose, completeQuickComplaint, continueOn, expectHeading, formCredentials, reachWhatHappened, sessionId, storedSubmissions } from "./support/journey";
 import { serverNodeFlags } from "../support/portal-command";
 
 const pages = [
@@ -115,7 +115,7 @@ test.describe("forged posts are refused and nothing is stored", () => {
 
   test("a body over 64 KB is refused with a clear page", async ({ page }) => {
     await page.goto("/complaint/service");
-    const csrf = (await page.locator('input[name="csrf"]').getAttribute("value")) ?? "";
+    const { csrf } = await formCredentials(page);
     const response = await page.request.post("/complaint/service", {
       data: `csrf=${encodeURIComponent(csrf)}&service=${"x".repeat(70_000)}`,
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -126,8 +126,7 @@ test.describe("forged posts are refused and nothing is stored", () => {
 
   test("a body over 64 KB is answered on a connection kept open: its rest is read and dropped, never cut off with a reset", async ({ page, baseURL }) => {
     await page.goto("/complaint/service");
-    const csrf = (await page.locator('input[name="csrf"]').getAttribute("value")) ?? "";
-    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const { csrf, cookie } = await formCredentials(page);
     // One connection for both requests: the second goes on it only if the first answer left it open.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const send = (method: string, path: string, body?: string) =>
@@ -162,8 +161,7 @@ test.describe("forged posts are refused and nothing is stored", () => {
 
   test("a body over 64 KB sent in chunks, without a length, is refused the same way", async ({ page, baseURL }) => {
     await page.goto("/complaint/service");
-    const csrf = (await page.locator('input[name="csrf"]').getAttribute("value")) ?? "";
-    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const { csrf, cookie } = await formCredentials(page);
     const answer = await new Promise<{ status?: number; location?: string }>((resolve, reject) => {
       const post = httpRequest(`${baseURL}/complaint/service`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked", cookie } }, (response) => {
         response.resume();

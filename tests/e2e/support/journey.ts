@@ -62,6 +62,13 @@ export async function sessionId(page: Page): Promise<string> {
   return cookie.value.split(".")[0] ?? "";
 }
 
+/** What a post sent outside the browser needs to pass as this page's form: the page's form token and the cookies. */
+export async function formCredentials(page: Page): Promise<{ csrf: string; cookie: string }> {
+  const csrf = (await page.locator('input[name="csrf"]').getAttribute("value")) ?? "";
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  return { csrf, cookie };
+}
+
 /** As if the idle limit had passed for this browser's session. */
 export async function expireSessions(page: Page): Promise<void> {
   const id = await sessionId(page);

@@ -1,6 +1,7 @@
 // The cache on its own, in a real Express app on loopback, with a page that prints its tokens the way Remix does.
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { get as httpGet, type IncomingHttpHeaders, type Server } from "node:http";
+import { gunzipSync } from "node:zlib";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { pageCache, type PageVisit } from "./page-cache";
@@ -42,11 +43,21 @@ async function start({ visit, maxBytes = 100_000, maxPageBytes = 10_000, maxAgeM
   server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server!.once("listening", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const get = async (path: string) => {
-    const response = await fetch(`${base}${path}`);
+  // Plain unless asked otherwise: Node's fetch would ask for gzip and undo it unseen.
+  const get = async (path: string, acceptEncoding = "identity") => {
+    const response = await fetch(`${base}${path}`, { headers: { "accept-encoding": acceptEncoding } });
     return { status: response.status, hit: response.headers.get("x-page-cache") === "hit", cacheControl: response.headers.get("cache-control"), body: await response.text() };
   };
-  return { get, renders };
+  /** The response as it came: its bytes not decoded. */
+  const raw = (path: string, acceptEncoding: string) =>
+    new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      httpGet(`${base}${path}`, { headers: { "accept-encoding": acceptEncoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      }).on("error", reject);
+    });
+  return { get, raw, renders };
 }
 
 describe("pageCache", () => {
@@ -76,6 +87,31 @@ describe("pageCache", () => {
     expect(renders).toEqual(["/many"]);
     expect(second.hit).toBe(true);
     expect(second.body).toBe('<p>تقديم شكوى</p><script nonce="nonce2nonce"></script><p>Złóż skargę 🙂</p><input name="csrf" value="token-of-bob"><p>نعم token-of-bob</p>');
+  });
+
+  it("gives a browser that takes gzip its copy compressed, put together from pieces compressed once", async () => {
+    const { get, raw, renders } = await start({
+      render: (req, res) => {
+        const csrf = `token-of-${String(req.query.who)}`;
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.end(`<p>تقديم شكوى</p><script nonce="${String(res.locals.nonce)}">${"<p>Złóż skargę</p>".repeat(50)}</script><input name="csrf" value="${csrf}">`);
+      },
+    });
+    await get("/gz?who=ann");
+    const plain = await raw("/gz?who=bob", "identity");
+    const gzipped = await raw("/gz?who=bob", "br;q=1, gzip;q=0.8");
+    const again = await raw("/gz?who=cyd", "gzip, deflate");
+    expect(renders).toEqual(["/gz"]);
+    expect(plain.headers).toMatchObject({ "x-page-cache": "hit", "content-length": String(plain.body.length), vary: "Accept-Encoding" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers["transfer-encoding"]).toBeUndefined();
+    expect(gzipped.headers).toMatchObject({ "x-page-cache": "hit", "content-encoding": "gzip", "content-length": String(gzipped.body.length), vary: "Accept-Encoding" });
+    const nonceOf = (html: string) => /nonce="([^"]+)"/.exec(html)![1]!;
+    const unzipped = gunzipSync(gzipped.body).toString();
+    expect(unzipped).toBe(plain.body.toString().replace(nonceOf(plain.body.toString()), nonceOf(unzipped)));
+    expect(gunzipSync(again.body).toString()).toContain('value="token-of-cyd"');
+    // Compressed, not only wrapped: the repeated words refer back across the tokens.
+    expect(gzipped.body.length).toBeLessThan(plain.body.length / 4);
   });
 
   it("with no room for pages, never asks what a visit is, and renders every page", async () => {

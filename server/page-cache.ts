@@ -3,6 +3,8 @@
 // those and then served from memory, with this request's CSP nonce and CSRF token put back where they stood.
 // What a page is made from, and what a cached copy must still do, is decided by the visit (see page-visits.ts).
 import type { Request, RequestHandler, Response } from "express";
+import { gzipSync } from "node:zlib";
+import { compressPieces, gzipFromPieces, type CompressedPieces } from "./gzip-pieces";
 
 /** The per-request values in a page: never cached, put back into each copy. */
 export type Token = "nonce" | "csrf";
@@ -24,6 +26,10 @@ interface CachedPage {
    * encoding 20 KB of HTML as UTF-8 again, twice, was a fifth of the CPU of a page from memory. */
   segments: Buffer[];
   slots: Token[];
+  /** The length of the token each slot held when the page was kept. */
+  slotLengths: number[];
+  /** The segments compressed, for gzip (gzip-pieces.ts): made when a browser that takes gzip is first served it. */
+  compressed: CompressedPieces | null;
   storedAt: number;
   bytes: number;
 }
@@ -51,14 +57,35 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
   const pages = new Map<string, CachedPage>();
   let bytes = 0;
 
-  const serve = (res: Response, page: CachedPage, tokens: PageVisit["tokens"]) => {
-    const parts: Buffer[] = [page.segments[0]!];
-    for (let i = 0; i < page.slots.length; i++) parts.push(Buffer.from(tokens[page.slots[i]!]!, "latin1"), page.segments[i + 1]!);
-    const html = Buffer.concat(parts);
+  const serve = (req: Request, res: Response, page: CachedPage, tokens: PageVisit["tokens"]) => {
+    const values = page.slots.map((slot) => Buffer.from(tokens[slot]!, "latin1"));
+    let body: Buffer;
+    // Every browser asks for gzip: its copy is put together from pieces compressed once, not compressed afresh.
+    if (req.acceptsEncodings("gzip", "identity") === "gzip") {
+      if (!page.compressed) {
+        page.compressed = compressPieces(page.segments, page.slotLengths);
+        const added = page.compressed.blocks.reduce((sum, block) => sum + block.length, 0);
+        page.bytes += added;
+        bytes += added;
+        trim();
+      }
+      body = gzipFromPieces(page.segments, page.compressed, values) ?? gzipSync(joined(page.segments, values));
+      res.setHeader("Content-Encoding", "gzip");
+    } else {
+      body = joined(page.segments, values);
+    }
     res.status(page.status);
     for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
+    res.vary("Accept-Encoding");
     if (announceHits) res.setHeader("X-Page-Cache", "hit");
-    res.end(html);
+    // Its length, so that the page goes out in one piece rather than chunked; the compression middleware leaves a
+    // response that is already encoded alone.
+    res.setHeader("Content-Length", body.length);
+    res.end(body);
+  };
+
+  const trim = () => {
+    while (bytes > maxBytes) forget(pages.keys().next().value!);
   };
 
   const forget = (key: string) => {
@@ -73,7 +100,7 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
     if (page.bytes > maxPageBytes) return;
     pages.set(key, page);
     bytes += page.bytes;
-    while (bytes > maxBytes) forget(pages.keys().next().value!);
+    trim();
   };
 
   const lookUp = async (req: Request, res: Response): Promise<boolean> => {
@@ -85,7 +112,7 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
     if (cached && now() - cached.storedAt < maxAgeMs) {
       await visit.beforeServing?.();
       keep(visit.key, cached);
-      serve(res, cached, tokens);
+      serve(req, res, cached, tokens);
       return true;
     }
     forget(visit.key);
@@ -99,7 +126,7 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
       const headers: Record<string, string> = {};
       for (const name of keptHeaders) if (res.hasHeader(name)) headers[name] = String(res.getHeader(name));
       const page = splitAtTokens(body, tokens);
-      keep(visit.key, { status, headers, ...page, storedAt: now(), bytes: page.segments.reduce((sum, segment) => sum + segment.length, 0) });
+      keep(visit.key, { status, headers, ...page, compressed: null, storedAt: now(), bytes: page.segments.reduce((sum, segment) => sum + segment.length, 0) });
     });
     return false;
   };
@@ -111,9 +138,16 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
   };
 }
 
+/** The page: its segments with the tokens between them. */
+function joined(segments: readonly Buffer[], values: readonly Buffer[]): Buffer {
+  const parts: Buffer[] = [segments[0]!];
+  for (let i = 0; i < values.length; i++) parts.push(values[i]!, segments[i + 1]!);
+  return Buffer.concat(parts);
+}
+
 /** Splits the page's bytes where its tokens stand, without decoding them: the tokens are ASCII, and a UTF-8 byte
  * sequence never contains an ASCII byte it does not mean, so a byte match is a character match. */
-function splitAtTokens(body: Buffer, tokens: PageVisit["tokens"]): Pick<CachedPage, "segments" | "slots"> {
+function splitAtTokens(body: Buffer, tokens: PageVisit["tokens"]): Pick<CachedPage, "segments" | "slots" | "slotLengths"> {
   const found: { at: number; slot: Token; length: number }[] = [];
   for (const [slot, value] of Object.entries(tokens) as [Token, string | undefined][]) {
     if (!value) continue;
@@ -123,16 +157,18 @@ function splitAtTokens(body: Buffer, tokens: PageVisit["tokens"]): Pick<CachedPa
   found.sort((a, b) => a.at - b.at);
   const segments: Buffer[] = [];
   const slots: Token[] = [];
+  const slotLengths: number[] = [];
   let from = 0;
   for (const { at, slot, length } of found) {
     // One token inside another cannot happen (each is random and of its own length), but never split twice.
     if (at < from) continue;
     segments.push(body.subarray(from, at));
     slots.push(slot);
+    slotLengths.push(length);
     from = at + length;
   }
   segments.push(body.subarray(from));
-  return { segments, slots };
+  return { segments, slots, slotLengths };
 }
 
 /** Collects what Remix writes, while it still goes out as usual. */

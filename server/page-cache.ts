@@ -28,8 +28,10 @@ interface CachedPage {
   slots: Token[];
   /** The length of the token each slot held when the page was kept. */
   slotLengths: number[];
-  /** The segments compressed, for gzip (gzip-pieces.ts): made when a browser that takes gzip is first served it. */
+  /** The segments compressed, for gzip (gzip-pieces.ts): made when a second browser that takes gzip is served it. */
   compressed: CompressedPieces | null;
+  /** How many times it has been served gzipped. */
+  gzipped: number;
   storedAt: number;
   bytes: number;
 }
@@ -60,16 +62,18 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
   const serve = (req: Request, res: Response, page: CachedPage, tokens: PageVisit["tokens"]) => {
     const values = page.slots.map((slot) => Buffer.from(tokens[slot]!, "latin1"));
     let body: Buffer;
-    // Every browser asks for gzip: its copy is put together from pieces compressed once, not compressed afresh.
+    // Every browser asks for gzip. A copy's first is given it compressed whole (a person's own copy of a question
+    // page is seldom read more than once again); from the second, it is put together from pieces compressed once.
     if (req.acceptsEncodings("gzip", "identity") === "gzip") {
-      if (!page.compressed) {
+      if (!page.compressed && page.gzipped > 0) {
         page.compressed = compressPieces(page.segments, page.slotLengths);
         const added = page.compressed.blocks.reduce((sum, block) => sum + block.length, 0);
         page.bytes += added;
         bytes += added;
         trim();
       }
-      body = gzipFromPieces(page.segments, page.compressed, values) ?? gzipSync(joined(page.segments, values));
+      page.gzipped += 1;
+      body = (page.compressed && gzipFromPieces(page.segments, page.compressed, values)) ?? gzipSync(joined(page.segments, values));
       res.setHeader("Content-Encoding", "gzip");
     } else {
       body = joined(page.segments, values);
@@ -126,7 +130,7 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
       const headers: Record<string, string> = {};
       for (const name of keptHeaders) if (res.hasHeader(name)) headers[name] = String(res.getHeader(name));
       const page = splitAtTokens(body, tokens);
-      keep(visit.key, { status, headers, ...page, compressed: null, storedAt: now(), bytes: page.segments.reduce((sum, segment) => sum + segment.length, 0) });
+      keep(visit.key, { status, headers, ...page, compressed: null, gzipped: 0, storedAt: now(), bytes: page.segments.reduce((sum, segment) => sum + segment.length, 0) });
     });
     return false;
   };

@@ -1,6 +1,6 @@
 // The gzip stream put together from pieces compressed once must be exactly what gunzip reads as the whole page.
 import { randomBytes } from "node:crypto";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { deflateRawSync, gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { compressPieces, gzipFromPieces } from "./gzip-pieces";
 
@@ -17,6 +17,10 @@ describe("gzipFromPieces", () => {
     const lengths = [24, 24, 43, 24];
     const pieces = page(lengths);
     const compressed = compressPieces(pieces, lengths);
+    // Held in memory of their own size, not in slices of zlib's 16 KB output buffers.
+    const total = compressed.blocks.reduce((sum, block) => sum + block.length, 0);
+    expect(new Set(compressed.blocks.map((block) => block.buffer)).size).toBe(1);
+    expect(compressed.blocks[0]!.buffer.byteLength).toBeLessThanOrEqual(Math.max(total, Buffer.poolSize));
     for (let run = 0; run < 5; run++) {
       const tokens = lengths.map((length) => Buffer.from(randomBytes(length).toString("base64").slice(0, length), "latin1"));
       const gzipped = gzipFromPieces(pieces, compressed, tokens)!;
@@ -34,6 +38,22 @@ describe("gzipFromPieces", () => {
     const tokens = [Buffer.from("x".repeat(70_000)), Buffer.from("yy"), Buffer.from("z")];
     const gzipped = gzipFromPieces(pieces, compressPieces(pieces, tokens.map((token) => token.length)), tokens)!;
     expect(gunzipSync(gzipped).equals(joined(pieces, tokens))).toBe(true);
+  });
+
+  it("refers back only within the 32 KB before each piece, in a page longer than twice that, with pieces of more than zlib's 16 KB output", () => {
+    const random = (bytes: number) => Buffer.from(randomBytes(bytes).toString("base64"));
+    const first = random(15_000);
+    const second = random(15_000);
+    // The last piece repeats text from the start of the page (outside its window) and from the piece before (inside).
+    const pieces = [first, second, Buffer.concat([first.subarray(0, 4_000), second.subarray(5_000, 12_000), random(40_000), second.subarray(100, 3_000)])];
+    const lengths = [24, 31];
+    const compressed = compressPieces(pieces, lengths);
+    expect(compressed.blocks[2]!.length).toBeGreaterThan(16 * 1024);
+    const tokens = lengths.map((length) => Buffer.alloc(length, "t"));
+    const gzipped = gzipFromPieces(pieces, compressed, tokens)!;
+    expect(gunzipSync(gzipped).equals(joined(pieces, tokens))).toBe(true);
+    // What the last piece repeats from the piece before it was referred to, not written out again.
+    expect(compressed.blocks[2]!.length).toBeLessThan(deflateRawSync(pieces[2]!).length - 4_000);
   });
 
   it("compresses a page with a NUL byte without referring across its tokens, and still reads back right", () => {

@@ -42,7 +42,14 @@ export function compressPieces(pieces: readonly Buffer[], tokenLengths: readonly
     const after = Buffer.concat([window, piece, Buffer.alloc(tokenLengths[i] ?? 0)]);
     window = after.subarray(Math.max(0, after.length - windowBytes));
   });
-  return { blocks, tokenLengths: [...tokenLengths] };
+  // One buffer of their own: zlib hands each back as a slice of its 16 KB output buffer, which a cache would keep
+  // whole for every piece of a few hundred bytes.
+  const joined = Buffer.concat(blocks);
+  let at = 0;
+  return {
+    blocks: blocks.map((block) => joined.subarray(at, (at += block.length))),
+    tokenLengths: [...tokenLengths],
+  };
 }
 
 /** The CRC-32 so far, carried over `bytes`. An empty piece leaves it as it was, without asking zlib: Node hands zlib

@@ -1,7 +1,8 @@
 // The cache on its own, in a real Express app on loopback, with a page that prints its tokens the way Remix does.
 import type { AddressInfo } from "node:net";
 import { get as httpGet, type IncomingHttpHeaders, type Server } from "node:http";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import compression from "compression";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { pageCache, type PageVisit } from "./page-cache";
@@ -28,6 +29,9 @@ async function start({ visit, maxBytes = 100_000, maxPageBytes = 10_000, maxAgeM
     res.locals.requestId = `request-${nonces}`;
     next();
   });
+  // As in server/express-app.ts: reads are compressed, unless already encoded.
+  const compress = compression();
+  app.use((req, res, next) => (req.method === "GET" ? compress(req, res, next) : next()));
   app.use(pageCache({ visitOf: visit ?? ((req) => ({ key: req.path, tokens: { csrf: String(req.query.who ?? "") ? `token-of-${String(req.query.who)}` : undefined } })), maxBytes, maxPageBytes, maxAgeMs, now, announceHits: true }));
   app.get("*", (req, res) => {
     renders.push(req.path);
@@ -112,6 +116,13 @@ describe("pageCache", () => {
     const fromPieces = gunzipSync(again.body).toString();
     expect(fromPieces).toBe(plain.body.toString().replace(nonceOf(plain.body.toString()), nonceOf(fromPieces)).replace("token-of-bob", "token-of-cyd"));
     expect(again.headers).toMatchObject({ "content-encoding": "gzip", "content-length": String(again.body.length) });
+    // Put together from pieces: the token is in it as it is, in a stored block of its own.
+    expect(again.body.includes("token-of-cyd")).toBe(true);
+    expect(gzipped.body.includes("token-of-bob")).toBe(false);
+    // A browser that takes only brotli gets the copy compressed by the middleware, as any other page.
+    const brotli = await raw("/gz?who=bob", "br");
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(brotli.body).toString()).toContain('value="token-of-bob"');
     // Compressed, not only wrapped: the repeated words refer back across the tokens.
     expect(again.body.length).toBeLessThan(plain.body.length / 4);
   });

@@ -101,7 +101,6 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
 
   const keep = (key: string, page: CachedPage) => {
     forget(key);
-    if (page.bytes > maxPageBytes) return;
     pages.set(key, page);
     bytes += page.bytes;
     trim();
@@ -129,6 +128,8 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
       if (body.includes(String(res.locals.requestId), 0, "latin1")) return;
       const headers: Record<string, string> = {};
       for (const name of keptHeaders) if (res.hasHeader(name)) headers[name] = String(res.getHeader(name));
+      // Judged on the page as rendered: its compressed pieces, made later, count towards the cache's size only.
+      if (body.length > maxPageBytes) return;
       const page = splitAtTokens(body, tokens);
       keep(visit.key, { status, headers, ...page, compressed: null, gzipped: 0, storedAt: now(), bytes: page.segments.reduce((sum, segment) => sum + segment.length, 0) });
     });

@@ -3,7 +3,6 @@ import { logger } from "~/services/logger.server";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
-import compression from "compression";
 import express, { type Request, type Response } from "express";
 import "~/load-context";
 import { councilIn } from "~/config/council-schema";
@@ -15,6 +14,7 @@ import { evidenceFields, evidenceFileField } from "~/journeys/evidence-form";
 import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
 import type { LoadedSession } from "~/services/session-store.server";
+import { compressReads } from "./compress-whole";
 import { pageCache } from "./page-cache";
 import { publicPageVisit, questionPageVisit } from "./page-visits";
 import { pathAsWritten } from "./path-as-written";
@@ -63,10 +63,9 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", services.config.env.TRUST_PROXY);
-  // The answer to a post is nearly always a redirect, or a few bytes of data with JavaScript on: only reads are
-  // worth compressing.
-  const compress = compression();
-  app.use((req, res, next) => (req.method === "GET" || req.method === "HEAD" ? compress(req, res, next) : next()));
+  // Reads are compressed: pages and their data whole, in one call, the rest as a stream (compress-whole.ts, decision
+  // 060).
+  app.use(compressReads());
   // Route patterns from the build's route table (in development the build is loaded on demand: until then, none).
   let patternOf: (path: string) => string = () => "(starting)";
   if (typeof build === "function") void build().then((loaded) => (patternOf = routePatterns(loaded.routes)), () => undefined);

@@ -2,9 +2,9 @@
 import type { AddressInfo } from "node:net";
 import { get as httpGet, type IncomingHttpHeaders, type Server } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import compression from "compression";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
+import { compressReads } from "./compress-whole";
 import { pageCache, type PageVisit } from "./page-cache";
 
 let server: Server | undefined;
@@ -30,8 +30,7 @@ async function start({ visit, maxBytes = 100_000, maxPageBytes = 10_000, maxAgeM
     next();
   });
   // As in server/express-app.ts: reads are compressed, unless already encoded.
-  const compress = compression();
-  app.use((req, res, next) => (req.method === "GET" ? compress(req, res, next) : next()));
+  app.use(compressReads());
   app.use(pageCache({ visitOf: visit ?? ((req) => ({ key: req.path, tokens: { csrf: String(req.query.who ?? "") ? `token-of-${String(req.query.who)}` : undefined } })), maxBytes, maxPageBytes, maxAgeMs, now, announceHits: true }));
   app.get("*", (req, res) => {
     renders.push(req.path);
@@ -119,7 +118,7 @@ describe("pageCache", () => {
     // Put together from pieces: the token is in it as it is, in a stored block of its own.
     expect(again.body.includes("token-of-cyd")).toBe(true);
     expect(gzipped.body.includes("token-of-bob")).toBe(false);
-    // A browser that takes only brotli gets the copy compressed by the middleware, as any other page.
+    // A browser that takes only brotli gets the copy compressed as any other page is.
     const brotli = await raw("/gz?who=bob", "br");
     expect(brotli.headers["content-encoding"]).toBe("br");
     expect(brotliDecompressSync(brotli.body).toString()).toContain('value="token-of-bob"');

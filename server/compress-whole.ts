@@ -20,6 +20,8 @@ const compressors = {
   br: (body: Buffer) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
 } as const;
 
+type Encoding = keyof typeof compressors;
+
 type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
 type End = (chunk?: unknown, encoding?: unknown, callback?: unknown) => Response;
 
@@ -36,7 +38,8 @@ function bytesOf(chunk: unknown, encoding: unknown): Buffer {
  * these settings brotli is no smaller on a page), with their length. Put on the response after `compression`, so
  * that it sees the writes first. A response of another type, already encoded (a copy from the page cache, decision
  * 059), marked `no-transform`, or whose headers went before its first byte, goes through to `compression`
- * untouched; so does one sent plain, which `compression` may still deflate for a browser that takes only that.
+ * untouched; so does every answer to a client that takes neither gzip nor brotli (`compression` may still deflate
+ * it for one that takes only that).
  */
 export function compressWhole(): RequestHandler {
   return (req, res, next) => {
@@ -45,6 +48,7 @@ export function compressWhole(): RequestHandler {
     const end = res.end.bind(res) as End;
     /** Null until the first write decides; then the chunks held, or false when the response goes through. */
     let held: Buffer[] | false | null = null;
+    let chosen: Encoding | null = null;
     const decide = (): Buffer[] | false => {
       if (held !== null) return held;
       const type = String(res.getHeader("content-type") ?? "");
@@ -53,7 +57,10 @@ export function compressWhole(): RequestHandler {
         wholeTypes.some((whole) => type.startsWith(whole)) &&
         !res.getHeader("content-encoding") &&
         !/\bno-transform\b/.test(String(res.getHeader("cache-control") ?? ""));
-      return (held = hold ? [] : false);
+      // A client that takes neither gzip nor brotli gets the answer as it would without this.
+      const wanted = hold ? req.acceptsEncodings("gzip", "br", "identity") : false;
+      chosen = wanted === "gzip" || wanted === "br" ? wanted : null;
+      return (held = chosen ? [] : false);
     };
     res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
       const chunks = decide();
@@ -68,12 +75,11 @@ export function compressWhole(): RequestHandler {
       if (!chunks) return end(chunk, encoding, callback);
       const done = [chunk, encoding, callback].find((argument) => typeof argument === "function") as (() => void) | undefined;
       if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(bytesOf(chunk, encoding));
-      const body = Buffer.concat(chunks);
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       // `compression`'s own end, underneath, takes a chunk and then a callback, never a callback alone.
       const finish = (bytes: Buffer) => (done ? end(bytes, done) : end(bytes));
       res.vary("Accept-Encoding");
-      const chosen = body.length >= threshold ? req.acceptsEncodings("gzip", "br", "identity") : false;
-      if (chosen === "gzip" || chosen === "br") {
+      if (chosen && body.length >= threshold) {
         const compressed = compressors[chosen](body);
         res.setHeader("Content-Encoding", chosen);
         res.setHeader("Content-Length", compressed.length);

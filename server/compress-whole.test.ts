@@ -5,7 +5,7 @@ import { request, type IncomingHttpHeaders, type Server } from "node:http";
 import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compressReads } from "./compress-whole";
+import { answerBegun, compressReads } from "./compress-whole";
 
 const page = `<!DOCTYPE html><html lang="ar" dir="rtl"><body>${"<p>تقديم شكوى — Złóż skargę 🙂</p>".repeat(200)}</body></html>`;
 const data = `[{"_1":2},"routes/$journey.$page",{"_3":4},"data",${JSON.stringify("Złóż skargę ".repeat(300))}]`;
@@ -50,6 +50,52 @@ beforeAll(async () => {
     res.setHeader("Cache-Control", "no-store, no-transform");
     res.end(page);
   });
+  // As Remix's handler writes: Uint8Array chunks, a flush after each, then end() with nothing.
+  app.get("/remix", (_req, res) => {
+    html(res);
+    const bytes = new TextEncoder().encode(page);
+    const reused = new Uint8Array(bytes.subarray(0, 5000));
+    res.write(reused);
+    reused.fill(0); // the writer reuses its memory: what was written must not change
+    (res as unknown as { flush(): void }).flush();
+    res.write(bytes.subarray(5000));
+    (res as unknown as { flush(): void }).flush();
+    res.end();
+  });
+  // A second end, and a write after the end: Node's to deal with, as without compressWhole.
+  app.get("/twice", (_req, res) => {
+    html(res);
+    res.end(page);
+    res.end();
+    res.on("error", () => callbacks.push("error event"));
+    res.write("more", (error) => callbacks.push(error ? "refused" : "written"));
+  });
+  app.get("/end-callback", (_req, res) => {
+    html(res);
+    res.write(page);
+    res.end(() => callbacks.push("bare end"));
+  });
+  app.get("/empty", (_req, res) => {
+    html(res);
+    res.status(204).end();
+  });
+  // More than compressWhole holds: it goes on to compression, which streams it.
+  app.get("/large", (_req, res) => {
+    html(res);
+    for (let i = 0; i < 6; i++) res.write(Buffer.alloc(1024 * 1024, "a"));
+    res.end();
+  });
+  // A page that fails part-way: what was written is held, so the error handler must cut it off, not add to it.
+  app.get("/fails", (_req, res, next) => {
+    html(res);
+    res.write(page);
+    next(new Error("the render failed"));
+  });
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (answerBegun(res)) return void res.destroy();
+    res.status(500).type("text/plain").send("Sorry");
+  });
   server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -63,6 +109,7 @@ function get(path: string, acceptEncoding: string, method = "GET") {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("error", reject);
     });
     req.on("error", reject);
     req.end();
@@ -114,6 +161,36 @@ describe("compressReads", () => {
     const answer = await get("/script", "gzip");
     expect(answer.headers).toMatchObject({ "content-encoding": "gzip", "transfer-encoding": "chunked" });
     expect(gunzipSync(answer.body).toString()).toBe(script);
+  });
+
+  it("holds what Remix writes as it was written, whatever the writer does with its memory afterwards", async () => {
+    const answer = await get("/remix", "gzip");
+    expect(answer.headers).toMatchObject({ "content-encoding": "gzip", "content-length": String(answer.body.length) });
+    expect(gunzipSync(answer.body).toString()).toBe(page);
+  });
+
+  it("leaves a second end and a write after the end to Node, and calls a bare end's callback", async () => {
+    const twice = await get("/twice", "gzip");
+    expect(gunzipSync(twice.body).toString()).toBe(page);
+    await get("/end-callback", "gzip");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(callbacks).toContain("refused");
+    expect(callbacks).toContain("error event");
+    expect(callbacks).not.toContain("written");
+    expect(callbacks).toContain("bare end");
+  });
+
+  it("sends no length for an answer with no body, and streams one too large to hold", async () => {
+    const empty = await get("/empty", "gzip");
+    expect(empty.status).toBe(204);
+    expect(empty.headers["content-length"]).toBeUndefined();
+    const large = await get("/large", "gzip");
+    expect(large.headers).toMatchObject({ "content-encoding": "gzip", "transfer-encoding": "chunked" });
+    expect(gunzipSync(large.body).equals(Buffer.alloc(6 * 1024 * 1024, "a"))).toBe(true);
+  });
+
+  it("cuts off a page that fails part-way, rather than sending the error after half of it", async () => {
+    await expect(get("/fails", "gzip")).rejects.toThrow();
   });
 
   it("compresses no HEAD and no post", async () => {

@@ -25,11 +25,21 @@ type Encoding = keyof typeof compressors;
 type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
 type End = (chunk?: unknown, encoding?: unknown, callback?: unknown) => Response;
 
-/** A written chunk as bytes. */
+/** A written chunk as bytes of its own: the writer may reuse its memory once its write's callback has run. */
 function bytesOf(chunk: unknown, encoding: unknown): Buffer {
-  if (Buffer.isBuffer(chunk)) return chunk;
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk);
   return Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+}
+
+/** Past this much, an answer is no page of ours: what is held goes on, and the rest streams through `compression`. */
+const maxHeldBytes = 4 * 1024 * 1024;
+
+/** Responses whose answer has begun but is held here: their headers are not sent, but something has been written. */
+const begun = new WeakSet<object>();
+
+/** Whether anything of the answer has been written, sent or held: an error handler must not add its own to it. */
+export function answerBegun(res: Response): boolean {
+  return res.headersSent || begun.has(res);
 }
 
 /**
@@ -39,7 +49,7 @@ function bytesOf(chunk: unknown, encoding: unknown): Buffer {
  * that it sees the writes first. A response of another type, already encoded (a copy from the page cache, decision
  * 059), marked `no-transform`, or whose headers went before its first byte, goes through to `compression`
  * untouched; so does every answer to a client that takes neither gzip nor brotli (`compression` may still deflate
- * it for one that takes only that).
+ * it for one that takes only that), and one that grows past 4 MB, from then on.
  */
 export function compressWhole(): RequestHandler {
   return (req, res, next) => {
@@ -48,6 +58,7 @@ export function compressWhole(): RequestHandler {
     const end = res.end.bind(res) as End;
     /** Null until the first write decides; then the chunks held, or false when the response goes through. */
     let held: Buffer[] | false | null = null;
+    let heldBytes = 0;
     let chosen: Encoding | null = null;
     const decide = (): Buffer[] | false => {
       if (held !== null) return held;
@@ -60,25 +71,42 @@ export function compressWhole(): RequestHandler {
       // A client that takes neither gzip nor brotli gets the answer as it would without this.
       const wanted = hold ? req.acceptsEncodings("gzip", "br", "identity") : false;
       chosen = wanted === "gzip" || wanted === "br" ? wanted : null;
+      if (chosen) begun.add(res);
       return (held = chosen ? [] : false);
+    };
+    /** From here on, the response goes through: what was held is written first. */
+    const letGo = (chunks: Buffer[]) => {
+      held = false;
+      begun.delete(res);
+      for (const chunk of chunks) write(chunk);
     };
     res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
       const chunks = decide();
-      if (!chunks) return write(chunk, encoding, callback);
-      chunks.push(bytesOf(chunk, encoding));
+      // Anything odd (no chunk, a write after the end) is Node's to refuse, as it would be without this.
+      if (!chunks || chunk === null || chunk === undefined || res.writableEnded) return write(chunk, encoding, callback);
+      const bytes = bytesOf(chunk, encoding);
+      if (heldBytes + bytes.length > maxHeldBytes) {
+        letGo(chunks);
+        return write(bytes, typeof encoding === "function" ? encoding : callback);
+      }
+      chunks.push(bytes);
+      heldBytes += bytes.length;
       const done = typeof encoding === "function" ? encoding : callback;
       if (typeof done === "function") process.nextTick(done as () => void);
       return true;
     }) as Response["write"];
     res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
       const chunks = decide();
-      if (!chunks) return end(chunk, encoding, callback);
+      if (!chunks || res.writableEnded) return end(chunk, encoding, callback);
+      held = false;
+      begun.delete(res);
       const done = [chunk, encoding, callback].find((argument) => typeof argument === "function") as (() => void) | undefined;
       if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(bytesOf(chunk, encoding));
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       // `compression`'s own end, underneath, takes a chunk and then a callback, never a callback alone.
       const finish = (bytes: Buffer) => (done ? end(bytes, done) : end(bytes));
       res.vary("Accept-Encoding");
+      if (body.length === 0) return finish(body);
       if (chosen && body.length >= threshold) {
         const compressed = compressors[chosen](body);
         res.setHeader("Content-Encoding", chosen);

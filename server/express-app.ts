@@ -14,7 +14,7 @@ import { evidenceFields, evidenceFileField } from "~/journeys/evidence-form";
 import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
 import type { LoadedSession } from "~/services/session-store.server";
-import { compressReads } from "./compress-whole";
+import { answerBegun, compressReads } from "./compress-whole";
 import { pageCache } from "./page-cache";
 import { publicPageVisit, questionPageVisit } from "./page-visits";
 import { pathAsWritten } from "./path-as-written";
@@ -208,6 +208,8 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : error instanceof URIError ? 400 : 500;
     const level = status >= 500 ? "error" : "warn";
     logger[level]({ requestId: res.locals.requestId, route: res.locals.route, status, error: error instanceof Error ? error.name : "unknown" }, "request refused");
+    // An answer held to be compressed whole (compress-whole.ts) has begun: it is cut off, as one already sent is.
+    if (answerBegun(res)) return void res.destroy();
     res.status(status).type("text/plain").send(status >= 500 ? "Sorry, there is a problem with the service" : "Bad request");
   });
   return app;

@@ -85,13 +85,13 @@ export function compressWhole(): RequestHandler {
       // Anything odd (no chunk, a write after the end) is Node's to refuse, as it would be without this.
       if (!chunks || chunk === null || chunk === undefined || res.writableEnded) return write(chunk, encoding, callback);
       const bytes = bytesOf(chunk, encoding);
+      const done = typeof encoding === "function" ? encoding : callback;
       if (heldBytes + bytes.length > maxHeldBytes) {
         letGo(chunks);
-        return write(bytes, typeof encoding === "function" ? encoding : callback);
+        return write(bytes, done);
       }
       chunks.push(bytes);
       heldBytes += bytes.length;
-      const done = typeof encoding === "function" ? encoding : callback;
       if (typeof done === "function") process.nextTick(done as () => void);
       return true;
     }) as Response["write"];

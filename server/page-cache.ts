@@ -3,7 +3,6 @@
 // those and then served from memory, with this request's CSP nonce and CSRF token put back where they stood.
 // What a page is made from, and what a cached copy must still do, is decided by the visit (see page-visits.ts).
 import type { Request, RequestHandler, Response } from "express";
-import { gzipSync } from "node:zlib";
 import { compressPieces, gzipFromPieces, type CompressedPieces } from "./gzip-pieces";
 
 /** The per-request values in a page: never cached, put back into each copy. */
@@ -30,7 +29,7 @@ interface CachedPage {
   slotLengths: number[];
   /** The segments compressed, for gzip (gzip-pieces.ts): made when a second browser that takes gzip is served it. */
   compressed: CompressedPieces | null;
-  /** How many times it has been served gzipped. */
+  /** How many times it has been served to a browser that takes gzip. */
   gzipped: number;
   storedAt: number;
   bytes: number;
@@ -61,23 +60,12 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
 
   const serve = (req: Request, res: Response, page: CachedPage, tokens: PageVisit["tokens"]) => {
     const values = page.slots.map((slot) => Buffer.from(tokens[slot]!, "latin1"));
-    let body: Buffer;
-    // Every browser asks for gzip. A copy's first is given it compressed whole (a person's own copy of a question
-    // page is seldom read more than once again); from the second, it is put together from pieces compressed once.
-    if (req.acceptsEncodings("gzip", "identity") === "gzip") {
-      if (!page.compressed && page.gzipped > 0) {
-        page.compressed = compressPieces(page.segments, page.slotLengths);
-        const added = page.compressed.blocks.reduce((sum, block) => sum + block.length, 0);
-        page.bytes += added;
-        bytes += added;
-        trim();
-      }
-      page.gzipped += 1;
-      body = (page.compressed && gzipFromPieces(page.segments, page.compressed, values)) ?? gzipSync(joined(page.segments, values));
-      res.setHeader("Content-Encoding", "gzip");
-    } else {
-      body = joined(page.segments, values);
-    }
+    // Every browser asks for gzip. A copy's first goes out plain from here, and `compressWhole` in front compresses it
+    // as it does any page (a person's own copy of a question page is seldom read more than once again); from the
+    // second, it is put together from pieces compressed once.
+    const gzipped = req.acceptsEncodings("gzip", "identity") === "gzip" && page.gzipped++ > 0 ? fromPieces(page, values) : null;
+    if (gzipped) res.setHeader("Content-Encoding", "gzip");
+    const body = gzipped ?? joined(page.segments, values);
     res.status(page.status);
     for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
     res.vary("Accept-Encoding");
@@ -86,6 +74,18 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
     // response that is already encoded alone.
     res.setHeader("Content-Length", body.length);
     res.end(body);
+  };
+
+  /** The copy gzipped from its pieces, compressed the first time they are needed; null when its tokens do not fit. */
+  const fromPieces = (page: CachedPage, values: Buffer[]): Buffer | null => {
+    if (!page.compressed) {
+      page.compressed = compressPieces(page.segments, page.slotLengths);
+      const added = page.compressed.blocks.reduce((sum, block) => sum + block.length, 0);
+      page.bytes += added;
+      bytes += added;
+      trim();
+    }
+    return gzipFromPieces(page.segments, page.compressed, values);
   };
 
   const trim = () => {

@@ -4,15 +4,37 @@ export interface PageHandle {
   i18n?: readonly string[] | ((params: Readonly<Record<string, string | undefined>>, data: unknown) => readonly string[]);
   /** Journey pages show the Exit this page button and its skip-link twin. */
   exitThisPage?: boolean;
+  /**
+   * The address's parameters the page reads, each with the values it can mean. The language links keep these and
+   * drop everything else, so nothing typed into an address is written back into a page that holds someone's answers
+   * or a form's token (a reflected guess beside a secret is what a BREACH-style attack on compressed pages needs).
+   */
+  query?: Readonly<Record<string, RegExp>>;
+}
+
+/** The address's parameters a page keeps when its language is changed (`PageHandle.query`), in the address's order. */
+export function keptQuery(handle: unknown, search: string): URLSearchParams {
+  const { query = {} } = readHandle(handle);
+  const kept = new URLSearchParams();
+  for (const [name, value] of new URLSearchParams(search)) {
+    if (Object.hasOwn(query, name) && query[name]!.test(value) && !kept.has(name)) kept.append(name, value);
+  }
+  return kept;
 }
 
 export function readHandle(handle: unknown): PageHandle {
   return typeof handle === "object" && handle !== null ? (handle as PageHandle) : {};
 }
 
+/**
+ * The namespaces a matched route's page uses. Those worked out from the address's parameters only once the route's
+ * loader has answered: until it has checked them (an unknown journey is a 404), they are whatever was typed into the
+ * address, and are neither written into the page nor fetched.
+ */
 export function namespacesOf(handle: unknown, params: Readonly<Record<string, string | undefined>>, data?: unknown): readonly string[] {
   const { i18n } = readHandle(handle);
-  return typeof i18n === "function" ? i18n(params, data) : (i18n ?? []);
+  if (typeof i18n !== "function") return i18n ?? [];
+  return data === undefined ? [] : i18n(params, data);
 }
 
 /** Every route's loader returns its translated title; one meta function turns it into the <title>. */

@@ -23,7 +23,7 @@ import { SiteFooter } from "./components/site-footer";
 import { publicCouncilSettings } from "./config/council-schema";
 import { languages, supportedLanguages, textDirection, fallbackLanguage, type Language } from "./i18n";
 import { useNonce } from "./nonce";
-import { namespacesOf, readHandle } from "./page-handle";
+import { keptQuery, namespacesOf, readHandle } from "./page-handle";
 import portalStyles from "./styles/portal.scss?url";
 import { useRootData, type RootData } from "./root-data";
 
@@ -62,8 +62,10 @@ export type { RootData };
 function LanguageSwitcher({ current }: { current: Language }) {
   const { t } = useTranslation("common");
   const location = useLocation();
+  const matches = useMatches();
   const items = supportedLanguages.map((lng) => {
-    const search = new URLSearchParams(location.search);
+    // Only what the page reads from its address: nothing else typed into it is written back into the page.
+    const search = keptQuery(matches[matches.length - 1]?.handle, location.search);
     search.set("lng", lng);
     return {
       text: languages[lng].name,

@@ -26,7 +26,7 @@ type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean
 type End = (chunk?: unknown, encoding?: unknown, callback?: unknown) => Response;
 
 /** A written chunk as bytes of its own: the writer may reuse its memory once its write's callback has run. */
-function bytesOf(chunk: unknown, encoding: unknown): Buffer {
+export function bytesOf(chunk: unknown, encoding: unknown): Buffer {
   if (chunk instanceof Uint8Array) return Buffer.from(chunk);
   return Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
 }

@@ -16,11 +16,14 @@ interface Setup {
   maxPageBytes?: number;
   maxAgeMs?: number;
   now?: () => number;
+  schedule?: (clear: () => void, delayMs: number) => void;
+  /** Run before the cache on each request. */
+  before?: express.RequestHandler;
   /** What the "renderer" does besides printing the page. */
   render?: (req: express.Request, res: express.Response) => void;
 }
 
-async function start({ visit, maxBytes = 100_000, maxPageBytes = 10_000, maxAgeMs = 60_000, now, render }: Setup) {
+async function start({ visit, maxBytes = 100_000, maxPageBytes = 10_000, maxAgeMs = 60_000, now, schedule, before, render }: Setup) {
   const renders: string[] = [];
   const app = express();
   let nonces = 0;
@@ -31,7 +34,9 @@ async function start({ visit, maxBytes = 100_000, maxPageBytes = 10_000, maxAgeM
   });
   // As in server/express-app.ts: reads are compressed, unless already encoded.
   app.use(compressReads());
-  app.use(pageCache({ visitOf: visit ?? ((req) => ({ key: req.path, tokens: { csrf: String(req.query.who ?? "") ? `token-of-${String(req.query.who)}` : undefined } })), maxBytes, maxPageBytes, maxAgeMs, now, announceHits: true }));
+  if (before) app.use(before);
+  const cache = pageCache({ visitOf: visit ?? ((req) => ({ key: req.path, tokens: { csrf: String(req.query.who ?? "") ? `token-of-${String(req.query.who)}` : undefined } })), maxBytes, maxPageBytes, maxAgeMs, now, schedule, announceHits: true });
+  app.use(cache);
   app.get("*", (req, res) => {
     renders.push(req.path);
     // As server/remix-handler.ts does: the address the page was rendered for.
@@ -60,7 +65,7 @@ async function start({ visit, maxBytes = 100_000, maxPageBytes = 10_000, maxAgeM
         response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
       }).on("error", reject);
     });
-  return { get, raw, renders };
+  return { get, raw, renders, cache };
 }
 
 describe("pageCache", () => {
@@ -163,6 +168,38 @@ describe("pageCache", () => {
     expect(renders).toEqual(["/a", "/b", "/c", "/b", "/b"]);
   });
 
+  it("clears a copy from memory when its time is up, though nobody asks for it again", async () => {
+    let clock = 0;
+    const due: { clear: () => void; at: number }[] = [];
+    const { get, cache } = await start({ maxAgeMs: 1_000, now: () => clock, schedule: (clear, delayMs) => due.push({ clear, at: clock + delayMs }) });
+    // Each clearing is run by hand when the clock says it is due: the one the cache asked for, and any it asks next.
+    const runDue = () => {
+      for (let next = due.findIndex((item) => item.at <= clock); next >= 0; next = due.findIndex((item) => item.at <= clock)) due.splice(next, 1)[0]!.clear();
+    };
+    await get("/a");
+    clock = 400;
+    await get("/b");
+    await get("/a"); // served again: still as old as when it was kept
+    expect(cache.copies).toBe(2);
+    // One clearing at a time, due when the oldest copy's time is up.
+    expect(due).toEqual([{ clear: expect.any(Function), at: 1_000 }]);
+    clock = 999;
+    runDue();
+    expect(cache.copies).toBe(2);
+    clock = 1_000;
+    runDue();
+    expect(cache.copies).toBe(1);
+    // The next clearing is for the copy left.
+    expect(due.map((item) => item.at)).toEqual([1_400]);
+    clock = 1_400;
+    runDue();
+    expect(cache.copies).toBe(0);
+    // Nothing left, nothing due: an idle server holds no timer for an empty cache.
+    expect(due).toEqual([]);
+    expect((await get("/a")).hit).toBe(false);
+    expect(due.map((item) => item.at)).toEqual([2_400]);
+  });
+
   it("keeps no copy of a page that set a cookie, failed, showed its request id, changed what it was made from, was rendered for another address, or is too long", async () => {
     const { get, renders } = await start({
       maxPageBytes: 60,
@@ -188,6 +225,27 @@ describe("pageCache", () => {
     await get("/short");
     expect((await get("/short")).hit).toBe(true);
     expect(renders).toHaveLength(13);
+  });
+
+  it("renders the page instead when a copy fails as it is sent, with none of the copy's headers", async () => {
+    let failures = 1;
+    const { get, raw, renders } = await start({
+      before: (_req, res, next) => {
+        const end = res.end.bind(res) as (...args: unknown[]) => express.Response;
+        res.end = ((...args: unknown[]) => {
+          if (res.getHeader("x-page-cache") && failures-- > 0) throw new Error("compression failed");
+          return end(...args);
+        }) as express.Response["end"];
+        next();
+      },
+    });
+    await get("/a?who=ann");
+    const failed = await raw("/a?who=bob", "identity");
+    expect(renders).toEqual(["/a", "/a"]);
+    expect(failed.headers["x-page-cache"]).toBeUndefined();
+    expect(failed.body.toString()).toContain('value="token-of-bob"');
+    // The next is served from the copy again.
+    expect((await get("/a?who=cyd")).hit).toBe(true);
   });
 
   it("leaves the page to the renderer when it cannot be looked up, or what a copy must do first fails", async () => {

@@ -3,6 +3,7 @@
 // those and then served from memory, with this request's CSP nonce and CSRF token put back where they stood.
 // What a page is made from, and what a cached copy must still do, is decided by the visit (see page-visits.ts).
 import type { Request, RequestHandler, Response } from "express";
+import { answerBegun, bytesOf } from "./compress-whole";
 import { compressPieces, gzipFromPieces, type CompressedPieces } from "./gzip-pieces";
 
 /** The per-request values in a page: never cached, put back into each copy. */
@@ -42,21 +43,50 @@ export interface PageCacheOptions {
   maxBytes: number;
   /** A page longer than this (pages of long answers) is not kept at all. */
   maxPageBytes: number;
-  /** How long a copy is kept at most, so a quiet server does not hold answers in memory indefinitely. */
+  /** How long a copy is kept at most, so a quiet server does not hold answers in memory indefinitely: a copy is
+   * cleared from memory when its time is up, whether or not anyone asks for it again. */
   maxAgeMs: number;
   /** Whether to say "X-Page-Cache: hit". Not in production: with it, anyone could ask whether someone else had given
    * certain answers today. */
   announceHits: boolean;
   now?: () => number;
+  /** Runs `clear` after `delayMs`, without keeping the process alive for it (the tests run it when they choose). */
+  schedule?: (clear: () => void, delayMs: number) => void;
+}
+
+/** The page cache's middleware, and how many copies it holds (for the tests). */
+export type PageCacheHandler = RequestHandler & { readonly copies: number };
+
+function unrefTimeout(clear: () => void, delayMs: number): void {
+  setTimeout(clear, delayMs).unref();
 }
 
 const keptHeaders = ["content-type", "cache-control"];
 
-export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceHits, now = Date.now }: PageCacheOptions): RequestHandler {
+export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceHits, now = Date.now, schedule = unrefTimeout }: PageCacheOptions): PageCacheHandler {
   // No room for pages (PAGE_CACHE_MB=0): nothing is looked up, hashed or collected only to be thrown away.
-  if (maxBytes <= 0) return (_req, _res, next) => next();
+  if (maxBytes <= 0) return Object.assign<RequestHandler, { copies: number }>((_req, _res, next) => next(), { copies: 0 });
   const pages = new Map<string, CachedPage>();
   let bytes = 0;
+  /** Whether a clearing of copies whose time is up is due. One at a time, for the copy due first; none while empty. */
+  let clearingDue = false;
+
+  const clearExpired = () => {
+    clearingDue = false;
+    const at = now();
+    let next = Infinity;
+    for (const [key, page] of pages) {
+      if (at - page.storedAt >= maxAgeMs) forget(key);
+      else next = Math.min(next, page.storedAt + maxAgeMs);
+    }
+    if (next !== Infinity) scheduleClearing(next - at);
+  };
+
+  const scheduleClearing = (delayMs: number) => {
+    if (clearingDue) return;
+    clearingDue = true;
+    schedule(clearExpired, Math.max(0, delayMs));
+  };
 
   const serve = (req: Request, res: Response, page: CachedPage, tokens: PageVisit["tokens"]) => {
     const values = page.slots.map((slot) => Buffer.from(tokens[slot]!, "latin1"));
@@ -104,6 +134,7 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
     pages.set(key, page);
     bytes += page.bytes;
     trim();
+    scheduleClearing(page.storedAt + maxAgeMs - now());
   };
 
   const lookUp = async (req: Request, res: Response): Promise<boolean> => {
@@ -136,12 +167,25 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
     return false;
   };
 
-  return (req, res, next) => {
+  const handler: RequestHandler = (req, res, next) => {
     if (req.method !== "GET") return next();
     // When the page cannot be looked up or kept alive (the database is out of reach), Remix renders it, or its 503.
-    lookUp(req, res).then((served) => served || next(), () => next());
+    lookUp(req, res).then(
+      (served) => served || next(),
+      () => {
+        // A copy that failed as it was sent (its compression threw) leaves nothing of itself on the page rendered
+        // instead; one already on its way is cut off, as any page that fails part-way is.
+        if (answerBegun(res)) return void res.destroy();
+        for (const name of servedHeaders) res.removeHeader(name);
+        next();
+      },
+    );
   };
+  return Object.defineProperty(handler, "copies", { get: () => pages.size }) as PageCacheHandler;
 }
+
+/** The headers a copy sets as it is served that a page rendered instead would not have, or would have its own of. */
+const servedHeaders = ["content-encoding", "content-length", "x-page-cache"];
 
 /** The page: its segments with the tokens between them. */
 function joined(segments: readonly Buffer[], values: readonly Buffer[]): Buffer {
@@ -182,11 +226,11 @@ function capture(res: Response, done: (status: number, body: Buffer) => void): v
   const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
-    if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+    if (chunk) chunks.push(bytesOf(chunk, rest[0]));
     return write(chunk, ...rest);
   }) as Response["write"];
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+    if (chunk && typeof chunk !== "function") chunks.push(bytesOf(chunk, rest[0]));
     done(res.statusCode, Buffer.concat(chunks));
     return end(chunk, ...rest);
   }) as Response["end"];

@@ -18,8 +18,9 @@ export function precompressedAssets(assetsDir: string): RequestHandler {
     const name = path.basename(req.path);
     const type = types[path.extname(name)];
     if (!type || req.path !== `/${name}`) return next();
-    const accepted = String(req.headers["accept-encoding"] ?? "");
-    const encoding = /\bbr\b/.test(accepted) && available.has(`${name}.br`) ? "br" : /\bgzip\b/.test(accepted) && available.has(`${name}.gz`) ? "gzip" : null;
+    // Brotli whenever the browser takes it, whatever its order (the files are smaller); each by its q-value, so that
+    // "br;q=0" is a refusal.
+    const encoding = req.acceptsEncodings("br") && available.has(`${name}.br`) ? "br" : req.acceptsEncodings("gzip") && available.has(`${name}.gz`) ? "gzip" : null;
     if (!encoding) return next();
     res.setHeader("Content-Type", type);
     res.setHeader("Content-Encoding", encoding);

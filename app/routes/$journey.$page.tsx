@@ -29,7 +29,7 @@ function EvidenceQuestion(props: EvidenceQuestionProps) {
   return <Part {...props} />;
 }
 
-export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
+export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true, query: { change: /^1$/ } };
 export const meta = titleMeta;
 
 type Place = { kind: "redirect"; to: string } | { kind: "page"; page: QuestionPageDefinition };

@@ -112,7 +112,7 @@ export default function CheckAnswers() {
           {page.noContact ? <WarningText text={t("checkAnswers.noContact")} iconFallbackText={t("common:warning")} /> : null}
           <h2 className="govuk-heading-m">{t("checkAnswers.sendTitle")}</h2>
           <p className="govuk-body">{t("checkAnswers.sendBody")}</p>
-          <Form method="post" noValidate>
+          <Form method="post" action={`/${page.journeyId}/check-answers`} noValidate>
             <input type="hidden" name="csrf" value={page.csrf} />
             <BotFields started={page.started} />
             <ReachFields />

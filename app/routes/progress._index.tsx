@@ -14,7 +14,7 @@ import { titleMeta, type PageHandle } from "~/page-handle";
 import { parseReference } from "~/reference";
 import { useRootData } from "~/root-data";
 
-export const handle: PageHandle = { i18n: ["progress"], exitThisPage: true };
+export const handle: PageHandle = { i18n: ["progress"], exitThisPage: true, query: { closed: /^$/ } };
 export const meta = titleMeta;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -71,7 +71,7 @@ export default function ProgressStart() {
               <p key={i} className="govuk-body">{p}</p>
             ))}
             <p className="govuk-body">{t("start.noEmail", values)}</p>
-            <Form method="post" noValidate>
+            <Form method="post" action="/progress?index" noValidate>
               <input type="hidden" name="csrf" value={page.csrf} />
               <Input
                 name="reference"

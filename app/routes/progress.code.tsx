@@ -75,7 +75,7 @@ export default function ProgressCode() {
             <p className="govuk-body">{t("code.sent", values)}</p>
             <p className="govuk-body">{t("code.noEmail", values)}</p>
             <p className="govuk-body">{t("code.notArrived", values)}</p>
-            <Form method="post" noValidate>
+            <Form method="post" action="/progress/code" noValidate>
               <input type="hidden" name="csrf" value={page.csrf} />
               <Input
                 name="code"

@@ -8,7 +8,7 @@ import { JourneyExit } from "~/components/journey/journey-chrome";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
 // A post from any journey or the progress pages can land here: the way out is here too.
-export const handle: PageHandle = { exitThisPage: true };
+export const handle: PageHandle = { exitThisPage: true, query: { reason: /^(too-large|rate)$/, retry: /^\d{1,5}$/, back: /^\/(?!\/)[\w/-]*$/ } };
 export const meta = titleMeta;
 
 /** A document response only carries the headers a route passes on: Retry-After must reach the browser. */

@@ -93,6 +93,29 @@ test("the language can be switched on any page and is remembered", async ({ page
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
 
+test("the language links keep what a page reads from its address and nothing else typed into it", async ({ page, request }) => {
+  // A guess typed into the address of a page with a form's token on it is never written back into that page.
+  const guess = "zqxguess";
+  await page.goto(`/complaint/service?change=1&x=${guess}&change=2`);
+  await expect(page.getByRole("link", { name: "Polski" })).toHaveAttribute("href", "/complaint/service?change=1&lng=pl");
+  expect(await page.content()).not.toContain(guess);
+  await page.goto(`/complaint/service?change=${guess}`);
+  await expect(page.getByRole("link", { name: "العربية" })).toHaveAttribute("href", "/complaint/service?lng=ar");
+  expect(await page.content()).not.toContain(guess);
+  // The refused page keeps why, for how long and the way back, in the language chosen.
+  const refused = await request.get(`/refused?reason=rate&retry=120&back=/complaint/service&${guess}=1`);
+  expect(refused.status()).toBe(429);
+  const refusedPage = await refused.text();
+  expect(refusedPage).toContain('href="/refused?reason=rate&amp;retry=120&amp;back=%2Fcomplaint%2Fservice&amp;lng=pl"');
+  expect(refusedPage).not.toContain(guess);
+  expect((await request.get(`/progress?closed&${guess}`)).ok()).toBe(true);
+  expect(await (await request.get(`/progress?closed&${guess}`)).text()).not.toContain(guess);
+  // An address that is no journey is a 404 whose words are the layout's own: nothing typed is taken for a namespace.
+  const notFound = await request.get(`/${guess}/service`);
+  expect(notFound.status()).toBe(404);
+  expect(await notFound.text()).toContain('data-namespaces="common"');
+});
+
 test("the health check answers once the database does", async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);

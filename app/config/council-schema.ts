@@ -145,15 +145,18 @@ export type LocalCouncil = Omit<CouncilSettings, "councilName" | "serviceName" |
 
 const localCouncils = new WeakMap<CouncilSettings, Map<string, LocalCouncil>>();
 
+/** A number to call, kept on one line (no-break spaces): split at the end of a line, on a phone, it reads as two. */
+const oneLine = (number: string) => number.replaceAll(" ", "\u00a0");
+
 /**
  * A number as written in right-to-left text: isolated left to right (U+2066 … U+2069), so "01632 960000" reads in
  * its own order. Without it the bidirectional algorithm lays a number's groups out right to left ("960000 01632").
  */
-const leftToRight = (number: string) => `\u2066${number}\u2069`;
+const leftToRight = (number: string) => `\u2066${oneLine(number)}\u2069`;
 
 /**
  * The council's settings in one language (English where that language has none); worked out once per language.
- * In a right-to-left language every phone number is isolated left to right, wherever it is shown.
+ * Every phone number is kept on one line, and in a right-to-left language isolated left to right, wherever it is shown.
  */
 export function councilIn(council: CouncilSettings, language: string): LocalCouncil {
   let byLanguage = localCouncils.get(council);
@@ -161,7 +164,7 @@ export function councilIn(council: CouncilSettings, language: string): LocalCoun
   let local = byLanguage.get(language);
   if (!local) {
     const word = (text: LocalText) => text[language as Language] ?? text.en;
-    const number = textDirection(language) === "rtl" ? leftToRight : (text: string) => text;
+    const number = textDirection(language) === "rtl" ? leftToRight : oneLine;
     const { contact, safeguarding, advocacy } = council;
     local = {
       ...council,

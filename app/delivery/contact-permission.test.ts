@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { answerJourney } from "../../tests/support/answer-journey";
 import { personas, type Persona } from "../../tests/support/personas";
 import { registeredJourneys } from "~/journeys/journeys";
-import { contactFlags, mayWriteTo, personMessages } from "./contact-permission";
+import { contactFlags, mayWriteTo, noReplyReason, personMessages } from "./contact-permission";
 
 const today = "2026-11-26";
 const people: Persona[] = Object.values(personas({ today }));
@@ -54,6 +54,30 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
       }
     });
   }
+});
+
+describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const))("replying to someone who used the %s journey", (_id, journey) => {
+  const own = people.filter((persona) => persona.journey === journey.id);
+  const contactOf = (persona: Persona) => journey.contactOf(answerJourney(journey, persona, today).answers);
+
+  it("is impossible when all they gave is an email address and they said messages are not safe, and possible otherwise", () => {
+    for (const persona of own.filter((p) => contactOf(p).method === "email")) {
+      expect(noReplyReason(contactOf(saying(saying(persona, "say-council", "yes"), "leave-message", "yes"))), persona.name).toBeNull();
+      expect(noReplyReason(contactOf(saying(persona, "say-council", "no"))), persona.name).toBe("unsafe");
+      expect(noReplyReason(contactOf(saying(persona, "leave-message", "no"))), persona.name).toBe("unsafe");
+    }
+  });
+
+  it("stays possible with a number to call, an address or collecting in person, whatever they said about messages", () => {
+    for (const persona of own.filter((p) => ["phone", "text", "post", "collect"].includes(contactOf(p).method))) {
+      const careful = saying(saying(persona, "say-council", "no"), "leave-message", "no");
+      expect(noReplyReason(contactOf(careful)), persona.name).toBeNull();
+    }
+  });
+
+  it("is impossible when they asked us not to contact them", () => {
+    for (const persona of own.filter((p) => contactOf(p).method === "none")) expect(noReplyReason(contactOf(persona)), persona.name).toBe("none");
+  });
 });
 
 describe("the safety answers a letter gives", () => {

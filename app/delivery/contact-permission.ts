@@ -17,6 +17,18 @@ export function contactIsRestricted(contact: PersonContact): boolean {
 }
 
 /**
+ * How we could reply to them, if at all: not when they asked not to be contacted ("none"), nor when all they gave is
+ * an email address and they told us messages are not safe ("unsafe": what the message rule below forbids is all they
+ * left us). With a number (to call or to text) staff can still make a call they answer at a safe time, and with an
+ * address send a letter, or they collect in person; so those stay possible with the same answers.
+ */
+export function noReplyReason(contact: PersonContact): "none" | "unsafe" | null {
+  if (contact.method === "none") return "none";
+  if (contact.method === "email" && contactIsRestricted(contact)) return "unsafe";
+  return null;
+}
+
+/**
  * Whether we may email this person this message, and where to. Every kind of message gets the same answer
  * today; the kind is asked so that a future message with different rules has one place to say so.
  */

@@ -13,6 +13,7 @@ import { answersOnRoute, pageById } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/journeys/journey-requests.server";
 import { readForm } from "~/journeys/read-form.server";
 import { replyByOf, sendJourney } from "~/journeys/submit-journey.server";
+import { noReplyReason } from "~/delivery/contact-permission";
 import { judgeSend, signStart } from "~/journeys/bot-checks.server";
 import { BotFields } from "~/components/journey/bot-fields";
 import { ReachFields } from "~/components/journey/reach-fields";
@@ -42,7 +43,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       journeyId: journey.id,
       namespace: journey.id,
       sections,
-      noContact: journey.contactOf(answers).method === "none",
+      // Nobody to reply to: they asked us not to, or left us only messages they told us are not safe.
+      noReply: noReplyReason(journey.contactOf(answers)),
       lastPage: position.route[position.route.length - 1] ?? journey.firstPage,
       idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
     },
@@ -109,7 +111,7 @@ export default function CheckAnswers() {
               />
             </div>
           ))}
-          {page.noContact ? <WarningText text={t("checkAnswers.noContact")} iconFallbackText={t("common:warning")} /> : null}
+          {page.noReply ? <WarningText text={page.noReply === "none" ? t("checkAnswers.noContact") : t("common:noSafeWay.checkAnswers")} iconFallbackText={t("common:warning")} /> : null}
           <h2 className="govuk-heading-m">{t("checkAnswers.sendTitle")}</h2>
           <p className="govuk-body">{t("checkAnswers.sendBody")}</p>
           <Form method="post" action={`/${page.journeyId}/check-answers`} noValidate>

@@ -19,7 +19,7 @@ import { Trans } from "~/translation/react";
 import { Details } from "~/components/govuk/details";
 import { JourneyExit } from "~/components/journey/journey-chrome";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { contactIsRestricted } from "~/delivery/contact-permission";
+import { contactIsRestricted, mayWriteTo, noReplyReason } from "~/delivery/contact-permission";
 
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? "", "progress"], exitThisPage: true };
 export const meta = titleMeta;
@@ -30,9 +30,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!submitted) return redirectSaving(context, session, pageUrl(journey, position.firstUnanswered));
   const t = context.services.translations[context.language].getFixedT(context.language, [journey.id, "common"]);
   const contact = journey.contactOf(state.answers);
-  // Someone who asked not to be contacted gets no reply date, and is told so plainly.
-  const noContact = contact.method === "none";
-  const replyBy = submitted.replyBy && !noContact ? formatLongDate(submitted.replyBy, context.language) : null;
+  // Someone we cannot reply to (they asked us not to, or left us only messages they told us are not safe) gets no
+  // reply date, and is told so plainly.
+  const noReply = noReplyReason(contact);
+  const replyBy = submitted.replyBy && !noReply ? formatLongDate(submitted.replyBy, context.language) : null;
   return data(
     {
       title: `${t(`${journey.id}:confirmation.title`)} – ${context.council.serviceName}`,
@@ -40,14 +41,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       namespace: journey.id,
       reference: submitted.reference,
       replyBy,
-      noContact,
+      noReply,
+      // The page about a complaint opens with a code we email: offered only to someone we may send one to.
+      progressCode: mayWriteTo(contact, "progress-code").allowed,
       // Told here, since nothing will reach them: we have not written to them, for their safety.
       notEmailed: contactIsRestricted(contact),
       // Public health complaints have one stage at the council, then the Ombudsman: no stages 2 and 3 to offer.
       publicHealth: isPublicHealth(journey.serviceOf(state.answers)),
       // Something is about to happen: when someone will be in touch, or, if nobody can be, to call now.
       urgent: journey.urgencyOf?.(state.answers)
-        ? { by: formatLongDate(urgentContactBy(submitted.submittedAt, context.services.config.council.timetable), context.language), reachable: !noContact }
+        ? { by: formatLongDate(urgentContactBy(submitted.submittedAt, context.services.config.council.timetable), context.language), reachable: !noReply }
         : null,
       // A complaint is followed through its stages, and can be looked up with the reference.
       followed: Boolean(journey.opensCase),
@@ -86,6 +89,13 @@ function ProgressLink() {
   );
 }
 
+/** Which of the journey's lists of next steps fits: the one for nobody to reply to, for public health, or the usual. */
+function nextSteps(page: { noReply: string | null; publicHealth: boolean }, has: (key: string) => boolean): string {
+  if (page.noReply && has("confirmation.nextNoReply")) return "confirmation.nextNoReply";
+  if (page.publicHealth && has("confirmation.nextPublicHealth")) return "confirmation.nextPublicHealth";
+  return "confirmation.next";
+}
+
 export default function Confirmation() {
   const page = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation([page.namespace, "common"]);
@@ -117,7 +127,11 @@ export default function Confirmation() {
             </NotificationBanner>
           ) : null}
           {page.replyBy ? <p className="govuk-body govuk-!-font-weight-bold">{t("confirmation.replyBy", values)}</p> : null}
-          {page.noContact ? <p className="govuk-body govuk-!-font-weight-bold">{t("common:confirmation.noContact")}</p> : null}
+          {page.noReply ? (
+            <p className="govuk-body govuk-!-font-weight-bold">
+              {page.noReply === "unsafe" ? t("common:noSafeWay.confirmation", values) : t(i18n.exists(`${page.namespace}:confirmation.noContact`) ? "confirmation.noContact" : "common:confirmation.noContact")}
+            </p>
+          ) : null}
           {page.urgent ? (
             <p className="govuk-body govuk-!-font-weight-bold">
               {page.urgent.reachable ? t("common:confirmation.urgent", { date: page.urgent.by }) : t("common:confirmation.urgentNoContact", values)}
@@ -125,8 +139,9 @@ export default function Confirmation() {
           ) : null}
           <p className="govuk-body">{keepingTogether(t("confirmation.keepReference", values), page.reference)}</p>
           <h2 className="govuk-heading-m">{t("confirmation.nextTitle")}</h2>
-          {/* Public health has its own next steps where the journey words them (one stage, then the Ombudsman). */}
-          {list(page.publicHealth && i18n.exists(`${page.namespace}:confirmation.nextPublicHealth`) ? "confirmation.nextPublicHealth" : "confirmation.next").map((p, i) => (
+          {/* Public health has its own next steps where the journey words them (one stage, then the Ombudsman); so does
+              someone we cannot reply to, where the usual ones say we will be in touch. */}
+          {list(nextSteps(page, (key) => i18n.exists(`${page.namespace}:${key}`))).map((p, i) => (
             <p key={i} className="govuk-body">{p}</p>
           ))}
           {!page.publicHealth && i18n.exists(`${page.namespace}:confirmation.escalate`) ? (
@@ -134,7 +149,7 @@ export default function Confirmation() {
               <Trans t={t} i18nKey="confirmation.escalate" components={{ escalate: <a className="govuk-link" href="/escalate" /> }} />
             </p>
           ) : null}
-          {page.followed ? (
+          {page.followed && page.progressCode ? (
             <OptionalPart>
               <ProgressLink />
             </OptionalPart>

@@ -13,8 +13,17 @@ for (const javaScriptEnabled of [true, false]) {
       const address = `young-${javaScriptEnabled ? "js" : "nojs"}-${Date.now()}@example.org`;
       const persona = withAnswers(personas().unsafeEmail, { contact: { method: "email", email: address } });
       await startAs(page, persona);
+      // All they gave is an email address, which we may not use: they are told before they send that we cannot reply.
+      await expect(page.locator(".govuk-warning-text")).toContainText("messages are the only way you have given us to contact you");
       const reference = await sendAnswers(page);
 
+      // Nothing on the confirmation promises what cannot happen: no reply date, no "we will contact you", no page
+      // about the complaint that needs an emailed code. It says how to get a reply.
+      await expect(page.getByText("so we cannot reply to you. If you want a reply, call us on")).toBeVisible();
+      await expect(page.getByText("A manager will look at your complaint, but we will not be able to tell you what they find.")).toBeVisible();
+      await expect(page.getByText(/We will reply by/)).toHaveCount(0);
+      await expect(page.getByText(/contact you to talk about it/)).toHaveCount(0);
+      await expect(page.getByRole("link", { name: "check where your complaint is" })).toHaveCount(0);
       // The confirmation says plainly that we have not emailed them, and asks them to keep the reference now.
       const banner = page.locator(".govuk-notification-banner, .govuk-warning-text, .govuk-inset-text").filter({ hasText: "We have not emailed you" });
       await expect(banner).toBeVisible();
@@ -44,6 +53,8 @@ test("someone who said we may leave messages and say who we are gets their ackno
   await startAs(page, persona);
   const reference = await sendAnswers(page);
   await expect(page.getByText("We have not emailed you")).toHaveCount(0);
+  await expect(page.getByText(/We will reply by/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "check where your complaint is" })).toBeVisible();
   const { mail } = await deliveriesFor(reference, 2);
   expect(mail.map((m) => m.to[0]).sort()).toEqual([address, "childrens-complaints@example.org"].sort());
   expect(mail.find((m) => m.to[0] === "childrens-complaints@example.org")!.subject.startsWith("SAFE CONTACT")).toBe(false);

@@ -37,9 +37,11 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
     const promised = { replyBy: formatLongDate(submission.replyBy, submission.language) };
     blocks.push({ kind: "paragraph", text: t(`${journey.id}:confirmation.replyBy`, { ...promised, defaultValue: t("emails:acknowledgement.replyBy", promised) }) });
   }
-  // What happens next, where the journey says: public health complaints have one stage, then the Ombudsman.
-  const nextKey = isPublicHealth(submission.service) && t(`${journey.id}:submission.nextPublicHealth`, { defaultValue: "" }) ? "nextPublicHealth" : "next";
-  const next = t(`${journey.id}:submission.${nextKey}`, { returnObjects: true, defaultValue: [] });
+  // What happens next, in the journey's words for an email where it has them (public health complaints have one
+  // stage, then the Ombudsman), or else as its confirmation page gave them (a compliment's thanks passed on).
+  const has = (key: string) => Boolean(t(`${journey.id}:${key}`, { defaultValue: "" }));
+  const nextKey = isPublicHealth(submission.service) && has("submission.nextPublicHealth") ? "submission.nextPublicHealth" : has("submission.next") ? "submission.next" : "confirmation.next";
+  const next = t(`${journey.id}:${nextKey}`, { ...values, returnObjects: true, defaultValue: [] });
   if (Array.isArray(next) && next.length) {
     blocks.push({ kind: "heading", text: t("emails:acknowledgement.nextHeading") }, ...next.map((text) => ({ kind: "paragraph" as const, text: String(text) })));
   }

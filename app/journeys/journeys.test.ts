@@ -96,6 +96,9 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
           // The council's numbers as the language writes them: isolated left to right in Arabic (council-schema.ts).
           expect(acknowledgement.text).toContain(councilIn(council, language).contact.phone);
           expect(acknowledgement.text + acknowledgement.html, "no placeholder left unfilled").not.toContain("{{");
+          // Every acknowledgement says what happens next, a compliment's too.
+          const nextHeading = (resources[language]?.emails as { acknowledgement: { nextHeading: string } }).acknowledgement.nextHeading;
+          expect(acknowledgement.text, `${journey.id} in ${language}`).toContain(nextHeading);
         }
         expect(staff.text + staff.html, "no placeholder left unfilled").not.toContain("{{");
         expect(missing).toEqual([]);

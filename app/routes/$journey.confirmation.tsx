@@ -144,7 +144,8 @@ export default function Confirmation() {
           {list(nextSteps(page, (key) => i18n.exists(`${page.namespace}:${key}`))).map((p, i) => (
             <p key={i} className="govuk-body">{p}</p>
           ))}
-          {!page.publicHealth && i18n.exists(`${page.namespace}:confirmation.escalate`) ? (
+          {/* "After our reply" means nothing to someone we cannot reply to: their next steps say to call us. */}
+          {!page.publicHealth && !page.noReply && i18n.exists(`${page.namespace}:confirmation.escalate`) ? (
             <p className="govuk-body">
               <Trans t={t} i18nKey="confirmation.escalate" components={{ escalate: <a className="govuk-link" href="/escalate" /> }} />
             </p>

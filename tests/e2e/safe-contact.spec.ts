@@ -24,6 +24,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText(/We will reply by/)).toHaveCount(0);
       await expect(page.getByText(/contact you to talk about it/)).toHaveCount(0);
       await expect(page.getByRole("link", { name: "check where your complaint is" })).toHaveCount(0);
+      await expect(page.getByRole("link", { name: "ask for the next stage" })).toHaveCount(0);
       // The confirmation says plainly that we have not emailed them, and asks them to keep the reference now.
       const banner = page.locator(".govuk-notification-banner, .govuk-warning-text, .govuk-inset-text").filter({ hasText: "We have not emailed you" });
       await expect(banner).toBeVisible();
@@ -55,6 +56,7 @@ test("someone who said we may leave messages and say who we are gets their ackno
   await expect(page.getByText("We have not emailed you")).toHaveCount(0);
   await expect(page.getByText(/We will reply by/)).toBeVisible();
   await expect(page.getByRole("link", { name: "check where your complaint is" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "ask for the next stage" })).toBeVisible();
   const { mail } = await deliveriesFor(reference, 2);
   expect(mail.map((m) => m.to[0]).sort()).toEqual([address, "childrens-complaints@example.org"].sort());
   expect(mail.find((m) => m.to[0] === "childrens-complaints@example.org")!.subject.startsWith("SAFE CONTACT")).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialiseNames } from "./initialise-names";
+import { initialiseNames, namesIn } from "./initialise-names";
 
 describe("initialiseNames", () => {
   it("replaces a whole name with its initials, and each part of it on its own", () => {
@@ -51,5 +51,24 @@ describe("initialiseNames", () => {
     const text = "Thank you for everything.";
     expect(initialiseNames(text, [])).toBe(text);
     expect(initialiseNames(text, ["", "   ", "-"])).toBe(text);
+  });
+});
+
+describe("namesIn", () => {
+  it("finds the names in whoever was thanked, whole, and leaves a description's words alone", () => {
+    expect(namesIn("Chloe Robinson")).toEqual(["Chloe Robinson"]);
+    expect(namesIn("my social worker")).toEqual([]);
+    expect(namesIn("My social worker Chloe")).toEqual(["Chloe"]);
+    expect(namesIn("Mrs Patel and the health visiting team at Oakfield")).toEqual(["Patel", "Oakfield"]);
+    expect(namesIn("Mary-Jane O'Neill, and Sam")).toEqual(["Mary-Jane O'Neill", "Sam"]);
+    expect(namesIn("pani Zofia z zespołu")).toEqual(["Zofia"]);
+    // A script without capitals: every word may be a name.
+    expect(namesIn("سارة أحمد")).toEqual(["سارة أحمد"]);
+    expect(namesIn("")).toEqual([]);
+  });
+
+  it("keeps a compliment's words when it thanks someone described, and initials them when named", () => {
+    expect(initialiseNames("You are the best social worker ever", namesIn("my social worker"))).toBe("You are the best social worker ever");
+    expect(initialiseNames("Chloe Robinson helped us. Thank you Chloe!", namesIn("Chloe Robinson"))).toBe("CR helped us. Thank you C!");
   });
 });

@@ -45,6 +45,36 @@ function patternOf(key: string): string {
     .join("\\s+");
 }
 
+/** Words that begin a description of someone rather than name them, capitalised or not ("My social worker"). */
+const notNames = new Set(
+  ["my", "our", "the", "a", "an", "and", "from", "at", "in", "of", "to", "for", "with", "team", "social", "worker", "workers", "nurse", "nurses", "health", "visitor", "visitors", "school", "clinic", "service", "services", "mr", "mrs", "ms", "miss", "dr", "mój", "moja", "moje", "moi", "nasz", "nasza", "nasze", "pan", "pani", "zespół", "pracownik", "pracowniczka", "socjalny", "socjalna", "szkoła"],
+);
+
+/**
+ * The names in an answer that may be a name or a description ("Chloe Robinson", "my social worker", "Mrs Patel and
+ * the health visiting team"): its words that begin with a capital letter, or belong to a script without capitals
+ * (Arabic), less words that describe rather than name. A description's ordinary words would otherwise be replaced
+ * wherever they appear ("the best social worker" becoming "the best S W").
+ */
+export function namesIn(answer: string): string[] {
+  const names: string[] = [];
+  let run: string[] = [];
+  const endRun = () => {
+    if (run.length) names.push(run.join(" "));
+    run = [];
+  };
+  // Words, and what stands between them: a name goes on across spaces ("Chloe Robinson"), not across anything else.
+  for (const [, word, between] of answer.normalize("NFC").matchAll(/([\p{L}\p{M}\p{N}'\u2019\u02bc-]+)([^\p{L}\p{M}\p{N}'\u2019\u02bc-]*)/gu)) {
+    const first = word!.charAt(0);
+    const capital = first !== first.toLocaleLowerCase() || first.toLocaleLowerCase() === first.toLocaleUpperCase();
+    if (word!.length > 1 && /^\p{L}/u.test(word!) && capital && !notNames.has(word!.toLocaleLowerCase())) run.push(word!);
+    else endRun();
+    if (!/^\s*$/u.test(between!)) endRun();
+  }
+  endRun();
+  return names;
+}
+
 export function initialiseNames(text: string, names: readonly string[]): string {
   const replacements = new Map<string, string>();
   for (const name of names) {

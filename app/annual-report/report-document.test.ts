@@ -42,7 +42,7 @@ describe("the seed year's report", () => {
         "18 complaints were received, the same as the previous year.",
         "Of the 18 complaints received, 2 were from care leavers, 13 were from parents, 2 were from foster or connected carers and 1 was from a grandparent or relative.",
         "Of the 18 complaints received, 14 had been concluded by 31 March 2018 and 4 were still open.",
-        "16 were first considered at stage 1: of these, 12 were resolved at stage 1 and 4 progressed to stage 2 (2 concluded and 2 still open).",
+        "16 were first considered at stage 1: of these, 12 were concluded at stage 1 and 4 progressed to stage 2 (2 concluded and 2 still open).",
         "2 went straight to stage 2 without first being considered at stage 1 (2 still open).",
         "1 complaint was accepted outside the 12-month time limit for making a complaint.",
         "An advocate was arranged for 1 care leaver.",
@@ -76,7 +76,7 @@ describe("the seed year's report", () => {
     expect(csvValue(csc, "Complaints received, by who made them: Parent")).toEqual(["2017/18", "13", "13"]);
     expect(csvValue(csc, "Complaints received, by who made them: Grandparent or relative")).toEqual(["2017/18", "1", "1"]);
     expect(csvValue(csc, "Complaints received, by how far they went: First considered at stage 1")).toEqual(["2017/18", "16", "18"]);
-    expect(csvValue(csc, "Complaints received, by how far they went: Resolved at stage 1")?.[1]).toBe("12");
+    expect(csvValue(csc, "Complaints received, by how far they went: Concluded at stage 1")?.[1]).toBe("12");
     expect(csvValue(csc, "Complaints received, by how far they went: Progressed to stage 2")?.[1]).toBe("4");
     expect(csvValue(csc, "Complaints received, by how far they went: Progressed to stage 2 and concluded")?.[1]).toBe("2");
     expect(csvValue(csc, "Complaints received, by how far they went: Progressed to stage 2 and still open")?.[1]).toBe("2");

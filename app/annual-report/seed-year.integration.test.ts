@@ -174,7 +174,7 @@ describe.each(engines)("the seed year through the portal's interfaces, reported 
       expect(csvValue(csc, "Complaints received, by who made them: Parent")?.[1]).toBe("13");
       expect(csvValue(csc, "Complaints received, by who made them: Grandparent or relative")?.[1]).toBe("1");
       expect(csvValue(csc, "Complaints received, by how far they went: First considered at stage 1")?.[1]).toBe("16");
-      expect(csvValue(csc, "Complaints received, by how far they went: Resolved at stage 1")?.[1]).toBe("12");
+      expect(csvValue(csc, "Complaints received, by how far they went: Concluded at stage 1")?.[1]).toBe("12");
       expect(csvValue(csc, "Complaints received, by how far they went: Progressed to stage 2")?.[1]).toBe("4");
       expect(csvValue(csc, "Complaints received, by how far they went: Progressed to stage 2 and concluded")?.[1]).toBe("2");
       expect(csvValue(csc, "Complaints received, by how far they went: Progressed to stage 2 and still open")?.[1]).toBe("2");

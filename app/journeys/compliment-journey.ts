@@ -1,6 +1,7 @@
 // Say thank you: compliments tell the council what good looks like, and may be anonymous.
 import { line } from "./field-schemas";
 import { textOf } from "./journey-engine";
+import { namesIn } from "~/annual-report/initialise-names";
 import type { Journey, QuestionPage } from "./journey-types";
 import {
   afterContact,
@@ -64,6 +65,7 @@ export const complimentJourney: Journey = {
     role: roleOf(answers),
     facts: { passOn: textOf(answers, "pass-on", "pass-on") || null, quote: textOf(answers, "annual-report", "annual-report") || null },
   }),
-  namesOf: (answers) => [...namesFromAnswers(answers), textOf(answers, "about-whom", "about-whom")].filter(Boolean),
+  // Whoever they thanked may be named ("Chloe Robinson") or described ("my social worker"): only its names count.
+  namesOf: (answers) => [...namesFromAnswers(answers), ...namesIn(textOf(answers, "about-whom", "about-whom"))],
   quotationOf: (answers) => (textOf(answers, "annual-report", "annual-report") === "yes" ? textOf(answers, "message", "message") || null : null),
 };

@@ -88,7 +88,11 @@ export interface ServiceFigures {
   /** Stages replied to within the period, whenever the complaint was received. */
   timeliness: { [S in StageKey]: { replied: Count; inTime: Count; extended: Count; late: Count; [notRecorded]: Count; medianDays: Median } };
   outcomes: { [S in StageKey]: Keyed<(typeof outcomeKeys)[number]> };
-  advocacy: { asked: Count; arranged: Count; arrangedByRole: Keyed<RoleKey> };
+  /**
+   * Advocates asked for and arranged. The three counts after `arrangedByRole` are never shown: they are how the two
+   * shown ones overlap, declared so that suppression cannot let "4 asked, 3 arranged" say that 1 who asked got none.
+   */
+  advocacy: { asked: Count; arranged: Count; arrangedByRole: Keyed<RoleKey>; askedAndArranged: Count; askedNotArranged: Count; arrangedUnasked: Count };
   ombudsman: { considered: Count; referredBack: Count; decided: Count; decisions: Keyed<(typeof decisionKeys)[number]> };
   carriedForward: { total: Count; atStage: Keyed<StageKey> };
   carriedIn: { total: Count; concluded: { total: Count; atStage: Keyed<StageKey> }; open: Count };
@@ -170,7 +174,7 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
   };
   let concluded = 0;
   let acceptedOutOfTime = 0;
-  const advocacy = { asked: 0, arranged: 0, arrangedByRole: tally(roleKeys) };
+  const advocacy = { asked: 0, arranged: 0, arrangedByRole: tally(roleKeys), askedAndArranged: 0, askedNotArranged: 0, arrangedUnasked: 0 };
   for (const record of received) {
     byMonth[String(monthIndex(period, record.receivedOn))]! += 1;
     byRole[roleOf(record.role)] += 1;
@@ -199,6 +203,8 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
       advocacy.arranged++;
       advocacy.arrangedByRole[roleOf(record.role)]++;
     }
+    if (record.advocateAsked) advocacy[record.advocateArranged ? "askedAndArranged" : "askedNotArranged"]++;
+    else if (record.advocateArranged) advocacy.arrangedUnasked++;
   }
 
   const timeliness = Object.fromEntries(
@@ -403,6 +409,8 @@ function serviceParts(figures: ServiceFigures): Partition[] {
       ];
     }),
     { total: figures.advocacy.arranged, parts: all(figures.advocacy.arrangedByRole) },
+    { total: figures.advocacy.asked, parts: [figures.advocacy.askedAndArranged, figures.advocacy.askedNotArranged] },
+    { total: figures.advocacy.arranged, parts: [figures.advocacy.askedAndArranged, figures.advocacy.arrangedUnasked] },
     { total: figures.ombudsman.decided, parts: all(figures.ombudsman.decisions) },
     { total: figures.carriedForward.total, parts: all(figures.carriedForward.atStage) },
     { total: figures.carriedForward.total, parts: [figures.open, figures.carriedIn.open] },

@@ -239,6 +239,25 @@ describe("small numbers (--suppress-below 3)", () => {
     expect(paragraphs(elements)).toContain("8 compliments were received, compared with 10 in the previous year.");
   });
 
+  it("does not let advocates asked for and arranged say how many who asked got none", () => {
+    const input = seedYearInput();
+    const inYear = input.cases.filter((record) => record.service === "childrens-social-care" && record.receivedOn >= seedYear.from && record.receivedOn <= seedYear.to);
+    // 4 asked for an advocate and 3 got one: showing 4 and 3 would say that 1 asked and got none.
+    const cases = input.cases.map((record) => {
+      const at = inYear.indexOf(record);
+      // All parents, so that the 3 arranged are not hidden already by their split by who complained.
+      return at < 0 ? record : { ...record, advocateAsked: at < 4, advocateArranged: at < 3, ...(at < 4 ? { role: "parent" as const } : {}) };
+    });
+    const { report: small } = render({ ...input, cases }, seedYear, 3);
+    const { advocacy } = small.figures.services["childrens-social-care"];
+    expect([advocacy.asked.value, advocacy.arranged.value]).toEqual([4, 3]);
+    const shown = [small.disclosure.show(advocacy.asked, "current"), small.disclosure.show(advocacy.arranged, "current")];
+    expect(shown.filter((figure) => figure.kind === "number").length).toBeLessThan(2);
+    // Unsuppressed, both are given.
+    const { report: all } = render({ ...input, cases }, seedYear);
+    expect(all.disclosure.show(advocacy.asked, "current")).toEqual({ kind: "number", value: 4 });
+  });
+
   it("withholds a further count wherever a total would give a hidden one away", () => {
     const f = report.figures.services["childrens-social-care"];
     // 18 received = 16 first at stage 1 + 2 straight to stage 2: showing 16 would give the 2 away.

@@ -12,4 +12,12 @@ describe("renderEmail", () => {
   it("lets a long address break rather than push a phone's screen sideways", () => {
     expect(renderEmail({ language: "en", subject: "We have your complaint", blocks: [] }).html).toMatch(/<div [^>]*style="[^"]*overflow-wrap: anywhere; word-break: break-word;/);
   });
+
+  it("keeps a reference on one line, left to right, in the HTML, and leaves the text part as written", () => {
+    const { html, text } = renderEmail({ language: "ar", subject: "C-7K4M-2Q9P-W", blocks: [{ kind: "paragraph", text: "رقمك المرجعي هو C-7K4M-2Q9P-W. احتفظ به." }, { kind: "list", items: ["E-0000-0000-0 and C-7K4M-2Q9P-WX"] }] });
+    expect(html).toContain('رقمك المرجعي هو <span dir="ltr" style="white-space: nowrap;">C-7K4M-2Q9P-W</span>. احتفظ به.');
+    expect(html).toContain('<li><span dir="ltr" style="white-space: nowrap;">E-0000-0000-0</span> and C-7K4M-2Q9P-WX</li>');
+    expect(html).toContain("<title>C-7K4M-2Q9P-W</title>");
+    expect(text).toContain("رقمك المرجعي هو C-7K4M-2Q9P-W. احتفظ به.");
+  });
 });

@@ -1,4 +1,5 @@
 import { textDirection } from "~/i18n";
+import { CROCKFORD_ALPHABET } from "~/reference";
 
 // An email is written once as a list of blocks, then rendered to plain text and to accessible HTML,
 // so the two parts can never say different things.
@@ -26,9 +27,17 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** Line breaks people typed stay line breaks, as text, never as markup. */
+/** A reference as the portal writes them (C-7K4M-2Q9P-W): letters and digits that escaping leaves as they are. */
+const referenceShape = new RegExp(`(?<![0-9A-Z-])[0-9A-Z]-[${CROCKFORD_ALPHABET}]{4}-[${CROCKFORD_ALPHABET}]{4}-[${CROCKFORD_ALPHABET}](?![0-9A-Z-])`, "g");
+
+/**
+ * Line breaks people typed stay line breaks, as text, never as markup. A reference stays on one line, left to right:
+ * broken at a hyphen at the end of a phone's line ("C-" / "7K4M-2Q9P-W") it is easy to copy down wrong.
+ */
 function htmlText(value: string): string {
-  return escapeHtml(value).replace(/\r\n|\r|\n/g, "<br>");
+  return escapeHtml(value)
+    .replace(referenceShape, (reference) => `<span dir="ltr" style="white-space: nowrap;">${reference}</span>`)
+    .replace(/\r\n|\r|\n/g, "<br>");
 }
 
 function textBlock(block: EmailBlock): string {

@@ -255,7 +255,7 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect(monday.text).toContain("1 complaint with codes held back");
     expect(monday.text).toContain("(3 an hour, 6 a day)");
     expect(monday.text).toContain(`${parent.reference}: 2 requests held back`);
-    expect(monday.html).toContain(`${parent.reference}: 2 requests held back`);
+    expect(monday.html).toContain(`<span dir="ltr" style="white-space: nowrap;">${parent.reference}</span>: 2 requests held back`);
     expect(monday.text).not.toMatch(/Pat|Margaret|parent@example/);
     // Tuesday's does not list them again.
     clock = at("2026-12-08T08:00:00Z");

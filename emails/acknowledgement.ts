@@ -26,6 +26,9 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
     { kind: "heading", level: 1, text: t("emails:acknowledgement.heading", values) },
     { kind: "paragraph", text: t("emails:acknowledgement.reference", values) },
   ];
+  // A request for the next stage has its own reference; the complaint is still looked up by the complaint's.
+  const complaintReference = journey.asksForNextStage?.(submission.answers as JourneyAnswers).reference;
+  if (complaintReference) blocks.push({ kind: "paragraph", text: t(`${journey.id}:confirmation.complaintReference`, { complaintReference }) });
   // Something is about to happen: someone will be in touch sooner than the reply.
   if (journey.urgencyOf?.(submission.answers as JourneyAnswers)) {
     const by = urgentContactBy(submission.submittedAt, council.timetable);

@@ -54,6 +54,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         : null,
       // A complaint is followed through its stages, and can be looked up with the reference.
       followed: Boolean(journey.opensCase),
+      // A request for the next stage has its own reference; the complaint is still looked up by the complaint's.
+      complaintReference: journey.asksForNextStage?.(state.answers).reference ?? null,
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
     },
     // What was sent stays only for the idle time after the send (or after the person last did something else here):
@@ -138,6 +140,9 @@ export default function Confirmation() {
             </p>
           ) : null}
           <p className="govuk-body">{keepingTogether(t("confirmation.keepReference", values), page.reference)}</p>
+          {page.complaintReference ? (
+            <p className="govuk-body">{keepingTogether(t("confirmation.complaintReference", { complaintReference: page.complaintReference }), page.complaintReference)}</p>
+          ) : null}
           <h2 className="govuk-heading-m">{t("confirmation.nextTitle")}</h2>
           {/* Public health has its own next steps where the journey words them (one stage, then the Ombudsman); so does
               someone we cannot reply to, where the usual ones say we will be in touch. */}

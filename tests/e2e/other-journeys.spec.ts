@@ -136,6 +136,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText(good)).toBeVisible();
       const reference = await send(page, "Send request");
       await expect(page.getByText(/We will send you our written reply by/)).toBeVisible();
+      // The request has a reference of its own; the complaint is still looked up by the complaint's.
+      await expect(page.getByText(`Your complaint keeps its own reference number, ${good}. Use that one to check where your complaint is.`)).toBeVisible();
       const stored = (await storedSubmissions()).find((s) => s.reference === reference)!;
       expect(stored.answers.reference).toEqual({ reference: good, "no-reference": [] });
       const { mail, webhooks } = await deliveriesFor(reference, 2);
@@ -146,6 +148,7 @@ for (const javaScriptEnabled of [true, false]) {
       const acknowledgement = mail.find((m) => m.to[0] === "escalating@example.org")!;
       expect(acknowledgement.subject).toBe("We have your request");
       expect(acknowledgement.text).toContain(reference);
+      expect(acknowledgement.text).toContain(`Your complaint keeps its own reference number, ${good}.`);
       expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ type: "escalate.requested" });
     });
   });

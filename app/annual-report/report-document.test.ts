@@ -188,6 +188,33 @@ function barValue(chart: Element, bar: Element): number | string {
   return /^\d+(\.\d+)?$/.test(words) ? Number(words) : words;
 }
 
+describe("public health replies", () => {
+  it("are measured against the council's working days, with the extension in months, as the case records measure them", () => {
+    const phCase = (receivedOn: string, repliedOn: string, workingDays: number, timeliness: "in-time" | "extended" | "late"): CaseRecord => ({
+      service: "public-health",
+      role: "parent",
+      receivedOn,
+      channel: "portal",
+      reach: null,
+      firstStage: 1,
+      stages: [{ stage: 1, startedOn: receivedOn, dueOn: receivedOn, extendedDueOn: null, repliedOn, outcome: "upheld", workingDays, timeliness }],
+      acknowledgedOn: receivedOn,
+      acknowledgementDueOn: receivedOn,
+      advocateAsked: false,
+      advocateArranged: false,
+      acceptedOutOfTime: false,
+      ombudsman: null,
+      closedOn: repliedOn,
+    });
+    const cases = [phCase("2017-05-01", "2017-05-10", 7, "in-time"), phCase("2017-06-01", "2017-06-20", 13, "late"), phCase("2017-07-03", "2017-08-30", 40, "extended")];
+    const { elements, csv } = render({ cases, submissions: [], quotations: [] });
+    const words = sectionWords(elements, "ph");
+    expect(words).toContain("3 replies were sent (1 within 10 working days, 1 within the extended time of 6 months and 1 late)");
+    expect(words).toContain("Reply (limit 10 working days, extended 6 months)");
+    expect(csv).toContain("Within an allowed extension");
+  });
+});
+
 describe("small numbers (--suppress-below 3)", () => {
   const { html, csv, elements, report } = render(seedYearInput(), seedYear, 3);
   const smallCount = /^(1|2)$/;

@@ -223,11 +223,12 @@ export const reportWords = {
   "timeliness.medianTitle": "Median working days to reply, against the time limit",
   "timeliness.medianDescription":
     "Each bar is the median number of working days a stage took to reply{{previousSeries}}. A dashed line marks the time limit and a dotted line the longest allowed extension.",
-  "timeliness.medianDescriptionMonths": "Each bar is the median number of working days taken to reply{{previousSeries}}. The time limit is in months, so it is not drawn.",
+  "timeliness.medianDescriptionMonths":
+    "Each bar is the median number of working days taken to reply{{previousSeries}}. A dashed line marks the time limit; the longest allowed extension is in months, so it is not drawn.",
   "timeliness.medianCaption": "Median working days to reply, by stage",
   "timeliness.medianRow": "Stage {{stage}} (limit {{limit}}{{extended}})",
   "timeliness.medianRowExtended": ", extended {{extended}}",
-  "timeliness.medianRowPublicHealth": "Reply (limit {{limit}})",
+  "timeliness.medianRowPublicHealth": "Reply (limit {{limit}}{{extended}})",
   "timeliness.legendLimit": "Time limit",
   "timeliness.legendExtended": "Longest extension",
 

@@ -137,7 +137,7 @@ export interface ReportInput {
 /**
  * The statutory time for each stage's reply, in working days, as the council's settings declare it (the one
  * table every deadline comes from), with the longest an allowed extension may reach. Public health has one stage,
- * replied to within a number of calendar months.
+ * replied to within the council's working days, or an extension of up to a number of calendar months.
  */
 export interface StageTimeLimit {
   workingDays: number;
@@ -145,5 +145,8 @@ export interface StageTimeLimit {
 }
 export interface ReportTimetable {
   childrensSocialCare: Readonly<Record<CaseStage, StageTimeLimit>>;
+  /** The council's time for a public health reply, in working days, as the case records measure it. */
+  publicHealthWorkingDays: number;
+  /** The longest a public health reply may be extended to, in calendar months. */
   publicHealthMonths: number;
 }

@@ -105,6 +105,7 @@ export function reportTimetable(timetable: Timetable): ReportTimetable {
       2: { workingDays: csc.stage2.replyWithin, extendedWorkingDays: csc.stage2.extendableTo },
       3: { workingDays: stage3WorkingDays(timetable), extendedWorkingDays: null },
     },
+    publicHealthWorkingDays: timetable.publicHealth.replyWithin,
     publicHealthMonths: timetable.publicHealth.replyWithinMonths,
   };
 }

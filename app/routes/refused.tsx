@@ -21,12 +21,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const retry = Math.min(24 * 3600, Math.max(1, Number(search.get("retry")) || 60));
   // Only a path on this site, as the URL parser resolves it: never a link to another host.
   const safeBack = sameSitePath(search.get("back"));
+  // Refused on the pages about a complaint, what was sent were tries at a reference or a code, not answers.
+  const wordsFor = reason === "rateLimited" && /^\/progress(\/|$)/.test(safeBack) ? "progress" : undefined;
   const t = context.services.translations[context.language].getFixedT(context.language, "common");
   const status = { tooLarge: 413, rateLimited: 429, forbidden: 403 }[reason];
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (reason === "rateLimited") headers["Retry-After"] = String(retry);
   return data(
-    { reason, back: safeBack, minutes: Math.ceil(retry / 60), title: `${t(`errors.${reason}.title`)} – ${context.council.serviceName}` },
+    { reason, back: safeBack, wordsFor, minutes: Math.ceil(retry / 60), title: `${t(`errors.${reason}.title`, { context: wordsFor })} – ${context.council.serviceName}` },
     { status, headers },
   );
 }
@@ -40,9 +42,9 @@ export default function Refused() {
       <main className="govuk-main-wrapper" id="main-content">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
-            <h1 className="govuk-heading-l">{t(`errors.${page.reason}.title`)}</h1>
-            <p className="govuk-body">{t(`errors.${page.reason}.body`, { minutes: page.minutes })}</p>
-            <p className="govuk-body">{t("errors.answersKept")}</p>
+            <h1 className="govuk-heading-l">{t(`errors.${page.reason}.title`, { context: page.wordsFor })}</h1>
+            <p className="govuk-body">{t(`errors.${page.reason}.body`, { minutes: page.minutes, context: page.wordsFor })}</p>
+            {page.wordsFor === "progress" ? null : <p className="govuk-body">{t("errors.answersKept")}</p>}
             <p className="govuk-body">
               <a className="govuk-link" href={page.back}>
                 {t("errors.goBack")}

@@ -150,6 +150,11 @@ test("1,000 wrong references and codes from many clients and one: nothing found 
   const refused = await fetch(`${base}${greedyAnswers[39]!.slice(4)}`, { headers: { "x-forwarded-for": "10.3.0.1" } });
   expect(refused.status).toBe(429);
   expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  // In the words of what was tried here: references and codes, not answers.
+  const refusedPage = await refused.text();
+  expect(refusedPage).toContain("You have tried a lot of times in a short time");
+  expect(refusedPage).toContain("we have paused tries from your connection");
+  expect(refusedPage).not.toContain("Answers you saved before are still there");
   // Another client is not held back by it.
   expect(await new Visitor("10.3.0.2").post("/progress", { reference: missing })).toBe("303 /progress/code");
 

@@ -295,6 +295,10 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect((await services.progressCodes.check(parent.reference, code, asker)).ok).toBe(true);
     // Used once.
     expect(await services.progressCodes.check(parent.reference, code, asker)).toEqual({ ok: false });
+    // Asked for on a page in another language, the code comes in that language, to the same address.
+    await services.progressCodes.request({ reference: parent.reference, language: "pl" });
+    await worker().runOnce();
+    expect(mail.messages.filter((m) => m.subject === "Twój kod").map((m) => m.to)).toEqual([["parent@example.org"]]);
     // Five tries, then the code stops working even when right.
     const again = await services.progressCodes.request({ reference: parent.reference, language: "en" });
     await worker().runOnce();

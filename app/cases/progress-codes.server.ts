@@ -10,6 +10,7 @@
 // whether a case exists, so it cannot be used to find out whether one does.
 import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { mayWriteTo } from "~/delivery/contact-permission";
+import { isSupportedLanguage } from "~/i18n";
 import { enqueueJobs } from "~/delivery/outbox.server";
 import type { Database } from "~/services/database.server";
 import type { Sealer } from "~/services/encryption.server";
@@ -76,6 +77,8 @@ export class ProgressCodes {
     // The one rule decides, with what the person said when they complained.
     const decision = mayWriteTo({ method: "email", email: contact.email, phone: null, address: null, safety: contact.safety }, "progress-code");
     if (!decision.allowed) return null;
+    // In the language of the page they asked on (they are waiting for it there), or the complaint's.
+    const language = isSupportedLanguage(request.language) ? request.language : contact.language;
     // A request queued before codes were kept for their session has no asker: no code could ever be used.
     if (typeof request.asker !== "string" || !request.asker) return null;
     const now = this.now();
@@ -85,7 +88,7 @@ export class ProgressCodes {
     const mine = await this.db.get<{ id: string }>("SELECT id FROM progress_codes WHERE case_id = ? AND asker = ?", [found.id, askerHash]);
     if (mine) {
       await this.db.run("UPDATE progress_codes SET code_hash = ?, expires_at = ?, tries = 0 WHERE id = ?", [this.hash(found.id, code), expiresAt, mine.id]);
-      return { caseId: found.id, email: decision.email, language: contact.language, code };
+      return { caseId: found.id, email: decision.email, language, code };
     }
     const recent = await this.db.get<{ hour: number; day: number }>(
       "SELECT COUNT(CASE WHEN created_at > ? THEN 1 END) AS hour, COUNT(*) AS day FROM progress_codes WHERE case_id = ? AND created_at > ?",
@@ -103,7 +106,7 @@ export class ProgressCodes {
       now,
       askerHash,
     ]);
-    return { caseId: found.id, email: decision.email, language: contact.language, code };
+    return { caseId: found.id, email: decision.email, language, code };
   }
 
   /**

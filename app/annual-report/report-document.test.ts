@@ -188,6 +188,14 @@ function barValue(chart: Element, bar: Element): number | string {
   return /^\d+(\.\d+)?$/.test(words) ? Number(words) : words;
 }
 
+describe("stage 3's time limit", () => {
+  it("is given as the three statutory limits it is made of", () => {
+    const { csv, html } = render(seedYearInput());
+    expect(csv).toContain("Stage 3 (limit 50 working days: the panel within 30 working days, its report within 5 working days, the response within 15 working days)");
+    expect(html).toContain("Made on 2 December 2026 from the anonymous records the portal keeps of everything sent through it and everything staff recorded in it.");
+  });
+});
+
 describe("public health replies", () => {
   it("are measured against the council's working days, with the extension in months, as the case records measure them", () => {
     const phCase = (receivedOn: string, repliedOn: string, workingDays: number, timeliness: "in-time" | "extended" | "late"): CaseRecord => ({

@@ -291,6 +291,9 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         marker: { limit: rule.workingDays, extended: rule.extendedWorkingDays },
       };
     };
+    // Stage 3's time is three statutory limits one after another, each said.
+    const { stage3Parts: parts } = context.timetable;
+    const stage3Parts = { panel: say("shown.days", { count: parts.panelWithin }), report: say("shown.days", { count: parts.reportWithin }), response: say("shown.days", { count: parts.responseWithin }) };
     const stageName = (stage: CaseStage) => (publicHealth ? say("timeliness.publicHealthStageName") : say("timeliness.stageName", { stage }));
     const stageColumn = (stage: CaseStage) => (publicHealth ? say("table.publicHealthStage") : say("table.stage", { stage }));
 
@@ -355,7 +358,11 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         const limit = limits(stage);
         const label = publicHealth
           ? say("timeliness.medianRowPublicHealth", { limit: limit.limit, extended: limit.extended === null ? "" : say("timeliness.medianRowExtended", { extended: limit.extended }) })
-          : say("timeliness.medianRow", { stage, limit: limit.limit, extended: limit.extended === null ? "" : say("timeliness.medianRowExtended", { extended: limit.extended }) });
+          : say("timeliness.medianRow", {
+              stage,
+              limit: stage === 3 ? say("timeliness.stage3Limit", { limit: limit.limit, ...stage3Parts }) : limit.limit,
+              extended: limit.extended === null ? "" : say("timeliness.medianRowExtended", { extended: limit.extended }),
+            });
         return row(label, f.timeliness[stageKeyOf(stage)].medianDays, { chartLabel: stageColumn(stage), ...(limit.marker ? { marker: limit.marker } : {}) });
       }),
       "days",

@@ -9,7 +9,7 @@ export const reportWords = {
   "document.title": "Complaints and compliments annual report {{period}}",
   "document.caption": "{{councilName}}",
   "document.service": "Children's social care and public health",
-  "document.made": "Made on {{date}} from the portal's anonymous records.",
+  "document.made": "Made on {{date}} from the anonymous records the portal keeps of everything sent through it and everything staff recorded in it.",
   "document.contents": "Contents",
   "document.draft": "Draft: the sentences are written from the figures. Check and add to them before publishing.",
 
@@ -228,6 +228,7 @@ export const reportWords = {
   "timeliness.medianCaption": "Median working days to reply, by stage",
   "timeliness.medianRow": "Stage {{stage}} (limit {{limit}}{{extended}})",
   "timeliness.medianRowExtended": ", extended {{extended}}",
+  "timeliness.stage3Limit": "{{limit}}: the panel within {{panel}}, its report within {{report}}, the response within {{response}}",
   "timeliness.medianRowPublicHealth": "Reply (limit {{limit}}{{extended}})",
   "timeliness.legendLimit": "Time limit",
   "timeliness.legendExtended": "Longest extension",

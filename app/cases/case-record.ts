@@ -145,6 +145,8 @@ export interface StageTimeLimit {
 }
 export interface ReportTimetable {
   childrensSocialCare: Readonly<Record<CaseStage, StageTimeLimit>>;
+  /** Stage 3's three limits, whose sum is its time above: the panel meets, it reports, and the council responds. */
+  stage3Parts: { panelWithin: number; reportWithin: number; responseWithin: number };
   /** The council's time for a public health reply, in working days, as the case records measure it. */
   publicHealthWorkingDays: number;
   /** The longest a public health reply may be extended to, in calendar months. */

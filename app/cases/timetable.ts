@@ -105,6 +105,7 @@ export function reportTimetable(timetable: Timetable): ReportTimetable {
       2: { workingDays: csc.stage2.replyWithin, extendedWorkingDays: csc.stage2.extendableTo },
       3: { workingDays: stage3WorkingDays(timetable), extendedWorkingDays: null },
     },
+    stage3Parts: { panelWithin: csc.stage3.panelWithin, reportWithin: csc.stage3.reportWithin, responseWithin: csc.stage3.responseWithin },
     publicHealthWorkingDays: timetable.publicHealth.replyWithin,
     publicHealthMonths: timetable.publicHealth.replyWithinMonths,
   };

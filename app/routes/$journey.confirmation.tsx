@@ -56,6 +56,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       followed: Boolean(journey.opensCase),
       // A request for the next stage has its own reference; the complaint is still looked up by the complaint's.
       complaintReference: journey.asksForNextStage?.(state.answers).reference ?? null,
+      // Its next steps are those of the stage asked for, not of both.
+      nextContext: journey.asksForNextStage ? `stage-${journey.asksForNextStage(state.answers).stage}` : undefined,
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
     },
     // What was sent stays only for the idle time after the send (or after the person last did something else here):
@@ -112,7 +114,7 @@ export default function Confirmation() {
     advocacyName: council?.advocacy.providerName ?? "",
     advocacyPhone: council?.advocacy.phone ?? "",
   };
-  const list = (key: string) => t(key, { ...values, returnObjects: true }) as string[];
+  const list = (key: string, context?: string) => t(key, { ...values, context, returnObjects: true }) as string[];
   return (
     <>
     <JourneyExit />
@@ -146,7 +148,7 @@ export default function Confirmation() {
           <h2 className="govuk-heading-m">{t("confirmation.nextTitle")}</h2>
           {/* Public health has its own next steps where the journey words them (one stage, then the Ombudsman); so does
               someone we cannot reply to, where the usual ones say we will be in touch. */}
-          {list(nextSteps(page, (key) => i18n.exists(`${page.namespace}:${key}`))).map((p, i) => (
+          {list(nextSteps(page, (key) => i18n.exists(`${page.namespace}:${key}`)), page.nextContext).map((p, i) => (
             <p key={i} className="govuk-body">{p}</p>
           ))}
           {/* "After our reply" means nothing to someone we cannot reply to: their next steps say to call us. */}

@@ -4,7 +4,7 @@ import { computeCheckSymbol } from "../../app/reference";
 import { deliveriesFor } from "./support/deliveries";
 import { expect, test } from "./support/fixtures";
 import { personas, withAnswers } from "../support/personas";
-import { answerAs, fillPage, sendAnswers, walkWithWrongAnswers } from "./support/answer-as";
+import { answerAs, fillPage, sendAnswers, startAs, walkWithWrongAnswers } from "./support/answer-as";
 import { continueOn, expectHeading, storedSubmissions, type } from "./support/journey";
 
 async function send(page: Page, button: string): Promise<string> {
@@ -153,6 +153,17 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test("a request for the next stage says what happens at the stage asked for, and not at the other", async ({ page }) => {
+  for (const [stage, other] of [["2", "3"], ["3", "2"]] as const) {
+    await startAs(page, withAnswers(personas().escalateWithReference, { service: { service: "childrens-social-care" }, stage: { stage: `stage-${stage}` } }));
+    await sendAnswers(page);
+    await expect(page.getByText(new RegExp(`^For stage ${stage}, `))).toBeVisible();
+    await expect(page.getByText(new RegExp(`^For stage ${other}, `))).toHaveCount(0);
+    await expect(page.getByText("If you are still unhappy after that, you can ask the Local Government and Social Care Ombudsman to look at your complaint.")).toBeVisible();
+    await page.context().clearCookies();
+  }
+});
 
 test("without a reference, an escalation asks for the name and date instead", async ({ page }) => {
   await page.goto("/escalate/reference");

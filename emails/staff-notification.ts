@@ -5,6 +5,7 @@ import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
 import { isPublicHealth, urgentContactBy } from "~/cases/timetable";
 import { formatLongDate } from "~/format-date";
+import { noReplyReason } from "~/delivery/contact-permission";
 import { isSupportedLanguage, languages } from "~/i18n";
 import { describeAnswers } from "~/journeys/describe-answers";
 import { leadingFlags, orderFlags, routingFlags, type RoutingFlag } from "~/journeys/flags";
@@ -52,6 +53,8 @@ function safeContactBox(journey: Journey, answers: JourneyAnswers, detail: Staff
   const warnings: EmailBlock[] = [];
   if (safety.sayCouncil === "no") warnings.push({ kind: "paragraph", text: t("emails:staff.doNotSayCouncil") });
   if (safety.leaveMessage === "no") warnings.push({ kind: "paragraph", text: t("emails:staff.doNotLeaveMessage") });
+  // All they gave is what they said is not safe to use: they were told on the confirmation that we cannot reply.
+  if (noReplyReason(contact) === "unsafe") warnings.push({ kind: "paragraph", text: t("emails:staff.noSafeWay") });
   const details =
     detail === "full"
       ? [

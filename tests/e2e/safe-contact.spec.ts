@@ -41,6 +41,9 @@ for (const javaScriptEnabled of [true, false]) {
       // The safety box comes before everything else in the email, the answers included.
       const text = staff.text;
       expect(text.indexOf("Do not say you are from the council.")).toBeGreaterThan(-1);
+      // They were told we cannot reply: staff are told so too, in the same box.
+      expect(text.indexOf("so they were told we cannot reply. Do not email them.")).toBeGreaterThan(-1);
+      expect(text.indexOf("so they were told we cannot reply.")).toBeLessThan(text.indexOf("Their answers, in the order they gave them"));
       expect(text.indexOf("Do not say you are from the council.")).toBeLessThan(text.indexOf("Their answers, in the order they gave them"));
       expect(text.indexOf("Do not say you are from the council.")).toBeLessThan(text.indexOf("My foster carer reads my emails."));
       expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ data: { reference, flags: expect.arrayContaining(["safe-contact"]) } });

@@ -16,6 +16,7 @@ const usage = `Usage:
                            [--role parent|…] [--stage 1|2] [--advocate-asked] [--out-of-time]
   npm run case -- show <reference>
   npm run case -- event <reference> acknowledged [--date YYYY-MM-DD]
+  npm run case -- event <reference> service-settled childrens-social-care|public-health [--date …]   (sent as "not sure")
   npm run case -- event <reference> stage-started <1|2|3> [--date …]
   npm run case -- event <reference> extended --due YYYY-MM-DD --reason complex|more-information-needed|person-agreed|availability|other [--date …]
   npm run case -- event <reference> replied <stage> upheld|partly-upheld|not-upheld|resolved|withdrawn [--date …]
@@ -47,6 +48,9 @@ function eventFromArgs(words: readonly string[], options: { date?: string; due?:
   const fields: Record<string, unknown> = { type };
   if (options.date) fields.date = options.date;
   switch (type) {
+    case "service-settled":
+      fields.service = first;
+      break;
     case "stage-started":
       fields.stage = Number(first);
       break;

@@ -1,13 +1,16 @@
 // What can happen to a complaint after it is sent, as the case system reports it (POST /api/case-events) or staff
 // type it (npm run case -- event …). One schema for both, so both are checked the same way.
 import { z } from "zod";
-import { caseStages, ombudsmanDecisions, stageOutcomes } from "./case-record";
+import { caseServices, caseStages, ombudsmanDecisions, stageOutcomes, type CaseService } from "./case-record";
 import { countableYears, isCountableDate } from "~/working-days";
 
 /** Why a stage's reply was put back (Getting the Best from Complaints allows it for these). */
 export const extensionReasons = ["complex", "more-information-needed", "person-agreed", "availability", "other"] as const;
 
 export const ombudsmanActions = ["referred", "referred-back", "decided"] as const;
+
+/** The services a complaint sent as "not sure" can be settled to. */
+export const settledServices = caseServices.filter((service): service is Exclude<CaseService, "not-sure"> => service !== "not-sure") as [Exclude<CaseService, "not-sure">, ...Exclude<CaseService, "not-sure">[]];
 
 // Deadlines are counted in working days, which are known only for the bank-holiday years the portal holds.
 const isoDate = z.iso.date({ error: "must be a date written as YYYY-MM-DD", abort: true }).refine(isCountableDate, { error: `must be a date in the years ${countableYears}` });
@@ -18,6 +21,9 @@ export const caseEventSchema = z.discriminatedUnion(
   "type",
   [
     z.strictObject({ type: z.literal("acknowledged"), date }).describe("The council acknowledged the complaint."),
+    z
+      .strictObject({ type: z.literal("service-settled"), service: z.enum(settledServices, { error: `must be one of ${settledServices.join(", ")}` }), date })
+      .describe("Staff settled which service a complaint sent as \"not sure\" is about: it is then counted, and its time limits run, as that service's."),
     z.strictObject({ type: z.literal("stage-started"), stage, date }).describe("A stage began: 2 after stage 1's reply, 3 after stage 2's."),
     z
       .strictObject({ type: z.literal("extended"), dueDate: isoDate, reason: z.enum(extensionReasons, { error: `must be one of ${extensionReasons.join(", ")}` }), date })
@@ -41,7 +47,7 @@ export const caseEventSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal("closed"), date }).describe("The council closed the case."),
     z.strictObject({ type: z.literal("reopened"), date }).describe("A closed case was opened again."),
   ],
-  { error: `must be one of acknowledged, stage-started, extended, replied, advocate-assigned, ombudsman, closed, reopened` },
+  { error: `must be one of acknowledged, service-settled, stage-started, extended, replied, advocate-assigned, ombudsman, closed, reopened` },
 );
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent["type"];

@@ -204,6 +204,33 @@ describe("a public health complaint", () => {
   });
 });
 
+describe("a complaint sent as \"not sure\" which service", () => {
+  const opened = openCase(opening({ service: "not-sure" }), timetable);
+
+  it("is settled by staff to one service, then counted and timed as that service's", () => {
+    const settled = run(opened, { type: "service-settled", service: "public-health", date: "2026-12-18" });
+    expect(settled.service).toBe("public-health");
+    expect(caseRecordOf(settled).service).toBe("public-health");
+    // Public health's acknowledgement (3 working days) and its reply, extendable to 6 months, from when each began.
+    expect(settled.acknowledgementDueOn).toBe(acknowledgementDue(timetable, "public-health", "2026-12-17"));
+    expect(currentStage(settled).dueOn).toBe(stageLimits(timetable, "public-health", 1, "2026-12-17").dueOn);
+    expect(run(settled, { type: "extended", dueDate: "2027-06-17", reason: "complex", date: "2027-01-04" }).stages[0]!.extendedDueOn).toBe("2027-06-17");
+    expect(run(opened, { type: "service-settled", service: "childrens-social-care", date: "2026-12-18" }).service).toBe("childrens-social-care");
+  });
+
+  it("is settled once, only from \"not sure\", and not to public health once past stage 1", () => {
+    const settled = run(opened, { type: "service-settled", service: "childrens-social-care", date: "2026-12-18" });
+    expect(refusal(settled, { type: "service-settled", service: "public-health", date: "2026-12-19" })).toMatchObject({ title: "The service is settled", field: "service" });
+    const atStage2 = run(opened, { type: "replied", stage: 1, outcome: "not-upheld", date: "2027-01-04" }, { type: "stage-started", stage: 2, date: "2027-01-05" });
+    expect(refusal(atStage2, { type: "service-settled", service: "public-health", date: "2027-01-06" })).toMatchObject({ title: "No such stage" });
+  });
+
+  it("is typed as the case system sends it, and refuses \"not sure\" as a settled service", () => {
+    expect(caseEventSchema.safeParse({ type: "service-settled", service: "public-health" }).success).toBe(true);
+    expect(caseEventSchema.safeParse({ type: "service-settled", service: "not-sure" }).success).toBe(false);
+  });
+});
+
 describe("a complaint that went straight to stage 2", () => {
   it("starts at stage 2 with its 25 working days", () => {
     const opened = openCase(opening({ firstStage: 2, receivedOn: "2027-03-01", acceptedOutOfTime: true }), timetable);

@@ -99,6 +99,17 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       if (state.acknowledgedOn) return refuse("Already acknowledged", `The complaint was acknowledged on ${state.acknowledgedOn}.`);
       next.acknowledgedOn = date;
       return { ok: true, state: next };
+    case "service-settled": {
+      if (state.service !== "not-sure") return refuse("The service is settled", `The complaint is about ${state.service}: only one sent as "not sure" can be settled.`, "service");
+      if (!stagesOf(event.service).includes(stage.stage)) return refuse("No such stage", "Public health complaints have one stage at the council, then the Ombudsman.", "service");
+      next.service = event.service;
+      // Its time limits are that service's from now on: the open stage's and the acknowledgement's, from when each began.
+      const limits = stageLimits(timetable, event.service, stage.stage, stage.startedOn);
+      if (!stage.repliedOn) next.stages[next.stages.length - 1] = { ...stage, dueOn: limits.dueOn };
+      next.latestExtension = limits.latestExtension;
+      if (!state.acknowledgedOn) next.acknowledgementDueOn = acknowledgementDue(timetable, event.service, state.receivedOn);
+      return { ok: true, state: next };
+    }
     case "stage-started": {
       if (!stagesOf(state.service).includes(event.stage)) return refuse("No such stage", "Public health complaints have one stage at the council, then the Ombudsman.", "stage");
       if (event.stage !== stage.stage + 1) return refuse("Stages go in order", `The case is at stage ${stage.stage}: the next stage is ${stage.stage + 1}.`, "stage");

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CANONICAL_REFERENCE } from "~/reference";
 import { caseChannels, caseServices, caseStages, ombudsmanDecisions, stageOutcomes } from "./case-record";
-import { extensionReasons, ombudsmanActions, type TimelineEvent } from "./case-events";
+import { extensionReasons, ombudsmanActions, settledServices, type TimelineEvent } from "./case-events";
 import { currentStage, replyDueOn, type CaseState } from "./case-state";
 import type { EventSource } from "./case-store.server";
 
@@ -21,8 +21,9 @@ export const caseUpdatedPayloadSchema = z
         .object({
           sequence: z.number().int().positive().describe("The event's place in the case's timeline, from 1."),
           source: z.enum(["case-system", "staff", "portal"]),
-          type: z.enum(["acknowledged", "stage-started", "extended", "replied", "advocate-assigned", "ombudsman", "closed", "reopened", "next-stage-requested"]),
+          type: z.enum(["acknowledged", "service-settled", "stage-started", "extended", "replied", "advocate-assigned", "ombudsman", "closed", "reopened", "next-stage-requested"]),
           date,
+          service: z.enum(settledServices).optional().describe("For a service settled: the service the complaint is about."),
           stage: stage.optional(),
           dueDate: date.optional(),
           reason: z.enum(extensionReasons).optional(),

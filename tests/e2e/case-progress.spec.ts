@@ -352,6 +352,23 @@ async function digestsArriveFrom(portal: OwnPortal): Promise<void> {
   expect((await digestsOn(dayAfter))[0]!.text).toContain(`${acknowledged}, stage 1: due ${formatLongDate(due, "en")}, 1 working day over`);
 }
 
+test("a complaint sent as 'not sure' which service is settled by staff, typed or posted, once", async ({ baseURL }) => {
+  const today = londonToday();
+  const registered = await caseCommand("register", "--received", today, "--service", "not-sure", "--channel", "phone", "--role", "parent");
+  expect(registered.code, registered.stderr).toBe(0);
+  const reference = /^(C-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z])\s*$/m.exec(registered.stdout)?.[1] ?? "";
+  const settled = await caseCommand("event", reference, "service-settled", "public-health");
+  expect(settled.code, settled.stderr).toBe(0);
+  expect(settled.stdout).toContain(`${reference}  public-health, received ${today} by phone`);
+  // Settled once: the case system is told why a second is refused, naming the field.
+  const again = await postCaseEvent(baseURL!, { reference, type: "service-settled", service: "childrens-social-care" });
+  expectProblem(again, 409);
+  expect(again.body).toMatchObject({ title: "The service is settled", errors: [expect.objectContaining({ field: "service" })] });
+  const notSure = await caseCommand("event", reference, "service-settled", "not-sure");
+  expect(notSure.code).not.toBe(0);
+  expect(notSure.stderr.split("\n")[0]).toMatch(/service must be one of childrens-social-care, public-health/);
+});
+
 test("a phone complaint registered by staff takes the case system's events, and bad input is refused naming the field, changing nothing", async ({ baseURL }) => {
   const today = londonToday();
   const registered = await caseCommand("register", "--received", today, "--service", "childrens-social-care", "--channel", "phone", "--role", "parent");

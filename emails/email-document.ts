@@ -1,5 +1,5 @@
 import { textDirection } from "~/i18n";
-import { CROCKFORD_ALPHABET } from "~/reference";
+import { CANONICAL_REFERENCE } from "~/reference";
 
 // An email is written once as a list of blocks, then rendered to plain text and to accessible HTML,
 // so the two parts can never say different things.
@@ -27,8 +27,8 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** A reference as the portal writes them (C-7K4M-2Q9P-W): letters and digits that escaping leaves as they are. */
-const referenceShape = new RegExp(`(?<![0-9A-Z-])[0-9A-Z]-[${CROCKFORD_ALPHABET}]{4}-[${CROCKFORD_ALPHABET}]{4}-[${CROCKFORD_ALPHABET}](?![0-9A-Z-])`, "g");
+/** A reference as the portal writes them (C-7K4M-2Q9P-W), anywhere in a text: letters and digits that escaping leaves as they are. */
+const referenceShape = new RegExp(`(?<![0-9A-Z-])${CANONICAL_REFERENCE.source.replace(/^\^|\$$/g, "")}(?![0-9A-Z-])`, "g");
 
 /**
  * Line breaks people typed stay line breaks, as text, never as markup. A reference stays on one line, left to right:

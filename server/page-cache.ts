@@ -79,13 +79,14 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
       if (at - page.storedAt >= maxAgeMs) forget(key);
       else next = Math.min(next, page.storedAt + maxAgeMs);
     }
-    if (next !== Infinity) scheduleClearing(next - at);
+    if (next !== Infinity) scheduleClearing(next);
   };
 
-  const scheduleClearing = (delayMs: number) => {
+  /** Asks for a clearing when the copy kept until `dueAt` is due, unless one is already due (sooner). */
+  const scheduleClearing = (dueAt: number) => {
     if (clearingDue) return;
     clearingDue = true;
-    schedule(clearExpired, Math.max(0, delayMs));
+    schedule(clearExpired, Math.max(0, dueAt - now()));
   };
 
   const serve = (req: Request, res: Response, page: CachedPage, tokens: PageVisit["tokens"]) => {
@@ -134,7 +135,7 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
     pages.set(key, page);
     bytes += page.bytes;
     trim();
-    scheduleClearing(page.storedAt + maxAgeMs - now());
+    scheduleClearing(page.storedAt + maxAgeMs);
   };
 
   const lookUp = async (req: Request, res: Response): Promise<boolean> => {

@@ -33,6 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Someone we cannot reply to (they asked us not to, or left us only messages they told us are not safe) gets no
   // reply date, and is told so plainly.
   const noReply = noReplyReason(contact);
+  const nextStageAsked = journey.asksForNextStage?.(state.answers);
   const replyBy = submitted.replyBy && !noReply ? formatLongDate(submitted.replyBy, context.language) : null;
   return data(
     {
@@ -55,9 +56,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       // A complaint is followed through its stages, and can be looked up with the reference.
       followed: Boolean(journey.opensCase),
       // A request for the next stage has its own reference; the complaint is still looked up by the complaint's.
-      complaintReference: journey.asksForNextStage?.(state.answers).reference ?? null,
+      complaintReference: nextStageAsked?.reference ?? null,
       // Its next steps are those of the stage asked for, not of both.
-      nextContext: journey.asksForNextStage ? `stage-${journey.asksForNextStage(state.answers).stage}` : undefined,
+      nextContext: nextStageAsked ? `stage-${nextStageAsked.stage}` : undefined,
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
     },
     // What was sent stays only for the idle time after the send (or after the person last did something else here):

@@ -11,7 +11,7 @@ const scanWarning = evidenceScanWarning(config);
 if (scanWarning) console.warn(scanWarning);
 const services = await createServices(config);
 const vite = await createServer({ server: { middlewareMode: true } });
-const app = createExpressApp({
+const { app } = createExpressApp({
   services,
   devMiddleware: vite.middlewares,
   build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,

@@ -1,6 +1,7 @@
 // The Express app around Remix: static assets, compression, language, request ids and the health check.
 import { logger } from "~/services/logger.server";
 import { readdirSync } from "node:fs";
+import type { RequestListener } from "node:http";
 import path from "node:path";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type Request, type Response } from "express";
@@ -16,7 +17,8 @@ import type { Services } from "~/services/services.server";
 import type { LoadedSession } from "~/services/session-store.server";
 import { answerBegun, compressReads } from "./compress-whole";
 import { pageCache } from "./page-cache";
-import { publicPageVisit, questionPageVisit } from "./page-visits";
+import { frontDoor } from "./front-door";
+import { publicPageVisit, questionPageVisit, type LanguageOf } from "./page-visits";
 import { pathAsWritten } from "./path-as-written";
 import { precompressedAssets } from "./precompressed-assets";
 import { remixHandler } from "./remix-handler";
@@ -59,7 +61,14 @@ function postFromThisSite(req: express.Request): boolean {
   }
 }
 
-export function createExpressApp({ services, build, clientDir, devMiddleware }: ExpressAppOptions): express.Express {
+/** The Express app, and what the HTTP server is given: the app behind the front door (server/front-door.ts), or
+ * the app itself in development, where nothing is kept. */
+export interface Portal {
+  app: express.Express;
+  listener: RequestListener;
+}
+
+export function createExpressApp({ services, build, clientDir, devMiddleware }: ExpressAppOptions): Portal {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", services.config.env.TRUST_PROXY);
@@ -99,7 +108,8 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     app.use((req, res, next) => (publicFiles.has(req.path) ? serveFile(req, res, next) : next()));
   }
 
-  app.use(securityHeaders({ production: services.config.isProduction }));
+  const security = securityHeaders({ production: services.config.isProduction });
+  app.use(security);
   // Everything from here on may depend on someone's session (pages, Remix's .data responses, errors): none of it
   // may be kept in a browser's or a proxy's cache. A route that is safe to cache says so itself.
   app.use((_req, res, next) => {
@@ -142,26 +152,28 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     }
   });
 
-  const languageOf = (req: express.Request) => {
-    const lng = req.query.lng;
+  const languageOf: LanguageOf = (req) => {
+    const lng = req.query?.lng;
     return chooseLanguage(
       { requested: typeof lng === "string" ? lng : null, cookie: req.headers.cookie ?? null, acceptLanguage: req.headers["accept-language"] ?? null },
       services.config.isProduction,
     );
   };
+  let listener: RequestListener = app;
   if (!devMiddleware) {
     const publicPage = publicPageVisit(services, cachedPages, languageOf);
     const questionPage = questionPageVisit(services, languageOf);
-    app.use(
-      pageCache({
-        visitOf: (req, res) => publicPage(req) ?? questionPage(req, res),
-        maxBytes: services.config.env.PAGE_CACHE_MB * 1024 * 1024,
-        maxPageBytes: 256 * 1024,
-        announceHits: !services.config.isProduction,
-        // Copies of question pages show answers: none is kept longer than the session it came from could last.
-        maxAgeMs: services.config.sessionIdleMs,
-      }),
-    );
+    const cache = pageCache({
+      visitOf: (req, res) => publicPage(req) ?? questionPage(req, res),
+      maxBytes: services.config.env.PAGE_CACHE_MB * 1024 * 1024,
+      maxPageBytes: 256 * 1024,
+      announceHits: !services.config.isProduction,
+      // Copies of question pages show answers: none is kept longer than the session it came from could last.
+      maxAgeMs: services.config.sessionIdleMs,
+    });
+    app.use(cache);
+    // Public pages' copies, once kept, are served before Express (decision 065).
+    listener = frontDoor({ app, cache, publicPage, security, patternOf: (path) => patternOf(path) });
   }
 
   // A multipart post to a page that takes files is streamed here (type check, clamd, sealed store) before its
@@ -212,5 +224,5 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     if (answerBegun(res)) return void res.destroy();
     res.status(status).type("text/plain").send(status >= 500 ? "Sorry, there is a problem with the service" : "Bad request");
   });
-  return app;
+  return { app, listener };
 }

@@ -18,9 +18,9 @@ async function main(): Promise<void> {
   // The server answers at once; until the database is reached, /healthz says 503 and pages that need it say so.
   const services = await createServices(config, { waitForDatabase: false });
   const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
-  const app = createExpressApp({ services, build, clientDir: path.join(buildDir, "client") });
+  const { listener } = createExpressApp({ services, build, clientDir: path.join(buildDir, "client") });
   // Headers that trickle in are checked against their time limit every second, not Node's default 30.
-  const server = createServer({ connectionsCheckingInterval: 1_000 }, app).listen(config.env.PORT, config.env.HOST, () => {
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, listener).listen(config.env.PORT, config.env.HOST, () => {
     logger.info({ url: `http://${config.env.HOST === "0.0.0.0" ? "localhost" : config.env.HOST}:${config.env.PORT}` }, "portal listening");
   });
   applyConnectionLimits(server, portalConnectionLimits(config.env, ({ msg, reason }) => logger.info({ reason }, msg)));

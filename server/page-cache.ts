@@ -2,6 +2,8 @@
 // address, the language, and for a question page the answers so far. So a page is rendered once for each set of
 // those and then served from memory, with this request's CSP nonce and CSRF token put back where they stood.
 // What a page is made from, and what a cached copy must still do, is decided by the visit (see page-visits.ts).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import accepts from "accepts";
 import type { Request, RequestHandler, Response } from "express";
 import { answerBegun, bytesOf } from "./compress-whole";
 import { compressPieces, gzipFromPieces, type CompressedPieces } from "./gzip-pieces";
@@ -54,8 +56,11 @@ export interface PageCacheOptions {
   schedule?: (clear: () => void, delayMs: number) => void;
 }
 
-/** The page cache's middleware, and how many copies it holds (for the tests). */
-export type PageCacheHandler = RequestHandler & { readonly copies: number };
+/** The page cache's middleware, how many copies it holds (for the tests), and its front door (see `serveKept`). */
+export type PageCacheHandler = RequestHandler & {
+  readonly copies: number;
+  serveKept(req: IncomingMessage, res: ServerResponse, visit: PageVisit, response: { nonce: string; headers: string[]; served: () => void }): boolean;
+};
 
 function unrefTimeout(clear: () => void, delayMs: number): void {
   setTimeout(clear, delayMs).unref();
@@ -65,7 +70,7 @@ const keptHeaders = ["content-type", "cache-control"];
 
 export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceHits, now = Date.now, schedule = unrefTimeout }: PageCacheOptions): PageCacheHandler {
   // No room for pages (PAGE_CACHE_MB=0): nothing is looked up, hashed or collected only to be thrown away.
-  if (maxBytes <= 0) return Object.assign<RequestHandler, { copies: number }>((_req, _res, next) => next(), { copies: 0 });
+  if (maxBytes <= 0) return Object.assign<RequestHandler, Omit<PageCacheHandler, keyof RequestHandler>>((_req, _res, next) => next(), { copies: 0, serveKept: () => false });
   const pages = new Map<string, CachedPage>();
   let bytes = 0;
   /** Whether a clearing of copies whose time is up is due. One at a time, for the copy due first; none while empty. */
@@ -89,22 +94,58 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
     schedule(clearExpired, Math.max(0, dueAt - now()));
   };
 
-  const serve = (req: Request, res: Response, page: CachedPage, tokens: PageVisit["tokens"]) => {
+  /** The copy with these tokens put back, gzipped from its pieces when `gzip` (and they fit), and the headers it
+   * goes out with besides those every page carries and Vary: its own, its encoding, and its length, so that it goes
+   * out in one piece rather than chunked (the compression middleware leaves an answer already encoded alone). */
+  const answerOf = (page: CachedPage, tokens: PageVisit["tokens"], gzip: boolean): { body: Buffer[]; headers: string[]; gzipped: boolean } => {
     const values = page.slots.map((slot) => Buffer.from(tokens[slot]!, "latin1"));
+    const gzipped = gzip ? fromPieces(page, values) : null;
+    // Plain, as its segments and tokens: the front door sends them without copying them into one buffer first.
+    const body = gzipped ? [gzipped] : interleaved(page.segments, values);
+    const headers: string[] = [];
+    for (const [name, value] of Object.entries(page.headers)) headers.push(name, value);
+    if (gzipped) headers.push("Content-Encoding", "gzip");
+    if (announceHits) headers.push("X-Page-Cache", "hit");
+    headers.push("Content-Length", String(body.reduce((sum, part) => sum + part.length, 0)));
+    return { body, headers, gzipped: gzipped !== null };
+  };
+
+  const serve = (req: Request, res: Response, page: CachedPage, tokens: PageVisit["tokens"]) => {
     // Every browser asks for gzip. A copy's first goes out plain from here, and `compressWhole` in front compresses it
     // as it does any page (a person's own copy of a question page is seldom read more than once again); from the
     // second, it is put together from pieces compressed once.
-    const gzipped = req.acceptsEncodings("gzip", "identity") === "gzip" && page.gzipped++ > 0 ? fromPieces(page, values) : null;
-    if (gzipped) res.setHeader("Content-Encoding", "gzip");
-    const body = gzipped ?? joined(page.segments, values);
+    const { body, headers } = answerOf(page, tokens, takesGzip(req) && page.gzipped++ > 0);
     res.status(page.status);
-    for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
+    for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i]!, headers[i + 1]!);
     res.vary("Accept-Encoding");
-    if (announceHits) res.setHeader("X-Page-Cache", "hit");
-    // Its length, so that the page goes out in one piece rather than chunked; the compression middleware leaves a
-    // response that is already encoded alone.
-    res.setHeader("Content-Length", body.length);
-    res.end(body);
+    // In one call: a copy that fails there (as it is compressed) has written nothing, and is rendered instead.
+    res.end(body.length === 1 ? body[0] : Buffer.concat(body));
+  };
+
+  /**
+   * Serves the copy a visit names to a request Express has not seen (server/front-door.ts), with this response's
+   * nonce and, ahead of its own, the headers every page carries, when a copy is kept and can go out from here as it
+   * is: one that needs nothing done first (a public page), in gzip from its pieces or plain to a client that takes
+   * no other encoding. A browser's first gzip of it, or brotli, is compressed behind Express as any page is. `served` is told just before the answer is written. Returns false, having
+   * written nothing, otherwise.
+   */
+  const serveKept: PageCacheHandler["serveKept"] = (req, res, visit, { nonce, headers, served }) => {
+    if (visit.beforeServing) return false;
+    const cached = pages.get(visit.key);
+    if (!cached || now() - cached.storedAt >= maxAgeMs) return false;
+    const gzip = takesGzip(req);
+    if (gzip && cached.gzipped === 0) return false;
+    // Plain only to a client that takes nothing else: brotli or deflate is left to the compression behind Express.
+    if (!gzip && accepts(req).encodings("br", "deflate", "identity") !== "identity") return false;
+    const answer = answerOf(cached, { ...visit.tokens, nonce }, gzip);
+    // Tokens that do not fit the pieces: the copy is compressed whole behind Express instead.
+    if (gzip && !answer.gzipped) return false;
+    if (gzip) cached.gzipped++;
+    keep(visit.key, cached);
+    served();
+    res.writeHead(cached.status, [...headers, ...answer.headers, "Vary", "Accept-Encoding"]);
+    send(res, answer.body);
+    return true;
   };
 
   /** The copy gzipped from its pieces, compressed the first time they are needed; null when its tokens do not fit. */
@@ -182,17 +223,30 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
       },
     );
   };
-  return Object.defineProperty(handler, "copies", { get: () => pages.size }) as PageCacheHandler;
+  return Object.defineProperty(Object.assign(handler, { serveKept }), "copies", { get: () => pages.size }) as PageCacheHandler;
+}
+
+/** Whether the browser takes gzip (over no encoding), as Express's `req.acceptsEncodings` would answer. */
+function takesGzip(req: IncomingMessage): boolean {
+  return accepts(req).encodings("gzip", "identity") === "gzip";
 }
 
 /** The headers a copy sets as it is served that a page rendered instead would not have, or would have its own of. */
 const servedHeaders = ["content-encoding", "content-length", "x-page-cache"];
 
 /** The page: its segments with the tokens between them. */
-function joined(segments: readonly Buffer[], values: readonly Buffer[]): Buffer {
+function interleaved(segments: readonly Buffer[], values: readonly Buffer[]): Buffer[] {
   const parts: Buffer[] = [segments[0]!];
   for (let i = 0; i < values.length; i++) parts.push(values[i]!, segments[i + 1]!);
-  return Buffer.concat(parts);
+  return parts;
+}
+
+/** Writes the parts as one answer: corked, they go to the socket together with the headers, in one system call. */
+function send(res: ServerResponse, parts: readonly Buffer[]): void {
+  res.cork();
+  for (let i = 0; i < parts.length - 1; i++) res.write(parts[i]);
+  // `end` uncorks.
+  res.end(parts[parts.length - 1]);
 }
 
 /** Splits the page's bytes where its tokens stand, without decoding them: the tokens are ASCII, and a UTF-8 byte

@@ -3,24 +3,30 @@
 // of a failed post, the address, the language, today's date and the case the session is looking at in "Check your
 // complaint" (a reference it fills in), and any new input it reads must join the key here.
 import { createHash } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
 import type { Request } from "express";
 import { pageById } from "~/journeys/journey-engine";
 import { journeyById } from "~/journeys/journeys";
+import type { LanguageChoice } from "~/services/language.server";
 import type { LoadedSession } from "~/services/session-store.server";
 import type { Services } from "~/services/services.server";
 import { londonDate } from "~/working-days";
 import type { PageVisit } from "./page-cache";
 
-type LanguageOf = (req: Request) => { language: string; setCookie: string | null };
+/** The language a request is read in: from its `lng` parameter (Express's parsed query; a request without one, as
+ * node:http hands it to the front door, has none), its cookie or its Accept-Language. */
+export type LanguageOf = (req: { query?: Request["query"]; headers: IncomingHttpHeaders }) => LanguageChoice;
 
 /** Pages that are the same for everyone who reads them in one language, read without a session. */
 export function publicPageVisit(services: Services, paths: readonly string[], languageOf: LanguageOf) {
   const cacheable = new Set(paths);
   const sessionCookie = `${services.sessions.cookieName}=`;
-  return (req: Request): PageVisit | null => {
-    if (!cacheable.has(req.path) || req.url !== req.path || req.headers.cookie?.includes(sessionCookie)) return null;
+  // Read from node:http's request as well as Express's (server/front-door.ts): the address as sent, which must be
+  // one of the paths exactly, with no query string.
+  return (req: { url?: string; headers: IncomingHttpHeaders }): PageVisit | null => {
+    if (!cacheable.has(req.url ?? "") || req.headers.cookie?.includes(sessionCookie)) return null;
     const { language, setCookie } = languageOf(req);
-    return setCookie ? null : { key: `${language} ${req.path}`, tokens: {} };
+    return setCookie ? null : { key: `${language} ${req.url}`, tokens: {} };
   };
 }
 

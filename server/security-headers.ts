@@ -60,14 +60,21 @@ function helmetSteps(helmetMiddleware: HelmetMiddleware): HeaderStep[] {
   return steps;
 }
 
+/** The security headers' middleware, which can also give a fresh nonce and its headers to a response that Express
+ * never sees (a public page's copy served at the front door, server/front-door.ts). */
+export type SecurityHeaders = RequestHandler & {
+  /** A fresh nonce, and every header this middleware would set for it, as name, value pairs in one flat list. */
+  fresh(): { nonce: string; headers: string[] };
+};
+
 /**
  * helmet sets the headers (decision 015); we add what it does not: the nonce, made before helmet reads it, and
  * Permissions-Policy. HSTS only in production, where the portal is always behind HTTPS.
  */
-export function securityHeaders({ production }: { production: boolean }): RequestHandler {
+export function securityHeaders({ production }: { production: boolean }): SecurityHeaders {
   const nextNonce = nonceSource();
   const steps = helmetSteps(configuredHelmet(production) as HelmetMiddleware);
-  return (_req, res, next) => {
+  const middleware: RequestHandler = (_req, res, next) => {
     const nonce = nextNonce();
     res.locals.nonce = nonce;
     res.setHeader("Permissions-Policy", permissionsPolicy);
@@ -77,6 +84,15 @@ export function securityHeaders({ production }: { production: boolean }): Reques
     }
     next();
   };
+  // What helmet removes (X-Powered-By) was never set on a response Express has not touched.
+  const setSteps = steps.filter((step): step is { name: string; value: (nonce: string) => string } => step.value !== null);
+  const fresh = () => {
+    const nonce = nextNonce();
+    const headers = ["Permissions-Policy", permissionsPolicy];
+    for (const { name, value } of setSteps) headers.push(name, value(nonce));
+    return { nonce, headers };
+  };
+  return Object.assign(middleware, { fresh });
 }
 
 /** helmet's middleware as the portal configures it; exported for the test that holds the replay to its answers. */

@@ -138,3 +138,28 @@ test("a request whose Host or target could make Remix render another page is ref
   expect(await statusOf("//evil.example/complaint/service", host)).toBe(400);
   expect(await statusOf("/complaint/service", host)).toBe(200);
 });
+
+test("a public page read again comes from memory (server/front-door.ts) as the page and headers it was rendered with, in the reader's language", async ({ playwright, baseURL }) => {
+  /** What two answers for the same page and language must share: all but the nonce, request id, date and length. */
+  const sameness = async (response: APIResponse) => {
+    const nonce = nonceOf(response);
+    const { date: _date, "x-request-id": _id, "content-length": _length, "transfer-encoding": _chunked, "x-page-cache": _hit, ...headers } = response.headers();
+    headers["content-security-policy"] = headers["content-security-policy"]!.replaceAll(nonce, "NONCE");
+    return { status: response.status(), headers, page: (await response.text()).replaceAll(nonce, "NONCE") };
+  };
+  for (const [path, language, words] of [["/", "en", "Make a complaint"], ["/privacy", "pl", 'lang="pl"'], ["/complaint", "ar", 'dir="rtl"']] as const) {
+    for (const encoding of ["identity", "gzip, deflate, br"]) {
+      const reader = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "accept-language": language, "accept-encoding": encoding } });
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await reader.get(path));
+      expect(answers.at(-1)!.headers()["x-page-cache"], `${path} ${encoding}`).toBe("hit");
+      const first = await sameness(answers[0]!);
+      expect(first.page).toContain(words);
+      for (const answer of answers.slice(1)) expect(await sameness(answer), `${path} ${encoding}`).toEqual(first);
+      // Each with its own nonce, in its CSP and in its scripts.
+      expect(new Set(answers.map(nonceOf)).size).toBe(3);
+      for (const answer of answers) expect(await answer.text()).toContain(`nonce="${nonceOf(answer)}"`);
+      await reader.dispose();
+    }
+  }
+});

@@ -56,6 +56,13 @@ export type CaseEventType = CaseEvent["type"];
 export const caseEventBodySchema = z.looseObject({ reference: z.string({ error: "is needed: the portal reference, such as C-7K4M-2Q9P-W" }) });
 
 /** Things the portal itself records on a case's timeline (never accepted from outside). */
-export type PortalCaseEvent = { type: "next-stage-requested"; stage: 2 | 3; date: string; late: boolean };
+export type PortalCaseEvent = {
+  type: "next-stage-requested";
+  stage: 2 | 3;
+  date: string;
+  late: boolean;
+  /** The person asked for an advocate with the request (absent on requests recorded before this was kept). */
+  advocate?: boolean;
+};
 
 export type TimelineEvent = (CaseEvent & { date: string }) | PortalCaseEvent;

@@ -158,6 +158,10 @@ describe.each(engines)("case progress on %s", (engine) => {
       { stage: 2, on: "2026-12-01", late: false },
       { stage: 2, on: "2026-12-17", late: true },
     ]);
+    // The parent did not want an advocate with the complaint, and asked for one with the request: the annual report
+    // counts them as someone who complained and asked for an advocate.
+    expect(people.parent.answers.advocate).toEqual({ advocate: "no" });
+    expect(found?.state.advocateAsked).toBe(true);
   });
 
   it("sends the complaints manager one digest a working day, from the digest hour, and none with nothing to say", async () => {

@@ -271,6 +271,13 @@ describe("requests for the next stage in the digest", () => {
     expect(listed(run(asked, { type: "stage-started", stage: 2, date: "2026-11-24" }), "2026-11-25")).toEqual([]);
   });
 
+  it("counts someone who asks for an advocate with the request as having asked for one, closed case or not", () => {
+    expect(run(replied, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false }).advocateAsked).toBe(false);
+    expect(run(replied, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false, advocate: true }).advocateAsked).toBe(true);
+    const closed = run(replied, { type: "closed", date: "2026-11-16" });
+    expect(caseRecordOf(run(closed, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false, advocate: true })).advocateAsked).toBe(true);
+  });
+
   it("lists none for a stage after one still open, or a stage the service does not have", () => {
     const atStage2 = run(replied, { type: "stage-started", stage: 2, date: "2026-11-16" }, { type: "next-stage-requested", stage: 3, date: "2026-11-20", late: false });
     expect(listed(atStage2, "2026-11-23")).toEqual([]);

@@ -170,6 +170,9 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       return { ok: true, state: next };
     case "next-stage-requested":
       next.nextStageRequests.push({ stage: event.stage, on: date, late: event.late });
+      // Someone who asks for an advocate for the next stage is someone who complained and asked for one: the annual
+      // report counts them so.
+      if (event.advocate) next.advocateAsked = true;
       return { ok: true, state: next };
   }
 }

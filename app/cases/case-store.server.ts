@@ -220,8 +220,8 @@ export class CaseStore {
     } else if (!state.closedOn && before.closedOn) {
       await tx.run("DELETE FROM statistics WHERE case_id = ?", [row.id]);
     } else if (state.closedOn) {
-      // The Ombudsman may still act on a closed case: its row follows.
-      await tx.run("UPDATE statistics SET record = ? WHERE case_id = ?", [JSON.stringify(caseRecordOf(state)), row.id]);
+      // The Ombudsman may still act on a closed case, and the person may still ask for the next stage: its row follows.
+      await tx.run("UPDATE statistics SET record = ?, advocate_asked = ? WHERE case_id = ?", [JSON.stringify(caseRecordOf(state)), state.advocateAsked ? 1 : 0, row.id]);
     }
     const jobs: PlannedJob[] = this.options.webhookNames.map((target) => ({ kind: "case-webhook", target, payload: eventId }));
     await enqueueJobs(tx, { caseId: row.id, reference: row.reference, type: caseUpdatedType }, jobs, now);

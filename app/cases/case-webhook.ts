@@ -31,6 +31,7 @@ export const caseUpdatedPayloadSchema = z
           action: z.enum(ombudsmanActions).optional(),
           decision: z.enum(ombudsmanDecisions).optional(),
           late: z.boolean().optional().describe("For a request for the next stage: made after the time to ask had passed."),
+          advocate: z.boolean().optional().describe("For a request for the next stage: the person asked for an advocate with it."),
         })
         .describe("What happened."),
       case: z

@@ -103,7 +103,7 @@ export async function storeJourneySubmission(services: Services, { journey, answ
     if (opens) return;
     const request = journey.asksForNextStage?.(answers);
     if (request?.reference) {
-      await services.cases.recordPortalEventIn(tx, request.reference, { type: "next-stage-requested", stage: request.stage, date: today, late: flags.includes("late") });
+      await services.cases.recordPortalEventIn(tx, request.reference, { type: "next-stage-requested", stage: request.stage, date: today, late: flags.includes("late"), advocate: flags.includes("advocate") });
     }
     const record: SubmissionRecord = {
       kind: journey.id,

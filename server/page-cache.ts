@@ -126,8 +126,8 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
    * Serves the copy a visit names to a request Express has not seen (server/front-door.ts), with this response's
    * nonce and, ahead of its own, the headers every page carries, when a copy is kept and can go out from here as it
    * is: one that needs nothing done first (a public page), in gzip from its pieces or plain to a client that takes
-   * no other encoding. A browser's first gzip of it, or brotli, is compressed behind Express as any page is. `served` is told just before the answer is written. Returns false, having
-   * written nothing, otherwise.
+   * no other encoding. A browser's first gzip of it, or brotli, is compressed behind Express as any page is.
+   * `served` is told just before the answer is written. Returns false, having written nothing, otherwise.
    */
   const serveKept: PageCacheHandler["serveKept"] = (req, res, visit, { nonce, headers, served }) => {
     if (visit.beforeServing) return false;

@@ -14,6 +14,9 @@ const wholeTypes = ["text/html", "text/x-script"];
 /** Below this, compressing costs more than it saves (the same threshold as `compression`'s). */
 const threshold = 1024;
 
+/** Every encoding a read may be compressed in behind Express: gzip and brotli here, deflate by `compression` too. */
+export const readEncodings = ["gzip", "br", "deflate"] as const;
+
 /** The same settings `compression` uses: gzip at zlib's default level, brotli at quality 4. */
 const compressors = {
   gzip: (body: Buffer) => gzipSync(body),

@@ -172,8 +172,9 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
       maxAgeMs: services.config.sessionIdleMs,
     });
     app.use(cache);
-    // Public pages' copies, once kept, are served before Express (decision 065).
-    listener = frontDoor({ app, cache, publicPage, security, patternOf: (path) => patternOf(path) });
+    // Public pages' copies, once kept, are served before Express (decision 065); with no room for copies, there is
+    // nothing to serve there.
+    if (cache.keeps) listener = frontDoor({ app, cache, publicPage, security, patternOf: (path) => patternOf(path) });
   }
 
   // A multipart post to a page that takes files is streamed here (type check, clamd, sealed store) before its

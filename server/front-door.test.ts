@@ -5,10 +5,12 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type In
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import express from "express";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "~/services/logger.server";
 import { compressReads } from "./compress-whole";
 import { frontDoor } from "./front-door";
 import { pageCache, type PageVisit } from "./page-cache";
+import { requestLog } from "./request-log";
 import { securityHeaders, type SecurityHeaders } from "./security-headers";
 
 const servers: Server[] = [];
@@ -16,9 +18,12 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-/** The public pages of this test: the same for everyone, read with no query string and no session. */
-const publicPage = (req: { url?: string; headers: IncomingHttpHeaders }): PageVisit | null =>
-  ["/", "/privacy"].includes(req.url ?? "") && !req.headers.cookie?.includes("session=") ? { key: req.url!, tokens: {} } : null;
+/** The public pages of this test: the same for everyone, read with no query string and no session. A language it
+ * cannot read makes it fail, as a fault in reading one would. */
+const publicPage = (req: { url?: string; headers: IncomingHttpHeaders }): PageVisit | null => {
+  if (req.headers["accept-language"] === "boom") throw new URIError("a language that cannot be read");
+  return ["/", "/privacy"].includes(req.url ?? "") && !req.headers.cookie?.includes("session=") ? { key: req.url!, tokens: {} } : null;
+};
 
 async function listen(listener: Parameters<typeof createServer>[1]): Promise<string> {
   const server = createServer(listener!).listen(0, "127.0.0.1");
@@ -32,6 +37,7 @@ async function start({ security = securityHeaders({ production: true }) }: { sec
   const app = express();
   app.disable("x-powered-by");
   app.use(compressReads());
+  app.use(requestLog((path) => path));
   app.use(security);
   const cache = pageCache({ visitOf: (req) => publicPage(req), maxBytes: 1_000_000, maxPageBytes: 100_000, maxAgeMs: 60_000, announceHits: false });
   app.use(cache);
@@ -150,6 +156,32 @@ describe("front door", () => {
     await get(`${door}/complaint`);
     await get(`${door}//`);
     expect(toApp).toEqual(["GET /?lng=pl", "GET /", "HEAD /", "POST /", "GET /complaint", "GET //"]);
+  });
+
+  it("writes one log line for each answer, from either side, with its request id, route and status", async () => {
+    const { door } = await start();
+    const info = vi.spyOn(logger, "info");
+    try {
+      const answers = [await get(`${door}/`), await get(`${door}/`), await get(`${door}/`, { "accept-encoding": "gzip" }), await get(`${door}/`, { "accept-encoding": "gzip" })];
+      // Written once the answer has gone: wait for the last one's.
+      await vi.waitFor(() => expect(info.mock.calls.filter(([, message]) => message === "request")).toHaveLength(4));
+      const lines = info.mock.calls.filter(([, message]) => message === "request").map(([fields]) => fields as Record<string, unknown>);
+      expect(lines.map((line) => line.requestId)).toEqual(answers.map((answer) => answer.headers["x-request-id"]));
+      for (const line of lines) expect(line).toMatchObject({ method: "GET", route: "/", status: 200 });
+    } finally {
+      info.mockRestore();
+    }
+  });
+
+  it("answers behind Express when it cannot tell what a request is for", async () => {
+    const { door, toApp } = await start();
+    await get(`${door}/`);
+    const answer = await get(`${door}/`, { "accept-language": "boom" });
+    // The Express side's own cache middleware fails on it the same way, and the page is rendered.
+    expect(answer.status).toBe(200);
+    expect(toApp).toEqual(["GET /", "GET /"]);
+    expect((await get(`${door}/`)).status).toBe(200);
+    expect(toApp).toHaveLength(2);
   });
 
   it("renders the page behind Express when its copy cannot be served from here", async () => {

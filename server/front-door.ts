@@ -4,6 +4,7 @@
 // page from memory took 0.25 ms of CPU through Express and about 0.07 ms here. Everything else, and any copy that
 // cannot go out from here as it is, goes on to the Express app unchanged.
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { logger } from "~/services/logger.server";
 import type { PageCacheHandler, PageVisit } from "./page-cache";
 import { logWhenFinished, requestIdOf } from "./request-log";
 import type { SecurityHeaders } from "./security-headers";
@@ -20,18 +21,34 @@ export interface FrontDoorOptions {
 }
 
 export function frontDoor({ app, cache, publicPage, security, patternOf }: FrontDoorOptions): RequestListener {
+  let warned = false;
   return (req, res) => {
-    const visit = req.method === "GET" ? publicPage(req) : null;
-    if (visit) {
+    if (req.method === "GET") {
       try {
+        const visit = publicPage(req);
         // The same headers, log line and request id as behind Express (security-headers.ts, request-log.ts).
-        const { nonce, headers } = security.fresh();
-        const requestId = requestIdOf(req.headers["x-request-id"]);
-        headers.push("X-Request-Id", requestId);
-        const served = () => logWhenFinished(req.method, patternOf(req.url ?? "/"), requestId, res);
-        if (cache.serveKept(req, res, visit, { nonce, headers, served })) return;
-      } catch {
-        // A copy that failed before a byte went is rendered behind Express instead; one already going is cut off.
+        const requestId = () => requestIdOf(req.headers["x-request-id"]);
+        let id = "";
+        const served =
+          visit &&
+          cache.serveKept(req, res, visit, {
+            prepare: () => {
+              const { nonce, headers } = security.fresh();
+              id = requestId();
+              headers.push("X-Request-Id", id);
+              return { nonce, headers };
+            },
+            served: () => logWhenFinished(req.method, patternOf(req.url ?? "/"), id, res),
+          });
+        if (served) return;
+      } catch (error) {
+        // Anything that fails before a byte is written is answered behind Express instead, as it would have been
+        // without the front door; an answer already going is cut off. Said once, so a fault that keeps sending
+        // every page the slower way is seen.
+        if (!warned) {
+          warned = true;
+          logger.warn({ error: error instanceof Error ? error.name : "unknown" }, "front door: a public page went behind Express after an error");
+        }
         if (res.headersSent) return void res.destroy();
       }
     }

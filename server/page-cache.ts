@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import accepts from "accepts";
 import type { Request, RequestHandler, Response } from "express";
-import { answerBegun, bytesOf } from "./compress-whole";
+import { answerBegun, bytesOf, readEncodings } from "./compress-whole";
 import { compressPieces, gzipFromPieces, type CompressedPieces } from "./gzip-pieces";
 
 /** The per-request values in a page: never cached, put back into each copy. */
@@ -59,8 +59,18 @@ export interface PageCacheOptions {
 /** The page cache's middleware, how many copies it holds (for the tests), and its front door (see `serveKept`). */
 export type PageCacheHandler = RequestHandler & {
   readonly copies: number;
-  serveKept(req: IncomingMessage, res: ServerResponse, visit: PageVisit, response: { nonce: string; headers: string[]; served: () => void }): boolean;
+  /** Whether it has room to keep any copy. */
+  readonly keeps: boolean;
+  serveKept(req: IncomingMessage, res: ServerResponse, visit: PageVisit, answer: KeptAnswer): boolean;
 };
+
+/** What the front door adds to a kept copy it serves (server/front-door.ts). */
+export interface KeptAnswer {
+  /** Asked only once the copy will be served: a fresh nonce, and the headers every page carries, as name, value. */
+  prepare(): { nonce: string; headers: string[] };
+  /** Told once the headers are written, before the page. */
+  served(): void;
+}
 
 function unrefTimeout(clear: () => void, delayMs: number): void {
   setTimeout(clear, delayMs).unref();
@@ -70,7 +80,7 @@ const keptHeaders = ["content-type", "cache-control"];
 
 export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceHits, now = Date.now, schedule = unrefTimeout }: PageCacheOptions): PageCacheHandler {
   // No room for pages (PAGE_CACHE_MB=0): nothing is looked up, hashed or collected only to be thrown away.
-  if (maxBytes <= 0) return Object.assign<RequestHandler, Omit<PageCacheHandler, keyof RequestHandler>>((_req, _res, next) => next(), { copies: 0, serveKept: () => false });
+  if (maxBytes <= 0) return Object.assign<RequestHandler, Omit<PageCacheHandler, keyof RequestHandler>>((_req, _res, next) => next(), { copies: 0, keeps: false, serveKept: () => false });
   const pages = new Map<string, CachedPage>();
   let bytes = 0;
   /** Whether a clearing of copies whose time is up is due. One at a time, for the copy due first; none while empty. */
@@ -97,7 +107,7 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
   /** The copy with these tokens put back, gzipped from its pieces when `gzip` (and they fit), and the headers it
    * goes out with besides those every page carries and Vary: its own, its encoding, and its length, so that it goes
    * out in one piece rather than chunked (the compression middleware leaves an answer already encoded alone). */
-  const answerOf = (page: CachedPage, tokens: PageVisit["tokens"], gzip: boolean): { body: Buffer[]; headers: string[]; gzipped: boolean } => {
+  const answerOf = (page: CachedPage, tokens: PageVisit["tokens"], gzip: boolean, hit = "hit"): { body: Buffer[]; headers: string[]; gzipped: boolean } => {
     const values = page.slots.map((slot) => Buffer.from(tokens[slot]!, "latin1"));
     const gzipped = gzip ? fromPieces(page, values) : null;
     // Plain, as its segments and tokens: the front door sends them without copying them into one buffer first.
@@ -105,7 +115,7 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
     const headers: string[] = [];
     for (const [name, value] of Object.entries(page.headers)) headers.push(name, value);
     if (gzipped) headers.push("Content-Encoding", "gzip");
-    if (announceHits) headers.push("X-Page-Cache", "hit");
+    if (announceHits) headers.push("X-Page-Cache", hit);
     headers.push("Content-Length", String(body.reduce((sum, part) => sum + part.length, 0)));
     return { body, headers, gzipped: gzipped !== null };
   };
@@ -127,23 +137,24 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
    * nonce and, ahead of its own, the headers every page carries, when a copy is kept and can go out from here as it
    * is: one that needs nothing done first (a public page), in gzip from its pieces or plain to a client that takes
    * no other encoding. A browser's first gzip of it, or brotli, is compressed behind Express as any page is.
-   * `served` is told just before the answer is written. Returns false, having written nothing, otherwise.
+   * Outside production, it says so: `X-Page-Cache: front-door`. Returns false, having written nothing, otherwise.
    */
-  const serveKept: PageCacheHandler["serveKept"] = (req, res, visit, { nonce, headers, served }) => {
+  const serveKept: PageCacheHandler["serveKept"] = (req, res, visit, { prepare, served }) => {
     if (visit.beforeServing) return false;
     const cached = pages.get(visit.key);
     if (!cached || now() - cached.storedAt >= maxAgeMs) return false;
     const gzip = takesGzip(req);
     if (gzip && cached.gzipped === 0) return false;
-    // Plain only to a client that takes nothing else: brotli or deflate is left to the compression behind Express.
-    if (!gzip && accepts(req).encodings("br", "deflate", "identity") !== "identity") return false;
-    const answer = answerOf(cached, { ...visit.tokens, nonce }, gzip);
+    // Plain only to a client that takes no other encoding the compression behind Express might use.
+    if (!gzip && accepts(req).encodings(...readEncodings.filter((encoding) => encoding !== "gzip"))) return false;
+    const { nonce, headers } = prepare();
+    const answer = answerOf(cached, { ...visit.tokens, nonce }, gzip, "front-door");
     // Tokens that do not fit the pieces: the copy is compressed whole behind Express instead.
     if (gzip && !answer.gzipped) return false;
     if (gzip) cached.gzipped++;
     keep(visit.key, cached);
-    served();
     res.writeHead(cached.status, [...headers, ...answer.headers, "Vary", "Accept-Encoding"]);
+    served();
     send(res, answer.body);
     return true;
   };
@@ -223,7 +234,7 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
       },
     );
   };
-  return Object.defineProperty(Object.assign(handler, { serveKept }), "copies", { get: () => pages.size }) as PageCacheHandler;
+  return Object.defineProperty(Object.assign(handler, { serveKept, keeps: true }), "copies", { get: () => pages.size }) as PageCacheHandler;
 }
 
 /** Whether the browser takes gzip (over no encoding), as Express's `req.acceptsEncodings` would answer. */

@@ -152,6 +152,25 @@ describe("figures from other records", () => {
     expect([csc.open.value, csc.concluded.value, csc.firstStage.stage1.openAtStage1.value, csc.carriedForward.total.value]).toEqual([1, 0, 1, 1]);
   });
 
+  it("counts complaints by when they were acknowledged: in time, after it, or not by the period's end", () => {
+    const cases = [
+      portalCase("2025-06-02", { acknowledgementDueOn: "2025-06-09", acknowledgedOn: "2025-06-09" }),
+      portalCase("2025-06-02", { acknowledgementDueOn: "2025-06-09", acknowledgedOn: "2025-06-10" }),
+      portalCase("2025-06-02", { acknowledgementDueOn: "2025-06-09" }),
+      // Received in the last days of the year, acknowledged in the next: not acknowledged by its end.
+      portalCase("2026-03-30", { acknowledgementDueOn: "2026-04-07", acknowledgedOn: "2026-04-01" }),
+      // Received the year before: counted in that year's figures, not this one's.
+      portalCase("2025-03-03", { acknowledgementDueOn: "2025-03-10", acknowledgedOn: "2025-03-20" }),
+    ];
+    const { acknowledgements, received } = computeFigures({ cases, submissions: [], quotations: [] }, year).services["childrens-social-care"];
+    expect([acknowledgements.inTime, acknowledgements.late, acknowledgements.notAcknowledged, received]).toEqual([
+      { value: 1, previous: 0 },
+      { value: 1, previous: 1 },
+      { value: 2, previous: 0 },
+      { value: 4, previous: 1 },
+    ]);
+  });
+
   it("counts the period's first and last days as inside it", () => {
     const cases = [
       portalCase("2026-03-20", { closedOn: "2026-03-31" }),

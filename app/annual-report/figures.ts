@@ -96,6 +96,9 @@ export interface ServiceFigures {
   ombudsman: { considered: Count; referredBack: Count; decided: Count; decisions: Keyed<(typeof decisionKeys)[number]> };
   carriedForward: { total: Count; atStage: Keyed<StageKey> };
   carriedIn: { total: Count; concluded: { total: Count; atStage: Keyed<StageKey> }; open: Count };
+  /** The complaints received, by whether they were acknowledged in time, later, or not by the period's end (the
+   * Complaint Handling Code's first promise). */
+  acknowledgements: { inTime: Count; late: Count; notAcknowledged: Count };
 }
 
 export interface ReportFigures {
@@ -174,6 +177,7 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
   };
   let concluded = 0;
   let acceptedOutOfTime = 0;
+  const acknowledgements = { inTime: 0, late: 0, notAcknowledged: 0 };
   const advocacy = { asked: 0, arranged: 0, arrangedByRole: tally(roleKeys), askedAndArranged: 0, askedNotArranged: 0, arrangedUnasked: 0 };
   for (const record of received) {
     byMonth[String(monthIndex(period, record.receivedOn))]! += 1;
@@ -181,6 +185,8 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
     const closed = closedBy(record, period.to);
     if (closed) concluded++;
     if (record.acceptedOutOfTime) acceptedOutOfTime++;
+    const acknowledgedOn = record.acknowledgedOn !== null && record.acknowledgedOn <= period.to ? record.acknowledgedOn : null;
+    acknowledgements[acknowledgedOn === null ? "notAcknowledged" : acknowledgedOn <= record.acknowledgementDueOn ? "inTime" : "late"]++;
     const highest = highestStage(record, period.to);
     if (record.firstStage === 1) {
       first.stage1.total++;
@@ -269,6 +275,7 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
     ombudsman,
     carriedForward,
     carriedIn,
+    acknowledgements,
   };
 }
 
@@ -394,6 +401,7 @@ function serviceParts(figures: ServiceFigures): Partition[] {
     { total: figures.received, parts: all(figures.byRole) },
     { total: figures.received, parts: [first.stage1.total, first.stage2.total, first.stage3.total] },
     { total: figures.received, parts: [figures.concluded, figures.open] },
+    { total: figures.received, parts: [figures.acknowledgements.inTime, figures.acknowledgements.late, figures.acknowledgements.notAcknowledged] },
     { total: first.stage1.total, parts: [first.stage1.resolvedAtStage1, first.stage1.progressedToStage2.total, first.stage1.openAtStage1] },
     { total: first.stage1.progressedToStage2.total, parts: [first.stage1.progressedToStage2.concluded, first.stage1.progressedToStage2.open] },
     { total: first.stage2.total, parts: [first.stage2.concluded, first.stage2.open] },

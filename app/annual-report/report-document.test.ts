@@ -45,6 +45,7 @@ describe("the seed year's report", () => {
         "16 were first considered at stage 1: of these, 12 were concluded at stage 1 and 4 progressed to stage 2 (2 concluded and 2 still open).",
         "2 went straight to stage 2 without first being considered at stage 1 (2 still open).",
         "1 complaint was accepted outside the 12-month time limit for making a complaint.",
+        "All 18 complaints received were acknowledged within 5 working days.",
         "An advocate was arranged for 1 care leaver.",
         "No complaints were considered by the Local Government and Social Care Ombudsman in 2017/18, the same as the previous year.",
         "1 person went to the Ombudsman and was referred back to the council to consider their complaint first.",
@@ -220,6 +221,43 @@ describe("public health replies", () => {
     expect(words).toContain("3 replies were sent (1 within 10 working days, 1 within the extended time of 6 months and 1 late)");
     expect(words).toContain("Reply (limit 10 working days, extended 6 months)");
     expect(csv).toContain("Within an allowed extension");
+  });
+});
+
+describe("acknowledging complaints", () => {
+  const acknowledged = (service: CaseRecord["service"], receivedOn: string, acknowledgementDueOn: string, acknowledgedOn: string | null): CaseRecord => ({
+    service,
+    role: "parent",
+    receivedOn,
+    channel: "phone",
+    reach: null,
+    firstStage: 1,
+    stages: [{ stage: 1, startedOn: receivedOn, dueOn: receivedOn, extendedDueOn: null, repliedOn: null, outcome: null, workingDays: null, timeliness: null }],
+    acknowledgedOn,
+    acknowledgementDueOn,
+    advocateAsked: false,
+    advocateArranged: false,
+    acceptedOutOfTime: false,
+    ombudsman: null,
+    closedOn: null,
+  });
+
+  it("says how many were acknowledged within the Complaint Handling Code's time, after it, or not by the year's end, for each service", () => {
+    const cases = [
+      acknowledged("childrens-social-care", "2017-05-01", "2017-05-08", "2017-05-03"),
+      acknowledged("childrens-social-care", "2017-05-01", "2017-05-08", "2017-05-03"),
+      acknowledged("childrens-social-care", "2017-05-01", "2017-05-08", "2017-05-12"),
+      acknowledged("childrens-social-care", "2018-03-29", "2018-04-06", null),
+      acknowledged("public-health", "2017-06-01", "2017-06-06", "2017-06-02"),
+    ];
+    const { elements, csv } = render({ cases, submissions: [], quotations: [] });
+    expect(sectionWords(elements, "csc")).toContain(
+      "Of the 4 complaints received, 2 were acknowledged within 5 working days, 1 was acknowledged after 5 working days and 1 had no acknowledgement recorded by 31 March 2018.",
+    );
+    // Public health's acknowledgement is due within the regulations' 3 working days, shorter than the Code's 5.
+    expect(sectionWords(elements, "ph")).toContain("The 1 complaint received was acknowledged within 3 working days.");
+    const lines = csvRows(csv);
+    expect(lines.find((line) => line[1] === "Complaints received, by when they were acknowledged: None recorded by 31 March 2018")?.slice(2, 4)).toEqual(["2017/18", "1"]);
   });
 });
 

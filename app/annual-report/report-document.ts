@@ -339,6 +339,13 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       row(say("stages.openRow", { end }), f.open),
       row(say("stages.outOfTimeRow"), f.acceptedOutOfTime),
     ]);
+    const acknowledgeWithin = say("shown.days", { count: context.timetable.acknowledgeWithin[publicHealth ? "publicHealth" : "childrensSocialCare"] });
+    const acknowledgementsTable = compareTable(`${id}-acknowledgements`, heading, say("acknowledgements.caption"), [
+      row(say("received.total"), f.received, { repeated: true }),
+      row(say("acknowledgements.inTimeRow", { limit: acknowledgeWithin }), f.acknowledgements.inTime, { indent: 1 }),
+      row(say("acknowledgements.lateRow", { limit: acknowledgeWithin }), f.acknowledgements.late, { indent: 1 }),
+      row(say("acknowledgements.notAcknowledgedRow", { end }), f.acknowledgements.notAcknowledged, { indent: 1 }),
+    ]);
     const showNotRecorded = (counts: Count[]) => counts.some((count) => !isZero(count));
     const timelinessRows = [
       { label: say("timeliness.replied"), figures: stages.map((s) => f.timeliness[stageKeyOf(s)].replied), chart: false },
@@ -466,6 +473,27 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       if (nonZero(f.acceptedOutOfTime)) blocks.push(paragraph(say("stages.outOfTime", { count: amount(f.acceptedOutOfTime) })));
     } else blocks.push(paragraph(say("received.sentence", { count: amount(f.received), comparison: "" })));
     blocks.push({ kind: "table", table: stagesTable });
+
+    // Acknowledging them (the Complaint Handling Code's first promise)
+    blocks.push(subheading(`${id}-acknowledgements`, say("acknowledgements.heading")));
+    if (nonZero(f.received)) {
+      const a = f.acknowledgements;
+      const list = [
+        ...(nonZero(a.inTime) ? [say("acknowledgements.inTime", { count: amount(a.inTime), limit: acknowledgeWithin })] : []),
+        ...(nonZero(a.late) ? [say("acknowledgements.late", { count: amount(a.late), limit: acknowledgeWithin })] : []),
+        ...(nonZero(a.notAcknowledged) ? [say("acknowledgements.notAcknowledged", { count: amount(a.notAcknowledged), end })] : []),
+      ];
+      const received = amount(f.received);
+      const all = !isHidden(received) && a.inTime.value === f.received.value;
+      blocks.push(
+        paragraph(
+          all
+            ? say("acknowledgements.all", { count: received, limit: acknowledgeWithin, comparison: "" })
+            : say(isHidden(received) ? "acknowledgements.sentenceHidden" : "acknowledgements.sentence", { count: received, list: joinList(list) }),
+        ),
+      );
+      blocks.push({ kind: "table", table: acknowledgementsTable });
+    } else blocks.push(paragraph(say("acknowledgements.none")));
 
     // Time taken to reply
     blocks.push(subheading(`${id}-timeliness`, say("timeliness.heading")));

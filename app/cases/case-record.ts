@@ -151,4 +151,6 @@ export interface ReportTimetable {
   publicHealthWorkingDays: number;
   /** The longest a public health reply may be extended to, in calendar months. */
   publicHealthMonths: number;
+  /** The working days a complaint about each service is acknowledged within. */
+  acknowledgeWithin: { childrensSocialCare: number; publicHealth: number };
 }

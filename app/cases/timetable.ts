@@ -55,10 +55,13 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** The acknowledgement is due within the shorter of the Complaint Handling Code's limit and the regulations'. */
+/** The working days a complaint is acknowledged within: the shorter of the Complaint Handling Code's and the regulations'. */
+export function acknowledgementWorkingDays(timetable: Timetable, service: CaseService): number {
+  return isPublicHealth(service) ? Math.min(timetable.acknowledgeWithin, timetable.publicHealth.acknowledgeWithin) : timetable.acknowledgeWithin;
+}
+
 export function acknowledgementDue(timetable: Timetable, service: CaseService, receivedOn: string): string {
-  const days = isPublicHealth(service) ? Math.min(timetable.acknowledgeWithin, timetable.publicHealth.acknowledgeWithin) : timetable.acknowledgeWithin;
-  return addWorkingDays(receivedOn, days);
+  return addWorkingDays(receivedOn, acknowledgementWorkingDays(timetable, service));
 }
 
 export interface StageLimits {
@@ -108,5 +111,6 @@ export function reportTimetable(timetable: Timetable): ReportTimetable {
     stage3Parts: { panelWithin: csc.stage3.panelWithin, reportWithin: csc.stage3.reportWithin, responseWithin: csc.stage3.responseWithin },
     publicHealthWorkingDays: timetable.publicHealth.replyWithin,
     publicHealthMonths: timetable.publicHealth.replyWithinMonths,
+    acknowledgeWithin: { childrensSocialCare: acknowledgementWorkingDays(timetable, "childrens-social-care"), publicHealth: acknowledgementWorkingDays(timetable, "public-health") },
   };
 }

@@ -36,6 +36,35 @@ describe("the words of a right-to-left language", () => {
     expect(numbers).toBeGreaterThan(0);
     expect(unisolated).toEqual([]);
   });
+
+  it("isolate every run of left-to-right words in them (a law's name, a product, an example address), so the brackets and commas around it fall where they should", () => {
+    // "(لوائح الصحة العامة لعام 2012، Public Health Regulations 2012)" lays its closing bracket out on the wrong side
+    // unless the English is isolated. Placeholders, tags and nested keys are not words: their values are set apart
+    // where they are put in.
+    const notWords = /\{\{[^}]*\}\}|%\{[^}]*\}|\$t\([^)]*\)|<[^>]+>/g;
+    const unisolated: string[] = [];
+    let runs = 0;
+    for (const language of supportedLanguages.filter((lng) => textDirection(lng) === "rtl")) {
+      for (const namespace of namespaces) {
+        for (const [key, words] of wordsOf(resources[language]![namespace]!)) {
+          let depth = 0;
+          for (const character of words.replace(notWords, "")) {
+            if ("\u2066\u2067\u2068".includes(character)) depth += 1;
+            else if (character === "\u2069") depth -= 1;
+            else if (/[A-Za-z]/.test(character)) {
+              if (depth > 0) runs += 1;
+              else {
+                unisolated.push(`${language} ${namespace}:${key}`);
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(runs).toBeGreaterThan(0);
+    expect(unisolated).toEqual([]);
+  });
 });
 
 describe("the example references in every language", () => {

@@ -27,18 +27,17 @@ export function frontDoor({ app, cache, publicPage, security, patternOf }: Front
       try {
         const visit = publicPage(req);
         // The same headers, log line and request id as behind Express (security-headers.ts, request-log.ts).
-        const requestId = () => requestIdOf(req.headers["x-request-id"]);
-        let id = "";
+        let requestId = "";
         const served =
           visit &&
           cache.serveKept(req, res, visit, {
             prepare: () => {
               const { nonce, headers } = security.fresh();
-              id = requestId();
-              headers.push("X-Request-Id", id);
+              requestId = requestIdOf(req.headers["x-request-id"]);
+              headers.push("X-Request-Id", requestId);
               return { nonce, headers };
             },
-            served: () => logWhenFinished(req.method, patternOf(req.url ?? "/"), id, res),
+            served: () => logWhenFinished(req.method, patternOf(req.url ?? "/"), requestId, res),
           });
         if (served) return;
       } catch (error) {

@@ -255,7 +255,7 @@ describe("acknowledging complaints", () => {
       "Of the 4 complaints received, 2 were acknowledged within 5 working days, 1 was acknowledged after 5 working days and 1 had no acknowledgement recorded by 31 March 2018.",
     );
     // Public health's acknowledgement is due within the regulations' 3 working days, shorter than the Code's 5.
-    expect(sectionWords(elements, "ph")).toContain("The 1 complaint received was acknowledged within 3 working days.");
+    expect(sectionWords(elements, "ph")).toContain("The only complaint received was acknowledged within 3 working days.");
     const lines = csvRows(csv);
     expect(lines.find((line) => line[1] === "Complaints received, by when they were acknowledged: None recorded by 31 March 2018")?.slice(2, 4)).toEqual(["2017/18", "1"]);
   });

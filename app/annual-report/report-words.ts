@@ -197,7 +197,7 @@ export const reportWords = {
   "acknowledgements.sentence_one": "Of the {{count}} complaint received, {{list}}.",
   "acknowledgements.sentence_other": "Of the {{count}} complaints received, {{list}}.",
   "acknowledgements.sentenceHidden": "Of the complaints received ({{count}}), {{list}}.",
-  "acknowledgements.all_one": "The {{count}} complaint received was acknowledged within {{limit}}{{comparison}}.",
+  "acknowledgements.all_one": "The only complaint received was acknowledged within {{limit}}{{comparison}}.",
   "acknowledgements.all_other": "All {{count}} complaints received were acknowledged within {{limit}}{{comparison}}.",
   "acknowledgements.inTime_one": "{{count}} was acknowledged within {{limit}}",
   "acknowledgements.inTime_other": "{{count}} were acknowledged within {{limit}}",

@@ -86,6 +86,12 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
   /** Whether a clearing of copies whose time is up is due. One at a time, for the copy due first; none while empty. */
   let clearingDue = false;
 
+  /** A copy kept for the key and still within its age, if there is one. */
+  const keptCopy = (key: string): CachedPage | undefined => {
+    const page = pages.get(key);
+    return page && now() - page.storedAt < maxAgeMs ? page : undefined;
+  };
+
   const clearExpired = () => {
     clearingDue = false;
     const at = now();
@@ -141,8 +147,8 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
    */
   const serveKept: PageCacheHandler["serveKept"] = (req, res, visit, { prepare, served }) => {
     if (visit.beforeServing) return false;
-    const cached = pages.get(visit.key);
-    if (!cached || now() - cached.storedAt >= maxAgeMs) return false;
+    const cached = keptCopy(visit.key);
+    if (!cached) return false;
     const gzip = takesGzip(req);
     if (gzip && cached.gzipped === 0) return false;
     // Plain only to a client that takes no other encoding the compression behind Express might use.
@@ -195,8 +201,8 @@ export function pageCache({ visitOf, maxBytes, maxPageBytes, maxAgeMs, announceH
     if (!visit) return false;
     // The security-headers middleware made this response's nonce and put it in its CSP.
     const tokens = { ...visit.tokens, nonce: String(res.locals.nonce) };
-    const cached = pages.get(visit.key);
-    if (cached && now() - cached.storedAt < maxAgeMs) {
+    const cached = keptCopy(visit.key);
+    if (cached) {
       await visit.beforeServing?.();
       keep(visit.key, cached);
       serve(req, res, cached, tokens);

@@ -74,23 +74,22 @@ export type SecurityHeaders = RequestHandler & {
 export function securityHeaders({ production }: { production: boolean }): SecurityHeaders {
   const nextNonce = nonceSource();
   const steps = helmetSteps(configuredHelmet(production) as HelmetMiddleware);
-  const middleware: RequestHandler = (_req, res, next) => {
-    const nonce = nextNonce();
-    res.locals.nonce = nonce;
-    res.setHeader("Permissions-Policy", permissionsPolicy);
-    for (const { name, value } of steps) {
-      if (value) res.setHeader(name, value(nonce));
-      else res.removeHeader(name);
-    }
-    next();
-  };
-  // What helmet removes (X-Powered-By) was never set on a response Express has not touched.
   const setSteps = steps.filter((step): step is { name: string; value: (nonce: string) => string } => step.value !== null);
+  const removed = steps.filter((step) => step.value === null).map((step) => step.name);
+  // One list of what is set, for responses behind Express and at the front door alike.
   const fresh = () => {
     const nonce = nextNonce();
     const headers = ["Permissions-Policy", permissionsPolicy];
     for (const { name, value } of setSteps) headers.push(name, value(nonce));
     return { nonce, headers };
+  };
+  const middleware: RequestHandler = (_req, res, next) => {
+    const { nonce, headers } = fresh();
+    res.locals.nonce = nonce;
+    for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i]!, headers[i + 1]!);
+    // What helmet removes (X-Powered-By); never set on a response Express has not touched.
+    for (const name of removed) res.removeHeader(name);
+    next();
   };
   return Object.assign(middleware, { fresh });
 }

@@ -155,7 +155,7 @@ export class SessionStore {
     if (session.id && session.stored?.json === json && session.stored.expiresAt >= now + this.idleMs) return session.replacementCookie ?? null;
     const expiresAt = this.deadlineFrom(now);
     const data = this.sealer.seal(json);
-    if (session.id && session.stored) return this.saveOver(session, session.id, session.stored, expiresAt);
+    if (session.id && session.stored) return this.saveOver(session, session.id, session.stored, { json, data, expiresAt });
     if (session.id && session.fresh) {
       // The first post: the row takes the id the visitor's forms were made for. Another tab's first post may have
       // made it already: then this one is merged into it, as over any row written since it was read.
@@ -190,9 +190,7 @@ export class SessionStore {
    * ended (Exit this page, expired) is left as it is: this request's change is dropped rather than bring the old id
    * back to life, or hand the new one to a request that came with the old.
    */
-  private async saveOver(session: LoadedSession, id: string, read: NonNullable<LoadedSession["stored"]>, expiresAt: number): Promise<string | null> {
-    const json = JSON.stringify(session.data);
-    const data = this.sealer.seal(json);
+  private async saveOver(session: LoadedSession, id: string, read: NonNullable<LoadedSession["stored"]>, { json, data, expiresAt }: { json: string; data: string; expiresAt: number }): Promise<string | null> {
     const { changes } = await this.db.run("UPDATE sessions SET data = ?, expires_at = ? WHERE id = ? AND data = ?", [data, expiresAt, id, read.sealed]);
     if (changes === 1) {
       session.stored = { json, expiresAt, sealed: data };

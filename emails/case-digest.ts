@@ -17,6 +17,7 @@ export function renderCaseDigest(digest: Digest, t: TFunction): RenderedEmail {
     blocks.push(
       { kind: "heading", text: t("emails:digest.nextStageHeading", { count: digest.nextStageNotStarted.length }) },
       { kind: "list", items: digest.nextStageNotStarted.map((entry) => t("emails:digest.nextStageLine", { reference: entry.reference, stage: entry.stage, asked: formatLongDate(entry.askedOn, "en"), count: entry.days })) },
+      { kind: "paragraph", text: t("emails:digest.nextStageWhat") },
     );
   }
   section(digest.notAcknowledged, "notAcknowledgedHeading", "notAcknowledgedLine");

@@ -22,6 +22,7 @@ const usage = `Usage:
   npm run case -- event <reference> replied <stage> upheld|partly-upheld|not-upheld|resolved|withdrawn [--date …]
   npm run case -- event <reference> advocate-assigned [--date …]
   npm run case -- event <reference> ombudsman referred|referred-back|decided [decision] [--date …]
+  npm run case -- event <reference> next-stage-declined <2|3> [--date …]   (a request made through the portal)
   npm run case -- event <reference> closed|reopened [--date …]`;
 
 class UsageError extends Error {}
@@ -52,6 +53,7 @@ function eventFromArgs(words: readonly string[], options: { date?: string; due?:
       fields.service = first;
       break;
     case "stage-started":
+    case "next-stage-declined":
       fields.stage = Number(first);
       break;
     case "extended":
@@ -84,7 +86,10 @@ function describeCase(reference: string, state: CaseState, timetable: Services["
     lines.push(`  stage ${stage.stage}: started ${stage.startedOn}, ${due}; ${reply}`);
   }
   lines.push(`  advocate: ${state.advocateArrangedOn ? `arranged ${state.advocateArrangedOn}` : state.advocateAsked ? "asked for, not yet arranged" : "not asked for"}`);
-  for (const request of state.nextStageRequests) lines.push(`  asked for stage ${request.stage} on ${request.on}${request.late ? " (after the time to ask had passed)" : ""}`);
+  for (const request of state.nextStageRequests) {
+    const answer = request.answeredOn ? `, ${request.declined ? "declined" : "started"} ${request.answeredOn}` : ", waiting";
+    lines.push(`  asked for stage ${request.stage} on ${request.on}${request.late ? " (after the time to ask had passed)" : ""}${answer}`);
+  }
   if (state.ombudsman) {
     const o = state.ombudsman;
     lines.push(`  Ombudsman: ${[o.referredOn ? `considering since ${o.referredOn}` : "", o.referredBack ? "referred back to the council" : "", o.decidedOn ? `decided ${o.decidedOn}: ${o.decision}` : ""].filter(Boolean).join("; ")}`);

@@ -211,6 +211,16 @@ describe("figures from other records", () => {
     expect([referredBack.value, referredBack.previous, considered.value]).toEqual([1, 1, 0]);
   });
 
+  it("counts a referral back with no referral date in the year it was sent back, where that is known", () => {
+    // Received in the previous year, sent back in this one: this year's; received this year, sent back next: next year's.
+    const cases = [
+      portalCase("2024-06-03", { ombudsman: { referredOn: null, referredBack: true, referredBackOn: "2025-05-05", decidedOn: null, decision: null } }),
+      portalCase("2025-06-02", { ombudsman: { referredOn: null, referredBack: true, referredBackOn: "2026-05-05", decidedOn: null, decision: null } }),
+    ];
+    const { referredBack } = computeFigures({ cases, submissions: [], quotations: [] }, year).services["childrens-social-care"].ombudsman;
+    expect([referredBack.value, referredBack.previous]).toEqual([1, 0]);
+  });
+
   it("counts requests by format and language, advocates, next stages and how people reached the portal", () => {
     const submissions = [
       submission("other-format", "2025-05-01", { facts: { format: "large-print" } }),

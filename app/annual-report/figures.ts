@@ -234,8 +234,9 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
     const referral = record.ombudsman;
     if (referral) {
       // A case system may say only that the Ombudsman sent the complaint back (no date for the referral itself): it
-      // is then counted in the year the complaint was received, rather than never.
-      const referredOn = referral.referredOn ?? (referral.referredBack ? record.receivedOn : null);
+      // is then counted in the year it was sent back, or, for a record kept before that date was, the year the
+      // complaint was received, rather than never.
+      const referredOn = referral.referredOn ?? (referral.referredBack ? (referral.referredBackOn ?? record.receivedOn) : null);
       if (contains(period, referredOn)) ombudsman[referral.referredBack ? "referredBack" : "considered"]++;
       if (contains(period, referral.decidedOn)) {
         ombudsman.decided++;

@@ -429,3 +429,16 @@ describe("reports from other records", () => {
     expect(fields.some((field) => field.startsWith("'=") || field.includes(": =hyperlink"))).toBe(true);
   });
 });
+
+describe("comparisons under suppression", () => {
+  it("leaves out a comparison with a previous figure withheld altogether, rather than say \"compared with some\"", () => {
+    const closed = (day: string) => record(day, { stages: [{ stage: 1, startedOn: day, dueOn: day, extendedDueOn: null, repliedOn: day, outcome: "upheld", workingDays: 0, timeliness: "in-time" }], acknowledgedOn: day, closedOn: day });
+    const previous = ["2016-05-02", "2016-05-03", "2016-05-04", "2016-06-01", "2016-07-01"].map(closed);
+    const current = ["2017-05-02", "2017-05-03", "2017-05-04", "2017-05-05", "2017-05-08", "2017-05-09"].map(closed);
+    const { elements } = render({ cases: [...previous, ...current], submissions: [], quotations: [] }, seedYear, 3);
+    // Last year's 5 are withheld (its months' 3, 1 and 1 would give the 1s away): this year's 6 are said alone.
+    const said = paragraphs(elements);
+    expect(said).toContain("6 complaints were received.");
+    expect(said.filter((text) => /compared with some/.test(text))).toEqual([]);
+  });
+});

@@ -150,7 +150,9 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       if (context.suppressBelow !== null && Math.abs(difference) < context.suppressBelow) return say("compare.with", { previousName, previous: amount(count, "previous") });
       return say(difference > 0 ? "compare.more" : "compare.fewer", { previousName, difference: Math.abs(difference) });
     }
-    // One of them is hidden: the difference would give it away, so both are stated as shown.
+    // One of them is hidden: the difference would give it away, so both are stated as shown. A previous figure
+    // withheld altogether says nothing a reader could use ("compared with some"): the comparison is left out.
+    if (disclosure.show(count, "previous").kind === "withheld") return "";
     return say("compare.with", { previousName, previous: amount(count, "previous") });
   };
   const nonZero = (count: Count) => count.value > 0;

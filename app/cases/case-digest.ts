@@ -5,8 +5,8 @@
 // personal data.
 import type { Timetable } from "~/config/council-schema";
 import { addWorkingDays, workingDaysBetween } from "~/working-days";
-import { currentStage, replyDueOn, type CaseState } from "./case-state";
-import { stageLimits, stagesOf } from "./timetable";
+import { currentStage, replyDueOn, waitingRequests, type CaseState } from "./case-state";
+import { stagesOf } from "./timetable";
 
 export interface DigestLine {
   reference: string;
@@ -51,13 +51,13 @@ export function buildDigest(
   const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], codesHeldBack: [...codesHeldBack] };
   for (const { reference, state } of cases) {
     const latest = currentStage(state);
-    for (const request of state.nextStageRequests) {
+    for (const request of waitingRequests(state)) {
       // Only a stage the service has, that comes next, after the last one's reply: a request for stage 3 while stage
-      // 2 is still open waits for stage 2's reply, and public health has one stage at the council.
+      // 2 is still open waits for stage 2's reply, and public health has one stage at the council. Listed until the
+      // council answers it, by starting the stage or declining it (decision 067): a request nobody answered gets older in
+      // the digest, rather than dropping out of it.
       const startable = stagesOf(state.service).includes(request.stage) && request.stage === latest.stage + 1 && latest.repliedOn !== null;
-      // Listed until the stage starts, for as long as the stage itself would take had it started on the day it was asked for.
-      const within = today <= stageLimits(timetable, state.service, request.stage, request.on).dueOn;
-      if (startable && within) digest.nextStageNotStarted.push({ reference, stage: request.stage, askedOn: request.on, days: workingDaysBetween(request.on, today) });
+      if (startable) digest.nextStageNotStarted.push({ reference, stage: request.stage, askedOn: request.on, days: workingDaysBetween(request.on, today) });
     }
     if (state.closedOn) continue;
     const stage = latest.stage;

@@ -44,10 +44,13 @@ export const caseEventSchema = z.discriminatedUnion(
         if (event.action !== "decided" && event.decision) ctx.addIssue({ code: "custom", path: ["decision"], message: "is only given when the Ombudsman decided" });
       })
       .describe("The Local Government and Social Care Ombudsman considered the complaint, referred it back, or decided."),
+    z
+      .strictObject({ type: z.literal("next-stage-declined"), stage, date })
+      .describe("The council declined the person's request for the next stage (one made after the time to ask, say): the request is answered, and no longer waiting."),
     z.strictObject({ type: z.literal("closed"), date }).describe("The council closed the case."),
     z.strictObject({ type: z.literal("reopened"), date }).describe("A closed case was opened again."),
   ],
-  { error: `must be one of acknowledged, service-settled, stage-started, extended, replied, advocate-assigned, ombudsman, closed, reopened` },
+  { error: `must be one of acknowledged, service-settled, stage-started, extended, replied, advocate-assigned, ombudsman, next-stage-declined, closed, reopened` },
 );
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent["type"];

@@ -115,7 +115,7 @@ describe.each(engines)("case progress on %s", (engine) => {
     const unknown = (await services.cases.byReference("C-7K4M-2Q9P-6")) ? null : "C-7K4M-2Q9P-6";
     if (unknown) expect((await post({ reference: unknown, type: "acknowledged" })).status).toBeGreaterThanOrEqual(404);
     expect(await post({ reference, type: "stage-started", stage: 3 })).toMatchObject({ status: 409, json: { title: "Stages go in order", errors: [{ field: "stage" }] } });
-    expect(await post({ reference, type: "extended", dueDate: "2027-06-01", reason: "complex" })).toMatchObject({ status: 409, json: { errors: [{ field: "dueDate" }] } });
+    expect(await post({ reference, type: "extended", dueDate: "2027-06-01", reason: "complex", date: "2026-11-18" })).toMatchObject({ status: 409, json: { errors: [{ field: "dueDate" }] } });
     expect(await post({ reference, type: "closed", note: "x".repeat(70 * 1024) })).toMatchObject({ status: 413 });
     // Nothing refused was stored: two events on the timeline, the acknowledgement and the advocate.
     const found = await services.cases.byReference(reference);
@@ -155,8 +155,8 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect(late.flags).toContain("late");
     const found = await services.cases.byReference(complaint.reference);
     expect(found?.state.nextStageRequests).toEqual([
-      { stage: 2, on: "2026-12-01", late: false },
-      { stage: 2, on: "2026-12-17", late: true },
+      { stage: 2, on: "2026-12-01", late: false, answeredOn: null },
+      { stage: 2, on: "2026-12-17", late: true, answeredOn: null },
     ]);
     // The parent did not want an advocate with the complaint, and asked for one with the request: the annual report
     // counts them as someone who complained and asked for an advocate.
@@ -220,6 +220,7 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect(digest!.text).not.toContain(`${answeredOpen.reference}: acknowledgement`);
     expect(digest!.text).toContain("1 request for the next stage not started");
     expect(digest!.text).toContain(`${replied.reference}: stage 2 asked for on ${formatLongDate("2026-12-01", "en")}, 2 working days ago`);
+    expect(digest!.text).toContain("until its stage starts, or until the council's decision not to take it further is recorded (the case event next-stage-declined)");
     // Only the complaint still waiting is chased for its acknowledgement.
     expect(digest!.text).toContain(`${waiting.reference}: acknowledgement was due`);
     expect(digest!.text).not.toContain(`${replied.reference}: acknowledgement`);

@@ -77,6 +77,9 @@ export interface OmbudsmanRecord {
   referredOn: string | null;
   /** The Ombudsman sent it back to the council to consider first. */
   referredBack: boolean;
+  /** When it was sent back (absent from records kept before this was). Counts the referral in its year when the case
+   * system gave no date for the person going to the Ombudsman. */
+  referredBackOn?: string | null;
   decidedOn: string | null;
   decision: OmbudsmanDecision | null;
 }

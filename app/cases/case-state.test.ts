@@ -144,6 +144,15 @@ describe("a children's social care complaint through every stage", () => {
     expect(refusal(atStage3, { type: "extended", dueDate: "2027-04-01", reason: "complex", date: "2027-01-08" })).toMatchObject({ title: "This stage cannot be extended" });
   });
 
+  it("refuses an extension recorded after the reply was due, so a late reply cannot be made one within an extension", () => {
+    const due = replyDueOn(opened)!;
+    expect(run(opened, { type: "extended", dueDate: "2027-01-12", reason: "complex", date: due }).stages[0]!.extendedDueOn).toBe("2027-01-12");
+    expect(refusal(opened, { type: "extended", dueDate: "2027-01-12", reason: "complex", date: addWorkingDays(due, 1) })).toMatchObject({ title: "The reply is already late", field: "date" });
+    // A second extension, after the first extended date has passed, likewise.
+    const extended = run(opened, { type: "extended", dueDate: "2027-01-08", reason: "complex", date: "2026-12-18" });
+    expect(refusal(extended, { type: "extended", dueDate: "2027-01-15", reason: "complex", date: "2027-01-11" })).toMatchObject({ title: "The reply is already late" });
+  });
+
   it("refuses dates in the future, before the latest event, and a second acknowledgement", () => {
     expect(refusal(opened, { type: "acknowledged", date: "2027-07-01" })).toMatchObject({ field: "date" });
     const acknowledged = run(opened, { type: "acknowledged", date: "2026-12-21" });
@@ -161,7 +170,7 @@ describe("a children's social care complaint through every stage", () => {
     const reopened = run(closed, { type: "reopened", date: "2027-01-07" }, { type: "stage-started", stage: 2, date: "2027-01-07" });
     expect(currentStage(reopened).stage).toBe(2);
     expect(reopened.closedOn).toBeNull();
-    expect(run(closed, { type: "ombudsman", action: "referred-back", date: "2027-02-01" }).ombudsman).toMatchObject({ referredBack: true, referredOn: null });
+    expect(run(closed, { type: "ombudsman", action: "referred-back", date: "2027-02-01" }).ombudsman).toMatchObject({ referredBack: true, referredOn: null, referredBackOn: "2027-02-01" });
   });
 
   it("refuses an Ombudsman decision before a referral, and a second referral or decision", () => {
@@ -262,13 +271,24 @@ const listed = (state: CaseState, today: string) => buildDigest([{ reference: st
 describe("requests for the next stage in the digest", () => {
   const replied = run(openCase(opening({ receivedOn: "2026-11-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" });
 
-  it("lists one the council can start, with the working days since, until the stage would have been due", () => {
+  it("lists one the council can start, with the working days since, until the council answers it", () => {
     const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false });
     expect(listed(asked, "2026-11-23")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-20", days: 1 }]);
-    // Stage 2's 25 working days from the request run to 29 December (with Christmas and Boxing Day off).
-    expect(listed(asked, "2026-12-29")).toHaveLength(1);
-    expect(listed(asked, "2026-12-30")).toEqual([]);
+    // Long after the stage would have been due, a request nobody answered is still there, older.
+    expect(listed(asked, "2027-02-01")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-20", days: 48 }]);
+    // Closing the case (as after a reply) does not answer it; starting the stage or declining the request does.
+    expect(listed(run(asked, { type: "closed", date: "2026-11-23" }), "2026-11-24")).toHaveLength(1);
     expect(listed(run(asked, { type: "stage-started", stage: 2, date: "2026-11-24" }), "2026-11-25")).toEqual([]);
+    expect(listed(run(asked, { type: "closed", date: "2026-11-23" }, { type: "next-stage-declined", stage: 2, date: "2026-11-24" }), "2026-11-25")).toEqual([]);
+  });
+
+  it("declines only a request that is waiting, once, and marks it declined", () => {
+    expect(refusal(replied, { type: "next-stage-declined", stage: 2, date: "2026-11-20" })).toMatchObject({ title: "No request waiting", field: "stage" });
+    const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: true });
+    const declined = run(asked, { type: "next-stage-declined", stage: 2, date: "2026-11-23" });
+    expect(declined.nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: true, answeredOn: "2026-11-23", declined: true }]);
+    expect(refusal(declined, { type: "next-stage-declined", stage: 2, date: "2026-11-24" })).toMatchObject({ title: "No request waiting" });
+    expect(run(asked, { type: "stage-started", stage: 2, date: "2026-11-23" }).nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: true, answeredOn: "2026-11-23" }]);
   });
 
   it("counts someone who asks for an advocate with the request as having asked for one, closed case or not", () => {

@@ -29,9 +29,26 @@ export interface CaseState extends CaseOpening {
   advocateArrangedOn: string | null;
   ombudsman: OmbudsmanRecord | null;
   closedOn: string | null;
-  nextStageRequests: { stage: 2 | 3; on: string; late: boolean }[];
+  nextStageRequests: NextStageRequest[];
   /** The date of the latest event: a later event may not be dated before it. */
   lastEventOn: string;
+}
+
+/** A request for the next stage, made through the portal. */
+export interface NextStageRequest {
+  stage: 2 | 3;
+  on: string;
+  late: boolean;
+  /** When the council answered it: the stage started, or a `next-stage-declined` event. Until then it is waiting,
+   * whatever else happens to the case: closing it does not answer it (decision 067). */
+  answeredOn: string | null;
+  /** Whether the answer was no. */
+  declined?: boolean;
+}
+
+/** The person's requests the council has not yet answered. */
+export function waitingRequests(state: CaseState): NextStageRequest[] {
+  return state.nextStageRequests.filter((request) => !request.answeredOn);
 }
 
 /** Why an event was refused: `field` names the part of the event at fault, when one is. */
@@ -89,7 +106,7 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
   const date = event.date;
   if (date > today) return refuse("The date is in the future", `${date} is after today (${today}).`, "date");
   if (date < state.lastEventOn) return refuse("The date is before the case's latest event", `${date} is before ${state.lastEventOn}, the date of the case's latest event. Record events in the order they happened.`, "date");
-  const closedOnly = event.type === "ombudsman" || event.type === "reopened" || event.type === "next-stage-requested";
+  const closedOnly = event.type === "ombudsman" || event.type === "reopened" || event.type === "next-stage-requested" || event.type === "next-stage-declined";
   if (state.closedOn && !closedOnly) return refuse("The case is closed", `The case was closed on ${state.closedOn}. Send a reopened event first.`);
   const next = structuredClone(state);
   next.lastEventOn = date;
@@ -116,6 +133,7 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       if (!stage.repliedOn) return refuse("The current stage has not been replied to", `Stage ${stage.stage} has no reply yet: stage ${event.stage} starts after it.`, "stage");
       const limits = stageLimits(timetable, state.service, event.stage, date);
       next.stages.push(openStage(event.stage, date, limits.dueOn));
+      answerRequests(next, date, (request) => request.stage <= event.stage, false);
       next.latestExtension = limits.latestExtension;
       return { ok: true, state: next };
     }
@@ -123,6 +141,9 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       if (stage.repliedOn) return refuse("Nothing to extend", `Stage ${stage.stage} was replied to on ${stage.repliedOn}.`);
       if (!state.latestExtension) return refuse("This stage cannot be extended", `Stage ${stage.stage} has no extension in the regulations.`);
       const current = stage.extendedDueOn ?? stage.dueOn;
+      // Agreed while the reply is still in time: an extension recorded after the date has passed would turn a late
+      // reply into one "within an agreed extension" in the annual report.
+      if (date > current) return refuse("The reply is already late", `Stage ${stage.stage}'s reply was due by ${current}: an extension is agreed by then, not after.`, "date");
       if (event.dueDate <= current) return refuse("The new date is not later", `The reply is already due by ${current}.`, "dueDate");
       if (event.dueDate > state.latestExtension) return refuse("Past the longest extension allowed", `Stage ${stage.stage} may be extended to ${state.latestExtension} at the latest.`, "dueDate");
       next.stages[next.stages.length - 1] = { ...stage, extendedDueOn: event.dueDate };
@@ -145,12 +166,13 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       next.advocateArrangedOn = date;
       return { ok: true, state: next };
     case "ombudsman": {
-      const record: OmbudsmanRecord = next.ombudsman ?? { referredOn: null, referredBack: false, decidedOn: null, decision: null };
+      const record: OmbudsmanRecord = next.ombudsman ?? { referredOn: null, referredBack: false, referredBackOn: null, decidedOn: null, decision: null };
       if (event.action === "referred") {
         if (record.referredOn) return refuse("Already with the Ombudsman", `The Ombudsman was asked on ${record.referredOn}.`, "action");
         record.referredOn = date;
       } else if (event.action === "referred-back") {
         record.referredBack = true;
+        record.referredBackOn ??= date;
       } else {
         if (!record.referredOn) return refuse("Not with the Ombudsman", "Send an ombudsman event with action referred first.", "action");
         if (record.decidedOn) return refuse("Already decided", `The Ombudsman decided on ${record.decidedOn}.`, "action");
@@ -168,13 +190,24 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       if (!state.closedOn) return refuse("The case is open", "Only a closed case can be reopened.");
       next.closedOn = null;
       return { ok: true, state: next };
+    case "next-stage-declined":
+      if (!waitingRequests(state).some((request) => request.stage === event.stage)) {
+        return refuse("No request waiting", `No request for stage ${event.stage} is waiting: a request is made through the portal, and answered once.`, "stage");
+      }
+      answerRequests(next, date, (request) => request.stage === event.stage, true);
+      return { ok: true, state: next };
     case "next-stage-requested":
-      next.nextStageRequests.push({ stage: event.stage, on: date, late: event.late });
+      next.nextStageRequests.push({ stage: event.stage, on: date, late: event.late, answeredOn: null });
       // Someone who asks for an advocate for the next stage is someone who complained and asked for one: the annual
       // report counts them so.
       if (event.advocate) next.advocateAsked = true;
       return { ok: true, state: next };
   }
+}
+
+/** Marks the waiting requests `which` picks answered on `date`: by the stage starting, or `declined`. */
+function answerRequests(state: CaseState, date: string, which: (request: NextStageRequest) => boolean, declined: boolean): void {
+  state.nextStageRequests = state.nextStageRequests.map((request) => (request.answeredOn || !which(request) ? request : { ...request, answeredOn: date, ...(declined ? { declined } : {}) }));
 }
 
 /** Rebuilds a case from its opening and every event it accepted, in order. */

@@ -13,6 +13,7 @@ import { londonDate } from "~/working-days";
 import type { PersonContact } from "~/journeys/journey-types";
 import type { CaseEvent, TimelineEvent } from "./case-events";
 import { applyEvent, caseRecordOf, currentStage, openCase, replay, replyDueOn, type CaseOpening, type CaseState, type Refusal } from "./case-state";
+import { nextStageRequestDeadline } from "./timetable";
 
 /** Who recorded an event. */
 export type EventSource = "case-system" | "staff" | "portal";
@@ -234,9 +235,20 @@ export class CaseStore {
     return rows.map((row) => ({ id: row.id, reference: row.reference, state: JSON.parse(row.state) as CaseState }));
   }
 
-  /** Cases closed before `cutoffDay` (YYYY-MM-DD), whose timeline and contact retention may now delete. */
+  /**
+   * Cases closed before `cutoffDay` (YYYY-MM-DD), whose timeline and contact retention may now delete: those whose time
+   * to ask for the next stage ended before it too. A case closed with its stage 1 reply is kept until the person's
+   * time to ask for stage 2 is over and as long again as retention keeps a closed case, so that a request made in
+   * time, or a little late, still finds the case it belongs to (decision 067).
+   */
   async purgeClosedBefore(cutoffDay: string): Promise<number> {
-    const due = await this.db.all<{ id: string }>("SELECT id FROM cases WHERE closed_on IS NOT NULL AND closed_on < ?", [cutoffDay]);
+    const closed = await this.db.all<{ id: string; state: string }>("SELECT id, state FROM cases WHERE closed_on IS NOT NULL AND closed_on < ?", [cutoffDay]);
+    const due = closed.filter(({ state }) => {
+      const { service, stages } = JSON.parse(state) as CaseState;
+      const last = stages[stages.length - 1]!;
+      const askBy = last.repliedOn ? nextStageRequestDeadline(this.options.timetable, service, last.stage, last.repliedOn) : null;
+      return !askBy || askBy < cutoffDay;
+    });
     for (const { id } of due) {
       await this.db.transaction(async (tx) => {
         await tx.run("DELETE FROM progress_codes WHERE case_id = ?", [id]);

@@ -21,7 +21,7 @@ export const caseUpdatedPayloadSchema = z
         .object({
           sequence: z.number().int().positive().describe("The event's place in the case's timeline, from 1."),
           source: z.enum(["case-system", "staff", "portal"]),
-          type: z.enum(["acknowledged", "service-settled", "stage-started", "extended", "replied", "advocate-assigned", "ombudsman", "closed", "reopened", "next-stage-requested"]),
+          type: z.enum(["acknowledged", "service-settled", "stage-started", "extended", "replied", "advocate-assigned", "ombudsman", "next-stage-declined", "closed", "reopened", "next-stage-requested"]),
           date,
           service: z.enum(settledServices).optional().describe("For a service settled: the service the complaint is about."),
           stage: stage.optional(),
@@ -46,7 +46,7 @@ export const caseUpdatedPayloadSchema = z
           repliedOn: date.nullable(),
           outcome: z.enum(stageOutcomes).nullable(),
           advocateArranged: z.boolean(),
-          ombudsman: z.object({ referredOn: date.nullable(), referredBack: z.boolean(), decidedOn: date.nullable(), decision: z.enum(ombudsmanDecisions).nullable() }).nullable(),
+          ombudsman: z.object({ referredOn: date.nullable(), referredBack: z.boolean(), referredBackOn: date.nullable().optional().describe("When the Ombudsman sent it back (absent for cases followed before this was kept)."), decidedOn: date.nullable(), decision: z.enum(ombudsmanDecisions).nullable() }).nullable(),
           closedOn: date.nullable(),
         })
         .describe("Where the case stands after the event."),

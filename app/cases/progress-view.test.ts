@@ -49,10 +49,17 @@ describe("what the person's page says about their case", () => {
     const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2027-01-11", late: false });
     expect(progressView(asked, timetable, "2027-01-12").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-01-11" });
     // Once stage 2 has started, stage 3 is what may be asked for next, after its reply.
-    // Closed after the request without stage 2 starting: the council's answer to it. What is open is offered again.
-    const declined = run(asked, { type: "closed", date: "2027-01-12" });
-    expect(progressView(declined, timetable, "2027-01-13").nextStage).toMatchObject({ kind: "offer", stage: 2, inTime: true });
-    expect(progressView(declined, timetable, "2027-03-01")).toMatchObject({ stageKey: "closed", nextStage: { kind: "offer", inTime: false } });
+    // Closing the case does not answer the request: it is still waiting, however long it waits.
+    const closedAfter = run(asked, { type: "closed", date: "2027-01-12" });
+    expect(progressView(closedAfter, timetable, "2027-01-13").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-01-11" });
+    expect(progressView(closedAfter, timetable, "2027-03-01")).toMatchObject({ stageKey: "1-replied", nextStage: { kind: "asked" } });
+    // Asked for on the day the case was closed, after the closing: asked for, not offered again.
+    const askedOnClosingDay = run(replied, { type: "closed", date: "2027-01-11" }, { type: "next-stage-requested", stage: 2, date: "2027-01-11", late: false });
+    expect(progressView(askedOnClosingDay, timetable, "2027-01-12").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-01-11" });
+    // Declined by the council: not offered again; a closed case is then finished.
+    const declined = run(closedAfter, { type: "next-stage-declined", stage: 2, date: "2027-01-13" });
+    expect(progressView(declined, timetable, "2027-01-14")).toMatchObject({ stageKey: "closed", nextStage: null });
+    expect(progressView(run(asked, { type: "next-stage-declined", stage: 2, date: "2027-01-13" }), timetable, "2027-01-14")).toMatchObject({ stageKey: "1-replied", nextStage: null });
     const atStage2 = run(asked, { type: "stage-started", stage: 2, date: "2027-01-13" });
     expect(progressView(atStage2, timetable, "2027-01-14")).toMatchObject({ stageKey: "2", nextStage: null });
   });

@@ -1,7 +1,7 @@
 // What the person's "Your complaint" page says about their case (app/routes/progress.status.tsx), worked out from
 // the case's state alone: keys into the progress words and ISO dates, nothing the person wrote.
 import type { Timetable } from "~/config/council-schema";
-import { currentStage, nextStageOffer, replyDueOn, type CaseState } from "./case-state";
+import { currentStage, nextStageOffer, replyDueOn, waitingRequests, type CaseState } from "./case-state";
 import { isPublicHealth } from "./timetable";
 
 export interface ProgressView {
@@ -22,10 +22,11 @@ export function progressView(state: CaseState, timetable: Timetable, today: stri
   const stage = currentStage(state);
   const publicHealth = isPublicHealth(state.service);
   const due = replyDueOn(state);
-  const offer = nextStageOffer(state, timetable, today);
-  // Asked for already (through the portal's own request, which the case records): said, and not offered again,
-  // unless the case was closed after it without that stage starting (the council's answer to the request).
-  const asked = offer ? state.nextStageRequests.find((request) => request.stage === offer.stage && !(state.closedOn && state.closedOn >= request.on)) : undefined;
+  // Not offered again once the council has declined a request for it.
+  const offered = nextStageOffer(state, timetable, today);
+  const offer = offered && !state.nextStageRequests.some((request) => request.declined && request.stage === offered.stage) ? offered : null;
+  // Asked for already (through the portal's own request, which the case records): said, and not offered again.
+  const asked = offer ? waitingRequests(state).find((request) => request.stage === offer.stage) : undefined;
   // A closed case is finished once nothing more may be asked for in the usual time.
   const finished = Boolean(state.closedOn) && (!offer || (!offer.inTime && !asked));
   const stageName = publicHealth ? "publicHealth" : String(stage.stage);

@@ -8,6 +8,7 @@ import { simpleParser } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "~/config/config.server";
 import type { EvidenceType } from "~/evidence/file-types";
+import { nextStageRequestDeadline } from "~/cases/timetable";
 import { complaintJourney } from "~/journeys/complaint-journey";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import { storeJourneySubmission } from "~/journeys/submit-journey.server";
@@ -592,7 +593,13 @@ describe.each(engines)("delivery on %s", (engine) => {
       await services.retention.purge(closedAt + 29 * 86_400_000, 30);
       expect(await services.db.all("SELECT id FROM progress_code_refusals")).toHaveLength(1);
       expect(await services.cases.byReference(delivered.reference)).not.toBeNull();
+      // Closed with its stage 1 reply: kept while the person may still ask for stage 2, and as long again as a closed case.
       await services.retention.purge(closedAt + 31 * 86_400_000, 30);
+      expect(await services.cases.byReference(delivered.reference)).not.toBeNull();
+      const askBy = Date.parse(`${nextStageRequestDeadline(services.config.council.timetable, "childrens-social-care", 1, "2026-11-27")}T12:00:00Z`);
+      await services.retention.purge(askBy + 30 * 86_400_000, 30);
+      expect(await services.cases.byReference(delivered.reference)).not.toBeNull();
+      await services.retention.purge(askBy + 31 * 86_400_000, 30);
       expect(await services.cases.byReference(delivered.reference)).toBeNull();
       expect(await services.db.all("SELECT id FROM case_events")).toHaveLength(0);
       expect(await services.db.all("SELECT id FROM progress_code_refusals")).toHaveLength(0);

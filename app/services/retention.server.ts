@@ -26,7 +26,7 @@ export class Retention {
 
   /**
    * Deletes submissions whose deliveries all finished (delivered or dead) more than `days` ago, and closed cases' timelines and
-   * contact details `days` after they closed; returns how many submissions went. The answers go as they always
+   * contact details `days` after they closed and the person's time to ask for the next stage ended; returns how many submissions went. The answers go as they always
    * have, whatever their case's stage: what the progress page shows comes from the case alone.
    */
   async purge(now: number, days: number): Promise<number> {

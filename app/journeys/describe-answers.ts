@@ -48,8 +48,9 @@ function formatDate(answer: PageAnswer, name: string, t: Translate): string {
   const month = Number(answer[`${name}-month`]);
   const year = answer[`${name}-year`];
   if (!month || !year) return "";
-  const monthName = (t("common:months", { returnObjects: true }) as string[])[month - 1] ?? String(month);
   const day = answer[`${name}-day`];
+  // A month with a day takes the form that goes with one ("5 sierpnia 2025"); a month alone, its own ("sierpień 2025").
+  const monthName = (t(day ? "common:months" : "common:monthsAlone", { returnObjects: true }) as string[])[month - 1] ?? String(month);
   return day ? `${String(day)} ${monthName} ${String(year)}` : `${monthName} ${String(year)}`;
 }
 

@@ -30,25 +30,39 @@ export function allFields<F extends Field | FieldView>(fields: readonly F[]): F[
 }
 
 /** What the browser is sent of a page's fields, for the page's variant: how each is checked stays on the server. */
-export function fieldViews(fields: readonly Field[], variant?: string): FieldView[] {
-  return fields.map((field): FieldView => {
-    switch (field.kind) {
-      case "radios":
-      case "checkboxes":
-        return { ...field, options: field.options.map((option) => (option.conditional ? { ...option, conditional: fieldViews(option.conditional, variant) } : option)) };
-      case "text": {
-        const { rule: _rule, autocompleteByVariant, ...view } = field;
-        const autocomplete = autocompleteByVariant?.[variant ?? ""] ?? field.autocomplete;
-        return autocomplete === undefined ? view : { ...view, autocomplete };
-      }
-      case "date": {
-        const { rule: _rule, ...view } = field;
-        return view;
-      }
-      default:
-        return field;
+export function fieldViews(fields: readonly Field[], variant?: string, neededByCheck: ReadonlySet<string> = new Set()): FieldView[] {
+  return fields.map((field): FieldView => viewOf(field, variant, neededByCheck));
+}
+
+/**
+ * Fields a page's cross-check can say are missing ("required"): optional on their own, so their schema lets them be
+ * empty, but not optional to the person, so their labels do not say "(optional)".
+ */
+export function neededByCheck(page: Pick<QuestionPage, "crossCheck">): ReadonlySet<string> {
+  return new Set(Object.entries(page.crossCheck?.codes ?? {}).flatMap(([name, codes]) => (codes.includes("required") ? [name] : [])));
+}
+
+function viewOf(field: Field, variant: string | undefined, needed: ReadonlySet<string>): FieldView {
+  if (field.optional && needed.has(field.name)) {
+    const { optional: _optional, ...shown } = field;
+    return viewOf(shown as Field, variant, needed);
+  }
+  switch (field.kind) {
+    case "radios":
+    case "checkboxes":
+      return { ...field, options: field.options.map((option) => (option.conditional ? { ...option, conditional: fieldViews(option.conditional, variant, needed) } : option)) };
+    case "text": {
+      const { rule: _rule, autocompleteByVariant, ...view } = field;
+      const autocomplete = autocompleteByVariant?.[variant ?? ""] ?? field.autocomplete;
+      return autocomplete === undefined ? view : { ...view, autocomplete };
     }
-  });
+    case "date": {
+      const { rule: _rule, ...view } = field;
+      return view;
+    }
+    default:
+      return field;
+  }
 }
 
 /** A posted form's fields, however the body was sent. */

@@ -5,7 +5,7 @@ import { personas } from "../../tests/support/personas";
 import { advocateJourney } from "./advocate-journey";
 import { complimentJourney } from "./compliment-journey";
 import { escalateJourney } from "./escalate-journey";
-import { fieldViews, pageById, readPageValues, validatePage, walkJourney } from "./journey-engine";
+import { fieldViews, neededByCheck, pageById, readPageValues, validatePage, walkJourney } from "./journey-engine";
 import type { Journey } from "./journey-types";
 import { otherFormatJourney } from "./other-format-journey";
 import type { JourneyAnswers } from "./session-data";
@@ -93,5 +93,20 @@ describe("the advocate request's name field", () => {
   it("lets the browser fill in the person's own first name, but never offers theirs for a child's", () => {
     expect(autocompleteFor("me")).toBe("given-name");
     expect(autocompleteFor("a-child")).toBe("off");
+  });
+});
+
+describe("what a page's labels say is optional", () => {
+  it("does not call a field optional that the page's own check says is missing when empty (the day something will happen)", () => {
+    for (const journey of [escalateJourney]) {
+      const page = pageById(journey, "about-to-happen")!;
+      const [question] = fieldViews(page.fields, undefined, neededByCheck(page));
+      const conditional = question!.kind === "radios" ? question!.options.find((option) => option.value === "yes")!.conditional! : [];
+      expect(conditional.find((field) => field.name === "happens-on")?.optional).toBeUndefined();
+      // Ticking "I don't know" stays optional.
+      expect(conditional.find((field) => field.name === "happens-unknown")?.optional).toBe(true);
+      // Without the page's check, the field's own schema lets it be empty.
+      expect(page.fields[0]!.kind === "radios" && page.fields[0]!.options[0]!.conditional!.find((field) => field.name === "happens-on")?.optional).toBe(true);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { isIntroExtra, PageExtras } from "~/components/journey/page-extras";
 import { QuestionField } from "~/components/journey/question-fields";
 import { useJourneyText } from "~/components/journey/use-journey-text";
 import { interpolationValues } from "~/journeys/describe-answers";
-import { allFields, answersOnRoute, fieldViews, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
+import { allFields, answersOnRoute, fieldViews, neededByCheck, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
 import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
 import type { LoadedSession } from "~/services/session-store.server";
@@ -88,7 +88,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       namespace: journey.id,
       journeyId: journey.id,
       pageId: page.id,
-      fields: fieldViews(page.fields, variant),
+      fields: fieldViews(page.fields, variant, neededByCheck(page)),
       headingField: page.headingField ?? null,
       extras: page.extras ?? [],
       variant,

@@ -45,8 +45,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       noReply,
       // The page about a complaint opens with a code we email: offered only to someone we may send one to.
       progressCode: mayWriteTo(contact, "progress-code").allowed,
-      // Told here, since nothing will reach them: we have not written to them, for their safety.
-      notEmailed: contactIsRestricted(contact),
+      // Told here, since nothing will reach them: someone who gave an email address, to which we have not written,
+      // for their safety. Someone who gave a number or an address expected no email, and is told nothing about one.
+      notEmailed: contact.method === "email" && contactIsRestricted(contact),
       // Public health complaints have one stage at the council, then the Ombudsman: no stages 2 and 3 to offer.
       publicHealth: isPublicHealth(journey.serviceOf(state.answers)),
       // Something is about to happen: when someone will be in touch, or, if nobody can be, to call now.

@@ -14,7 +14,7 @@ for (const javaScriptEnabled of [true, false]) {
       const persona = withAnswers(personas().unsafeEmail, { contact: { method: "email", email: address } });
       await startAs(page, persona);
       // All they gave is an email address, which we may not use: they are told before they send that we cannot reply.
-      await expect(page.locator(".govuk-warning-text")).toContainText("messages are the only way you have given us to contact you");
+      await expect(page.locator(".govuk-warning-text")).toContainText("email is the only way you have given us to contact you");
       const reference = await sendAnswers(page);
 
       // Nothing on the confirmation promises what cannot happen: no reply date, no "we will contact you", no page
@@ -50,6 +50,19 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test("someone who gave a mobile number and said we may not say we are from the council is not told about an email they never expected", async ({ page }) => {
+  const persona = withAnswers(personas().unsafeEmail, { contact: { method: "text", mobile: "07700 900982" } });
+  await startAs(page, persona);
+  // A number can still be used carefully (a call at a safe time): no warning that we cannot reply.
+  await expect(page.locator(".govuk-warning-text").filter({ hasText: "the only way you have given us to contact you" })).toHaveCount(0);
+  const reference = await sendAnswers(page);
+  await expect(page.getByText(reference).first()).toBeVisible();
+  await expect(page.getByText("We have not emailed you")).toHaveCount(0);
+  await expect(page.getByText(/we have not sent you an email/)).toHaveCount(0);
+  const { mail } = await deliveriesFor(reference, 1);
+  expect(mail.map((m) => m.to[0])).toEqual(["childrens-complaints@example.org"]);
+});
 
 test("someone who said we may leave messages and say who we are gets their acknowledgement as before", async ({ page }) => {
   const address = `parent-${Date.now()}@example.org`;

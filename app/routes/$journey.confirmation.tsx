@@ -20,6 +20,7 @@ import { Details } from "~/components/govuk/details";
 import { JourneyExit } from "~/components/journey/journey-chrome";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { contactIsRestricted, mayWriteTo, noReplyReason } from "~/delivery/contact-permission";
+import { londonDate } from "~/working-days";
 
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? "", "progress"], exitThisPage: true };
 export const meta = titleMeta;
@@ -45,6 +46,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       noReply,
       // The page about a complaint opens with a code we email: offered only to someone we may send one to.
       progressCode: mayWriteTo(contact, "progress-code").allowed,
+      // They asked for an advocate, and the advocacy service has been told (the flag's routing): they are told so, where
+      // the journey has words for it (the advocate journey's own next steps say it already).
+      advocateTold: journey.flagsOf(state.answers, londonDate(new Date(submitted.submittedAt))).includes("advocate"),
       // Told here, since nothing will reach them: someone who gave an email address, to which we have not written,
       // for their safety. Someone who gave a number or an address expected no email, and is told nothing about one.
       notEmailed: contact.method === "email" && contactIsRestricted(contact),
@@ -142,6 +146,9 @@ export default function Confirmation() {
             <p className="govuk-body govuk-!-font-weight-bold">
               {page.urgent.reachable ? t("common:confirmation.urgent", { date: page.urgent.by }) : t("common:confirmation.urgentNoContact", values)}
             </p>
+          ) : null}
+          {page.advocateTold && i18n.exists(`${page.namespace}:confirmation.advocateTold`) ? (
+            <p className="govuk-body">{t(page.noReply ? "confirmation.advocateToldNoReply" : "confirmation.advocateTold", values)}</p>
           ) : null}
           <p className="govuk-body">{keepingTogether(t("confirmation.keepReference", values), page.reference)}</p>
           {page.complaintReference ? (

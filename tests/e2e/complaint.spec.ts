@@ -51,6 +51,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator(".govuk-panel__title")).toHaveText("Complaint sent");
       const reference = referenceOn(await page.locator(".govuk-panel__body").textContent());
       await expect(page.getByText(/We will reply by/)).toBeVisible();
+      // They asked for an advocate: told that the advocacy service has been told, not only that they could call it.
+      await expect(page.getByText("You asked for an advocate. We have told Example Advocacy Service, and they will get in touch with you in the way you told us is safe.")).toBeVisible();
       // In the sentence below the panel, the reference stays on one line, never split at a hyphen.
       const inSentence = page.locator("p.govuk-body .app-reference");
       await expect(inSentence).toHaveText(reference);

@@ -30,6 +30,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(banner).toBeVisible();
       await expect(page.getByText("Write down your reference number now, or take a screenshot of this page.")).toBeVisible();
       if (javaScriptEnabled) await expect(page.getByRole("button", { name: /Print/ })).toBeVisible();
+      // "Not sure" about an advocate: the advocacy service is not asked, and they are not told it was.
+      await expect(page.getByText(/You asked for an advocate/)).toHaveCount(0);
       await checkA11y();
 
       // Staff are told (and the advocacy service is not asked: "not sure"); nothing goes to the person.

@@ -211,6 +211,21 @@ describe("figures from other records", () => {
     expect([referredBack.value, referredBack.previous, considered.value]).toEqual([1, 1, 0]);
   });
 
+  it("keeps a year's figures when a case closed in it is reopened in a later year (from its closings)", () => {
+    const stage1 = { stage: 1 as const, startedOn: "2026-02-16", dueOn: "2026-03-02", extendedDueOn: null, repliedOn: "2026-03-03", outcome: "not-upheld" as const, workingDays: 11, timeliness: "late" as const };
+    const stage2 = { stage: 2 as const, startedOn: "2026-04-08", dueOn: "2026-05-14", extendedDueOn: null, repliedOn: null, outcome: null, workingDays: null, timeliness: null };
+    // Closed with its stage 1 reply on 3 March 2026, reopened for stage 2 on 8 April 2026: open again now.
+    const reopened = portalCase("2026-02-16", { stages: [stage1, stage2], closedOn: null, closings: [{ closedOn: "2026-03-03", reopenedOn: "2026-04-08" }] });
+    const then = computeFigures({ cases: [reopened], submissions: [], quotations: [] }, year).services["childrens-social-care"];
+    expect([now(then.firstStage.stage1.resolvedAtStage1), now(then.firstStage.stage1.openAtStage1), now(then.open), now(then.carriedForward.total)]).toEqual([1, 0, 0, 0]);
+    // The next year: not carried in (it was closed on 31 March), carried forward while open.
+    const next = computeFigures({ cases: [reopened], submissions: [], quotations: [] }, financialYear(2026)).services["childrens-social-care"];
+    expect([now(next.carriedIn.total), now(next.carriedForward.total), now(next.carriedForward.atStage.stage2)]).toEqual([0, 1, 1]);
+    // A record kept before closings were: its closing date alone, as before.
+    const { closings: _closings, ...older } = reopened;
+    expect(now(computeFigures({ cases: [older], submissions: [], quotations: [] }, year).services["childrens-social-care"].open)).toBe(1);
+  });
+
   it("counts a referral back with no referral date in the year it was sent back, where that is known", () => {
     // Received in the previous year, sent back in this one: this year's; received this year, sent back next: next year's.
     const cases = [

@@ -164,7 +164,15 @@ function highestStage(record: CaseRecord, date: string): CaseStage {
   return stagesBy(record, date).reduce<CaseStage>((high, stage) => (stage.stage > high ? stage.stage : high), record.firstStage);
 }
 
-const closedBy = (record: CaseRecord, date: string) => record.closedOn !== null && record.closedOn <= date;
+/** The day the case was last closed on or before `date`, if it was still closed at the end of that day; null if open then.
+ * From its closings where the record has them, so a case reopened later still counts as closed in a year already past. */
+function closedAt(record: CaseRecord, date: string): string | null {
+  if (!record.closings) return record.closedOn !== null && record.closedOn <= date ? record.closedOn : null;
+  const inForce = record.closings.filter((closing) => closing.closedOn <= date && (closing.reopenedOn === null || closing.reopenedOn > date)).at(-1);
+  return inForce?.closedOn ?? null;
+}
+
+const closedBy = (record: CaseRecord, date: string) => closedAt(record, date) !== null;
 
 function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
   const received = cases.filter((record) => contains(period, record.receivedOn));
@@ -257,7 +265,7 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
       carriedIn.total++;
       if (closedBy(record, period.to)) {
         carriedIn.concluded.total++;
-        carriedIn.concluded.atStage[stageKeyOf(highestStage(record, record.closedOn!))]++;
+        carriedIn.concluded.atStage[stageKeyOf(highestStage(record, closedAt(record, period.to)!))]++;
       } else carriedIn.open++;
     }
   }

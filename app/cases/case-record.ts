@@ -106,6 +106,14 @@ export interface CaseRecord {
   ombudsman: OmbudsmanRecord | null;
   /** When the case was closed; null while it is open. */
   closedOn: string | null;
+  /** Every time it was closed, and reopened if it was, in order (absent from records kept before this was): a year
+   * already reported keeps its figures when a case closed in it is reopened later. */
+  closings?: Closing[];
+}
+
+export interface Closing {
+  closedOn: string;
+  reopenedOn: string | null;
 }
 
 /** Anything else sent through the portal, or registered by staff: compliments and requests. */

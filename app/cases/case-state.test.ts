@@ -170,6 +170,9 @@ describe("a children's social care complaint through every stage", () => {
     const reopened = run(closed, { type: "reopened", date: "2027-01-07" }, { type: "stage-started", stage: 2, date: "2027-01-07" });
     expect(currentStage(reopened).stage).toBe(2);
     expect(reopened.closedOn).toBeNull();
+    // Each closing is kept with its reopening, so the annual report can tell whether it was closed on any day.
+    expect(caseRecordOf(reopened).closings).toEqual([{ closedOn: "2027-01-05", reopenedOn: "2027-01-07" }]);
+    expect(caseRecordOf(closed).closings).toEqual([{ closedOn: "2027-01-05", reopenedOn: null }]);
     expect(run(closed, { type: "ombudsman", action: "referred-back", date: "2027-02-01" }).ombudsman).toMatchObject({ referredBack: true, referredOn: null, referredBackOn: "2027-02-01" });
   });
 

@@ -3,7 +3,7 @@
 // same state, so the stored state can always be rebuilt, and every rule is tested without a database.
 import type { Timetable } from "~/config/council-schema";
 import { workingDaysBetween } from "~/working-days";
-import type { CaseChannel, CaseRecord, CaseService, CaseStage, ComplainantRole, OmbudsmanRecord, PortalReach, StageRecord, Timeliness } from "./case-record";
+import type { CaseChannel, CaseRecord, CaseService, CaseStage, Closing, ComplainantRole, OmbudsmanRecord, PortalReach, StageRecord, Timeliness } from "./case-record";
 import type { CaseEvent, TimelineEvent } from "./case-events";
 import { acknowledgementDue, isPublicHealth, nextStageRequestDeadline, stageLimits, stagesOf } from "./timetable";
 
@@ -29,6 +29,8 @@ export interface CaseState extends CaseOpening {
   advocateArrangedOn: string | null;
   ombudsman: OmbudsmanRecord | null;
   closedOn: string | null;
+  /** Every closing, and its reopening (absent from states kept before this was). */
+  closings?: Closing[];
   nextStageRequests: NextStageRequest[];
   /** The date of the latest event: a later event may not be dated before it. */
   lastEventOn: string;
@@ -71,6 +73,7 @@ export function openCase(opening: CaseOpening, timetable: Timetable): CaseState 
     advocateArrangedOn: null,
     ombudsman: null,
     closedOn: null,
+    closings: [],
     nextStageRequests: [],
     lastEventOn: opening.receivedOn,
   };
@@ -185,10 +188,12 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
     case "closed":
       if (!stage.repliedOn) return refuse("The open stage has no reply", `Send the reply to stage ${stage.stage} before closing the case.`);
       next.closedOn = date;
+      next.closings = [...(next.closings ?? []), { closedOn: date, reopenedOn: null }];
       return { ok: true, state: next };
     case "reopened":
       if (!state.closedOn) return refuse("The case is open", "Only a closed case can be reopened.");
       next.closedOn = null;
+      next.closings = (next.closings ?? []).map((closing) => (closing.reopenedOn === null ? { ...closing, reopenedOn: date } : closing));
       return { ok: true, state: next };
     case "next-stage-declined":
       if (!waitingRequests(state).some((request) => request.stage === event.stage)) {
@@ -253,5 +258,6 @@ export function caseRecordOf(state: CaseState): CaseRecord {
     acceptedOutOfTime: state.acceptedOutOfTime,
     ombudsman: state.ombudsman ? { ...state.ombudsman } : null,
     closedOn: state.closedOn,
+    ...(state.closings ? { closings: state.closings.map((closing) => ({ ...closing })) } : {}),
   };
 }

@@ -21,6 +21,7 @@ const usage = `Usage:
   npm run case -- event <reference> extended --due YYYY-MM-DD --reason complex|more-information-needed|person-agreed|availability|other [--date …]
   npm run case -- event <reference> replied <stage> upheld|partly-upheld|not-upheld|resolved|withdrawn [--date …]
   npm run case -- event <reference> advocate-assigned [--date …]
+  npm run case -- event <reference> time-limit-waived [--date …]   (accepted though made over 12 months after the events)
   npm run case -- event <reference> ombudsman referred|referred-back|decided [decision] [--date …]
   npm run case -- event <reference> next-stage-declined <2|3> [--date …]   (a request made through the portal)
   npm run case -- event <reference> closed|reopened [--date …]`;
@@ -77,7 +78,7 @@ function eventFromArgs(words: readonly string[], options: { date?: string; due?:
 /** What `show` prints: the case's stages, dates and deadlines. Nothing anyone wrote, and no names. */
 function describeCase(reference: string, state: CaseState, timetable: Services["config"]["council"]["timetable"], today: string): string {
   const lines = [
-    `${reference}  ${state.service}, received ${state.receivedOn} by ${state.channel}${state.acceptedOutOfTime ? ", accepted outside the 12-month limit" : ""}`,
+    `${reference}  ${state.service}, received ${state.receivedOn} by ${state.channel}${state.acceptedOutOfTime ? ", accepted outside the 12-month limit" : state.madeLate ? ", made over 12 months after the events: not yet accepted (time-limit-waived)" : ""}`,
     `  acknowledged: ${state.acknowledgedOn ?? `not yet (due ${state.acknowledgementDueOn})`}`,
   ];
   for (const stage of state.stages) {

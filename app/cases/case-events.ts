@@ -33,6 +33,9 @@ export const caseEventSchema = z.discriminatedUnion(
       .describe("The council replied at the end of a stage, with its outcome."),
     z.strictObject({ type: z.literal("advocate-assigned"), date }).describe("An advocate was arranged for the person."),
     z
+      .strictObject({ type: z.literal("time-limit-waived"), date })
+      .describe("The council accepted a complaint made more than 12 months after the events, as the regulations let it when it can still be looked into fairly."),
+    z
       .strictObject({
         type: z.literal("ombudsman"),
         action: z.enum(ombudsmanActions, { error: `must be one of ${ombudsmanActions.join(", ")}` }),
@@ -50,7 +53,7 @@ export const caseEventSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal("closed"), date }).describe("The council closed the case."),
     z.strictObject({ type: z.literal("reopened"), date }).describe("A closed case was opened again."),
   ],
-  { error: `must be one of acknowledged, service-settled, stage-started, extended, replied, advocate-assigned, ombudsman, next-stage-declined, closed, reopened` },
+  { error: `must be one of acknowledged, service-settled, stage-started, extended, replied, advocate-assigned, time-limit-waived, ombudsman, next-stage-declined, closed, reopened` },
 );
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent["type"];

@@ -176,6 +176,14 @@ describe("a children's social care complaint through every stage", () => {
     expect(run(closed, { type: "ombudsman", action: "referred-back", date: "2027-02-01" }).ombudsman).toMatchObject({ referredBack: true, referredOn: null, referredBackOn: "2027-02-01" });
   });
 
+  it("counts a complaint made over 12 months late as accepted out of time only once the council waives the limit, once", () => {
+    const late = openCase(opening({ madeLate: true }), timetable);
+    expect(caseRecordOf(late).acceptedOutOfTime).toBe(false);
+    const waived = run(late, { type: "time-limit-waived", date: "2026-12-18" });
+    expect(caseRecordOf(waived).acceptedOutOfTime).toBe(true);
+    expect(refusal(waived, { type: "time-limit-waived", date: "2026-12-21" })).toMatchObject({ title: "Already accepted" });
+  });
+
   it("refuses an Ombudsman decision before a referral, and a second referral or decision", () => {
     expect(refusal(opened, { type: "ombudsman", action: "decided", decision: "upheld", date: "2027-01-04" })).toMatchObject({ title: "Not with the Ombudsman" });
     const referred = run(opened, { type: "ombudsman", action: "referred", date: "2027-01-04" });

@@ -17,7 +17,11 @@ export interface CaseOpening {
   reach: PortalReach | null;
   firstStage: CaseStage;
   advocateAsked: boolean;
+  /** The council accepted it though it was made more than 12 months after the events. */
   acceptedOutOfTime: boolean;
+  /** Made more than 12 months after the events, by what the person told us (absent from cases opened before this
+   * was kept): the council decides whether to accept it (`time-limit-waived`). */
+  madeLate?: boolean;
 }
 
 export interface CaseState extends CaseOpening {
@@ -165,6 +169,10 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       next.latestExtension = null;
       return { ok: true, state: next };
     }
+    case "time-limit-waived":
+      if (state.acceptedOutOfTime) return refuse("Already accepted", "The complaint was already accepted outside the 12-month time limit.");
+      next.acceptedOutOfTime = true;
+      return { ok: true, state: next };
     case "advocate-assigned":
       next.advocateArrangedOn = date;
       return { ok: true, state: next };

@@ -21,7 +21,7 @@ export const caseUpdatedPayloadSchema = z
         .object({
           sequence: z.number().int().positive().describe("The event's place in the case's timeline, from 1."),
           source: z.enum(["case-system", "staff", "portal"]),
-          type: z.enum(["acknowledged", "service-settled", "stage-started", "extended", "replied", "advocate-assigned", "ombudsman", "next-stage-declined", "closed", "reopened", "next-stage-requested"]),
+          type: z.enum(["acknowledged", "service-settled", "stage-started", "extended", "replied", "advocate-assigned", "time-limit-waived", "ombudsman", "next-stage-declined", "closed", "reopened", "next-stage-requested"]),
           date,
           service: z.enum(settledServices).optional().describe("For a service settled: the service the complaint is about."),
           stage: stage.optional(),

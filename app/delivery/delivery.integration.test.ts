@@ -580,6 +580,9 @@ describe.each(engines)("delivery on %s", (engine) => {
       const followed = await services.cases.byReference(delivered.reference);
       expect(followed?.state.stages[0]?.stage).toBe(1);
       expect(await services.db.all("SELECT id FROM statistics")).toEqual([]);
+      // Made over 12 months after the events: not counted as accepted out of time until the council says it accepted it.
+      expect(followed?.state).toMatchObject({ madeLate: true, acceptedOutOfTime: false });
+      await services.cases.applyOutside(delivered.reference, { type: "time-limit-waived", date: "2026-11-27" }, { source: "staff" });
       await services.cases.applyOutside(delivered.reference, { type: "replied", stage: 1, outcome: "partly-upheld", date: "2026-11-27" }, { source: "staff" });
       await services.cases.applyOutside(delivered.reference, { type: "closed", date: "2026-11-27" }, { source: "staff" });
       const stats = await services.db.all<{ kind: string; record: string; type: string }>("SELECT kind, record, type FROM statistics");

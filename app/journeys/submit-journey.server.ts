@@ -92,7 +92,10 @@ export async function storeJourneySubmission(services: Services, { journey, answ
             reach: portalReach,
             firstStage: 1,
             advocateAsked: opens.advocateAsked,
-            acceptedOutOfTime: flags.includes("late"),
+            // Made more than 12 months after the events: whether the council accepts it is its decision, recorded
+            // with a `time-limit-waived` event, not assumed (decision 068).
+            acceptedOutOfTime: false,
+            madeLate: flags.includes("late"),
           },
           { submissionId: stored.id, contact: writable.allowed ? { email: writable.email, language, safety: contact.safety } : null },
         ).statement,

@@ -50,9 +50,12 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
   }
   // A complaint is followed through its stages: the person can look it up with their reference.
   if (journey.opensCase) blocks.push({ kind: "paragraph", text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress` }) });
+  // Someone who asked for an advocate is told the advocacy service has been, as the confirmation page told them,
+  // where the journey has those words; anyone else, how to ask for one.
+  const advocateTold = submission.flags.includes("advocate") ? t(`${journey.id}:confirmation.advocateTold`, { ...values, defaultValue: "" }) : "";
   blocks.push(
     { kind: "heading", text: t("emails:acknowledgement.advocateHeading") },
-    { kind: "paragraph", text: t("emails:acknowledgement.advocate", values) },
+    { kind: "paragraph", text: advocateTold || t("emails:acknowledgement.advocate", values) },
     { kind: "heading", text: t("emails:acknowledgement.contactHeading") },
     { kind: "paragraph", text: t("emails:acknowledgement.contact", values) },
     { kind: "paragraph", text: t("emails:acknowledgement.danger") },

@@ -102,6 +102,10 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         }
         expect(staff.text + staff.html, "no placeholder left unfilled").not.toContain("{{");
         expect(missing).toEqual([]);
+        // Someone who asked for an advocate is told the advocacy service has been, where the journey words it.
+        const acknowledgement = renderAcknowledgement({ journey, submission: submission("en"), council, publicUrl: "https://complaints.example.org", t: recordingT("en", [journey.id, "emails", "common"], missing) });
+        const told = (resources.en?.[journey.id]?.confirmation as { advocateTold?: string } | undefined)?.advocateTold;
+        if (told) expect(acknowledgement.text.includes("You asked for an advocate. We have told"), persona.name).toBe(submission("en").flags.includes("advocate"));
         // Whatever the journey promises, staff are told the date and the rule it comes from.
         if (journey.replyPromise(answers)) expect(staff.text).toMatch(/Reply by [^.]+ \([^)]+\)\./);
         // A complaint's rule is its service's: public health's one stage, or children's social care's stage 1.

@@ -293,6 +293,13 @@ describe("requests for the next stage in the digest", () => {
     expect(listed(run(asked, { type: "closed", date: "2026-11-23" }, { type: "next-stage-declined", stage: 2, date: "2026-11-24" }), "2026-11-25")).toEqual([]);
   });
 
+  it("times a stage started after a request from the request, as the person was promised, and from its start otherwise", () => {
+    const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false });
+    expect(currentStage(run(asked, { type: "stage-started", stage: 2, date: "2026-11-27" })).dueOn).toBe(stageLimits(timetable, "childrens-social-care", 2, "2026-11-20").dueOn);
+    expect(currentStage(run(asked, { type: "stage-started", stage: 2, date: "2026-11-27" })).startedOn).toBe("2026-11-27");
+    expect(currentStage(run(replied, { type: "stage-started", stage: 2, date: "2026-11-27" })).dueOn).toBe(stageLimits(timetable, "childrens-social-care", 2, "2026-11-27").dueOn);
+  });
+
   it("declines only a request that is waiting, once, and marks it declined", () => {
     expect(refusal(replied, { type: "next-stage-declined", stage: 2, date: "2026-11-20" })).toMatchObject({ title: "No request waiting", field: "stage" });
     const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: true });

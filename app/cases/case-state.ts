@@ -138,7 +138,10 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       if (!stagesOf(state.service).includes(event.stage)) return refuse("No such stage", "Public health complaints have one stage at the council, then the Ombudsman.", "stage");
       if (event.stage !== stage.stage + 1) return refuse("Stages go in order", `The case is at stage ${stage.stage}: the next stage is ${stage.stage + 1}.`, "stage");
       if (!stage.repliedOn) return refuse("The current stage has not been replied to", `Stage ${stage.stage} has no reply yet: stage ${event.stage} starts after it.`, "stage");
-      const limits = stageLimits(timetable, state.service, event.stage, date);
+      // Timed from the person's request through the portal, where there is one waiting: the reply date the
+      // confirmation promised them, and the regulations' time from when they asked (decision 067).
+      const askedOn = waitingRequests(state).find((request) => request.stage === event.stage)?.on;
+      const limits = stageLimits(timetable, state.service, event.stage, askedOn ?? date);
       next.stages.push(openStage(event.stage, date, limits.dueOn));
       answerRequests(next, date, (request) => request.stage <= event.stage, false);
       next.latestExtension = limits.latestExtension;

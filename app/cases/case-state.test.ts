@@ -6,6 +6,7 @@ import type { TimelineEvent } from "./case-events";
 import { caseEventSchema } from "./case-events";
 import { applyEvent, caseRecordOf, currentStage, nextStageOffer, openCase, replay, replyDueOn, type CaseOpening, type CaseState } from "./case-state";
 import { buildDigest } from "./case-digest";
+import { caseUpdatedPayload, caseUpdatedPayloadSchema } from "./case-webhook";
 import { acknowledgementDue, addMonths, promisedWorkingDays, stageLimits } from "./timetable";
 import { addWorkingDays } from "~/working-days";
 
@@ -306,6 +307,11 @@ describe("requests for the next stage in the digest", () => {
     const declined = run(asked, { type: "next-stage-declined", stage: 2, date: "2026-11-23" });
     expect(declined.nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: true, answeredOn: "2026-11-23", declined: true }]);
     expect(refusal(declined, { type: "next-stage-declined", stage: 2, date: "2026-11-24" })).toMatchObject({ title: "No request waiting" });
+    // Sent on as case.updated, in the schema the case system is given; so is a waived time limit, and a referral back's date.
+    const event = { type: "next-stage-declined", stage: 2, date: "2026-11-23" } as const;
+    expect(caseUpdatedPayloadSchema.safeParse(caseUpdatedPayload("C-7K4M-2Q9P-W", 4, "staff", event, declined, Date.parse("2026-11-23T10:00:00Z"))).error?.issues ?? []).toEqual([]);
+    const waived = run(declined, { type: "time-limit-waived", date: "2026-11-24" }, { type: "ombudsman", action: "referred-back", date: "2026-11-25" });
+    expect(caseUpdatedPayloadSchema.safeParse(caseUpdatedPayload("C-7K4M-2Q9P-W", 6, "staff", { type: "ombudsman", action: "referred-back", date: "2026-11-25" }, waived, Date.parse("2026-11-25T10:00:00Z"))).error?.issues ?? []).toEqual([]);
     expect(run(asked, { type: "stage-started", stage: 2, date: "2026-11-23" }).nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: true, answeredOn: "2026-11-23" }]);
   });
 

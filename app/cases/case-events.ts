@@ -48,7 +48,7 @@ export const caseEventSchema = z.discriminatedUnion(
       })
       .describe("The Local Government and Social Care Ombudsman considered the complaint, referred it back, or decided."),
     z
-      .strictObject({ type: z.literal("next-stage-declined"), stage, date })
+      .strictObject({ type: z.literal("next-stage-declined"), stage: z.union([z.literal(2), z.literal(3)], { error: "must be 2 or 3" }), date })
       .describe("The council declined the person's request for the next stage (one made after the time to ask, say): the request is answered, and no longer waiting."),
     z.strictObject({ type: z.literal("closed"), date }).describe("The council closed the case."),
     z.strictObject({ type: z.literal("reopened"), date }).describe("A closed case was opened again."),

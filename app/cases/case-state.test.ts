@@ -4,7 +4,7 @@ import { councilSettingsSchema } from "~/config/council-schema";
 import { exampleCouncil } from "~/config/example-council";
 import type { TimelineEvent } from "./case-events";
 import { caseEventSchema } from "./case-events";
-import { applyEvent, caseRecordOf, currentStage, nextStageOffer, openCase, replay, replyDueOn, type CaseOpening, type CaseState } from "./case-state";
+import { applyEvent, caseRecordOf, closedCaseNeededUntil, currentStage, nextStageOffer, openCase, replay, replyDueOn, type CaseOpening, type CaseState } from "./case-state";
 import { buildDigest } from "./case-digest";
 import { caseUpdatedPayload, caseUpdatedPayloadSchema } from "./case-webhook";
 import { acknowledgementDue, addMonths, promisedWorkingDays, stageLimits } from "./timetable";
@@ -175,6 +175,13 @@ describe("a children's social care complaint through every stage", () => {
     expect(caseRecordOf(reopened).closings).toEqual([{ closedOn: "2027-01-05", reopenedOn: "2027-01-07" }]);
     expect(caseRecordOf(closed).closings).toEqual([{ closedOn: "2027-01-05", reopenedOn: null }]);
     expect(run(closed, { type: "ombudsman", action: "referred-back", date: "2027-02-01" }).ombudsman).toMatchObject({ referredBack: true, referredOn: null, referredBackOn: "2027-02-01" });
+    // Sent back twice: the first time is its date. A record kept before the date was keeps none (its complaint's year).
+    expect(run(closed, { type: "ombudsman", action: "referred-back", date: "2027-02-01" }, { type: "ombudsman", action: "referred-back", date: "2027-05-03" }).ombudsman?.referredBackOn).toBe("2027-02-01");
+    const olderRecord: CaseState = { ...closed, ombudsman: { referredOn: null, referredBack: true, decidedOn: null, decision: null } };
+    expect(run(olderRecord, { type: "ombudsman", action: "referred-back", date: "2027-05-03" }).ombudsman?.referredBackOn).toBeUndefined();
+    // A state kept before closings were: reopening keeps the closing it had.
+    const { closings: _closings, ...olderClosed } = closed;
+    expect(run(olderClosed, { type: "reopened", date: "2027-01-07" }).closings).toEqual([{ closedOn: "2027-01-05", reopenedOn: "2027-01-07" }]);
   });
 
   it("counts a complaint made over 12 months late as accepted out of time only once the council waives the limit, once", () => {
@@ -265,6 +272,8 @@ describe("the events' schema", () => {
     const paths = (value: unknown) => caseEventSchema.safeParse(value).error?.issues.map((issue) => issue.path.join(".")) ?? [];
     expect(paths({ type: "replied", stage: 1, outcome: "sort-of" })).toEqual(["outcome"]);
     expect(paths({ type: "replied", stage: 4, outcome: "upheld" })).toEqual(["stage"]);
+    // Only stages 2 and 3 are asked for.
+    expect(paths({ type: "next-stage-declined", stage: 1 })).toEqual(["stage"]);
     expect(paths({ type: "acknowledged", date: "02/12/2026" })).toEqual(["date"]);
     // Working days are known only for the bank-holiday years held: a date outside them is refused, not a crash.
     expect(paths({ type: "acknowledged", date: "1999-11-02" })).toEqual(["date"]);
@@ -299,6 +308,23 @@ describe("requests for the next stage in the digest", () => {
     expect(currentStage(run(asked, { type: "stage-started", stage: 2, date: "2026-11-27" })).dueOn).toBe(stageLimits(timetable, "childrens-social-care", 2, "2026-11-20").dueOn);
     expect(currentStage(run(asked, { type: "stage-started", stage: 2, date: "2026-11-27" })).startedOn).toBe("2026-11-27");
     expect(currentStage(run(replied, { type: "stage-started", stage: 2, date: "2026-11-27" })).dueOn).toBe(stageLimits(timetable, "childrens-social-care", 2, "2026-11-27").dueOn);
+  });
+
+  it("times a stage from its start when the request for it came before the last stage's reply", () => {
+    const early = run(openCase(opening({ receivedOn: "2026-11-02", reach: null }), timetable), { type: "next-stage-requested", stage: 2, date: "2026-11-10", late: false }, { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" });
+    expect(currentStage(run(early, { type: "stage-started", stage: 2, date: "2026-11-20" })).dueOn).toBe(stageLimits(timetable, "childrens-social-care", 2, "2026-11-20").dueOn);
+  });
+
+  it("keeps a closed case while the person may still ask for the next stage, and while a request of theirs waits", () => {
+    const closed = run(replied, { type: "closed", date: "2026-11-16" });
+    const askBy = addWorkingDays("2026-11-13", timetable.childrensSocialCare.stage2.requestWithin);
+    expect(closedCaseNeededUntil(closed, timetable)).toBe(askBy);
+    const lateRequest = run(closed, { type: "next-stage-requested", stage: 2, date: "2027-01-20", late: true });
+    expect(closedCaseNeededUntil(lateRequest, timetable)).toBe("2027-01-20");
+    expect(closedCaseNeededUntil(run(lateRequest, { type: "next-stage-declined", stage: 2, date: "2027-01-21" }), timetable)).toBe(askBy);
+    // No next stage after public health's reply: its closing.
+    const publicHealth = run(openCase(opening({ service: "public-health", receivedOn: "2026-11-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "upheld", date: "2026-11-13" }, { type: "closed", date: "2026-11-16" });
+    expect(closedCaseNeededUntil(publicHealth, timetable)).toBe("2026-11-16");
   });
 
   it("declines only a request that is waiting, once, and marks it declined", () => {

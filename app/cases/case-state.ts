@@ -138,9 +138,10 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       if (!stagesOf(state.service).includes(event.stage)) return refuse("No such stage", "Public health complaints have one stage at the council, then the Ombudsman.", "stage");
       if (event.stage !== stage.stage + 1) return refuse("Stages go in order", `The case is at stage ${stage.stage}: the next stage is ${stage.stage + 1}.`, "stage");
       if (!stage.repliedOn) return refuse("The current stage has not been replied to", `Stage ${stage.stage} has no reply yet: stage ${event.stage} starts after it.`, "stage");
-      // Timed from the person's request through the portal, where there is one waiting: the reply date the
-      // confirmation promised them, and the regulations' time from when they asked (decision 067).
-      const askedOn = waitingRequests(state).find((request) => request.stage === event.stage)?.on;
+      // Timed from the person's request through the portal, where one made after the last stage's reply is waiting:
+      // the reply date the confirmation promised them, and the regulations' time from when they asked (decision 067).
+      // A request made before that reply (the portal takes one at any time) is timed from the stage's start.
+      const askedOn = waitingRequests(state).find((request) => request.stage === event.stage && request.on >= stage.repliedOn!)?.on;
       const limits = stageLimits(timetable, state.service, event.stage, askedOn ?? date);
       next.stages.push(openStage(event.stage, date, limits.dueOn));
       answerRequests(next, date, (request) => request.stage <= event.stage, false);
@@ -185,8 +186,9 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
         if (record.referredOn) return refuse("Already with the Ombudsman", `The Ombudsman was asked on ${record.referredOn}.`, "action");
         record.referredOn = date;
       } else if (event.action === "referred-back") {
+        // The first time it was sent back; a record kept before the date was keeps its year (the complaint's).
+        if (!record.referredBack) record.referredBackOn = date;
         record.referredBack = true;
-        record.referredBackOn ??= date;
       } else {
         if (!record.referredOn) return refuse("Not with the Ombudsman", "Send an ombudsman event with action referred first.", "action");
         if (record.decidedOn) return refuse("Already decided", `The Ombudsman decided on ${record.decidedOn}.`, "action");
@@ -204,7 +206,8 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
     case "reopened":
       if (!state.closedOn) return refuse("The case is open", "Only a closed case can be reopened.");
       next.closedOn = null;
-      next.closings = (next.closings ?? []).map((closing) => (closing.reopenedOn === null ? { ...closing, reopenedOn: date } : closing));
+      // A state kept before closings were has only its closing date: that closing is kept, reopened now.
+      next.closings = (next.closings ?? [{ closedOn: state.closedOn, reopenedOn: null }]).map((closing) => (closing.reopenedOn === null ? { ...closing, reopenedOn: date } : closing));
       return { ok: true, state: next };
     case "next-stage-declined":
       if (!waitingRequests(state).some((request) => request.stage === event.stage)) {
@@ -235,6 +238,17 @@ export function replay(opening: CaseOpening, events: readonly TimelineEvent[], t
     state = applied.state;
   }
   return state;
+}
+
+/**
+ * The last day a closed case is needed for the person (retention keeps it a while after): its closing, the end of their
+ * time to ask for the next stage, or the day of a request still waiting for the council's answer, whichever is latest
+ * (decision 067).
+ */
+export function closedCaseNeededUntil(state: CaseState, timetable: Timetable): string {
+  const last = currentStage(state);
+  const askBy = last.repliedOn ? nextStageRequestDeadline(timetable, state.service, last.stage, last.repliedOn) : null;
+  return [state.closedOn ?? state.lastEventOn, askBy, ...waitingRequests(state).map((request) => request.on)].reduce<string>((latest, day) => (day && day > latest ? day : latest), "");
 }
 
 /** The next stage the person may ask for, and until when; null when none is open to them. */

@@ -12,8 +12,7 @@ import type { Sealer } from "~/services/encryption.server";
 import { londonDate } from "~/working-days";
 import type { PersonContact } from "~/journeys/journey-types";
 import type { CaseEvent, TimelineEvent } from "./case-events";
-import { applyEvent, caseRecordOf, currentStage, openCase, replay, replyDueOn, type CaseOpening, type CaseState, type Refusal } from "./case-state";
-import { nextStageRequestDeadline } from "./timetable";
+import { applyEvent, caseRecordOf, closedCaseNeededUntil, currentStage, openCase, replay, replyDueOn, type CaseOpening, type CaseState, type Refusal } from "./case-state";
 
 /** Who recorded an event. */
 export type EventSource = "case-system" | "staff" | "portal";
@@ -243,12 +242,7 @@ export class CaseStore {
    */
   async purgeClosedBefore(cutoffDay: string): Promise<number> {
     const closed = await this.db.all<{ id: string; state: string }>("SELECT id, state FROM cases WHERE closed_on IS NOT NULL AND closed_on < ?", [cutoffDay]);
-    const due = closed.filter(({ state }) => {
-      const { service, stages } = JSON.parse(state) as CaseState;
-      const last = stages[stages.length - 1]!;
-      const askBy = last.repliedOn ? nextStageRequestDeadline(this.options.timetable, service, last.stage, last.repliedOn) : null;
-      return !askBy || askBy < cutoffDay;
-    });
+    const due = closed.filter(({ state }) => closedCaseNeededUntil(JSON.parse(state) as CaseState, this.options.timetable) < cutoffDay);
     for (const { id } of due) {
       await this.db.transaction(async (tx) => {
         await tx.run("DELETE FROM progress_codes WHERE case_id = ?", [id]);

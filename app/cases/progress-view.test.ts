@@ -60,6 +60,9 @@ describe("what the person's page says about their case", () => {
     const declined = run(closedAfter, { type: "next-stage-declined", stage: 2, date: "2027-01-13" });
     expect(progressView(declined, timetable, "2027-01-14")).toMatchObject({ stageKey: "closed", nextStage: null });
     expect(progressView(run(asked, { type: "next-stage-declined", stage: 2, date: "2027-01-13" }), timetable, "2027-01-14")).toMatchObject({ stageKey: "1-replied", nextStage: null });
+    // Asked again after a decline: said, as any request waiting is.
+    const askedAgain = run(declined, { type: "next-stage-requested", stage: 2, date: "2027-01-14", late: false });
+    expect(progressView(askedAgain, timetable, "2027-01-15")).toMatchObject({ stageKey: "1-replied", nextStage: { kind: "asked", stage: 2, on: "2027-01-14" } });
     const atStage2 = run(asked, { type: "stage-started", stage: 2, date: "2027-01-13" });
     expect(progressView(atStage2, timetable, "2027-01-14")).toMatchObject({ stageKey: "2", nextStage: null });
   });

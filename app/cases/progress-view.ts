@@ -22,11 +22,12 @@ export function progressView(state: CaseState, timetable: Timetable, today: stri
   const stage = currentStage(state);
   const publicHealth = isPublicHealth(state.service);
   const due = replyDueOn(state);
-  // Not offered again once the council has declined a request for it.
   const offered = nextStageOffer(state, timetable, today);
-  const offer = offered && !state.nextStageRequests.some((request) => request.declined && request.stage === offered.stage) ? offered : null;
-  // Asked for already (through the portal's own request, which the case records): said, and not offered again.
-  const asked = offer ? waitingRequests(state).find((request) => request.stage === offer.stage) : undefined;
+  // Asked for already (through the portal's own request, which the case records, and not yet answered): said, and not
+  // offered again.
+  const asked = offered ? waitingRequests(state).find((request) => request.stage === offered.stage) : undefined;
+  // Not offered again once the council has declined a request for it, unless they have asked again since.
+  const offer = offered && (asked || !state.nextStageRequests.some((request) => request.declined && request.stage === offered.stage)) ? offered : null;
   // A closed case is finished once nothing more may be asked for in the usual time.
   const finished = Boolean(state.closedOn) && (!offer || (!offer.inTime && !asked));
   const stageName = publicHealth ? "publicHealth" : String(stage.stage);

@@ -235,10 +235,9 @@ export class CaseStore {
   }
 
   /**
-   * Cases closed before `cutoffDay` (YYYY-MM-DD), whose timeline and contact retention may now delete: those whose time
-   * to ask for the next stage ended before it too. A case closed with its stage 1 reply is kept until the person's
-   * time to ask for stage 2 is over and as long again as retention keeps a closed case, so that a request made in
-   * time, or a little late, still finds the case it belongs to (decision 067).
+   * Cases no longer needed before `cutoffDay` (YYYY-MM-DD), whose timeline and contact retention may now delete: closed,
+   * with the person's time to ask for the next stage over and no request of theirs waiting (`closedCaseNeededUntil`),
+   * so that a request made in time, or a little late, still finds the case it belongs to (decision 067).
    */
   async purgeClosedBefore(cutoffDay: string): Promise<number> {
     const closed = await this.db.all<{ id: string; state: string }>("SELECT id, state FROM cases WHERE closed_on IS NOT NULL AND closed_on < ?", [cutoffDay]);

@@ -30,8 +30,8 @@ export function allFields<F extends Field | FieldView>(fields: readonly F[]): F[
 }
 
 /** What the browser is sent of a page's fields, for the page's variant: how each is checked stays on the server. */
-export function fieldViews(fields: readonly Field[], variant?: string, neededByCheck: ReadonlySet<string> = new Set()): FieldView[] {
-  return fields.map((field): FieldView => viewOf(field, variant, neededByCheck));
+export function fieldViews(fields: readonly Field[], variant?: string, needed: ReadonlySet<string> = new Set()): FieldView[] {
+  return fields.map((field): FieldView => viewOf(field, variant, needed));
 }
 
 /**

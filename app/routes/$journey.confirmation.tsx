@@ -19,7 +19,7 @@ import { Trans } from "~/translation/react";
 import { Details } from "~/components/govuk/details";
 import { JourneyExit } from "~/components/journey/journey-chrome";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { contactIsRestricted, mayWriteTo, noReplyReason } from "~/delivery/contact-permission";
+import { mayWriteTo, noReplyReason } from "~/delivery/contact-permission";
 import { londonDate } from "~/working-days";
 
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? "", "progress"], exitThisPage: true };
@@ -50,8 +50,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       // the journey has words for it (the advocate journey's own next steps say it already).
       advocateTold: journey.flagsOf(state.answers, londonDate(new Date(submitted.submittedAt))).includes("advocate"),
       // Told here, since nothing will reach them: someone who gave an email address, to which we have not written,
-      // for their safety. Someone who gave a number or an address expected no email, and is told nothing about one.
-      notEmailed: contact.method === "email" && contactIsRestricted(contact),
+      // for their safety (the message rule's "unsafe"). Someone who gave a number or an address expected no email,
+      // and is told nothing about one.
+      notEmailed: noReply === "unsafe",
       // Public health complaints have one stage at the council, then the Ombudsman: no stages 2 and 3 to offer.
       publicHealth: isPublicHealth(journey.serviceOf(state.answers)),
       // Something is about to happen: when someone will be in touch, or, if nobody can be, to call now.

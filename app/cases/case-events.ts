@@ -17,44 +17,46 @@ const isoDate = z.iso.date({ error: "must be a date written as YYYY-MM-DD", abor
 const date = isoDate.optional().describe("The day it happened, London time; today when left out.");
 const stage = z.union(caseStages.map((n) => z.literal(n)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>], { error: "must be 1, 2 or 3" });
 
-export const caseEventSchema = z.discriminatedUnion(
-  "type",
-  [
-    z.strictObject({ type: z.literal("acknowledged"), date }).describe("The council acknowledged the complaint."),
-    z
-      .strictObject({ type: z.literal("service-settled"), service: z.enum(settledServices, { error: `must be one of ${settledServices.join(", ")}` }), date })
-      .describe("Staff settled which service a complaint sent as \"not sure\" is about: it is then counted, and its time limits run, as that service's."),
-    z.strictObject({ type: z.literal("stage-started"), stage, date }).describe("A stage began: 2 after stage 1's reply, 3 after stage 2's."),
-    z
-      .strictObject({ type: z.literal("extended"), dueDate: isoDate, reason: z.enum(extensionReasons, { error: `must be one of ${extensionReasons.join(", ")}` }), date })
-      .describe("The open stage's reply was put back to a new date, within the limit the regulations allow."),
-    z
-      .strictObject({ type: z.literal("replied"), stage, outcome: z.enum(stageOutcomes, { error: `must be one of ${stageOutcomes.join(", ")}` }), date })
-      .describe("The council replied at the end of a stage, with its outcome."),
-    z.strictObject({ type: z.literal("advocate-assigned"), date }).describe("An advocate was arranged for the person."),
-    z
-      .strictObject({ type: z.literal("time-limit-waived"), date })
-      .describe("The council accepted a complaint made more than 12 months after the events, as the regulations let it when it can still be looked into fairly."),
-    z
-      .strictObject({
-        type: z.literal("ombudsman"),
-        action: z.enum(ombudsmanActions, { error: `must be one of ${ombudsmanActions.join(", ")}` }),
-        decision: z.enum(ombudsmanDecisions, { error: `must be one of ${ombudsmanDecisions.join(", ")}` }).optional(),
-        date,
-      })
-      .superRefine((event, ctx) => {
-        if (event.action === "decided" && !event.decision) ctx.addIssue({ code: "custom", path: ["decision"], message: "is needed when the Ombudsman decided" });
-        if (event.action !== "decided" && event.decision) ctx.addIssue({ code: "custom", path: ["decision"], message: "is only given when the Ombudsman decided" });
-      })
-      .describe("The Local Government and Social Care Ombudsman considered the complaint, referred it back, or decided."),
-    z
-      .strictObject({ type: z.literal("next-stage-declined"), stage: z.union([z.literal(2), z.literal(3)], { error: "must be 2 or 3" }), date })
-      .describe("The council declined the person's request for the next stage (one made after the time to ask, say): the request is answered, and no longer waiting."),
-    z.strictObject({ type: z.literal("closed"), date }).describe("The council closed the case."),
-    z.strictObject({ type: z.literal("reopened"), date }).describe("A closed case was opened again."),
-  ],
-  { error: `must be one of acknowledged, service-settled, stage-started, extended, replied, advocate-assigned, time-limit-waived, ombudsman, next-stage-declined, closed, reopened` },
-);
+/** Every kind of event from outside, in one list: the schema, its error and the webhook's types derive from it. */
+const caseEventKinds = [
+  z.strictObject({ type: z.literal("acknowledged"), date }).describe("The council acknowledged the complaint."),
+  z
+    .strictObject({ type: z.literal("service-settled"), service: z.enum(settledServices, { error: `must be one of ${settledServices.join(", ")}` }), date })
+    .describe("Staff settled which service a complaint sent as \"not sure\" is about: it is then counted, and its time limits run, as that service's."),
+  z.strictObject({ type: z.literal("stage-started"), stage, date }).describe("A stage began: 2 after stage 1's reply, 3 after stage 2's."),
+  z
+    .strictObject({ type: z.literal("extended"), dueDate: isoDate, reason: z.enum(extensionReasons, { error: `must be one of ${extensionReasons.join(", ")}` }), date })
+    .describe("The open stage's reply was put back to a new date, within the limit the regulations allow."),
+  z
+    .strictObject({ type: z.literal("replied"), stage, outcome: z.enum(stageOutcomes, { error: `must be one of ${stageOutcomes.join(", ")}` }), date })
+    .describe("The council replied at the end of a stage, with its outcome."),
+  z.strictObject({ type: z.literal("advocate-assigned"), date }).describe("An advocate was arranged for the person."),
+  z
+    .strictObject({ type: z.literal("time-limit-waived"), date })
+    .describe("The council accepted a complaint made more than 12 months after the events, as the regulations let it when it can still be looked into fairly."),
+  z
+    .strictObject({
+      type: z.literal("ombudsman"),
+      action: z.enum(ombudsmanActions, { error: `must be one of ${ombudsmanActions.join(", ")}` }),
+      decision: z.enum(ombudsmanDecisions, { error: `must be one of ${ombudsmanDecisions.join(", ")}` }).optional(),
+      date,
+    })
+    .superRefine((event, ctx) => {
+      if (event.action === "decided" && !event.decision) ctx.addIssue({ code: "custom", path: ["decision"], message: "is needed when the Ombudsman decided" });
+      if (event.action !== "decided" && event.decision) ctx.addIssue({ code: "custom", path: ["decision"], message: "is only given when the Ombudsman decided" });
+    })
+    .describe("The Local Government and Social Care Ombudsman considered the complaint, referred it back, or decided."),
+  z
+    .strictObject({ type: z.literal("next-stage-declined"), stage: z.union([z.literal(2), z.literal(3)], { error: "must be 2 or 3" }), date })
+    .describe("The council declined the person's request for the next stage (one made after the time to ask, say): the request is answered, and no longer waiting."),
+  z.strictObject({ type: z.literal("closed"), date }).describe("The council closed the case."),
+  z.strictObject({ type: z.literal("reopened"), date }).describe("A closed case was opened again."),
+] as const;
+
+/** The types of event the case system may send, in the order the documentation lists them. */
+export const caseEventTypes = caseEventKinds.map((kind) => kind.shape.type.value);
+
+export const caseEventSchema = z.discriminatedUnion("type", caseEventKinds, { error: `must be one of ${caseEventTypes.join(", ")}` });
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent["type"];
 

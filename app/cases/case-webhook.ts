@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CANONICAL_REFERENCE } from "~/reference";
 import { caseChannels, caseServices, caseStages, ombudsmanDecisions, stageOutcomes } from "./case-record";
-import { extensionReasons, ombudsmanActions, settledServices, type TimelineEvent } from "./case-events";
+import { caseEventTypes, extensionReasons, ombudsmanActions, settledServices, type TimelineEvent } from "./case-events";
 import { currentStage, replyDueOn, type CaseState } from "./case-state";
 import type { EventSource } from "./case-store.server";
 
@@ -21,7 +21,7 @@ export const caseUpdatedPayloadSchema = z
         .object({
           sequence: z.number().int().positive().describe("The event's place in the case's timeline, from 1."),
           source: z.enum(["case-system", "staff", "portal"]),
-          type: z.enum(["acknowledged", "service-settled", "stage-started", "extended", "replied", "advocate-assigned", "time-limit-waived", "ombudsman", "next-stage-declined", "closed", "reopened", "next-stage-requested"]),
+          type: z.enum([...caseEventTypes, "next-stage-requested"] satisfies TimelineEvent["type"][]),
           date,
           service: z.enum(settledServices).optional().describe("For a service settled: the service the complaint is about."),
           stage: stage.optional(),

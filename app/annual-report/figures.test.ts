@@ -221,9 +221,31 @@ describe("figures from other records", () => {
     // The next year: not carried in (it was closed on 31 March), carried forward while open.
     const next = computeFigures({ cases: [reopened], submissions: [], quotations: [] }, financialYear(2026)).services["childrens-social-care"];
     expect([now(next.carriedIn.total), now(next.carriedForward.total), now(next.carriedForward.atStage.stage2)]).toEqual([0, 1, 1]);
+    // …but counted as reopened, so that what is open at the year's end adds up (received, carried in, reopened).
+    expect([now(next.reopened.total), now(next.reopened.open), now(next.reopened.concluded), now(next.open)]).toEqual([1, 1, 0, 0]);
     // A record kept before closings were: its closing date alone, as before.
     const { closings: _closings, ...older } = reopened;
     expect(now(computeFigures({ cases: [older], submissions: [], quotations: [] }, year).services["childrens-social-care"].open)).toBe(1);
+  });
+
+  it("counts a complaint closed before the year began and reopened in it as reopened, concluded again or still open", () => {
+    const stage1 = { stage: 1 as const, startedOn: "2024-10-01", dueOn: "2024-10-15", extendedDueOn: null, repliedOn: "2024-10-14", outcome: "upheld" as const, workingDays: 9, timeliness: "in-time" as const };
+    const stage2 = { stage: 2 as const, startedOn: "2025-05-01", dueOn: "2025-06-06", extendedDueOn: null, repliedOn: "2025-06-02", outcome: "upheld" as const, workingDays: 21, timeliness: "in-time" as const };
+    const concludedAgain = portalCase("2024-10-01", { stages: [stage1, stage2], closedOn: "2025-06-02", closings: [{ closedOn: "2024-10-14", reopenedOn: "2025-05-01" }, { closedOn: "2025-06-02", reopenedOn: null }] });
+    const stillOpen = portalCase("2024-10-01", { stages: [stage1, { ...stage2, repliedOn: null, outcome: null, workingDays: null, timeliness: null }], closedOn: null, closings: [{ closedOn: "2024-10-14", reopenedOn: "2025-05-01" }] });
+    // Reopened in the year before this one, and still open on 1 April: carried in, not reopened.
+    const carried = portalCase("2023-10-01", { closedOn: null, closings: [{ closedOn: "2023-10-14", reopenedOn: "2024-05-01" }] });
+    // Closed before the year and not reopened in it: neither.
+    const closed = portalCase("2024-10-01", { closedOn: "2024-10-14", closings: [{ closedOn: "2024-10-14", reopenedOn: null }] });
+    const figures = computeFigures({ cases: [concludedAgain, stillOpen, carried, closed], submissions: [], quotations: [] }, year);
+    const csc = figures.services["childrens-social-care"];
+    expect([now(csc.reopened.total), now(csc.reopened.concluded), now(csc.reopened.open)]).toEqual([2, 1, 1]);
+    expect([now(csc.carriedIn.total), now(csc.carriedIn.open), now(csc.carriedForward.total), now(csc.received)]).toEqual([1, 1, 2, 0]);
+    // The year before: the one reopened then (and still open at its end) was reopened in it.
+    expect(before(csc.reopened.total)).toBe(1);
+    for (const { total, parts } of figures.partitions) {
+      expect(parts.reduce((sum, part) => sum + part.value, 0)).toBe(total.value);
+    }
   });
 
   it("counts a referral back with no referral date in the year it was sent back, where that is known", () => {

@@ -96,6 +96,9 @@ export interface ServiceFigures {
   ombudsman: { considered: Count; referredBack: Count; decided: Count; decisions: Keyed<(typeof decisionKeys)[number]> };
   carriedForward: { total: Count; atStage: Keyed<StageKey> };
   carriedIn: { total: Count; concluded: { total: Count; atStage: Keyed<StageKey> }; open: Count };
+  /** Complaints received in an earlier period, closed when this one began, and reopened during it (a stage 2 or 3
+   * asked for after the reply, say): concluded again by its end, or still open and so carried forward. */
+  reopened: { total: Count; concluded: Count; open: Count };
   /** The complaints received, by whether they were acknowledged in time, later, or not by the period's end (the
    * Complaint Handling Code's first promise). */
   acknowledgements: { inTime: Count; late: Count; notAcknowledged: Count };
@@ -255,6 +258,7 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
 
   const carriedForward = { total: 0, atStage: tally(stageKeys) };
   const carriedIn = { total: 0, concluded: { total: 0, atStage: tally(stageKeys) }, open: 0 };
+  const reopened = { total: 0, concluded: 0, open: 0 };
   const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   for (const record of cases) {
     if (record.receivedOn <= period.to && !closedBy(record, period.to)) {
@@ -267,6 +271,11 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
         carriedIn.concluded.total++;
         carriedIn.concluded.atStage[stageKeyOf(highestStage(record, closedAt(record, period.to)!))]++;
       } else carriedIn.open++;
+    }
+    const reopenedInPeriod = record.closings?.some((closing) => contains(period, closing.reopenedOn)) ?? false;
+    if (record.receivedOn < period.from && closedBy(record, dayBefore(period.from)) && reopenedInPeriod) {
+      reopened.total++;
+      reopened[closedBy(record, period.to) ? "concluded" : "open"]++;
     }
   }
 
@@ -284,6 +293,7 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
     ombudsman,
     carriedForward,
     carriedIn,
+    reopened,
     acknowledgements,
   };
 }
@@ -430,7 +440,9 @@ function serviceParts(figures: ServiceFigures): Partition[] {
     { total: figures.advocacy.arranged, parts: [figures.advocacy.askedAndArranged, figures.advocacy.arrangedUnasked] },
     { total: figures.ombudsman.decided, parts: all(figures.ombudsman.decisions) },
     { total: figures.carriedForward.total, parts: all(figures.carriedForward.atStage) },
-    { total: figures.carriedForward.total, parts: [figures.open, figures.carriedIn.open] },
+    // Open at the end: received in the period, carried in, or reopened in it.
+    { total: figures.carriedForward.total, parts: [figures.open, figures.carriedIn.open, figures.reopened.open] },
+    { total: figures.reopened.total, parts: [figures.reopened.concluded, figures.reopened.open] },
     { total: figures.carriedIn.total, parts: [figures.carriedIn.concluded.total, figures.carriedIn.open] },
     { total: figures.carriedIn.concluded.total, parts: all(figures.carriedIn.concluded.atStage) },
   ];

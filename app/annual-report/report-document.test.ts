@@ -388,8 +388,23 @@ describe("reports from other records", () => {
     const submissions: SubmissionRecord[] = [{ kind: "compliment", receivedOn: "2025-06-02", service: "public-health", role: null, channel: "portal", reach: null, facts: {} }];
     const one = render({ cases: [record("2025-05-01")], submissions, quotations: [] }, financialYear(2025));
     expect(paragraphs(one.elements)).toEqual(expect.arrayContaining(["1 complaint was received; there are no figures for the previous year to compare with.", "1 compliment was received; there are no figures for the previous year to compare with.", "Of these, 1 was about public health."]));
+    // One complaint is "the only complaint", never "Of the 1 complaint received, 1 was…".
+    expect(paragraphs(one.elements)).toEqual(expect.arrayContaining(["The only complaint received was from a parent.", "The only complaint received had no acknowledgement recorded by 31 March 2026."]));
+    expect(paragraphs(one.elements).join(" ")).not.toMatch(/Of the 1 complaint/);
+    const late = render({ cases: [record("2025-05-01", { role: null, acknowledgedOn: "2025-05-09", acknowledgementDueOn: "2025-05-06" })], submissions: [], quotations: [] }, financialYear(2025));
+    expect(paragraphs(late.elements)).toEqual(expect.arrayContaining(["For the only complaint received, who made it was not recorded.", expect.stringMatching(/^The only complaint received was acknowledged after \d+ working days?\.$/)]));
     const two = render({ cases: [record("2025-05-01"), record("2025-05-02", { role: null })], submissions: [], quotations: [] }, financialYear(2025));
     expect(paragraphs(two.elements)).toContain("Of the 2 complaints received, 1 was from a parent and for 1, who made it was not recorded.");
+  });
+
+  it("says how many complaints closed before the year were reopened in it, and how they ended, in a sentence and the table", () => {
+    const stage1 = { stage: 1 as const, startedOn: "2024-10-01", dueOn: "2024-10-15", extendedDueOn: null, repliedOn: "2024-10-14", outcome: "upheld" as const, workingDays: 9, timeliness: "in-time" as const };
+    const stage2 = { stage: 2 as const, startedOn: "2025-05-01", dueOn: "2025-06-06", extendedDueOn: null, repliedOn: null, outcome: null, workingDays: null, timeliness: null };
+    const reopened = record("2024-10-01", { stages: [stage1, stage2], closedOn: null, closings: [{ closedOn: "2024-10-14", reopenedOn: "2025-05-01" }] });
+    const { elements, csv } = render({ cases: [reopened], submissions: [], quotations: [] }, financialYear(2025));
+    expect(paragraphs(elements)).toContain("1 complaint that was closed before 1 April 2025 was reopened in 2025/26: 1 is still open.");
+    const line = (figure: string) => csvRows(csv).find((fields) => fields[0] === "Children's social care complaints" && fields[1] === `Complaints carried forward and carried in: ${figure}`)?.[3];
+    expect([line("Reopened (closed before 1 April 2025)"), line("Reopened and still open"), line("Carried forward (open on 31 March 2026)"), line("Carried in (open on 1 April 2025)")]).toEqual(["1", "1", "1", "0"]);
   });
 
   it("names a custom period by its dates, in the file's sentences and CSV", () => {

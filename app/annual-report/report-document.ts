@@ -401,11 +401,15 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       row(say("carried.inConcludedRow"), f.carriedIn.concluded.total, { indent: 1 }),
       ...(publicHealth ? [] : stages.map((stage) => row(say("carried.inConcludedAtRow", { stage }), f.carriedIn.concluded.atStage[stageKeyOf(stage)], { indent: 2 }))),
       row(say("carried.inOpenRow"), f.carriedIn.open, { indent: 1 }),
+      row(say("carried.reopenedRow", { start: formatDate(period.from) }), f.reopened.total),
+      row(say("carried.reopenedConcludedRow"), f.reopened.concluded, { indent: 1 }),
+      row(say("carried.reopenedOpenRow"), f.reopened.open, { indent: 1 }),
     ]);
 
     const happened = [
       f.received,
       f.carriedIn.total,
+      f.reopened.total,
       f.carriedForward.total,
       f.ombudsman.considered,
       f.ombudsman.referredBack,
@@ -429,7 +433,9 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     if (nonZero(f.received)) {
       const parts = roleKeys.filter((key) => nonZero(f.byRole[key])).map((key) => say(`roleFrom.${key}`, { count: amount(f.byRole[key]) }));
       const received = amount(f.received);
-      blocks.push(paragraph(say(isHidden(received) ? "roles.sentenceHidden" : "roles.sentence", { count: received, list: joinList(parts) })));
+      // One complaint: "The only complaint received was from a parent", never "Of the 1 complaint received, 1 was…".
+      const only = !isHidden(received) && f.received.value === 1 ? roleKeys.find((key) => nonZero(f.byRole[key])) : undefined;
+      blocks.push(paragraph(only ? say(`roleOnly.${only}`) : say(isHidden(received) ? "roles.sentenceHidden" : "roles.sentence", { count: received, list: joinList(parts) })));
     } else blocks.push(paragraph(say("roles.none")));
     if (!tableIsEmpty(roleTable)) {
       blocks.push(chart(`${id}-role-chart`, say("roles.title"), say("roles.description", { previousSeries }), roleTable, "series"));
@@ -487,11 +493,16 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       ];
       const received = amount(f.received);
       const all = !isHidden(received) && a.inTime.value === f.received.value;
+      const only = !isHidden(received) && f.received.value === 1;
       blocks.push(
         paragraph(
           all
             ? say("acknowledgements.all", { count: received, limit: acknowledgeWithin, comparison: "" })
-            : say(isHidden(received) ? "acknowledgements.sentenceHidden" : "acknowledgements.sentence", { count: received, list: joinList(list) }),
+            : only
+              ? nonZero(a.late)
+                ? say("acknowledgements.onlyLate", { limit: acknowledgeWithin })
+                : say("acknowledgements.onlyNotAcknowledged", { end })
+              : say(isHidden(received) ? "acknowledgements.sentenceHidden" : "acknowledgements.sentence", { count: received, list: joinList(list) }),
         ),
       );
       blocks.push({ kind: "table", table: acknowledgementsTable });
@@ -600,6 +611,13 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       ...(nonZero(f.carriedIn.open) ? [say("carried.stillOpen", { count: amount(f.carriedIn.open) })] : []),
     ];
     blocks.push(paragraph(say("carried.in", { count: amount(f.carriedIn.total), from: carriedFrom, list: joinList(inList) })));
+    if (nonZero(f.reopened.total)) {
+      const reopenedList = [
+        ...(nonZero(f.reopened.concluded) ? [say("carried.concluded", { count: amount(f.reopened.concluded) })] : []),
+        ...(nonZero(f.reopened.open) ? [say("carried.stillOpen", { count: amount(f.reopened.open) })] : []),
+      ];
+      blocks.push(paragraph(say("carried.reopened", { count: amount(f.reopened.total), start: formatDate(period.from), inPeriod, list: joinList(reopenedList) })));
+    }
     blocks.push({ kind: "table", table: carriedTable });
     return { id, heading, blocks };
   }

@@ -348,6 +348,19 @@ describe("requests for the next stage in the digest", () => {
     expect(caseRecordOf(run(closed, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false, advocate: true })).advocateAsked).toBe(true);
   });
 
+  it("takes a request that skips a stage as one for the next, and answers one for a stage already under way", () => {
+    const skipping = run(replied, { type: "next-stage-requested", stage: 3, date: "2026-11-20", late: false });
+    expect(skipping.nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: false, answeredOn: null }]);
+    expect(listed(skipping, "2026-11-23")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-20", days: 1 }]);
+    expect(currentStage(run(skipping, { type: "stage-started", stage: 2, date: "2026-11-24" })).dueOn).toBe(stageLimits(timetable, "childrens-social-care", 2, "2026-11-20").dueOn);
+    const atStage2 = run(replied, { type: "stage-started", stage: 2, date: "2026-11-16" });
+    const again = run(atStage2, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false });
+    expect(again.nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: false, answeredOn: "2026-11-20" }]);
+    expect(closedCaseNeededUntil(run(again, { type: "replied", stage: 2, outcome: "upheld", date: "2026-12-01" }, { type: "closed", date: "2026-12-01" }), timetable)).toBe(
+      addWorkingDays("2026-12-01", timetable.childrensSocialCare.stage3.requestWithin),
+    );
+  });
+
   it("lists none for a stage after one still open, or a stage the service does not have", () => {
     const atStage2 = run(replied, { type: "stage-started", stage: 2, date: "2026-11-16" }, { type: "next-stage-requested", stage: 3, date: "2026-11-20", late: false });
     expect(listed(atStage2, "2026-11-23")).toEqual([]);

@@ -1,11 +1,12 @@
 // The complaints manager's digest: what needs doing today, case by case, by reference. No personal data.
 import type { TFunction } from "i18next";
+import type { Timetable } from "~/config/council-schema";
 import type { Digest, DigestLine } from "~/cases/case-digest";
 import { progressCodeRules } from "~/cases/progress-codes.server";
 import { formatLongDate } from "~/format-date";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
 
-export function renderCaseDigest(digest: Digest, t: TFunction): RenderedEmail {
+export function renderCaseDigest(digest: Digest, t: TFunction, timetable: Timetable): RenderedEmail {
   const line = (entry: DigestLine, key: string) =>
     t(`emails:digest.${key}`, { reference: entry.reference, stage: entry.stage, due: formatLongDate(entry.dueOn, "en"), count: entry.days });
   const blocks: EmailBlock[] = [{ kind: "heading", level: 1, text: t("emails:digest.heading", { day: formatLongDate(digest.day, "en") }) }];
@@ -13,6 +14,7 @@ export function renderCaseDigest(digest: Digest, t: TFunction): RenderedEmail {
     if (entries.length) blocks.push({ kind: "heading", text: t(`emails:digest.${heading}`, { count: entries.length }) }, { kind: "list", items: entries.map((entry) => line(entry, key)) });
   };
   section(digest.overdue, "overdueHeading", "overdueLine");
+  section(digest.panelsOverdue, "panelsOverdueHeading", "panelsOverdueLine");
   if (digest.nextStageNotStarted.length) {
     blocks.push(
       { kind: "heading", text: t("emails:digest.nextStageHeading", { count: digest.nextStageNotStarted.length }) },
@@ -22,6 +24,11 @@ export function renderCaseDigest(digest: Digest, t: TFunction): RenderedEmail {
   }
   section(digest.notAcknowledged, "notAcknowledgedHeading", "notAcknowledgedLine");
   section(digest.dueSoon, "dueSoonHeading", "dueSoonLine");
+  section(digest.panelsDueSoon, "panelsDueSoonHeading", "panelsDueSoonLine");
+  if (digest.panelsOverdue.length || digest.panelsDueSoon.length) {
+    const { reportWithin, responseWithin } = timetable.childrensSocialCare.stage3;
+    blocks.push({ kind: "paragraph", text: t("emails:digest.panelsWhat", { within: reportWithin + responseWithin, report: reportWithin, response: responseWithin }) });
+  }
   if (digest.codesHeldBack.length) {
     blocks.push(
       { kind: "heading", text: t("emails:digest.codesHeldBackHeading", { count: digest.codesHeldBack.length }) },
@@ -36,6 +43,7 @@ export function renderCaseDigest(digest: Digest, t: TFunction): RenderedEmail {
     subject:
       t("emails:digest.subject", { overdue: digest.overdue.length, dueSoon: digest.dueSoon.length, notAcknowledged: digest.notAcknowledged.length, day: formatLongDate(digest.day, "en") }) +
       (digest.nextStageNotStarted.length ? t("emails:digest.subjectNextStage", { count: digest.nextStageNotStarted.length }) : "") +
+      (digest.panelsOverdue.length + digest.panelsDueSoon.length ? t("emails:digest.subjectPanels", { count: digest.panelsOverdue.length + digest.panelsDueSoon.length }) : "") +
       (digest.codesHeldBack.length ? t("emails:digest.subjectCodesHeldBack", { count: digest.codesHeldBack.length }) : ""),
     blocks,
   });

@@ -3,7 +3,7 @@
 // Checked by the same schema and the same rules; `show` prints stages, dates and deadlines, never personal data.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { caseChannels, caseServices, complainantRoles } from "~/cases/case-record";
+import { caseChannels, caseServices, complainantRoles, stageOutcomes } from "~/cases/case-record";
 import { caseEventSchema, type CaseEvent } from "~/cases/case-events";
 import { currentStage, nextStageOffer, replyDueOn, type CaseState } from "~/cases/case-state";
 import { loadCommandConfig } from "./command-config";
@@ -19,7 +19,8 @@ const usage = `Usage:
   npm run case -- event <reference> service-settled childrens-social-care|public-health [--date …]   (sent as "not sure")
   npm run case -- event <reference> stage-started <1|2|3> [--date …]
   npm run case -- event <reference> extended --due YYYY-MM-DD --reason complex|more-information-needed|person-agreed|availability|other [--date …]
-  npm run case -- event <reference> replied <stage> upheld|partly-upheld|not-upheld|resolved|withdrawn [--date …]
+  npm run case -- event <reference> panel-held [--date …]   (stage 3's review panel met)
+  npm run case -- event <reference> replied <stage> ${stageOutcomes.join("|")} [--date …]
   npm run case -- event <reference> advocate-assigned [--date …]
   npm run case -- event <reference> time-limit-waived [--date …]   (accepted though made over 12 months after the events)
   npm run case -- event <reference> ombudsman referred|referred-back|decided [decision] [--date …]
@@ -84,7 +85,8 @@ function describeCase(reference: string, state: CaseState, timetable: Services["
   for (const stage of state.stages) {
     const due = stage.extendedDueOn ? `due ${stage.dueOn}, extended to ${stage.extendedDueOn}` : `due ${stage.dueOn}`;
     const reply = stage.repliedOn ? `replied ${stage.repliedOn}: ${stage.outcome}, ${stage.workingDays} working days, ${stage.timeliness}` : "no reply yet";
-    lines.push(`  stage ${stage.stage}: started ${stage.startedOn}, ${due}; ${reply}`);
+    const panel = stage.panel ? ` review panel ${stage.panel.heldOn ? `met ${stage.panel.heldOn}` : `to meet by ${stage.panel.dueOn}${!stage.repliedOn && stage.panel.dueOn < today ? " (overdue)" : ""}`};` : "";
+    lines.push(`  stage ${stage.stage}: started ${stage.startedOn}, ${due};${panel} ${reply}`);
   }
   lines.push(`  advocate: ${state.advocateArrangedOn ? `arranged ${state.advocateArrangedOn}` : state.advocateAsked ? "asked for, not yet arranged" : "not asked for"}`);
   for (const request of state.nextStageRequests) {

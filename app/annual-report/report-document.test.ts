@@ -407,6 +407,18 @@ describe("reports from other records", () => {
     expect([line("Reopened (closed before 1 April 2025)"), line("Reopened and still open"), line("Carried forward (open on 31 March 2026)"), line("Carried in (open on 1 April 2025)")]).toEqual(["1", "1", "1", "0"]);
   });
 
+  it("counts a complaint the council did not consider (out of time, say) as its own outcome", () => {
+    const stage1 = { stage: 1 as const, startedOn: "2025-05-01", dueOn: "2025-05-15", extendedDueOn: null, repliedOn: "2025-05-08", outcome: "not-considered" as const, workingDays: 5, timeliness: "in-time" as const };
+    const cases = [record("2025-05-01", { stages: [stage1], closedOn: "2025-05-08" }), record("2025-05-02", { stages: [{ ...stage1, startedOn: "2025-05-02", outcome: "upheld" }], closedOn: "2025-05-08" })];
+    const { elements, csv } = render({ cases, submissions: [], quotations: [] }, financialYear(2025));
+    expect(paragraphs(elements).join(" ")).toContain("The outcomes of the 2 complaints replied to at stage 1 were: 1 upheld and 1 not considered.");
+    expect(csvRows(csv).some((fields) => fields[1]!.endsWith("Not considered (out of time or not covered), Stage 1") && fields[3] === "1")).toBe(true);
+    // One reply at a stage: said of that complaint, never "the outcome of the 1 complaint … was: 1 not considered".
+    const one = render({ cases: cases.slice(0, 1), submissions: [], quotations: [] }, financialYear(2025));
+    expect(paragraphs(one.elements)).toContain("The only complaint replied to at stage 1 was not considered.");
+    expect(paragraphs(one.elements).join(" ")).not.toMatch(/of the 1 complaint/i);
+  });
+
   it("names a custom period by its dates, in the file's sentences and CSV", () => {
     const period = { from: "2025-04-01", to: "2025-06-30" };
     const { elements, csv } = render({ cases: [record("2025-05-01"), record("2024-05-01")], submissions: [], quotations: [] }, period);

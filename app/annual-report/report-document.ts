@@ -559,7 +559,15 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         if (!nonZero(t.replied)) continue;
         const list = outcomeKeys.filter((o) => nonZero(f.outcomes[key][o])).map((o) => say(`outcomes.${o}`, { count: amount(f.outcomes[key][o]) }));
         const replied = amount(t.replied);
-        blocks.push(paragraph(say(isHidden(replied) ? "outcomes.stageHidden" : "outcomes.stage", { count: replied, stage: stageName(stage), list: joinList(list) })));
+        // One reply: "The only complaint replied to at stage 1 was upheld", never "The outcome of the 1 complaint … 1 upheld".
+        const only = !isHidden(replied) && t.replied.value === 1 ? outcomeKeys.find((o) => nonZero(f.outcomes[key][o])) : undefined;
+        blocks.push(
+          paragraph(
+            only
+              ? say(`outcomeOnly.${only}`, { stage: stageName(stage) })
+              : say(isHidden(replied) ? "outcomes.stageHidden" : "outcomes.stage", { count: replied, stage: stageName(stage), list: joinList(list) }),
+          ),
+        );
       }
       blocks.push(chart(`${id}-outcomes-chart`, say("outcomes.title"), say("outcomes.description", { period: name, inPeriod }), outcomesTable, "groups"));
     }

@@ -1,5 +1,6 @@
 // The complaints manager's daily digest: cases not acknowledged in time (until a reply or a later stage makes that
-// moot), cases whose reply is due within the timetable's reminder window, cases overdue, requests for the next stage
+// moot), cases whose reply is due within the timetable's reminder window, cases overdue, stage 3 review panels that
+// have not met by their day or are due to soon, requests for the next stage
 // not yet started (closed cases too: a request usually follows the reply that closed one), and cases whose requests
 // for a progress code the limit held back since the last digest. References, stages, dates and counts only: no
 // personal data.
@@ -37,6 +38,10 @@ export interface Digest {
   dueSoon: DigestLine[];
   overdue: DigestLine[];
   nextStageNotStarted: NextStageLine[];
+  /** Stage 3 review panels that have not met: past the day they were due to (`days` over), or due within the reminder
+   * window (`days` left). The reply's own date is listed as any stage's. */
+  panelsOverdue: DigestLine[];
+  panelsDueSoon: DigestLine[];
   /** Cases whose requests for a code to check progress the hourly or daily limit held back since the last digest. */
   codesHeldBack: HeldBackCodes[];
 }
@@ -48,7 +53,7 @@ export function buildDigest(
   codesHeldBack: readonly HeldBackCodes[] = [],
 ): Digest {
   const horizon = addWorkingDays(today, timetable.remindBefore);
-  const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], codesHeldBack: [...codesHeldBack] };
+  const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], panelsOverdue: [], panelsDueSoon: [], codesHeldBack: [...codesHeldBack] };
   for (const { reference, state } of cases) {
     const latest = currentStage(state);
     for (const request of waitingRequests(state)) {
@@ -70,15 +75,30 @@ export function buildDigest(
     if (!due) continue;
     if (due < today) digest.overdue.push({ reference, stage, dueOn: due, days: workingDaysBetween(due, today) });
     else if (due <= horizon) digest.dueSoon.push({ reference, stage, dueOn: due, days: workingDaysBetween(today, due) });
+    const panel = latest.panel;
+    if (panel && !panel.heldOn) {
+      if (panel.dueOn < today) digest.panelsOverdue.push({ reference, stage, dueOn: panel.dueOn, days: workingDaysBetween(panel.dueOn, today) });
+      else if (panel.dueOn <= horizon) digest.panelsDueSoon.push({ reference, stage, dueOn: panel.dueOn, days: workingDaysBetween(today, panel.dueOn) });
+    }
   }
   const byDate = (a: DigestLine, b: DigestLine) => a.dueOn.localeCompare(b.dueOn) || a.reference.localeCompare(b.reference);
   digest.notAcknowledged.sort(byDate);
   digest.dueSoon.sort(byDate);
   digest.overdue.sort(byDate);
+  digest.panelsOverdue.sort(byDate);
+  digest.panelsDueSoon.sort(byDate);
   digest.nextStageNotStarted.sort((a, b) => a.askedOn.localeCompare(b.askedOn) || a.reference.localeCompare(b.reference));
   return digest;
 }
 
 export function isEmptyDigest(digest: Digest): boolean {
-  return !digest.notAcknowledged.length && !digest.dueSoon.length && !digest.overdue.length && !digest.nextStageNotStarted.length && !digest.codesHeldBack.length;
+  return (
+    !digest.notAcknowledged.length &&
+    !digest.dueSoon.length &&
+    !digest.overdue.length &&
+    !digest.nextStageNotStarted.length &&
+    !digest.panelsOverdue.length &&
+    !digest.panelsDueSoon.length &&
+    !digest.codesHeldBack.length
+  );
 }

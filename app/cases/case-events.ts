@@ -28,8 +28,11 @@ const caseEventKinds = [
     .strictObject({ type: z.literal("extended"), dueDate: isoDate, reason: z.enum(extensionReasons, { error: `must be one of ${extensionReasons.join(", ")}` }), date })
     .describe("The open stage's reply was put back to a new date, within the limit the regulations allow."),
   z
+    .strictObject({ type: z.literal("panel-held"), date })
+    .describe("Stage 3's review panel met: the panel's report, then the council's response to it, are due within their own times of the meeting."),
+  z
     .strictObject({ type: z.literal("replied"), stage, outcome: z.enum(stageOutcomes, { error: `must be one of ${stageOutcomes.join(", ")}` }), date })
-    .describe("The council replied at the end of a stage, with its outcome."),
+    .describe("The council replied at the end of a stage, with its outcome (not-considered: it did not consider the complaint, made more than 12 months after the events and not accepted, or by someone the procedure does not cover)."),
   z.strictObject({ type: z.literal("advocate-assigned"), date }).describe("An advocate was arranged for the person."),
   z
     .strictObject({ type: z.literal("time-limit-waived"), date })

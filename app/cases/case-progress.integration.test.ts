@@ -18,6 +18,7 @@ import { MailCatcher } from "../../tests/support/mail-catcher";
 import { personas, type Persona } from "../../tests/support/personas";
 import { createTestDatabase, engines, type TestDatabase } from "../../tests/support/test-databases";
 import { WebhookReceiver } from "../../tests/support/webhook-receiver";
+import { addWorkingDays, workingDaysBetween } from "~/working-days";
 import { receiveCaseEvent } from "./case-events-api.server";
 import { ProgressCodes } from "./progress-codes.server";
 import { caseUpdatedPayloadSchema } from "./case-webhook";
@@ -232,6 +233,42 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect(mail.to(manager)).toHaveLength(2);
     expect(mail.to(manager)[1]!.text).not.toContain("next stage not started");
     expect(mail.to(manager)[1]!.subject).not.toMatch(/next stage/);
+  });
+
+  it("lists a stage 3 review panel past its day until it is held, and then times the reply from the meeting", async () => {
+    const manager = "complaints-manager@example.org";
+    const { reference } = await send(people.parent);
+    for (const event of [
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-17" },
+      { type: "stage-started", stage: 2, date: "2026-11-18" },
+      { type: "replied", stage: 2, outcome: "not-upheld", date: "2026-11-19" },
+      { type: "stage-started", stage: 3, date: "2026-11-20" },
+    ]) {
+      expect((await post({ reference, ...event })).status).toBe(200);
+    }
+    // The panel's day: 30 working days from the stage's start.
+    const panelDue = addWorkingDays("2026-11-20", services.config.council.timetable.childrensSocialCare.stage3.panelWithin);
+    expect((await services.cases.byReference(reference))!.state.stages[2]!.panel).toEqual({ dueOn: panelDue, heldOn: null });
+    // Tuesday 12 January 2027: the panel has not met by its day, and the digest says so, with what to record.
+    clock = Date.parse("2027-01-12T08:00:00Z");
+    await worker(true).runOnce();
+    const [late] = mail.to(manager);
+    expect(late!.subject).toMatch(/, 1 review panel to hold$/);
+    expect(late!.text).toContain("1 review panel overdue");
+    expect(late!.text).toContain(`${reference}, stage 3: the review panel was due to meet by ${formatLongDate(panelDue, "en")}, ${workingDaysBetween(panelDue, "2027-01-12")} working days over`);
+    expect(late!.text).toContain("Record the day each review panel meets (the case event panel-held). The council's response is then due within 20 working days of the meeting: the panel's report within 5, and the response within 15 of the report.");
+    // Held on 4 December: the reply is due 20 working days after, sooner than the stage's 50.
+    expect((await post({ reference, type: "panel-held", date: "2026-12-04" })).status).toBe(200);
+    expect((await post({ reference, type: "panel-held", date: "2026-12-04" })).json).toMatchObject({ status: 409, title: "The panel has met" });
+    const stage3 = (await services.cases.byReference(reference))!.state.stages[2]!;
+    expect(stage3).toMatchObject({ panel: { dueOn: panelDue, heldOn: "2026-12-04" }, dueOn: addWorkingDays("2026-12-04", 20) });
+    expect(stage3.dueOn < addWorkingDays("2026-11-20", 50)).toBe(true);
+    // The next day's digest has no panel, and the reply overdue from the meeting's date.
+    clock = Date.parse("2027-01-13T08:00:00Z");
+    await worker(true).runOnce();
+    const next = mail.to(manager)[1]!;
+    expect(next.text).not.toMatch(/review panel/);
+    expect(next.text).toContain(`${reference}, stage 3: due ${formatLongDate(stage3.dueOn, "en")}`);
   });
 
   it("lists in the next digest, once, the complaints whose requests for a code the limit held back", async () => {

@@ -11,7 +11,9 @@ export const caseStages = [1, 2, 3] as const;
 export type CaseStage = (typeof caseStages)[number];
 
 /** The outcome of a stage, as the case system or staff record it. */
-export const stageOutcomes = ["upheld", "partly-upheld", "not-upheld", "resolved", "withdrawn"] as const;
+/** How a stage ended. `not-considered`: the council did not consider it (made more than 12 months after the events and
+ * not accepted, or by someone the procedure does not cover). */
+export const stageOutcomes = ["upheld", "partly-upheld", "not-upheld", "resolved", "withdrawn", "not-considered"] as const;
 export type StageOutcome = (typeof stageOutcomes)[number];
 
 /** How a stage's reply compared with its statutory time: within it, within an allowed extension, or late. */
@@ -70,6 +72,10 @@ export interface StageRecord {
   workingDays: number | null;
   /** Null while the stage is open. */
   timeliness: Timeliness | null;
+  /** Stage 3's review panel: the day it must meet by, and the day it met (absent from other stages, and from stage 3
+   * records kept before this was). Once it has met, the reply is due within the report's and the response's time
+   * of the meeting, where that is sooner than the whole stage's (decision 070). */
+  panel?: { dueOn: string; heldOn: string | null };
 }
 
 export interface OmbudsmanRecord {

@@ -52,7 +52,8 @@ describe("deadlines from the council's timetable", () => {
   it("counts stage 2 (25, extendable to 65) and stage 3 (30 + 5 + 15, not extendable)", () => {
     // Easter (26 and 29 March 2027) and the May bank holidays (3 and 31 May) are not working days.
     expect(stageLimits(timetable, "childrens-social-care", 2, "2027-03-01")).toEqual({ dueOn: "2027-04-07", latestExtension: "2027-06-04" });
-    expect(stageLimits(timetable, "childrens-social-care", 3, "2027-03-01")).toEqual({ dueOn: "2027-05-13", latestExtension: null });
+    // The panel meets within 30 working days: 1 April is the 22nd, 14 April the 30th.
+    expect(stageLimits(timetable, "childrens-social-care", 3, "2027-03-01")).toEqual({ dueOn: "2027-05-13", latestExtension: null, panelDueOn: "2027-04-14" });
   });
   it("gives public health one stage: a reply aimed for in 10 working days, which may be put back up to 6 months", () => {
     expect(stageLimits(timetable, "public-health", 1, "2027-08-31")).toEqual({ dueOn: "2027-09-14", latestExtension: "2028-02-29" });
@@ -366,5 +367,66 @@ describe("requests for the next stage in the digest", () => {
     expect(listed(atStage2, "2026-11-23")).toEqual([]);
     const publicHealth = run(openCase(opening({ service: "public-health", receivedOn: "2026-11-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" }, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false });
     expect(listed(publicHealth, "2026-11-23")).toEqual([]);
+  });
+});
+
+// Stage 3 in its parts (decision 070): the panel meets within 30 working days, then the report and the response.
+describe("stage 3's review panel", () => {
+  const atStage2 = run(
+    openCase(opening({ receivedOn: "2026-11-02", reach: null }), timetable),
+    { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" },
+    { type: "stage-started", stage: 2, date: "2026-11-16" },
+  );
+  const replied2 = run(atStage2, { type: "replied", stage: 2, outcome: "not-upheld", date: "2026-12-01" });
+  const atStage3 = run(replied2, { type: "stage-started", stage: 3, date: "2026-12-02" });
+  const { panelWithin, reportWithin, responseWithin } = timetable.childrensSocialCare.stage3;
+
+  it("gives the panel its own day, from when the stage is timed", () => {
+    expect(currentStage(atStage3)).toMatchObject({ dueOn: addWorkingDays("2026-12-02", panelWithin + reportWithin + responseWithin), panel: { dueOn: addWorkingDays("2026-12-02", panelWithin), heldOn: null } });
+    // Timed from the person's request, as the reply is.
+    const asked = run(replied2, { type: "next-stage-requested", stage: 3, date: "2026-12-01", late: false }, { type: "stage-started", stage: 3, date: "2026-12-09" });
+    expect(currentStage(asked).panel).toEqual({ dueOn: addWorkingDays("2026-12-01", panelWithin), heldOn: null });
+    // Stages 1 and 2 have no panel.
+    expect(atStage2.stages.some((stage) => "panel" in stage)).toBe(false);
+  });
+
+  it("times the reply from the meeting where that is sooner, and never later than the stage's own date", () => {
+    const early = run(atStage3, { type: "panel-held", date: "2026-12-10" });
+    expect(currentStage(early)).toMatchObject({ panel: { heldOn: "2026-12-10" }, dueOn: addWorkingDays("2026-12-10", reportWithin + responseWithin) });
+    expect(replyDueOn(early)).toBe(addWorkingDays("2026-12-10", reportWithin + responseWithin));
+    // A panel that met after its day does not move the reply later.
+    const lateDay = addWorkingDays(currentStage(atStage3).panel!.dueOn, 10);
+    const late = run(atStage3, { type: "panel-held", date: lateDay });
+    expect(currentStage(late).dueOn).toBe(currentStage(atStage3).dueOn);
+    // A reply after the meeting's time is late, though within the whole stage's 50 days.
+    const answered = run(early, { type: "replied", stage: 3, outcome: "not-upheld", date: addWorkingDays("2026-12-10", reportWithin + responseWithin + 1) });
+    expect(currentStage(answered).timeliness).toBe("late");
+  });
+
+  it("refuses a panel anywhere but an open stage 3 whose panel has not met", () => {
+    expect(refusal(atStage2, { type: "panel-held", date: "2026-12-01" })).toMatchObject({ title: "No review panel" });
+    const held = run(atStage3, { type: "panel-held", date: "2026-12-10" });
+    expect(refusal(held, { type: "panel-held", date: "2026-12-11" })).toMatchObject({ title: "The panel has met" });
+    const answered = run(held, { type: "replied", stage: 3, outcome: "upheld", date: "2026-12-20" });
+    expect(refusal(answered, { type: "panel-held", date: "2026-12-21" })).toMatchObject({ title: "Already replied" });
+    // A stage 3 kept before panels were recorded: timed as one block, and no panel to record.
+    const { panel: _panel, ...older } = currentStage(atStage3);
+    expect(refusal({ ...atStage3, stages: [...atStage3.stages.slice(0, -1), older] }, { type: "panel-held", date: "2026-12-10" })).toMatchObject({ title: "No review panel" });
+    expect(caseEventSchema.safeParse({ type: "panel-held", stage: 3 }).success).toBe(false);
+  });
+
+  it("lists a panel that has not met in the digest, due soon or overdue, until it has", () => {
+    const panelDue = currentStage(atStage3).panel!.dueOn;
+    const digestOn = (state: CaseState, day: string) => buildDigest([{ reference: state.reference, state }], timetable, day);
+    expect(digestOn(atStage3, "2026-12-10")).toMatchObject({ panelsDueSoon: [], panelsOverdue: [] });
+    expect(digestOn(atStage3, panelDue).panelsDueSoon).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 3, dueOn: panelDue, days: 0 }]);
+    const after = addWorkingDays(panelDue, 2);
+    expect(digestOn(atStage3, after).panelsOverdue).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 3, dueOn: panelDue, days: 2 }]);
+    const held = run(atStage3, { type: "panel-held", date: "2026-12-10" });
+    expect(digestOn(held, after)).toMatchObject({ panelsDueSoon: [], panelsOverdue: [] });
+    // Sent on as case.updated, in the schema the case system is given.
+    const payload = caseUpdatedPayload("C-7K4M-2Q9P-W", 6, "staff", { type: "panel-held", date: "2026-12-10" }, held, Date.parse("2026-12-10T10:00:00Z"));
+    expect(caseUpdatedPayloadSchema.safeParse(payload).error?.issues ?? []).toEqual([]);
+    expect(payload.data.case).toMatchObject({ panelDueOn: panelDue, panelHeldOn: "2026-12-10" });
   });
 });

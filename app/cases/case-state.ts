@@ -5,7 +5,7 @@ import type { Timetable } from "~/config/council-schema";
 import { workingDaysBetween } from "~/working-days";
 import type { CaseChannel, CaseRecord, CaseService, CaseStage, Closing, ComplainantRole, OmbudsmanRecord, PortalReach, StageRecord, Timeliness } from "./case-record";
 import type { CaseEvent, TimelineEvent } from "./case-events";
-import { acknowledgementDue, isPublicHealth, nextStageRequestDeadline, stageLimits, stagesOf } from "./timetable";
+import { acknowledgementDue, isPublicHealth, nextStageRequestDeadline, replyDueAfterPanel, stageLimits, stagesOf, type StageLimits } from "./timetable";
 
 /** What is known when a case is opened: from a portal submission, or typed by staff for a call or letter. */
 export interface CaseOpening {
@@ -72,7 +72,7 @@ export function openCase(opening: CaseOpening, timetable: Timetable): CaseState 
     ...opening,
     acknowledgedOn: null,
     acknowledgementDueOn: acknowledgementDue(timetable, opening.service, opening.receivedOn),
-    stages: [openStage(opening.firstStage, opening.receivedOn, limits.dueOn)],
+    stages: [openStage(opening.firstStage, opening.receivedOn, limits)],
     latestExtension: limits.latestExtension,
     advocateArrangedOn: null,
     ombudsman: null,
@@ -83,8 +83,18 @@ export function openCase(opening: CaseOpening, timetable: Timetable): CaseState 
   };
 }
 
-function openStage(stage: CaseStage, startedOn: string, dueOn: string): StageRecord {
-  return { stage, startedOn, dueOn, extendedDueOn: null, repliedOn: null, outcome: null, workingDays: null, timeliness: null };
+function openStage(stage: CaseStage, startedOn: string, limits: StageLimits): StageRecord {
+  return {
+    stage,
+    startedOn,
+    dueOn: limits.dueOn,
+    extendedDueOn: null,
+    repliedOn: null,
+    outcome: null,
+    workingDays: null,
+    timeliness: null,
+    ...(limits.panelDueOn ? { panel: { dueOn: limits.panelDueOn, heldOn: null } } : {}),
+  };
 }
 
 export function currentStage(state: CaseState): StageRecord {
@@ -143,7 +153,7 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       // A request made before that reply (the portal takes one at any time) is timed from the stage's start.
       const askedOn = waitingRequests(state).find((request) => request.stage === event.stage && request.on >= stage.repliedOn!)?.on;
       const limits = stageLimits(timetable, state.service, event.stage, askedOn ?? date);
-      next.stages.push(openStage(event.stage, date, limits.dueOn));
+      next.stages.push(openStage(event.stage, date, limits));
       answerRequests(next, date, (request) => request.stage <= event.stage, false);
       next.latestExtension = limits.latestExtension;
       return { ok: true, state: next };
@@ -171,6 +181,13 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
         timeliness: timelinessOf(stage, date),
       };
       next.latestExtension = null;
+      return { ok: true, state: next };
+    }
+    case "panel-held": {
+      if (stage.stage !== 3 || !stage.panel) return refuse("No review panel", `The case is at stage ${stage.stage}: a review panel meets at stage 3.`);
+      if (stage.repliedOn) return refuse("Already replied", `Stage 3 was replied to on ${stage.repliedOn}.`);
+      if (stage.panel.heldOn) return refuse("The panel has met", `The review panel met on ${stage.panel.heldOn}.`);
+      next.stages[next.stages.length - 1] = { ...stage, dueOn: replyDueAfterPanel(timetable, date, stage.dueOn), panel: { ...stage.panel, heldOn: date } };
       return { ok: true, state: next };
     }
     case "time-limit-waived":

@@ -82,3 +82,25 @@ describe("what the person's page says about their case", () => {
     expect(progressView(case1, timetable, "2026-12-18").advocate).toBe("advocateNotAsked");
   });
 });
+
+describe("what the person's page says about a review panel", () => {
+  const atStage3 = run(
+    opened(),
+    { type: "replied", stage: 1, outcome: "not-upheld", date: "2027-01-04" },
+    { type: "stage-started", stage: 2, date: "2027-01-05" },
+    { type: "replied", stage: 2, outcome: "not-upheld", date: "2027-02-01" },
+    { type: "stage-started", stage: 3, date: "2027-02-02" },
+  );
+  const panelDue = atStage3.stages[2]!.panel!.dueOn;
+
+  it("says when it will meet, that it is late, and when it met, while stage 3 is open", () => {
+    expect(progressView(atStage3, timetable, "2027-02-03").panel).toEqual({ key: "panelBy", date: panelDue });
+    const dayAfter = new Date(Date.parse(`${panelDue}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(progressView(atStage3, timetable, dayAfter).panel).toEqual({ key: "panelLate", date: panelDue });
+    const held = run(atStage3, { type: "panel-held", date: "2027-02-20" });
+    expect(progressView(held, timetable, "2027-02-21").panel).toEqual({ key: "panelMet", date: "2027-02-20" });
+    const replied = run(held, { type: "replied", stage: 3, outcome: "upheld", date: "2027-03-01" });
+    expect(progressView(replied, timetable, "2027-03-02").panel).toBeNull();
+    expect(progressView(opened(), timetable, "2026-12-18").panel).toBeNull();
+  });
+});

@@ -9,6 +9,8 @@ export interface ProgressView {
   stageKey: string;
   /** The reply row: due (perhaps extended, perhaps late), or when it came. */
   reply: { key: "replyBy" | "replyByExtended" | "replyLate" | "repliedOn"; date: string } | null;
+  /** Stage 3's review panel while the stage is open: the day it will meet by, the day it met, or that it is late. */
+  panel: { key: "panelBy" | "panelMet" | "panelLate"; date: string } | null;
   /** `status.<key>`; null where advocacy is not offered (public health) and none was asked for. */
   advocate: "advocateArranged" | "advocateAsked" | "advocateNotAsked" | null;
   /** The next stage they may ask for, and until when; or that they have asked for it, and when. */
@@ -31,6 +33,7 @@ export function progressView(state: CaseState, timetable: Timetable, today: stri
   // A closed case is finished once nothing more may be asked for in the usual time.
   const finished = Boolean(state.closedOn) && (!offer || (!offer.inTime && !asked));
   const stageName = publicHealth ? "publicHealth" : String(stage.stage);
+  const panel = !state.closedOn && !stage.repliedOn ? stage.panel : undefined;
   return {
     stageKey: finished ? "closed" : stage.repliedOn ? `${stageName}-replied` : stageName,
     reply: due
@@ -38,6 +41,7 @@ export function progressView(state: CaseState, timetable: Timetable, today: stri
       : stage.repliedOn
         ? { key: "repliedOn", date: stage.repliedOn }
         : null,
+    panel: panel ? (panel.heldOn ? { key: "panelMet", date: panel.heldOn } : { key: panel.dueOn < today ? "panelLate" : "panelBy", date: panel.dueOn }) : null,
     advocate: state.advocateArrangedOn ? "advocateArranged" : state.advocateAsked ? "advocateAsked" : publicHealth ? null : "advocateNotAsked",
     nextStage: asked ? { kind: "asked", stage: asked.stage, on: asked.on } : offer ? { kind: "offer", ...offer } : null,
     ombudsman: state.ombudsman ? (state.ombudsman.decidedOn ? "decided" : state.ombudsman.referredOn ? "referred" : state.ombudsman.referredBack ? "referredBack" : null) : null,

@@ -69,6 +69,8 @@ export interface StageLimits {
   dueOn: string;
   /** The latest an extension may move it to; null when the stage cannot be extended. */
   latestExtension: string | null;
+  /** Stage 3 only: the day its review panel must meet by. */
+  panelDueOn?: string;
 }
 
 /** When a stage started on `startedOn` must be replied to, and how far it may be extended. */
@@ -83,8 +85,16 @@ export function stageLimits(timetable: Timetable, service: CaseService, stage: C
     case 2:
       return { dueOn: addWorkingDays(startedOn, csc.stage2.replyWithin), latestExtension: addWorkingDays(startedOn, csc.stage2.extendableTo) };
     case 3:
-      return { dueOn: addWorkingDays(startedOn, stage3WorkingDays(timetable)), latestExtension: null };
+      return { dueOn: addWorkingDays(startedOn, stage3WorkingDays(timetable)), latestExtension: null, panelDueOn: addWorkingDays(startedOn, csc.stage3.panelWithin) };
   }
+}
+
+/** The day stage 3's reply is due once its review panel has met on `heldOn`: the panel's report, then the response
+ * to it. The stage's own date still holds where it is sooner (a panel that met late does not move the reply). */
+export function replyDueAfterPanel(timetable: Timetable, heldOn: string, stageDueOn: string): string {
+  const { reportWithin, responseWithin } = timetable.childrensSocialCare.stage3;
+  const after = addWorkingDays(heldOn, reportWithin + responseWithin);
+  return after < stageDueOn ? after : stageDueOn;
 }
 
 /** The stages a service's procedure has. */

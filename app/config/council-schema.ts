@@ -107,6 +107,9 @@ export const councilSettingsSchema = z.strictObject({
   administratorMailbox: z.string(),
   /** The duty manager: also receives every urgent submission (something about to happen), whatever the routing rules say. */
   urgentMailbox: z.string(),
+  /** The advocacy service's referrals: also receives every submission whose person asked for an advocate, whatever the
+   * routing rules say, as the pages and emails tell that person the service has been told. */
+  advocacyMailbox: z.string(),
   /** The complaints manager: receives the daily digest of cases not acknowledged in time, due soon or overdue. */
   complaintsManagerMailbox: z.string(),
   timetable: timetableSchema,
@@ -128,7 +131,7 @@ export const councilSettingsSchema = z.strictObject({
       if (!known.has(name)) ctx.addIssue({ code: "custom", path: ["routing", index, "to", position], message: `unknown mailbox "${name}"` });
     }),
   );
-  for (const field of ["fallbackMailbox", "administratorMailbox", "complaintsManagerMailbox", "urgentMailbox"] as const) {
+  for (const field of ["fallbackMailbox", "administratorMailbox", "complaintsManagerMailbox", "urgentMailbox", "advocacyMailbox"] as const) {
     if (!known.has(council[field])) ctx.addIssue({ code: "custom", path: [field], message: `unknown mailbox "${council[field]}"` });
   }
 });

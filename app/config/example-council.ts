@@ -3,8 +3,9 @@
 import type { CouncilSettingsInput } from "./council-schema";
 
 export const exampleCouncil: CouncilSettingsInput = {
-  councilName: "Example Borough Council",
-  // Words people read are given in each language the portal speaks (a plain string is the same in all of them).
+  // Words people read are given in each language the portal speaks (a plain string is the same in all of them, and
+  // the portal says at start which have none of their own). Letters and staff emails keep the English name.
+  councilName: { en: "Example Borough Council", pl: "Rada Gminy Example", ar: "مجلس بلدية إكزامبل" },
   serviceName: {
     en: "Complaints and compliments: children's services and public health",
     pl: "Skargi i podziękowania: usługi dla dzieci i zdrowie publiczne",
@@ -55,7 +56,6 @@ export const exampleCouncil: CouncilSettingsInput = {
     { name: "children's social care complaints", when: { types: ["complaint", "escalate"], services: ["childrens-social-care"] }, to: ["childrensComplaints"] },
     { name: "public health complaints", when: { types: ["complaint", "escalate"], services: ["public-health"] }, to: ["publicHealthComplaints"] },
     { name: "complaints about an unknown service", when: { types: ["complaint"], services: ["not-sure"] }, to: ["standardsTeam"] },
-    { name: "advocate requests", when: { flags: ["advocate"] }, to: ["advocacy"] },
     { name: "advocate requests reach the complaints team", when: { types: ["advocate"] }, to: ["childrensComplaints"] },
     { name: "other formats", when: { flags: ["another-format"] }, to: ["accessibleCommunications"] },
     { name: "compliments", when: { types: ["compliment"] }, to: ["standardsTeam"] },
@@ -64,6 +64,7 @@ export const exampleCouncil: CouncilSettingsInput = {
   administratorMailbox: "administrator",
   complaintsManagerMailbox: "complaintsManager",
   urgentMailbox: "dutyManager",
+  advocacyMailbox: "advocacy",
   timetable: {
     acknowledgeWithin: 5,
     childrensSocialCare: {

@@ -258,9 +258,9 @@ export class DeliveryWorker {
     const { config, translations, mail } = this.deps;
     const to = config.council.mailboxes[job.target];
     if (!to || !job.payload) throw new PermanentFailure(`no mailbox called ${job.target}`);
-    // A digest queued by an earlier release has neither of the lists added since.
-    const digest = { codesHeldBack: [], nextStageNotStarted: [], ...(JSON.parse(job.payload) as Partial<Digest>) } as Digest;
-    await mail.send({ to, ...renderCaseDigest(digest, translations.en.getFixedT("en", ["emails", "common"])), messageId: `<${job.id}@complaints-portal>` });
+    // A digest queued by an earlier release has none of the lists added since.
+    const digest = { codesHeldBack: [], nextStageNotStarted: [], panelsOverdue: [], panelsDueSoon: [], ...(JSON.parse(job.payload) as Partial<Digest>) } as Digest;
+    await mail.send({ to, ...renderCaseDigest(digest, translations.en.getFixedT("en", ["emails", "common"]), config.council.timetable), messageId: `<${job.id}@complaints-portal>` });
   }
 
   /**
@@ -284,8 +284,18 @@ export class DeliveryWorker {
     });
     this.digestCheckedOn = today;
     if (written && !isEmptyDigest(digest)) {
-      const { overdue, dueSoon, notAcknowledged, nextStageNotStarted, codesHeldBack } = digest;
-      this.log({ msg: "case digest written", day: today, overdue: overdue.length, dueSoon: dueSoon.length, notAcknowledged: notAcknowledged.length, nextStageNotStarted: nextStageNotStarted.length, codesHeldBack: codesHeldBack.length });
+      const { overdue, dueSoon, notAcknowledged, nextStageNotStarted, panelsOverdue, panelsDueSoon, codesHeldBack } = digest;
+      this.log({
+        msg: "case digest written",
+        day: today,
+        overdue: overdue.length,
+        dueSoon: dueSoon.length,
+        notAcknowledged: notAcknowledged.length,
+        nextStageNotStarted: nextStageNotStarted.length,
+        panelsOverdue: panelsOverdue.length,
+        panelsDueSoon: panelsDueSoon.length,
+        codesHeldBack: codesHeldBack.length,
+      });
     }
     return written && !isEmptyDigest(digest);
   }

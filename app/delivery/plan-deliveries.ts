@@ -15,8 +15,10 @@ export function planDeliveries(
   facts: { service: string | null; flags: readonly RoutingFlag[]; answers: JourneyAnswers },
 ): PlannedJob[] {
   const routed = mailboxesFor(council.routing, council.fallbackMailbox, { kind: journey.id, service: facts.service, flags: facts.flags });
-  // The duty manager hears of every urgent one, whatever the rules say: something is about to happen.
-  const mailboxes = facts.flags.includes("urgent") && !routed.includes(council.urgentMailbox) ? [council.urgentMailbox, ...routed] : routed;
+  // The duty manager hears of every urgent one, whatever the rules say: something is about to happen. The advocacy
+  // service hears of everyone who asked for an advocate: the person is told it has been.
+  const always = [...(facts.flags.includes("urgent") ? [council.urgentMailbox] : []), ...(facts.flags.includes("advocate") ? [council.advocacyMailbox] : [])];
+  const mailboxes = [...always.filter((mailbox) => !routed.includes(mailbox)), ...routed];
   const acknowledge = mayWriteTo(journey.contactOf(facts.answers), "acknowledgement").allowed;
   return [
     ...mailboxes.map((target) => ({ kind: "staff-email" as const, target })),

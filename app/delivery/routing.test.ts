@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { councilSettingsSchema } from "~/config/council-schema";
 import { exampleCouncil } from "~/config/example-council";
+import type { RoutingFlag } from "~/journeys/flags";
+import { journeyById } from "~/journeys/journeys";
+import { planDeliveries } from "./plan-deliveries";
 import { mailboxesFor, type RoutingFacts } from "./routing";
 
 const council = councilSettingsSchema.parse(exampleCouncil);
@@ -17,9 +20,15 @@ describe("the default routing rules", () => {
   it("send complaints about an unknown service to the standards team", () => {
     expect(route({ service: "not-sure" })).toEqual(["standardsTeam"]);
   });
-  it("also send every advocate request to the advocacy service", () => {
-    expect(route({ service: "childrens-social-care", flags: ["advocate"] })).toEqual(["childrensComplaints", "advocacy"]);
-    expect(route({ kind: "advocate", flags: ["advocate"] })).toEqual(["advocacy", "childrensComplaints"]);
+  it("also send every advocate request to the advocacy service, and every urgent one to the duty manager, whatever the rules say", () => {
+    const staff = (kind: string, service: string | null, flags: RoutingFlag[], rules = council.routing) =>
+      planDeliveries({ ...council, routing: rules }, [], journeyById(kind)!, { service, flags, answers: {} }).filter((job) => job.kind === "staff-email").map((job) => job.target);
+    expect(staff("complaint", "childrens-social-care", ["advocate"])).toEqual(["advocacy", "childrensComplaints"]);
+    expect(staff("advocate", null, ["advocate"])).toEqual(["advocacy", "childrensComplaints"]);
+    expect(staff("complaint", "public-health", ["urgent", "advocate"])).toEqual(["dutyManager", "advocacy", "publicHealthComplaints"]);
+    // With no rule for it at all: the advocacy service still hears, as the person is told it has.
+    expect(staff("complaint", "childrens-social-care", ["advocate"], [{ name: "everything", when: {}, to: ["standardsTeam"] }])).toEqual(["advocacy", "standardsTeam"]);
+    expect(staff("complaint", "childrens-social-care", [])).toEqual(["childrensComplaints"]);
   });
   it("also send every request for another format to accessible communications", () => {
     expect(route({ service: "public-health", flags: ["another-format", "late"] })).toEqual(["publicHealthComplaints", "accessibleCommunications"]);
@@ -42,5 +51,9 @@ describe("routing configuration", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(["routing", 0, "to", 0]);
     expect(result.error?.issues[0]?.message).toContain("nobody");
+  });
+  it("stops on an advocacy mailbox that is not one of the mailboxes", () => {
+    const result = councilSettingsSchema.safeParse({ ...exampleCouncil, advocacyMailbox: "advocates" });
+    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([[["advocacyMailbox"], 'unknown mailbox "advocates"']]);
   });
 });

@@ -47,6 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       reference: found.reference,
       stageKey: view.stageKey,
       reply: view.reply ? { key: view.reply.key, date: date(view.reply.date) } : null,
+      panel: view.panel ? { key: view.panel.key, date: date(view.panel.date) } : null,
       advocate: view.advocate,
       nextStage:
         nextStage?.kind === "asked"
@@ -87,6 +88,7 @@ export default function ProgressStatus() {
               rows={[
                 { key: { text: t("status.reference") }, value: { html: <Reference value={page.reference} /> } },
                 { key: { text: t("status.now") }, value: { text: t(`status.stages.${page.stageKey}`) } },
+                page.panel ? { key: { text: t("status.panel") }, value: { text: t(`status.${page.panel.key}`, { date: page.panel.date }) } } : null,
                 page.reply
                   ? { key: { text: t(page.reply.key === "repliedOn" ? "status.replied" : "status.reply") }, value: { text: t(`status.${page.reply.key}`, { date: page.reply.date }) } }
                   : null,

@@ -254,6 +254,48 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+test.describe("a complaint at stage 3, at 360 px without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 640 } });
+
+  test("the person sees when the review panel will meet, then that it met and the reply's date from the meeting; staff see the same", async ({ page, baseURL, checkA11y }) => {
+    const person = personas({ tag: `panel${Date.now().toString(36)}` }).parent;
+    const reference = await sendComplaint(baseURL!, person);
+    const today = londonToday();
+    const date = (iso: string) => formatLongDate(iso, "en");
+    for (const event of [
+      { type: "replied", stage: 1, outcome: "not-upheld" },
+      { type: "stage-started", stage: 2 },
+      { type: "replied", stage: 2, outcome: "not-upheld" },
+      { type: "stage-started", stage: 3 },
+    ]) {
+      const posted = await postCaseEvent(baseURL!, { reference, ...event });
+      expect(posted.status, JSON.stringify(posted.body)).toBe(200);
+    }
+    const panelBy = addWorkingDays(today, 30);
+    expect(await shown(reference)).toContain(`review panel to meet by ${panelBy};`);
+    await askForCode(page, reference);
+    await page.getByLabel("Code", { exact: true }).fill(await codeSentTo(emailOf(person), 0));
+    await continueOn(page);
+    await expectStatusRow(page, "Where it is now", "Stage 3: a review panel of 3 independent people is looking at your complaint");
+    await expectStatusRow(page, "Review panel", `It will meet by ${date(panelBy)}`);
+    await expectStatusRow(page, "When we will reply", `By ${date(addWorkingDays(today, 50))}`);
+    await checkA11y();
+    await expectNoHorizontalScroll(page);
+
+    // Staff record the meeting: the reply is then due 20 working days after it.
+    const held = await caseCommand("event", reference, "panel-held");
+    expect(held.code, held.stderr).toBe(0);
+    expect(held.stdout).toContain(`review panel met ${today};`);
+    const again = await caseCommand("event", reference, "panel-held");
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/^Not recorded: The panel has met/);
+    await page.reload();
+    await expectStatusRow(page, "Review panel", `It met on ${date(today)}. Its report goes to the director, who will reply to you.`);
+    await expectStatusRow(page, "When we will reply", `By ${date(addWorkingDays(today, 20))}`);
+    await checkA11y();
+  });
+});
+
 test("someone who said we may not say we are from the council is sent no code, and the page does not show it", async ({ page, baseURL }) => {
   const tag = `cpsafe${Date.now().toString(36)}`;
   const people = personas({ tag });

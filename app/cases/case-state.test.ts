@@ -367,6 +367,9 @@ describe("requests for the next stage in the digest", () => {
     expect(listed(atStage2, "2026-11-23")).toEqual([]);
     const publicHealth = run(openCase(opening({ service: "public-health", receivedOn: "2026-11-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" }, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false });
     expect(listed(publicHealth, "2026-11-23")).toEqual([]);
+    // Public health has no stage 2: the request waits for nothing, and does not keep a closed case.
+    expect(publicHealth.nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: false, answeredOn: "2026-11-20" }]);
+    expect(closedCaseNeededUntil(run(publicHealth, { type: "closed", date: "2026-11-23" }), timetable)).toBe("2026-11-23");
   });
 });
 

@@ -235,9 +235,12 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
     case "next-stage-requested": {
       // The person picks the stage on the portal's form, and may not know which one their complaint is at. Stages go
       // in order, so a request that skips one (stage 3 while at stage 1) is a request for the next; one for a stage
-      // already under way or done is answered by it, and waits for nothing (what they picked is in their submission).
+      // already under way or done is answered by it, as is one for a stage the service does not have (public health's
+      // next step is the Ombudsman): neither waits for anything. What they picked is in their submission, which the
+      // team has by email.
       const asked = Math.min(event.stage, stage.stage + 1) as NextStageRequest["stage"];
-      next.nextStageRequests.push({ stage: asked, on: date, late: event.late, answeredOn: asked <= stage.stage ? date : null });
+      const nothingToWaitFor = asked <= stage.stage || !stagesOf(state.service).includes(asked);
+      next.nextStageRequests.push({ stage: asked, on: date, late: event.late, answeredOn: nothingToWaitFor ? date : null });
       // Someone who asks for an advocate for the next stage is someone who complained and asked for one: the annual
       // report counts them so.
       if (event.advocate) next.advocateAsked = true;

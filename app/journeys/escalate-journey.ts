@@ -55,7 +55,7 @@ const pages: QuestionPage[] = [
     ],
     next: () => "service",
   },
-  servicePage(() => "stage", { section: "complaint" }),
+  servicePage(() => "stage", { section: "complaint", prefill: "viewed-case-service" }),
   {
     id: "stage",
     section: "request",

@@ -28,6 +28,12 @@ export interface RadiosField extends FieldBase {
   kind: "radios";
   options: readonly FieldOption[];
   inline?: boolean;
+  /**
+   * Chosen already, for the person to check, with the service of the case their session is looking at in "Check your
+   * complaint", when the page has not been answered yet and the run is about that case (its next-stage request names
+   * it): a wrong choice would send their request to another team.
+   */
+  prefill?: "viewed-case-service";
 }
 
 export interface CheckboxesField extends FieldBase {

@@ -16,7 +16,7 @@ export type Role = (typeof roles)[number];
 
 export const contactMethods = ["email", "phone", "text", "post", "none"] as const;
 
-export function servicePage(next: QuestionPage["next"], { section = "about" }: { section?: string } = {}): QuestionPage {
+export function servicePage(next: QuestionPage["next"], { section = "about", prefill }: { section?: string; prefill?: "viewed-case-service" } = {}): QuestionPage {
   return {
     id: "service",
     section,
@@ -29,6 +29,7 @@ export function servicePage(next: QuestionPage["next"], { section = "about" }: {
           { value: "public-health" },
           { value: "not-sure", dividerBefore: true, conditionalInfo: true },
         ],
+        ...(prefill ? { prefill } : {}),
       },
     ],
     next,

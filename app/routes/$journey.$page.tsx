@@ -11,7 +11,8 @@ import { interpolationValues } from "~/journeys/describe-answers";
 import { allFields, answersOnRoute, fieldViews, neededByCheck, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
 import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
-import type { LoadedSession } from "~/services/session-store.server";
+import { referencePrefixes } from "~/journeys/journeys";
+import { parseReference } from "~/reference";
 import { readForm } from "~/journeys/read-form.server";
 import { describeFile, evidenceLimitValues, evidencePost, runFiles } from "~/journeys/evidence-page.server";
 import { refusedPost } from "~/journeys/forgery.server";
@@ -43,11 +44,22 @@ function placeOf(request: JourneyRequest, pageId: string | undefined): Place {
 }
 
 /** Values the session already knows for a page not yet answered (the case it is looking at, for the next stage). */
-function prefilledValues(page: QuestionPageDefinition, session: LoadedSession): Record<string, string> {
+async function prefilledValues(page: QuestionPageDefinition, { journey, session, state }: JourneyRequest, context: LoaderFunctionArgs["context"]): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
-  const viewed = session.data.progress?.viewing?.reference;
+  const viewing = session.data.progress?.viewing;
+  if (!viewing) return values;
   for (const field of allFields(page.fields)) {
-    if (field.kind === "text" && field.prefill === "viewed-case-reference" && viewed) values[field.name] = viewed;
+    if (field.kind === "text" && field.prefill === "viewed-case-reference") values[field.name] = viewing.reference;
+    if (field.kind === "radios" && field.prefill === "viewed-case-service") {
+      // Only for a run about the case they checked (the reference they gave, as they may have typed it), and only a
+      // service the case knows.
+      const asked = journey.asksForNextStage?.(state.answers)?.reference;
+      const parsed = asked ? parseReference(asked, referencePrefixes) : null;
+      if (!parsed?.ok || parsed.reference !== viewing.reference) continue;
+      const found = await context.services.cases.byReference(viewing.reference);
+      const service = found?.id === viewing.caseId ? found.state.service : null;
+      if (service && service !== "not-sure" && field.options.some((option) => option.value === service)) values[field.name] = service;
+    }
   }
   return values;
 }
@@ -93,7 +105,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       extras: page.extras ?? [],
       variant,
       interpolation: { ...values, generalPhone: council.contact.generalComplaintsPhone, generalEmail: council.contact.generalComplaintsEmail },
-      values: flash?.values ?? state.answers[page.id] ?? prefilledValues(page, session),
+      values: flash?.values ?? state.answers[page.id] ?? (await prefilledValues(page, journeyRequest, context)),
       errors: flash?.errors ?? [],
       backHref: change ? pageUrl(journey, null) : backFrom(journey.id, previousPage(position.route, page.id)),
       formAction: `/${journey.id}/${page.id}${change ? "?change=1" : ""}`,

@@ -293,6 +293,24 @@ test.describe("a complaint at stage 3, at 360 px without JavaScript", () => {
     await expectStatusRow(page, "Review panel", `It met on ${date(today)}. Its report goes to the director, who will reply to you.`);
     await expectStatusRow(page, "When we will reply", `By ${date(addWorkingDays(today, 20))}`);
     await checkA11y();
+
+    // Asking about the complaint from here, its service is chosen already: a wrong one would send it to another team.
+    await page.goto("/escalate/reference?from=progress");
+    await expect(page.getByLabel("What is your complaint reference?")).toHaveValue(reference);
+    await continueOn(page);
+    await expectHeading(page, "Which service was your complaint about?");
+    await expect(page.getByLabel("Children’s social care")).toBeChecked();
+    await checkA11y();
+    // Given another reference, nothing is chosen for them; given theirs as they might type it, it is.
+    await page.goto("/escalate/reference");
+    await page.getByLabel("What is your complaint reference?").fill(earlierComplaintReference);
+    await continueOn(page);
+    await expectHeading(page, "Which service was your complaint about?");
+    await expect(page.getByRole("radio", { checked: true })).toHaveCount(0);
+    await page.goto("/escalate/reference");
+    await page.getByLabel("What is your complaint reference?").fill(reference.toLowerCase().replaceAll("-", " "));
+    await continueOn(page);
+    await expect(page.getByLabel("Children’s social care")).toBeChecked();
   });
 });
 

@@ -6,7 +6,7 @@
 // personal data.
 import type { Timetable } from "~/config/council-schema";
 import { addWorkingDays, workingDaysBetween } from "~/working-days";
-import { currentStage, replyDueOn, waitingRequests, type CaseState } from "./case-state";
+import { currentStage, panelOf, replyDueOn, waitingRequests, type CaseState } from "./case-state";
 import { stagesOf } from "./timetable";
 
 export interface DigestLine {
@@ -75,7 +75,7 @@ export function buildDigest(
     if (!due) continue;
     if (due < today) digest.overdue.push({ reference, stage, dueOn: due, days: workingDaysBetween(due, today) });
     else if (due <= horizon) digest.dueSoon.push({ reference, stage, dueOn: due, days: workingDaysBetween(today, due) });
-    const panel = latest.panel;
+    const panel = panelOf(latest, timetable);
     if (panel && !panel.heldOn) {
       if (panel.dueOn < today) digest.panelsOverdue.push({ reference, stage, dueOn: panel.dueOn, days: workingDaysBetween(panel.dueOn, today) });
       else if (panel.dueOn <= horizon) digest.panelsDueSoon.push({ reference, stage, dueOn: panel.dueOn, days: workingDaysBetween(today, panel.dueOn) });

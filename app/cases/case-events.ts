@@ -74,6 +74,11 @@ export type PortalCaseEvent = {
   late: boolean;
   /** The person asked for an advocate with the request (absent on requests recorded before this was kept). */
   advocate?: boolean;
+  /** Settled when recorded (`settleRequest`): answered on arrival, with nothing to wait for. Absent from requests
+   * recorded before requests were settled, which are read as they were then: waiting, for the stage picked. */
+  answered?: boolean;
+  /** The stage the person picked, where it was not the one the request was settled as being for. */
+  picked?: 2 | 3;
 };
 
 export type TimelineEvent = (CaseEvent & { date: string }) | PortalCaseEvent;

@@ -163,6 +163,13 @@ describe.each(engines)("case progress on %s", (engine) => {
     // counts them as someone who complained and asked for an advocate.
     expect(people.parent.answers.advocate).toEqual({ advocate: "no" });
     expect(found?.state.advocateAsked).toBe(true);
+    // Stage 3 picked while the case is at stage 1: stored as settled (a request for stage 2, with what they picked),
+    // so the timeline replays the same, and sent on so.
+    const picked3 = { ...people.escalateWithReference, answers: { ...people.escalateWithReference.answers, reference: { reference: complaint.reference }, stage: { stage: "stage-3" } } };
+    await send(picked3, "2026-12-18");
+    const timeline = await services.cases.timeline(found!.id);
+    expect(timeline.at(-1)!.event).toMatchObject({ type: "next-stage-requested", stage: 2, picked: 3, answered: false, date: "2026-12-18" });
+    expect((await services.cases.stateAt(found!.id, timeline.at(-1)!.seq))!.nextStageRequests).toEqual((await services.cases.byReference(complaint.reference))!.state.nextStageRequests);
   });
 
   it("sends the complaints manager one digest a working day, from the digest hour, and none with nothing to say", async () => {
@@ -256,7 +263,9 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect(late!.subject).toMatch(/, 1 review panel to hold$/);
     expect(late!.text).toContain("1 review panel overdue");
     expect(late!.text).toContain(`${reference}, stage 3: the review panel was due to meet by ${formatLongDate(panelDue, "en")}, ${workingDaysBetween(panelDue, "2027-01-12")} working days over`);
-    expect(late!.text).toContain("Record the day each review panel meets (the case event panel-held). The council's response is then due within 20 working days of the meeting: the panel's report within 5, and the response within 15 of the report.");
+    expect(late!.text).toContain(
+      "Record the day each review panel meets (the case event panel-held). The panel's report is then due within 5 working days, and the council's response within 15 working days of the report: 20 working days from the meeting in all, and never later than the case's reply date.",
+    );
     // Held on 4 December: the reply is due 20 working days after, sooner than the stage's 50.
     expect((await post({ reference, type: "panel-held", date: "2026-12-04" })).status).toBe(200);
     expect((await post({ reference, type: "panel-held", date: "2026-12-04" })).json).toMatchObject({ status: 409, title: "The panel has met" });

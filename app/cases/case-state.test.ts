@@ -4,7 +4,7 @@ import { councilSettingsSchema } from "~/config/council-schema";
 import { exampleCouncil } from "~/config/example-council";
 import type { TimelineEvent } from "./case-events";
 import { caseEventSchema } from "./case-events";
-import { applyEvent, caseRecordOf, closedCaseNeededUntil, currentStage, nextStageOffer, openCase, replay, replyDueOn, type CaseOpening, type CaseState } from "./case-state";
+import { applyEvent, caseRecordOf, closedCaseNeededUntil, currentStage, nextStageOffer, openCase, replay, replyDueOn, settleRequest, type CaseOpening, type CaseState } from "./case-state";
 import { buildDigest } from "./case-digest";
 import { caseUpdatedPayload, caseUpdatedPayloadSchema } from "./case-webhook";
 import { acknowledgementDue, addMonths, promisedWorkingDays, stageLimits } from "./timetable";
@@ -349,17 +349,38 @@ describe("requests for the next stage in the digest", () => {
     expect(caseRecordOf(run(closed, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false, advocate: true })).advocateAsked).toBe(true);
   });
 
-  it("takes a request that skips a stage as one for the next, and answers one for a stage already under way", () => {
-    const skipping = run(replied, { type: "next-stage-requested", stage: 3, date: "2026-11-20", late: false });
+  it("settles a request as it is recorded: one that skips a stage is for the next, one for a stage under way is answered by it", () => {
+    const ask = (state: CaseState, stage: 2 | 3, date: string) => run(state, settleRequest(state, { type: "next-stage-requested", stage, date, late: false }));
+    const skipping = ask(replied, 3, "2026-11-20");
     expect(skipping.nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: false, answeredOn: null }]);
+    expect(settleRequest(replied, { type: "next-stage-requested", stage: 3, date: "2026-11-20", late: false })).toMatchObject({ stage: 2, picked: 3, answered: false });
     expect(listed(skipping, "2026-11-23")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-20", days: 1 }]);
     expect(currentStage(run(skipping, { type: "stage-started", stage: 2, date: "2026-11-24" })).dueOn).toBe(stageLimits(timetable, "childrens-social-care", 2, "2026-11-20").dueOn);
+    // While stage 2 is open: "stage 2" again is answered by it; "stage 3" waits for its reply.
     const atStage2 = run(replied, { type: "stage-started", stage: 2, date: "2026-11-16" });
-    const again = run(atStage2, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false });
+    const again = ask(atStage2, 2, "2026-11-20");
     expect(again.nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: false, answeredOn: "2026-11-20" }]);
-    expect(closedCaseNeededUntil(run(again, { type: "replied", stage: 2, outcome: "upheld", date: "2026-12-01" }, { type: "closed", date: "2026-12-01" }), timetable)).toBe(
-      addWorkingDays("2026-12-01", timetable.childrensSocialCare.stage3.requestWithin),
-    );
+    expect(ask(atStage2, 3, "2026-11-20").nextStageRequests).toEqual([{ stage: 3, on: "2026-11-20", late: false, answeredOn: null }]);
+    // After stage 2's reply, "stage 2" means going further: a request for stage 3, listed until answered.
+    const replied2 = run(atStage2, { type: "replied", stage: 2, outcome: "upheld", date: "2026-12-01" }, { type: "closed", date: "2026-12-01" });
+    const further = ask(replied2, 2, "2026-12-02");
+    expect(further.nextStageRequests).toEqual([{ stage: 3, on: "2026-12-02", late: false, answeredOn: null }]);
+    expect(listed(further, "2026-12-03")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 3, askedOn: "2026-12-02", days: 1 }]);
+    expect(run(further, { type: "next-stage-declined", stage: 3, date: "2026-12-03" }).nextStageRequests[0]).toMatchObject({ declined: true });
+    // After stage 3's reply there is no next stage at the council: answered on arrival.
+    const done = run(replied2, { type: "reopened", date: "2026-12-02" }, { type: "stage-started", stage: 3, date: "2026-12-02" }, { type: "replied", stage: 3, outcome: "upheld", date: "2026-12-04" });
+    expect(ask(done, 3, "2026-12-07").nextStageRequests.at(-1)).toEqual({ stage: 3, on: "2026-12-07", late: false, answeredOn: "2026-12-07" });
+  });
+
+  it("reads a request stored before requests were settled as it was then: for the stage picked, waiting", () => {
+    // A timeline recorded then (stage 3 asked for at stage 1, then declined) still replays.
+    const opening_ = opening({ receivedOn: "2026-11-02", reach: null });
+    const events: TimelineEvent[] = [
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" },
+      { type: "next-stage-requested", stage: 3, date: "2026-11-20", late: false },
+      { type: "next-stage-declined", stage: 3, date: "2026-11-23" },
+    ];
+    expect(replay(opening_, events, timetable).nextStageRequests).toEqual([{ stage: 3, on: "2026-11-20", late: false, answeredOn: "2026-11-23", declined: true }]);
   });
 
   it("lists none for a stage after one still open, or a stage the service does not have", () => {
@@ -367,9 +388,11 @@ describe("requests for the next stage in the digest", () => {
     expect(listed(atStage2, "2026-11-23")).toEqual([]);
     const publicHealth = run(openCase(opening({ service: "public-health", receivedOn: "2026-11-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" }, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false });
     expect(listed(publicHealth, "2026-11-23")).toEqual([]);
-    // Public health has no stage 2: the request waits for nothing, and does not keep a closed case.
-    expect(publicHealth.nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: false, answeredOn: "2026-11-20" }]);
-    expect(closedCaseNeededUntil(run(publicHealth, { type: "closed", date: "2026-11-23" }), timetable)).toBe("2026-11-23");
+    // Public health has no stage 2: settled, the request waits for nothing, and does not keep a closed case.
+    const phReplied = run(openCase(opening({ service: "public-health", receivedOn: "2026-11-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" });
+    const settled = run(phReplied, settleRequest(phReplied, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false }));
+    expect(settled.nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: false, answeredOn: "2026-11-20" }]);
+    expect(closedCaseNeededUntil(run(settled, { type: "closed", date: "2026-11-23" }), timetable)).toBe("2026-11-23");
   });
 });
 
@@ -412,10 +435,20 @@ describe("stage 3's review panel", () => {
     expect(refusal(held, { type: "panel-held", date: "2026-12-11" })).toMatchObject({ title: "The panel has met" });
     const answered = run(held, { type: "replied", stage: 3, outcome: "upheld", date: "2026-12-20" });
     expect(refusal(answered, { type: "panel-held", date: "2026-12-21" })).toMatchObject({ title: "Already replied" });
-    // A stage 3 kept before panels were recorded: timed as one block, and no panel to record.
+    expect(refusal(atStage3, { type: "panel-held", date: "2026-12-01" })).toMatchObject({ title: "The date is before stage 3 began", field: "date" });
+    // A stage 3 kept before panels were recorded: its panel is due 30 working days from its start, and may be held.
     const { panel: _panel, ...older } = currentStage(atStage3);
-    expect(refusal({ ...atStage3, stages: [...atStage3.stages.slice(0, -1), older] }, { type: "panel-held", date: "2026-12-10" })).toMatchObject({ title: "No review panel" });
+    const kept = { ...atStage3, stages: [...atStage3.stages.slice(0, -1), older] };
+    expect(buildDigest([{ reference: kept.reference, state: kept }], timetable, addWorkingDays("2026-12-02", panelWithin + 1)).panelsOverdue).toHaveLength(1);
+    expect(currentStage(run(kept, { type: "panel-held", date: "2026-12-10" })).panel).toEqual({ dueOn: addWorkingDays("2026-12-02", panelWithin), heldOn: "2026-12-10" });
     expect(caseEventSchema.safeParse({ type: "panel-held", stage: 3 }).success).toBe(false);
+  });
+
+  it("takes the day the panel met though it is recorded after later events, and keeps the latest event's date", () => {
+    const later = run(atStage3, { type: "advocate-assigned", date: "2026-12-15" }, { type: "panel-held", date: "2026-12-10" });
+    expect(currentStage(later)).toMatchObject({ panel: { heldOn: "2026-12-10" }, dueOn: addWorkingDays("2026-12-10", reportWithin + responseWithin) });
+    expect(later.lastEventOn).toBe("2026-12-15");
+    expect(refusal(later, { type: "acknowledged", date: "2026-12-14" })).toMatchObject({ title: "The date is before the case's latest event" });
   });
 
   it("lists a panel that has not met in the digest, due soon or overdue, until it has", () => {

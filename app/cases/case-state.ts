@@ -2,9 +2,9 @@
 // case on or is refused with a reason, and a refused event changes nothing. Pure: the same timeline always gives the
 // same state, so the stored state can always be rebuilt, and every rule is tested without a database.
 import type { Timetable } from "~/config/council-schema";
-import { workingDaysBetween } from "~/working-days";
+import { addWorkingDays, workingDaysBetween } from "~/working-days";
 import type { CaseChannel, CaseRecord, CaseService, CaseStage, Closing, ComplainantRole, OmbudsmanRecord, PortalReach, StageRecord, Timeliness } from "./case-record";
-import type { CaseEvent, TimelineEvent } from "./case-events";
+import type { CaseEvent, PortalCaseEvent, TimelineEvent } from "./case-events";
 import { acknowledgementDue, isPublicHealth, nextStageRequestDeadline, replyDueAfterPanel, stageLimits, stagesOf, type StageLimits } from "./timetable";
 
 /** What is known when a case is opened: from a portal submission, or typed by staff for a call or letter. */
@@ -97,6 +97,13 @@ function openStage(stage: CaseStage, startedOn: string, limits: StageLimits): St
   };
 }
 
+/** Stage 3's review panel: as recorded, or, for a stage 3 kept before panels were, due `panelWithin` working days
+ * from its start. Null at other stages. */
+export function panelOf(stage: StageRecord, timetable: Timetable): NonNullable<StageRecord["panel"]> | null {
+  if (stage.stage !== 3) return null;
+  return stage.panel ?? { dueOn: addWorkingDays(stage.startedOn, timetable.childrensSocialCare.stage3.panelWithin), heldOn: null };
+}
+
 export function currentStage(state: CaseState): StageRecord {
   return state.stages[state.stages.length - 1]!;
 }
@@ -122,7 +129,7 @@ const refuse = (title: string, detail: string, field?: string): Applied => ({ ok
 export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Timetable, today: string): Applied {
   const date = event.date;
   if (date > today) return refuse("The date is in the future", `${date} is after today (${today}).`, "date");
-  if (date < state.lastEventOn) return refuse("The date is before the case's latest event", `${date} is before ${state.lastEventOn}, the date of the case's latest event. Record events in the order they happened.`, "date");
+  if (date < state.lastEventOn && event.type !== "panel-held") return refuse("The date is before the case's latest event", `${date} is before ${state.lastEventOn}, the date of the case's latest event. Record events in the order they happened.`, "date");
   const closedOnly = event.type === "ombudsman" || event.type === "reopened" || event.type === "next-stage-requested" || event.type === "next-stage-declined";
   if (state.closedOn && !closedOnly) return refuse("The case is closed", `The case was closed on ${state.closedOn}. Send a reopened event first.`);
   const next = structuredClone(state);
@@ -184,10 +191,14 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       return { ok: true, state: next };
     }
     case "panel-held": {
-      if (stage.stage !== 3 || !stage.panel) return refuse("No review panel", `The case is at stage ${stage.stage}: a review panel meets at stage 3.`);
+      const panel = panelOf(stage, timetable);
+      if (!panel) return refuse("No review panel", `The case is at stage ${stage.stage}: a review panel meets at stage 3.`);
       if (stage.repliedOn) return refuse("Already replied", `Stage 3 was replied to on ${stage.repliedOn}.`);
-      if (stage.panel.heldOn) return refuse("The panel has met", `The review panel met on ${stage.panel.heldOn}.`);
-      next.stages[next.stages.length - 1] = { ...stage, dueOn: replyDueAfterPanel(timetable, date, stage.dueOn), panel: { ...stage.panel, heldOn: date } };
+      if (panel.heldOn) return refuse("The panel has met", `The review panel met on ${panel.heldOn}.`);
+      if (date < stage.startedOn) return refuse("The date is before stage 3 began", `Stage 3 began on ${stage.startedOn}.`, "date");
+      // It may be recorded late, after other events, with the day it met: nothing else recorded since depends on it.
+      next.lastEventOn = date > state.lastEventOn ? date : state.lastEventOn;
+      next.stages[next.stages.length - 1] = { ...stage, dueOn: replyDueAfterPanel(timetable, date, stage.dueOn), panel: { ...panel, heldOn: date } };
       return { ok: true, state: next };
     }
     case "time-limit-waived":
@@ -233,20 +244,32 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       answerRequests(next, date, (request) => request.stage === event.stage, true);
       return { ok: true, state: next };
     case "next-stage-requested": {
-      // The person picks the stage on the portal's form, and may not know which one their complaint is at. Stages go
-      // in order, so a request that skips one (stage 3 while at stage 1) is a request for the next; one for a stage
-      // already under way or done is answered by it, as is one for a stage the service does not have (public health's
-      // next step is the Ombudsman): neither waits for anything. What they picked is in their submission, which the
-      // team has by email.
-      const asked = Math.min(event.stage, stage.stage + 1) as NextStageRequest["stage"];
-      const nothingToWaitFor = asked <= stage.stage || !stagesOf(state.service).includes(asked);
-      next.nextStageRequests.push({ stage: asked, on: date, late: event.late, answeredOn: nothingToWaitFor ? date : null });
+      // As settled when it was recorded (`settleRequest`); one recorded before requests were settled waits, as then.
+      next.nextStageRequests.push({ stage: event.stage, on: date, late: event.late, answeredOn: event.answered ? date : null });
       // Someone who asks for an advocate for the next stage is someone who complained and asked for one: the annual
       // report counts them so.
       if (event.advocate) next.advocateAsked = true;
       return { ok: true, state: next };
     }
   }
+}
+
+/**
+ * What a request for the next stage made through the portal means for this case, worked out once, when it is
+ * recorded, and stored so. The person picks a stage on the form, and may not know which one their complaint is at:
+ * - after a reply below stage 3, any request is for the stage after it (they want to go further), and waits;
+ * - while a stage is open, one for a later stage is for the next (stages go in order), and waits for its reply; one
+ *   for that stage or an earlier one is answered by it;
+ * - one after stage 3's reply, or for a stage the service does not have (public health's next step is the
+ *   Ombudsman), is answered on arrival: there is nothing to wait for.
+ * What they picked stays in their submission, which the team has by email, and in `picked`.
+ */
+export function settleRequest(state: CaseState, event: PortalCaseEvent): PortalCaseEvent {
+  const stage = currentStage(state);
+  const following = stage.stage + 1;
+  const stageOf = (stage.repliedOn && following <= 3 ? following : Math.min(event.stage, following)) as NextStageRequest["stage"];
+  const answered = stageOf <= stage.stage || !stagesOf(state.service).includes(stageOf);
+  return { ...event, stage: stageOf, answered, ...(stageOf !== event.stage ? { picked: event.stage } : {}) };
 }
 
 /** Marks the waiting requests `which` picks answered on `date`: by the stage starting, or `declined`. */

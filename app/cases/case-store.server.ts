@@ -12,7 +12,7 @@ import type { Sealer } from "~/services/encryption.server";
 import { londonDate } from "~/working-days";
 import type { PersonContact } from "~/journeys/journey-types";
 import type { CaseEvent, TimelineEvent } from "./case-events";
-import { applyEvent, caseRecordOf, closedCaseNeededUntil, currentStage, openCase, replay, replyDueOn, type CaseOpening, type CaseState, type Refusal } from "./case-state";
+import { applyEvent, settleRequest, caseRecordOf, closedCaseNeededUntil, currentStage, openCase, replay, replyDueOn, type CaseOpening, type CaseState, type Refusal } from "./case-state";
 
 /** Who recorded an event. */
 export type EventSource = "case-system" | "staff" | "portal";
@@ -173,12 +173,15 @@ export class CaseStore {
     }
   }
 
-  private async recordIn(tx: Queryable, reference: string, event: TimelineEvent, source: EventSource, webhookId: string | null, today = londonDate(new Date(this.now()))): Promise<EventOutcome> {
+  private async recordIn(tx: Queryable, reference: string, given: TimelineEvent, source: EventSource, webhookId: string | null, today = londonDate(new Date(this.now()))): Promise<EventOutcome> {
     const row = await tx.get<CaseRow>(`SELECT id, reference, state, contact FROM cases WHERE reference = ?${this.db.forUpdate}`, [reference]);
     // Looked for under the case's lock, so two deliveries of one event are applied once.
     if (webhookId && (await tx.get("SELECT 1 AS seen FROM case_events WHERE webhook_id = ?", [webhookId]))) return { status: "duplicate" };
     if (!row) return { status: "not-found" };
     const before = JSON.parse(row.state) as CaseState;
+    // A request for the next stage is settled against the case as it is now, and stored settled: replay reads it as
+    // it was recorded, whatever the case became.
+    const event = given.type === "next-stage-requested" && given.answered === undefined ? settleRequest(before, given) : given;
     const applied = applyEvent(before, event, this.options.timetable, today);
     if (!applied.ok) return { status: "refused", refusal: applied.refusal };
     const state = applied.state;

@@ -32,6 +32,11 @@ export const caseUpdatedPayloadSchema = z
           decision: z.enum(ombudsmanDecisions).optional(),
           late: z.boolean().optional().describe("For a request for the next stage: made after the time to ask had passed."),
           advocate: z.boolean().optional().describe("For a request for the next stage: the person asked for an advocate with it."),
+          answered: z
+            .boolean()
+            .optional()
+            .describe("For a request for the next stage: true when it was answered on arrival (its stage is under way or done, or the service has no such stage), so nothing waits for it."),
+          picked: stage.optional().describe("For a request for the next stage: the stage the person picked, where it was not the stage after the one the case is at (`stage`)."),
         })
         .describe("What happened."),
       case: z
@@ -88,5 +93,6 @@ export function caseUpdatedPayload(reference: string, sequence: number, source: 
 }
 
 export function caseUpdatedJsonSchema(): unknown {
-  return z.toJSONSchema(caseUpdatedPayloadSchema, { target: "draft-2020-12" });
+  // As read by a receiver (`io: "input"`): an object may carry fields added since, which a receiver ignores.
+  return z.toJSONSchema(caseUpdatedPayloadSchema, { target: "draft-2020-12", io: "input" });
 }

@@ -1,7 +1,7 @@
 // What the person's "Your complaint" page says about their case (app/routes/progress.status.tsx), worked out from
 // the case's state alone: keys into the progress words and ISO dates, nothing the person wrote.
 import type { Timetable } from "~/config/council-schema";
-import { currentStage, nextStageOffer, replyDueOn, waitingRequests, type CaseState } from "./case-state";
+import { currentStage, nextStageOffer, panelOf, replyDueOn, waitingRequests, type CaseState } from "./case-state";
 import { isPublicHealth } from "./timetable";
 
 export interface ProgressView {
@@ -33,7 +33,7 @@ export function progressView(state: CaseState, timetable: Timetable, today: stri
   // A closed case is finished once nothing more may be asked for in the usual time.
   const finished = Boolean(state.closedOn) && (!offer || (!offer.inTime && !asked));
   const stageName = publicHealth ? "publicHealth" : String(stage.stage);
-  const panel = !state.closedOn && !stage.repliedOn ? stage.panel : undefined;
+  const panel = !state.closedOn && !stage.repliedOn ? panelOf(stage, timetable) : null;
   return {
     stageKey: finished ? "closed" : stage.repliedOn ? `${stageName}-replied` : stageName,
     reply: due

@@ -55,5 +55,6 @@ export const webhookPayloadSchema = z
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
 
 export function webhookJsonSchema(): unknown {
-  return z.toJSONSchema(webhookPayloadSchema, { target: "draft-2020-12", unrepresentable: "any" });
+  // As read by a receiver (`io: "input"`): an object may carry fields added since, which a receiver ignores.
+  return z.toJSONSchema(webhookPayloadSchema, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
 }

@@ -290,7 +290,7 @@ test.describe("a complaint at stage 3, at 360 px without JavaScript", () => {
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/^Not recorded: The panel has met/);
     await page.reload();
-    await expectStatusRow(page, "Review panel", `It met on ${date(today)}. Its report goes to the director, who will reply to you.`);
+    await expectStatusRow(page, "Review panel", `It met on ${date(today)}. You and the director will get its report, and the director will then reply to you.`);
     await expectStatusRow(page, "When we will reply", `By ${date(addWorkingDays(today, 20))}`);
     await checkA11y();
 

@@ -5,7 +5,7 @@ import {
   BANK_HOLIDAYS_LAST_YEAR,
   ENGLAND_AND_WALES_BANK_HOLIDAYS,
 } from "./bank-holidays";
-import { addWorkingDays, isBankHoliday, isWorkingDay, londonDate, workingDaysBetween } from "./working-days";
+import { addWorkingDays, isBankHoliday, isWorkingDay, londonDate, subtractWorkingDays, workingDaysBetween } from "./working-days";
 
 // --- An independent statement of the rules, to check the bundled list -------
 
@@ -280,5 +280,21 @@ describe("workingDaysBetween", () => {
 
   it("rejects an end before the start", () => {
     expect(() => workingDaysBetween("2025-01-07", "2025-01-06")).toThrow(RangeError);
+  });
+});
+
+describe("subtractWorkingDays", () => {
+  it("goes back over weekends and bank holidays, undoing addWorkingDays", () => {
+    // 20 working days before Friday 15 January 2027, over Christmas, Boxing Day's substitute and New Year's Day.
+    expect(subtractWorkingDays("2027-01-15", 20)).toBe("2026-12-15");
+    expect(addWorkingDays("2026-12-15", 20)).toBe("2027-01-15");
+    for (const start of ["2026-12-17", "2027-03-24", "2027-08-27"]) {
+      for (const n of [0, 1, 5, 20, 30]) expect(subtractWorkingDays(addWorkingDays(start, n + 1), n)).toBe(addWorkingDays(start, 1));
+    }
+  });
+
+  it("takes only a working day, and a whole number", () => {
+    expect(() => subtractWorkingDays("2027-01-16", 1)).toThrow(RangeError);
+    expect(() => subtractWorkingDays("2027-01-15", -1)).toThrow(RangeError);
   });
 });

@@ -142,6 +142,21 @@ export function addWorkingDays(start: DateInput, n: number): string {
 }
 
 /**
+ * The working day `n` working days before `end`, a working day: addWorkingDays(subtractWorkingDays(e, n), n) === e.
+ */
+export function subtractWorkingDays(end: DateInput, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days to take away must be a whole number ≥ 0, got ${n}`);
+  let day = toDayNumber(end);
+  if (!isWorkingDayNumber(day)) throw new RangeError(`${isoDateOf(day)} is not a working day`);
+  for (let i = 0; i < n; ) {
+    day--;
+    assertCovered(day);
+    if (isWorkingDayNumber(day)) i++;
+  }
+  return isoDateOf(day);
+}
+
+/**
  * Working days used up by `end` for something submitted on `start`, counted
  * like addWorkingDays so that workingDaysBetween(s, addWorkingDays(s, n)) === n.
  * Working days remaining on a 10-day target: 10 - workingDaysBetween(s, today).

@@ -22,6 +22,13 @@ export function renderCaseDigest(digest: Digest, t: TFunction, timetable: Timeta
       { kind: "paragraph", text: t("emails:digest.nextStageWhat") },
     );
   }
+  if (digest.nextStageCannotStart.length) {
+    blocks.push(
+      { kind: "heading", text: t("emails:digest.cannotStartHeading", { count: digest.nextStageCannotStart.length }) },
+      { kind: "list", items: digest.nextStageCannotStart.map((entry) => t("emails:digest.cannotStartLine", { reference: entry.reference, stage: entry.stage, at: entry.at, asked: formatLongDate(entry.askedOn, "en") })) },
+      { kind: "paragraph", text: t("emails:digest.cannotStartWhat") },
+    );
+  }
   section(digest.notAcknowledged, "notAcknowledgedHeading", "notAcknowledgedLine");
   section(digest.dueSoon, "dueSoonHeading", "dueSoonLine");
   section(digest.panelsDueSoon, "panelsDueSoonHeading", "panelsDueSoonLine");
@@ -43,6 +50,7 @@ export function renderCaseDigest(digest: Digest, t: TFunction, timetable: Timeta
     subject:
       t("emails:digest.subject", { overdue: digest.overdue.length, dueSoon: digest.dueSoon.length, notAcknowledged: digest.notAcknowledged.length, day: formatLongDate(digest.day, "en") }) +
       (digest.nextStageNotStarted.length ? t("emails:digest.subjectNextStage", { count: digest.nextStageNotStarted.length }) : "") +
+      (digest.nextStageCannotStart.length ? t("emails:digest.subjectCannotStart", { count: digest.nextStageCannotStart.length }) : "") +
       (digest.panelsOverdue.length + digest.panelsDueSoon.length ? t("emails:digest.subjectPanels", { count: digest.panelsOverdue.length + digest.panelsDueSoon.length }) : "") +
       (digest.codesHeldBack.length ? t("emails:digest.subjectCodesHeldBack", { count: digest.codesHeldBack.length }) : ""),
     blocks,

@@ -38,6 +38,8 @@ export interface Digest {
   dueSoon: DigestLine[];
   overdue: DigestLine[];
   nextStageNotStarted: NextStageLine[];
+  /** Waiting requests for a stage that cannot come next (`at`: the stage the case is at): to be answered by declining. */
+  nextStageCannotStart: (NextStageLine & { at: 1 | 2 | 3 })[];
   /** Stage 3 review panels that have not met: past the day they were due to (`days` over), or due within the reminder
    * window (`days` left). The reply's own date is listed as any stage's. */
   panelsOverdue: DigestLine[];
@@ -53,7 +55,7 @@ export function buildDigest(
   codesHeldBack: readonly HeldBackCodes[] = [],
 ): Digest {
   const horizon = addWorkingDays(today, timetable.remindBefore);
-  const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], panelsOverdue: [], panelsDueSoon: [], codesHeldBack: [...codesHeldBack] };
+  const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], nextStageCannotStart: [], panelsOverdue: [], panelsDueSoon: [], codesHeldBack: [...codesHeldBack] };
   for (const { reference, state } of cases) {
     const latest = currentStage(state);
     for (const request of waitingRequests(state)) {
@@ -61,8 +63,13 @@ export function buildDigest(
       // 2 is still open waits for stage 2's reply, and public health has one stage at the council. Listed until the
       // council answers it, by starting the stage or declining it (decision 067): a request nobody answered gets older in
       // the digest, rather than dropping out of it.
-      const startable = stagesOf(state.service).includes(request.stage) && request.stage === latest.stage + 1 && latest.repliedOn !== null;
-      if (startable) digest.nextStageNotStarted.push({ reference, stage: request.stage, askedOn: request.on, days: workingDaysBetween(request.on, today) });
+      const line = { reference, stage: request.stage, askedOn: request.on, days: workingDaysBetween(request.on, today) };
+      const next = stagesOf(state.service).includes(request.stage) && request.stage === latest.stage + 1;
+      if (next && latest.repliedOn !== null) digest.nextStageNotStarted.push(line);
+      // One that can never start as it is (a stage the service does not have, after a "not sure" complaint was settled
+      // to public health; or one recorded before requests were settled, skipping a stage) is listed to be answered, so
+      // that nothing waits unseen. One for the stage after an open one waits for its reply.
+      else if (!next) digest.nextStageCannotStart.push({ ...line, at: latest.stage });
     }
     if (state.closedOn) continue;
     const stage = latest.stage;
@@ -87,7 +94,9 @@ export function buildDigest(
   digest.overdue.sort(byDate);
   digest.panelsOverdue.sort(byDate);
   digest.panelsDueSoon.sort(byDate);
-  digest.nextStageNotStarted.sort((a, b) => a.askedOn.localeCompare(b.askedOn) || a.reference.localeCompare(b.reference));
+  const byAsked = (a: NextStageLine, b: NextStageLine) => a.askedOn.localeCompare(b.askedOn) || a.reference.localeCompare(b.reference);
+  digest.nextStageNotStarted.sort(byAsked);
+  digest.nextStageCannotStart.sort(byAsked);
   return digest;
 }
 
@@ -97,6 +106,7 @@ export function isEmptyDigest(digest: Digest): boolean {
     !digest.dueSoon.length &&
     !digest.overdue.length &&
     !digest.nextStageNotStarted.length &&
+    !digest.nextStageCannotStart.length &&
     !digest.panelsOverdue.length &&
     !digest.panelsDueSoon.length &&
     !digest.codesHeldBack.length

@@ -4,7 +4,8 @@ import { councilSettingsSchema } from "~/config/council-schema";
 import { exampleCouncil } from "~/config/example-council";
 import type { TimelineEvent } from "./case-events";
 import { caseEventSchema } from "./case-events";
-import { applyEvent, caseRecordOf, closedCaseNeededUntil, currentStage, nextStageOffer, openCase, replay, replyDueOn, settleRequest, type CaseOpening, type CaseState } from "./case-state";
+import { applyEvent, caseRecordOf, closedCaseNeededUntil, currentStage, nextStageOffer, openCase, panelOf, replay, replyDueOn, settleRequest, type CaseOpening, type CaseState } from "./case-state";
+import { progressView } from "./progress-view";
 import { buildDigest } from "./case-digest";
 import { caseUpdatedPayload, caseUpdatedPayloadSchema } from "./case-webhook";
 import { acknowledgementDue, addMonths, promisedWorkingDays, stageLimits } from "./timetable";
@@ -464,5 +465,54 @@ describe("stage 3's review panel", () => {
     const payload = caseUpdatedPayload("C-7K4M-2Q9P-W", 6, "staff", { type: "panel-held", date: "2026-12-10" }, held, Date.parse("2026-12-10T10:00:00Z"));
     expect(caseUpdatedPayloadSchema.safeParse(payload).error?.issues ?? []).toEqual([]);
     expect(payload.data.case).toMatchObject({ panelDueOn: panelDue, panelHeldOn: "2026-12-10" });
+  });
+});
+
+describe("requests that cannot come next, and stage 3s kept before panels", () => {
+  const digestOn = (state: CaseState, day: string) => buildDigest([{ reference: state.reference, state }], timetable, day);
+
+  it("lists a request that can never start as it is, to be answered, until it is declined", () => {
+    // Sent as "not sure", stage 2 asked for after the reply, then settled to public health (which has no stage 2).
+    const notSure = run(openCase(opening({ service: "not-sure", receivedOn: "2026-11-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" });
+    const asked = run(notSure, settleRequest(notSure, { type: "next-stage-requested", stage: 2, date: "2026-11-16", late: false }));
+    const settled = run(asked, { type: "service-settled", service: "public-health", date: "2026-11-17" }, { type: "closed", date: "2026-11-17" });
+    expect(digestOn(settled, "2026-11-18")).toMatchObject({ nextStageNotStarted: [], nextStageCannotStart: [{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-16", at: 1, days: 2 }] });
+    expect(digestOn(run(settled, { type: "next-stage-declined", stage: 2, date: "2026-11-18" }), "2026-11-19").nextStageCannotStart).toEqual([]);
+    // A request for the stage after an open one waits for its reply, unlisted.
+    const atStage2 = run(notSure, { type: "stage-started", stage: 2, date: "2026-11-16" });
+    expect(digestOn(run(atStage2, settleRequest(atStage2, { type: "next-stage-requested", stage: 3, date: "2026-11-17", late: false })), "2026-11-18")).toMatchObject({ nextStageNotStarted: [], nextStageCannotStart: [] });
+  });
+
+  it("lists a request stored before requests were settled that skips a stage, and the person's page says they asked", () => {
+    const replied = run(openCase(opening({ receivedOn: "2026-11-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" });
+    const stored = run(replied, { type: "next-stage-requested", stage: 3, date: "2026-11-16", late: false }, { type: "closed", date: "2026-11-16" });
+    expect(digestOn(stored, "2026-11-17").nextStageCannotStart).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 3, askedOn: "2026-11-16", at: 1, days: 1 }]);
+    expect(progressView(stored, timetable, "2026-11-17").nextStage).toEqual({ kind: "asked", stage: 3, on: "2026-11-16" });
+  });
+
+  it("times the panel of a stage 3 kept before panels from the same day as its reply, the person's request", () => {
+    const replied2 = run(
+      openCase(opening({ receivedOn: "2026-11-02", reach: null }), timetable),
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-05" },
+      { type: "stage-started", stage: 2, date: "2026-11-06" },
+      { type: "replied", stage: 2, outcome: "not-upheld", date: "2026-12-01" },
+    );
+    const asked = run(replied2, settleRequest(replied2, { type: "next-stage-requested", stage: 3, date: "2026-12-01", late: false }), { type: "stage-started", stage: 3, date: "2026-12-15" });
+    const { panel: _panel, ...older } = currentStage(asked);
+    expect(panelOf(older, timetable)).toEqual({ dueOn: addWorkingDays("2026-12-01", timetable.childrensSocialCare.stage3.panelWithin), heldOn: null });
+    expect(panelOf(older, timetable)).toEqual(currentStage(asked).panel);
+  });
+
+  it("keeps a reply timed from the panel's meeting when a 'not sure' service is settled after it", () => {
+    const notSure = run(
+      openCase(opening({ service: "not-sure", receivedOn: "2026-11-02", reach: null }), timetable),
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-05" },
+      { type: "stage-started", stage: 2, date: "2026-11-06" },
+      { type: "replied", stage: 2, outcome: "not-upheld", date: "2026-12-01" },
+      { type: "stage-started", stage: 3, date: "2026-12-02" },
+    );
+    const heldFirst = run(notSure, { type: "panel-held", date: "2026-12-10" }, { type: "service-settled", service: "childrens-social-care", date: "2026-12-11" });
+    const settledFirst = run(notSure, { type: "service-settled", service: "childrens-social-care", date: "2026-12-11" }, { type: "panel-held", date: "2026-12-10" });
+    expect(currentStage(heldFirst).dueOn).toBe(currentStage(settledFirst).dueOn);
   });
 });

@@ -2,7 +2,7 @@
 // case on or is refused with a reason, and a refused event changes nothing. Pure: the same timeline always gives the
 // same state, so the stored state can always be rebuilt, and every rule is tested without a database.
 import type { Timetable } from "~/config/council-schema";
-import { addWorkingDays, workingDaysBetween } from "~/working-days";
+import { subtractWorkingDays, workingDaysBetween } from "~/working-days";
 import type { CaseChannel, CaseRecord, CaseService, CaseStage, Closing, ComplainantRole, OmbudsmanRecord, PortalReach, StageRecord, Timeliness } from "./case-record";
 import type { CaseEvent, PortalCaseEvent, TimelineEvent } from "./case-events";
 import { acknowledgementDue, isPublicHealth, nextStageRequestDeadline, replyDueAfterPanel, stageLimits, stagesOf, type StageLimits } from "./timetable";
@@ -97,11 +97,13 @@ function openStage(stage: CaseStage, startedOn: string, limits: StageLimits): St
   };
 }
 
-/** Stage 3's review panel: as recorded, or, for a stage 3 kept before panels were, due `panelWithin` working days
- * from its start. Null at other stages. */
+/** Stage 3's review panel: as recorded, or, for a stage 3 kept before panels were, due the report's and the
+ * response's time before its reply (so timed from the same day, the person's request or the stage's start). Null at
+ * other stages. */
 export function panelOf(stage: StageRecord, timetable: Timetable): NonNullable<StageRecord["panel"]> | null {
   if (stage.stage !== 3) return null;
-  return stage.panel ?? { dueOn: addWorkingDays(stage.startedOn, timetable.childrensSocialCare.stage3.panelWithin), heldOn: null };
+  const { reportWithin, responseWithin } = timetable.childrensSocialCare.stage3;
+  return stage.panel ?? { dueOn: subtractWorkingDays(stage.dueOn, reportWithin + responseWithin), heldOn: null };
 }
 
 export function currentStage(state: CaseState): StageRecord {
@@ -146,7 +148,9 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       next.service = event.service;
       // Its time limits are that service's from now on: the open stage's and the acknowledgement's, from when each began.
       const limits = stageLimits(timetable, event.service, stage.stage, stage.startedOn);
-      if (!stage.repliedOn) next.stages[next.stages.length - 1] = { ...stage, dueOn: limits.dueOn };
+      // A stage 3 whose panel has met keeps its reply timed from the meeting, whichever was recorded first.
+      const heldOn = stage.panel?.heldOn;
+      if (!stage.repliedOn) next.stages[next.stages.length - 1] = { ...stage, dueOn: heldOn ? replyDueAfterPanel(timetable, heldOn, limits.dueOn) : limits.dueOn };
       next.latestExtension = limits.latestExtension;
       if (!state.acknowledgedOn) next.acknowledgementDueOn = acknowledgementDue(timetable, event.service, state.receivedOn);
       return { ok: true, state: next };

@@ -27,7 +27,8 @@ export function progressView(state: CaseState, timetable: Timetable, today: stri
   const offered = nextStageOffer(state, timetable, today);
   // Asked for already (through the portal's own request, which the case records, and not yet answered): said, and not
   // offered again.
-  const asked = offered ? waitingRequests(state).find((request) => request.stage === offered.stage) : undefined;
+  // (A request for a later stage, recorded before requests were settled, counts too: they asked to go further.)
+  const asked = offered ? waitingRequests(state).find((request) => request.stage >= offered.stage) : undefined;
   // Not offered again once the council has declined a request for it, unless they have asked again since.
   const offer = offered && (asked || !state.nextStageRequests.some((request) => request.declined && request.stage === offered.stage)) ? offered : null;
   // A closed case is finished once nothing more may be asked for in the usual time.

@@ -259,7 +259,7 @@ export class DeliveryWorker {
     const to = config.council.mailboxes[job.target];
     if (!to || !job.payload) throw new PermanentFailure(`no mailbox called ${job.target}`);
     // A digest queued by an earlier release has none of the lists added since.
-    const digest = { codesHeldBack: [], nextStageNotStarted: [], panelsOverdue: [], panelsDueSoon: [], ...(JSON.parse(job.payload) as Partial<Digest>) } as Digest;
+    const digest = { codesHeldBack: [], nextStageNotStarted: [], nextStageCannotStart: [], panelsOverdue: [], panelsDueSoon: [], ...(JSON.parse(job.payload) as Partial<Digest>) } as Digest;
     await mail.send({ to, ...renderCaseDigest(digest, translations.en.getFixedT("en", ["emails", "common"]), config.council.timetable), messageId: `<${job.id}@complaints-portal>` });
   }
 
@@ -284,7 +284,7 @@ export class DeliveryWorker {
     });
     this.digestCheckedOn = today;
     if (written && !isEmptyDigest(digest)) {
-      const { overdue, dueSoon, notAcknowledged, nextStageNotStarted, panelsOverdue, panelsDueSoon, codesHeldBack } = digest;
+      const { overdue, dueSoon, notAcknowledged, nextStageNotStarted, nextStageCannotStart, panelsOverdue, panelsDueSoon, codesHeldBack } = digest;
       this.log({
         msg: "case digest written",
         day: today,
@@ -292,6 +292,7 @@ export class DeliveryWorker {
         dueSoon: dueSoon.length,
         notAcknowledged: notAcknowledged.length,
         nextStageNotStarted: nextStageNotStarted.length,
+        nextStageCannotStart: nextStageCannotStart.length,
         panelsOverdue: panelsOverdue.length,
         panelsDueSoon: panelsDueSoon.length,
         codesHeldBack: codesHeldBack.length,

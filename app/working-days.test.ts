@@ -293,8 +293,10 @@ describe("subtractWorkingDays", () => {
     }
   });
 
-  it("takes only a working day, and a whole number", () => {
-    expect(() => subtractWorkingDays("2027-01-16", 1)).toThrow(RangeError);
+  it("counts from the working day before a day that is not one, and takes only a whole number", () => {
+    // Saturday 16 January 2027: from Friday the 15th.
+    expect(subtractWorkingDays("2027-01-16", 1)).toBe("2027-01-14");
+    expect(subtractWorkingDays("2027-01-16", 0)).toBe("2027-01-15");
     expect(() => subtractWorkingDays("2027-01-15", -1)).toThrow(RangeError);
   });
 });

@@ -142,12 +142,18 @@ export function addWorkingDays(start: DateInput, n: number): string {
 }
 
 /**
- * The working day `n` working days before `end`, a working day: addWorkingDays(subtractWorkingDays(e, n), n) === e.
+ * The working day `n` working days before `end`: addWorkingDays(subtractWorkingDays(e, n), n) === e for a working day
+ * `e`. From a day that is not one (a date stored before a one-off bank holiday was announced, say), counting starts
+ * from the working day before it.
  */
 export function subtractWorkingDays(end: DateInput, n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days to take away must be a whole number ≥ 0, got ${n}`);
   let day = toDayNumber(end);
-  if (!isWorkingDayNumber(day)) throw new RangeError(`${isoDateOf(day)} is not a working day`);
+  assertCovered(day);
+  while (!isWorkingDayNumber(day)) {
+    day--;
+    assertCovered(day);
+  }
   for (let i = 0; i < n; ) {
     day--;
     assertCovered(day);

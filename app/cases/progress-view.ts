@@ -27,10 +27,13 @@ export function progressView(state: CaseState, timetable: Timetable, today: stri
   const offered = nextStageOffer(state, timetable, today);
   // Asked for already (through the portal's own request, which the case records, and not yet answered): said, and not
   // offered again.
-  // (A request for a later stage, recorded before requests were settled, counts too: they asked to go further.)
-  const asked = offered ? waitingRequests(state).find((request) => request.stage >= offered.stage) : undefined;
+  // A request for a later stage, recorded before requests were settled, counts too (they asked to go further), unless
+  // the council has declined the stage offered.
+  const waiting = waitingRequests(state);
+  const declined = offered ? state.nextStageRequests.some((request) => request.declined && request.stage === offered.stage) : false;
+  const asked = offered ? (waiting.find((request) => request.stage === offered.stage) ?? (declined ? undefined : waiting.find((request) => request.stage > offered.stage))) : undefined;
   // Not offered again once the council has declined a request for it, unless they have asked again since.
-  const offer = offered && (asked || !state.nextStageRequests.some((request) => request.declined && request.stage === offered.stage)) ? offered : null;
+  const offer = offered && (asked || !declined) ? offered : null;
   // A closed case is finished once nothing more may be asked for in the usual time.
   const finished = Boolean(state.closedOn) && (!offer || (!offer.inTime && !asked));
   const stageName = publicHealth ? "publicHealth" : String(stage.stage);
@@ -44,7 +47,7 @@ export function progressView(state: CaseState, timetable: Timetable, today: stri
         : null,
     panel: panel ? (panel.heldOn ? { key: "panelMet", date: panel.heldOn } : { key: panel.dueOn < today ? "panelLate" : "panelBy", date: panel.dueOn }) : null,
     advocate: state.advocateArrangedOn ? "advocateArranged" : state.advocateAsked ? "advocateAsked" : publicHealth ? null : "advocateNotAsked",
-    nextStage: asked ? { kind: "asked", stage: asked.stage, on: asked.on } : offer ? { kind: "offer", ...offer } : null,
+    nextStage: asked && offered ? { kind: "asked", stage: offered.stage, on: asked.on } : offer ? { kind: "offer", ...offer } : null,
     ombudsman: state.ombudsman ? (state.ombudsman.decidedOn ? "decided" : state.ombudsman.referredOn ? "referred" : state.ombudsman.referredBack ? "referredBack" : null) : null,
     canAskOmbudsman: Boolean(stage.repliedOn && (publicHealth || stage.stage === 3) && !state.ombudsman?.referredOn),
   };

@@ -59,7 +59,7 @@ const pages: QuestionPage[] = [
   {
     id: "stage",
     section: "request",
-    fields: [{ kind: "radios", name: "stage", options: [{ value: "stage-2" }, { value: "stage-3" }] }],
+    fields: [{ kind: "radios", name: "stage", options: [{ value: "stage-2" }, { value: "stage-3" }], prefill: "viewed-case-next-stage" }],
     next: () => "why",
   },
   {

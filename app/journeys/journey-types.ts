@@ -29,11 +29,12 @@ export interface RadiosField extends FieldBase {
   options: readonly FieldOption[];
   inline?: boolean;
   /**
-   * Chosen already, for the person to check, with the service of the case their session is looking at in "Check your
-   * complaint", when the page has not been answered yet and the run is about that case (its next-stage request names
-   * it): a wrong choice would send their request to another team.
+   * Chosen already, for the person to check, from the case their session is looking at in "Check your complaint", when
+   * the page has not been answered yet and the run is about that case (its next-stage request names it): its service
+   * (a wrong choice would send their request to another team), or the stage after the one it is at (a wrong one
+   * would promise them another stage's reply date).
    */
-  prefill?: "viewed-case-service";
+  prefill?: "viewed-case-service" | "viewed-case-next-stage";
 }
 
 export interface CheckboxesField extends FieldBase {

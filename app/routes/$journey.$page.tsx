@@ -13,6 +13,9 @@ import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, typ
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
 import { referencePrefixes } from "~/journeys/journeys";
 import { parseReference } from "~/reference";
+import type { CaseStage } from "~/cases/case-record";
+import { currentStage } from "~/cases/case-state";
+import { stagesOf } from "~/cases/timetable";
 import { readForm } from "~/journeys/read-form.server";
 import { describeFile, evidenceLimitValues, evidencePost, runFiles } from "~/journeys/evidence-page.server";
 import { refusedPost } from "~/journeys/forgery.server";
@@ -48,18 +51,26 @@ async function prefilledValues(page: QuestionPageDefinition, { journey, session,
   const values: Record<string, string> = {};
   const viewing = session.data.progress?.viewing;
   if (!viewing) return values;
+  // Only for a run about the case they checked (the reference they gave, as they may have typed it).
+  const viewedCase = async () => {
+    const asked = journey.asksForNextStage?.(state.answers)?.reference;
+    const parsed = asked ? parseReference(asked, referencePrefixes) : null;
+    if (!parsed?.ok || parsed.reference !== viewing.reference) return null;
+    const found = await context.services.cases.byReference(viewing.reference);
+    return found?.id === viewing.caseId ? found.state : null;
+  };
   for (const field of allFields(page.fields)) {
     if (field.kind === "text" && field.prefill === "viewed-case-reference") values[field.name] = viewing.reference;
-    if (field.kind === "radios" && field.prefill === "viewed-case-service") {
-      // Only for a run about the case they checked (the reference they gave, as they may have typed it), and only a
-      // service the case knows.
-      const asked = journey.asksForNextStage?.(state.answers)?.reference;
-      const parsed = asked ? parseReference(asked, referencePrefixes) : null;
-      if (!parsed?.ok || parsed.reference !== viewing.reference) continue;
-      const found = await context.services.cases.byReference(viewing.reference);
-      const service = found?.id === viewing.caseId ? found.state.service : null;
-      if (service && service !== "not-sure" && field.options.some((option) => option.value === service)) values[field.name] = service;
-    }
+    if (field.kind !== "radios" || !field.prefill) continue;
+    const viewed = await viewedCase();
+    if (!viewed) continue;
+    // Only a service the case knows; only a stage the service has, after the one the case is at.
+    const following = currentStage(viewed).stage + 1;
+    const value =
+      field.prefill === "viewed-case-service"
+        ? viewed.service !== "not-sure" ? viewed.service : null
+        : following <= 3 && stagesOf(viewed.service).includes(following as CaseStage) ? `stage-${following}` : null;
+    if (value && field.options.some((option) => option.value === value)) values[field.name] = value;
   }
   return values;
 }

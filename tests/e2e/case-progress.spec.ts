@@ -311,6 +311,32 @@ test.describe("a complaint at stage 3, at 360 px without JavaScript", () => {
     await page.getByLabel("What is your complaint reference?").fill(reference.toLowerCase().replaceAll("-", " "));
     await continueOn(page);
     await expect(page.getByLabel("Children’s social care")).toBeChecked();
+    // At stage 3 there is no next stage at the council to choose for them.
+    await continueOn(page);
+    await expectHeading(page, "Which stage are you asking for?");
+    await expect(page.getByRole("radio", { checked: true })).toHaveCount(0);
+  });
+
+  test("after stage 1's reply, the next-stage form chooses the case's service and stage 2 for them to check", async ({ page, baseURL, checkA11y }) => {
+    const person = personas({ tag: `next${Date.now().toString(36)}` }).parent;
+    const reference = await sendComplaint(baseURL!, person);
+    expect((await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "not-upheld" })).status).toBe(200);
+    await askForCode(page, reference);
+    await page.getByLabel("Code", { exact: true }).fill(await codeSentTo(emailOf(person), 0));
+    await continueOn(page);
+    await page.getByRole("button", { name: "Ask for stage 2" }).click();
+    await expect(page.getByLabel("What is your complaint reference?")).toHaveValue(reference);
+    await continueOn(page);
+    await expect(page.getByLabel("Children’s social care")).toBeChecked();
+    await continueOn(page);
+    await expectHeading(page, "Which stage are you asking for?");
+    await expect(page.getByLabel("Stage 2: an investigation")).toBeChecked();
+    await checkA11y();
+    // They can still choose the other.
+    await page.getByLabel("Stage 3: a review panel").check();
+    await continueOn(page);
+    await page.goBack();
+    await expect(page.getByLabel("Stage 3: a review panel")).toBeChecked();
   });
 });
 

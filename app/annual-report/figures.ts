@@ -260,22 +260,24 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
   const carriedIn = { total: 0, concluded: { total: 0, atStage: tally(stageKeys) }, open: 0 };
   const reopened = { total: 0, concluded: 0, open: 0 };
   const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const startEve = dayBefore(period.from);
   for (const record of cases) {
-    if (record.receivedOn <= period.to && !closedBy(record, period.to)) {
+    const closedAtEnd = closedAt(record, period.to);
+    if (record.receivedOn <= period.to && closedAtEnd === null) {
       carriedForward.total++;
       carriedForward.atStage[stageKeyOf(highestStage(record, period.to))]++;
     }
-    if (record.receivedOn < period.from && !closedBy(record, dayBefore(period.from))) {
+    if (record.receivedOn >= period.from) continue;
+    // From an earlier period: open when this one began (carried in), or closed then and reopened in it.
+    if (!closedBy(record, startEve)) {
       carriedIn.total++;
-      if (closedBy(record, period.to)) {
+      if (closedAtEnd !== null) {
         carriedIn.concluded.total++;
-        carriedIn.concluded.atStage[stageKeyOf(highestStage(record, closedAt(record, period.to)!))]++;
+        carriedIn.concluded.atStage[stageKeyOf(highestStage(record, closedAtEnd))]++;
       } else carriedIn.open++;
-    }
-    const reopenedInPeriod = record.closings?.some((closing) => contains(period, closing.reopenedOn)) ?? false;
-    if (record.receivedOn < period.from && closedBy(record, dayBefore(period.from)) && reopenedInPeriod) {
+    } else if (record.closings?.some((closing) => contains(period, closing.reopenedOn))) {
       reopened.total++;
-      reopened[closedBy(record, period.to) ? "concluded" : "open"]++;
+      reopened[closedAtEnd !== null ? "concluded" : "open"]++;
     }
   }
 

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { caseChannels, caseServices, complainantRoles, stageOutcomes } from "~/cases/case-record";
 import { caseEventSchema, type CaseEvent } from "~/cases/case-events";
-import { currentStage, nextStageOffer, replyDueOn, type CaseState } from "~/cases/case-state";
+import { currentStage, nextStageOffer, panelOf, replyDueOn, type CaseState } from "~/cases/case-state";
 import { loadCommandConfig } from "./command-config";
 import { isPortalReference } from "~/journeys/journeys";
 import { createServices, type Services } from "~/services/services.server";
@@ -85,7 +85,8 @@ function describeCase(reference: string, state: CaseState, timetable: Services["
   for (const stage of state.stages) {
     const due = stage.extendedDueOn ? `due ${stage.dueOn}, extended to ${stage.extendedDueOn}` : `due ${stage.dueOn}`;
     const reply = stage.repliedOn ? `replied ${stage.repliedOn}: ${stage.outcome}, ${stage.workingDays} working days, ${stage.timeliness}` : "no reply yet";
-    const panel = stage.panel ? ` review panel ${stage.panel.heldOn ? `met ${stage.panel.heldOn}` : `to meet by ${stage.panel.dueOn}${!stage.repliedOn && stage.panel.dueOn < today ? " (overdue)" : ""}`};` : "";
+    const held = panelOf(stage, timetable);
+    const panel = held ? ` review panel ${held.heldOn ? `met ${held.heldOn}` : `to meet by ${held.dueOn}${!stage.repliedOn && held.dueOn < today ? " (overdue)" : ""}`};` : "";
     lines.push(`  stage ${stage.stage}: started ${stage.startedOn}, ${due};${panel} ${reply}`);
   }
   lines.push(`  advocate: ${state.advocateArrangedOn ? `arranged ${state.advocateArrangedOn}` : state.advocateAsked ? "asked for, not yet arranged" : "not asked for"}`);

@@ -337,9 +337,9 @@ describe("requests for the next stage in the digest", () => {
     expect(refusal(declined, { type: "next-stage-declined", stage: 2, date: "2026-11-24" })).toMatchObject({ title: "No request waiting" });
     // Sent on as case.updated, in the schema the case system is given; so is a waived time limit, and a referral back's date.
     const event = { type: "next-stage-declined", stage: 2, date: "2026-11-23" } as const;
-    expect(caseUpdatedPayloadSchema.safeParse(caseUpdatedPayload("C-7K4M-2Q9P-W", 4, "staff", event, declined, Date.parse("2026-11-23T10:00:00Z"))).error?.issues ?? []).toEqual([]);
+    expect(caseUpdatedPayloadSchema.safeParse(caseUpdatedPayload("C-7K4M-2Q9P-W", 4, "staff", event, declined, timetable, Date.parse("2026-11-23T10:00:00Z"))).error?.issues ?? []).toEqual([]);
     const waived = run(declined, { type: "time-limit-waived", date: "2026-11-24" }, { type: "ombudsman", action: "referred-back", date: "2026-11-25" });
-    expect(caseUpdatedPayloadSchema.safeParse(caseUpdatedPayload("C-7K4M-2Q9P-W", 6, "staff", { type: "ombudsman", action: "referred-back", date: "2026-11-25" }, waived, Date.parse("2026-11-25T10:00:00Z"))).error?.issues ?? []).toEqual([]);
+    expect(caseUpdatedPayloadSchema.safeParse(caseUpdatedPayload("C-7K4M-2Q9P-W", 6, "staff", { type: "ombudsman", action: "referred-back", date: "2026-11-25" }, waived, timetable, Date.parse("2026-11-25T10:00:00Z"))).error?.issues ?? []).toEqual([]);
     expect(run(asked, { type: "stage-started", stage: 2, date: "2026-11-23" }).nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: true, answeredOn: "2026-11-23" }]);
   });
 
@@ -462,7 +462,7 @@ describe("stage 3's review panel", () => {
     const held = run(atStage3, { type: "panel-held", date: "2026-12-10" });
     expect(digestOn(held, after)).toMatchObject({ panelsDueSoon: [], panelsOverdue: [] });
     // Sent on as case.updated, in the schema the case system is given.
-    const payload = caseUpdatedPayload("C-7K4M-2Q9P-W", 6, "staff", { type: "panel-held", date: "2026-12-10" }, held, Date.parse("2026-12-10T10:00:00Z"));
+    const payload = caseUpdatedPayload("C-7K4M-2Q9P-W", 6, "staff", { type: "panel-held", date: "2026-12-10" }, held, timetable, Date.parse("2026-12-10T10:00:00Z"));
     expect(caseUpdatedPayloadSchema.safeParse(payload).error?.issues ?? []).toEqual([]);
     expect(payload.data.case).toMatchObject({ panelDueOn: panelDue, panelHeldOn: "2026-12-10" });
   });
@@ -508,6 +508,10 @@ describe("requests that cannot come next, and stage 3s kept before panels", () =
     const { panel: _panel, ...older } = currentStage(asked);
     expect(panelOf(older, timetable)).toEqual({ dueOn: addWorkingDays("2026-12-01", timetable.childrensSocialCare.stage3.panelWithin), heldOn: null });
     expect(panelOf(older, timetable)).toEqual(currentStage(asked).panel);
+    // The case system is told the same day in case.updated.
+    const kept: CaseState = { ...asked, stages: [...asked.stages.slice(0, -1), older] };
+    const payload = caseUpdatedPayload("C-7K4M-2Q9P-W", 5, "staff", { type: "stage-started", stage: 3, date: "2026-12-15" }, kept, timetable, Date.parse("2026-12-15T10:00:00Z"));
+    expect(payload.data.case).toMatchObject({ stage: 3, panelDueOn: currentStage(asked).panel!.dueOn, panelHeldOn: null });
   });
 
   it("keeps a reply timed from the panel's meeting when a 'not sure' service is settled after it", () => {

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { CANONICAL_REFERENCE } from "~/reference";
 import { caseChannels, caseServices, caseStages, ombudsmanDecisions, stageOutcomes } from "./case-record";
 import { caseEventTypes, extensionReasons, ombudsmanActions, settledServices, type TimelineEvent } from "./case-events";
-import { currentStage, replyDueOn, type CaseState } from "./case-state";
+import { currentStage, panelOf, replyDueOn, type CaseState } from "./case-state";
+import type { Timetable } from "~/config/council-schema";
 import type { EventSource } from "./case-store.server";
 
 const date = z.iso.date();
@@ -63,8 +64,11 @@ export const caseUpdatedPayloadSchema = z
 
 export type CaseUpdatedPayload = z.infer<typeof caseUpdatedPayloadSchema>;
 
-export function caseUpdatedPayload(reference: string, sequence: number, source: EventSource, event: TimelineEvent, state: CaseState, now: number): CaseUpdatedPayload {
+/** The event and where the case stands after it. The timetable gives a stage 3 kept before panels its panel's day
+ * (panelOf), as the digest and the person's page give it. */
+export function caseUpdatedPayload(reference: string, sequence: number, source: EventSource, event: TimelineEvent, state: CaseState, timetable: Timetable, now: number): CaseUpdatedPayload {
   const stageNow = currentStage(state);
+  const panel = panelOf(stageNow, timetable);
   return {
     type: "case.updated",
     timestamp: new Date(now).toISOString(),
@@ -82,8 +86,8 @@ export function caseUpdatedPayload(reference: string, sequence: number, source: 
         replyDueOn: replyDueOn(state),
         repliedOn: stageNow.repliedOn,
         outcome: stageNow.outcome,
-        panelDueOn: stageNow.panel?.dueOn ?? null,
-        panelHeldOn: stageNow.panel?.heldOn ?? null,
+        panelDueOn: panel?.dueOn ?? null,
+        panelHeldOn: panel?.heldOn ?? null,
         advocateArranged: state.advocateArrangedOn !== null,
         ombudsman: state.ombudsman,
         closedOn: state.closedOn,

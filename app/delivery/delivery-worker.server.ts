@@ -236,7 +236,7 @@ export class DeliveryWorker {
     if (!state) throw new PermanentFailure("the case no longer exists");
     const endpoint = config.webhooks.find((w) => w.name === job.target);
     if (!endpoint) throw new PermanentFailure(`no webhook endpoint called ${job.target}`);
-    const body = JSON.stringify(caseUpdatedPayload(job.reference, found.seq, found.source, found.event, state, this.now()));
+    const body = JSON.stringify(caseUpdatedPayload(job.reference, found.seq, found.source, found.event, state, config.council.timetable, this.now()));
     await sendWebhook(endpoint, job.id, body, this.webhookTimeoutMs, this.now);
   }
 

@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
-import { ChoiceItem } from "./choice-item";
+import { ChoiceGroup } from "./choice-item";
 import type { ErrorMessageProps } from "./error-message";
 import type { FieldsetProps } from "./fieldset";
-import { fieldDescriptions, FormGroup, HintAndError } from "./form-group";
 import type { HintProps } from "./hint";
 import type { TextOrHtml } from "./input";
 
@@ -62,44 +61,6 @@ export interface CheckboxesProps {
 
 
 /** GOV.UK Frontend `govukCheckboxes`, including conditional reveals, dividers and the exclusive "None" option. */
-export function Checkboxes(props: CheckboxesProps) {
-  const { name, items, values, fieldset, hint, errorMessage, formGroup } = props;
-  const idPrefix = props.idPrefix || name;
-  // Given ids (the fieldset's replace the group's), then hint, then error.
-  const ids = fieldDescriptions(idPrefix, fieldset?.describedBy || props.describedBy, hint, errorMessage);
-  const describedBy = ids.describedBy;
-
-  const inner = (
-    <>
-      <HintAndError hint={hint} errorMessage={errorMessage} ids={ids} />
-      <div
-        className={`govuk-checkboxes${props.classes ? ` ${props.classes}` : ""}`}
-        {...props.attributes}
-        data-module="govuk-checkboxes"
-      >
-        {formGroup?.beforeInputs && (formGroup.beforeInputs.html ?? formGroup.beforeInputs.text)}
-        {items.map((item, index) => {
-          if (!item) return null;
-          if ("divider" in item) {
-            return (
-              <div key={index} className="govuk-checkboxes__divider">
-                {item.divider}
-              </div>
-            );
-          }
-          const itemId = item.id || (index > 0 ? `${idPrefix}-${index + 1}` : idPrefix);
-          const checked = item.checked || (values ? values.includes(item.value) && item.checked !== false : false);
-          // Without a fieldset to carry them, the group's hint and error describe each checkbox.
-          return <ChoiceItem key={index} kind="checkboxes" {...item} id={itemId} name={item.name || name} checked={Boolean(checked)} describedBy={fieldset ? undefined : describedBy} />;
-        })}
-        {formGroup?.afterInputs && (formGroup.afterInputs.html ?? formGroup.afterInputs.text)}
-      </div>
-    </>
-  );
-
-  return (
-    <FormGroup hasError={Boolean(errorMessage)} formGroup={formGroup} fieldset={fieldset} describedBy={ids.describedBy}>
-      {inner}
-    </FormGroup>
-  );
+export function Checkboxes({ values, ...props }: CheckboxesProps) {
+  return <ChoiceGroup kind="checkboxes" {...props} chosen={(value) => (values ? values.includes(value) : false)} />;
 }

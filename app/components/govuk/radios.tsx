@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
-import { ChoiceItem } from "./choice-item";
+import { ChoiceGroup } from "./choice-item";
 import type { ErrorMessageProps } from "./error-message";
 import type { FieldsetProps } from "./fieldset";
-import { fieldDescriptions, FormGroup, HintAndError } from "./form-group";
 import type { HintProps } from "./hint";
 import type { TextOrHtml } from "./input";
 
@@ -56,41 +55,6 @@ export interface RadiosProps {
 
 
 /** GOV.UK Frontend `govukRadios`, including conditional reveals and dividers. */
-export function Radios(props: RadiosProps) {
-  const { name, items, fieldset, hint, errorMessage, formGroup } = props;
-  const idPrefix = props.idPrefix || name;
-  const ids = fieldDescriptions(idPrefix, fieldset?.describedBy, hint, errorMessage);
-
-  const inner = (
-    <>
-      <HintAndError hint={hint} errorMessage={errorMessage} ids={ids} />
-      <div
-        className={`govuk-radios${props.classes ? ` ${props.classes}` : ""}`}
-        {...props.attributes}
-        data-module="govuk-radios"
-      >
-        {formGroup?.beforeInputs && (formGroup.beforeInputs.html ?? formGroup.beforeInputs.text)}
-        {items.map((item, index) => {
-          if (!item) return null;
-          if ("divider" in item) {
-            return (
-              <div key={index} className="govuk-radios__divider">
-                {item.divider}
-              </div>
-            );
-          }
-          const itemId = item.id || (index > 0 ? `${idPrefix}-${index + 1}` : idPrefix);
-          const checked = item.checked || (props.value ? item.value === props.value && item.checked !== false : false);
-          return <ChoiceItem key={index} kind="radios" {...item} id={itemId} name={name} checked={Boolean(checked)} />;
-        })}
-        {formGroup?.afterInputs && (formGroup.afterInputs.html ?? formGroup.afterInputs.text)}
-      </div>
-    </>
-  );
-
-  return (
-    <FormGroup hasError={Boolean(errorMessage)} formGroup={formGroup} fieldset={fieldset} describedBy={ids.describedBy}>
-      {inner}
-    </FormGroup>
-  );
+export function Radios({ value: chosenValue, ...props }: RadiosProps) {
+  return <ChoiceGroup kind="radios" {...props} chosen={(value) => Boolean(chosenValue) && value === chosenValue} />;
 }

@@ -8,7 +8,7 @@ import { renderCaseDigest } from "./case-digest";
 
 const timetable = councilSettingsSchema.parse(exampleCouncil).timetable;
 const t = createTranslations(timetable).en.getFixedT("en", ["emails", "common"]);
-const empty: Digest = { day: "2027-01-12", notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], nextStageCannotStart: [], panelsOverdue: [], panelsDueSoon: [], codesHeldBack: [] };
+const empty: Digest = { day: "2027-01-12", notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], nextStageCannotStart: [], panelsOverdue: [], panelsDueSoon: [], toClose: [], codesHeldBack: [] };
 
 describe("the complaints manager's digest", () => {
   it("lists review panels to hold and requests that cannot come next, each with what to record, and counts them in the subject", () => {
@@ -28,6 +28,36 @@ describe("the complaints manager's digest", () => {
     expect(text).toContain("1 request for a stage that cannot come next");
     expect(text).toContain("C-7K4M-2Q9P-W: stage 2 asked for on Monday, 4 January 2027, while the complaint is at stage 1");
     expect(text).toContain("(the case event next-stage-declined)");
+  });
+
+  it("gives each waiting request the reply date, and at stage 3 the panel's, that already run from it", () => {
+    const digest: Digest = {
+      ...empty,
+      nextStageNotStarted: [
+        { reference: "C-ABCD-EFGH-J", stage: 2, askedOn: "2027-01-04", days: 6, replyDueOn: "2027-02-08" },
+        { reference: "C-KLMN-PQRS-T", stage: 3, askedOn: "2027-01-05", days: 5, replyDueOn: "2027-03-16", panelDueOn: "2027-02-16" },
+      ],
+    };
+    const { subject, text } = renderCaseDigest(digest, t, timetable);
+    expect(subject).toBe("Complaints to act on, Tuesday, 12 January 2027: 0 overdue, 0 due soon, 0 not acknowledged, 2 next stage not started");
+    expect(text).toContain("C-ABCD-EFGH-J: stage 2 asked for on Monday, 4 January 2027, 6 working days ago. Its reply is due by Monday, 8 February 2027, counted from the request.");
+    expect(text).toContain("C-KLMN-PQRS-T: stage 3 asked for on Tuesday, 5 January 2027, 5 working days ago. Its review panel must meet by Tuesday, 16 February 2027 and its reply is due by Tuesday, 16 March 2027, both counted from the request.");
+  });
+
+  it("lists complaints replied to that nothing keeps open, to be closed, and counts them in the subject", () => {
+    const digest: Digest = {
+      ...empty,
+      toClose: [
+        { reference: "C-ABCD-EFGH-J", stage: 1, repliedOn: "2026-11-16", askBy: "2026-12-14" },
+        { reference: "C-KLMN-PQRS-T", stage: 3, repliedOn: "2027-01-08", askBy: null },
+      ],
+    };
+    const { subject, text } = renderCaseDigest(digest, t, timetable);
+    expect(subject).toBe("Complaints to act on, Tuesday, 12 January 2027: 0 overdue, 0 due soon, 0 not acknowledged, 2 to close");
+    expect(text).toContain("2 complaints replied to and still open");
+    expect(text).toContain("C-ABCD-EFGH-J, stage 1: replied Monday, 16 November 2026; the time to ask for the next stage ended Monday, 14 December 2026");
+    expect(text).toContain("C-KLMN-PQRS-T, stage 3: replied Friday, 8 January 2027; there is no further stage at the council");
+    expect(text).toContain("Close each one (the case event closed)");
   });
 
   it("says nothing of panels or requests when there are none", () => {

@@ -18,7 +18,14 @@ export function renderCaseDigest(digest: Digest, t: TFunction, timetable: Timeta
   if (digest.nextStageNotStarted.length) {
     blocks.push(
       { kind: "heading", text: t("emails:digest.nextStageHeading", { count: digest.nextStageNotStarted.length }) },
-      { kind: "list", items: digest.nextStageNotStarted.map((entry) => t("emails:digest.nextStageLine", { reference: entry.reference, stage: entry.stage, asked: formatLongDate(entry.askedOn, "en"), count: entry.days })) },
+      {
+        kind: "list",
+        items: digest.nextStageNotStarted.map((entry) => {
+          const due = { due: formatLongDate(entry.replyDueOn, "en"), panel: entry.panelDueOn ? formatLongDate(entry.panelDueOn, "en") : "" };
+          const asked = t("emails:digest.nextStageLine", { reference: entry.reference, stage: entry.stage, asked: formatLongDate(entry.askedOn, "en"), count: entry.days });
+          return `${asked}. ${t(entry.panelDueOn ? "emails:digest.nextStagePanelDue" : "emails:digest.nextStageReplyDue", due)}`;
+        }),
+      },
       { kind: "paragraph", text: t("emails:digest.nextStageWhat") },
     );
   }
@@ -27,6 +34,18 @@ export function renderCaseDigest(digest: Digest, t: TFunction, timetable: Timeta
       { kind: "heading", text: t("emails:digest.cannotStartHeading", { count: digest.nextStageCannotStart.length }) },
       { kind: "list", items: digest.nextStageCannotStart.map((entry) => t("emails:digest.cannotStartLine", { reference: entry.reference, stage: entry.stage, at: entry.at, asked: formatLongDate(entry.askedOn, "en") })) },
       { kind: "paragraph", text: t("emails:digest.cannotStartWhat") },
+    );
+  }
+  if (digest.toClose.length) {
+    blocks.push(
+      { kind: "heading", text: t("emails:digest.toCloseHeading", { count: digest.toClose.length }) },
+      {
+        kind: "list",
+        items: digest.toClose.map((entry) =>
+          t(entry.askBy ? "emails:digest.toCloseLine" : "emails:digest.toCloseLineLast", { reference: entry.reference, stage: entry.stage, replied: formatLongDate(entry.repliedOn, "en"), askBy: entry.askBy ? formatLongDate(entry.askBy, "en") : "" }),
+        ),
+      },
+      { kind: "paragraph", text: t("emails:digest.toCloseWhat") },
     );
   }
   section(digest.notAcknowledged, "notAcknowledgedHeading", "notAcknowledgedLine");
@@ -52,6 +71,7 @@ export function renderCaseDigest(digest: Digest, t: TFunction, timetable: Timeta
       (digest.nextStageNotStarted.length ? t("emails:digest.subjectNextStage", { count: digest.nextStageNotStarted.length }) : "") +
       (digest.nextStageCannotStart.length ? t("emails:digest.subjectCannotStart", { count: digest.nextStageCannotStart.length }) : "") +
       (digest.panelsOverdue.length + digest.panelsDueSoon.length ? t("emails:digest.subjectPanels", { count: digest.panelsOverdue.length + digest.panelsDueSoon.length }) : "") +
+      (digest.toClose.length ? t("emails:digest.subjectToClose", { count: digest.toClose.length }) : "") +
       (digest.codesHeldBack.length ? t("emails:digest.subjectCodesHeldBack", { count: digest.codesHeldBack.length }) : ""),
     blocks,
   });

@@ -1,13 +1,14 @@
 // The complaints manager's daily digest: cases not acknowledged in time (until a reply or a later stage makes that
 // moot), cases whose reply is due within the timetable's reminder window, cases overdue, stage 3 review panels that
 // have not met by their day or are due to soon, requests for the next stage
-// not yet started (closed cases too: a request usually follows the reply that closed one), and cases whose requests
-// for a progress code the limit held back since the last digest. References, stages, dates and counts only: no
+// not yet started (closed cases too: a request usually follows the reply that closed one), with the reply date that
+// already runs from the request, cases replied to that nothing keeps open any more but are not closed, and cases
+// whose requests for a progress code the limit held back since the last digest. References, stages, dates and counts only: no
 // personal data.
 import type { Timetable } from "~/config/council-schema";
 import { addWorkingDays, workingDaysBetween } from "~/working-days";
 import { currentStage, panelOf, replyDueOn, waitingRequests, type CaseState } from "./case-state";
-import { stagesOf } from "./timetable";
+import { nextStageRequestDeadline, stageLimits, stagesOf } from "./timetable";
 
 export interface DigestLine {
   reference: string;
@@ -26,6 +27,23 @@ export interface NextStageLine {
   days: number;
 }
 
+/** The stage's reply date, and at stage 3 its panel's, counted from the request (decision 067): they run already. */
+export interface RunningDates {
+  replyDueOn: string;
+  panelDueOn?: string;
+}
+
+/** A case replied to, with nothing left at the council (the time to ask for the next stage has ended, or there is no
+ * next stage) and no request waiting, that is not closed: until it is, the annual report counts it as still being
+ * considered. */
+export interface ToCloseLine {
+  reference: string;
+  stage: 1 | 2 | 3;
+  repliedOn: string;
+  /** The last day the person could ask for the next stage; null when there is no next stage at the council. */
+  askBy: string | null;
+}
+
 /** A case whose requests for a code to check progress the limit held back, with how many. */
 export interface HeldBackCodes {
   reference: string;
@@ -37,13 +55,14 @@ export interface Digest {
   notAcknowledged: DigestLine[];
   dueSoon: DigestLine[];
   overdue: DigestLine[];
-  nextStageNotStarted: NextStageLine[];
+  nextStageNotStarted: (NextStageLine & RunningDates)[];
   /** Waiting requests for a stage that cannot come next (`at`: the stage the case is at): to be answered by declining. */
   nextStageCannotStart: (NextStageLine & { at: 1 | 2 | 3 })[];
   /** Stage 3 review panels that have not met: past the day they were due to (`days` over), or due within the reminder
    * window (`days` left). The reply's own date is listed as any stage's. */
   panelsOverdue: DigestLine[];
   panelsDueSoon: DigestLine[];
+  toClose: ToCloseLine[];
   /** Cases whose requests for a code to check progress the hourly or daily limit held back since the last digest. */
   codesHeldBack: HeldBackCodes[];
 }
@@ -55,7 +74,7 @@ export function buildDigest(
   codesHeldBack: readonly HeldBackCodes[] = [],
 ): Digest {
   const horizon = addWorkingDays(today, timetable.remindBefore);
-  const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], nextStageCannotStart: [], panelsOverdue: [], panelsDueSoon: [], codesHeldBack: [...codesHeldBack] };
+  const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], nextStageCannotStart: [], panelsOverdue: [], panelsDueSoon: [], toClose: [], codesHeldBack: [...codesHeldBack] };
   for (const { reference, state } of cases) {
     const latest = currentStage(state);
     for (const request of waitingRequests(state)) {
@@ -65,7 +84,10 @@ export function buildDigest(
       // the digest, rather than dropping out of it.
       const line = { reference, stage: request.stage, askedOn: request.on, days: workingDaysBetween(request.on, today) };
       const next = stagesOf(state.service).includes(request.stage) && request.stage === latest.stage + 1;
-      if (next && latest.repliedOn !== null) digest.nextStageNotStarted.push(line);
+      if (next && latest.repliedOn !== null) {
+        const limits = stageLimits(timetable, state.service, request.stage, request.on);
+        digest.nextStageNotStarted.push({ ...line, replyDueOn: limits.dueOn, ...(limits.panelDueOn ? { panelDueOn: limits.panelDueOn } : {}) });
+      }
       // One that can never start as it is (a stage the service does not have, after a "not sure" complaint was settled
       // to public health; or one recorded before requests were settled, skipping a stage) is listed to be answered, so
       // that nothing waits unseen. One for the stage after an open one waits for its reply.
@@ -73,6 +95,11 @@ export function buildDigest(
     }
     if (state.closedOn) continue;
     const stage = latest.stage;
+    if (latest.repliedOn && !waitingRequests(state).length) {
+      // A late request may still be accepted (decision 068): closing does not stop one, it reopens the case.
+      const askBy = nextStageRequestDeadline(timetable, state.service, stage, latest.repliedOn);
+      if (!askBy || askBy < today) digest.toClose.push({ reference, stage, repliedOn: latest.repliedOn, askBy });
+    }
     // Once a stage has been replied to, or a later one started, an acknowledgement is no longer worth chasing.
     const movedOn = state.stages.length > 1 || state.stages.some((each) => each.repliedOn !== null);
     if (!state.acknowledgedOn && !movedOn && state.acknowledgementDueOn < today) {
@@ -97,6 +124,7 @@ export function buildDigest(
   const byAsked = (a: NextStageLine, b: NextStageLine) => a.askedOn.localeCompare(b.askedOn) || a.reference.localeCompare(b.reference);
   digest.nextStageNotStarted.sort(byAsked);
   digest.nextStageCannotStart.sort(byAsked);
+  digest.toClose.sort((a, b) => a.repliedOn.localeCompare(b.repliedOn) || a.reference.localeCompare(b.reference));
   return digest;
 }
 
@@ -109,6 +137,7 @@ export function isEmptyDigest(digest: Digest): boolean {
     !digest.nextStageCannotStart.length &&
     !digest.panelsOverdue.length &&
     !digest.panelsDueSoon.length &&
+    !digest.toClose.length &&
     !digest.codesHeldBack.length
   );
 }

@@ -290,15 +290,20 @@ describe("the events' schema", () => {
 // Which requests for the next stage the digest lists: one the council can start now, for as long as that stage
 // would take, and never one it cannot start (a stage the service does not have, or one after a stage still open).
 const listed = (state: CaseState, today: string) => buildDigest([{ reference: state.reference, state }], timetable, today).nextStageNotStarted;
+/** The dates a requested stage's limits already run to, from the request (decision 067), as a digest line has them. */
+const runningFrom = (stage: 2 | 3, askedOn: string) => {
+  const limits = stageLimits(timetable, "childrens-social-care", stage, askedOn);
+  return { replyDueOn: limits.dueOn, ...(limits.panelDueOn ? { panelDueOn: limits.panelDueOn } : {}) };
+};
 
 describe("requests for the next stage in the digest", () => {
   const replied = run(openCase(opening({ receivedOn: "2026-11-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" });
 
   it("lists one the council can start, with the working days since, until the council answers it", () => {
     const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false });
-    expect(listed(asked, "2026-11-23")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-20", days: 1 }]);
+    expect(listed(asked, "2026-11-23")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-20", days: 1, ...runningFrom(2, "2026-11-20") }]);
     // Long after the stage would have been due, a request nobody answered is still there, older.
-    expect(listed(asked, "2027-02-01")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-20", days: 48 }]);
+    expect(listed(asked, "2027-02-01")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-20", days: 48, ...runningFrom(2, "2026-11-20") }]);
     // Closing the case (as after a reply) does not answer it; starting the stage or declining the request does.
     expect(listed(run(asked, { type: "closed", date: "2026-11-23" }), "2026-11-24")).toHaveLength(1);
     expect(listed(run(asked, { type: "stage-started", stage: 2, date: "2026-11-24" }), "2026-11-25")).toEqual([]);
@@ -329,6 +334,25 @@ describe("requests for the next stage in the digest", () => {
     expect(closedCaseNeededUntil(publicHealth, timetable)).toBe("2026-11-16");
   });
 
+  it("lists a case replied to and not closed once nothing keeps it open: the time to ask has ended, or there is no next stage", () => {
+    const toClose = (state: CaseState, today: string) => buildDigest([{ reference: state.reference, state }], timetable, today).toClose;
+    const askBy = addWorkingDays("2026-11-13", timetable.childrensSocialCare.stage2.requestWithin);
+    // While the person may still ask for stage 2, the case waits; the day after their time ends, it is listed.
+    expect(toClose(replied, askBy)).toEqual([]);
+    expect(toClose(replied, addWorkingDays(askBy, 1))).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 1, repliedOn: "2026-11-13", askBy }]);
+    // A request waiting keeps it open (it is listed as a request instead); closing it takes it off.
+    const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: false });
+    expect(toClose(asked, addWorkingDays(askBy, 1))).toEqual([]);
+    expect(toClose(run(replied, { type: "closed", date: "2026-11-16" }), addWorkingDays(askBy, 1))).toEqual([]);
+    // Declined, the request no longer keeps it open.
+    expect(toClose(run(asked, { type: "next-stage-declined", stage: 2, date: "2026-11-23" }), addWorkingDays(askBy, 1))).toHaveLength(1);
+    // Public health has no next stage at the council: listed from the day after its reply.
+    const publicHealth = run(openCase(opening({ service: "public-health", receivedOn: "2026-11-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "upheld", date: "2026-11-13" });
+    expect(toClose(publicHealth, "2026-11-16")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 1, repliedOn: "2026-11-13", askBy: null }]);
+    // An open stage is not listed.
+    expect(toClose(openCase(opening({ receivedOn: "2026-11-02", reach: null }), timetable), "2027-06-01")).toEqual([]);
+  });
+
   it("declines only a request that is waiting, once, and marks it declined", () => {
     expect(refusal(replied, { type: "next-stage-declined", stage: 2, date: "2026-11-20" })).toMatchObject({ title: "No request waiting", field: "stage" });
     const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2026-11-20", late: true });
@@ -355,7 +379,7 @@ describe("requests for the next stage in the digest", () => {
     const skipping = ask(replied, 3, "2026-11-20");
     expect(skipping.nextStageRequests).toEqual([{ stage: 2, on: "2026-11-20", late: false, answeredOn: null }]);
     expect(settleRequest(replied, { type: "next-stage-requested", stage: 3, date: "2026-11-20", late: false })).toMatchObject({ stage: 2, picked: 3, answered: false });
-    expect(listed(skipping, "2026-11-23")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-20", days: 1 }]);
+    expect(listed(skipping, "2026-11-23")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-20", days: 1, ...runningFrom(2, "2026-11-20") }]);
     expect(currentStage(run(skipping, { type: "stage-started", stage: 2, date: "2026-11-24" })).dueOn).toBe(stageLimits(timetable, "childrens-social-care", 2, "2026-11-20").dueOn);
     // While stage 2 is open: "stage 2" again is answered by it; "stage 3" waits for its reply.
     const atStage2 = run(replied, { type: "stage-started", stage: 2, date: "2026-11-16" });
@@ -366,7 +390,7 @@ describe("requests for the next stage in the digest", () => {
     const replied2 = run(atStage2, { type: "replied", stage: 2, outcome: "upheld", date: "2026-12-01" }, { type: "closed", date: "2026-12-01" });
     const further = ask(replied2, 2, "2026-12-02");
     expect(further.nextStageRequests).toEqual([{ stage: 3, on: "2026-12-02", late: false, answeredOn: null }]);
-    expect(listed(further, "2026-12-03")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 3, askedOn: "2026-12-02", days: 1 }]);
+    expect(listed(further, "2026-12-03")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 3, askedOn: "2026-12-02", days: 1, ...runningFrom(3, "2026-12-02") }]);
     expect(run(further, { type: "next-stage-declined", stage: 3, date: "2026-12-03" }).nextStageRequests[0]).toMatchObject({ declined: true });
     // After stage 3's reply there is no next stage at the council: answered on arrival.
     const done = run(replied2, { type: "reopened", date: "2026-12-02" }, { type: "stage-started", stage: 3, date: "2026-12-02" }, { type: "replied", stage: 3, outcome: "upheld", date: "2026-12-04" });

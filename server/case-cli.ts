@@ -24,7 +24,8 @@ const usage = `Usage:
   npm run case -- event <reference> advocate-assigned [--date …]
   npm run case -- event <reference> time-limit-waived [--date …]   (accepted though made over 12 months after the events)
   npm run case -- event <reference> ombudsman referred|referred-back|decided [decision] [--date …]
-  npm run case -- event <reference> next-stage-declined <2|3> [--date …]   (a request made through the portal)
+  npm run case -- event <reference> next-stage-requested <2|3> [--advocate-asked] [--date …]   (by phone or letter, or a portal request sent "not checked" and confirmed)
+  npm run case -- event <reference> next-stage-declined <2|3> [--date …]
   npm run case -- event <reference> closed|reopened [--date …]`;
 
 class UsageError extends Error {}
@@ -46,7 +47,7 @@ function firstIssue(error: z.ZodError): string {
 }
 
 /** The event typed on the command line, as the case system would send it. */
-function eventFromArgs(words: readonly string[], options: { date?: string; due?: string; reason?: string }): CaseEvent {
+function eventFromArgs(words: readonly string[], options: { date?: string; due?: string; reason?: string; "advocate-asked"?: boolean }): CaseEvent {
   const [type, first, second] = words;
   const fields: Record<string, unknown> = { type };
   if (options.date) fields.date = options.date;
@@ -57,6 +58,10 @@ function eventFromArgs(words: readonly string[], options: { date?: string; due?:
     case "stage-started":
     case "next-stage-declined":
       fields.stage = Number(first);
+      break;
+    case "next-stage-requested":
+      fields.stage = Number(first);
+      if (options["advocate-asked"]) fields.advocate = true;
       break;
     case "extended":
       fields.dueDate = options.due;

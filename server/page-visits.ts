@@ -10,6 +10,7 @@ import { journeyById } from "~/journeys/journeys";
 import type { LanguageChoice } from "~/services/language.server";
 import type { LoadedSession } from "~/services/session-store.server";
 import type { Services } from "~/services/services.server";
+import { openViewing } from "~/journeys/session-data";
 import { londonDate } from "~/working-days";
 import type { PageVisit } from "./page-cache";
 
@@ -56,7 +57,8 @@ export function questionPageVisit(services: Services, languageOf: LanguageOf) {
     if (!session.id || session.expired || session.replacementCookie || session.data.flash || !state || state.submitted) return null;
     // The data as it was read (SessionStore.load keeps it), to tell whether the loader changed it.
     const before = session.stored?.json;
-    const viewed = session.data.progress?.viewing?.reference ?? "";
+    // A page may fill in the case the session checked, while that is open: its copy is not the same once it closed.
+    const viewed = openViewing(session.data.progress, Date.now())?.reference ?? "";
     const owner = createHash("sha256").update(session.id).update("\0").update(JSON.stringify(state.answers)).update("\0").update(viewed).digest("base64url");
     return {
       key: `${language} ${req.url} ${londonDate(new Date())} ${owner}`,

@@ -50,6 +50,11 @@ const caseEventKinds = [
     })
     .describe("The Local Government and Social Care Ombudsman considered the complaint, referred it back, or decided."),
   z
+    .strictObject({ type: z.literal("next-stage-requested"), stage: z.union([z.literal(2), z.literal(3)], { error: "must be 2 or 3" }), advocate: z.boolean().optional(), date })
+    .describe(
+      "The person asked for the next stage: by phone or letter, or through the portal without first checking the complaint with a code, which staff confirmed with them. Settled against the case as the portal's own requests are (after a reply, it is for the stage after), late if made after the time to ask, and waiting until the stage starts or the council declines it. advocate: they asked for an advocate with it.",
+    ),
+  z
     .strictObject({ type: z.literal("next-stage-declined"), stage: z.union([z.literal(2), z.literal(3)], { error: "must be 2 or 3" }), date })
     .describe("The council declined the person's request for the next stage (one made after the time to ask, say): the request is answered, and no longer waiting."),
   z.strictObject({ type: z.literal("closed"), date }).describe("The council closed the case."),

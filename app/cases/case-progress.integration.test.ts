@@ -66,10 +66,13 @@ describe.each(engines)("case progress on %s", (engine) => {
     return created;
   }
 
-  async function send(persona: Persona, today = received) {
+  /** Sends a persona's answers; `checked`: the case the sending session checked with a code (decision 075). */
+  async function send(persona: Persona, today = received, checked: string | null = null) {
     const journey = journeyById(persona.journey)!;
     const { answers } = answerJourney(journey, persona, today);
-    return storeJourneySubmission(services, { journey, answers, language: "en", runId: randomUUID(), today });
+    const found = checked ? await services.cases.byReference(checked) : null;
+    const checkedCase = found ? { caseId: found.id, reference: found.reference, until: Date.now() + 60_000 } : null;
+    return storeJourneySubmission(services, { journey, answers, language: "en", runId: randomUUID(), today, checkedCase });
   }
 
   /** Posts an event as the case system does, signed now (or as given). */
@@ -149,9 +152,19 @@ describe.each(engines)("case progress on %s", (engine) => {
   it("records a request for the next stage on the case it names, and flags one made after the time to ask", async () => {
     const complaint = await send(people.parent);
     expect((await post({ reference: complaint.reference, type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-18" })).status).toBe(200);
-    const asking = (today: string) => send({ ...people.escalateWithReference, answers: { ...people.escalateWithReference.answers, reference: { reference: complaint.reference } } }, today);
+    const asking = (today: string, checked: string | null = complaint.reference) => send({ ...people.escalateWithReference, answers: { ...people.escalateWithReference.answers, reference: { reference: complaint.reference } } }, today, checked);
+    // From a session that did not check the complaint with a code (anyone may know a reference): sent to the team
+    // "not checked", and nothing added to the case, not even the advocate it asks for.
+    const unchecked = await asking("2026-11-30", null);
+    expect(unchecked.flags).toContain("not-checked");
+    expect((await services.cases.byReference(complaint.reference))?.state).toMatchObject({ nextStageRequests: [], advocateAsked: false, lastEventOn: "2026-11-18" });
+    // Nor from a session that checked another complaint.
+    const other = await send(people.grandparent);
+    expect((await asking("2026-11-30", other.reference)).flags).toContain("not-checked");
+    expect((await services.cases.byReference(complaint.reference))?.state.nextStageRequests).toEqual([]);
     const inTime = await asking("2026-12-01");
     expect(inTime.flags).not.toContain("late");
+    expect(inTime.flags).not.toContain("not-checked");
     const late = await asking("2026-12-17");
     expect(late.flags).toContain("late");
     const found = await services.cases.byReference(complaint.reference);
@@ -166,10 +179,27 @@ describe.each(engines)("case progress on %s", (engine) => {
     // Stage 3 picked while the case is at stage 1: stored as settled (a request for stage 2, with what they picked),
     // so the timeline replays the same, and sent on so.
     const picked3 = { ...people.escalateWithReference, answers: { ...people.escalateWithReference.answers, reference: { reference: complaint.reference }, stage: { stage: "stage-3" } } };
-    await send(picked3, "2026-12-18");
+    await send(picked3, "2026-12-18", complaint.reference);
     const timeline = await services.cases.timeline(found!.id);
     expect(timeline.at(-1)!.event).toMatchObject({ type: "next-stage-requested", stage: 2, picked: 3, answered: false, date: "2026-12-18" });
     expect((await services.cases.stateAt(found!.id, timeline.at(-1)!.seq))!.nextStageRequests).toEqual((await services.cases.byReference(complaint.reference))!.state.nextStageRequests);
+  });
+
+  it("takes a request for the next stage from the case system or staff, settled and timed as the portal's own", async () => {
+    // A complaint made by phone, registered by staff.
+    const complaint = await services.cases.register({ service: "childrens-social-care", role: "parent", receivedOn: "2026-09-01", channel: "phone", reach: null, firstStage: 1, advocateAsked: false, acceptedOutOfTime: false });
+    expect((await post({ reference: complaint.reference, type: "replied", stage: 1, outcome: "not-upheld", date: "2026-09-03" })).status).toBe(200);
+    // Stage 3 asked for by phone after stage 1's reply, with an advocate: a request for stage 2, in time.
+    expect((await post({ reference: complaint.reference, type: "next-stage-requested", stage: 3, advocate: true, date: "2026-09-07" })).status).toBe(200);
+    const found = await services.cases.byReference(complaint.reference);
+    expect(found?.state).toMatchObject({ nextStageRequests: [{ stage: 2, on: "2026-09-07", late: false, answeredOn: null }], advocateAsked: true });
+    expect((await services.cases.timeline(found!.id)).at(-1)).toMatchObject({ source: "case-system", event: { type: "next-stage-requested", stage: 2, picked: 3, answered: false, late: false } });
+    // Made after the time to ask: late, as the annual report counts it.
+    expect((await post({ reference: complaint.reference, type: "next-stage-declined", stage: 2, date: "2026-09-08" })).status).toBe(200);
+    expect((await post({ reference: complaint.reference, type: "next-stage-requested", stage: 2, date: "2026-11-02" })).status).toBe(200);
+    expect((await services.cases.byReference(complaint.reference))?.state.nextStageRequests.at(-1)).toEqual({ stage: 2, on: "2026-11-02", late: true, answeredOn: null });
+    // Only what the schema allows: a stage 1 request is refused with the field named.
+    expect(await post({ reference: complaint.reference, type: "next-stage-requested", stage: 1 })).toMatchObject({ status: 422 });
   });
 
   it("sends the complaints manager one digest a working day, from the digest hour, and none with nothing to say", async () => {
@@ -220,7 +250,7 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect((await post({ reference: replied.reference, type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-25" })).status).toBe(200);
     expect((await post({ reference: replied.reference, type: "closed", date: "2026-11-25" })).status).toBe(200);
     const asking = { ...people.escalateWithReference, answers: { ...people.escalateWithReference.answers, reference: { reference: replied.reference } } };
-    await send(asking, "2026-12-01");
+    await send(asking, "2026-12-01", replied.reference);
     clock = at("2026-12-03T08:00:00Z");
     await worker(true).runOnce();
     const [digest] = mail.to(manager);

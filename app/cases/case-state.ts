@@ -249,7 +249,7 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       return { ok: true, state: next };
     case "next-stage-requested": {
       // As settled when it was recorded (`settleRequest`); one recorded before requests were settled waits, as then.
-      next.nextStageRequests.push({ stage: event.stage, on: date, late: event.late, answeredOn: event.answered ? date : null });
+      next.nextStageRequests.push({ stage: event.stage, on: date, late: "late" in event && event.late, answeredOn: isSettled(event) && event.answered ? date : null });
       // Someone who asks for an advocate for the next stage is someone who complained and asked for one: the annual
       // report counts them so.
       if (event.advocate) next.advocateAsked = true;
@@ -274,6 +274,24 @@ export function settleRequest(state: CaseState, event: PortalCaseEvent): PortalC
   const stageOf = (stage.repliedOn && following <= 3 ? following : Math.min(event.stage, following)) as NextStageRequest["stage"];
   const answered = stageOf <= stage.stage || !stagesOf(state.service).includes(stageOf);
   return { ...event, stage: stageOf, answered, ...(stageOf !== event.stage ? { picked: event.stage } : {}) };
+}
+
+/** A request for the next stage that staff or the case system recorded (by phone, by letter, or a portal request
+ * sent "not checked" that they confirmed with the person, decision 075). */
+export type RecordedRequest = Extract<CaseEvent, { type: "next-stage-requested" }> & { date: string };
+
+/** Whether a request for the next stage was settled when it was recorded (stored so, or one of the portal's own). */
+export function isSettled(event: PortalCaseEvent | RecordedRequest): event is PortalCaseEvent & { answered: boolean } {
+  return "answered" in event && event.answered !== undefined;
+}
+
+/**
+ * A request as it is recorded, from the portal or from staff: late when the time to ask after the last reply had
+ * passed (staff say nothing of it; the portal worked it out when it was sent), and settled (`settleRequest`).
+ */
+export function requestAsRecorded(state: CaseState, event: PortalCaseEvent | RecordedRequest, timetable: Timetable): PortalCaseEvent {
+  const late = "late" in event ? event.late : nextStageOffer(state, timetable, event.date)?.inTime === false;
+  return settleRequest(state, { type: "next-stage-requested", stage: event.stage, date: event.date, late, ...(event.advocate ? { advocate: true } : {}) });
 }
 
 /** Marks the waiting requests `which` picks answered on `date`: by the stage starting, or `declined`. */

@@ -12,7 +12,7 @@ import type { Sealer } from "~/services/encryption.server";
 import { londonDate } from "~/working-days";
 import type { PersonContact } from "~/journeys/journey-types";
 import type { CaseEvent, TimelineEvent } from "./case-events";
-import { applyEvent, settleRequest, caseRecordOf, closedCaseNeededUntil, currentStage, openCase, replay, replyDueOn, type CaseOpening, type CaseState, type Refusal } from "./case-state";
+import { applyEvent, isSettled, requestAsRecorded, caseRecordOf, closedCaseNeededUntil, currentStage, openCase, replay, replyDueOn, type CaseOpening, type CaseState, type Refusal } from "./case-state";
 
 /** Who recorded an event. */
 export type EventSource = "case-system" | "staff" | "portal";
@@ -181,7 +181,7 @@ export class CaseStore {
     const before = JSON.parse(row.state) as CaseState;
     // A request for the next stage is settled against the case as it is now, and stored settled: replay reads it as
     // it was recorded, whatever the case became.
-    const event = given.type === "next-stage-requested" && given.answered === undefined ? settleRequest(before, given) : given;
+    const event = given.type === "next-stage-requested" && !isSettled(given) ? requestAsRecorded(before, given, this.options.timetable) : given;
     const applied = applyEvent(before, event, this.options.timetable, today);
     if (!applied.ok) return { status: "refused", refusal: applied.refusal };
     const state = applied.state;

@@ -22,7 +22,7 @@ export const caseUpdatedPayloadSchema = z
         .object({
           sequence: z.number().int().positive().describe("The event's place in the case's timeline, from 1."),
           source: z.enum(["case-system", "staff", "portal"]),
-          type: z.enum([...caseEventTypes, "next-stage-requested"] satisfies TimelineEvent["type"][]),
+          type: z.enum(caseEventTypes satisfies TimelineEvent["type"][]),
           date,
           service: z.enum(settledServices).optional().describe("For a service settled: the service the complaint is about."),
           stage: stage.optional(),

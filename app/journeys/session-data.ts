@@ -36,8 +36,11 @@ const progressSchema = z.object({
   tries: z.number(),
   /** A random id for this session's request: the code sent works only with it (app/cases/progress-codes.server.ts). */
   asker: z.string().optional(),
-  /** Set once a code was right: the case this session may see, until the session ends. */
-  viewing: z.object({ caseId: z.string(), reference: z.string() }).optional(),
+  /** Set once a code was right: the case this session may see, until `until` (ms): the idle time after the code was
+   * entered or an answer last sent (decision 056). Viewing a page, or keeping the session alive, does not move it:
+   * someone who picks the phone up later must not keep the case open (decision 075). Absent from sessions kept before
+   * it was, which are closed. */
+  viewing: z.object({ caseId: z.string(), reference: z.string(), until: z.number().optional() }).optional(),
 });
 
 export const sessionDataSchema = z.object({
@@ -55,3 +58,17 @@ export type PageAnswer = z.infer<typeof pageAnswerSchema>;
 export type JourneyAnswers = Record<string, PageAnswer>;
 export type JourneyState = z.infer<typeof journeyStateSchema>;
 export type SessionData = z.infer<typeof sessionDataSchema>;
+
+export type Viewing = NonNullable<ProgressState["viewing"]>;
+
+/** The case this session may see now, or null once its time is up (or it never checked one). */
+export function openViewing(progress: ProgressState | undefined, now: number): Viewing | null {
+  const viewing = progress?.viewing;
+  return viewing && (viewing.until ?? 0) > now ? viewing : null;
+}
+
+/** The person sent an answer: the case they checked stays open for the idle time from now, if it is still open. */
+export function extendViewing(progress: ProgressState | undefined, now: number, idleMs: number): void {
+  const viewing = openViewing(progress, now);
+  if (viewing) viewing.until = now + idleMs;
+}

@@ -23,7 +23,7 @@ import { answersOnRoute } from "./journey-engine";
 import type { JourneyRequest } from "./journey-requests.server";
 import type { Journey } from "./journey-types";
 import { webhookTypeOf } from "./journeys";
-import type { JourneyAnswers, JourneyState, SessionData } from "./session-data";
+import { openViewing, type JourneyAnswers, type JourneyState, type SessionData, type Viewing } from "./session-data";
 
 export interface JourneySubmission {
   journey: Journey;
@@ -34,6 +34,9 @@ export interface JourneySubmission {
   today: string;
   /** How the portal was used to send it, for the annual report (nothing that identifies anyone). */
   reach?: PortalReach;
+  /** The case the sending session checked with a code, while that is open (decision 075): a request for the next
+   * stage is added to a case only from a session that checked it. */
+  checkedCase?: Viewing | null;
   /** Whose evidence files go with it: they move from the session's run to the submission in its transaction. */
   evidence?: EvidenceOwner | null;
   /** More writes for the submission's own transaction, run last, only when this send stores it. */
@@ -44,13 +47,20 @@ export interface JourneySubmission {
 
 const caseServiceOf = (service: string | null): CaseService => ((caseServices as readonly string[]).includes(service ?? "") ? (service as CaseService) : "not-sure");
 
-/** A request for the next stage after the time to ask has passed is taken, and flagged for the team. */
-async function nextStageFlags(services: Services, journey: Journey, answers: JourneyAnswers, today: string): Promise<RoutingFlag[]> {
+/**
+ * A request for the next stage, and what the team is told of it. It is added to the case (its timeline, the digest,
+ * the person's page, what is kept) only when the session that sends it checked that case with a code sent to the
+ * person: anyone may know a reference, and a request in someone else's name must not change their case (decision
+ * 075). Any other is sent to the team "not checked", to confirm with the person before recording it. One made after
+ * the time to ask has passed is taken, and flagged late.
+ */
+async function nextStageRequestOf(services: Services, journey: Journey, answers: JourneyAnswers, today: string, checked: Viewing | null): Promise<{ flags: RoutingFlag[]; recorded: boolean }> {
   const request = journey.asksForNextStage?.(answers);
-  if (!request?.reference) return [];
+  if (!request?.reference) return { flags: [], recorded: false };
   const found = await services.cases.byReference(request.reference);
   const offer = found ? nextStageOffer(found.state, services.config.council.timetable, today) : null;
-  return offer && !offer.inTime ? ["late"] : [];
+  const recorded = Boolean(found && checked && checked.reference === found.reference && checked.caseId === found.id);
+  return { flags: [...(offer && !offer.inTime ? (["late"] as const) : []), ...(recorded ? [] : (["not-checked"] as const))], recorded };
 }
 
 /** The date the confirmation promises a reply by, or null when the journey promises none (no contact asked for). */
@@ -60,13 +70,14 @@ export function replyByOf(services: Services, journey: Journey, answers: Journey
 }
 
 /** Stores a submission and everything that goes with it in one transaction, and returns what the confirmation shows. */
-export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach, evidence, alsoInTransaction, firstInTransaction }: JourneySubmission): Promise<StoredSubmission> {
+export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach, evidence, checkedCase = null, alsoInTransaction, firstInTransaction }: JourneySubmission): Promise<StoredSubmission> {
   const { config } = services;
   const service = journey.serviceOf(answers);
   const replyBy = replyByOf(services, journey, answers, today);
   const contact = journey.contactOf(answers);
   const urgent: RoutingFlag[] = journey.urgencyOf?.(answers) ? ["urgent"] : [];
-  const flags = orderFlags([...urgent, ...journey.flagsOf(answers, today), ...contactFlags(contact), ...(await nextStageFlags(services, journey, answers, today))]);
+  const nextStage = await nextStageRequestOf(services, journey, answers, today, checkedCase);
+  const flags = orderFlags([...urgent, ...journey.flagsOf(answers, today), ...contactFlags(contact), ...nextStage.flags]);
   const jobs = planDeliveries(config.council, config.webhooks.map((endpoint) => endpoint.name), journey, { service, flags, answers });
   const portalReach: PortalReach = reach ?? { language, javascript: null, widthBand: null };
   const statistics = journey.statisticsOf(answers);
@@ -105,7 +116,7 @@ export async function storeJourneySubmission(services: Services, { journey, answ
     // A case is followed by its own stages and figures: what follows is for the journeys that open none.
     if (opens) return;
     const request = journey.asksForNextStage?.(answers);
-    if (request?.reference) {
+    if (request?.reference && nextStage.recorded) {
       await services.cases.recordPortalEventIn(tx, request.reference, { type: "next-stage-requested", stage: request.stage, date: today, late: flags.includes("late"), advocate: flags.includes("advocate") });
     }
     const record: SubmissionRecord = {
@@ -189,6 +200,7 @@ async function submitJourney(
     runId: state.runId,
     today,
     reach,
+    checkedCase: openViewing(request.session.data.progress, Date.now()),
     firstInTransaction: also.first,
     alsoInTransaction: async (tx, stored) => {
       await also.then(tx, submittedOf(stored));

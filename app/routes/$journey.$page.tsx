@@ -17,6 +17,7 @@ import type { CaseStage } from "~/cases/case-record";
 import { currentStage } from "~/cases/case-state";
 import { stagesOf } from "~/cases/timetable";
 import { readForm } from "~/journeys/read-form.server";
+import { extendViewing, openViewing } from "~/journeys/session-data";
 import { describeFile, evidenceLimitValues, evidencePost, runFiles } from "~/journeys/evidence-page.server";
 import { refusedPost } from "~/journeys/forgery.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
@@ -49,7 +50,7 @@ function placeOf(request: JourneyRequest, pageId: string | undefined): Place {
 /** Values the session already knows for a page not yet answered (the case it is looking at, for the next stage). */
 async function prefilledValues(page: QuestionPageDefinition, { journey, session, state }: JourneyRequest, context: LoaderFunctionArgs["context"]): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
-  const viewing = session.data.progress?.viewing;
+  const viewing = openViewing(session.data.progress, Date.now());
   if (!viewing) return values;
   // Only for a run about the case they checked (the reference they gave, as they may have typed it).
   const viewedCase = async () => {
@@ -133,6 +134,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = upload ? upload.fields : await readForm(request, context);
   const journeyRequest = await loadJourneyRequest(context, request, params.journey, form);
   const { journey, session, state, position, today } = journeyRequest;
+  // An answer sent keeps the case this session checked open for the idle time from now (decision 056).
+  extendViewing(session.data.progress, Date.now(), context.services.config.sessionIdleMs);
   const place = placeOf(journeyRequest, params.page);
   if (place.kind === "redirect") return redirectSaving(context, session, place.to);
   const { page } = place;

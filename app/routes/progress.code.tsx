@@ -19,7 +19,8 @@ export const meta = titleMeta;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await progressSession(request, context);
   const progress = requireProgress(session);
-  // Not saved: going back to this page must not keep the case's page open for longer (decision 056).
+  // Not saved: going back to this page must not keep the case's page open for longer (decision 056). Once that page
+  // has closed, the case's page says so.
   if (progress.viewing) throw redirect("/progress/status", { headers: { "Cache-Control": "no-store" } });
   const flash = takeFlash(session, "code");
   const t = context.services.translations[context.language].getFixedT(context.language, ["progress", "common"]);
@@ -49,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   progress.tries += 1;
   const checked = await context.services.progressCodes.check(progress.reference, code, progress.asker);
   if (!checked.ok) return back(progress.tries >= progressCodeRules.tries ? "stopped" : "wrong");
-  progress.viewing = { caseId: checked.caseId, reference: progress.reference };
+  progress.viewing = { caseId: checked.caseId, reference: progress.reference, until: Date.now() + context.services.config.sessionIdleMs };
   // A new session id once the case can be seen: a cookie seen before opens nothing, not even with a form of its own.
   const headers = new Headers({ "Set-Cookie": await context.services.sessions.rotate(session, { followable: false }), "Cache-Control": "no-store" });
   throw redirect("/progress/status", { status: 303, headers });

@@ -16,6 +16,7 @@ import { journeyStartFromProgress } from "~/journeys/journey-requests.server";
 import { journeys } from "~/journeys/journeys";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useRootData } from "~/root-data";
+import { openViewing } from "~/journeys/session-data";
 import { londonDate } from "~/working-days";
 
 export const handle: PageHandle = { i18n: ["progress"], exitThisPage: true };
@@ -31,8 +32,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await progressSession(request, context);
   const progress = requireProgress(session);
   if (!progress.viewing) throw redirect("/progress/code", { headers: { "Cache-Control": "no-store" } });
-  const found = await context.services.cases.byReference(progress.viewing.reference);
-  if (!found || found.id !== progress.viewing.caseId) {
+  const viewing = openViewing(progress, Date.now());
+  // Its time is up, though the session is not (the person, or someone else, looked at other pages since): closed as
+  // when the session runs out, and said so (decision 075).
+  if (!viewing) {
+    delete session.data.progress;
+    throw redirect("/progress?closed", { headers: await saveSession(context, session) });
+  }
+  const found = await context.services.cases.byReference(viewing.reference);
+  if (!found || found.id !== viewing.caseId) {
     delete session.data.progress;
     throw redirect("/progress", { headers: await saveSession(context, session) });
   }

@@ -14,6 +14,8 @@ import { HttpJourney } from "../support/journey-over-http";
 import { earlierComplaintReference, londonToday, personas, type Persona } from "../support/personas";
 import { caseCommand, expectProblem, postCaseEvent } from "./support/case-system";
 import { expect, expectNoHorizontalScroll, test } from "./support/fixtures";
+import { answerAs, sendAnswers } from "./support/answer-as";
+import { deliveriesFor } from "./support/deliveries";
 import { continueOn, expectHeading, expireSessions, sessionId } from "./support/journey";
 import { e2eCaseEventsSecret } from "./support/global-setup";
 import { startOwnPortal, type OwnPortal } from "./support/own-portal";
@@ -337,6 +339,17 @@ test.describe("a complaint at stage 3, at 360 px without JavaScript", () => {
     await continueOn(page);
     await page.goBack();
     await expect(page.getByLabel("Stage 3: a review panel")).toBeChecked();
+    await page.getByLabel("Stage 2: an investigation").check();
+    await continueOn(page);
+    // Sent from the session that checked the case with its code: added to the case, and their page says so
+    // (decision 075). The team is not asked to check it.
+    const asking = personas({ tag: `next${Date.now().toString(36)}` }).escalateWithReference;
+    await answerAs(page, { ...asking, answers: { ...asking.answers, reference: { reference }, advocate: { advocate: "no" } } });
+    const request = await sendAnswers(page);
+    await page.goto("/progress/status");
+    await expect(page.getByText(`You asked for stage 2 on ${formatLongDate(londonToday(), "en")}. We will tell you when it starts.`)).toBeVisible();
+    const { mail } = await deliveriesFor(request, 2);
+    expect(mail.find((m) => m.to[0] === "childrens-complaints@example.org")?.subject).not.toContain("NOT CHECKED");
   });
 });
 

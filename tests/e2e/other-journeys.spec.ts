@@ -142,7 +142,10 @@ for (const javaScriptEnabled of [true, false]) {
       expect(stored.answers.reference).toEqual({ reference: good, "no-reference": [] });
       const { mail, webhooks } = await deliveriesFor(reference, 2);
       const staff = mail.find((m) => m.to[0] === "public-health-complaints@example.org")!;
-      expect(staff.subject).toBe(`Escalation · Public health · ${reference} · ESCALATION`);
+      // Sent by someone who had not checked the complaint with a code: the team confirms it with the person before
+      // anything is added to the case (decision 075).
+      expect(staff.subject).toBe(`Escalation · Public health · ${reference} · ESCALATION · NOT CHECKED`);
+      expect(staff.text).toContain("NOT CHECKED: Whoever sent this knew the complaint’s reference, but had not checked the complaint with a code");
       // Public health has one stage at the council: a request to look again is answered in that stage's time.
       expect(staff.text).toMatch(/Reply by [^.]+ \(public health: 10 working days\)\./);
       const acknowledgement = mail.find((m) => m.to[0] === "escalating@example.org")!;

@@ -20,7 +20,7 @@ import { createTestDatabase, engines, type TestDatabase } from "../../tests/supp
 import { WebhookReceiver } from "../../tests/support/webhook-receiver";
 import { addWorkingDays, workingDaysBetween } from "~/working-days";
 import { receiveCaseEvent } from "./case-events-api.server";
-import { ProgressCodes } from "./progress-codes.server";
+import { ProgressCodes, progressCodeRules } from "./progress-codes.server";
 import { caseUpdatedPayloadSchema } from "./case-webhook";
 
 const secret = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
@@ -438,5 +438,16 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect(await codes.sweep()).toBeGreaterThanOrEqual(3);
     // A request queued before codes were kept for their session is never sent a code.
     expect(await codes.issue(services.sealer.seal(JSON.stringify({ reference: parent.reference, language: "en" })))).toBeNull();
+  });
+
+  it("keeps to the limit for requests handled at once, and counts the rest as held back", async () => {
+    const parent = await send(people.parent);
+    const now = Date.parse("2026-12-07T09:00:00Z");
+    // Two workers' worth of codes objects, on the same database, each with a batch of requests made at once.
+    const workers = [0, 1].map(() => new ProgressCodes(services.db, services.sealer, services.cases, "s".repeat(32), () => now));
+    const ask = (codes: ProgressCodes) => codes.issue(services.sealer.seal(JSON.stringify({ reference: parent.reference, language: "en", asker: randomUUID() })));
+    const issued = await Promise.all(Array.from({ length: 10 }, (_, i) => ask(workers[i % 2]!)));
+    expect(issued.filter(Boolean)).toHaveLength(progressCodeRules.perCasePerHour);
+    expect(await workers[0]!.heldBackSince(now - 1)).toEqual([{ reference: parent.reference, count: 10 - progressCodeRules.perCasePerHour }]);
   });
 });

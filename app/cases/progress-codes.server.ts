@@ -85,27 +85,34 @@ export class ProgressCodes {
     const askerHash = this.askerHash(found.id, request.asker);
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     const expiresAt = now + progressCodeRules.minutes * 60_000;
-    const mine = await this.db.get<{ id: string }>("SELECT id FROM progress_codes WHERE case_id = ? AND asker = ?", [found.id, askerHash]);
-    if (mine) {
-      await this.db.run("UPDATE progress_codes SET code_hash = ?, expires_at = ?, tries = 0 WHERE id = ?", [this.hash(found.id, code), expiresAt, mine.id]);
-      return { caseId: found.id, email: decision.email, language, code };
-    }
-    const recent = await this.db.get<{ hour: number; day: number }>(
-      "SELECT COUNT(CASE WHEN created_at > ? THEN 1 END) AS hour, COUNT(*) AS day FROM progress_codes WHERE case_id = ? AND created_at > ?",
-      [now - 3_600_000, found.id, now - dayMs],
-    );
-    if (Number(recent?.hour ?? 0) >= progressCodeRules.perCasePerHour || Number(recent?.day ?? 0) >= progressCodeRules.perCasePerDay) {
-      await this.db.run("INSERT INTO progress_code_refusals (id, case_id, refused_at) VALUES (?, ?, ?)", [randomUUID(), found.id, now]);
-      return null;
-    }
-    await this.db.run("INSERT INTO progress_codes (id, case_id, code_hash, expires_at, tries, created_at, asker) VALUES (?, ?, ?, ?, 0, ?, ?)", [
-      randomUUID(),
-      found.id,
-      this.hash(found.id, code),
-      expiresAt,
-      now,
-      askerHash,
-    ]);
+    // Counted and kept under the case's lock, in one transaction: requests the worker handles at once (a batch, or
+    // several workers) cannot all read a count under the limit before any of them adds to it.
+    const issued = await this.db.transaction(async (tx) => {
+      await tx.get(`SELECT id FROM cases WHERE id = ?${this.db.forUpdate}`, [found.id]);
+      const mine = await tx.get<{ id: string }>("SELECT id FROM progress_codes WHERE case_id = ? AND asker = ?", [found.id, askerHash]);
+      if (mine) {
+        await tx.run("UPDATE progress_codes SET code_hash = ?, expires_at = ?, tries = 0 WHERE id = ?", [this.hash(found.id, code), expiresAt, mine.id]);
+        return true;
+      }
+      const recent = await tx.get<{ hour: number; day: number }>(
+        "SELECT COUNT(CASE WHEN created_at > ? THEN 1 END) AS hour, COUNT(*) AS day FROM progress_codes WHERE case_id = ? AND created_at > ?",
+        [now - 3_600_000, found.id, now - dayMs],
+      );
+      if (Number(recent?.hour ?? 0) >= progressCodeRules.perCasePerHour || Number(recent?.day ?? 0) >= progressCodeRules.perCasePerDay) {
+        await tx.run("INSERT INTO progress_code_refusals (id, case_id, refused_at) VALUES (?, ?, ?)", [randomUUID(), found.id, now]);
+        return false;
+      }
+      await tx.run("INSERT INTO progress_codes (id, case_id, code_hash, expires_at, tries, created_at, asker) VALUES (?, ?, ?, ?, 0, ?, ?)", [
+        randomUUID(),
+        found.id,
+        this.hash(found.id, code),
+        expiresAt,
+        now,
+        askerHash,
+      ]);
+      return true;
+    });
+    if (!issued) return null;
     return { caseId: found.id, email: decision.email, language, code };
   }
 

@@ -3,6 +3,7 @@
 import type { TFunction } from "i18next";
 import { councilIn, type CouncilSettings } from "~/config/council-schema";
 import { isPublicHealth, urgentContactBy } from "~/cases/timetable";
+import { mayWriteTo } from "~/delivery/contact-permission";
 import { formatLongDate } from "~/format-date";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import type { Journey } from "~/journeys/journey-types";
@@ -48,8 +49,9 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
   if (Array.isArray(next) && next.length) {
     blocks.push({ kind: "heading", text: t("emails:acknowledgement.nextHeading") }, ...next.map((text) => ({ kind: "paragraph" as const, text: String(text) })));
   }
-  // A complaint is followed through its stages: the person can look it up with their reference.
-  if (journey.opensCase) blocks.push({ kind: "paragraph", text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress` }) });
+  // A complaint is followed through its stages: the person can look it up with their reference, where a code may be
+  // sent to them for it.
+  if (journey.opensCase && mayWriteTo(journey.contactOf(submission.answers as JourneyAnswers), "progress-code").allowed) blocks.push({ kind: "paragraph", text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress` }) });
   // Someone who asked for an advocate is told the advocacy service has been, as the confirmation page told them,
   // where the journey has those words; anyone else, how to ask for one.
   const advocateTold = submission.flags.includes("advocate") ? t(`${journey.id}:confirmation.advocateTold`, { ...values, defaultValue: "" }) : "";

@@ -10,9 +10,9 @@ const today = "2026-11-26";
 const people: Persona[] = Object.values(personas({ today }));
 
 /** The same person, with one safety answer changed (on whichever safety page their journey asked). */
-function saying(persona: Persona, field: "say-council" | "leave-message", value: "yes" | "no"): Persona {
+function saying(persona: Persona, field: "say-council" | "leave-message" | "safe-times", value: string): Persona {
   const answers = structuredClone(persona.answers);
-  for (const page of ["safe-contact", "safe-post"]) if (answers[page] && field in answers[page]!) answers[page]![field] = value;
+  for (const page of ["safe-contact", "safe-post"]) if (answers[page] && (field in answers[page]! || (field === "safe-times" && page === "safe-contact"))) answers[page]![field] = value;
   return { ...persona, answers };
 }
 
@@ -27,7 +27,7 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
   for (const message of personMessages) {
     it(`${message}: allowed by email when they said it is safe`, () => {
       for (const persona of byEmail) {
-        const safe = saying(saying(persona, "say-council", "yes"), "leave-message", "yes");
+        const safe = saying(saying(saying(persona, "say-council", "yes"), "leave-message", "yes"), "safe-times", "");
         const contact = journey.contactOf(answerJourney(journey, safe, today).answers);
         expect(mayWriteTo(contact, message)).toEqual({ allowed: true, email: contact.email });
         expect(contactFlags(contact)).toEqual([]);
@@ -45,6 +45,15 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         const contact = journey.contactOf(answerJourney(journey, saying(persona, "leave-message", "no"), today).answers);
         expect(mayWriteTo(contact, message)).toEqual({ allowed: false, reason: "not-safe" });
         expect(contactFlags(contact)).toEqual(["safe-contact"]);
+      }
+    });
+    it(`${message}: ${message === "progress-code" ? "never sent" : "sent"} when they told us only some times are safe`, () => {
+      // A code is sent whenever anyone who knows the reference asks: it could come at any other time.
+      for (const persona of byEmail) {
+        const safe = saying(saying(persona, "say-council", "yes"), "leave-message", "yes");
+        const contact = journey.contactOf(answerJourney(journey, saying(safe, "safe-times", "Only after 6pm on weekdays"), today).answers);
+        if (contact.safety.safeTimes === null) continue;
+        expect(mayWriteTo(contact, message)).toEqual(message === "progress-code" ? { allowed: false, reason: "not-safe" } : { allowed: true, email: contact.email });
       }
     });
     it(`${message}: not sent without an email address`, () => {

@@ -29,11 +29,14 @@ export function noReplyReason(contact: PersonContact): "none" | "unsafe" | null 
 }
 
 /**
- * Whether we may email this person this message, and where to. Every kind of message gets the same answer
- * today; the kind is asked so that a future message with different rules has one place to say so.
+ * Whether we may email this person this message, and where to. The acknowledgement goes when they send, as they
+ * wait for it. A progress code goes whenever anyone who knows the reference asks for one: to someone who told us only
+ * some times are safe to contact them, it could arrive at any other, so they are sent none (they can call to hear
+ * where their complaint is; the pages never say why no code came).
  */
-export function mayWriteTo(contact: PersonContact, _message: PersonMessage): WriteDecision {
+export function mayWriteTo(contact: PersonContact, message: PersonMessage): WriteDecision {
   if (contactIsRestricted(contact)) return { allowed: false, reason: "not-safe" };
+  if (message === "progress-code" && contact.safety.safeTimes) return { allowed: false, reason: "not-safe" };
   if (contact.method !== "email" || !contact.email) return { allowed: false, reason: "no-email" };
   return { allowed: true, email: contact.email };
 }

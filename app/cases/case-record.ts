@@ -62,13 +62,18 @@ export interface PortalReach {
 export interface StageRecord {
   stage: CaseStage;
   startedOn: string;
+  /** The day the stage's time counts from: its start, or the person's request through the portal that was waiting
+   * when it started (decision 067). Its due date and its working days both count from it. Absent from records kept
+   * before this was: read as `startedOn`. */
+  timedFrom?: string;
   /** The statutory date the reply is due, before any extension. */
   dueOn: string;
   /** The date after an allowed extension, if there was one. */
   extendedDueOn: string | null;
   repliedOn: string | null;
   outcome: StageOutcome | null;
-  /** Working days (England and Wales) from the stage starting to its reply; null while it is open. */
+  /** Working days (England and Wales) from the day the stage is timed from (`timedFrom`) to its reply; null while it
+   * is open. */
   workingDays: number | null;
   /** Null while the stage is open. */
   timeliness: Timeliness | null;

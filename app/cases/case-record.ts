@@ -16,6 +16,14 @@ export type CaseStage = (typeof caseStages)[number];
 export const stageOutcomes = ["upheld", "partly-upheld", "not-upheld", "resolved", "withdrawn", "not-considered"] as const;
 export type StageOutcome = (typeof stageOutcomes)[number];
 
+/** Outcomes that end a stage without a reply: the annual report counts them among a stage's outcomes, never among
+ * its replies or their times (a withdrawal is not a late reply). */
+export const outcomesWithoutReply = ["withdrawn", "not-considered"] as const satisfies readonly StageOutcome[];
+
+export function isReply(outcome: StageOutcome | null): boolean {
+  return !(outcomesWithoutReply as readonly (StageOutcome | null)[]).includes(outcome);
+}
+
 /** How a stage's reply compared with its statutory time: within it, within an allowed extension, or late. */
 export const timelinessBands = ["in-time", "extended", "late"] as const;
 export type Timeliness = (typeof timelinessBands)[number];
@@ -81,6 +89,11 @@ export interface StageRecord {
    * records kept before this was). Once it has met, the reply is due within the report's and the response's time
    * of the meeting, where that is sooner than the whole stage's (decision 070). */
   panel?: { dueOn: string; heldOn: string | null };
+}
+
+/** The day a stage's time counts from: the person's request, or its start (a record kept before `timedFrom` was). */
+export function timedFrom(stage: StageRecord): string {
+  return stage.timedFrom ?? stage.startedOn;
 }
 
 export interface OmbudsmanRecord {

@@ -3,7 +3,7 @@
 // same state, so the stored state can always be rebuilt, and every rule is tested without a database.
 import type { Timetable } from "~/config/council-schema";
 import { subtractWorkingDays, workingDaysBetween } from "~/working-days";
-import type { CaseChannel, CaseRecord, CaseService, CaseStage, Closing, ComplainantRole, OmbudsmanRecord, PortalReach, StageRecord, Timeliness } from "./case-record";
+import { timedFrom, type CaseChannel, type CaseRecord, type CaseService, type CaseStage, type Closing, type ComplainantRole, type OmbudsmanRecord, type PortalReach, type StageRecord, type Timeliness } from "./case-record";
 import type { CaseEvent, PortalCaseEvent, TimelineEvent } from "./case-events";
 import { acknowledgementDue, isPublicHealth, nextStageRequestDeadline, replyDueAfterPanel, stageLimits, stagesOf, type StageLimits } from "./timetable";
 
@@ -83,11 +83,11 @@ export function openCase(opening: CaseOpening, timetable: Timetable): CaseState 
   };
 }
 
-function openStage(stage: CaseStage, startedOn: string, timedFrom: string, limits: StageLimits): StageRecord {
+function openStage(stage: CaseStage, startedOn: string, from: string, limits: StageLimits): StageRecord {
   return {
     stage,
     startedOn,
-    timedFrom,
+    timedFrom: from,
     dueOn: limits.dueOn,
     extendedDueOn: null,
     repliedOn: null,
@@ -105,11 +105,6 @@ export function panelOf(stage: StageRecord, timetable: Timetable): NonNullable<S
   if (stage.stage !== 3) return null;
   const { reportWithin, responseWithin } = timetable.childrensSocialCare.stage3;
   return stage.panel ?? { dueOn: subtractWorkingDays(stage.dueOn, reportWithin + responseWithin), heldOn: null };
-}
-
-/** The day a stage's time counts from: the person's request, or its start (a record kept before this was). */
-export function timedFrom(stage: StageRecord): string {
-  return stage.timedFrom ?? stage.startedOn;
 }
 
 export function currentStage(state: CaseState): StageRecord {

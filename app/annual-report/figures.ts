@@ -8,7 +8,9 @@
 import {
   caseChannels,
   complainantRoles,
+  isReply,
   ombudsmanDecisions,
+  timedFrom,
   stageOutcomes,
   widthBands,
   type CaseRecord,
@@ -18,6 +20,7 @@ import {
   type StageRecord,
   type SubmissionRecord,
 } from "~/cases/case-record";
+import { workingDaysBetween } from "~/working-days";
 import { advocateJourney } from "~/journeys/advocate-journey";
 import { complimentJourney } from "~/journeys/compliment-journey";
 import { escalateJourney } from "~/journeys/escalate-journey";
@@ -85,9 +88,18 @@ export interface ServiceFigures {
   concluded: Count;
   open: Count;
   acceptedOutOfTime: Count;
-  /** Stages replied to within the period, whenever the complaint was received. */
+  /** Stages replied to within the period, whenever the complaint was received. A stage withdrawn or not considered
+   * had no reply: it is in `ended` and `outcomes`, never here. */
   timeliness: { [S in StageKey]: { replied: Count; inTime: Count; extended: Count; late: Count; [notRecorded]: Count; medianDays: Median } };
+  /** Stages that ended within the period: replied to, withdrawn or not considered (the total of `outcomes`). */
+  ended: Keyed<StageKey>;
   outcomes: { [S in StageKey]: Keyed<(typeof outcomeKeys)[number]> };
+  /**
+   * Stage 3's replies in two parts, as the regulations time them (decision 070): from the day the stage is timed from
+   * to the review panel's meeting, and from the meeting to the response, over the replies whose meeting was recorded.
+   * A median of the whole stage would sit beside no limit: its reply is due 20 working days after the panel met.
+   */
+  stage3Panel: { panelRecorded: Count; panelNotRecorded: Count; toPanel: Median; toResponse: Median };
   /**
    * Advocates asked for and arranged. The three counts after `arrangedByRole` are never shown: they are how the two
    * shown ones overlap, declared so that suppression cannot let "4 asked, 3 arranged" say that 1 who asked got none.
@@ -228,11 +240,17 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
     stageKeys.map((key) => [key, { replied: 0, inTime: 0, extended: 0, late: 0, [notRecorded]: 0, medianDays: new Days([], "replied") }]),
   ) as Record<StageKey, { replied: number; inTime: number; extended: number; late: number; [notRecorded]: number; medianDays: Days }>;
   const outcomes = Object.fromEntries(stageKeys.map((key) => [key, tally(outcomeKeys)])) as Record<StageKey, Record<(typeof outcomeKeys)[number], number>>;
+  const ended = tally(stageKeys);
+  const stage3Panel = { panelRecorded: 0, panelNotRecorded: 0, toPanel: new Days([], "panelRecorded"), toResponse: new Days([], "panelRecorded") };
   const ombudsman = { considered: 0, referredBack: 0, decided: 0, decisions: tally(decisionKeys) };
   for (const record of cases) {
     for (const stage of record.stages) {
       if (!contains(period, stage.repliedOn)) continue;
       const key = stageKeyOf(stage.stage);
+      ended[key]++;
+      outcomes[key][stage.outcome ?? notRecorded]++;
+      // A withdrawal or a complaint not considered ends the stage with no reply to time.
+      if (!isReply(stage.outcome)) continue;
       const row = timeliness[key];
       row.replied++;
       if (stage.timeliness === "in-time") row.inTime++;
@@ -240,7 +258,14 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
       else if (stage.timeliness === "late") row.late++;
       else row[notRecorded]++;
       if (stage.workingDays !== null) row.medianDays.values.push(stage.workingDays);
-      outcomes[key][stage.outcome ?? notRecorded]++;
+      if (stage.stage === 3) {
+        const heldOn = stage.panel?.heldOn;
+        if (heldOn && stage.repliedOn) {
+          stage3Panel.panelRecorded++;
+          stage3Panel.toPanel.values.push(workingDaysBetween(timedFrom(stage), heldOn));
+          stage3Panel.toResponse.values.push(workingDaysBetween(heldOn, stage.repliedOn));
+        } else stage3Panel.panelNotRecorded++;
+      }
     }
     const referral = record.ombudsman;
     if (referral) {
@@ -290,7 +315,9 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
     open: received.length - concluded,
     acceptedOutOfTime,
     timeliness,
+    ended,
     outcomes,
+    stage3Panel,
     advocacy,
     ombudsman,
     carriedForward,
@@ -432,11 +459,15 @@ function serviceParts(figures: ServiceFigures): Partition[] {
     { total: figures.open, parts: [first.stage1.openAtStage1, first.stage1.progressedToStage2.open, first.stage2.open, first.stage3.open] },
     ...stageKeys.flatMap((key) => {
       const row = figures.timeliness[key];
+      const outcomes = figures.outcomes[key];
       return [
         { total: row.replied, parts: [row.inTime, row.extended, row.late, row[notRecorded]] },
-        { total: row.replied, parts: all(figures.outcomes[key]) },
+        { total: figures.ended[key], parts: all(outcomes) },
+        // The stages that ended: replies, and the two outcomes that are none.
+        { total: figures.ended[key], parts: [row.replied, outcomes.withdrawn, outcomes["not-considered"]] },
       ];
     }),
+    { total: figures.timeliness.stage3.replied, parts: [figures.stage3Panel.panelRecorded, figures.stage3Panel.panelNotRecorded] },
     { total: figures.advocacy.arranged, parts: all(figures.advocacy.arrangedByRole) },
     { total: figures.advocacy.asked, parts: [figures.advocacy.askedAndArranged, figures.advocacy.askedNotArranged] },
     { total: figures.advocacy.arranged, parts: [figures.advocacy.askedAndArranged, figures.advocacy.arrangedUnasked] },

@@ -107,7 +107,9 @@ export interface ServiceFigures {
   advocacy: { asked: Count; arranged: Count; arrangedByRole: Keyed<RoleKey>; askedAndArranged: Count; askedNotArranged: Count; arrangedUnasked: Count };
   ombudsman: { considered: Count; referredBack: Count; decided: Count; decisions: Keyed<(typeof decisionKeys)[number]> };
   carriedForward: { total: Count; atStage: Keyed<StageKey> };
-  carriedIn: { total: Count; concluded: { total: Count; atStage: Keyed<StageKey> }; open: Count };
+  /** `fromEarlier`: those received before the previous period (not only "from" it), never shown as a number: it
+   * decides the words only. */
+  carriedIn: { total: Count; concluded: { total: Count; atStage: Keyed<StageKey> }; open: Count; fromEarlier: Count };
   /** Complaints received in an earlier period, closed when this one began, and reopened during it (a stage 2 or 3
    * asked for after the reply, say): concluded again by its end, or still open and so carried forward. */
   reopened: { total: Count; concluded: Count; open: Count };
@@ -126,6 +128,9 @@ export interface ReportFigures {
   services: { [S in ReportedService]: ServiceFigures };
   /** Complaints whose service nobody has settled yet ("not sure"), reported in neither service. */
   serviceNotSettled: Count;
+  /** Those of them, received in the period or before it, still open at its end: carried forward, as every open
+   * complaint is (section 7.5), though in neither service's figures. */
+  serviceNotSettledOpen: Count;
   compliments: { total: Count; byService: Keyed<(typeof complimentServiceKeys)[number]>; byRole: Keyed<RoleKey>; quotations: Count };
   requests: {
     formats: { total: Count; byFormat: Record<string, Count>; byLanguage: Record<string, Count> };
@@ -282,7 +287,8 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
   }
 
   const carriedForward = { total: 0, atStage: tally(stageKeys) };
-  const carriedIn = { total: 0, concluded: { total: 0, atStage: tally(stageKeys) }, open: 0 };
+  const carriedIn = { total: 0, concluded: { total: 0, atStage: tally(stageKeys) }, open: 0, fromEarlier: 0 };
+  const earlier = previousPeriod(period).from;
   const reopened = { total: 0, concluded: 0, open: 0 };
   const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const startEve = dayBefore(period.from);
@@ -296,6 +302,7 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
     // From an earlier period: open when this one began (carried in), or closed then and reopened in it.
     if (!closedBy(record, startEve)) {
       carriedIn.total++;
+      if (record.receivedOn < earlier) carriedIn.fromEarlier++;
       if (closedAtEnd !== null) {
         carriedIn.concluded.total++;
         carriedIn.concluded.atStage[stageKeyOf(highestStage(record, closedAtEnd))]++;
@@ -396,6 +403,7 @@ function periodRaw(input: ReportInput, period: ReportPeriod) {
   return {
     services,
     serviceNotSettled: input.cases.filter((record) => record.service === "not-sure" && contains(period, record.receivedOn)).length,
+    serviceNotSettledOpen: input.cases.filter((record) => record.service === "not-sure" && record.receivedOn <= period.to && !closedBy(record, period.to)).length,
     compliments,
     requests: { formats, advocates, escalations },
     reach,
@@ -515,6 +523,7 @@ export function computeFigures(input: ReportInput, period: ReportPeriod): Report
     recordsBegin,
     services,
     serviceNotSettled: zipped.serviceNotSettled,
+    serviceNotSettledOpen: zipped.serviceNotSettledOpen,
     compliments,
     requests,
     reach,

@@ -236,6 +236,29 @@ describe("stage 3's time limit", () => {
   });
 });
 
+describe("carried forward and carried in", () => {
+  it("counts a complaint whose service is not yet settled, open at the year's end, as carried forward", () => {
+    const notSure = record("2026-03-16", { service: "not-sure", stages: [{ stage: 1, startedOn: "2026-03-16", dueOn: "2026-03-30", extendedDueOn: null, repliedOn: null, outcome: null, workingDays: null, timeliness: null }] });
+    // Beside a children's social care complaint received and concluded in the year, so that its section is written.
+    const concluded = record("2025-05-01", { stages: [{ stage: 1, startedOn: "2025-05-01", dueOn: "2025-05-16", extendedDueOn: null, repliedOn: "2025-05-08", outcome: "upheld", workingDays: 4, timeliness: "in-time" }], closedOn: "2025-05-08" });
+    const { report, elements, csv } = render({ cases: [concluded, notSure], submissions: [], quotations: [] }, financialYear(2025));
+    expect(report.figures.serviceNotSettledOpen.value).toBe(1);
+    const said = paragraphs(elements);
+    expect(said).toContain("1 complaint about a service not yet settled was still open on 31 March 2026 and is carried forward to 2026/27; there are no figures for the previous year to compare with; it is in neither service's carried forward figures below.");
+    expect(said).toContain("Not counted here: 1 complaint about a service not yet settled, also still open and carried forward (see About this report).");
+    expect(csvRows(csv).find((fields) => fields[1] === "Complaints about a service not yet settled: Still open on 31 March 2026 (carried forward)")?.[3]).toBe("1");
+  });
+
+  it("says complaints were carried in from the year before only when each was received then", () => {
+    const open = (receivedOn: string) => record(receivedOn, { stages: [{ stage: 1, startedOn: receivedOn, dueOn: receivedOn, extendedDueOn: null, repliedOn: null, outcome: null, workingDays: null, timeliness: null }] });
+    const said = (cases: CaseRecord[]) => paragraphs(render({ cases, submissions: [], quotations: [] }, financialYear(2025)).elements).join(" ");
+    expect(said([open("2024-06-03")])).toContain("1 complaint was carried in from 2024/25: 1 is still open.");
+    // Received two years before, open all through: not "from 2024/25".
+    expect(said([open("2023-06-01")])).toContain("1 complaint was carried in from before 2024/25: 1 is still open.");
+    expect(said([open("2023-06-01"), open("2024-06-03")])).toContain("2 complaints were carried in from 2024/25 and earlier years: 2 are still open.");
+  });
+});
+
 describe("withdrawn complaints and those not considered", () => {
   it("are outcomes, never replies: no timeliness, no median, said where the replies are", () => {
     // Withdrawn 21 working days into stage 1 (recorded, as the case rules need, as the stage's ending).

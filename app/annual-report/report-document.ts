@@ -127,6 +127,8 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
   // "received in 2025/26", or "received between 1 September 2026 and 5 December 2026".
   const inPeriod = financial !== null ? say("period.inYear", { name }) : say("period.between", { from: formatDate(period.from), to: end });
   const tables: ReportTable[] = [];
+  /** " to 2026/27" after "carried forward", for a financial year. */
+  const carriedNext = financial !== null ? say("carried.next", { next: periodName(financialYear(financial + 1)) }) : "";
 
   // --- Numbers in words -------------------------------------------------------------------------------------
   const amount = (count: Count, which: Period = "current"): Amount => {
@@ -226,6 +228,10 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     if (!isZero(figures.serviceNotSettled)) {
       blocks.push(paragraph(say("about.notSettled", { count: amount(figures.serviceNotSettled), period: name, inPeriod, comparison: compare(figures.serviceNotSettled) })));
     }
+    // Open at the end, they are carried forward like any other complaint, though in neither service's figures.
+    if (nonZero(figures.serviceNotSettledOpen)) {
+      blocks.push(paragraph(say("about.notSettledOpen", { count: amount(figures.serviceNotSettledOpen), end, next: carriedNext, comparison: compare(figures.serviceNotSettledOpen) })));
+    }
     const summary = compareTable("summary", heading, say("about.summaryCaption"), [
       row(say("service.childrens-social-care.heading"), figures.services["childrens-social-care"].received, { repeated: true }),
       row(say("service.public-health.heading"), figures.services["public-health"].received, { repeated: true }),
@@ -236,6 +242,11 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       row(say("requests.escalationsRow"), figures.requests.escalations.total, { repeated: true }),
     ]);
     blocks.push({ kind: "table", table: summary });
+    const notSettled = compareTable("not-settled", heading, say("about.notSettledCaption"), [
+      row(say("about.summary.notSettled"), figures.serviceNotSettled, { repeated: true }),
+      row(say("about.summary.notSettledOpen", { end }), figures.serviceNotSettledOpen),
+    ]);
+    if (!tableIsEmpty(notSettled)) blocks.push({ kind: "table", table: notSettled });
     sections.push({ id: "about", heading, blocks });
   }
 
@@ -642,13 +653,24 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         say("carried.forward", {
           count: amount(f.carriedForward.total),
           end,
-          next: financial !== null ? say("carried.next", { next: periodName(financialYear(financial + 1)) }) : "",
+          next: carriedNext,
           comparison: compare(f.carriedForward.total),
           details: atStages.length ? say("carried.atStages", { list: joinList(atStages) }) : "",
         }),
       ),
     );
-    const carriedFrom = financial !== null ? periodName(financialYear(financial - 1)) : say("carried.inFromBefore", { date: formatDate(period.from) });
+    if (nonZero(figures.serviceNotSettledOpen)) blocks.push(paragraph(say("carried.notSettled", { count: amount(figures.serviceNotSettledOpen) })));
+    // "from 2024/25" only when each was received then; one received before it makes it "from 2024/25 and earlier".
+    const previousYear = financial !== null ? periodName(financialYear(financial - 1)) : null;
+    const fromEarlier = f.carriedIn.fromEarlier.value;
+    const carriedFrom =
+      previousYear === null
+        ? say("carried.inFromBefore", { date: formatDate(period.from) })
+        : fromEarlier === 0
+          ? previousYear
+          : fromEarlier === f.carriedIn.total.value
+            ? say("carried.inFromBeforeYear", { year: previousYear })
+            : say("carried.inFromYearAndEarlier", { year: previousYear });
     const inList = [
       ...(publicHealth
         ? nonZero(f.carriedIn.concluded.total)

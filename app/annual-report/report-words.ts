@@ -54,8 +54,14 @@ export const reportWords = {
     "{{count}} complaint received {{inPeriod}} was about a service nobody has settled yet (the person was not sure which), and is counted in neither service below{{comparison}}.",
   "about.notSettled_other":
     "{{count}} complaints received {{inPeriod}} were about a service nobody has settled yet (the person was not sure which), and are counted in neither service below{{comparison}}.",
+  "about.notSettledOpen_one":
+    "{{count}} complaint about a service not yet settled was still open on {{end}} and is carried forward{{next}}{{comparison}}; it is in neither service's carried forward figures below.",
+  "about.notSettledOpen_other":
+    "{{count}} complaints about a service not yet settled were still open on {{end}} and are carried forward{{next}}{{comparison}}; they are in neither service's carried forward figures below.",
   "about.summaryCaption": "Summary of what was received",
   "about.summary.notSettled": "Complaints about a service not yet settled",
+  "about.summary.notSettledOpen": "Still open on {{end}} (carried forward)",
+  "about.notSettledCaption": "Complaints about a service not yet settled",
 
   // Compliments
   "compliments.heading": "Compliments",
@@ -350,6 +356,10 @@ export const reportWords = {
   "carried.in_one": "{{count}} complaint was carried in from {{from}}: {{list}}.",
   "carried.in_other": "{{count}} complaints were carried in from {{from}}: {{list}}.",
   "carried.inFromBefore": "before {{date}}",
+  "carried.inFromBeforeYear": "before {{year}}",
+  "carried.inFromYearAndEarlier": "{{year}} and earlier years",
+  "carried.notSettled_one": "Not counted here: {{count}} complaint about a service not yet settled, also still open and carried forward (see About this report).",
+  "carried.notSettled_other": "Not counted here: {{count}} complaints about a service not yet settled, also still open and carried forward (see About this report).",
   "carried.concludedAt_one": "{{count}} was concluded at stage {{stage}}",
   "carried.concludedAt_other": "{{count}} were concluded at stage {{stage}}",
   "carried.concluded_one": "{{count}} was concluded",

@@ -180,13 +180,27 @@ function stagesBy(record: CaseRecord, date: string): StageRecord[] {
   return record.stages.filter((stage) => stage.startedOn <= date);
 }
 
+/** The person's requests for the next stage made by `date` and not answered by the end of it (decision 074). */
+function waitingAt(record: CaseRecord, date: string) {
+  return (record.requests ?? []).filter((request) => request.on <= date && (request.answeredOn === null || request.answeredOn > date));
+}
+
+/** The stage a case had reached by a date: the highest started, or asked for and waiting (the regulations time a
+ * stage from the request, and the council must start it), decision 074. */
 function highestStage(record: CaseRecord, date: string): CaseStage {
+  return waitingAt(record, date).reduce<CaseStage>((high, request) => (request.stage > high ? request.stage : high), highestStarted(record, date));
+}
+
+/** The highest stage started by a date: where a case closed on that date was concluded. */
+function highestStarted(record: CaseRecord, date: string): CaseStage {
   return stagesBy(record, date).reduce<CaseStage>((high, stage) => (stage.stage > high ? stage.stage : high), record.firstStage);
 }
 
 /** The day the case was last closed on or before `date`, if it was still closed at the end of that day; null if open then.
- * From its closings where the record has them, so a case reopened later still counts as closed in a year already past. */
+ * From its closings where the record has them, so a case reopened later still counts as closed in a year already past.
+ * A case closed with a request for the next stage waiting is still under consideration: open (decision 074). */
 function closedAt(record: CaseRecord, date: string): string | null {
+  if (waitingAt(record, date).length) return null;
   if (!record.closings) return record.closedOn !== null && record.closedOn <= date ? record.closedOn : null;
   const inForce = record.closings.filter((closing) => closing.closedOn <= date && (closing.reopenedOn === null || closing.reopenedOn > date)).at(-1);
   return inForce?.closedOn ?? null;
@@ -305,9 +319,10 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
       if (record.receivedOn < earlier) carriedIn.fromEarlier++;
       if (closedAtEnd !== null) {
         carriedIn.concluded.total++;
-        carriedIn.concluded.atStage[stageKeyOf(highestStage(record, closedAtEnd))]++;
+        carriedIn.concluded.atStage[stageKeyOf(highestStarted(record, closedAtEnd))]++;
       } else carriedIn.open++;
-    } else if (record.closings?.some((closing) => contains(period, closing.reopenedOn))) {
+    } else if (closedAtEnd === null || record.closings?.some((closing) => contains(period, closing.reopenedOn))) {
+      // Reopened in the period, or open at its end with a request for the next stage made in it still waiting.
       reopened.total++;
       reopened[closedAtEnd !== null ? "concluded" : "open"]++;
     }

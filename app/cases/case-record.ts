@@ -133,6 +133,17 @@ export interface CaseRecord {
   /** Every time it was closed, and reopened if it was, in order (absent from records kept before this was): a year
    * already reported keeps its figures when a case closed in it is reopened later. */
   closings?: Closing[];
+  /** The person's requests for the next stage made through the portal, and when the council answered each (absent
+   * from records kept before this was): a request waiting for its answer keeps the complaint under consideration,
+   * closed or not (decision 074). */
+  requests?: RequestRecord[];
+}
+
+export interface RequestRecord {
+  stage: 2 | 3;
+  on: string;
+  /** The stage started, or the request was declined; null while it waits. */
+  answeredOn: string | null;
 }
 
 export interface Closing {

@@ -357,5 +357,6 @@ export function caseRecordOf(state: CaseState): CaseRecord {
     ombudsman: state.ombudsman ? { ...state.ombudsman } : null,
     closedOn: state.closedOn,
     ...(state.closings ? { closings: state.closings.map((closing) => ({ ...closing })) } : {}),
+    requests: state.nextStageRequests.map((request) => ({ stage: request.stage, on: request.on, answeredOn: request.answeredOn })),
   };
 }

@@ -527,6 +527,9 @@ describe("reports from other records", () => {
     const replied = (receivedOn: string, repliedOn: string) =>
       record(receivedOn, { stages: [{ stage: 1, startedOn: receivedOn, dueOn: "2025-05-20", extendedDueOn: null, repliedOn, outcome: "upheld", workingDays: 5, timeliness: "in-time" }], closedOn: repliedOn });
     const answered = [replied("2025-05-01", "2025-05-08"), replied("2025-05-02", "2025-05-09")];
+    // One still open is one that "was", not "were".
+    const oneOpen = paragraphs(render({ cases: [answered[0]!, open[0]!], submissions: [], quotations: [] }, financialYear(2025)).elements).join(" ");
+    expect(oneOpen).toContain("Of the 2 complaints received, 1 had been concluded by 31 March 2026 and 1 was still open.");
     const shown = paragraphs(render({ cases: answered, submissions: [], quotations: [] }, financialYear(2025)).elements).join(" ");
     expect(shown).toContain("At stage 1, 2 replies were sent (2 within 10 working days); there are no figures for the previous year to compare with.");
     // With small numbers hidden, a hidden count reads as an aside, never as "the fewer than 3 complaints".

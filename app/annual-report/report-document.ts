@@ -470,7 +470,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         paragraph(
           received.form === "one"
             ? say("stages.concludedOne", { state: say(nonZero(f.concluded) ? "stages.concludedOneDone" : "stages.concludedOneOpen"), end })
-            : say(isHidden(received) ? "stages.concludedHidden" : "stages.concluded", { received, concluded: amountOrNone(f.concluded), open: amountOrNone(f.open), end }),
+            : say(isHidden(received) ? "stages.concludedHidden" : "stages.concluded", { received, concluded: amountOrNone(f.concluded), open: say("stages.stillOpen", { count: amountOrNone(f.open) }), end }),
         ),
       );
       const split = (concluded: Count, open: Count) =>

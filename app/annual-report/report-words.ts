@@ -160,9 +160,10 @@ export const reportWords = {
   "rolePeople.not-recorded_other": "{{count}} people whose role was not recorded",
 
   "stages.heading": "How far the complaints went",
-  "stages.concluded":
-    "Of the {{received}} complaints received, {{concluded}} had been concluded by {{end}} and {{open}} were still open.",
-  "stages.concludedHidden": "Of the complaints received ({{received}}), {{concluded}} had been concluded by {{end}} and {{open}} were still open.",
+  "stages.concluded": "Of the {{received}} complaints received, {{concluded}} had been concluded by {{end}} and {{open}}.",
+  "stages.concludedHidden": "Of the complaints received ({{received}}), {{concluded}} had been concluded by {{end}} and {{open}}.",
+  "stages.stillOpen_one": "{{count}} was still open",
+  "stages.stillOpen_other": "{{count}} were still open",
   "stages.concludedOne": "The complaint received {{state}} by {{end}}.",
   "stages.none": "none",
   "stages.concludedOneDone": "had been concluded",

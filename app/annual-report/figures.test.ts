@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CaseRecord, ReportInput, SubmissionRecord } from "~/cases/case-record";
+import type { TimelineEvent } from "~/cases/case-events";
+import { caseRecordOf, replay } from "~/cases/case-state";
+import { exampleTimetable } from "../../tests/support/example-timetable";
 import { seedYear, seedYearInput } from "../../tests/support/seed-year";
 import { computeFigures, type Count } from "./figures";
 import { financialYear } from "./report-period";
@@ -226,6 +229,38 @@ describe("figures from other records", () => {
     // A record kept before closings were: its closing date alone, as before.
     const { closings: _closings, ...older } = reopened;
     expect(now(computeFigures({ cases: [older], submissions: [], quotations: [] }, year).services["childrens-social-care"].open)).toBe(1);
+  });
+
+  it("keeps a complaint whose request for the next stage waits at the year's end open, at that stage, and carries it in the next year (decision 074)", () => {
+    const opening = { reference: "C-7K4M-2Q9P-W", service: "childrens-social-care" as const, role: "parent" as const, receivedOn: "2026-02-16", channel: "portal" as const, reach: null, firstStage: 1 as const, advocateAsked: false, acceptedOutOfTime: false };
+    const asked: TimelineEvent[] = [
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-03-03" },
+      { type: "closed", date: "2026-03-03" },
+      // Asked for stage 2 on 20 March; the council had not started it by 31 March.
+      { type: "next-stage-requested", stage: 2, date: "2026-03-20", late: false, answered: false },
+    ];
+    const started = caseRecordOf(replay(opening, [...asked, { type: "reopened", date: "2026-04-08" }, { type: "stage-started", stage: 2, date: "2026-04-08" }], exampleTimetable));
+    const then = computeFigures({ cases: [started], submissions: [], quotations: [] }, year).services["childrens-social-care"];
+    const stage1 = then.firstStage.stage1;
+    expect([now(stage1.resolvedAtStage1), now(stage1.progressedToStage2.open), now(then.open), now(then.concluded)]).toEqual([0, 1, 1, 0]);
+    expect([now(then.carriedForward.total), now(then.carriedForward.atStage.stage2)]).toEqual([1, 1]);
+    // The next year it is carried in, not reopened.
+    const next = computeFigures({ cases: [started], submissions: [], quotations: [] }, financialYear(2026)).services["childrens-social-care"];
+    expect([now(next.carriedIn.total), now(next.carriedIn.open), now(next.reopened.total)]).toEqual([1, 1, 0]);
+    // A request the council declined before the year's end leaves the complaint concluded at stage 1.
+    const declined = caseRecordOf(replay(opening, [...asked, { type: "next-stage-declined", stage: 2, date: "2026-03-25" }], exampleTimetable));
+    const no = computeFigures({ cases: [declined], submissions: [], quotations: [] }, year).services["childrens-social-care"];
+    expect([now(no.firstStage.stage1.resolvedAtStage1), now(no.carriedForward.total)]).toEqual([1, 0]);
+    // Closed in an earlier year, asked for again in this one and still waiting: counted with the reopened, still open.
+    const older = caseRecordOf(replay({ ...opening, receivedOn: "2025-02-17" }, [
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2025-03-03" },
+      { type: "closed", date: "2025-03-03" },
+      { type: "next-stage-requested", stage: 2, date: "2025-04-01", late: false, answered: false },
+    ], exampleTimetable));
+    const figures = computeFigures({ cases: [older], submissions: [], quotations: [] }, year);
+    const csc = figures.services["childrens-social-care"];
+    expect([now(csc.reopened.total), now(csc.reopened.open), now(csc.carriedForward.total), now(csc.carriedIn.total)]).toEqual([1, 1, 1, 0]);
+    for (const { total, parts } of figures.partitions) expect(parts.reduce((sum, part) => sum + part.value, 0)).toBe(total.value);
   });
 
   it("counts a complaint closed before the year began and reopened in it as reopened, concluded again or still open", () => {

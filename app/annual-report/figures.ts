@@ -8,7 +8,9 @@
 import {
   caseChannels,
   complainantRoles,
+  isReply,
   ombudsmanDecisions,
+  timedFrom,
   stageOutcomes,
   widthBands,
   type CaseRecord,
@@ -18,6 +20,7 @@ import {
   type StageRecord,
   type SubmissionRecord,
 } from "~/cases/case-record";
+import { workingDaysBetween } from "~/working-days";
 import { advocateJourney } from "~/journeys/advocate-journey";
 import { complimentJourney } from "~/journeys/compliment-journey";
 import { escalateJourney } from "~/journeys/escalate-journey";
@@ -85,9 +88,18 @@ export interface ServiceFigures {
   concluded: Count;
   open: Count;
   acceptedOutOfTime: Count;
-  /** Stages replied to within the period, whenever the complaint was received. */
+  /** Stages replied to within the period, whenever the complaint was received. A stage withdrawn or not considered
+   * had no reply: it is in `ended` and `outcomes`, never here. */
   timeliness: { [S in StageKey]: { replied: Count; inTime: Count; extended: Count; late: Count; [notRecorded]: Count; medianDays: Median } };
+  /** Stages that ended within the period: replied to, withdrawn or not considered (the total of `outcomes`). */
+  ended: Keyed<StageKey>;
   outcomes: { [S in StageKey]: Keyed<(typeof outcomeKeys)[number]> };
+  /**
+   * Stage 3's replies in two parts, as the regulations time them (decision 070): from the day the stage is timed from
+   * to the review panel's meeting, and from the meeting to the response, over the replies whose meeting was recorded.
+   * A median of the whole stage would sit beside no limit: its reply is due 20 working days after the panel met.
+   */
+  stage3Panel: { panelRecorded: Count; panelNotRecorded: Count; toPanel: Median; toResponse: Median };
   /**
    * Advocates asked for and arranged. The three counts after `arrangedByRole` are never shown: they are how the two
    * shown ones overlap, declared so that suppression cannot let "4 asked, 3 arranged" say that 1 who asked got none.
@@ -95,7 +107,9 @@ export interface ServiceFigures {
   advocacy: { asked: Count; arranged: Count; arrangedByRole: Keyed<RoleKey>; askedAndArranged: Count; askedNotArranged: Count; arrangedUnasked: Count };
   ombudsman: { considered: Count; referredBack: Count; decided: Count; decisions: Keyed<(typeof decisionKeys)[number]> };
   carriedForward: { total: Count; atStage: Keyed<StageKey> };
-  carriedIn: { total: Count; concluded: { total: Count; atStage: Keyed<StageKey> }; open: Count };
+  /** `fromEarlier`: those received before the previous period (not only "from" it), never shown as a number: it
+   * decides the words only. */
+  carriedIn: { total: Count; concluded: { total: Count; atStage: Keyed<StageKey> }; open: Count; fromEarlier: Count };
   /** Complaints received in an earlier period, closed when this one began, and reopened during it (a stage 2 or 3
    * asked for after the reply, say): concluded again by its end, or still open and so carried forward. */
   reopened: { total: Count; concluded: Count; open: Count };
@@ -114,6 +128,9 @@ export interface ReportFigures {
   services: { [S in ReportedService]: ServiceFigures };
   /** Complaints whose service nobody has settled yet ("not sure"), reported in neither service. */
   serviceNotSettled: Count;
+  /** Those of them, received in the period or before it, still open at its end: carried forward, as every open
+   * complaint is (section 7.5), though in neither service's figures. */
+  serviceNotSettledOpen: Count;
   compliments: { total: Count; byService: Keyed<(typeof complimentServiceKeys)[number]>; byRole: Keyed<RoleKey>; quotations: Count };
   requests: {
     formats: { total: Count; byFormat: Record<string, Count>; byLanguage: Record<string, Count> };
@@ -163,13 +180,27 @@ function stagesBy(record: CaseRecord, date: string): StageRecord[] {
   return record.stages.filter((stage) => stage.startedOn <= date);
 }
 
+/** The person's requests for the next stage made by `date` and not answered by the end of it (decision 074). */
+function waitingAt(record: CaseRecord, date: string) {
+  return (record.requests ?? []).filter((request) => request.on <= date && (request.answeredOn === null || request.answeredOn > date));
+}
+
+/** The stage a case had reached by a date: the highest started, or asked for and waiting (the regulations time a
+ * stage from the request, and the council must start it), decision 074. */
 function highestStage(record: CaseRecord, date: string): CaseStage {
+  return waitingAt(record, date).reduce<CaseStage>((high, request) => (request.stage > high ? request.stage : high), highestStarted(record, date));
+}
+
+/** The highest stage started by a date: where a case closed on that date was concluded. */
+function highestStarted(record: CaseRecord, date: string): CaseStage {
   return stagesBy(record, date).reduce<CaseStage>((high, stage) => (stage.stage > high ? stage.stage : high), record.firstStage);
 }
 
 /** The day the case was last closed on or before `date`, if it was still closed at the end of that day; null if open then.
- * From its closings where the record has them, so a case reopened later still counts as closed in a year already past. */
+ * From its closings where the record has them, so a case reopened later still counts as closed in a year already past.
+ * A case closed with a request for the next stage waiting is still under consideration: open (decision 074). */
 function closedAt(record: CaseRecord, date: string): string | null {
+  if (waitingAt(record, date).length) return null;
   if (!record.closings) return record.closedOn !== null && record.closedOn <= date ? record.closedOn : null;
   const inForce = record.closings.filter((closing) => closing.closedOn <= date && (closing.reopenedOn === null || closing.reopenedOn > date)).at(-1);
   return inForce?.closedOn ?? null;
@@ -228,11 +259,17 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
     stageKeys.map((key) => [key, { replied: 0, inTime: 0, extended: 0, late: 0, [notRecorded]: 0, medianDays: new Days([], "replied") }]),
   ) as Record<StageKey, { replied: number; inTime: number; extended: number; late: number; [notRecorded]: number; medianDays: Days }>;
   const outcomes = Object.fromEntries(stageKeys.map((key) => [key, tally(outcomeKeys)])) as Record<StageKey, Record<(typeof outcomeKeys)[number], number>>;
+  const ended = tally(stageKeys);
+  const stage3Panel = { panelRecorded: 0, panelNotRecorded: 0, toPanel: new Days([], "panelRecorded"), toResponse: new Days([], "panelRecorded") };
   const ombudsman = { considered: 0, referredBack: 0, decided: 0, decisions: tally(decisionKeys) };
   for (const record of cases) {
     for (const stage of record.stages) {
       if (!contains(period, stage.repliedOn)) continue;
       const key = stageKeyOf(stage.stage);
+      ended[key]++;
+      outcomes[key][stage.outcome ?? notRecorded]++;
+      // A withdrawal or a complaint not considered ends the stage with no reply to time.
+      if (!isReply(stage.outcome)) continue;
       const row = timeliness[key];
       row.replied++;
       if (stage.timeliness === "in-time") row.inTime++;
@@ -240,7 +277,14 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
       else if (stage.timeliness === "late") row.late++;
       else row[notRecorded]++;
       if (stage.workingDays !== null) row.medianDays.values.push(stage.workingDays);
-      outcomes[key][stage.outcome ?? notRecorded]++;
+      if (stage.stage === 3) {
+        const heldOn = stage.panel?.heldOn;
+        if (heldOn && stage.repliedOn) {
+          stage3Panel.panelRecorded++;
+          stage3Panel.toPanel.values.push(workingDaysBetween(timedFrom(stage), heldOn));
+          stage3Panel.toResponse.values.push(workingDaysBetween(heldOn, stage.repliedOn));
+        } else stage3Panel.panelNotRecorded++;
+      }
     }
     const referral = record.ombudsman;
     if (referral) {
@@ -257,7 +301,8 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
   }
 
   const carriedForward = { total: 0, atStage: tally(stageKeys) };
-  const carriedIn = { total: 0, concluded: { total: 0, atStage: tally(stageKeys) }, open: 0 };
+  const carriedIn = { total: 0, concluded: { total: 0, atStage: tally(stageKeys) }, open: 0, fromEarlier: 0 };
+  const earlier = previousPeriod(period).from;
   const reopened = { total: 0, concluded: 0, open: 0 };
   const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const startEve = dayBefore(period.from);
@@ -271,11 +316,13 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
     // From an earlier period: open when this one began (carried in), or closed then and reopened in it.
     if (!closedBy(record, startEve)) {
       carriedIn.total++;
+      if (record.receivedOn < earlier) carriedIn.fromEarlier++;
       if (closedAtEnd !== null) {
         carriedIn.concluded.total++;
-        carriedIn.concluded.atStage[stageKeyOf(highestStage(record, closedAtEnd))]++;
+        carriedIn.concluded.atStage[stageKeyOf(highestStarted(record, closedAtEnd))]++;
       } else carriedIn.open++;
-    } else if (record.closings?.some((closing) => contains(period, closing.reopenedOn))) {
+    } else if (closedAtEnd === null || record.closings?.some((closing) => contains(period, closing.reopenedOn))) {
+      // Reopened in the period, or open at its end with a request for the next stage made in it still waiting.
       reopened.total++;
       reopened[closedAtEnd !== null ? "concluded" : "open"]++;
     }
@@ -290,7 +337,9 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
     open: received.length - concluded,
     acceptedOutOfTime,
     timeliness,
+    ended,
     outcomes,
+    stage3Panel,
     advocacy,
     ombudsman,
     carriedForward,
@@ -369,6 +418,7 @@ function periodRaw(input: ReportInput, period: ReportPeriod) {
   return {
     services,
     serviceNotSettled: input.cases.filter((record) => record.service === "not-sure" && contains(period, record.receivedOn)).length,
+    serviceNotSettledOpen: input.cases.filter((record) => record.service === "not-sure" && record.receivedOn <= period.to && !closedBy(record, period.to)).length,
     compliments,
     requests: { formats, advocates, escalations },
     reach,
@@ -432,11 +482,15 @@ function serviceParts(figures: ServiceFigures): Partition[] {
     { total: figures.open, parts: [first.stage1.openAtStage1, first.stage1.progressedToStage2.open, first.stage2.open, first.stage3.open] },
     ...stageKeys.flatMap((key) => {
       const row = figures.timeliness[key];
+      const outcomes = figures.outcomes[key];
       return [
         { total: row.replied, parts: [row.inTime, row.extended, row.late, row[notRecorded]] },
-        { total: row.replied, parts: all(figures.outcomes[key]) },
+        { total: figures.ended[key], parts: all(outcomes) },
+        // The stages that ended: replies, and the two outcomes that are none.
+        { total: figures.ended[key], parts: [row.replied, outcomes.withdrawn, outcomes["not-considered"]] },
       ];
     }),
+    { total: figures.timeliness.stage3.replied, parts: [figures.stage3Panel.panelRecorded, figures.stage3Panel.panelNotRecorded] },
     { total: figures.advocacy.arranged, parts: all(figures.advocacy.arrangedByRole) },
     { total: figures.advocacy.asked, parts: [figures.advocacy.askedAndArranged, figures.advocacy.askedNotArranged] },
     { total: figures.advocacy.arranged, parts: [figures.advocacy.askedAndArranged, figures.advocacy.arrangedUnasked] },
@@ -484,6 +538,7 @@ export function computeFigures(input: ReportInput, period: ReportPeriod): Report
     recordsBegin,
     services,
     serviceNotSettled: zipped.serviceNotSettled,
+    serviceNotSettledOpen: zipped.serviceNotSettledOpen,
     compliments,
     requests,
     reach,

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { englishExampleCouncil } from "../../tests/support/example-council";
 import { describe, expect, it } from "vitest";
 import type { CaseRecord, ReportInput, SubmissionRecord } from "~/cases/case-record";
+import type { TimelineEvent } from "~/cases/case-events";
+import { caseRecordOf, replay } from "~/cases/case-state";
 import { seedYear, seedYearInput } from "../../tests/support/seed-year";
 import { buildReport, type ReportContext } from "./report-document";
 import { renderReportCsv } from "./report-csv";
@@ -10,7 +12,7 @@ import { attribute, csvRows, elementsOf, within, wordsOf, type Element } from ".
 import { financialYear } from "./report-period";
 import { chartColours } from "./report-charts";
 import { councilBrandColour } from "./report-styles";
-import { statutoryTimetable } from "../../tests/support/example-timetable";
+import { exampleTimetable, statutoryTimetable } from "../../tests/support/example-timetable";
 
 const context = (suppressBelow: number | null = null): ReportContext => ({
   councilName: englishExampleCouncil.councilName,
@@ -189,11 +191,99 @@ function barValue(chart: Element, bar: Element): number | string {
   return /^\d+(\.\d+)?$/.test(words) ? Number(words) : words;
 }
 
+/** A complaint's record as the portal keeps it: opened, then each event applied by the case rules. */
+function caseThrough(receivedOn: string, events: TimelineEvent[]): CaseRecord {
+  const opening = { reference: "C-7K4M-2Q9P-W", service: "childrens-social-care" as const, role: "parent" as const, receivedOn, channel: "portal" as const, reach: null, firstStage: 1 as const, advocateAsked: false, acceptedOutOfTime: false };
+  return caseRecordOf(replay(opening, events, exampleTimetable));
+}
+
 describe("stage 3's time limit", () => {
-  it("is given as the three statutory limits it is made of", () => {
-    const { csv, html } = render(seedYearInput());
-    expect(csv).toContain("Stage 3 (limit 50 working days: the panel within 30 working days, its report within 5 working days, the response within 15 working days)");
-    expect(html).toContain("Made on 2 December 2026 from the anonymous records the portal keeps of everything sent through it and everything staff recorded in it.");
+  it("is given as the statutory limits the reply is judged by, never one 50 days beside a median that makes a late reply look early", () => {
+    // Stage 3 asked for on 2 June 2025; the panel met on 9 June, so the response was due 20 working days later, on
+    // 7 July. Sent on 21 July: late, though only 35 working days after the request.
+    const late = caseThrough("2025-04-01", [
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2025-04-08" },
+      { type: "stage-started", stage: 2, date: "2025-04-09" },
+      { type: "replied", stage: 2, outcome: "not-upheld", date: "2025-05-30" },
+      { type: "next-stage-requested", stage: 3, date: "2025-06-02", late: false, answered: false },
+      { type: "stage-started", stage: 3, date: "2025-06-03" },
+      { type: "panel-held", date: "2025-06-09" },
+      { type: "replied", stage: 3, outcome: "not-upheld", date: "2025-07-21" },
+    ]);
+    expect(late.stages[2]).toMatchObject({ dueOn: "2025-07-07", timeliness: "late", workingDays: 35 });
+    const { csv, elements } = render({ cases: [late], submissions: [], quotations: [] }, financialYear(2025));
+    const said = paragraphs(elements).join(" ");
+    expect(csv).not.toMatch(/limit 50/);
+    expect(said).not.toMatch(/median time to reply was 35/);
+    expect(said).toContain("At stage 3, 1 reply was sent (1 late)");
+    expect(said).toContain(
+      "The review panel met a median of 5 working days after the request (limit 30 working days), and the response was sent a median of 30 working days after the panel met (limit 20 working days: its report within 5 working days, the response within 15 working days).",
+    );
+    const line = (figure: string) => csvRows(csv).find((fields) => fields[1] === `Median working days to reply, by stage: ${figure}`)?.[3];
+    expect([line("Stage 3, from the request to the review panel (limit 30 working days)"), line("Stage 3, from the review panel to the response (limit 20 working days: its report within 5 working days, the response within 15 working days)")]).toEqual(["5", "30"]);
+  });
+
+  it("says a stage 3 whose panel's meeting was not recorded is left out of its medians", () => {
+    expect(render(seedYearInput()).html).toContain("Made on 2 December 2026 from the anonymous records the portal keeps of everything sent through it and everything staff recorded in it.");
+    const kept = record("2025-04-01", {
+      stages: [{ stage: 3, startedOn: "2025-04-01", dueOn: "2025-06-11", extendedDueOn: null, repliedOn: "2025-06-02", outcome: "upheld", workingDays: 42, timeliness: "in-time" }],
+      firstStage: 3,
+      closedOn: "2025-06-02",
+    });
+    const said = paragraphs(render({ cases: [kept], submissions: [], quotations: [] }, financialYear(2025)).elements).join(" ");
+    expect(said).toContain("The day the review panel met was not recorded for these replies, so the time each part took cannot be given.");
+    expect(said).not.toMatch(/median time to reply was 42/);
+  });
+});
+
+describe("carried forward and carried in", () => {
+  it("counts a complaint whose service is not yet settled, open at the year's end, as carried forward", () => {
+    const notSure = record("2026-03-16", { service: "not-sure", stages: [{ stage: 1, startedOn: "2026-03-16", dueOn: "2026-03-30", extendedDueOn: null, repliedOn: null, outcome: null, workingDays: null, timeliness: null }] });
+    // Beside a children's social care complaint received and concluded in the year, so that its section is written.
+    const concluded = record("2025-05-01", { stages: [{ stage: 1, startedOn: "2025-05-01", dueOn: "2025-05-16", extendedDueOn: null, repliedOn: "2025-05-08", outcome: "upheld", workingDays: 4, timeliness: "in-time" }], closedOn: "2025-05-08" });
+    const { report, elements, csv } = render({ cases: [concluded, notSure], submissions: [], quotations: [] }, financialYear(2025));
+    expect(report.figures.serviceNotSettledOpen.value).toBe(1);
+    const said = paragraphs(elements);
+    expect(said).toContain("1 complaint about a service not yet settled was still open on 31 March 2026 and is carried forward to 2026/27; there are no figures for the previous year to compare with; it is in neither service's carried forward figures below.");
+    expect(said).toContain("Not counted here: 1 complaint about a service not yet settled, also still open and carried forward (see About this report).");
+    expect(csvRows(csv).find((fields) => fields[1] === "Complaints about a service not yet settled: Still open on 31 March 2026 (carried forward)")?.[3]).toBe("1");
+  });
+
+  it("says complaints were carried in from the year before only when each was received then", () => {
+    const open = (receivedOn: string) => record(receivedOn, { stages: [{ stage: 1, startedOn: receivedOn, dueOn: receivedOn, extendedDueOn: null, repliedOn: null, outcome: null, workingDays: null, timeliness: null }] });
+    const said = (cases: CaseRecord[]) => paragraphs(render({ cases, submissions: [], quotations: [] }, financialYear(2025)).elements).join(" ");
+    expect(said([open("2024-06-03")])).toContain("1 complaint was carried in from 2024/25: 1 is still open.");
+    // Received two years before, open all through: not "from 2024/25".
+    expect(said([open("2023-06-01")])).toContain("1 complaint was carried in from before 2024/25: 1 is still open.");
+    expect(said([open("2023-06-01"), open("2024-06-03")])).toContain("2 complaints were carried in from 2024/25 and earlier years: 2 are still open.");
+  });
+});
+
+describe("withdrawn complaints and those not considered", () => {
+  it("are outcomes, never replies: no timeliness, no median, said where the replies are", () => {
+    // Withdrawn 21 working days into stage 1 (recorded, as the case rules need, as the stage's ending).
+    const withdrawn = caseThrough("2025-05-01", [
+      { type: "replied", stage: 1, outcome: "withdrawn", date: "2025-05-30" },
+      { type: "closed", date: "2025-05-30" },
+    ]);
+    expect(withdrawn.stages[0]).toMatchObject({ timeliness: "late" });
+    const answered = caseThrough("2025-05-01", [
+      { type: "replied", stage: 1, outcome: "upheld", date: "2025-05-08" },
+      { type: "closed", date: "2025-05-08" },
+    ]);
+    const { elements, csv, report } = render({ cases: [withdrawn, answered], submissions: [], quotations: [] }, financialYear(2025));
+    const said = paragraphs(elements).join(" ");
+    expect(said).toContain("At stage 1, 1 reply was sent (1 within 10 working days); there are no figures for the previous year to compare with. The median time to reply was 4 working days.");
+    expect(said).toContain("Complaints withdrawn or not considered had no reply, so they are not counted here: at stage 1, 1 withdrawn.");
+    expect(said).toContain("The outcomes of the 2 complaints replied to, withdrawn or not considered at stage 1 were: 1 upheld and 1 withdrawn.");
+    expect(said).not.toMatch(/late/);
+    const csc = report.figures.services["childrens-social-care"];
+    expect([csc.timeliness.stage1.replied.value, csc.timeliness.stage1.late.value, csc.ended.stage1.value, csc.outcomes.stage1.withdrawn.value]).toEqual([1, 0, 2, 1]);
+    expect(csvRows(csv).find((fields) => fields[1] === "Replies sent in 2025/26, by whether they were in time: Late, Stage 1")?.[3]).toBe("0");
+    // Withdrawn alone: no reply was sent, and the withdrawal is said.
+    const alone = paragraphs(render({ cases: [withdrawn], submissions: [], quotations: [] }, financialYear(2025)).elements).join(" ");
+    expect(alone).toContain("No replies were sent in 2025/26. Complaints withdrawn or not considered had no reply, so they are not counted here: at stage 1, 1 withdrawn.");
+    expect(alone).toContain("The only complaint at stage 1 was withdrawn, so had no reply.");
   });
 });
 
@@ -411,11 +501,11 @@ describe("reports from other records", () => {
     const stage1 = { stage: 1 as const, startedOn: "2025-05-01", dueOn: "2025-05-15", extendedDueOn: null, repliedOn: "2025-05-08", outcome: "not-considered" as const, workingDays: 5, timeliness: "in-time" as const };
     const cases = [record("2025-05-01", { stages: [stage1], closedOn: "2025-05-08" }), record("2025-05-02", { stages: [{ ...stage1, startedOn: "2025-05-02", outcome: "upheld" }], closedOn: "2025-05-08" })];
     const { elements, csv } = render({ cases, submissions: [], quotations: [] }, financialYear(2025));
-    expect(paragraphs(elements).join(" ")).toContain("The outcomes of the 2 complaints replied to at stage 1 were: 1 upheld and 1 not considered.");
+    expect(paragraphs(elements).join(" ")).toContain("The outcomes of the 2 complaints replied to, withdrawn or not considered at stage 1 were: 1 upheld and 1 not considered.");
     expect(csvRows(csv).some((fields) => fields[1]!.endsWith("Not considered (out of time or not covered), Stage 1") && fields[3] === "1")).toBe(true);
     // One reply at a stage: said of that complaint, never "the outcome of the 1 complaint … was: 1 not considered".
     const one = render({ cases: cases.slice(0, 1), submissions: [], quotations: [] }, financialYear(2025));
-    expect(paragraphs(one.elements)).toContain("The only complaint replied to at stage 1 was not considered.");
+    expect(paragraphs(one.elements)).toContain("The only complaint at stage 1 was not considered, so had no reply.");
     expect(paragraphs(one.elements).join(" ")).not.toMatch(/of the 1 complaint/i);
   });
 
@@ -437,6 +527,9 @@ describe("reports from other records", () => {
     const replied = (receivedOn: string, repliedOn: string) =>
       record(receivedOn, { stages: [{ stage: 1, startedOn: receivedOn, dueOn: "2025-05-20", extendedDueOn: null, repliedOn, outcome: "upheld", workingDays: 5, timeliness: "in-time" }], closedOn: repliedOn });
     const answered = [replied("2025-05-01", "2025-05-08"), replied("2025-05-02", "2025-05-09")];
+    // One still open is one that "was", not "were".
+    const oneOpen = paragraphs(render({ cases: [answered[0]!, open[0]!], submissions: [], quotations: [] }, financialYear(2025)).elements).join(" ");
+    expect(oneOpen).toContain("Of the 2 complaints received, 1 had been concluded by 31 March 2026 and 1 was still open.");
     const shown = paragraphs(render({ cases: answered, submissions: [], quotations: [] }, financialYear(2025)).elements).join(" ");
     expect(shown).toContain("At stage 1, 2 replies were sent (2 within 10 working days); there are no figures for the previous year to compare with.");
     // With small numbers hidden, a hidden count reads as an aside, never as "the fewer than 3 complaints".

@@ -1,7 +1,7 @@
 // The report as a document: its sections in the seed report's order, each opening with sentences written from
 // the figures, then its tables and charts. The HTML, the CSV and the charts are all drawn from this one model,
 // and every number in it goes through `Disclosure`, so small-number suppression is decided once per figure.
-import { caseChannels, type CaseStage, type ComplainantRole, type Quotation, type ReportInput, type ReportTimetable } from "~/cases/case-record";
+import { caseChannels, outcomesWithoutReply, type CaseStage, type ComplainantRole, type Quotation, type ReportInput, type ReportTimetable } from "~/cases/case-record";
 import { Disclosure, type Period } from "./disclosure";
 import {
   computeFigures,
@@ -127,6 +127,8 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
   // "received in 2025/26", or "received between 1 September 2026 and 5 December 2026".
   const inPeriod = financial !== null ? say("period.inYear", { name }) : say("period.between", { from: formatDate(period.from), to: end });
   const tables: ReportTable[] = [];
+  /** " to 2026/27" after "carried forward", for a financial year. */
+  const carriedNext = financial !== null ? say("carried.next", { next: periodName(financialYear(financial + 1)) }) : "";
 
   // --- Numbers in words -------------------------------------------------------------------------------------
   const amount = (count: Count, which: Period = "current"): Amount => {
@@ -226,6 +228,10 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     if (!isZero(figures.serviceNotSettled)) {
       blocks.push(paragraph(say("about.notSettled", { count: amount(figures.serviceNotSettled), period: name, inPeriod, comparison: compare(figures.serviceNotSettled) })));
     }
+    // Open at the end, they are carried forward like any other complaint, though in neither service's figures.
+    if (nonZero(figures.serviceNotSettledOpen)) {
+      blocks.push(paragraph(say("about.notSettledOpen", { count: amount(figures.serviceNotSettledOpen), end, next: carriedNext, comparison: compare(figures.serviceNotSettledOpen) })));
+    }
     const summary = compareTable("summary", heading, say("about.summaryCaption"), [
       row(say("service.childrens-social-care.heading"), figures.services["childrens-social-care"].received, { repeated: true }),
       row(say("service.public-health.heading"), figures.services["public-health"].received, { repeated: true }),
@@ -236,6 +242,11 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       row(say("requests.escalationsRow"), figures.requests.escalations.total, { repeated: true }),
     ]);
     blocks.push({ kind: "table", table: summary });
+    const notSettled = compareTable("not-settled", heading, say("about.notSettledCaption"), [
+      row(say("about.summary.notSettled"), figures.serviceNotSettled, { repeated: true }),
+      row(say("about.summary.notSettledOpen", { end }), figures.serviceNotSettledOpen),
+    ]);
+    if (!tableIsEmpty(notSettled)) blocks.push({ kind: "table", table: notSettled });
     sections.push({ id: "about", heading, blocks });
   }
 
@@ -288,14 +299,22 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       }
       const rule = context.timetable.childrensSocialCare[stage];
       return {
-        limit: say("shown.days", { count: rule.workingDays }),
+        // Stage 3's reply is due 20 working days after its panel met, or 50 after the request if sooner: no one number.
+        limit: stage === 3 ? say("timeliness.stage3Limit", stage3Parts) : say("shown.days", { count: rule.workingDays }),
         extended: rule.extendedWorkingDays === null ? null : say("shown.days", { count: rule.extendedWorkingDays }),
         marker: { limit: rule.workingDays, extended: rule.extendedWorkingDays },
       };
     };
     // Stage 3's time is three statutory limits one after another, each said.
     const { stage3Parts: parts } = context.timetable;
-    const stage3Parts = { panel: say("shown.days", { count: parts.panelWithin }), report: say("shown.days", { count: parts.reportWithin }), response: say("shown.days", { count: parts.responseWithin }) };
+    const afterPanel = parts.reportWithin + parts.responseWithin;
+    const stage3Parts = {
+      panel: say("shown.days", { count: parts.panelWithin }),
+      report: say("shown.days", { count: parts.reportWithin }),
+      response: say("shown.days", { count: parts.responseWithin }),
+      afterPanel: say("shown.days", { count: afterPanel }),
+      whole: say("shown.days", { count: context.timetable.childrensSocialCare[3].workingDays }),
+    };
     const stageName = (stage: CaseStage) => (publicHealth ? say("timeliness.publicHealthStageName") : say("timeliness.stageName", { stage }));
     const stageColumn = (stage: CaseStage) => (publicHealth ? say("table.publicHealthStage") : say("table.stage", { stage }));
 
@@ -363,16 +382,18 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       `${id}-median`,
       heading,
       say("timeliness.medianCaption"),
-      stages.map((stage) => {
+      stages.flatMap((stage) => {
+        // Stage 3 in the two parts the regulations time, each beside its own limit (decision 074).
+        if (stage === 3) {
+          return [
+            row(say("timeliness.medianRowPanel", stage3Parts), f.stage3Panel.toPanel, { chartLabel: say("timeliness.chartPanel"), marker: { limit: parts.panelWithin, extended: null } }),
+            row(say("timeliness.medianRowResponse", stage3Parts), f.stage3Panel.toResponse, { chartLabel: say("timeliness.chartResponse"), marker: { limit: afterPanel, extended: null } }),
+          ];
+        }
         const limit = limits(stage);
-        const label = publicHealth
-          ? say("timeliness.medianRowPublicHealth", { limit: limit.limit, extended: limit.extended === null ? "" : say("timeliness.medianRowExtended", { extended: limit.extended }) })
-          : say("timeliness.medianRow", {
-              stage,
-              limit: stage === 3 ? say("timeliness.stage3Limit", { limit: limit.limit, ...stage3Parts }) : limit.limit,
-              extended: limit.extended === null ? "" : say("timeliness.medianRowExtended", { extended: limit.extended }),
-            });
-        return row(label, f.timeliness[stageKeyOf(stage)].medianDays, { chartLabel: stageColumn(stage), ...(limit.marker ? { marker: limit.marker } : {}) });
+        const extended = limit.extended === null ? "" : say("timeliness.medianRowExtended", { extended: limit.extended });
+        const label = publicHealth ? say("timeliness.medianRowPublicHealth", { limit: limit.limit, extended }) : say("timeliness.medianRow", { stage, limit: limit.limit, extended });
+        return [row(label, f.timeliness[stageKeyOf(stage)].medianDays, { chartLabel: stageColumn(stage), ...(limit.marker ? { marker: limit.marker } : {}) })];
       }),
       "days",
     );
@@ -380,7 +401,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       .filter((key) => key !== notRecorded || showNotRecorded(stages.map((s) => f.outcomes[stageKeyOf(s)][notRecorded])))
       .map((key) => ({ label: say(`outcome.${key}`), figures: stages.map((s) => f.outcomes[stageKeyOf(s)][key]) }));
     const outcomesTable = matrixTable(`${id}-outcomes`, heading, say("outcomes.caption", { period: name, inPeriod }), stages.map(stageColumn), [
-      { label: say("timeliness.replied"), figures: stages.map((s) => f.timeliness[stageKeyOf(s)].replied), chart: false },
+      { label: say("outcomes.endedRow"), figures: stages.map((s) => f.ended[stageKeyOf(s)]), chart: false },
       ...outcomeRows,
     ]);
     const advocacyTable = compareTable(`${id}-advocacy`, heading, say("advocacy.caption"), [
@@ -414,7 +435,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       f.ombudsman.considered,
       f.ombudsman.referredBack,
       f.ombudsman.decided,
-      ...stages.map((s) => f.timeliness[stageKeyOf(s)].replied),
+      ...stages.map((s) => f.ended[stageKeyOf(s)]),
     ];
     if (happened.every((count) => count.value === 0)) {
       blocks.push(paragraph(say("service.none", { service: say(`service.${service}.name`), period: name, inPeriod, comparison: compare(f.received) })));
@@ -449,7 +470,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         paragraph(
           received.form === "one"
             ? say("stages.concludedOne", { state: say(nonZero(f.concluded) ? "stages.concludedOneDone" : "stages.concludedOneOpen"), end })
-            : say(isHidden(received) ? "stages.concludedHidden" : "stages.concluded", { received, concluded: amountOrNone(f.concluded), open: amountOrNone(f.open), end }),
+            : say(isHidden(received) ? "stages.concludedHidden" : "stages.concluded", { received, concluded: amountOrNone(f.concluded), open: say("stages.stillOpen", { count: amountOrNone(f.open) }), end }),
         ),
       );
       const split = (concluded: Count, open: Count) =>
@@ -508,16 +529,44 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       blocks.push({ kind: "table", table: acknowledgementsTable });
     } else blocks.push(paragraph(say("acknowledgements.none")));
 
+    /** Stage 3's medians in the regulations' two parts, each with its limit; none for replies whose panel's meeting
+     * was not recorded (they are said to be left out). */
+    const stage3Medians = (): Block[] => {
+      const p = f.stage3Panel;
+      const toPanel = disclosure.show(p.toPanel, "current");
+      const toResponse = disclosure.show(p.toResponse, "current");
+      const out: Block[] = [];
+      if (toPanel.kind === "number" && toResponse.kind === "number") {
+        out.push(paragraph(say("timeliness.stage3Medians", { ...stage3Parts, toPanel: say("shown.days", { count: toPanel.value }), toResponse: say("shown.days", { count: toResponse.value }) })));
+      }
+      if (nonZero(p.panelNotRecorded)) {
+        out.push(paragraph(p.panelRecorded.value === 0 ? say("timeliness.stage3NoPanels") : say("timeliness.stage3PanelsNotRecorded", { count: amount(p.panelNotRecorded) })));
+      }
+      return out;
+    };
+
     // Time taken to reply
     blocks.push(subheading(`${id}-timeliness`, say("timeliness.heading")));
     const replied = stages.map((s) => f.timeliness[stageKeyOf(s)].replied);
-    if (replied.every(isZero)) blocks.push(paragraph(say("timeliness.none", { period: name, inPeriod })));
-    else {
+    const ended = stages.map((s) => f.ended[stageKeyOf(s)]);
+    /** Stages withdrawn or not considered are no replies: said where the replies are, so no one looks for them there. */
+    const withoutReply = (stage: CaseStage): Block[] => {
+      const outcomes = f.outcomes[stageKeyOf(stage)];
+      const list = outcomesWithoutReply.filter((o) => nonZero(outcomes[o])).map((o) => say(`outcomes.${o}`, { count: amount(outcomes[o]) }));
+      return list.length ? [paragraph(say("timeliness.withoutReply", { stage: stageName(stage), list: joinList(list) }))] : [];
+    };
+    if (replied.every(isZero)) {
+      blocks.push(paragraph(say("timeliness.none", { period: name, inPeriod })));
+      for (const stage of stages) blocks.push(...withoutReply(stage));
+    } else {
       for (const stage of stages) {
         const t = f.timeliness[stageKeyOf(stage)];
-        if (isZero(t.replied)) continue;
+        if (isZero(t.replied)) {
+          blocks.push(...withoutReply(stage));
+          continue;
+        }
         if (!nonZero(t.replied)) {
-          blocks.push(paragraph(say("timeliness.stageNone", { stage: stageName(stage), comparison: compare(t.replied) })));
+          blocks.push(paragraph(say("timeliness.stageNone", { stage: stageName(stage), comparison: compare(t.replied) })), ...withoutReply(stage));
           continue;
         }
         const limit = limits(stage);
@@ -531,9 +580,11 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         blocks.push(
           paragraph(
             say("timeliness.stage", { stage: stageName(stage), count: amount(t.replied), comparison: compare(t.replied), list: joinList(list) }) +
-              (median.kind === "number" ? ` ${say("timeliness.median", { days: say("shown.days", { count: median.value }) })}` : ""),
+              (stage !== 3 && median.kind === "number" ? ` ${say("timeliness.median", { days: say("shown.days", { count: median.value }) })}` : ""),
           ),
         );
+        if (stage === 3) blocks.push(...stage3Medians());
+        blocks.push(...withoutReply(stage));
       }
       if (!tableIsEmpty(timelinessTable)) {
         blocks.push(chart(`${id}-timeliness-chart`, say("timeliness.countsTitle"), say("timeliness.countsDescription", { period: name, inPeriod }), timelinessTable, "groups"));
@@ -551,21 +602,22 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
 
     // Outcomes
     blocks.push(subheading(`${id}-outcomes`, say("outcomes.heading")));
-    if (replied.every((count) => count.value === 0)) blocks.push(paragraph(say("outcomes.none", { period: name, inPeriod })));
+    if (ended.every((count) => count.value === 0)) blocks.push(paragraph(say("outcomes.none", { period: name, inPeriod })));
     else {
       for (const stage of stages) {
         const key = stageKeyOf(stage);
-        const t = f.timeliness[key];
-        if (!nonZero(t.replied)) continue;
+        if (!nonZero(f.ended[key])) continue;
         const list = outcomeKeys.filter((o) => nonZero(f.outcomes[key][o])).map((o) => say(`outcomes.${o}`, { count: amount(f.outcomes[key][o]) }));
-        const replied = amount(t.replied);
-        // One reply: "The only complaint replied to at stage 1 was upheld", never "The outcome of the 1 complaint … 1 upheld".
-        const only = !isHidden(replied) && t.replied.value === 1 ? outcomeKeys.find((o) => nonZero(f.outcomes[key][o])) : undefined;
+        const count = amount(f.ended[key]);
+        // One stage ended: "The only complaint replied to at stage 1 was upheld", never "The outcome of the 1 complaint … 1 upheld".
+        const only = !isHidden(count) && f.ended[key].value === 1 ? outcomeKeys.find((o) => nonZero(f.outcomes[key][o])) : undefined;
+        // "replied to" only where every one was: a withdrawal is no reply.
+        const allReplies = outcomesWithoutReply.every((o) => !nonZero(f.outcomes[key][o]));
         blocks.push(
           paragraph(
             only
               ? say(`outcomeOnly.${only}`, { stage: stageName(stage) })
-              : say(isHidden(replied) ? "outcomes.stageHidden" : "outcomes.stage", { count: replied, stage: stageName(stage), list: joinList(list) }),
+              : say(isHidden(count) ? (allReplies ? "outcomes.stageHidden" : "outcomes.stageEndedHidden") : allReplies ? "outcomes.stage" : "outcomes.stageEnded", { count, stage: stageName(stage), list: joinList(list) }),
           ),
         );
       }
@@ -601,13 +653,24 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         say("carried.forward", {
           count: amount(f.carriedForward.total),
           end,
-          next: financial !== null ? say("carried.next", { next: periodName(financialYear(financial + 1)) }) : "",
+          next: carriedNext,
           comparison: compare(f.carriedForward.total),
           details: atStages.length ? say("carried.atStages", { list: joinList(atStages) }) : "",
         }),
       ),
     );
-    const carriedFrom = financial !== null ? periodName(financialYear(financial - 1)) : say("carried.inFromBefore", { date: formatDate(period.from) });
+    if (nonZero(figures.serviceNotSettledOpen)) blocks.push(paragraph(say("carried.notSettled", { count: amount(figures.serviceNotSettledOpen) })));
+    // "from 2024/25" only when each was received then; one received before it makes it "from 2024/25 and earlier".
+    const previousYear = financial !== null ? periodName(financialYear(financial - 1)) : null;
+    const fromEarlier = f.carriedIn.fromEarlier.value;
+    const carriedFrom =
+      previousYear === null
+        ? say("carried.inFromBefore", { date: formatDate(period.from) })
+        : fromEarlier === 0
+          ? previousYear
+          : fromEarlier === f.carriedIn.total.value
+            ? say("carried.inFromBeforeYear", { year: previousYear })
+            : say("carried.inFromYearAndEarlier", { year: previousYear });
     const inList = [
       ...(publicHealth
         ? nonZero(f.carriedIn.concluded.total)

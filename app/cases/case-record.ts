@@ -16,6 +16,14 @@ export type CaseStage = (typeof caseStages)[number];
 export const stageOutcomes = ["upheld", "partly-upheld", "not-upheld", "resolved", "withdrawn", "not-considered"] as const;
 export type StageOutcome = (typeof stageOutcomes)[number];
 
+/** Outcomes that end a stage without a reply: the annual report counts them among a stage's outcomes, never among
+ * its replies or their times (a withdrawal is not a late reply). */
+export const outcomesWithoutReply = ["withdrawn", "not-considered"] as const satisfies readonly StageOutcome[];
+
+export function isReply(outcome: StageOutcome | null): boolean {
+  return !(outcomesWithoutReply as readonly (StageOutcome | null)[]).includes(outcome);
+}
+
 /** How a stage's reply compared with its statutory time: within it, within an allowed extension, or late. */
 export const timelinessBands = ["in-time", "extended", "late"] as const;
 export type Timeliness = (typeof timelinessBands)[number];
@@ -62,13 +70,18 @@ export interface PortalReach {
 export interface StageRecord {
   stage: CaseStage;
   startedOn: string;
+  /** The day the stage's time counts from: its start, or the person's request through the portal that was waiting
+   * when it started (decision 067). Its due date and its working days both count from it. Absent from records kept
+   * before this was: read as `startedOn`. */
+  timedFrom?: string;
   /** The statutory date the reply is due, before any extension. */
   dueOn: string;
   /** The date after an allowed extension, if there was one. */
   extendedDueOn: string | null;
   repliedOn: string | null;
   outcome: StageOutcome | null;
-  /** Working days (England and Wales) from the stage starting to its reply; null while it is open. */
+  /** Working days (England and Wales) from the day the stage is timed from (`timedFrom`) to its reply; null while it
+   * is open. */
   workingDays: number | null;
   /** Null while the stage is open. */
   timeliness: Timeliness | null;
@@ -76,6 +89,11 @@ export interface StageRecord {
    * records kept before this was). Once it has met, the reply is due within the report's and the response's time
    * of the meeting, where that is sooner than the whole stage's (decision 070). */
   panel?: { dueOn: string; heldOn: string | null };
+}
+
+/** The day a stage's time counts from: the person's request, or its start (a record kept before `timedFrom` was). */
+export function timedFrom(stage: StageRecord): string {
+  return stage.timedFrom ?? stage.startedOn;
 }
 
 export interface OmbudsmanRecord {
@@ -115,6 +133,17 @@ export interface CaseRecord {
   /** Every time it was closed, and reopened if it was, in order (absent from records kept before this was): a year
    * already reported keeps its figures when a case closed in it is reopened later. */
   closings?: Closing[];
+  /** The person's requests for the next stage made through the portal, and when the council answered each (absent
+   * from records kept before this was): a request waiting for its answer keeps the complaint under consideration,
+   * closed or not (decision 074). */
+  requests?: RequestRecord[];
+}
+
+export interface RequestRecord {
+  stage: 2 | 3;
+  on: string;
+  /** The stage started, or the request was declined; null while it waits. */
+  answeredOn: string | null;
 }
 
 export interface Closing {

@@ -317,6 +317,30 @@ describe("requests for the next stage in the digest", () => {
     expect(currentStage(run(replied, { type: "stage-started", stage: 2, date: "2026-11-27" })).dueOn).toBe(stageLimits(timetable, "childrens-social-care", 2, "2026-11-27").dueOn);
   });
 
+  it("counts a stage's working days from the day its due date counts from, so a late reply never looks in time", () => {
+    // Stage 1 replied 15 May 2025; stage 2 asked for on 2 June, started 16 June, replied 14 July: due 7 July (25
+    // working days from the request), so late, and 29 working days from the request, not the 20 from its start.
+    const events: TimelineEvent[] = [
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2025-05-15" },
+      { type: "next-stage-requested", stage: 2, date: "2025-06-02", late: false },
+      { type: "stage-started", stage: 2, date: "2025-06-16" },
+      { type: "replied", stage: 2, outcome: "not-upheld", date: "2025-07-14" },
+    ];
+    const state = run(openCase(opening({ receivedOn: "2025-05-01" }), timetable), ...events);
+    expect(currentStage(state)).toMatchObject({ startedOn: "2025-06-16", timedFrom: "2025-06-02", dueOn: "2025-07-07", timeliness: "late", workingDays: 30 });
+    expect(caseRecordOf(state).stages[1]).toMatchObject({ timedFrom: "2025-06-02", workingDays: 30 });
+    // The stored timeline replays to the same state.
+    expect(replay(opening({ receivedOn: "2025-05-01" }), events, timetable)).toEqual(state);
+    // Started with no request waiting (a call or a letter): from its start, as before.
+    const called = run(openCase(opening({ receivedOn: "2025-05-01" }), timetable), events[0]!, events[2]!, events[3]!);
+    expect(currentStage(called)).toMatchObject({ timedFrom: "2025-06-16", workingDays: 20 });
+    // A record kept before `timedFrom` was counts from its start.
+    const { timedFrom: _timedFrom, ...kept } = currentStage(run(openCase(opening({ receivedOn: "2025-05-01" }), timetable), ...events.slice(0, 3)));
+    const older = { ...state, stages: [state.stages[0]!, { ...kept }], closedOn: null };
+    const applied = applyEvent(older, events[3]!, timetable, today);
+    expect(applied.ok && currentStage(applied.state).workingDays).toBe(20);
+  });
+
   it("times a stage from its start when the request for it came before the last stage's reply", () => {
     const early = run(openCase(opening({ receivedOn: "2026-11-02", reach: null }), timetable), { type: "next-stage-requested", stage: 2, date: "2026-11-10", late: false }, { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" });
     expect(currentStage(run(early, { type: "stage-started", stage: 2, date: "2026-11-20" })).dueOn).toBe(stageLimits(timetable, "childrens-social-care", 2, "2026-11-20").dueOn);

@@ -3,7 +3,7 @@
 // same state, so the stored state can always be rebuilt, and every rule is tested without a database.
 import type { Timetable } from "~/config/council-schema";
 import { subtractWorkingDays, workingDaysBetween } from "~/working-days";
-import type { CaseChannel, CaseRecord, CaseService, CaseStage, Closing, ComplainantRole, OmbudsmanRecord, PortalReach, StageRecord, Timeliness } from "./case-record";
+import { timedFrom, type CaseChannel, type CaseRecord, type CaseService, type CaseStage, type Closing, type ComplainantRole, type OmbudsmanRecord, type PortalReach, type StageRecord, type Timeliness } from "./case-record";
 import type { CaseEvent, PortalCaseEvent, TimelineEvent } from "./case-events";
 import { acknowledgementDue, isPublicHealth, nextStageRequestDeadline, replyDueAfterPanel, stageLimits, stagesOf, type StageLimits } from "./timetable";
 
@@ -72,7 +72,7 @@ export function openCase(opening: CaseOpening, timetable: Timetable): CaseState 
     ...opening,
     acknowledgedOn: null,
     acknowledgementDueOn: acknowledgementDue(timetable, opening.service, opening.receivedOn),
-    stages: [openStage(opening.firstStage, opening.receivedOn, limits)],
+    stages: [openStage(opening.firstStage, opening.receivedOn, opening.receivedOn, limits)],
     latestExtension: limits.latestExtension,
     advocateArrangedOn: null,
     ombudsman: null,
@@ -83,10 +83,11 @@ export function openCase(opening: CaseOpening, timetable: Timetable): CaseState 
   };
 }
 
-function openStage(stage: CaseStage, startedOn: string, limits: StageLimits): StageRecord {
+function openStage(stage: CaseStage, startedOn: string, from: string, limits: StageLimits): StageRecord {
   return {
     stage,
     startedOn,
+    timedFrom: from,
     dueOn: limits.dueOn,
     extendedDueOn: null,
     repliedOn: null,
@@ -146,8 +147,9 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       if (state.service !== "not-sure") return refuse("The service is settled", `The complaint is about ${state.service}: only one sent as "not sure" can be settled.`, "service");
       if (!stagesOf(event.service).includes(stage.stage)) return refuse("No such stage", "Public health complaints have one stage at the council, then the Ombudsman.", "service");
       next.service = event.service;
-      // Its time limits are that service's from now on: the open stage's and the acknowledgement's, from when each began.
-      const limits = stageLimits(timetable, event.service, stage.stage, stage.startedOn);
+      // Its time limits are that service's from now on: the open stage's and the acknowledgement's, from the day each
+      // counts from (the stage's, as `stage-started` set it: the person's request, or its start).
+      const limits = stageLimits(timetable, event.service, stage.stage, timedFrom(stage));
       // A stage 3 whose panel has met keeps its reply timed from the meeting, whichever was recorded first.
       const heldOn = stage.panel?.heldOn;
       if (!stage.repliedOn) next.stages[next.stages.length - 1] = { ...stage, dueOn: heldOn ? replyDueAfterPanel(timetable, heldOn, limits.dueOn) : limits.dueOn };
@@ -164,7 +166,7 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       // A request made before that reply (the portal takes one at any time) is timed from the stage's start.
       const askedOn = waitingRequests(state).find((request) => request.stage === event.stage && request.on >= stage.repliedOn!)?.on;
       const limits = stageLimits(timetable, state.service, event.stage, askedOn ?? date);
-      next.stages.push(openStage(event.stage, date, limits));
+      next.stages.push(openStage(event.stage, date, askedOn ?? date, limits));
       answerRequests(next, date, (request) => request.stage <= event.stage, false);
       next.latestExtension = limits.latestExtension;
       return { ok: true, state: next };
@@ -188,7 +190,8 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
         ...stage,
         repliedOn: date,
         outcome: event.outcome,
-        workingDays: workingDaysBetween(stage.startedOn, date),
+        // From the day its due date counts from, so the days and the judgement of lateness agree.
+        workingDays: workingDaysBetween(timedFrom(stage), date),
         timeliness: timelinessOf(stage, date),
       };
       next.latestExtension = null;
@@ -354,5 +357,6 @@ export function caseRecordOf(state: CaseState): CaseRecord {
     ombudsman: state.ombudsman ? { ...state.ombudsman } : null,
     closedOn: state.closedOn,
     ...(state.closings ? { closings: state.closings.map((closing) => ({ ...closing })) } : {}),
+    requests: state.nextStageRequests.map((request) => ({ stage: request.stage, on: request.on, answeredOn: request.answeredOn })),
   };
 }

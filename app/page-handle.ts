@@ -2,7 +2,8 @@
 export interface PageHandle {
   /** Locale namespaces the page uses besides "common"; the browser loads them before hydrating. */
   i18n?: readonly string[] | ((params: Readonly<Record<string, string | undefined>>, data: unknown) => readonly string[]);
-  /** Journey pages show the Exit this page button and its skip-link twin. */
+  /** The page shows the Exit this page button and its skip-link twin: every page of the service does, but the exit
+   * page's own neutral landing. */
   exitThisPage?: boolean;
   /**
    * The address's parameters the page reads, each with the values it can mean. The language links keep these and

@@ -18,6 +18,7 @@ import { GenericHeader } from "./components/govuk/header";
 import { LanguageNavigation } from "./components/govuk/language-navigation";
 import { ServiceNavigation } from "./components/govuk/service-navigation";
 import { SkipLink } from "./components/govuk/skip-link";
+import { JourneyExit } from "./components/journey/journey-exit";
 import { ErrorPage, problemWords } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { publicCouncilSettings } from "./config/council-schema";
@@ -157,6 +158,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </header>
         {/* A fresh DOM for every page: govuk-frontend's JavaScript binds to elements, and must not see last page's. */}
         <div className="govuk-width-container" key={pageKey}>
+          {/* Every page whose route says so (all but the exit's own landing): first, before the back link. */}
+          {exitThisPage ? <JourneyExit /> : null}
           <WordValuesProvider values={wordValues}>{children}</WordValuesProvider>
         </div>
         <SiteFooter councilName={councilName} />

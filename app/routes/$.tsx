@@ -1,4 +1,8 @@
 // Any path no other route claims: GOV.UK's "Page not found", with status 404.
+import type { PageHandle } from "~/page-handle";
+
+export const handle: PageHandle = { exitThisPage: true };
+
 export function loader(): never {
   throw new Response(null, { status: 404 });
 }

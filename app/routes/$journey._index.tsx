@@ -3,7 +3,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/translation/react";
 import { Button } from "~/components/govuk/button";
-import { JourneyExit } from "~/components/journey/journey-chrome";
 import { journeyOrNotFound } from "~/journeys/journey-requests.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
@@ -27,7 +26,6 @@ export default function JourneyStart() {
   const paragraphs = (key: string) => t(key, { returnObjects: true, minutes: page.idleMinutes }) as string[];
   return (
     <>
-      <JourneyExit />
       <Link to="/" className="govuk-back-link">
         {t("common:layout.back")}
       </Link>
@@ -42,6 +40,9 @@ export default function JourneyStart() {
             {paragraphs("common:exitInterruption.body").map((p, i) => (
               <p key={i} className="govuk-body">{p}</p>
             ))}
+            {/* The shortcut works only where GOV.UK Frontend's script runs: without it, the words would promise a way
+                out that does nothing. */}
+            <p className="govuk-body app-with-script">{t("common:exitInterruption.shortcut")}</p>
             <ul className="govuk-list govuk-list--bullet">
               {paragraphs("common:exitInterruption.doesNot").map((p, i) => (
                 <li key={i}>{p}</li>

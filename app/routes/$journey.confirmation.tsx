@@ -17,7 +17,6 @@ import { PrintButton } from "~/components/print-button";
 import { formatLongDate } from "~/format-date";
 import { Trans } from "~/translation/react";
 import { Details } from "~/components/govuk/details";
-import { JourneyExit } from "~/components/journey/journey-chrome";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { mayWriteTo, noReplyReason } from "~/delivery/contact-permission";
 import { londonDate } from "~/working-days";
@@ -124,7 +123,6 @@ export default function Confirmation() {
   const list = (key: string, context?: string) => t(key, { ...values, context, returnObjects: true }) as string[];
   return (
     <>
-    <JourneyExit />
     <main className="govuk-main-wrapper govuk-main-wrapper--l" id="main-content">
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">

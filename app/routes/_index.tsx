@@ -13,6 +13,9 @@ import { DangerNow, useCouncilRoot } from "~/components/danger-now";
 // locales/<lng>/<journey>-start.json, so the browser fetches those and not the journey's questions (the list comes
 // from the loader, so the journey definitions stay on the server).
 export const handle = {
+  // Every page of the service has the way out, the front door too: it may be the first page an adult sees over a
+  // child's shoulder.
+  exitThisPage: true,
   i18n: (_params, data) => ["start", "progress", ...((data as { journeys?: { id: string }[] } | undefined)?.journeys ?? []).map((journey) => `${journey.id}-start`)],
 } satisfies PageHandle;
 

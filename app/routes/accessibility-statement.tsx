@@ -7,7 +7,7 @@ import { formatDate } from "~/format-date";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useCouncilRoot } from "~/components/danger-now";
 
-export const handle = { i18n: ["pages"] } satisfies PageHandle;
+export const handle = { i18n: ["pages"], exitThisPage: true } satisfies PageHandle;
 
 /** Dates are formatted in the loader, so server and browser agree. */
 const longDate = formatDate;

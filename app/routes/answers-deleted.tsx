@@ -10,7 +10,7 @@ import { useRootData } from "~/root-data";
 
 export const meta = titleMeta;
 /** Which journey's answers they were (a journey's id), so that the page can offer to start it again. */
-export const handle: PageHandle = { query: { from: /^[a-z][a-z-]{0,40}$/ } };
+export const handle: PageHandle = { exitThisPage: true, query: { from: /^[a-z][a-z-]{0,40}$/ } };
 
 /**
  * How much more than the slack every save adds to the idle deadline a session may have left when the browser's timer

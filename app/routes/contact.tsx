@@ -6,7 +6,7 @@ import { Trans, useTranslation } from "~/translation/react";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { DangerNow, useCouncilRoot } from "~/components/danger-now";
 
-export const handle = { i18n: ["pages"] } satisfies PageHandle;
+export const handle = { i18n: ["pages"], exitThisPage: true } satisfies PageHandle;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const t = context.services.translations[context.language].getFixedT(context.language, "pages");

@@ -6,7 +6,7 @@ import { languageCookieName } from "~/services/language.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useCouncilRoot } from "~/components/danger-now";
 
-export const handle = { i18n: ["pages"] } satisfies PageHandle;
+export const handle = { i18n: ["pages"], exitThisPage: true } satisfies PageHandle;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { config } = context.services;

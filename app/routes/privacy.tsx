@@ -8,7 +8,7 @@ import { InsetText } from "~/components/govuk/inset-text";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useCouncilRoot } from "~/components/danger-now";
 
-export const handle = { i18n: ["pages"] } satisfies PageHandle;
+export const handle = { i18n: ["pages"], exitThisPage: true } satisfies PageHandle;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const t = context.services.translations[context.language].getFixedT(context.language, "pages");

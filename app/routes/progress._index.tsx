@@ -7,7 +7,6 @@ import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Input } from "~/components/govuk/input";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { JourneyExit } from "~/components/journey/journey-chrome";
 import { backWithError, progressPost, progressSession, redirectSaving, saveSession, takeFlash } from "~/cases/progress-requests.server";
 import { caseJourney } from "~/journeys/journeys";
 import { titleMeta, type PageHandle } from "~/page-handle";
@@ -56,7 +55,6 @@ export default function ProgressStart() {
   const error = page.error ? t(`start.errors.${page.error}`) : null;
   return (
     <>
-      <JourneyExit />
       <main className="govuk-main-wrapper" id="main-content">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">

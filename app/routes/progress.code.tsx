@@ -6,7 +6,6 @@ import { useTranslation } from "~/translation/react";
 import { Button } from "~/components/govuk/button";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Input } from "~/components/govuk/input";
-import { JourneyExit } from "~/components/journey/journey-chrome";
 import { progressCodeRules } from "~/cases/progress-codes.server";
 import { asciiDigits } from "~/digits";
 import { backWithError, progressPost, progressSession, requireProgress, saveSession, takeFlash } from "~/cases/progress-requests.server";
@@ -64,7 +63,6 @@ export default function ProgressCode() {
   const error = page.error ? t(`code.errors.${page.error}`) : null;
   return (
     <>
-      <JourneyExit />
       <Link to="/progress" className="govuk-back-link">
         {t("common:layout.back")}
       </Link>

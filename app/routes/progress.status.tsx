@@ -8,7 +8,6 @@ import { Trans, useTranslation } from "~/translation/react";
 import { Button } from "~/components/govuk/button";
 import { InsetText } from "~/components/govuk/inset-text";
 import { SummaryList } from "~/components/govuk/summary-list";
-import { JourneyExit } from "~/components/journey/journey-chrome";
 import { progressView } from "~/cases/progress-view";
 import { progressSession, requireProgress, saveSession } from "~/cases/progress-requests.server";
 import { formatLongDate } from "~/format-date";
@@ -87,7 +86,6 @@ export default function ProgressStatus() {
   };
   return (
     <>
-      <JourneyExit />
       <main className="govuk-main-wrapper" id="main-content">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">

@@ -4,7 +4,6 @@ import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/translation/react";
 import { sameSitePath } from "~/journeys/forgery.server";
-import { JourneyExit } from "~/components/journey/journey-chrome";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
 // A post from any journey or the progress pages can land here: the way out is here too.
@@ -38,7 +37,6 @@ export default function Refused() {
   const { t } = useTranslation("common");
   return (
     <>
-      <JourneyExit />
       <main className="govuk-main-wrapper" id="main-content">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">

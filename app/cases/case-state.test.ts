@@ -156,6 +156,19 @@ describe("a children's social care complaint through every stage", () => {
     expect(refusal(extended, { type: "extended", dueDate: "2027-01-15", reason: "complex", date: "2027-01-11" })).toMatchObject({ title: "The reply is already late" });
   });
 
+  it("lets a stage that began after its date (timed from the request) be extended as it begins, and not after", () => {
+    // Stage 1 replied 13 February 2026; stage 2 asked for on 9 March, due 25 working days later; started 20 April.
+    const replied = run(openCase(opening({ receivedOn: "2026-02-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-02-13" });
+    const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2026-03-09", late: false });
+    const started = run(asked, { type: "stage-started", stage: 2, date: "2026-04-20" });
+    const due = currentStage(started).dueOn;
+    expect(due < "2026-04-20").toBe(true);
+    expect(run(started, { type: "extended", dueDate: "2026-05-29", reason: "complex", date: "2026-04-20" }).stages.at(-1)!.extendedDueOn).toBe("2026-05-29");
+    expect(refusal(started, { type: "extended", dueDate: "2026-05-29", reason: "complex", date: "2026-04-21" })).toMatchObject({ title: "The reply is already late", field: "date" });
+    // Never past the longest extension the regulations allow, from the request.
+    expect(refusal(started, { type: "extended", dueDate: "2026-07-01", reason: "complex", date: "2026-04-20" })).toMatchObject({ title: "Past the longest extension allowed" });
+  });
+
   it("refuses dates in the future, before the latest event, and a second acknowledgement", () => {
     expect(refusal(opened, { type: "acknowledged", date: "2027-07-01" })).toMatchObject({ field: "date" });
     const acknowledged = run(opened, { type: "acknowledged", date: "2026-12-21" });

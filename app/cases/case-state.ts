@@ -176,8 +176,10 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       if (!state.latestExtension) return refuse("This stage cannot be extended", `Stage ${stage.stage} has no extension in the regulations.`);
       const current = stage.extendedDueOn ?? stage.dueOn;
       // Agreed while the reply is still in time: an extension recorded after the date has passed would turn a late
-      // reply into one "within an agreed extension" in the annual report.
-      if (date > current) return refuse("The reply is already late", `Stage ${stage.stage}'s reply was due by ${current}: an extension is agreed by then, not after.`, "date");
+      // reply into one "within an agreed extension" in the annual report. A stage that began after its date (timed
+      // from the person's request, decision 067) may have one agreed as it begins: nobody could agree it sooner.
+      const agreeBy = stage.startedOn > current ? stage.startedOn : current;
+      if (date > agreeBy) return refuse("The reply is already late", `Stage ${stage.stage}'s reply was due by ${current}: an extension is agreed by then, not after.`, "date");
       if (event.dueDate <= current) return refuse("The new date is not later", `The reply is already due by ${current}.`, "dueDate");
       if (event.dueDate > state.latestExtension) return refuse("Past the longest extension allowed", `Stage ${stage.stage} may be extended to ${state.latestExtension} at the latest.`, "dueDate");
       next.stages[next.stages.length - 1] = { ...stage, extendedDueOn: event.dueDate };

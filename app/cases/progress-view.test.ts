@@ -73,6 +73,23 @@ describe("what the person's page says about their case", () => {
     expect(progressView(closed, timetable, "2027-03-01")).toMatchObject({ stageKey: "closed", nextStage: { kind: "offer", inTime: false } });
   });
 
+  it("points to the Ombudsman once the council's procedure has ended for them, and not while a stage may still be asked for", () => {
+    expect(progressView(replied, timetable, "2027-01-10").canAskOmbudsman).toBe(false);
+    // The usual time to ask for stage 2 has passed: they may still ask, late, or go to the Ombudsman.
+    expect(progressView(replied, timetable, "2027-03-01")).toMatchObject({ nextStage: { kind: "offer", inTime: false }, canAskOmbudsman: true });
+    // Asked for: not while it waits; declined by the council: the Ombudsman.
+    const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2027-01-11", late: false });
+    expect(progressView(asked, timetable, "2027-03-01").canAskOmbudsman).toBe(false);
+    const declined = run(asked, { type: "next-stage-declined", stage: 2, date: "2027-01-13" }, { type: "closed", date: "2027-01-13" });
+    expect(progressView(declined, timetable, "2027-01-14")).toMatchObject({ stageKey: "closed", canAskOmbudsman: true });
+    // A reply saying the council would not consider the complaint ends the procedure too.
+    const notConsidered = run(case1, { type: "replied", stage: 1, outcome: "not-considered", date: "2027-01-04" });
+    expect(progressView(notConsidered, timetable, "2027-01-05").canAskOmbudsman).toBe(true);
+    // Once they have gone to the Ombudsman, the page says that instead.
+    const referred = run(declined, { type: "ombudsman", action: "referred", date: "2027-01-20" });
+    expect(progressView(referred, timetable, "2027-01-21")).toMatchObject({ ombudsman: "referred", canAskOmbudsman: false });
+  });
+
   it("names no stages for public health, and offers advocacy there only to someone who asked for it", () => {
     const publicHealth = opened({ service: "public-health" });
     expect(progressView(publicHealth, timetable, "2026-12-18")).toMatchObject({ stageKey: "publicHealth", advocate: null, canAskOmbudsman: false });

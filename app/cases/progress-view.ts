@@ -16,7 +16,9 @@ export interface ProgressView {
   /** The next stage they may ask for, and until when; or that they have asked for it, and when. */
   nextStage: { kind: "offer"; stage: 2 | 3; until: string; inTime: boolean } | { kind: "asked"; stage: 2 | 3; on: string } | null;
   ombudsman: "decided" | "referred" | "referredBack" | null;
-  /** After the last stage's reply, the Ombudsman is next. */
+  /** Once the council's procedure has ended for them, the Ombudsman is next (seed 3.3: "at the end of the complaints
+   * procedure"): after the last stage's reply, after a reply saying the council would not consider it, after the
+   * council declined the next stage, or once the usual time to ask for it has passed with nothing asked. */
   canAskOmbudsman: boolean;
 }
 
@@ -49,6 +51,10 @@ export function progressView(state: CaseState, timetable: Timetable, today: stri
     advocate: state.advocateArrangedOn ? "advocateArranged" : state.advocateAsked ? "advocateAsked" : publicHealth ? null : "advocateNotAsked",
     nextStage: asked && offered ? { kind: "asked", stage: offered.stage, on: asked.on } : offer ? { kind: "offer", ...offer } : null,
     ombudsman: state.ombudsman ? (state.ombudsman.decidedOn ? "decided" : state.ombudsman.referredOn ? "referred" : state.ombudsman.referredBack ? "referredBack" : null) : null,
-    canAskOmbudsman: Boolean(stage.repliedOn && (publicHealth || stage.stage === 3) && !state.ombudsman?.referredOn),
+    canAskOmbudsman: Boolean(
+      stage.repliedOn &&
+        !state.ombudsman?.referredOn &&
+        (publicHealth || stage.stage === 3 || stage.outcome === "not-considered" || (declined && !asked) || (offered !== null && !offered.inTime && !asked)),
+    ),
   };
 }

@@ -139,7 +139,7 @@ const pages: QuestionPage[] = [
           value === "another-language" ? { value, conditional: [{ kind: "text", name: "language", rule: line(80), autocomplete: "off", widthClass: "govuk-!-width-one-half" }] } : { value },
         ),
       },
-      { kind: "textarea", name: "other-help", maxLength: 1000, rows: 3, optional: true },
+      { kind: "textarea", name: "other-help", maxLength: 1000, rows: 3, characterCount: true, optional: true },
     ],
     next: () => "your-name",
   },

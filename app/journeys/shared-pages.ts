@@ -216,7 +216,7 @@ export function aboutToHappenPage(next: QuestionPage["next"], { section }: { sec
           {
             value: "yes",
             conditional: [
-              { kind: "textarea", name: "what-happens", maxLength: 500, rows: 3 },
+              { kind: "textarea", name: "what-happens", maxLength: 500, rows: 3, characterCount: true },
               { kind: "date", name: "happens-on", rule: upcomingDate, optional: true },
               { kind: "checkboxes", name: "happens-unknown", optional: true, options: [{ value: "yes" }] },
             ],

@@ -22,7 +22,7 @@ const wrongAnswers: Record<string, WrongAnswer> = {
   "about-to-happen": { values: { "about-to-happen": "yes", "what-happens": "A move" }, error: "Enter the date it will happen, or tick ‘I don’t know’" },
   when: { values: { "when-year": "2024" }, error: "Enter the month it happened" },
   "why-now": { error: "Tell us why you did not complain sooner" },
-  "put-right": { values: { "put-right": "y".repeat(2001) }, error: "Your answer must be 2,000 characters or fewer" },
+  "put-right": { values: { "put-right": "y".repeat(2001) }, error: "What you would like to happen must be 2,000 characters or fewer" },
   "complained-before": { error: "Select if you have complained about this before" },
   advocate: { error: "Select if Sam would like an advocate" },
   "reply-format": { values: { format: "another-language" }, error: "Enter the language you would like us to use" },

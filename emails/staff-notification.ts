@@ -148,7 +148,9 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
   if (flags.length) {
     blocks.push(
       { kind: "heading", text: t("emails:staff.flagsHeading") },
-      { kind: "list", items: flags.map((flag) => `${t("emails:flags." + flag)}: ${t("emails:flagMeanings." + flag)}`) },
+      // In the journey's own words where a flag means something else there (a late request for the next stage is
+      // late for the time to ask, not for the 12 months).
+      { kind: "list", items: flags.map((flag) => `${t("emails:flags." + flag)}: ${t(`${journey.id}:submission.flagMeanings.${flag}`, { defaultValue: t("emails:flagMeanings." + flag) })}`) },
     );
   }
   if (detail === "summary") {

@@ -111,6 +111,10 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         // A complaint's rule is its service's: public health's one stage, or children's social care's stage 1.
         if (journey.replyPromise(answers) === "complaint") expect(staff.text).toContain(journey.serviceOf(answers) === "public-health" ? "(public health: " : "(stage 1: ");
         expect(staff.subject).toContain(resources.en?.[journey.id]?.submission && (resources.en[journey.id]!.submission as { name: string }).name);
+        // A late request for the next stage is late for the time to ask, and is said so; a late complaint, for the
+        // 12 months.
+        const late = renderStaffNotification({ journey, submission: { ...submission("en"), flags: [...submission("en").flags, "late"] }, detail: "summary", council, t: recordingT("en", [journey.id, "emails", "common"], missing) });
+        expect(late.text).toContain(journey.asksForNextStage ? "LATE: They asked after the usual time to ask for the next stage had passed." : "LATE: It happened more than 12 months ago.");
       });
 
       it("leaves an anonymous statistics row", () => {

@@ -23,7 +23,7 @@ const caseEventKinds = [
   z
     .strictObject({ type: z.literal("service-settled"), service: z.enum(settledServices, { error: `must be one of ${settledServices.join(", ")}` }), date })
     .describe("Staff settled which service a complaint sent as \"not sure\" is about: it is then counted, and its time limits run, as that service's."),
-  z.strictObject({ type: z.literal("stage-started"), stage, date }).describe("A stage began: 2 after stage 1's reply, 3 after stage 2's."),
+  z.strictObject({ type: z.literal("stage-started"), stage, date }).describe("A stage began: 2 after stage 1's reply, or before any (a complaint taken straight to an investigation, then counted as first considered at stage 2); 3 after stage 2's."),
   z
     .strictObject({ type: z.literal("extended"), dueDate: isoDate, reason: z.enum(extensionReasons, { error: `must be one of ${extensionReasons.join(", ")}` }), date })
     .describe("The open stage's reply was put back to a new date, within the limit the regulations allow."),

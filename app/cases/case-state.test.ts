@@ -131,11 +131,22 @@ describe("a children's social care complaint through every stage", () => {
 
   it("refuses stages out of order, and a stage before the last one's reply", () => {
     expect(refusal(opened, { type: "stage-started", stage: 3, date: "2027-01-02" })).toMatchObject({ title: "Stages go in order", field: "stage" });
-    expect(refusal(opened, { type: "stage-started", stage: 2, date: "2027-01-02" })).toMatchObject({ title: "The current stage has not been replied to" });
     const replied = run(opened, { type: "replied", stage: 1, outcome: "not-upheld", date: "2027-01-04" });
     expect(refusal(replied, { type: "stage-started", stage: 3, date: "2027-01-05" })).toMatchObject({ title: "Stages go in order" });
     expect(refusal(replied, { type: "replied", stage: 1, outcome: "upheld", date: "2027-01-05" })).toMatchObject({ title: "Already replied" });
     expect(refusal(replied, { type: "replied", stage: 2, outcome: "upheld", date: "2027-01-05" })).toMatchObject({ title: "Not the open stage" });
+  });
+
+  it("takes a complaint straight to stage 2 before any stage 1 reply: first considered at stage 2, timed from that day", () => {
+    const straight = run(opened, { type: "acknowledged", date: "2026-12-18" }, { type: "stage-started", stage: 2, date: "2027-01-04" });
+    expect(straight.firstStage).toBe(2);
+    expect(straight.stages).toEqual([expect.objectContaining({ stage: 2, startedOn: "2027-01-04", timedFrom: "2027-01-04", dueOn: stageLimits(timetable, "childrens-social-care", 2, "2027-01-04").dueOn, repliedOn: null })]);
+    expect(caseRecordOf(straight)).toMatchObject({ firstStage: 2 });
+    // Its reply and stage 3 follow as for any stage 2; stage 1 cannot be replied to any more.
+    expect(refusal(straight, { type: "replied", stage: 1, outcome: "upheld", date: "2027-01-05" })).toMatchObject({ title: "Not the open stage" });
+    expect(run(straight, { type: "replied", stage: 2, outcome: "upheld", date: "2027-02-01" }, { type: "stage-started", stage: 3, date: "2027-02-02" }).stages.map((s) => s.stage)).toEqual([2, 3]);
+    // Not for public health, which has one stage; and stage 3 still waits for stage 2's reply.
+    expect(refusal(run(straight, { type: "extended", dueDate: "2027-02-15", reason: "complex", date: "2027-01-05" }), { type: "stage-started", stage: 3, date: "2027-01-06" })).toMatchObject({ title: "The current stage has not been replied to" });
   });
 
   it("refuses an extension past the limit, not later than the current date, on a replied stage, or at stage 3", () => {

@@ -160,6 +160,17 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
     case "stage-started": {
       if (!stagesOf(state.service).includes(event.stage)) return refuse("No such stage", "Public health complaints have one stage at the council, then the Ombudsman.", "stage");
       if (event.stage !== stage.stage + 1) return refuse("Stages go in order", `The case is at stage ${stage.stage}: the next stage is ${stage.stage + 1}.`, "stage");
+      // Straight to an investigation, before any stage 1 reply (the procedure allows it, for a serious complaint or
+      // when both agree): the complaint is then one first considered at stage 2, as one registered so is, and its
+      // stage 2 is timed from the day it began. Stage 1, never replied to, is not kept: it was never a stage 1 reply.
+      if (event.stage === 2 && !stage.repliedOn && state.stages.length === 1) {
+        const limits = stageLimits(timetable, state.service, 2, date);
+        next.firstStage = 2;
+        next.stages = [openStage(2, date, date, limits)];
+        answerRequests(next, date, (request) => request.stage <= 2, false);
+        next.latestExtension = limits.latestExtension;
+        return { ok: true, state: next };
+      }
       if (!stage.repliedOn) return refuse("The current stage has not been replied to", `Stage ${stage.stage} has no reply yet: stage ${event.stage} starts after it.`, "stage");
       // Timed from the person's request through the portal, where one made after the last stage's reply is waiting:
       // the reply date the confirmation promised them, and the regulations' time from when they asked (decision 067).

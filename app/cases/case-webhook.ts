@@ -1,5 +1,6 @@
 // The `case.updated` webhook: every event a case accepts, with where the case stands after it, so a second system
 // (a data warehouse, say) can follow the same timeline. No personal data: the reference, stages, dates, outcomes.
+// Such a system is configured with `"events": ["case.updated"]` (WEBHOOK_ENDPOINTS), or it is sent every submission too.
 import { z } from "zod";
 import { CANONICAL_REFERENCE } from "~/reference";
 import { caseChannels, caseServices, caseStages, ombudsmanDecisions, stageOutcomes } from "./case-record";

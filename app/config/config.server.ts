@@ -57,13 +57,28 @@ const webhookSecret = z
     return bytes >= 24 && bytes <= 64;
   }, "must hold 24 to 64 random bytes in base64");
 
+/** What an endpoint is sent: every submission with all its answers (a case system), and `case.updated`, each case's
+ * stages and dates without personal data (a case system, or a data warehouse that needs nothing more). */
+export const webhookEvents = ["submissions", "case.updated"] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+
 const webhookEndpointSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9-]{1,40}$/, "must be lower-case letters, digits and hyphens"),
   url: z.url({ protocol: /^https?$/ }),
   /** Several secrets during a rotation: each signs, receivers accept any. */
   secrets: z.array(webhookSecret).min(1).max(3),
+  /** What it is sent; both when left out. An endpoint that needs only where cases stand is given no answers. */
+  events: z
+    .array(z.enum(webhookEvents, { error: `must be some of ${webhookEvents.join(", ")}` }))
+    .min(1)
+    .default([...webhookEvents]),
 });
 export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
+
+/** The names of the endpoints sent `event`. */
+export function webhooksFor(webhooks: readonly WebhookEndpoint[], event: WebhookEvent): string[] {
+  return webhooks.filter((endpoint) => endpoint.events.includes(event)).map((endpoint) => endpoint.name);
+}
 
 const booleanSetting = (fallback: "true" | "false") =>
   z.enum(["true", "false"]).default(fallback).transform((v) => v === "true");
@@ -262,7 +277,7 @@ export function loadConfig(
   const webhooks = [...env.WEBHOOK_ENDPOINTS];
   if (env.WEBHOOK_URL) {
     if (!env.WEBHOOK_SECRET.length) throw new ConfigError("Invalid configuration:\n  WEBHOOK_SECRET: is required with WEBHOOK_URL");
-    webhooks.push({ name: "case-system", url: env.WEBHOOK_URL, secrets: env.WEBHOOK_SECRET });
+    webhooks.push({ name: "case-system", url: env.WEBHOOK_URL, secrets: env.WEBHOOK_SECRET, events: [...webhookEvents] });
   }
   webhooks.forEach((endpoint, index) => {
     const url = new URL(endpoint.url);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, evidenceScanWarning, loadConfig } from "./config.server";
+import { ConfigError, evidenceScanWarning, loadConfig, webhooksFor } from "./config.server";
 import { exampleCouncil } from "./example-council";
 import { councilIn, councilSettingsSchema, publicCouncilSettings } from "./council-schema";
 
@@ -49,6 +49,8 @@ describe("configuration", () => {
     [{ WEBHOOK_URL: "https://cases.example.org/hooks" }, "WEBHOOK_SECRET"],
     [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, WEBHOOK_URL: "http://cases.example.org/hooks", WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 1).toString("base64")}` }, "WEBHOOK_URL"],
     [{ WEBHOOK_ENDPOINTS: "[{" }, "WEBHOOK_ENDPOINTS"],
+    [{ WEBHOOK_ENDPOINTS: JSON.stringify([{ name: "warehouse", url: "https://warehouse.example.org/hooks", secrets: [`whsec_${Buffer.alloc(32, 2).toString("base64")}`], events: ["everything"] }]) }, "WEBHOOK_ENDPOINTS"],
+    [{ WEBHOOK_ENDPOINTS: JSON.stringify([{ name: "warehouse", url: "https://warehouse.example.org/hooks", secrets: [`whsec_${Buffer.alloc(32, 2).toString("base64")}`], events: [] }]) }, "WEBHOOK_ENDPOINTS"],
     [{ SMTP_URL: "http://mail.example.org" }, "SMTP_URL"],
     [{ STAFF_EMAIL_DETAIL: "some" }, "STAFF_EMAIL_DETAIL"],
     [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32) }, "DATA_KEYS"],
@@ -68,6 +70,24 @@ describe("configuration", () => {
     [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, CLAMAV_URL: "tcp://clamd:3310", WEBHOOK_URL: "https://cases.example.org/hooks", WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 1).toString("base64")}` }, "PUBLIC_URL"],
   ])("stops with the name of the bad setting: %o", (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env }, quiet)).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it("sends each webhook endpoint what it asks for: a data warehouse only where cases stand, without anyone's answers", () => {
+    const secrets = [`whsec_${Buffer.alloc(32, 2).toString("base64")}`];
+    const config = loadConfig(
+      {
+        DATA_DIR: dataDir(),
+        WEBHOOK_URL: "https://cases.example.org/hooks",
+        WEBHOOK_SECRET: secrets[0],
+        WEBHOOK_ENDPOINTS: JSON.stringify([
+          { name: "warehouse", url: "https://warehouse.example.org/hooks", secrets, events: ["case.updated"] },
+          { name: "crm", url: "https://crm.example.org/hooks", secrets },
+        ]),
+      },
+      quiet,
+    );
+    expect(webhooksFor(config.webhooks, "submissions")).toEqual(["crm", "case-system"]);
+    expect(webhooksFor(config.webhooks, "case.updated")).toEqual(["warehouse", "crm", "case-system"]);
   });
 
   it("scans evidence with the clamd CLAMAV_URL names, and in development without it marks files not scanned, saying so once", () => {

@@ -23,7 +23,7 @@ export function isResetConnection(error: unknown): boolean {
   return ["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(code);
 }
 
-export async function sendWebhook(endpoint: WebhookEndpoint, id: string, body: string, timeoutMs = 15_000, now = Date.now): Promise<void> {
+export async function sendWebhook(endpoint: Pick<WebhookEndpoint, "name" | "url" | "secrets">, id: string, body: string, timeoutMs = 15_000, now = Date.now): Promise<void> {
   const timestamp = Math.floor(now() / 1000);
   const post = () =>
     fetch(endpoint.url, {

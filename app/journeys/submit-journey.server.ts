@@ -8,6 +8,7 @@ import { initialiseNames } from "~/annual-report/initialise-names";
 import { caseServices, type CaseService, type PortalReach, type Quotation, type SubmissionRecord } from "~/cases/case-record";
 import { nextStageOffer } from "~/cases/case-state";
 import { promisedWorkingDays } from "~/cases/timetable";
+import { webhooksFor } from "~/config/config.server";
 import { contactFlags, mayWriteTo } from "~/delivery/contact-permission";
 import { jobsInsert } from "~/delivery/outbox.server";
 import { planDeliveries } from "~/delivery/plan-deliveries";
@@ -78,7 +79,7 @@ export async function storeJourneySubmission(services: Services, { journey, answ
   const urgent: RoutingFlag[] = journey.urgencyOf?.(answers) ? ["urgent"] : [];
   const nextStage = await nextStageRequestOf(services, journey, answers, today, checkedCase);
   const flags = orderFlags([...urgent, ...journey.flagsOf(answers, today), ...contactFlags(contact), ...nextStage.flags]);
-  const jobs = planDeliveries(config.council, config.webhooks.map((endpoint) => endpoint.name), journey, { service, flags, answers });
+  const jobs = planDeliveries(config.council, webhooksFor(config.webhooks, "submissions"), journey, { service, flags, answers });
   const portalReach: PortalReach = reach ?? { language, javascript: null, widthBand: null };
   const statistics = journey.statisticsOf(answers);
 

@@ -1,7 +1,7 @@
 // Everything with state is made here once, at start, and handed to routes through the load context.
 import { logger } from "./logger.server";
 import path from "node:path";
-import { maxRateLimitWindowMinutes, type AppConfig } from "~/config/config.server";
+import { maxRateLimitWindowMinutes, webhooksFor, type AppConfig } from "~/config/config.server";
 import { DeliveryWorker, type DeliveryWorkerDeps } from "~/delivery/delivery-worker.server";
 import { refusedCaseEvents } from "~/cases/case-events-api.server";
 import { ProgressCodes } from "~/cases/progress-codes.server";
@@ -147,7 +147,7 @@ export async function createServices(config: AppConfig, { db, waitForDatabase = 
   if (waitForDatabase) await startup.done;
   const sealer = new Sealer(config.keyring);
   const submissions = new SubmissionStore(database, sealer);
-  const cases = new CaseStore(database, sealer, { timetable: config.council.timetable, webhookNames: config.webhooks.map((endpoint) => endpoint.name) });
+  const cases = new CaseStore(database, sealer, { timetable: config.council.timetable, webhookNames: webhooksFor(config.webhooks, "case.updated") });
   return {
     config,
     db: database,

@@ -308,7 +308,7 @@ describe("public health replies", () => {
     const cases = [phCase("2017-05-01", "2017-05-10", 7, "in-time"), phCase("2017-06-01", "2017-06-20", 13, "late"), phCase("2017-07-03", "2017-08-30", 40, "extended")];
     const { elements, csv } = render({ cases, submissions: [], quotations: [] });
     const words = sectionWords(elements, "ph");
-    expect(words).toContain("3 replies were sent (1 within 10 working days, 1 within the extended time of 6 months and 1 late)");
+    expect(words).toContain("3 replies were sent (1 within 10 working days, 1 within the extended time of 6 months and 1 after 10 working days with no extension agreed)");
     expect(words).toContain("Reply (limit 10 working days, extended 6 months)");
     expect(csv).toContain("Within an allowed extension");
   });

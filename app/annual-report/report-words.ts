@@ -240,6 +240,8 @@ export const reportWords = {
   "timeliness.extended_other": "{{count}} within the extended time of {{extended}}",
   "timeliness.late_one": "{{count}} late",
   "timeliness.late_other": "{{count}} late",
+  "timeliness.latePublicHealth_one": "{{count}} after {{limit}} with no extension agreed",
+  "timeliness.latePublicHealth_other": "{{count}} after {{limit}} with no extension agreed",
   "timeliness.not-recorded_one": "{{count}} with no time recorded",
   "timeliness.not-recorded_other": "{{count}} with no time recorded",
   "timeliness.median": "The median time to reply was {{days}}.",

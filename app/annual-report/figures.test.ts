@@ -261,6 +261,11 @@ describe("figures from other records", () => {
     const csc = figures.services["childrens-social-care"];
     expect([now(csc.reopened.total), now(csc.reopened.open), now(csc.carriedForward.total), now(csc.carriedIn.total)]).toEqual([1, 1, 1, 0]);
     for (const { total, parts } of figures.partitions) expect(parts.reduce((sum, part) => sum + part.value, 0)).toBe(total.value);
+    // Asked for while stage 1 was still open, with no stage 1 reply by the year's end: still at stage 1, as the case
+    // itself has it (the request waits for stage 1's reply).
+    const early = caseRecordOf(replay({ ...opening, receivedOn: "2026-03-16" }, [{ type: "next-stage-requested", stage: 2, date: "2026-03-20", late: false, answered: false }], exampleTimetable));
+    const atStage1 = computeFigures({ cases: [early], submissions: [], quotations: [] }, year).services["childrens-social-care"];
+    expect([now(atStage1.firstStage.stage1.openAtStage1), now(atStage1.firstStage.stage1.progressedToStage2.open), now(atStage1.carriedForward.atStage.stage1), now(atStage1.carriedForward.atStage.stage2)]).toEqual([1, 0, 1, 0]);
   });
 
   it("counts a complaint closed before the year began and reopened in it as reopened, concluded again or still open", () => {

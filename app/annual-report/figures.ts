@@ -188,7 +188,13 @@ function waitingAt(record: CaseRecord, date: string) {
 /** The stage a case had reached by a date: the highest started, or asked for and waiting (the regulations time a
  * stage from the request, and the council must start it), decision 074. */
 function highestStage(record: CaseRecord, date: string): CaseStage {
-  return waitingAt(record, date).reduce<CaseStage>((high, request) => (request.stage > high ? request.stage : high), highestStarted(record, date));
+  // Only a request that its stage is timed from: made on or after the reply to the stage before, by that date (as
+  // case-state.ts's stage-started times it). One made while that stage was open waits for its reply, at that stage.
+  const timedFromRequest = (request: { stage: CaseStage; on: string }) =>
+    record.stages.some((stage) => stage.stage === request.stage - 1 && stage.repliedOn !== null && stage.repliedOn <= date && request.on >= stage.repliedOn);
+  return waitingAt(record, date)
+    .filter(timedFromRequest)
+    .reduce<CaseStage>((high, request) => (request.stage > high ? request.stage : high), highestStarted(record, date));
 }
 
 /** The highest stage started by a date: where a case closed on that date was concluded. */

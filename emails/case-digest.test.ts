@@ -36,12 +36,14 @@ describe("the complaints manager's digest", () => {
       nextStageNotStarted: [
         { reference: "C-ABCD-EFGH-J", stage: 2, askedOn: "2027-01-04", days: 6, replyDueOn: "2027-02-08" },
         { reference: "C-KLMN-PQRS-T", stage: 3, askedOn: "2027-01-05", days: 5, replyDueOn: "2027-03-16", panelDueOn: "2027-02-16" },
+        { reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2027-01-04", days: 6 },
       ],
     };
     const { subject, text } = renderCaseDigest(digest, t, timetable);
-    expect(subject).toBe("Complaints to act on, Tuesday, 12 January 2027: 0 overdue, 0 due soon, 0 not acknowledged, 2 next stage not started");
+    expect(subject).toBe("Complaints to act on, Tuesday, 12 January 2027: 0 overdue, 0 due soon, 0 not acknowledged, 3 next stage not started");
     expect(text).toContain("C-ABCD-EFGH-J: stage 2 asked for on Monday, 4 January 2027, 6 working days ago. Its reply is due by Monday, 8 February 2027, counted from the request.");
     expect(text).toContain("C-KLMN-PQRS-T: stage 3 asked for on Tuesday, 5 January 2027, 5 working days ago. Its review panel must meet by Tuesday, 16 February 2027 and its reply is due by Tuesday, 16 March 2027, both counted from the request.");
+    expect(text).toContain("C-7K4M-2Q9P-W: stage 2 asked for on Monday, 4 January 2027, 6 working days ago. It was asked for before the last reply: its time runs from when the stage starts.");
   });
 
   it("lists complaints replied to that nothing keeps open, to be closed, and counts them in the subject", () => {

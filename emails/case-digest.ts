@@ -21,8 +21,9 @@ export function renderCaseDigest(digest: Digest, t: TFunction, timetable: Timeta
       {
         kind: "list",
         items: digest.nextStageNotStarted.map((entry) => {
-          const due = { due: formatLongDate(entry.replyDueOn, "en"), panel: entry.panelDueOn ? formatLongDate(entry.panelDueOn, "en") : "" };
           const asked = t("emails:digest.nextStageLine", { reference: entry.reference, stage: entry.stage, asked: formatLongDate(entry.askedOn, "en"), count: entry.days });
+          if (!entry.replyDueOn) return `${asked}. ${t("emails:digest.nextStageTimedFromStart")}`;
+          const due = { due: formatLongDate(entry.replyDueOn, "en"), panel: entry.panelDueOn ? formatLongDate(entry.panelDueOn, "en") : "" };
           return `${asked}. ${t(entry.panelDueOn ? "emails:digest.nextStagePanelDue" : "emails:digest.nextStageReplyDue", due)}`;
         }),
       },

@@ -7,7 +7,7 @@
 // personal data.
 import type { Timetable } from "~/config/council-schema";
 import { addWorkingDays, workingDaysBetween } from "~/working-days";
-import { currentStage, panelOf, replyDueOn, waitingRequests, type CaseState } from "./case-state";
+import { currentStage, panelOf, replyDueOn, timesItsStage, waitingRequests, type CaseState } from "./case-state";
 import { nextStageRequestDeadline, stageLimits, stagesOf } from "./timetable";
 
 export interface DigestLine {
@@ -27,9 +27,10 @@ export interface NextStageLine {
   days: number;
 }
 
-/** The stage's reply date, and at stage 3 its panel's, counted from the request (decision 067): they run already. */
+/** The stage's reply date, and at stage 3 its panel's, counted from the request (decision 067): they run already.
+ * Absent for a request made before the last stage's reply, whose stage is timed from its start. */
 export interface RunningDates {
-  replyDueOn: string;
+  replyDueOn?: string;
   panelDueOn?: string;
 }
 
@@ -85,8 +86,11 @@ export function buildDigest(
       const line = { reference, stage: request.stage, askedOn: request.on, days: workingDaysBetween(request.on, today) };
       const next = stagesOf(state.service).includes(request.stage) && request.stage === latest.stage + 1;
       if (next && latest.repliedOn !== null) {
-        const limits = stageLimits(timetable, state.service, request.stage, request.on);
-        digest.nextStageNotStarted.push({ ...line, replyDueOn: limits.dueOn, ...(limits.panelDueOn ? { panelDueOn: limits.panelDueOn } : {}) });
+        if (!timesItsStage(state, request)) digest.nextStageNotStarted.push(line);
+        else {
+          const limits = stageLimits(timetable, state.service, request.stage, request.on);
+          digest.nextStageNotStarted.push({ ...line, replyDueOn: limits.dueOn, ...(limits.panelDueOn ? { panelDueOn: limits.panelDueOn } : {}) });
+        }
       }
       // One that can never start as it is (a stage the service does not have, after a "not sure" complaint was settled
       // to public health; or one recorded before requests were settled, skipping a stage) is listed to be answered, so

@@ -368,6 +368,8 @@ describe("requests for the next stage in the digest", () => {
   it("times a stage from its start when the request for it came before the last stage's reply", () => {
     const early = run(openCase(opening({ receivedOn: "2026-11-02", reach: null }), timetable), { type: "next-stage-requested", stage: 2, date: "2026-11-10", late: false }, { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" });
     expect(currentStage(run(early, { type: "stage-started", stage: 2, date: "2026-11-20" })).dueOn).toBe(stageLimits(timetable, "childrens-social-care", 2, "2026-11-20").dueOn);
+    // The digest lists it with no date running: none does until the stage starts.
+    expect(listed(early, "2026-11-16")).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 2, askedOn: "2026-11-10", days: 4 }]);
   });
 
   it("keeps a closed case while the person may still ask for the next stage, and while a request of theirs waits", () => {

@@ -175,7 +175,7 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       // Timed from the person's request through the portal, where one made after the last stage's reply is waiting:
       // the reply date the confirmation promised them, and the regulations' time from when they asked (decision 067).
       // A request made before that reply (the portal takes one at any time) is timed from the stage's start.
-      const askedOn = waitingRequests(state).find((request) => request.stage === event.stage && request.on >= stage.repliedOn!)?.on;
+      const askedOn = waitingRequests(state).find((request) => request.stage === event.stage && timesItsStage(state, request))?.on;
       const limits = stageLimits(timetable, state.service, event.stage, askedOn ?? date);
       next.stages.push(openStage(event.stage, date, askedOn ?? date, limits));
       answerRequests(next, date, (request) => request.stage <= event.stage, false);
@@ -290,6 +290,14 @@ export function settleRequest(state: CaseState, event: PortalCaseEvent): PortalC
   const stageOf = (stage.repliedOn && following <= 3 ? following : Math.min(event.stage, following)) as NextStageRequest["stage"];
   const answered = stageOf <= stage.stage || !stagesOf(state.service).includes(stageOf);
   return { ...event, stage: stageOf, answered, ...(stageOf !== event.stage ? { picked: event.stage } : {}) };
+}
+
+/** Whether the stage a waiting request asks for is timed from the request when it starts: one made on or after the
+ * reply to the stage before it (decision 067). One made earlier (the portal takes one at any time) waits for that
+ * reply, and its stage is timed from its start. */
+export function timesItsStage(state: CaseState, request: NextStageRequest): boolean {
+  const latest = currentStage(state);
+  return latest.repliedOn !== null && request.stage === latest.stage + 1 && request.on >= latest.repliedOn;
 }
 
 /** A request for the next stage that staff or the case system recorded (by phone, by letter, or a portal request

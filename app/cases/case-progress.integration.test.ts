@@ -198,6 +198,16 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect((await post({ reference: complaint.reference, type: "next-stage-declined", stage: 2, date: "2026-09-08" })).status).toBe(200);
     expect((await post({ reference: complaint.reference, type: "next-stage-requested", stage: 2, date: "2026-11-02" })).status).toBe(200);
     expect((await services.cases.byReference(complaint.reference))?.state.nextStageRequests.at(-1)).toEqual({ stage: 2, on: "2026-11-02", late: true, answeredOn: null });
+    // One sent "not checked" on the last day to ask, confirmed by staff after they closed the case the next day:
+    // recorded with the day it was sent, in time, and the stage will be timed from it.
+    const closing = await services.cases.register({ service: "childrens-social-care", role: "parent", receivedOn: "2026-09-01", channel: "phone", reach: null, firstStage: 1, advocateAsked: false, acceptedOutOfTime: false });
+    expect((await post({ reference: closing.reference, type: "replied", stage: 1, outcome: "not-upheld", date: "2026-09-03" })).status).toBe(200);
+    const lastDay = addWorkingDays("2026-09-03", services.config.council.timetable.childrensSocialCare.stage2.requestWithin);
+    expect((await post({ reference: closing.reference, type: "closed", date: addWorkingDays(lastDay, 1) })).status).toBe(200);
+    expect((await post({ reference: closing.reference, type: "next-stage-requested", stage: 2, date: lastDay })).status).toBe(200);
+    expect((await services.cases.byReference(closing.reference))?.state).toMatchObject({ nextStageRequests: [{ stage: 2, on: lastDay, late: false, answeredOn: null }], lastEventOn: addWorkingDays(lastDay, 1) });
+    // Never dated before the reply it follows.
+    expect(await post({ reference: closing.reference, type: "next-stage-requested", stage: 2, date: "2026-09-02" })).toMatchObject({ status: 409 });
     // Only what the schema allows: a stage 1 request is refused with the field named.
     expect(await post({ reference: complaint.reference, type: "next-stage-requested", stage: 1 })).toMatchObject({ status: 422 });
   });

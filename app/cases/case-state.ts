@@ -132,11 +132,15 @@ const refuse = (title: string, detail: string, field?: string): Applied => ({ ok
 export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Timetable, today: string): Applied {
   const date = event.date;
   if (date > today) return refuse("The date is in the future", `${date} is after today (${today}).`, "date");
-  if (date < state.lastEventOn && event.type !== "panel-held") return refuse("The date is before the case's latest event", `${date} is before ${state.lastEventOn}, the date of the case's latest event. Record events in the order they happened.`, "date");
+  // Two may be dated back: a panel's meeting (decision 070), and a request staff confirmed with the person after
+  // later events were recorded (decision 075: one sent "not checked", dated the day it was sent, so it is judged in
+  // time or late on that day), though never before the reply it follows.
+  const backdated = event.type === "panel-held" || (event.type === "next-stage-requested" && date >= (currentStage(state).repliedOn ?? currentStage(state).startedOn));
+  if (date < state.lastEventOn && !backdated) return refuse("The date is before the case's latest event", `${date} is before ${state.lastEventOn}, the date of the case's latest event. Record events in the order they happened.`, "date");
   const closedOnly = event.type === "ombudsman" || event.type === "reopened" || event.type === "next-stage-requested" || event.type === "next-stage-declined";
   if (state.closedOn && !closedOnly) return refuse("The case is closed", `The case was closed on ${state.closedOn}. Send a reopened event first.`);
   const next = structuredClone(state);
-  next.lastEventOn = date;
+  next.lastEventOn = date > state.lastEventOn ? date : state.lastEventOn;
   const stage = currentStage(next);
   switch (event.type) {
     case "acknowledged":

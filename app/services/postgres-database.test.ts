@@ -68,7 +68,9 @@ describe("a transaction PostgreSQL rolls back to break a deadlock", () => {
     const first = lockingFrom("a", "b");
     const second = lockingFrom("b", "a");
     await Promise.all([first, second]);
-    expect(runs.a + runs.b, "one of the two was run again").toBe(3);
+    // At least one was run again; on a busy machine PostgreSQL may break the deadlock of a retry too (seen once with
+    // five runs). Whatever the number of tries, what was committed is each transaction's work, once.
+    expect(runs.a + runs.b, "one of the two was run again").toBeGreaterThanOrEqual(3);
     expect(await db.all("SELECT name, n FROM counters ORDER BY name")).toEqual([
       { name: "a", n: 2 },
       { name: "b", n: 2 },

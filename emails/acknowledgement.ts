@@ -50,8 +50,8 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
     blocks.push({ kind: "heading", text: t("emails:acknowledgement.nextHeading") }, ...next.map((text) => ({ kind: "paragraph" as const, text: String(text) })));
   }
   // A complaint is followed through its stages: the person can look it up with their reference, where a code may be
-  // sent to them for it.
-  if (journey.opensCase && mayWriteTo(journey.contactOf(submission.answers as JourneyAnswers), "progress-code").allowed) blocks.push({ kind: "paragraph", text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress` }) });
+  // sent to them for it; in the language they wrote in, whatever the phone that opens the link is set to.
+  if (journey.opensCase && mayWriteTo(journey.contactOf(submission.answers as JourneyAnswers), "progress-code").allowed) blocks.push({ kind: "paragraph", text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress?lng=${submission.language}` }) });
   // Someone who asked for an advocate is told the advocacy service has been, as the confirmation page told them,
   // where the journey has those words; anyone else, how to ask for one.
   const advocateTold = submission.flags.includes("advocate") ? t(`${journey.id}:confirmation.advocateTold`, { ...values, defaultValue: "" }) : "";

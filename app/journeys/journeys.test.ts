@@ -11,6 +11,7 @@ import { webhookPayloadSchema } from "~/delivery/webhook-payload";
 import { exampleCouncil } from "~/config/example-council";
 import { councilIn, councilSettingsSchema } from "~/config/council-schema";
 import { i18nextOptions, supportedLanguages } from "~/i18n";
+import { mayWriteTo } from "~/delivery/contact-permission";
 import { generateReference } from "~/reference.server";
 import type { StoredSubmission } from "~/services/submissions.server";
 import { renderAcknowledgement } from "@emails/acknowledgement";
@@ -96,6 +97,9 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
           // The council's numbers as the language writes them: isolated left to right in Arabic (council-schema.ts).
           expect(acknowledgement.text).toContain(councilIn(council, language).contact.phone);
           expect(acknowledgement.text + acknowledgement.html, "no placeholder left unfilled").not.toContain("{{");
+          // Where they can check their complaint, in the language they wrote in, if a code can be sent to them.
+          const linked = Boolean(journey.opensCase) && mayWriteTo(journey.contactOf(answers), "progress-code").allowed;
+          expect(acknowledgement.text.includes(`https://complaints.example.org/progress?lng=${language} `) || acknowledgement.text.includes(`https://complaints.example.org/progress?lng=${language}\n`), `${persona.name} in ${language}`).toBe(linked);
           // Every acknowledgement says what happens next, a compliment's too.
           const nextHeading = (resources[language]?.emails as { acknowledgement: { nextHeading: string } }).acknowledgement.nextHeading;
           expect(acknowledgement.text, `${journey.id} in ${language}`).toContain(nextHeading);

@@ -78,20 +78,15 @@ export function buildDigest(
   const digest: Digest = { day: today, notAcknowledged: [], dueSoon: [], overdue: [], nextStageNotStarted: [], nextStageCannotStart: [], panelsOverdue: [], panelsDueSoon: [], toClose: [], codesHeldBack: [...codesHeldBack] };
   for (const { reference, state } of cases) {
     const latest = currentStage(state);
-    for (const request of waitingRequests(state)) {
+    const waiting = waitingRequests(state);
+    for (const request of waiting) {
       // Only a stage the service has, that comes next, after the last one's reply: a request for stage 3 while stage
       // 2 is still open waits for stage 2's reply, and public health has one stage at the council. Listed until the
       // council answers it, by starting the stage or declining it (decision 067): a request nobody answered gets older in
       // the digest, rather than dropping out of it.
       const line = { reference, stage: request.stage, askedOn: request.on, days: workingDaysBetween(request.on, today) };
       const next = stagesOf(state.service).includes(request.stage) && request.stage === latest.stage + 1;
-      if (next && latest.repliedOn !== null) {
-        if (!timesItsStage(state, request)) digest.nextStageNotStarted.push(line);
-        else {
-          const limits = stageLimits(timetable, state.service, request.stage, request.on);
-          digest.nextStageNotStarted.push({ ...line, replyDueOn: limits.dueOn, ...(limits.panelDueOn ? { panelDueOn: limits.panelDueOn } : {}) });
-        }
-      }
+      if (next && latest.repliedOn !== null) digest.nextStageNotStarted.push({ ...line, ...(timesItsStage(state, request) ? runningFrom(timetable, state, request.stage, request.on) : {}) });
       // One that can never start as it is (a stage the service does not have, after a "not sure" complaint was settled
       // to public health; or one recorded before requests were settled, skipping a stage) is listed to be answered, so
       // that nothing waits unseen. One for the stage after an open one waits for its reply.
@@ -99,7 +94,7 @@ export function buildDigest(
     }
     if (state.closedOn) continue;
     const stage = latest.stage;
-    if (latest.repliedOn && !waitingRequests(state).length) {
+    if (latest.repliedOn && !waiting.length) {
       // A late request may still be accepted (decision 068): closing does not stop one, it reopens the case.
       const askBy = nextStageRequestDeadline(timetable, state.service, stage, latest.repliedOn);
       if (!askBy || askBy < today) digest.toClose.push({ reference, stage, repliedOn: latest.repliedOn, askBy });
@@ -130,6 +125,12 @@ export function buildDigest(
   digest.nextStageCannotStart.sort(byAsked);
   digest.toClose.sort((a, b) => a.repliedOn.localeCompare(b.repliedOn) || a.reference.localeCompare(b.reference));
   return digest;
+}
+
+/** The dates a requested stage's limits run to from the request, as stage-started will set them. */
+function runningFrom(timetable: Timetable, state: CaseState, stage: 2 | 3, askedOn: string): RunningDates {
+  const limits = stageLimits(timetable, state.service, stage, askedOn);
+  return { replyDueOn: limits.dueOn, ...(limits.panelDueOn ? { panelDueOn: limits.panelDueOn } : {}) };
 }
 
 export function isEmptyDigest(digest: Digest): boolean {

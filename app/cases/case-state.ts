@@ -135,7 +135,8 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
   // Two may be dated back: a panel's meeting (decision 070), and a request staff confirmed with the person after
   // later events were recorded (decision 075: one sent "not checked", dated the day it was sent, so it is judged in
   // time or late on that day), though never before the reply it follows.
-  const backdated = event.type === "panel-held" || (event.type === "next-stage-requested" && date >= (currentStage(state).repliedOn ?? currentStage(state).startedOn));
+  const open = currentStage(state);
+  const backdated = event.type === "panel-held" || (event.type === "next-stage-requested" && date >= (open.repliedOn ?? open.startedOn));
   if (date < state.lastEventOn && !backdated) return refuse("The date is before the case's latest event", `${date} is before ${state.lastEventOn}, the date of the case's latest event. Record events in the order they happened.`, "date");
   const closedOnly = event.type === "ombudsman" || event.type === "reopened" || event.type === "next-stage-requested" || event.type === "next-stage-declined";
   if (state.closedOn && !closedOnly) return refuse("The case is closed", `The case was closed on ${state.closedOn}. Send a reopened event first.`);
@@ -179,7 +180,7 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       // Timed from the person's request through the portal, where one made after the last stage's reply is waiting:
       // the reply date the confirmation promised them, and the regulations' time from when they asked (decision 067).
       // A request made before that reply (the portal takes one at any time) is timed from the stage's start.
-      const askedOn = waitingRequests(state).find((request) => request.stage === event.stage && timesItsStage(state, request))?.on;
+      const askedOn = waitingRequests(state).find((request) => timesItsStage(state, request))?.on;
       const limits = stageLimits(timetable, state.service, event.stage, askedOn ?? date);
       next.stages.push(openStage(event.stage, date, askedOn ?? date, limits));
       answerRequests(next, date, (request) => request.stage <= event.stage, false);
@@ -304,6 +305,11 @@ export function timesItsStage(state: CaseState, request: NextStageRequest): bool
   return latest.repliedOn !== null && request.stage === latest.stage + 1 && request.on >= latest.repliedOn;
 }
 
+/** Whether a request for the next stage made on `date` comes after the usual time to ask (it is still taken). */
+export function askedLate(state: CaseState, timetable: Timetable, date: string): boolean {
+  return nextStageOffer(state, timetable, date)?.inTime === false;
+}
+
 /** A request for the next stage that staff or the case system recorded (by phone, by letter, or a portal request
  * sent "not checked" that they confirmed with the person, decision 075). */
 export type RecordedRequest = Extract<CaseEvent, { type: "next-stage-requested" }> & { date: string };
@@ -318,7 +324,7 @@ export function isSettled(event: PortalCaseEvent | RecordedRequest): event is Po
  * passed (staff say nothing of it; the portal worked it out when it was sent), and settled (`settleRequest`).
  */
 export function requestAsRecorded(state: CaseState, event: PortalCaseEvent | RecordedRequest, timetable: Timetable): PortalCaseEvent {
-  const late = "late" in event ? event.late : nextStageOffer(state, timetable, event.date)?.inTime === false;
+  const late = "late" in event ? event.late : askedLate(state, timetable, event.date);
   return settleRequest(state, { type: "next-stage-requested", stage: event.stage, date: event.date, late, ...(event.advocate ? { advocate: true } : {}) });
 }
 

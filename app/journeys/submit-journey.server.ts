@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { initialiseNames } from "~/annual-report/initialise-names";
 import { caseServices, type CaseService, type PortalReach, type Quotation, type SubmissionRecord } from "~/cases/case-record";
-import { nextStageOffer } from "~/cases/case-state";
+import { askedLate } from "~/cases/case-state";
 import { promisedWorkingDays } from "~/cases/timetable";
 import { webhooksFor } from "~/config/config.server";
 import { contactFlags, mayWriteTo } from "~/delivery/contact-permission";
@@ -59,9 +59,9 @@ async function nextStageRequestOf(services: Services, journey: Journey, answers:
   const request = journey.asksForNextStage?.(answers);
   if (!request?.reference) return { flags: [], recorded: false };
   const found = await services.cases.byReference(request.reference);
-  const offer = found ? nextStageOffer(found.state, services.config.council.timetable, today) : null;
+  const late = found ? askedLate(found.state, services.config.council.timetable, today) : false;
   const recorded = Boolean(found && checked && checked.reference === found.reference && checked.caseId === found.id);
-  return { flags: [...(offer && !offer.inTime ? (["late"] as const) : []), ...(recorded ? [] : (["not-checked"] as const))], recorded };
+  return { flags: [...(late ? (["late"] as const) : []), ...(recorded ? [] : (["not-checked"] as const))], recorded };
 }
 
 /** The date the confirmation promises a reply by, or null when the journey promises none (no contact asked for). */

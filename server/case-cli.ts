@@ -4,8 +4,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { caseChannels, caseServices, complainantRoles, stageOutcomes } from "~/cases/case-record";
+import { describeCase } from "./describe-case";
 import { caseEventSchema, type CaseEvent } from "~/cases/case-events";
-import { currentStage, nextStageOffer, panelOf, replyDueOn, type CaseState } from "~/cases/case-state";
 import { loadCommandConfig } from "./command-config";
 import { isPortalReference } from "~/journeys/journeys";
 import { createServices, type Services } from "~/services/services.server";
@@ -79,36 +79,6 @@ function eventFromArgs(words: readonly string[], options: { date?: string; due?:
   const parsed = caseEventSchema.safeParse(fields);
   if (!parsed.success) throw new UsageError(firstIssue(parsed.error));
   return parsed.data;
-}
-
-/** What `show` prints: the case's stages, dates and deadlines. Nothing anyone wrote, and no names. */
-function describeCase(reference: string, state: CaseState, timetable: Services["config"]["council"]["timetable"], today: string): string {
-  const lines = [
-    `${reference}  ${state.service}, received ${state.receivedOn} by ${state.channel}${state.acceptedOutOfTime ? ", accepted outside the 12-month limit" : state.madeLate ? ", made over 12 months after the events: not yet accepted (time-limit-waived)" : ""}`,
-    `  acknowledged: ${state.acknowledgedOn ?? `not yet (due ${state.acknowledgementDueOn})`}`,
-  ];
-  for (const stage of state.stages) {
-    const due = stage.extendedDueOn ? `due ${stage.dueOn}, extended to ${stage.extendedDueOn}` : `due ${stage.dueOn}`;
-    const reply = stage.repliedOn ? `replied ${stage.repliedOn}: ${stage.outcome}, ${stage.workingDays} working days, ${stage.timeliness}` : "no reply yet";
-    const held = panelOf(stage, timetable);
-    const panel = held ? ` review panel ${held.heldOn ? `met ${held.heldOn}` : `to meet by ${held.dueOn}${!stage.repliedOn && held.dueOn < today ? " (overdue)" : ""}`};` : "";
-    lines.push(`  stage ${stage.stage}: started ${stage.startedOn}, ${due};${panel} ${reply}`);
-  }
-  lines.push(`  advocate: ${state.advocateArrangedOn ? `arranged ${state.advocateArrangedOn}` : state.advocateAsked ? "asked for, not yet arranged" : "not asked for"}`);
-  for (const request of state.nextStageRequests) {
-    const answer = request.answeredOn ? `, ${request.declined ? "declined" : "started"} ${request.answeredOn}` : ", waiting";
-    lines.push(`  asked for stage ${request.stage} on ${request.on}${request.late ? " (after the time to ask had passed)" : ""}${answer}`);
-  }
-  if (state.ombudsman) {
-    const o = state.ombudsman;
-    lines.push(`  Ombudsman: ${[o.referredOn ? `considering since ${o.referredOn}` : "", o.referredBack ? "referred back to the council" : "", o.decidedOn ? `decided ${o.decidedOn}: ${o.decision}` : ""].filter(Boolean).join("; ")}`);
-  }
-  const due = replyDueOn(state);
-  if (state.closedOn) lines.push(`  closed ${state.closedOn}`);
-  else if (due) lines.push(`  now: stage ${currentStage(state).stage}, reply due ${due}${due < today ? " (overdue)" : ""}`);
-  const offer = nextStageOffer(state, timetable, today);
-  if (offer) lines.push(`  the person may ask for stage ${offer.stage} until ${offer.until}${offer.inTime ? "" : " (that time has passed)"}`);
-  return lines.join("\n");
 }
 
 async function run(argv: string[], services: () => Promise<Services>): Promise<number> {

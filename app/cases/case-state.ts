@@ -291,10 +291,19 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
  */
 export function settleRequest(state: CaseState, event: PortalCaseEvent): PortalCaseEvent {
   const stage = currentStage(state);
-  const following = stage.stage + 1;
-  const stageOf = (stage.repliedOn && following <= 3 ? following : Math.min(event.stage, following)) as NextStageRequest["stage"];
-  const answered = stageOf <= stage.stage || !stagesOf(state.service).includes(stageOf);
+  const after = stageAfter(state);
+  const stageOf = (stage.repliedOn && after ? after : Math.min(event.stage, stage.stage + 1)) as NextStageRequest["stage"];
+  // Only a request for the stage after this one has anything to wait for.
+  const answered = stageOf !== after;
   return { ...event, stage: stageOf, answered, ...(stageOf !== event.stage ? { picked: event.stage } : {}) };
+}
+
+/** The stage after the one a case is at, where its service has one (public health's next step is the Ombudsman, and
+ * stage 3's too): what a request for the next stage is for (`settleRequest`), and what the form suggests to someone
+ * who checked their case. */
+export function stageAfter(state: CaseState): NextStageRequest["stage"] | null {
+  const following = currentStage(state).stage + 1;
+  return following <= 3 && stagesOf(state.service).includes(following as CaseStage) ? (following as NextStageRequest["stage"]) : null;
 }
 
 /** Whether the stage a waiting request asks for is timed from the request when it starts: one made on or after the

@@ -13,9 +13,7 @@ import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, typ
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
 import { referencePrefixes } from "~/journeys/journeys";
 import { parseReference } from "~/reference";
-import type { CaseStage } from "~/cases/case-record";
-import { currentStage } from "~/cases/case-state";
-import { stagesOf } from "~/cases/timetable";
+import { stageAfter } from "~/cases/case-state";
 import { readForm } from "~/journeys/read-form.server";
 import { extendViewing, openViewing } from "~/journeys/session-data";
 import { describeFile, evidenceLimitValues, evidencePost, runFiles } from "~/journeys/evidence-page.server";
@@ -23,6 +21,11 @@ import { refusedPost } from "~/journeys/forgery.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { pageParts, usePart } from "~/page-parts";
 import type { EvidenceQuestionProps } from "~/components/journey/evidence-question";
+import { languageSwitchField } from "~/journeys/language-switch";
+import { supportedLanguages } from "~/i18n";
+import { useKeepTypedOnLanguageChange } from "~/components/journey/keep-typed-on-language";
+import { useRef } from "react";
+import { z } from "zod";
 
 /**
  * The evidence page's upload is on one page of a journey: a script of its own, fetched by that page only, rather
@@ -36,6 +39,9 @@ function EvidenceQuestion(props: EvidenceQuestionProps) {
 
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true, query: { change: /^1$/ } };
 export const meta = titleMeta;
+
+/** A language link's post (languageSwitchField): the language asked for, English for one the portal does not speak. */
+const languageSwitchSchema = z.enum(supportedLanguages).catch("en");
 
 type Place = { kind: "redirect"; to: string } | { kind: "page"; page: QuestionPageDefinition };
 
@@ -66,11 +72,8 @@ async function prefilledValues(page: QuestionPageDefinition, { journey, session,
     const viewed = await viewedCase();
     if (!viewed) continue;
     // Only a service the case knows; only a stage the service has, after the one the case is at.
-    const following = currentStage(viewed).stage + 1;
-    const value =
-      field.prefill === "viewed-case-service"
-        ? viewed.service !== "not-sure" ? viewed.service : null
-        : following <= 3 && stagesOf(viewed.service).includes(following as CaseStage) ? `stage-${following}` : null;
+    const after = stageAfter(viewed);
+    const value = field.prefill === "viewed-case-service" ? (viewed.service !== "not-sure" ? viewed.service : null) : after ? `stage-${after}` : null;
     if (value && field.options.some((option) => option.value === value)) values[field.name] = value;
   }
   return values;
@@ -98,7 +101,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const council = context.council;
   // The <title> ends up in browser history, which "Exit this page" cannot clear: no child's name in it.
   const heading = t(`pages.${page.id}.title`, { ...values, childName: t("common:answers.theChild"), context: variant });
-  const errorPrefix = flash ? `${t("common:layout.errorPrefix")} ` : "";
+  const errorPrefix = flash?.errors.length ? `${t("common:layout.errorPrefix")} ` : "";
   // The evidence page lists the run's files, which live in the evidence store rather than in the answers.
   const evidence = page.evidence
     ? { files: (await runFiles(context, journeyRequest)).map((file) => describeFile(file, context.language, t)), limits: evidenceLimitValues }
@@ -134,6 +137,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = upload ? upload.fields : await readForm(request, context);
   const journeyRequest = await loadJourneyRequest(context, request, params.journey, form);
   const { journey, session, state, position, today } = journeyRequest;
+  const switchedTo = form.get(languageSwitchField);
+  if (switchedTo !== null) {
+    // A language link followed with answers typed: the page again, in that language, with them in it and unchecked.
+    const place = placeOf(journeyRequest, params.page);
+    if (place.kind === "page" && !place.page.evidence) {
+      session.data.flash = { journey: journey.id, page: place.page.id, values: readPageValues(place.page, form), errors: [] };
+    }
+    const search = new URLSearchParams(new URL(request.url).searchParams.has("change") ? { change: "1" } : {});
+    search.set("lng", languageSwitchSchema.parse(switchedTo));
+    return redirectSaving(context, session, place.kind === "page" ? `/${journey.id}/${place.page.id}?${search.toString()}` : place.to);
+  }
   // An answer sent keeps the case this session checked open for the idle time from now (decision 056).
   extendViewing(session.data.progress, Date.now(), context.services.config.sessionIdleMs);
   const place = placeOf(journeyRequest, params.page);
@@ -166,6 +180,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function QuestionPage() {
   const page = useLoaderData<typeof loader>();
+  const form = useRef<HTMLFormElement>(null);
+  useKeepTypedOnLanguageChange(form);
   const text = useJourneyText(page.namespace, page.pageId, page.interpolation, page.variant);
   // The main question is the heading (a page's only question, or the one it names); a page with guidance
   // before its question, or with several equal ones, has a separate h1.
@@ -185,7 +201,7 @@ export default function QuestionPage() {
           {errorList.length ? <ErrorSummary titleText={text.t("common:errors.summaryTitle")} errorList={errorList} /> : null}
           {headingField ? null : <h1 className="govuk-heading-l">{text.text("title")}</h1>}
           <PageExtras extras={page.extras} namespace={page.namespace} pageId={page.pageId} position="before" />
-          <Form method="post" action={page.formAction} noValidate>
+          <Form ref={form} method="post" action={page.formAction} noValidate>
             <input type="hidden" name="csrf" value={page.csrf} />
             {page.fields.map((field) => (
               <QuestionField

@@ -160,6 +160,34 @@ test.describe("an expired session", () => {
   });
 });
 
+test("with JavaScript, another language on a question page keeps what was typed, unchecked until Continue", async ({ page }) => {
+  await reachWhatHappened(page);
+  const answer = page.locator("textarea[name='what-happened']");
+  await answer.fill("Nikt nie przyszedł. Nobody came.");
+  await page.getByRole("link", { name: "Polski" }).click();
+  await expect(page).toHaveURL(/\/complaint\/what-happened\?lng=pl$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "pl");
+  await expect(answer).toHaveValue("Nikt nie przyszedł. Nobody came.");
+  // Kept, not checked: no error, and the title says none.
+  await expect(page.locator(".govuk-error-summary")).toHaveCount(0);
+  expect(await page.title()).not.toMatch(/^Błąd/);
+
+  // Emptied and switched again: what is typed now is what is kept, and an empty answer is not refused yet.
+  await answer.fill("");
+  await page.getByRole("link", { name: "العربية" }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(answer).toHaveValue("");
+  await expect(page.locator(".govuk-error-summary")).toHaveCount(0);
+
+  // Continue after a switch is an answer sent, as ever (the switch's fields are not left in the form).
+  await answer.fill("The health visitor never came.");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(answer).toHaveValue("The health visitor never came.");
+  await continueOn(page);
+  await expect(page).not.toHaveURL(/what-happened/);
+});
+
 test("with JavaScript, a long answer counts the characters left as they are typed", async ({ page }) => {
   // The character count's script is fetched by the page that has one, not by the pages before it (decision 042).
   const fetchedOn: string[] = [];

@@ -179,10 +179,29 @@ describe.each(engines)("case progress on %s", (engine) => {
     // Stage 3 picked while the case is at stage 1: stored as settled (a request for stage 2, with what they picked),
     // so the timeline replays the same, and sent on so.
     const picked3 = { ...people.escalateWithReference, answers: { ...people.escalateWithReference.answers, reference: { reference: complaint.reference }, stage: { stage: "stage-3" } } };
-    await send(picked3, "2026-12-18", complaint.reference);
+    const sentPicked3 = await send(picked3, "2026-12-18", complaint.reference);
+    // Promised what is recorded: stage 2's reply, 25 working days from the request, not stage 3's 50.
+    const { stage2 } = services.config.council.timetable.childrensSocialCare;
+    expect(sentPicked3).toMatchObject({ recordedStage: 2, replyBy: addWorkingDays("2026-12-18", stage2.replyWithin) });
+    // Not checked, the form's pick is all there is to go on: stage 3's whole time.
+    expect(await send(picked3, "2026-12-18")).toMatchObject({ replyBy: addWorkingDays("2026-12-18", 50) });
+    expect((await send(picked3, "2026-12-18")).recordedStage).toBeUndefined();
     const timeline = await services.cases.timeline(found!.id);
     expect(timeline.at(-1)!.event).toMatchObject({ type: "next-stage-requested", stage: 2, picked: 3, answered: false, date: "2026-12-18" });
     expect((await services.cases.stateAt(found!.id, timeline.at(-1)!.seq))!.nextStageRequests).toEqual((await services.cases.byReference(complaint.reference))!.state.nextStageRequests);
+  });
+
+  it("promises a checked request made while a stage is open that stage's reply date, which comes first", async () => {
+    const complaint = await send(people.parent);
+    const stage1Due = (await services.cases.byReference(complaint.reference))!.state.stages[0]!.dueOn;
+    const asking = { ...people.escalateWithReference, answers: { ...people.escalateWithReference.answers, reference: { reference: complaint.reference } } };
+    // Stage 2 asked for before stage 1's reply: it waits for that reply, which is the next the person hears.
+    expect(await send(asking, "2026-11-20", complaint.reference)).toMatchObject({ recordedStage: 2, replyBy: stage1Due });
+    // Stage 2 started and extended: a request then is answered by stage 2's own (extended) date.
+    expect((await post({ reference: complaint.reference, type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-23" })).status).toBe(200);
+    expect((await post({ reference: complaint.reference, type: "stage-started", stage: 2, date: "2026-11-24" })).status).toBe(200);
+    expect((await post({ reference: complaint.reference, type: "extended", dueDate: "2027-01-29", reason: "complex", date: "2026-11-25" })).status).toBe(200);
+    expect(await send(asking, "2026-11-26", complaint.reference)).toMatchObject({ recordedStage: 2, replyBy: "2027-01-29" });
   });
 
   it("takes a request for the next stage from the case system or staff, settled and timed as the portal's own", async () => {

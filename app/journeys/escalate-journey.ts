@@ -1,6 +1,6 @@
 // Take a complaint to the next stage: a stage 2 investigation, or a stage 3 review panel.
 import { z } from "zod";
-import { isPublicHealth } from "~/cases/timetable";
+import { isPublicHealth, nextStagePromise } from "~/cases/timetable";
 import { parseReference } from "~/reference";
 import { complaintJourney } from "./complaint-journey";
 import { checkboxSchema, line, posted } from "./field-schemas";
@@ -83,6 +83,9 @@ const pages: QuestionPage[] = [
   safePostPage(() => null),
 ];
 
+/** The stage the person picked on the form (stage 2 unless they picked 3). */
+const stageAskedFor = (answers: JourneyAnswers): 2 | 3 => (textOf(answers, "stage", "stage") === "stage-3" ? 3 : 2);
+
 export function escalateFlags(answers: JourneyAnswers): RoutingFlag[] {
   return textOf(answers, "advocate", "advocate") === "yes" ? ["escalation", "advocate"] : ["escalation"];
 }
@@ -99,7 +102,7 @@ export const escalateJourney: Journey = {
   // Each stage has a statutory time (the timetable's): stage 2's investigation, and stage 3's panel, its report and
   // the council's response. Public health has one stage at the council: a request to look again is answered in that
   // stage's time.
-  replyPromise: (answers) => (isPublicHealth(textOf(answers, "service", "service")) ? "complaint" : textOf(answers, "stage", "stage") === "stage-3" ? "review-panel" : "next-stage"),
+  replyPromise: (answers) => (isPublicHealth(textOf(answers, "service", "service")) ? "complaint" : nextStagePromise(stageAskedFor(answers))),
   contactOf: contactFromContactPage,
   statisticsOf: (answers) => ({
     role: null,
@@ -107,5 +110,5 @@ export const escalateJourney: Journey = {
   }),
   namesOf: namesFromAnswers,
   urgencyOf: urgencyFromAboutToHappen,
-  asksForNextStage: (answers) => ({ reference: textOf(answers, "reference", "reference") || null, stage: textOf(answers, "stage", "stage") === "stage-3" ? 3 : 2 }),
+  asksForNextStage: (answers) => ({ reference: textOf(answers, "reference", "reference") || null, stage: stageAskedFor(answers) }),
 };

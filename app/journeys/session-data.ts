@@ -14,6 +14,9 @@ export const journeyStateSchema = z.object({
       replyBy: z.string().nullable(),
       submittedAt: z.string(),
       language: z.string(),
+      /** A request for the next stage added to the case: the stage it is for as recorded, which the confirmation
+       * describes (the person may have picked another, `settleRequest`). */
+      stage: z.union([z.literal(2), z.literal(3)]).optional(),
     })
     .optional(),
 });

@@ -6,8 +6,10 @@ import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { initialiseNames } from "~/annual-report/initialise-names";
 import { caseServices, type CaseService, type PortalReach, type Quotation, type SubmissionRecord } from "~/cases/case-record";
-import { askedLate } from "~/cases/case-state";
-import { promisedWorkingDays } from "~/cases/timetable";
+import type { PortalCaseEvent } from "~/cases/case-events";
+import { askedLate, currentStage, replyDueOn, requestAsRecorded, type CaseState } from "~/cases/case-state";
+import { nextStagePromise, promisedWorkingDays } from "~/cases/timetable";
+import type { Timetable } from "~/config/council-schema";
 import { webhooksFor } from "~/config/config.server";
 import { contactFlags, mayWriteTo } from "~/delivery/contact-permission";
 import { jobsInsert } from "~/delivery/outbox.server";
@@ -15,7 +17,7 @@ import { planDeliveries } from "~/delivery/plan-deliveries";
 import { generateReference } from "~/reference.server";
 import type { Queryable, Statement } from "~/services/database.server";
 import type { Services } from "~/services/services.server";
-import type { AlongsideWork, StoredSubmission } from "~/services/submissions.server";
+import type { StoredSubmission } from "~/services/submissions.server";
 import { addWorkingDays } from "~/working-days";
 import type { EvidenceOwner } from "~/evidence/evidence-store.server";
 import { evidenceOwner } from "./evidence-page.server";
@@ -41,7 +43,7 @@ export interface JourneySubmission {
   /** Whose evidence files go with it: they move from the session's run to the submission in its transaction. */
   evidence?: EvidenceOwner | null;
   /** More writes for the submission's own transaction, run last, only when this send stores it. */
-  alsoInTransaction?: AlongsideWork;
+  alsoInTransaction?: (tx: Queryable, submission: SentSubmission) => Promise<void>;
   /** Run first in the submission's transaction, every time (the send locks its session's row: see `rotation`). */
   firstInTransaction?: (tx: Queryable) => Promise<void>;
 }
@@ -55,13 +57,39 @@ const caseServiceOf = (service: string | null): CaseService => ((caseServices as
  * 075). Any other is sent to the team "not checked", to confirm with the person before recording it. One made after
  * the time to ask has passed is taken, and flagged late.
  */
-async function nextStageRequestOf(services: Services, journey: Journey, answers: JourneyAnswers, today: string, checked: Viewing | null): Promise<{ flags: RoutingFlag[]; recorded: boolean }> {
+async function nextStageRequestOf(services: Services, journey: Journey, answers: JourneyAnswers, today: string, checked: Viewing | null): Promise<{ flags: RoutingFlag[]; recorded: boolean; promise: RecordedPromise | null }> {
   const request = journey.asksForNextStage?.(answers);
-  if (!request?.reference) return { flags: [], recorded: false };
+  if (!request?.reference) return { flags: [], recorded: false, promise: null };
+  const { timetable } = services.config.council;
   const found = await services.cases.byReference(request.reference);
-  const late = found ? askedLate(found.state, services.config.council.timetable, today) : false;
+  const late = found ? askedLate(found.state, timetable, today) : false;
   const recorded = Boolean(found && checked && checked.reference === found.reference && checked.caseId === found.id);
-  return { flags: [...(late ? (["late"] as const) : []), ...(recorded ? [] : (["not-checked"] as const))], recorded };
+  const promise = found && recorded ? recordedPromise(found.state, requestAsRecorded(found.state, { type: "next-stage-requested", stage: request.stage, date: today, late }, timetable), timetable, today) : null;
+  return { flags: [...(late ? (["late"] as const) : []), ...(recorded ? [] : (["not-checked"] as const))], recorded, promise };
+}
+
+/** A stored submission, with the stage its request for the next stage was added to the case for, where it was. */
+export type SentSubmission = StoredSubmission & { recordedStage?: 2 | 3 };
+
+/** What the confirmation and the acknowledgement promise someone whose request is added to their case. */
+export interface RecordedPromise {
+  /** The stage the request is for, as it is recorded (the person may have picked another: `settleRequest`). */
+  stage: 2 | 3;
+  replyBy: string;
+}
+
+/**
+ * The promise for a request as the case records it, rather than as picked on the form: a request waiting for a
+ * stage that starts from it (the stage before was replied to) is answered in that stage's time from today; one that
+ * an open stage answers, or that waits for an open stage's reply first, is answered by that stage's reply date. Null
+ * where the case has neither (stage 3 replied to, or public health's one stage): the journey's own promise stands.
+ */
+function recordedPromise(state: CaseState, settled: PortalCaseEvent, timetable: Timetable, today: string): RecordedPromise | null {
+  if (!settled.answered && currentStage(state).repliedOn) {
+    return { stage: settled.stage, replyBy: addWorkingDays(today, promisedWorkingDays(timetable, nextStagePromise(settled.stage), state.service)) };
+  }
+  const open = replyDueOn(state);
+  return open ? { stage: settled.stage, replyBy: open } : null;
 }
 
 /** The date the confirmation promises a reply by, or null when the journey promises none (no contact asked for). */
@@ -71,18 +99,19 @@ export function replyByOf(services: Services, journey: Journey, answers: Journey
 }
 
 /** Stores a submission and everything that goes with it in one transaction, and returns what the confirmation shows. */
-export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach, evidence, checkedCase = null, alsoInTransaction, firstInTransaction }: JourneySubmission): Promise<StoredSubmission> {
+export async function storeJourneySubmission(services: Services, { journey, answers, language, runId, today, reach, evidence, checkedCase = null, alsoInTransaction, firstInTransaction }: JourneySubmission): Promise<SentSubmission> {
   const { config } = services;
   const service = journey.serviceOf(answers);
-  const replyBy = replyByOf(services, journey, answers, today);
   const contact = journey.contactOf(answers);
   const urgent: RoutingFlag[] = journey.urgencyOf?.(answers) ? ["urgent"] : [];
   const nextStage = await nextStageRequestOf(services, journey, answers, today, checkedCase);
+  const replyBy = journey.replyPromise(answers) === null ? null : (nextStage.promise?.replyBy ?? replyByOf(services, journey, answers, today));
   const flags = orderFlags([...urgent, ...journey.flagsOf(answers, today), ...contactFlags(contact), ...nextStage.flags]);
   const jobs = planDeliveries(config.council, webhooksFor(config.webhooks, "submissions"), journey, { service, flags, answers });
   const portalReach: PortalReach = reach ?? { language, javascript: null, widthBand: null };
   const statistics = journey.statisticsOf(answers);
 
+  const sent = (stored: StoredSubmission): SentSubmission => (nextStage.promise ? { ...stored, recordedStage: nextStage.promise.stage } : stored);
   const submissionWork = async (tx: Queryable, stored: StoredSubmission) => {
     // The jobs are written in the submission's own transaction: stored means it will be delivered. With them, in one
     // round trip on PostgreSQL: the run's files handed to the submission, and the case it opens, if it opens one.
@@ -165,17 +194,18 @@ export async function storeJourneySubmission(services: Services, { journey, answ
     () => generateReference(journey.referencePrefix),
     async (tx, stored) => {
       await submissionWork(tx, stored);
-      await alsoInTransaction?.(tx, stored);
+      await alsoInTransaction?.(tx, sent(stored));
     },
     firstInTransaction,
   );
-  return submission;
+  return sent(submission);
 }
 
 type Submitted = NonNullable<JourneyState["submitted"]>;
 
-function submittedOf(submission: StoredSubmission): Submitted {
-  return { reference: submission.reference, replyBy: submission.replyBy, submittedAt: submission.submittedAt, language: submission.language };
+function submittedOf(submission: SentSubmission): Submitted {
+  const { reference, replyBy, submittedAt, language, recordedStage } = submission;
+  return { reference, replyBy, submittedAt, language, ...(recordedStage ? { stage: recordedStage } : {}) };
 }
 
 /**

@@ -63,7 +63,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       // A request for the next stage has its own reference; the complaint is still looked up by the complaint's.
       complaintReference: nextStageAsked?.reference ?? null,
       // Its next steps are those of the stage asked for, not of both.
-      nextContext: nextStageAsked ? `stage-${nextStageAsked.stage}` : undefined,
+      nextContext: nextStageAsked ? `stage-${submitted.stage ?? nextStageAsked.stage}` : undefined,
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
     },
     // What was sent stays only for the idle time after the send (or after the person last did something else here):

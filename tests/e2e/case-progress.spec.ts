@@ -339,13 +339,16 @@ test.describe("a complaint at stage 3, at 360 px without JavaScript", () => {
     await continueOn(page);
     await page.goBack();
     await expect(page.getByLabel("Stage 3: a review panel")).toBeChecked();
-    await page.getByLabel("Stage 2: an investigation").check();
     await continueOn(page);
     // Sent from the session that checked the case with its code: added to the case, and their page says so
-    // (decision 075). The team is not asked to check it.
+    // (decision 075). The team is not asked to check it. Stages go in order: it is recorded as a request for stage
+    // 2, and the confirmation tells them of stage 2 and its reply date, not of the panel they picked.
     const asking = personas({ tag: `next${Date.now().toString(36)}` }).escalateWithReference;
-    await answerAs(page, { ...asking, answers: { ...asking.answers, reference: { reference }, advocate: { advocate: "no" } } });
+    await answerAs(page, { ...asking, answers: { ...asking.answers, reference: { reference }, stage: { stage: "stage-3" }, advocate: { advocate: "no" } } });
     const request = await sendAnswers(page);
+    await expect(page.getByText(`We will send you our written reply by ${formatLongDate(addWorkingDays(londonToday(), 25), "en")}.`)).toBeVisible();
+    await expect(page.getByText("For stage 2, an investigating officer")).toBeVisible();
+    await expect(page.getByText("For stage 3")).toHaveCount(0);
     await page.goto("/progress/status");
     await expect(page.getByText(`You asked for stage 2 on ${formatLongDate(londonToday(), "en")}. We will tell you when it starts.`)).toBeVisible();
     const { mail } = await deliveriesFor(request, 2);

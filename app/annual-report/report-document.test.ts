@@ -492,9 +492,9 @@ describe("reports from other records", () => {
     const stage2 = { stage: 2 as const, startedOn: "2025-05-01", dueOn: "2025-06-06", extendedDueOn: null, repliedOn: null, outcome: null, workingDays: null, timeliness: null };
     const reopened = record("2024-10-01", { stages: [stage1, stage2], closedOn: null, closings: [{ closedOn: "2024-10-14", reopenedOn: "2025-05-01" }] });
     const { elements, csv } = render({ cases: [reopened], submissions: [], quotations: [] }, financialYear(2025));
-    expect(paragraphs(elements)).toContain("1 complaint that was closed before 1 April 2025 was reopened in 2025/26: 1 is still open.");
+    expect(paragraphs(elements)).toContain("1 complaint that was closed before 1 April 2025 was reopened, or taken to the next stage, in 2025/26: 1 is still open.");
     const line = (figure: string) => csvRows(csv).find((fields) => fields[0] === "Children's social care complaints" && fields[1] === `Complaints carried forward and carried in: ${figure}`)?.[3];
-    expect([line("Reopened (closed before 1 April 2025)"), line("Reopened and still open"), line("Carried forward (open on 31 March 2026)"), line("Carried in (open on 1 April 2025)")]).toEqual(["1", "1", "1", "0"]);
+    expect([line("Reopened or taken to the next stage (closed before 1 April 2025)"), line("Reopened or taken to the next stage, and still open"), line("Carried forward (open on 31 March 2026)"), line("Carried in (open on 1 April 2025)")]).toEqual(["1", "1", "1", "0"]);
   });
 
   it("counts a complaint the council did not consider (out of time, say) as its own outcome", () => {

@@ -376,11 +376,13 @@ export const reportWords = {
   "carried.inConcludedRow": "Carried in and concluded",
   "carried.inConcludedAtRow": "Carried in and concluded at stage {{stage}}",
   "carried.inOpenRow": "Carried in and still open",
-  "carried.reopened_one": "{{count}} complaint that was closed before {{start}} was reopened {{inPeriod}}: {{list}}.",
-  "carried.reopened_other": "{{count}} complaints that were closed before {{start}} were reopened {{inPeriod}}: {{list}}.",
-  "carried.reopenedRow": "Reopened (closed before {{start}})",
+  // A complaint closed before the year is open again in it when it was reopened, or when the person asked for the
+  // next stage in it and the council has not yet answered (decision 074).
+  "carried.reopened_one": "{{count}} complaint that was closed before {{start}} was reopened, or taken to the next stage, {{inPeriod}}: {{list}}.",
+  "carried.reopened_other": "{{count}} complaints that were closed before {{start}} were reopened, or taken to the next stage, {{inPeriod}}: {{list}}.",
+  "carried.reopenedRow": "Reopened or taken to the next stage (closed before {{start}})",
   "carried.reopenedConcludedRow": "Reopened and concluded again",
-  "carried.reopenedOpenRow": "Reopened and still open",
+  "carried.reopenedOpenRow": "Reopened or taken to the next stage, and still open",
 
   // Requests
   "requests.heading": "Requests for other formats, languages and advocates",

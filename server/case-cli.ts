@@ -3,7 +3,7 @@
 // Checked by the same schema and the same rules; `show` prints stages, dates and deadlines, never personal data.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { caseChannels, caseServices, complainantRoles, stageOutcomes } from "~/cases/case-record";
+import { registeredChannels, caseServices, complainantRoles, stageOutcomes } from "~/cases/case-record";
 import { describeCase } from "./describe-case";
 import { caseEventSchema, type CaseEvent } from "~/cases/case-events";
 import { loadCommandConfig } from "./command-config";
@@ -12,7 +12,7 @@ import { createServices, type Services } from "~/services/services.server";
 import { countableYears, isCountableDate, londonDate } from "~/working-days";
 
 const usage = `Usage:
-  npm run case -- register --received YYYY-MM-DD --service childrens-social-care|public-health --channel phone|letter|email|in-person|other
+  npm run case -- register --received YYYY-MM-DD --service childrens-social-care|public-health --channel ${registeredChannels.join("|")}
                            [--role parent|…] [--stage 1|2] [--advocate-asked] [--out-of-time]
   npm run case -- show <reference>
   npm run case -- event <reference> acknowledged [--date YYYY-MM-DD]
@@ -33,7 +33,7 @@ class UsageError extends Error {}
 const registerSchema = z.object({
   received: z.iso.date({ error: "--received must be a date written as YYYY-MM-DD", abort: true }).refine(isCountableDate, { error: `--received must be a date in the years ${countableYears}` }),
   service: z.enum(caseServices, { error: `--service must be one of ${caseServices.join(", ")}` }),
-  channel: z.enum(caseChannels, { error: `--channel must be one of ${caseChannels.join(", ")}` }),
+  channel: z.enum(registeredChannels, { error: `--channel must be one of ${registeredChannels.join(", ")} (a complaint made through the portal opens its own case)` }),
   role: z.enum(complainantRoles, { error: `--role must be one of ${complainantRoles.join(", ")}` }).optional(),
   stage: z.enum(["1", "2"], { error: "--stage must be 1 or 2" }).default("1"),
   "advocate-asked": z.boolean().default(false),

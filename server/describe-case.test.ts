@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { councilSettingsSchema } from "~/config/council-schema";
 import { exampleCouncil } from "~/config/example-council";
 import type { TimelineEvent } from "~/cases/case-events";
-import { replay, type CaseOpening } from "~/cases/case-state";
+import { replay, requestAsRecorded, type CaseOpening } from "~/cases/case-state";
 import { describeCase } from "./describe-case";
 
 const timetable = councilSettingsSchema.parse(exampleCouncil).timetable;
@@ -31,5 +31,14 @@ describe("npm run case -- show", () => {
     const fromStart = describeCase(opening.reference, replay(opening, [replied, started], timetable), timetable, "2025-06-20");
     expect(fromStart).toContain("stage 2: started 2025-06-16, due 2025-07-21;");
     expect(fromStart).not.toContain("timed from");
+  });
+
+  it("says a request answered as it came was answered, not started: public health has no stage 2", () => {
+    const publicHealth = { ...opening, service: "public-health" as const };
+    const replied = replay(publicHealth, [{ type: "replied", stage: 1, outcome: "not-upheld", date: "2025-05-09" }], timetable);
+    const asked = replay(publicHealth, [{ type: "replied", stage: 1, outcome: "not-upheld", date: "2025-05-09" }, requestAsRecorded(replied, { type: "next-stage-requested", stage: 2, date: "2025-05-12" }, timetable)], timetable);
+    const shown = describeCase(opening.reference, asked, timetable, "2025-05-13");
+    expect(shown).toContain("asked for stage 2 on 2025-05-12, answered 2025-05-12: there is no stage 2 to start (the Ombudsman is next)");
+    expect(shown).not.toContain("started 2025-05-12");
   });
 });

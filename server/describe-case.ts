@@ -20,7 +20,15 @@ export function describeCase(reference: string, state: CaseState, timetable: Tim
   }
   lines.push(`  advocate: ${state.advocateArrangedOn ? `arranged ${state.advocateArrangedOn}` : state.advocateAsked ? "asked for, not yet arranged" : "not asked for"}`);
   for (const request of state.nextStageRequests) {
-    const answer = request.answeredOn ? `, ${request.declined ? "declined" : "started"} ${request.answeredOn}` : ", waiting";
+    const answer = !request.answeredOn
+      ? ", waiting"
+      : request.declined
+        ? `, declined ${request.answeredOn}`
+        : state.stages.some((stage) => stage.stage === request.stage && stage.startedOn === request.answeredOn)
+          ? `, started ${request.answeredOn}`
+          : state.stages.some((stage) => stage.stage === request.stage)
+            ? `, answered ${request.answeredOn}: stage ${request.stage} was already open`
+            : `, answered ${request.answeredOn}: there is no stage ${request.stage} to start (the Ombudsman is next)`;
     lines.push(`  asked for stage ${request.stage} on ${request.on}${request.late ? " (after the time to ask had passed)" : ""}${answer}`);
   }
   if (state.ombudsman) {

@@ -403,7 +403,7 @@ export const reportWords = {
   "requests.languageCaption": "Requests for another language, by language",
   "requests.otherCaption": "Advocates and next stages asked for outside a complaint",
   "requests.advocatesRow": "Asked for an advocate without making a complaint",
-  "requests.escalationsRow": "Asked to take a complaint to the next stage",
+  "requests.escalationsRow": "Asked through the portal to take a complaint to the next stage",
   "requests.escalationStageRow": "Asked for stage {{stage}}",
   "requests.escalationNotRecordedRow": "Stage asked for not recorded",
   "format.large-print": "large print",

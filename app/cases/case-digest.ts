@@ -7,6 +7,7 @@
 // personal data.
 import type { Timetable } from "~/config/council-schema";
 import { addWorkingDays, workingDaysBetween } from "~/working-days";
+import { isReply } from "./case-record";
 import { currentStage, panelOf, replyDueOn, timesItsStage, waitingRequests, type CaseState } from "./case-state";
 import { nextStageRequestDeadline, stageLimits, stagesOf } from "./timetable";
 
@@ -85,10 +86,11 @@ export function buildDigest(
       // council answers it, by starting the stage or declining it (decision 067): a request nobody answered gets older in
       // the digest, rather than dropping out of it.
       const line = { reference, stage: request.stage, askedOn: request.on, days: workingDaysBetween(request.on, today) };
-      const next = stagesOf(state.service).includes(request.stage) && request.stage === latest.stage + 1;
+      const next = stagesOf(state.service).includes(request.stage) && request.stage === latest.stage + 1 && isReply(latest.outcome);
       if (next && latest.repliedOn !== null) digest.nextStageNotStarted.push({ ...line, ...(timesItsStage(state, request) ? runningFrom(timetable, state, request.stage, request.on) : {}) });
       // One that can never start as it is (a stage the service does not have, after a "not sure" complaint was settled
-      // to public health; or one recorded before requests were settled, skipping a stage) is listed to be answered, so
+      // to public health; one after a withdrawal, or a decision not to consider the complaint; or one recorded before
+      // requests were settled, skipping a stage) is listed to be answered, so
       // that nothing waits unseen. One for the stage after an open one waits for its reply.
       else if (!next) digest.nextStageCannotStart.push({ ...line, at: latest.stage });
     }
@@ -97,7 +99,8 @@ export function buildDigest(
     if (latest.repliedOn && !waiting.length) {
       // A late request may still be accepted (decision 068): closing does not stop one, it reopens the case.
       const askBy = nextStageRequestDeadline(timetable, state.service, stage, latest.repliedOn);
-      if (!askBy || askBy < today) digest.toClose.push({ reference, stage, repliedOn: latest.repliedOn, askBy });
+      // A withdrawn complaint, or one not considered, has no next stage to wait for.
+      if (!askBy || askBy < today || !isReply(latest.outcome)) digest.toClose.push({ reference, stage, repliedOn: latest.repliedOn, askBy });
     }
     // Once a stage has been replied to, or a later one started, an acknowledgement is no longer worth chasing.
     const movedOn = state.stages.length > 1 || state.stages.some((each) => each.repliedOn !== null);

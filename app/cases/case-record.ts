@@ -31,6 +31,8 @@ export type Timeliness = (typeof timelinessBands)[number];
 /** How the complaint reached the council. */
 export const caseChannels = ["portal", "phone", "letter", "email", "in-person", "other"] as const;
 export type CaseChannel = (typeof caseChannels)[number];
+/** How a complaint staff register came: every way but the portal, whose complaints open their own cases. */
+export const registeredChannels = ["phone", "letter", "email", "in-person", "other"] as const satisfies readonly Exclude<CaseChannel, "portal">[];
 
 /** Who made the complaint or paid the compliment (the portal's "Who are you?" answers). */
 export const complainantRoles = [

@@ -545,6 +545,21 @@ describe("stage 3's review panel", () => {
 describe("requests that cannot come next, and stage 3s kept before panels", () => {
   const digestOn = (state: CaseState, day: string) => buildDigest([{ reference: state.reference, state }], timetable, day);
 
+  it("offers no next stage after a withdrawal or a decision not to consider, lists the case to close, and a request then to be answered", () => {
+    const opened = openCase(opening({ receivedOn: "2026-11-02", reach: null }), timetable);
+    for (const outcome of ["withdrawn", "not-considered"] as const) {
+      const ended = run(opened, { type: "replied", stage: 1, outcome, date: "2026-11-13" });
+      expect(nextStageOffer(ended, timetable, "2026-11-16")).toBeNull();
+      expect(refusal(ended, { type: "stage-started", stage: 2, date: "2026-11-16" }).title).toBe("The complaint has ended");
+      expect(digestOn(ended, "2026-11-16").toClose).toEqual([expect.objectContaining({ reference: "C-7K4M-2Q9P-W", stage: 1 })]);
+      // The person may still ask (by phone, say): the team is told it cannot go ahead as it is, until they answer it.
+      const asked = run(ended, settleRequest(ended, { type: "next-stage-requested", stage: 2, date: "2026-11-16", late: false }));
+      expect(digestOn(asked, "2026-11-17")).toMatchObject({ nextStageNotStarted: [], nextStageCannotStart: [{ reference: "C-7K4M-2Q9P-W", stage: 2, at: 1 }] });
+    }
+    // A reply offers it, as ever.
+    expect(nextStageOffer(run(opened, { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" }), timetable, "2026-11-16")).toMatchObject({ stage: 2, inTime: true });
+  });
+
   it("lists a request that can never start as it is, to be answered, until it is declined", () => {
     // Sent as "not sure", stage 2 asked for after the reply, then settled to public health (which has no stage 2).
     const notSure = run(openCase(opening({ service: "not-sure", receivedOn: "2026-11-02", reach: null }), timetable), { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" });

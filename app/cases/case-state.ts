@@ -3,7 +3,7 @@
 // same state, so the stored state can always be rebuilt, and every rule is tested without a database.
 import type { Timetable } from "~/config/council-schema";
 import { subtractWorkingDays, workingDaysBetween } from "~/working-days";
-import { timedFrom, type CaseChannel, type CaseRecord, type CaseService, type CaseStage, type Closing, type ComplainantRole, type OmbudsmanRecord, type PortalReach, type StageRecord, type Timeliness } from "./case-record";
+import { isReply, timedFrom, type CaseChannel, type CaseRecord, type CaseService, type CaseStage, type Closing, type ComplainantRole, type OmbudsmanRecord, type PortalReach, type StageRecord, type Timeliness } from "./case-record";
 import type { CaseEvent, PortalCaseEvent, TimelineEvent } from "./case-events";
 import { acknowledgementDue, isPublicHealth, nextStageRequestDeadline, replyDueAfterPanel, stageLimits, stagesOf, type StageLimits } from "./timetable";
 
@@ -177,6 +177,8 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
         return { ok: true, state: next };
       }
       if (!stage.repliedOn) return refuse("The current stage has not been replied to", `Stage ${stage.stage} has no reply yet: stage ${event.stage} starts after it.`, "stage");
+      // A complaint withdrawn, or not considered, has ended: there is no reply to take further (the Ombudsman is next).
+      if (!isReply(stage.outcome)) return refuse("The complaint has ended", `Stage ${stage.stage} ended ${stage.outcome}: there is no reply to take to stage ${event.stage}.`, "stage");
       // Timed from the person's request through the portal, where one made after the last stage's reply is waiting:
       // the reply date the confirmation promised them, and the regulations' time from when they asked (decision 067).
       // A request made before that reply (the portal takes one at any time) is timed from the stage's start.
@@ -368,7 +370,7 @@ export function closedCaseNeededUntil(state: CaseState, timetable: Timetable): s
 export function nextStageOffer(state: CaseState, timetable: Timetable, today: string): { stage: 2 | 3; until: string; inTime: boolean } | null {
   if (state.closedOn && isPublicHealth(state.service)) return null;
   const stage = currentStage(state);
-  if (!stage.repliedOn || stage.stage === 3) return null;
+  if (!stage.repliedOn || stage.stage === 3 || !isReply(stage.outcome)) return null;
   const until = nextStageRequestDeadline(timetable, state.service, stage.stage, stage.repliedOn);
   if (!until) return null;
   return { stage: (stage.stage + 1) as 2 | 3, until, inTime: today <= until };

@@ -99,7 +99,9 @@ export interface ServiceFigures {
    * to the review panel's meeting, and from the meeting to the response, over the replies whose meeting was recorded.
    * A median of the whole stage would sit beside no limit: its reply is due 20 working days after the panel met.
    */
-  stage3Panel: { panelRecorded: Count; panelNotRecorded: Count; toPanel: Median; toResponse: Median };
+  /** Stage 3 replies in the regulations' parts; `panelLate`: of those whose panel's meeting was recorded, the ones
+   * whose panel met after its day (decision 078). */
+  stage3Panel: { panelRecorded: Count; panelNotRecorded: Count; panelLate: Count; toPanel: Median; toResponse: Median };
   /**
    * Advocates asked for and arranged. The three counts after `arrangedByRole` are never shown: they are how the two
    * shown ones overlap, declared so that suppression cannot let "4 asked, 3 arranged" say that 1 who asked got none.
@@ -266,7 +268,7 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
   ) as Record<StageKey, { replied: number; inTime: number; extended: number; late: number; [notRecorded]: number; medianDays: Days }>;
   const outcomes = Object.fromEntries(stageKeys.map((key) => [key, tally(outcomeKeys)])) as Record<StageKey, Record<(typeof outcomeKeys)[number], number>>;
   const ended = tally(stageKeys);
-  const stage3Panel = { panelRecorded: 0, panelNotRecorded: 0, toPanel: new Days([], "panelRecorded"), toResponse: new Days([], "panelRecorded") };
+  const stage3Panel = { panelRecorded: 0, panelNotRecorded: 0, panelLate: 0, toPanel: new Days([], "panelRecorded"), toResponse: new Days([], "panelRecorded") };
   const ombudsman = { considered: 0, referredBack: 0, decided: 0, decisions: tally(decisionKeys) };
   for (const record of cases) {
     for (const stage of record.stages) {
@@ -287,6 +289,7 @@ function serviceRaw(cases: readonly CaseRecord[], period: ReportPeriod) {
         const heldOn = stage.panel?.heldOn;
         if (heldOn && stage.repliedOn) {
           stage3Panel.panelRecorded++;
+          if (stage.panel && heldOn > stage.panel.dueOn) stage3Panel.panelLate++;
           stage3Panel.toPanel.values.push(workingDaysBetween(timedFrom(stage), heldOn));
           stage3Panel.toResponse.values.push(workingDaysBetween(heldOn, stage.repliedOn));
         } else stage3Panel.panelNotRecorded++;

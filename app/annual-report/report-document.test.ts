@@ -223,6 +223,23 @@ describe("stage 3's time limit", () => {
     expect([line("Stage 3, from the request to the review panel (limit 30 working days)"), line("Stage 3, from the review panel to the response (limit 20 working days: its report within 5 working days, the response within 15 working days)")]).toEqual(["5", "30"]);
   });
 
+  it("counts a panel that met late as late, and its response within the time after the meeting as in time", () => {
+    // Stage 3 began on 3 June 2025, so the panel was due by 15 July; it met on 28 July (late). The response on
+    // 22 August is 19 working days after the meeting: in time, though 58 working days after the stage began.
+    const latePanel = caseThrough("2025-04-01", [
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2025-04-08" },
+      { type: "stage-started", stage: 2, date: "2025-04-09" },
+      { type: "replied", stage: 2, outcome: "not-upheld", date: "2025-05-30" },
+      { type: "stage-started", stage: 3, date: "2025-06-03" },
+      { type: "panel-held", date: "2025-07-28" },
+      { type: "replied", stage: 3, outcome: "not-upheld", date: "2025-08-22" },
+    ]);
+    expect(latePanel.stages[2]).toMatchObject({ panel: { dueOn: "2025-07-15", heldOn: "2025-07-28" }, dueOn: "2025-08-26", timeliness: "in-time" });
+    const said = paragraphs(render({ cases: [latePanel], submissions: [], quotations: [] }, financialYear(2025)).elements).join(" ");
+    expect(said).toContain("At stage 3, 1 reply was sent (1 within the time limits");
+    expect(said).toContain("1 of these review panels met later than 30 working days after the request.");
+  });
+
   it("says a stage 3 whose panel's meeting was not recorded is left out of its medians", () => {
     expect(render(seedYearInput()).html).toContain("Made on 2 December 2026 from the anonymous records the portal keeps of everything sent through it and everything staff recorded in it.");
     const kept = record("2025-04-01", {

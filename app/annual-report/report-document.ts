@@ -539,6 +539,8 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       if (toPanel.kind === "number" && toResponse.kind === "number") {
         out.push(paragraph(say("timeliness.stage3Medians", { ...stage3Parts, toPanel: say("shown.days", { count: toPanel.value }), toResponse: say("shown.days", { count: toResponse.value }) })));
       }
+      // A panel that met late is late in itself: the response is still timed from the meeting (decision 078).
+      if (nonZero(p.panelLate)) out.push(paragraph(say("timeliness.stage3PanelsLate", { count: amount(p.panelLate), panel: stage3Parts.panel })));
       if (nonZero(p.panelNotRecorded)) {
         out.push(paragraph(p.panelRecorded.value === 0 ? say("timeliness.stage3NoPanels") : say("timeliness.stage3PanelsNotRecorded", { count: amount(p.panelNotRecorded) })));
       }

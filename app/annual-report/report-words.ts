@@ -266,7 +266,7 @@ export const reportWords = {
   "timeliness.medianRow": "Stage {{stage}} (limit {{limit}}{{extended}})",
   "timeliness.medianRowExtended": ", extended {{extended}}",
   "timeliness.stage3Limit":
-    "the time limits (the review panel within {{panel}} of the request, its report within {{report}} of meeting and the response within {{response}} of the report, and no later than {{whole}} after the request)",
+    "the time limits (the review panel within {{panel}} of the request, its report within {{report}} of meeting and the response within {{response}} of the report; {{whole}} after the request where the day the panel met was not recorded)",
   "timeliness.medianRowPanel": "Stage 3, from the request to the review panel (limit {{panel}})",
   "timeliness.medianRowResponse": "Stage 3, from the review panel to the response (limit {{afterPanel}}: its report within {{report}}, the response within {{response}})",
   "timeliness.chartPanel": "Stage 3 panel",
@@ -275,6 +275,8 @@ export const reportWords = {
     "The review panel met a median of {{toPanel}} after the request (limit {{panel}}), and the response was sent a median of {{toResponse}} after the panel met (limit {{afterPanel}}: its report within {{report}}, the response within {{response}}).",
   "timeliness.stage3PanelsNotRecorded_one": "For {{count}} of these replies the day the review panel met was not recorded, so it is not in these medians.",
   "timeliness.stage3PanelsNotRecorded_other": "For {{count}} of these replies the day the review panel met was not recorded, so they are not in these medians.",
+  "timeliness.stage3PanelsLate_one": "{{count}} of these review panels met later than {{panel}} after the request.",
+  "timeliness.stage3PanelsLate_other": "{{count}} of these review panels met later than {{panel}} after the request.",
   "timeliness.stage3NoPanels": "The day the review panel met was not recorded for these replies, so the time each part took cannot be given.",
   "timeliness.withoutReply": "Complaints withdrawn or not considered had no reply, so they are not counted here: at {{stage}}, {{list}}.",
   "timeliness.medianRowPublicHealth": "Reply (limit {{limit}}{{extended}})",

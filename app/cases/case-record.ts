@@ -89,7 +89,7 @@ export interface StageRecord {
   timeliness: Timeliness | null;
   /** Stage 3's review panel: the day it must meet by, and the day it met (absent from other stages, and from stage 3
    * records kept before this was). Once it has met, the reply is due within the report's and the response's time
-   * of the meeting, where that is sooner than the whole stage's (decision 070). */
+   * of the meeting, whenever it met (decisions 070, 078). */
   panel?: { dueOn: string; heldOn: string | null };
 }
 

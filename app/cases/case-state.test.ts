@@ -491,14 +491,18 @@ describe("stage 3's review panel", () => {
     expect(atStage2.stages.some((stage) => "panel" in stage)).toBe(false);
   });
 
-  it("times the reply from the meeting where that is sooner, and never later than the stage's own date", () => {
+  it("times the reply from the meeting, as the regulations do, whenever the panel met", () => {
     const early = run(atStage3, { type: "panel-held", date: "2026-12-10" });
     expect(currentStage(early)).toMatchObject({ panel: { heldOn: "2026-12-10" }, dueOn: addWorkingDays("2026-12-10", reportWithin + responseWithin) });
     expect(replyDueOn(early)).toBe(addWorkingDays("2026-12-10", reportWithin + responseWithin));
-    // A panel that met after its day does not move the reply later.
+    // A panel that met after its day is late itself; the report and the response still have their time after it
+    // (decision 078), so a response within it is in time, though after the whole stage's 50 days.
     const lateDay = addWorkingDays(currentStage(atStage3).panel!.dueOn, 10);
     const late = run(atStage3, { type: "panel-held", date: lateDay });
-    expect(currentStage(late).dueOn).toBe(currentStage(atStage3).dueOn);
+    expect(currentStage(late).dueOn).toBe(addWorkingDays(lateDay, reportWithin + responseWithin));
+    expect(currentStage(late).dueOn > currentStage(atStage3).dueOn).toBe(true);
+    const respondedLatePanel = run(late, { type: "replied", stage: 3, outcome: "not-upheld", date: addWorkingDays(lateDay, reportWithin + responseWithin - 1) });
+    expect(currentStage(respondedLatePanel).timeliness).toBe("in-time");
     // A reply after the meeting's time is late, though within the whole stage's 50 days.
     const answered = run(early, { type: "replied", stage: 3, outcome: "not-upheld", date: addWorkingDays("2026-12-10", reportWithin + responseWithin + 1) });
     expect(currentStage(answered).timeliness).toBe("late");

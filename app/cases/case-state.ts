@@ -157,7 +157,7 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       const limits = stageLimits(timetable, event.service, stage.stage, timedFrom(stage));
       // A stage 3 whose panel has met keeps its reply timed from the meeting, whichever was recorded first.
       const heldOn = stage.panel?.heldOn;
-      if (!stage.repliedOn) next.stages[next.stages.length - 1] = { ...stage, dueOn: heldOn ? replyDueAfterPanel(timetable, heldOn, limits.dueOn) : limits.dueOn };
+      if (!stage.repliedOn) next.stages[next.stages.length - 1] = { ...stage, dueOn: heldOn ? replyDueAfterPanel(timetable, heldOn) : limits.dueOn };
       next.latestExtension = limits.latestExtension;
       if (!state.acknowledgedOn) next.acknowledgementDueOn = acknowledgementDue(timetable, event.service, state.receivedOn);
       return { ok: true, state: next };
@@ -225,7 +225,7 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       if (date < stage.startedOn) return refuse("The date is before stage 3 began", `Stage 3 began on ${stage.startedOn}.`, "date");
       // It may be recorded late, after other events, with the day it met: nothing else recorded since depends on it.
       next.lastEventOn = date > state.lastEventOn ? date : state.lastEventOn;
-      next.stages[next.stages.length - 1] = { ...stage, dueOn: replyDueAfterPanel(timetable, date, stage.dueOn), panel: { ...panel, heldOn: date } };
+      next.stages[next.stages.length - 1] = { ...stage, dueOn: replyDueAfterPanel(timetable, date), panel: { ...panel, heldOn: date } };
       return { ok: true, state: next };
     }
     case "time-limit-waived":

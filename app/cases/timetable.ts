@@ -92,12 +92,12 @@ export function stageLimits(timetable: Timetable, service: CaseService, stage: C
   }
 }
 
-/** The day stage 3's reply is due once its review panel has met on `heldOn`: the panel's report, then the response
- * to it. The stage's own date still holds where it is sooner (a panel that met late does not move the reply). */
-export function replyDueAfterPanel(timetable: Timetable, heldOn: string, stageDueOn: string): string {
+/** The day stage 3's reply is due once its review panel has met on `heldOn`: the panel's report within its days of
+ * the meeting, then the response within its days of the report, as the regulations time them, whenever the panel met
+ * (decision 078: a panel that met late is late itself, and does not shorten the response's time). */
+export function replyDueAfterPanel(timetable: Timetable, heldOn: string): string {
   const { reportWithin, responseWithin } = timetable.childrensSocialCare.stage3;
-  const after = addWorkingDays(heldOn, reportWithin + responseWithin);
-  return after < stageDueOn ? after : stageDueOn;
+  return addWorkingDays(heldOn, reportWithin + responseWithin);
 }
 
 /** The stages a service's procedure has. */

@@ -252,9 +252,18 @@ describe("a public health complaint", () => {
     expect(refusal(replied, { type: "stage-started", stage: 2, date: "2027-01-05" })).toMatchObject({ title: "No such stage" });
     expect(nextStageOffer(replied, timetable, "2027-01-05")).toBeNull();
   });
-  it("may be put back to 6 months, not beyond", () => {
-    expect(run(opened, { type: "extended", dueDate: "2027-06-17", reason: "complex", date: "2027-01-04" }).stages[0]!.extendedDueOn).toBe("2027-06-17");
-    expect(refusal(opened, { type: "extended", dueDate: "2027-06-18", reason: "complex", date: "2027-01-04" })).toMatchObject({ title: "Past the longest extension allowed" });
+  it("may be put back to the end of the 6 months commencing on the day received, or longer if agreed before they end", () => {
+    // Received 17 December 2026: the 6 months commencing that day end on 16 June 2027.
+    expect(opened.latestExtension).toBe("2027-06-16");
+    expect(stageLimits(timetable, "public-health", 1, "2025-08-04").latestExtension).toBe("2026-02-03");
+    expect(stageLimits(timetable, "public-health", 1, "2025-08-31").latestExtension).toBe("2026-02-28");
+    expect(stageLimits(timetable, "public-health", 1, "2025-08-01").latestExtension).toBe("2026-01-31");
+    expect(run(opened, { type: "extended", dueDate: "2027-06-16", reason: "complex", date: "2027-01-04" }).stages[0]!.extendedDueOn).toBe("2027-06-16");
+    // "Such longer period as may be agreed before the expiry of that period": agreed in time, it may go beyond.
+    const longer = run(opened, { type: "extended", dueDate: "2027-08-02", reason: "person-agreed", date: "2027-01-04" });
+    expect(longer.stages[0]!.extendedDueOn).toBe("2027-08-02");
+    // Once the 6 months have ended, no agreement made then takes it further.
+    expect(refusal(longer, { type: "extended", dueDate: "2027-09-01", reason: "person-agreed", date: "2027-06-28" })).toMatchObject({ title: "Past the longest extension allowed" });
   });
 });
 

@@ -199,7 +199,10 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       const agreeBy = stage.startedOn > current ? stage.startedOn : current;
       if (date > agreeBy) return refuse("The reply is already late", `Stage ${stage.stage}'s reply was due by ${current}: an extension is agreed by then, not after.`, "date");
       if (event.dueDate <= current) return refuse("The new date is not later", `The reply is already due by ${current}.`, "dueDate");
-      if (event.dueDate > state.latestExtension) return refuse("Past the longest extension allowed", `Stage ${stage.stage} may be extended to ${state.latestExtension} at the latest.`, "dueDate");
+      // Public health's 6 months may be made longer by an agreement made before they end (the regulations' "such longer
+      // period as may be agreed before the expiry of that period"); children's social care's limits are fixed.
+      const agreedLonger = isPublicHealth(state.service) && date <= state.latestExtension;
+      if (event.dueDate > state.latestExtension && !agreedLonger) return refuse("Past the longest extension allowed", `Stage ${stage.stage} may be extended to ${state.latestExtension} at the latest.`, "dueDate");
       next.stages[next.stages.length - 1] = { ...stage, extendedDueOn: event.dueDate };
       return { ok: true, state: next };
     }

@@ -58,6 +58,17 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/**
+ * The last day of a period of `months` months commencing on `date`, as the regulations count "6 months commencing on
+ * the day on which the complaint was received": the day before the same day `months` later (received 4 August, the
+ * last day is 3 February), or that month's last day when it has no such day (received 31 August, 28 or 29 February).
+ */
+export function lastDayOfMonthsCommencing(date: string, months: number): string {
+  const same = addMonths(date, months);
+  if (same.slice(8) !== date.slice(8)) return same;
+  return new Date(Date.parse(`${same}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The working days a complaint is acknowledged within: the shorter of the Complaint Handling Code's and the regulations'. */
 export function acknowledgementWorkingDays(timetable: Timetable, service: CaseService): number {
   return isPublicHealth(service) ? Math.min(timetable.acknowledgeWithin, timetable.publicHealth.acknowledgeWithin) : timetable.acknowledgeWithin;
@@ -70,7 +81,8 @@ export function acknowledgementDue(timetable: Timetable, service: CaseService, r
 export interface StageLimits {
   /** The statutory date, before any extension. */
   dueOn: string;
-  /** The latest an extension may move it to; null when the stage cannot be extended. */
+  /** The latest an extension may move it to; null when the stage cannot be extended. Public health's is the end of
+   * its 6 months, and a longer period may be agreed before then (`extended`, decision 079). */
   latestExtension: string | null;
   /** Stage 3 only: the day its review panel must meet by. */
   panelDueOn?: string;
@@ -79,7 +91,7 @@ export interface StageLimits {
 /** When a stage started on `startedOn` must be replied to, and how far it may be extended. */
 export function stageLimits(timetable: Timetable, service: CaseService, stage: CaseStage, startedOn: string): StageLimits {
   if (isPublicHealth(service)) {
-    return { dueOn: addWorkingDays(startedOn, timetable.publicHealth.replyWithin), latestExtension: addMonths(startedOn, timetable.publicHealth.replyWithinMonths) };
+    return { dueOn: addWorkingDays(startedOn, timetable.publicHealth.replyWithin), latestExtension: lastDayOfMonthsCommencing(startedOn, timetable.publicHealth.replyWithinMonths) };
   }
   const csc = timetable.childrensSocialCare;
   switch (stage) {

@@ -10,6 +10,7 @@ import { councilIn } from "~/config/council-schema";
 import { evidenceDownloads } from "~/evidence/download.server";
 import { evidenceUploadRoute, type UploadResult } from "~/evidence/upload.server";
 import { refusedLocation, type Refusal } from "~/journeys/forgery.server";
+import { isPlainForm } from "~/journeys/read-form.server";
 import { journeyById, registeredJourneys } from "~/journeys/journeys";
 import { evidenceFields, evidenceFileField } from "~/journeys/evidence-form";
 import { chooseLanguage } from "~/services/language.server";
@@ -133,9 +134,10 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     if (retryAfter === null) return next();
     logger.warn({ requestId: res.locals.requestId, route: res.locals.route }, "rate limit reached");
     // A post sent with JavaScript is Remix's data request, whose fetch cannot follow our redirect to a page: its
-    // route refuses it instead (readForm, without the body being read), so Remix's own redirect takes the person
-    // to the page that explains.
-    if (req.path.endsWith(".data")) {
+    // route refuses it instead (readForm), so Remix's own redirect takes the person to the page that explains. So is
+    // a plain form post, with or without JavaScript: a question page keeps what was typed before it refuses it
+    // (decision 080). Only files (multipart) are refused here, unread.
+    if (req.path.endsWith(".data") || isPlainForm(req.headers["content-type"])) {
       res.locals.refusal = { reason: "rate", retryAfterSeconds: retryAfter } satisfies Refusal;
       return next();
     }

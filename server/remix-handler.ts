@@ -8,7 +8,8 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
-import { maxBodyBytes } from "~/journeys/read-form.server";
+import { isPlainForm, maxBodyBytes } from "~/journeys/read-form.server";
+import type { Refusal } from "~/journeys/forgery.server";
 
 export interface RemixHandlerOptions {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -79,12 +80,15 @@ export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOption
       return;
     }
     // A post the server has already refused (res.locals.refusal) is not read either, nor an evidence upload, whose
-    // body app/evidence/upload.server.ts has streamed already (res.locals.bodyRead).
-    const unread = req.method === "GET" || req.method === "HEAD" || res.locals.refusal !== undefined || res.locals.bodyRead === true;
+    // body app/evidence/upload.server.ts has streamed already (res.locals.bodyRead). Except a plain form refused for
+    // coming too fast: a question page keeps what was typed in it before refusing it (decision 080).
+    const refusal = res.locals.refusal as Refusal | undefined;
+    const refusedUnread = refusal !== undefined && !(refusal.reason === "rate" && isPlainForm(req.headers["content-type"]));
+    const unread = req.method === "GET" || req.method === "HEAD" || refusedUnread || res.locals.bodyRead === true;
     (unread ? Promise.resolve(undefined) : readBody(req, maxBodyBytes))
       .then(async (body) => {
         const context = getLoadContext(req, res);
-        if (body === tooLarge) context.refusal = { reason: "too-large" };
+        if (body === tooLarge) context.refusal ??= { reason: "too-large" };
         else if (body) context.body = body;
         // A refused post (context.refusal) is refused by its route (readForm), so a form sent with JavaScript gets
         // Remix's own redirect. The rest of its body, unread, is read and dropped once the answer has gone, by the

@@ -9,6 +9,17 @@ import { refusedPost } from "./forgery.server";
 /** The largest body the server reads (server/remix-handler.ts refuses anything longer, however it is sent). */
 export const maxBodyBytes = 64 * 1024;
 
+/** Whether a post's body is a plain form (what browsers send for our forms without files, JavaScript on or off). */
+export function isPlainForm(contentType: string | null | undefined): boolean {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
+}
+
+/** The form of a post refused for sending too many too fast, which the server read all the same (decision 080). */
+export function formOfRefused(request: Request, context: AppLoadContext): FormFields {
+  const body = context.body;
+  return body && isPlainForm(request.headers.get("Content-Type")) ? new URLSearchParams(body.toString("utf8")) : new URLSearchParams();
+}
+
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormFields> {
   if (context.refusal) throw refusedPost(request, context.refusal);
   const body = context.body;
@@ -16,7 +27,7 @@ export async function readForm(request: Request, context: AppLoadContext): Promi
   if (!body || !contentType) return new URLSearchParams();
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   // What browsers send for our forms, with JavaScript on or off.
-  if (type === "application/x-www-form-urlencoded") return new URLSearchParams(body.toString("utf8"));
+  if (isPlainForm(type)) return new URLSearchParams(body.toString("utf8"));
   if (type !== "multipart/form-data") return new URLSearchParams();
   try {
     // Buffer.concat always gives a buffer over a plain ArrayBuffer.

@@ -14,10 +14,10 @@ import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-
 import { referencePrefixes } from "~/journeys/journeys";
 import { parseReference } from "~/reference";
 import { stageAfter } from "~/cases/case-state";
-import { readForm } from "~/journeys/read-form.server";
+import { formOfRefused, readForm } from "~/journeys/read-form.server";
 import { extendViewing, openViewing } from "~/journeys/session-data";
 import { describeFile, evidenceLimitValues, evidencePost, runFiles } from "~/journeys/evidence-page.server";
-import { refusedPost } from "~/journeys/forgery.server";
+import { refusedPost, type Refusal } from "~/journeys/forgery.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { pageParts, usePart } from "~/page-parts";
 import type { EvidenceQuestionProps } from "~/components/journey/evidence-question";
@@ -130,10 +130,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
 }
 
+/**
+ * A page's post refused for coming too fast (RATE_LIMIT_POSTS): what was typed in it is kept for the page, unchecked,
+ * before the person is sent to the page that says when to try again, so "Go back to the page" finds it there
+ * (decision 080). Only with the form's own token: the session the page was made for.
+ */
+async function keptThenRefused(request: Request, params: ActionFunctionArgs["params"], context: ActionFunctionArgs["context"], refusal: Refusal): Promise<Response> {
+  const form = formOfRefused(request, context);
+  const refused = refusedPost(request, refusal);
+  // Anything else wrong with it (no session, a forged token, a page not found) is told as the limit: that comes first.
+  const journeyRequest = await loadJourneyRequest(context, request, params.journey, form).catch(() => null);
+  if (!journeyRequest) return refused;
+  const { journey, session, state } = journeyRequest;
+  const place = placeOf(journeyRequest, params.page);
+  if (place.kind !== "page" || place.page.evidence) return refused;
+  session.data.journeys[journey.id] = state;
+  session.data.flash = { journey: journey.id, page: place.page.id, values: readPageValues(place.page, form), errors: [] };
+  for (const [name, value] of await saveSession(context, session)) refused.headers.append(name, value);
+  return refused;
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   // An upload's body was read by the server (app/evidence/upload.server.ts): its other fields are the form.
   const upload = context.evidenceUpload;
   if (upload?.refusal === "forgery") throw refusedPost(request, { reason: "forgery" });
+  if (context.refusal?.reason === "rate" && !upload) throw await keptThenRefused(request, params, context, context.refusal);
   const form = upload ? upload.fields : await readForm(request, context);
   const journeyRequest = await loadJourneyRequest(context, request, params.journey, form);
   const { journey, session, state, position, today } = journeyRequest;

@@ -229,7 +229,7 @@ test.describe("bots, without a CAPTCHA", () => {
   });
 });
 
-test("posts over the rate limit get a clear page with when to try again, with JavaScript off or on", async ({ request, page, consoleProblems }) => {
+test("posts over the rate limit get a clear page with when to try again, and keep what was typed, with JavaScript off or on", async ({ request, page, browser, consoleProblems }) => {
   const { spawn } = await import("node:child_process");
   const port = await freePort();
   const dir = process.env.E2E_DATA_DIR!;
@@ -265,6 +265,22 @@ test("posts over the rate limit get a clear page with when to try again, with Ja
     consoleProblems.splice(0, consoleProblems.length, ...consoleProblems.filter((problem) => !expected.includes(problem)));
     await page.getByRole("link", { name: /Go back/ }).click();
     await expect(page).toHaveURL(`${base}/complaint/service`);
+    // What they chose is still chosen, kept unchecked (decision 080).
+    await expect(page.getByRole("radio", { name: /Public health/ })).toBeChecked();
+    await expect(page.locator(".govuk-error-summary")).toHaveCount(0);
+    // Without JavaScript, the same.
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const plain = await noScript.newPage();
+      await plain.goto(`${base}/complaint/service`);
+      await choose(plain, /Children/);
+      await continueOn(plain);
+      await expect(plain).toHaveURL(/\/refused\?reason=rate&retry=\d+&back=%2Fcomplaint%2Fservice$/);
+      await plain.getByRole("link", { name: /Go back/ }).click();
+      await expect(plain.getByRole("radio", { name: /Children/ })).toBeChecked();
+    } finally {
+      await noScript.close();
+    }
   } finally {
     portal.kill("SIGTERM");
   }

@@ -59,6 +59,19 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
     for (const persona of own) expect(() => answerJourney(journey, persona, today), persona.name).not.toThrow();
   });
 
+  it("says an optional answer is optional once: the page adds it, so no label says it in any language", () => {
+    for (const language of supportedLanguages) {
+      const marker = (resources[language]!.common as { answers: { optional: string } }).answers.optional;
+      const own = resources[language]![journey.id] as { pages?: Record<string, { fields?: Record<string, { label?: unknown }> }> };
+      for (const page of journey.pages) {
+        for (const field of allFields(page.fields)) {
+          const label = own.pages?.[page.id]?.fields?.[field.name]?.label;
+          if ("optional" in field && field.optional && typeof label === "string") expect(label, `${language} ${page.id}.${field.name}`).not.toContain(marker);
+        }
+      }
+    }
+  });
+
   it("makes references the checker accepts and leads back to it", () => {
     const reference = generateReference(journey.referencePrefix);
     expect(isPortalReference(reference)).toBe(true);

@@ -41,7 +41,7 @@ export default function Refused() {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <h1 className="govuk-heading-l">{t(`errors.${page.reason}.title`, { context: page.wordsFor })}</h1>
-            <p className="govuk-body">{t(`errors.${page.reason}.body`, { minutes: page.minutes, context: page.wordsFor })}</p>
+            <p className="govuk-body">{t(`errors.${page.reason}.body`, { minutes: page.reason === "rateLimited" ? t("errors.rateLimited.minutes", { count: page.minutes }) : undefined, context: page.wordsFor })}</p>
             {page.wordsFor === "progress" ? null : <p className="govuk-body">{t("errors.answersKept")}</p>}
             <p className="govuk-body">
               <a className="govuk-link" href={page.back}>

@@ -3,7 +3,8 @@
 // reply-by date, the flags, and every answer in journey order.
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
-import { isPublicHealth, urgentContactBy } from "~/cases/timetable";
+import { acknowledgementDue, acknowledgementWorkingDays, isPublicHealth, urgentContactBy } from "~/cases/timetable";
+import { addWorkingDays, londonDate } from "~/working-days";
 import { formatLongDate } from "~/format-date";
 import { noReplyReason } from "~/delivery/contact-permission";
 import { isSupportedLanguage, languages } from "~/i18n";
@@ -118,6 +119,26 @@ function filesBlocks({ files, detail, t }: StaffNotificationInput): EmailBlock[]
   return [{ kind: "heading", text: t("emails:staff.filesHeading") }, { kind: "list", items }, { kind: "paragraph", text: where }];
 }
 
+/**
+ * The dates staff must act by before the reply, where there are any: a complaint's acknowledgement, and a stage 3
+ * request's review panel, timed from the request (the panel's first, as the digest lists them).
+ */
+function actByDates({ journey, submission, council, t }: StaffNotificationInput, answers: JourneyAnswers): string[] {
+  const receivedOn = londonDate(new Date(submission.submittedAt));
+  const { timetable } = council;
+  const service = isPublicHealth(submission.service) ? "public-health" : "childrens-social-care";
+  const dates: string[] = [];
+  if (journey.opensCase?.(answers)) {
+    const days = acknowledgementWorkingDays(timetable, service);
+    dates.push(t("emails:staff.acknowledgeBy", { date: formatLongDate(acknowledgementDue(timetable, service, receivedOn), "en"), days }));
+  }
+  if (journey.replyPromise(answers) === "review-panel" && service !== "public-health") {
+    const days = timetable.childrensSocialCare.stage3.panelWithin;
+    dates.push(t("emails:staff.panelBy", { date: formatLongDate(addWorkingDays(receivedOn, days), "en"), days }));
+  }
+  return dates;
+}
+
 export function renderStaffNotification(input: StaffNotificationInput): RenderedEmail {
   const { journey, submission, detail, t } = input;
   const answers = submission.answers as JourneyAnswers;
@@ -137,6 +158,7 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
       kind: "paragraph",
       text: replyBy ? (rule ? t("emails:staff.replyByRule", { replyBy, rule }) : t("emails:staff.replyBy", { replyBy })) : t("emails:staff.noReplyDate"),
     },
+    ...actByDates(input, answers).map((text): EmailBlock => ({ kind: "paragraph", text })),
     {
       kind: "paragraph",
       text: t("emails:staff.received", {

@@ -127,6 +127,13 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         if (journey.replyPromise(answers)) expect(staff.text).toMatch(/Reply by [^.]+ \([^)]+\)\./);
         // A complaint's rule is its service's: public health's one stage, or children's social care's stage 1.
         if (journey.replyPromise(answers) === "complaint") expect(staff.text).toContain(journey.serviceOf(answers) === "public-health" ? "(public health: " : "(stage 1: ");
+        // What staff must do before the reply, by when: a complaint's acknowledgement (submitted Thursday 26 November
+        // 2026: 5 working days for children's social care, 3 for public health), and a stage 3 request's panel.
+        const publicHealth = journey.serviceOf(answers) === "public-health";
+        if (journey.opensCase?.(answers)) expect(staff.text).toContain(publicHealth ? "Acknowledge it by Tuesday, 1 December 2026 (3 working days)." : "Acknowledge it by Thursday, 3 December 2026 (5 working days).");
+        else expect(staff.text).not.toContain("Acknowledge it by");
+        if (journey.replyPromise(answers) === "review-panel") expect(staff.text).toContain("the review panel must meet by Tuesday, 12 January 2027 (30 working days from the request).");
+        else expect(staff.text).not.toContain("review panel must meet");
         expect(staff.subject).toContain(resources.en?.[journey.id]?.submission && (resources.en[journey.id]!.submission as { name: string }).name);
         // A late request for the next stage is late for the time to ask, and is said so; a late complaint, for the
         // 12 months.

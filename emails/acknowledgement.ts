@@ -25,7 +25,8 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
   };
   const blocks: EmailBlock[] = [
     { kind: "heading", level: 1, text: t("emails:acknowledgement.heading", values) },
-    { kind: "paragraph", text: t("emails:acknowledgement.reference", values) },
+    // A complaint's reference is the one its progress pages ask for, by that name.
+    { kind: "paragraph", text: t("emails:acknowledgement.reference", { ...values, context: journey.opensCase ? "complaint" : undefined }) },
   ];
   // A request for the next stage has its own reference; the complaint is still looked up by the complaint's.
   const complaintReference = journey.asksForNextStage?.(submission.answers as JourneyAnswers).reference;

@@ -28,6 +28,8 @@ import { routePatterns } from "./route-patterns";
 import { securityHeaders } from "./security-headers";
 
 const allowedMethods = new Set(["GET", "HEAD", "POST"]);
+/** How many posts over the rate limit in a window are read, so that a question page keeps what they carried. */
+const refusedPostsKept = 5;
 
 /** Pages whose HTML is the same for everyone who reads them in one language. */
 const cachedPages = ["/", "/accessibility-statement", "/privacy", "/cookies", "/contact", ...registeredJourneys.map((journey) => `/${journey.id}`)];
@@ -138,7 +140,8 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     // a plain form post, with or without JavaScript: a question page keeps what was typed before it refuses it
     // (decision 080). Only files (multipart) are refused here, unread.
     if (req.path.endsWith(".data") || isPlainForm(req.headers["content-type"])) {
-      res.locals.refusal = { reason: "rate", retryAfterSeconds: retryAfter } satisfies Refusal;
+      const keepTyped = services.rateLimiter.overBy(req.ip ?? "unknown") <= refusedPostsKept;
+      res.locals.refusal = { reason: "rate", retryAfterSeconds: retryAfter, keepTyped } satisfies Refusal;
       return next();
     }
     res.redirect(303, refusedLocation("rate", req.path, retryAfter));

@@ -237,7 +237,7 @@ describe("stage 3's time limit", () => {
     expect(latePanel.stages[2]).toMatchObject({ panel: { dueOn: "2025-07-15", heldOn: "2025-07-28" }, dueOn: "2025-08-26", timeliness: "in-time" });
     const said = paragraphs(render({ cases: [latePanel], submissions: [], quotations: [] }, financialYear(2025)).elements).join(" ");
     expect(said).toContain("At stage 3, 1 reply was sent (1 within the time limits");
-    expect(said).toContain("1 of these review panels met later than 30 working days after the request.");
+    expect(said).toContain("1 stage 3 review panel met later than 30 working days after the request.");
   });
 
   it("says a stage 3 whose panel's meeting was not recorded is left out of its medians", () => {

@@ -4,7 +4,7 @@ import { councilSettingsSchema } from "~/config/council-schema";
 import { exampleCouncil } from "~/config/example-council";
 import type { TimelineEvent } from "./case-events";
 import { caseEventSchema } from "./case-events";
-import { applyEvent, caseRecordOf, closedCaseNeededUntil, currentStage, nextStageOffer, openCase, panelOf, replay, replyDueOn, settleRequest, type CaseOpening, type CaseState } from "./case-state";
+import { applyEvent, caseRecordOf, closedCaseNeededUntil, currentStage, nextStageOffer, openCase, panelOf, replay, replyDueOn, settleRequest, stageAfter, type CaseOpening, type CaseState } from "./case-state";
 import { progressView } from "./progress-view";
 import { buildDigest } from "./case-digest";
 import { caseUpdatedPayload, caseUpdatedPayloadSchema } from "./case-webhook";
@@ -565,9 +565,12 @@ describe("requests that cannot come next, and stage 3s kept before panels", () =
       expect(nextStageOffer(ended, timetable, "2026-11-16")).toBeNull();
       expect(refusal(ended, { type: "stage-started", stage: 2, date: "2026-11-16" }).title).toBe("The complaint has ended");
       expect(digestOn(ended, "2026-11-16").toClose).toEqual([expect.objectContaining({ reference: "C-7K4M-2Q9P-W", stage: 1 })]);
-      // The person may still ask (by phone, say): the team is told it cannot go ahead as it is, until they answer it.
+      // The person may still ask (by phone, say): there is nothing to wait for, so it is answered as it comes, as
+      // public health's is, and the next-stage form suggests no stage.
+      expect(stageAfter(ended)).toBeNull();
       const asked = run(ended, settleRequest(ended, { type: "next-stage-requested", stage: 2, date: "2026-11-16", late: false }));
-      expect(digestOn(asked, "2026-11-17")).toMatchObject({ nextStageNotStarted: [], nextStageCannotStart: [{ reference: "C-7K4M-2Q9P-W", stage: 2, at: 1 }] });
+      expect(asked.nextStageRequests).toEqual([{ stage: 2, on: "2026-11-16", late: false, answeredOn: "2026-11-16" }]);
+      expect(digestOn(asked, "2026-11-17")).toMatchObject({ nextStageNotStarted: [], nextStageCannotStart: [] });
     }
     // A reply offers it, as ever.
     expect(nextStageOffer(run(opened, { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-13" }), timetable, "2026-11-16")).toMatchObject({ stage: 2, inTime: true });

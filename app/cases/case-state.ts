@@ -303,11 +303,14 @@ export function settleRequest(state: CaseState, event: PortalCaseEvent): PortalC
   return { ...event, stage: stageOf, answered, ...(stageOf !== event.stage ? { picked: event.stage } : {}) };
 }
 
-/** The stage after the one a case is at, where its service has one (public health's next step is the Ombudsman, and
- * stage 3's too): what a request for the next stage is for (`settleRequest`), and what the form suggests to someone
+/** The stage after the one a case is at, where its service has one and the complaint has not ended (public health's
+ * next step is the Ombudsman, and stage 3's too, and a withdrawn complaint's): what a request for the next stage is for (`settleRequest`), and what the form suggests to someone
  * who checked their case. */
 export function stageAfter(state: CaseState): NextStageRequest["stage"] | null {
-  const following = currentStage(state).stage + 1;
+  const stage = currentStage(state);
+  // A complaint withdrawn, or not considered, has ended: it has no next stage (the Ombudsman is next).
+  if (stage.repliedOn && !isReply(stage.outcome)) return null;
+  const following = stage.stage + 1;
   return following <= 3 && stagesOf(state.service).includes(following as CaseStage) ? (following as NextStageRequest["stage"]) : null;
 }
 

@@ -138,8 +138,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 async function keptThenRefused(request: Request, params: ActionFunctionArgs["params"], context: ActionFunctionArgs["context"], refusal: Refusal): Promise<Response> {
   const form = formOfRefused(request, context);
   const refused = refusedPost(request, refusal);
-  // Anything else wrong with it (no session, a forged token, a page not found) is told as the limit: that comes first.
-  const journeyRequest = await loadJourneyRequest(context, request, params.journey, form).catch(() => null);
+  // Answers deleted while away (the session's time was up) are said so, as on any page. Anything else wrong with it
+  // (no session, a forged token, a page not found) is told as the limit: that comes first.
+  let deleted: Response | null = null;
+  const journeyRequest = await loadJourneyRequest(context, request, params.journey, form).catch((error: unknown) => {
+    if (error instanceof Response && error.headers.get("Location")?.startsWith("/answers-deleted")) deleted = error;
+    return null;
+  });
+  if (deleted) return deleted;
   if (!journeyRequest) return refused;
   const { journey, session, state } = journeyRequest;
   const place = placeOf(journeyRequest, params.page);
@@ -154,7 +160,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // An upload's body was read by the server (app/evidence/upload.server.ts): its other fields are the form.
   const upload = context.evidenceUpload;
   if (upload?.refusal === "forgery") throw refusedPost(request, { reason: "forgery" });
-  if (context.refusal?.reason === "rate" && !upload) throw await keptThenRefused(request, params, context, context.refusal);
+  if (context.refusal?.keepTyped && !upload) throw await keptThenRefused(request, params, context, context.refusal);
   const form = upload ? upload.fields : await readForm(request, context);
   const journeyRequest = await loadJourneyRequest(context, request, params.journey, form);
   const { journey, session, state, position, today } = journeyRequest;

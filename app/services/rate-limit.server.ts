@@ -85,6 +85,13 @@ export class RateLimiter {
     return Math.ceil((windowStart + this.windowMs - now) / 1000);
   }
 
+  /** How many posts past the limit a client has sent in the current window, as this instance knows (0 within it). */
+  overBy(address: string): number {
+    const count = this.counts.get(this.keyOf(address));
+    if (!count || count.windowStart !== this.windowOf(this.now())) return 0;
+    return Math.max(0, count.shared + count.unshared - this.limit);
+  }
+
   /**
    * Adds this instance's new counts to the shared table and reads each total back. Counts that could not be
    * written are kept for the next try; only the database's own failure is logged, never an address.

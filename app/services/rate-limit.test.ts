@@ -64,6 +64,20 @@ describe.each(engines)("the rate limiter on %s", (engine) => {
     expect(limits.hit("a")).toBeNull();
   });
 
+  it("says how far past the limit a client is in the window, for how many refused posts are read (decision 080)", () => {
+    const limits = limiter(2);
+    expect(limits.overBy("a")).toBe(0);
+    limits.hit("a");
+    limits.hit("a");
+    expect(limits.overBy("a")).toBe(0);
+    limits.hit("a");
+    limits.hit("a");
+    expect(limits.overBy("a")).toBe(2);
+    expect(limits.overBy("b")).toBe(0);
+    time += 60_000;
+    expect(limits.overBy("a")).toBe(0);
+  });
+
   it("writes nothing per post, and shares its counts on a timer", async () => {
     const limits = limiter(100);
     for (let i = 0; i < 7; i++) limits.hit("198.51.100.7");

@@ -348,7 +348,7 @@ test.describe("a complaint at stage 3, at 360 px without JavaScript", () => {
     const request = await sendAnswers(page);
     await expect(page.getByText(`We will send you our written reply by ${formatLongDate(addWorkingDays(londonToday(), 25), "en")}.`)).toBeVisible();
     await expect(page.getByText("For stage 2, an investigating officer")).toBeVisible();
-    await expect(page.getByText("For stage 3")).toHaveCount(0);
+    await expect(page.getByText("For stage 3, we will contact you to arrange the review panel")).toHaveCount(0);
     await page.goto("/progress/status");
     await expect(page.getByText(`You asked for stage 2 on ${formatLongDate(londonToday(), "en")}. We will tell you when it starts.`)).toBeVisible();
     const { mail } = await deliveriesFor(request, 2);

@@ -278,6 +278,13 @@ test("posts over the rate limit get a clear page with when to try again, and kee
       await expect(plain).toHaveURL(/\/refused\?reason=rate&retry=\d+&back=%2Fcomplaint%2Fservice$/);
       await plain.getByRole("link", { name: /Go back/ }).click();
       await expect(plain.getByRole("radio", { name: /Children/ })).toBeChecked();
+      // Past the first few refused posts of the window, nothing more is read or written for this address.
+      for (let i = 0; i < 3; i++) await request.post(`${base}/complaint/service`, { data: "service=public-health", headers: { "Content-Type": "application/x-www-form-urlencoded" }, maxRedirects: 0 });
+      await choose(plain, /Public health/);
+      await continueOn(plain);
+      await expect(plain).toHaveURL(/\/refused\?reason=rate/);
+      await plain.getByRole("link", { name: /Go back/ }).click();
+      await expect(plain.getByRole("radio", { checked: true })).toHaveCount(0);
     } finally {
       await noScript.close();
     }

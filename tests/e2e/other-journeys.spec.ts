@@ -163,7 +163,9 @@ test("a request for the next stage says what happens at the stage asked for, and
     await sendAnswers(page);
     await expect(page.getByText(new RegExp(`^For stage ${stage}, `))).toBeVisible();
     await expect(page.getByText(new RegExp(`^For stage ${other}, `))).toHaveCount(0);
-    await expect(page.getByText("If you are still unhappy after that, you can ask the Local Government and Social Care Ombudsman to look at your complaint.")).toBeVisible();
+    // What comes after: stage 3 after stage 2 (and by when to ask), the Ombudsman after stage 3.
+    if (stage === "2") await expect(page.getByText("If you are still unhappy after that, you can ask for stage 3: a review panel of 3 independent people. Ask within 20 working days of getting our reply.")).toBeVisible();
+    else await expect(page.getByText("If you are still unhappy after that, you can ask the Local Government and Social Care Ombudsman to look at your complaint.")).toBeVisible();
     await page.context().clearCookies();
   }
 });

@@ -8,8 +8,8 @@
 import type { Timetable } from "~/config/council-schema";
 import { addWorkingDays, workingDaysBetween } from "~/working-days";
 import { isReply } from "./case-record";
-import { currentStage, panelOf, replyDueOn, timesItsStage, waitingRequests, type CaseState } from "./case-state";
-import { nextStageRequestDeadline, stageLimits, stagesOf } from "./timetable";
+import { currentStage, panelOf, replyDueOn, stageAfter, timesItsStage, waitingRequests, type CaseState } from "./case-state";
+import { nextStageRequestDeadline, stageLimits } from "./timetable";
 
 export interface DigestLine {
   reference: string;
@@ -86,7 +86,7 @@ export function buildDigest(
       // council answers it, by starting the stage or declining it (decision 067): a request nobody answered gets older in
       // the digest, rather than dropping out of it.
       const line = { reference, stage: request.stage, askedOn: request.on, days: workingDaysBetween(request.on, today) };
-      const next = stagesOf(state.service).includes(request.stage) && request.stage === latest.stage + 1 && isReply(latest.outcome);
+      const next = request.stage === stageAfter(state);
       if (next && latest.repliedOn !== null) digest.nextStageNotStarted.push({ ...line, ...(timesItsStage(state, request) ? runningFrom(timetable, state, request.stage, request.on) : {}) });
       // One that can never start as it is (a stage the service does not have, after a "not sure" complaint was settled
       // to public health; one after a withdrawal, or a decision not to consider the complaint; or one recorded before

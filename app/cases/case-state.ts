@@ -304,7 +304,8 @@ export function settleRequest(state: CaseState, event: PortalCaseEvent): PortalC
 }
 
 /** The stage after the one a case is at, where its service has one and the complaint has not ended (public health's
- * next step is the Ombudsman, and stage 3's too, and a withdrawn complaint's): what a request for the next stage is for (`settleRequest`), and what the form suggests to someone
+ * next step is the Ombudsman, and so is stage 3's and a withdrawn complaint's): what a request for the next stage is
+ * for (`settleRequest`), what the digest waits on, what the person is offered, and what the form suggests to someone
  * who checked their case. */
 export function stageAfter(state: CaseState): NextStageRequest["stage"] | null {
   const stage = currentStage(state);
@@ -374,12 +375,12 @@ export function closedCaseNeededUntil(state: CaseState, timetable: Timetable): s
 
 /** The next stage the person may ask for, and until when; null when none is open to them. */
 export function nextStageOffer(state: CaseState, timetable: Timetable, today: string): { stage: 2 | 3; until: string; inTime: boolean } | null {
-  if (state.closedOn && isPublicHealth(state.service)) return null;
   const stage = currentStage(state);
-  if (!stage.repliedOn || stage.stage === 3 || !isReply(stage.outcome)) return null;
+  const after = stageAfter(state);
+  if (!stage.repliedOn || !after) return null;
   const until = nextStageRequestDeadline(timetable, state.service, stage.stage, stage.repliedOn);
   if (!until) return null;
-  return { stage: (stage.stage + 1) as 2 | 3, until, inTime: today <= until };
+  return { stage: after, until, inTime: today <= until };
 }
 
 /** Whether an event of this kind is one the case system or staff send (the portal's own are not). */

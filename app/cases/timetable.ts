@@ -22,10 +22,10 @@ export function urgentContactBy(submittedAt: string, timetable: Timetable): stri
   return addWorkingDays(londonDate(new Date(submittedAt)), timetable.urgentContactWithin);
 }
 
-/** Working days to the reply a journey promises. */
 /** What a request for stage 2 or 3 promises: stage 2's reply, or stage 3's panel, report and response. */
 export const nextStagePromise = (stage: 2 | 3): ReplyPromise => (stage === 3 ? "review-panel" : "next-stage");
 
+/** Working days to the reply a journey promises. */
 export function promisedWorkingDays(timetable: Timetable, promise: ReplyPromise, service: string | null): number {
   switch (promise) {
     case "complaint":

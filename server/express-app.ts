@@ -139,8 +139,10 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     // route refuses it instead (readForm), so Remix's own redirect takes the person to the page that explains. So is
     // a plain form post, with or without JavaScript: a question page keeps what was typed before it refuses it
     // (decision 080). Only files (multipart) are refused here, unread.
-    if (req.path.endsWith(".data") || isPlainForm(req.headers["content-type"])) {
-      const keepTyped = services.rateLimiter.overBy(req.ip ?? "unknown") <= refusedPostsKept;
+    const plainForm = isPlainForm(req.headers["content-type"]);
+    if (req.path.endsWith(".data") || plainForm) {
+      // Read only for a plain form (never files), and only the first few past the limit.
+      const keepTyped = plainForm && services.rateLimiter.overBy(req.ip ?? "unknown") <= refusedPostsKept;
       res.locals.refusal = { reason: "rate", retryAfterSeconds: retryAfter, keepTyped } satisfies Refusal;
       return next();
     }

@@ -8,7 +8,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
-import { isPlainForm, maxBodyBytes } from "~/journeys/read-form.server";
+import { maxBodyBytes } from "~/journeys/read-form.server";
 import type { Refusal } from "~/journeys/forgery.server";
 
 export interface RemixHandlerOptions {
@@ -83,7 +83,7 @@ export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOption
     // body app/evidence/upload.server.ts has streamed already (res.locals.bodyRead). Except a plain form refused for
     // coming too fast: a question page keeps what was typed in it before refusing it (decision 080).
     const refusal = res.locals.refusal as Refusal | undefined;
-    const refusedUnread = refusal !== undefined && !(refusal.keepTyped === true && isPlainForm(req.headers["content-type"]));
+    const refusedUnread = refusal !== undefined && refusal.keepTyped !== true;
     const unread = req.method === "GET" || req.method === "HEAD" || refusedUnread || res.locals.bodyRead === true;
     (unread ? Promise.resolve(undefined) : readBody(req, maxBodyBytes))
       .then(async (body) => {

@@ -39,8 +39,9 @@ export function visitFromThisSite(request: Request): boolean {
 export interface Refusal {
   reason: "forgery" | "too-large" | "rate";
   retryAfterSeconds?: number;
-  /** One of the first few posts over the rate limit in its window: read, so a question page can keep what it carried
-   * (decision 080). Later ones are refused unread, so a client over the limit cannot make the portal write for it. */
+  /** A plain form post among the first few over the rate limit in its window: read, so a question page can keep what
+   * it carried (decision 080). Later ones, and files, are refused unread, so a client over the limit cannot make the
+   * portal read or write for it. */
   keepTyped?: boolean;
 }
 

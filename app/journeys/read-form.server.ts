@@ -14,14 +14,14 @@ export function isPlainForm(contentType: string | null | undefined): boolean {
   return (contentType ?? "").split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
 }
 
-/** The form of a post refused for sending too many too fast, which the server read all the same (decision 080). */
-export function formOfRefused(request: Request, context: AppLoadContext): FormFields {
-  const body = context.body;
-  return body && isPlainForm(request.headers.get("Content-Type")) ? new URLSearchParams(body.toString("utf8")) : new URLSearchParams();
-}
-
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormFields> {
   if (context.refusal) throw refusedPost(request, context.refusal);
+  return formOfBody(request, context);
+}
+
+/** The form in the body the server read, whether or not the post was refused: a refused post's body is read only to
+ * keep what was typed (decision 080). */
+export async function formOfBody(request: Request, context: AppLoadContext): Promise<FormFields> {
   const body = context.body;
   const contentType = request.headers.get("Content-Type");
   if (!body || !contentType) return new URLSearchParams();

@@ -8,13 +8,13 @@ import { isIntroExtra, PageExtras } from "~/components/journey/page-extras";
 import { QuestionField } from "~/components/journey/question-fields";
 import { useJourneyText } from "~/components/journey/use-journey-text";
 import { interpolationValues } from "~/journeys/describe-answers";
-import { allFields, answersOnRoute, fieldViews, neededByCheck, pageById, previousPage, readPageValues, validatePage, walkJourney } from "~/journeys/journey-engine";
+import { allFields, answersOnRoute, fieldViews, neededByCheck, pageById, previousPage, readPageValues, validatePage, walkJourney, type FormFields } from "~/journeys/journey-engine";
 import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
 import { referencePrefixes } from "~/journeys/journeys";
 import { parseReference } from "~/reference";
 import { stageAfter } from "~/cases/case-state";
-import { formOfRefused, readForm } from "~/journeys/read-form.server";
+import { formOfBody, readForm } from "~/journeys/read-form.server";
 import { extendViewing, openViewing } from "~/journeys/session-data";
 import { describeFile, evidenceLimitValues, evidencePost, runFiles } from "~/journeys/evidence-page.server";
 import { refusedPost, type Refusal } from "~/journeys/forgery.server";
@@ -136,7 +136,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
  * (decision 080). Only with the form's own token: the session the page was made for.
  */
 async function keptThenRefused(request: Request, params: ActionFunctionArgs["params"], context: ActionFunctionArgs["context"], refusal: Refusal): Promise<Response> {
-  const form = formOfRefused(request, context);
+  const form = await formOfBody(request, context);
   const refused = refusedPost(request, refusal);
   // Answers deleted while away (the session's time was up) are said so, as on any page. Anything else wrong with it
   // (no session, a forged token, a page not found) is told as the limit: that comes first.
@@ -147,13 +147,18 @@ async function keptThenRefused(request: Request, params: ActionFunctionArgs["par
   });
   if (deleted) return deleted;
   if (!journeyRequest) return refused;
-  const { journey, session, state } = journeyRequest;
-  const place = placeOf(journeyRequest, params.page);
-  if (place.kind !== "page" || place.page.evidence) return refused;
+  if (!keepTyped(journeyRequest, placeOf(journeyRequest, params.page), form)) return refused;
+  for (const [name, value] of await saveSession(context, journeyRequest.session)) refused.headers.append(name, value);
+  return refused;
+}
+
+/** What was typed on a page, kept for it unchecked, as a failed check keeps it but with no errors: for a language
+ * switch and a post refused for coming too fast. Not on the evidence page, whose files are kept as they upload. */
+function keepTyped({ journey, session, state }: JourneyRequest, place: Place, form: FormFields): boolean {
+  if (place.kind !== "page" || place.page.evidence) return false;
   session.data.journeys[journey.id] = state;
   session.data.flash = { journey: journey.id, page: place.page.id, values: readPageValues(place.page, form), errors: [] };
-  for (const [name, value] of await saveSession(context, session)) refused.headers.append(name, value);
-  return refused;
+  return true;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -168,9 +173,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (switchedTo !== null) {
     // A language link followed with answers typed: the page again, in that language, with them in it and unchecked.
     const place = placeOf(journeyRequest, params.page);
-    if (place.kind === "page" && !place.page.evidence) {
-      session.data.flash = { journey: journey.id, page: place.page.id, values: readPageValues(place.page, form), errors: [] };
-    }
+    keepTyped(journeyRequest, place, form);
     const search = new URLSearchParams(new URL(request.url).searchParams.has("change") ? { change: "1" } : {});
     search.set("lng", languageSwitchSchema.parse(switchedTo));
     return redirectSaving(context, session, place.kind === "page" ? `/${journey.id}/${place.page.id}?${search.toString()}` : place.to);

@@ -3,8 +3,8 @@
 // reply-by date, the flags, and every answer in journey order.
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
-import { acknowledgementDue, acknowledgementWorkingDays, isPublicHealth, urgentContactBy } from "~/cases/timetable";
-import { addWorkingDays, londonDate } from "~/working-days";
+import { acknowledgementDue, acknowledgementWorkingDays, isPublicHealth, stageLimits, urgentContactBy } from "~/cases/timetable";
+import { londonDate } from "~/working-days";
 import { formatLongDate } from "~/format-date";
 import { noReplyReason } from "~/delivery/contact-permission";
 import { isSupportedLanguage, languages } from "~/i18n";
@@ -133,8 +133,8 @@ function actByDates({ journey, submission, council, t }: StaffNotificationInput,
     dates.push(t("emails:staff.acknowledgeBy", { date: formatLongDate(acknowledgementDue(timetable, service, receivedOn), "en"), days }));
   }
   if (journey.replyPromise(answers) === "review-panel" && service !== "public-health") {
-    const days = timetable.childrensSocialCare.stage3.panelWithin;
-    dates.push(t("emails:staff.panelBy", { date: formatLongDate(addWorkingDays(receivedOn, days), "en"), days }));
+    const { panelDueOn } = stageLimits(timetable, service, 3, receivedOn);
+    if (panelDueOn) dates.push(t("emails:staff.panelBy", { date: formatLongDate(panelDueOn, "en"), days: timetable.childrensSocialCare.stage3.panelWithin }));
   }
   return dates;
 }

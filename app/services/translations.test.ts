@@ -67,6 +67,27 @@ describe("the words of a right-to-left language", () => {
   });
 });
 
+describe("every language's words", () => {
+  it("put in every value the English words put in (a child's name, a date, a time limit), so no translation drops one", () => {
+    // A time limit may be said whole ({{days.…}}) where English, having just said the unit, gives its number ({{limit.…}}).
+    const valuesOf = (text: string) => new Set([...text.matchAll(/{{\s*([^}]+?)\s*}}/g)].map(([, name]) => name!.replace(/^limit\./, "days.")).filter((name) => name !== "count"));
+    const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
+    const dropped: string[] = [];
+    for (const namespace of namespaces) {
+      const english = new Map(wordsOf(resources.en![namespace]!).map(([key, text]) => [base(key), valuesOf(text)]));
+      for (const language of supportedLanguages.filter((lng) => lng !== "en")) {
+        for (const [key, text] of wordsOf(resources[language]![namespace]!)) {
+          const wanted = english.get(base(key));
+          const given = valuesOf(text);
+          for (const name of wanted ?? []) if (!given.has(name)) dropped.push(`${language} ${namespace}:${key} drops {{${name}}}`);
+          for (const name of given) if (wanted && !wanted.has(name)) dropped.push(`${language} ${namespace}:${key} adds {{${name}}}`);
+        }
+      }
+    }
+    expect(dropped).toEqual([]);
+  });
+});
+
 describe("the example references in every language", () => {
   it("are references the portal would accept, so someone who types one to try is not told it is wrong", () => {
     const referenceShaped = /\b[A-Z]-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]\b/g;

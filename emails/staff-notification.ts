@@ -3,8 +3,8 @@
 // reply-by date, the flags, and every answer in journey order.
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
-import { acknowledgementDue, acknowledgementWorkingDays, isPublicHealth, stageLimits, urgentContactBy } from "~/cases/timetable";
-import { londonDate } from "~/working-days";
+import { acknowledgementDue, acknowledgementWorkingDays, isPublicHealth, nextStagePromise, promisedWorkingDays, stageLimits, urgentContactBy, type ReplyPromise } from "~/cases/timetable";
+import { addWorkingDays, londonDate } from "~/working-days";
 import { formatLongDate } from "~/format-date";
 import { noReplyReason } from "~/delivery/contact-permission";
 import { isSupportedLanguage, languages } from "~/i18n";
@@ -139,17 +139,32 @@ function actByDates({ journey, submission, council, t }: StaffNotificationInput,
   return dates;
 }
 
+/**
+ * The rule that gave the reply date, in the journey's words. A journey whose promise differs with its answers (the
+ * next stage asked for) words each promise as a context. Public health has one stage, with its own time: a journey
+ * that words it apart says so (as the acknowledgement's next steps do). A checked request for the next stage is
+ * promised what the case records (decision 076): another stage's time than the one picked, an open stage's own date,
+ * or, for a complaint with no stage left, a complaint's time. The rule is given only where its time gives the date,
+ * so the team is never told a rule the date does not follow (a panel for a complaint whose stage 3 has replied).
+ */
+function replyRule({ journey, submission, council, t }: StaffNotificationInput, answers: JourneyAnswers): string {
+  const picked = journey.replyPromise(answers);
+  if (!picked || !submission.replyBy) return "";
+  const receivedOn = londonDate(new Date(submission.submittedAt));
+  const gives = (promise: ReplyPromise) => addWorkingDays(receivedOn, promisedWorkingDays(council.timetable, promise, submission.service)) === submission.replyBy;
+  const promise = [picked, ...(journey.asksForNextStage ? [nextStagePromise(2), nextStagePromise(3)] : [])].find(gives);
+  if (!promise) return "";
+  const publicHealthRule = isPublicHealth(submission.service) ? t(`${journey.id}:submission.replyRulePublicHealth`, { defaultValue: "" }) : "";
+  return publicHealthRule || t(`${journey.id}:submission.replyRule`, { defaultValue: "", context: promise });
+}
+
 export function renderStaffNotification(input: StaffNotificationInput): RenderedEmail {
   const { journey, submission, detail, t } = input;
   const answers = submission.answers as JourneyAnswers;
   const type = t(`${journey.id}:submission.name`);
   const flags = flagsOf(submission);
   const replyBy = submission.replyBy ? formatLongDate(submission.replyBy, "en") : null;
-  // A journey whose promise differs with its answers (the next stage asked for) words each promise as a context.
-  // Public health has one stage, with its own time: a journey that words it apart says so (as the acknowledgement's
-  // next steps do).
-  const publicHealthRule = isPublicHealth(submission.service) ? t(`${journey.id}:submission.replyRulePublicHealth`, { defaultValue: "" }) : "";
-  const rule = publicHealthRule || t(`${journey.id}:submission.replyRule`, { defaultValue: "", context: journey.replyPromise(answers) ?? undefined });
+  const rule = replyRule(input, answers);
   const blocks: EmailBlock[] = [
     safeContactBox(journey, answers, detail, t),
     ...urgencyBox(journey, answers, detail, input.council, submission, t),

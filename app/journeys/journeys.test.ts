@@ -6,6 +6,8 @@ import fc from "fast-check";
 import { createInstance, type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 import { complainantRoles } from "~/cases/case-record";
+import { promisedWorkingDays, type ReplyPromise } from "~/cases/timetable";
+import { addWorkingDays } from "~/working-days";
 import { webhookPayload } from "~/delivery/delivery-worker.server";
 import { webhookPayloadSchema } from "~/delivery/webhook-payload";
 import { exampleCouncil } from "~/config/example-council";
@@ -82,6 +84,8 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
     describe(persona.name, () => {
       const { answers } = answerJourney(journey, persona, today);
       const reference = generateReference(journey.referencePrefix);
+      // As the send works it out: the promise's working days from the day it was sent.
+      const replyBy = (promise: ReplyPromise | null) => (promise === null ? null : addWorkingDays("2026-11-26", promisedWorkingDays(council.timetable, promise, journey.serviceOf(answers))));
       const submission = (language: string): StoredSubmission => ({
         id: "id",
         reference,
@@ -90,7 +94,7 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         schemaVersion: journey.schemaVersion,
         language,
         answers,
-        replyBy: journey.replyPromise(answers) === null ? null : "2026-12-10",
+        replyBy: replyBy(journey.replyPromise(answers)),
         submittedAt: "2026-11-26T10:00:00.000Z",
         service: journey.serviceOf(answers),
         flags: journey.flagsOf(answers, today),
@@ -125,6 +129,12 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         if (told) expect(acknowledgement.text.includes("You asked for an advocate. We have told"), persona.name).toBe(submission("en").flags.includes("advocate"));
         // Whatever the journey promises, staff are told the date and the rule it comes from.
         if (journey.replyPromise(answers)) expect(staff.text).toMatch(/Reply by [^.]+ \([^)]+\)\./);
+        // A date no rule of the journey gives (a checked request for the next stage answered by an open stage's own
+        // date, or by a complaint's time when it has no stage left, decision 076) is given without a rule.
+        if (journey.replyPromise(answers)) {
+          const otherDate = renderStaffNotification({ journey, submission: { ...submission("en"), replyBy: "2027-03-01" }, detail: "summary", council, t: recordingT("en", [journey.id, "emails", "common"], missing) });
+          expect(otherDate.text).toContain("Reply by Monday, 1 March 2027.");
+        }
         // A complaint's rule is its service's: public health's one stage, or children's social care's stage 1.
         if (journey.replyPromise(answers) === "complaint") expect(staff.text).toContain(journey.serviceOf(answers) === "public-health" ? "(public health: " : "(stage 1: ");
         // What staff must do before the reply, by when: a complaint's acknowledgement (submitted Thursday 26 November

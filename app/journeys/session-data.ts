@@ -16,7 +16,7 @@ export const journeyStateSchema = z.object({
       language: z.string(),
       /** A request for the next stage added to the case: the stage it is for as recorded, which the confirmation
        * describes (the person may have picked another, `settleRequest`). */
-      stage: z.union([z.literal(2), z.literal(3)]).optional(),
+      stage: z.union([z.literal(2), z.literal(3), z.literal("ended")]).optional(),
     })
     .optional(),
 });

@@ -69,27 +69,30 @@ async function nextStageRequestOf(services: Services, journey: Journey, answers:
 }
 
 /** A stored submission, with the stage its request for the next stage was added to the case for, where it was. */
-export type SentSubmission = StoredSubmission & { recordedStage?: 2 | 3 };
+export type SentSubmission = StoredSubmission & { recordedStage?: RecordedPromise["stage"] };
 
 /** What the confirmation and the acknowledgement promise someone whose request is added to their case. */
 export interface RecordedPromise {
-  /** The stage the request is for, as it is recorded (the person may have picked another: `settleRequest`). */
-  stage: 2 | 3;
+  /** The stage the request is for, as it is recorded (the person may have picked another: `settleRequest`), or
+   * "ended" when the complaint has no stage left to give (stage 3 replied to, public health's one stage replied to,
+   * or the complaint withdrawn or not considered): the request is answered as it comes. */
+  stage: 2 | 3 | "ended";
   replyBy: string;
 }
 
 /**
  * The promise for a request as the case records it, rather than as picked on the form: a request waiting for a
  * stage that starts from it (the stage before was replied to) is answered in that stage's time from today; one that
- * an open stage answers, or that waits for an open stage's reply first, is answered by that stage's reply date. Null
- * where the case has neither (stage 3 replied to, or public health's one stage): the journey's own promise stands.
+ * an open stage answers, or that waits for an open stage's reply first, is answered by that stage's reply date. Where
+ * the case has neither, the complaint has no stage left: the person is told so, and that the team will write within
+ * the time a complaint is replied to (not a stage's time, or a panel that will never meet).
  */
-function recordedPromise(state: CaseState, settled: PortalCaseEvent, timetable: Timetable, today: string): RecordedPromise | null {
+function recordedPromise(state: CaseState, settled: PortalCaseEvent, timetable: Timetable, today: string): RecordedPromise {
   if (!settled.answered && currentStage(state).repliedOn) {
     return { stage: settled.stage, replyBy: addWorkingDays(today, promisedWorkingDays(timetable, nextStagePromise(settled.stage), state.service)) };
   }
   const open = replyDueOn(state);
-  return open ? { stage: settled.stage, replyBy: open } : null;
+  return open ? { stage: settled.stage, replyBy: open } : { stage: "ended", replyBy: addWorkingDays(today, promisedWorkingDays(timetable, "complaint", state.service)) };
 }
 
 /** The date the confirmation promises a reply by, or null when the journey promises none (no contact asked for). */

@@ -204,6 +204,26 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect(await send(asking, "2026-11-26", complaint.reference)).toMatchObject({ recordedStage: 2, replyBy: "2027-01-29" });
   });
 
+  it("promises a checked request for a complaint with no stage left a reply in a complaint's time, and says so", async () => {
+    const { stage1 } = services.config.council.timetable.childrensSocialCare;
+    const asking = (reference: string) => ({ ...people.escalateWithReference, answers: { ...people.escalateWithReference.answers, reference: { reference }, stage: { stage: "stage-3" } } });
+    // Stage 3 replied to: no panel will meet; nothing waits.
+    const replied = await send(people.parent);
+    for (const event of [
+      { type: "replied", stage: 1, outcome: "not-upheld", date: "2026-11-18" },
+      { type: "stage-started", stage: 2, date: "2026-11-19" },
+      { type: "replied", stage: 2, outcome: "not-upheld", date: "2026-11-20" },
+      { type: "stage-started", stage: 3, date: "2026-11-23" },
+      { type: "panel-held", date: "2026-11-24" },
+      { type: "replied", stage: 3, outcome: "not-upheld", date: "2026-11-25" },
+    ]) expect((await post({ reference: replied.reference, ...event })).status).toBe(200);
+    expect(await send(asking(replied.reference), "2026-12-01", replied.reference)).toMatchObject({ recordedStage: "ended", replyBy: addWorkingDays("2026-12-01", stage1.replyWithin) });
+    // Withdrawn at stage 1: it has ended.
+    const withdrawn = await send(people.grandparent);
+    expect((await post({ reference: withdrawn.reference, type: "replied", stage: 1, outcome: "withdrawn", date: "2026-11-18" })).status).toBe(200);
+    expect(await send(asking(withdrawn.reference), "2026-12-01", withdrawn.reference)).toMatchObject({ recordedStage: "ended", replyBy: addWorkingDays("2026-12-01", stage1.replyWithin) });
+  });
+
   it("takes a request for the next stage from the case system or staff, settled and timed as the portal's own", async () => {
     // A complaint made by phone, registered by staff.
     const complaint = await services.cases.register({ service: "childrens-social-care", role: "parent", receivedOn: "2026-09-01", channel: "phone", reach: null, firstStage: 1, advocateAsked: false, acceptedOutOfTime: false });

@@ -293,6 +293,11 @@ export function loadConfig(
   if (isProduction && !env.PUBLIC_URL) {
     throw new ConfigError("Invalid configuration:\n  PUBLIC_URL: is required when APP_ENV=production (the https:// address people and the case system reach the portal at: links in emails and webhooks start with it)");
   }
+  // Without a mail server, emails are written as files: every answer, safe-contact detail and attached file in clear
+  // text on the server's disk, outside the sealing and the retention purge. Only for development.
+  if (isProduction && !env.SMTP_URL) {
+    throw new ConfigError("Invalid configuration:\n  SMTP_URL: is required when APP_ENV=production (emails are otherwise written unsealed to files, for development only)");
+  }
   const council = readCouncilSettings(env.COUNCIL_CONFIG);
   const untranslated = untranslatedCouncilSettings(council);
   if (untranslated.length) {

@@ -68,6 +68,7 @@ describe("configuration", () => {
     [{ PUBLIC_URL: "portal.example.org" }, "PUBLIC_URL"],
     [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}` }, "CLAMAV_URL"],
     [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, CLAMAV_URL: "tcp://clamd:3310", WEBHOOK_URL: "https://cases.example.org/hooks", WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 1).toString("base64")}` }, "PUBLIC_URL"],
+    [{ APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, CLAMAV_URL: "tcp://clamd:3310", PUBLIC_URL: "https://complaints.example.org" }, "SMTP_URL"],
   ])("stops with the name of the bad setting: %o", (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env }, quiet)).toThrow(new RegExp(`\\b${name}\\b`));
   });
@@ -125,7 +126,7 @@ describe("configuration", () => {
 
   it("allows plain HTTP webhooks to loopback, and anywhere outside production", () => {
     const secret = `whsec_${Buffer.alloc(32, 1).toString("base64")}`;
-    const production = { APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, WEBHOOK_SECRET: secret, CLAMAV_URL: "tcp://127.0.0.1:3310", PUBLIC_URL: "https://complaints.example.org" };
+    const production = { APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, WEBHOOK_SECRET: secret, CLAMAV_URL: "tcp://127.0.0.1:3310", PUBLIC_URL: "https://complaints.example.org", SMTP_URL: "smtps://portal:pw@smtp.example.org:465" };
     expect(loadConfig({ DATA_DIR: dataDir(), ...production, WEBHOOK_URL: "http://127.0.0.1:9000/hooks" }, quiet).webhooks).toHaveLength(1);
     expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_SECRET: secret, WEBHOOK_URL: "http://cases.internal/hooks" }, quiet).webhooks[0]?.name).toBe("case-system");
   });

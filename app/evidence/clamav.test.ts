@@ -2,6 +2,7 @@
 // scanner that is down and comes back, one that hangs, and one that refuses a stream over its limit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EICAR, EICAR_SIGNATURE, startClamd, type TestClamd } from "../../tests/support/clamd";
+import { docx, docxHiding } from "../../tests/support/evidence-files";
 import { ClamdClient, parseClamdAddress, parseScanReply } from "./clamav.server";
 
 async function* pieces(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -53,6 +54,13 @@ describe("a real clamd", () => {
       expect(await client.scan(pieces(EICAR, 5))).toEqual({ status: "infected", signature: EICAR_SIGNATURE });
       expect(await client.scan(pieces(Buffer.from("A letter about my son's care plan.\n"), 7))).toEqual({ status: "clean" });
     }
+  });
+
+  it("finds what a document hides deeper than it looks, or behind a password, set up as docs/deploying.md says", async () => {
+    const client = new ClamdClient(clamd.tcp, 5_000);
+    expect(await client.scan(pieces(docxHiding("nested", EICAR), 64 * 1024))).toMatchObject({ status: "infected", signature: expect.stringMatching(/^Heuristics\.Limits\.Exceeded/) });
+    expect(await client.scan(pieces(docxHiding("encrypted", EICAR), 64 * 1024))).toMatchObject({ status: "infected", signature: expect.stringMatching(/^Heuristics\.Encrypted/) });
+    expect(await client.scan(pieces(docx(), 64 * 1024))).toEqual({ status: "clean" });
   });
 
   it("streams a large file in pieces under backpressure", async () => {

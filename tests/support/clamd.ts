@@ -68,6 +68,10 @@ export async function startClamd(): Promise<TestClamd> {
       `PidFile ${path.join(dir, "clamd.pid")}`,
       // What docs/deploying.md recommends: a little over the largest file the portal accepts.
       "StreamMaxLength 12M",
+      // A file clamd cannot look all the way into (nested deeper than its limits, or password-protected) is
+      // reported, not passed as clean.
+      "AlertExceedsMax yes",
+      "AlertEncrypted yes",
       "MaxThreads 4",
       "SelfCheck 0",
       "",

@@ -9,6 +9,9 @@ export interface ZipEntry {
   data: string | Buffer;
   /** Stored without compression (ODF's `mimetype` must be). */
   stored?: boolean;
+  /** Marked encrypted (general purpose flag bit 0), its bytes as given: what a password-protected archive says of
+   * each entry, all a scanner can see of it. */
+  encrypted?: boolean;
 }
 
 /**
@@ -21,11 +24,11 @@ export function makeZip(entries: ZipEntry[], { dataDescriptors = false, comment 
   let offset = 0;
   for (const entry of entries) {
     const raw = Buffer.isBuffer(entry.data) ? entry.data : Buffer.from(entry.data, "utf8");
-    const data = entry.stored ? raw : deflateRawSync(raw);
+    const data = entry.stored || entry.encrypted ? raw : deflateRawSync(raw);
     const name = Buffer.from(entry.name, "utf8");
     const crc = crc32(raw);
-    const flags = (dataDescriptors ? 0x08 : 0) | 0x800;
-    const method = entry.stored ? 0 : 8;
+    const flags = (dataDescriptors ? 0x08 : 0) | 0x800 | (entry.encrypted ? 0x01 : 0);
+    const method = entry.stored || entry.encrypted ? 0 : 8;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -91,6 +94,23 @@ export function docx(text = "My complaint about the meeting on 3 March.", option
   // Incompressible media makes a large document, as photos in a letter do.
   if (options.padding) entries.push({ name: "word/media/image1.png", data: pseudoRandomBytes(options.padding), stored: true });
   return makeZip(entries, { dataDescriptors: options.dataDescriptors });
+}
+
+/**
+ * A Word document with something inside a scanner cannot look into: the EICAR test file zipped 20 times over (deeper
+ * than clamd's default MaxRecursion of 17), or an archive whose entry is password-protected. clamd says such a file is
+ * clean unless told to alert on them (`AlertExceedsMax`, `AlertEncrypted`: docs/deploying.md).
+ */
+export function docxHiding(what: "nested" | "encrypted", eicar: Buffer): Buffer {
+  let inner = makeZip([{ name: "eicar.com", data: eicar }]);
+  if (what === "nested") for (let level = 1; level < 20; level += 1) inner = makeZip([{ name: `level${level}.zip`, data: inner }]);
+  else inner = makeZip([{ name: "eicar.com", data: eicar, encrypted: true }]);
+  return makeZip([
+    { name: "[Content_Types].xml", data: contentTypes },
+    { name: "_rels/.rels", data: rootRels },
+    { name: "word/document.xml", data: documentXml("Please see the attached.") },
+    { name: "word/embeddings/package.zip", data: inner },
+  ]);
 }
 
 export function odt(text = "Notes from the review meeting."): Buffer {

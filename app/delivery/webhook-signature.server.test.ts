@@ -23,6 +23,19 @@ describe("Standard Webhooks signatures", () => {
     expect(verify(vector.secret, headers, vector.body, vector.timestamp + 301)).toBe(false);
   });
 
+  it("take a timestamp only as digits and a signature only as base64, signed as they were sent", () => {
+    const headers = { id: vector.id, timestamp: String(vector.timestamp), signature: vector.signature };
+    // Each of these reads as the same number, and a lenient receiver would check the signature over that number.
+    const hex = `0x${vector.timestamp.toString(16)}`;
+    for (const timestamp of [hex, `${vector.timestamp}.0`, "1.61426533e9", ` ${vector.timestamp}`, `+${vector.timestamp}`]) {
+      expect(verify(vector.secret, { ...headers, timestamp, signature: sign(vector.secret, vector.id, Number(timestamp), vector.body) }, vector.body, vector.timestamp), timestamp).toBe(false);
+    }
+    // Node's base64 reading skips what is not base64; the signature must be nothing else.
+    for (const signature of [`${vector.signature}!!!`, vector.signature.replace("+", "+ "), `${vector.signature},v1`]) {
+      expect(verify(vector.secret, { ...headers, signature }, vector.body, vector.timestamp), signature).toBe(false);
+    }
+  });
+
   it("sign with every secret during a rotation, and either secret verifies", () => {
     const other = "whsec_" + Buffer.alloc(32, 7).toString("base64");
     const header = signatureHeader([other, vector.secret], vector.id, vector.timestamp, vector.body);

@@ -23,10 +23,14 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
     advocacyPhone: local.advocacy.phone,
     advocacyText: local.advocacy.textMessage,
   };
+  // A complaint is followed through its stages: the person can look it up with their reference, where a code may be
+  // sent to them for it. Someone we may send no code (only some times are safe, or no email) is not told to.
+  const checkable = Boolean(journey.opensCase) && mayWriteTo(journey.contactOf(submission.answers as JourneyAnswers), "progress-code").allowed;
+  const complaintContext = journey.opensCase ? "complaint" : undefined;
   const blocks: EmailBlock[] = [
     { kind: "heading", level: 1, text: t("emails:acknowledgement.heading", values) },
     // A complaint's reference is the one its progress pages ask for, by that name.
-    { kind: "paragraph", text: t("emails:acknowledgement.reference", { ...values, context: journey.opensCase ? "complaint" : undefined }) },
+    { kind: "paragraph", text: t("emails:acknowledgement.reference", { ...values, context: journey.opensCase ? (checkable ? "complaint" : "complaintNoCode") : undefined }) },
   ];
   // A request for the next stage has its own reference; the complaint is still looked up by the complaint's.
   const complaintReference = journey.asksForNextStage?.(submission.answers as JourneyAnswers).reference;
@@ -50,9 +54,8 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
   if (Array.isArray(next) && next.length) {
     blocks.push({ kind: "heading", text: t("emails:acknowledgement.nextHeading") }, ...next.map((text) => ({ kind: "paragraph" as const, text: String(text) })));
   }
-  // A complaint is followed through its stages: the person can look it up with their reference, where a code may be
-  // sent to them for it; in the language they wrote in, whatever the phone that opens the link is set to.
-  if (journey.opensCase && mayWriteTo(journey.contactOf(submission.answers as JourneyAnswers), "progress-code").allowed) blocks.push({ kind: "paragraph", text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress?lng=${submission.language}` }) });
+  // Where they can look it up, in the language they wrote in, whatever the phone that opens the link is set to.
+  if (checkable) blocks.push({ kind: "paragraph", text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress?lng=${submission.language}` }) });
   // Someone who asked for an advocate is told the advocacy service has been, as the confirmation page told them,
   // where the journey has those words; anyone else, how to ask for one.
   const advocateTold = submission.flags.includes("advocate") ? t(`${journey.id}:confirmation.advocateTold`, { ...values, defaultValue: "" }) : "";
@@ -60,7 +63,7 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
     { kind: "heading", text: t("emails:acknowledgement.advocateHeading") },
     { kind: "paragraph", text: advocateTold || t("emails:acknowledgement.advocate", values) },
     { kind: "heading", text: t("emails:acknowledgement.contactHeading") },
-    { kind: "paragraph", text: t("emails:acknowledgement.contact", values) },
+    { kind: "paragraph", text: t("emails:acknowledgement.contact", { ...values, context: complaintContext }) },
     { kind: "paragraph", text: t("emails:acknowledgement.danger") },
   );
   return renderEmail({ language: submission.language, subject: t("emails:acknowledgement.subject", values), blocks });

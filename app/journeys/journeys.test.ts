@@ -117,6 +117,8 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
           // Where they can check their complaint, in the language they wrote in, if a code can be sent to them.
           const linked = Boolean(journey.opensCase) && mayWriteTo(journey.contactOf(answers), "progress-code").allowed;
           expect(acknowledgement.text.includes(`https://complaints.example.org/progress?lng=${language} `) || acknowledgement.text.includes(`https://complaints.example.org/progress?lng=${language}\n`), `${persona.name} in ${language}`).toBe(linked);
+          // Nor told they will need the reference to check it, when no code can come to them for that.
+          if (language === "en" && journey.opensCase) expect(acknowledgement.text.includes("you will need it to check your complaint"), persona.name).toBe(linked);
           // Every acknowledgement says what happens next, a compliment's too.
           const nextHeading = (resources[language]?.emails as { acknowledgement: { nextHeading: string } }).acknowledgement.nextHeading;
           expect(acknowledgement.text, `${journey.id} in ${language}`).toContain(nextHeading);

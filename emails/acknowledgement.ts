@@ -6,6 +6,7 @@ import { isPublicHealth, urgentContactBy } from "~/cases/timetable";
 import { mayWriteTo } from "~/delivery/contact-permission";
 import { formatLongDate } from "~/format-date";
 import type { JourneyAnswers } from "~/journeys/session-data";
+import { advocateToldValues } from "~/journeys/describe-answers";
 import type { Journey } from "~/journeys/journey-types";
 import type { StoredSubmission } from "~/services/submissions.server";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
@@ -58,7 +59,7 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
   if (checkable) blocks.push({ kind: "paragraph", text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress?lng=${submission.language}` }) });
   // Someone who asked for an advocate is told the advocacy service has been, as the confirmation page told them,
   // where the journey has those words; anyone else, how to ask for one.
-  const advocateTold = submission.flags.includes("advocate") ? t(`${journey.id}:confirmation.advocateTold`, { ...values, defaultValue: "" }) : "";
+  const advocateTold = submission.flags.includes("advocate") ? t(`${journey.id}:confirmation.advocateTold`, { ...values, ...advocateToldValues(journey, submission.answers as JourneyAnswers), defaultValue: "" }) : "";
   blocks.push(
     { kind: "heading", text: t("emails:acknowledgement.advocateHeading") },
     { kind: "paragraph", text: advocateTold || t("emails:acknowledgement.advocate", values) },

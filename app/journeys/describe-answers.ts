@@ -77,10 +77,19 @@ function formatValue(journey: Journey, page: QuestionPage, field: Field, answer:
   }
 }
 
-function rowKey(journey: Journey, page: QuestionPage, field: Field, t: Translate, values: Record<string, string>): string {
+/** A row's key: the field's own summary, or its page's, in the page's variant where it words one ("Advocate for
+ * Zosia" where the question asked about Zosia). */
+function rowKey(journey: Journey, page: QuestionPage, field: Field, t: Translate, values: Record<string, string>, context: string | undefined): string {
   const fieldKey = `${journey.id}:pages.${page.id}.fields.${field.name}.summary`;
-  const own = t(fieldKey, { ...values, defaultValue: "" });
-  return own || t(`${journey.id}:pages.${page.id}.summary`, values);
+  const own = t(fieldKey, { ...values, context, defaultValue: "" });
+  return own || t(`${journey.id}:pages.${page.id}.summary`, { ...values, context });
+}
+
+/** What "you asked for an advocate" says the advocate is for: the advocate page's variant (for a child, named) where
+ * it has one, as its question asked. */
+export function advocateToldValues(journey: Journey, answers: JourneyAnswers): { context?: string; childName: string } {
+  const variant = pageById(journey, "advocate")?.variant?.(answers);
+  return { childName: interpolationValues(answers).childName ?? "", ...(variant ? { context: variant } : {}) };
 }
 
 /**
@@ -107,7 +116,7 @@ export function describeAnswers(journey: Journey, answers: JourneyAnswers, route
       section.rows.push({
         page: id,
         field: field.name,
-        key: rowKey(journey, page, field, t, values),
+        key: rowKey(journey, page, field, t, values, page.variant?.(answers)),
         value: value || t("common:answers.notProvided"),
         empty: !value,
       });

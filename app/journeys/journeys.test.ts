@@ -22,6 +22,7 @@ import { namespaces, resources } from "../../locales/resources";
 import { answerJourney } from "../../tests/support/answer-journey";
 import { personas, type Persona } from "../../tests/support/personas";
 import { allFields, pageSchema } from "./journey-engine";
+import { interpolationValues } from "./describe-answers";
 import { isPortalReference, journeyOfReference, registeredJourneys, webhookTypeOf } from "./journeys";
 import { pageErrorCodes } from "./page-schema";
 import { giveTimeLimits } from "~/services/translations.server";
@@ -128,7 +129,12 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         // Someone who asked for an advocate is told the advocacy service has been, where the journey words it.
         const acknowledgement = renderAcknowledgement({ journey, submission: submission("en"), council, publicUrl: "https://complaints.example.org", t: recordingT("en", [journey.id, "emails", "common"], missing) });
         const told = (resources.en?.[journey.id]?.confirmation as { advocateTold?: string } | undefined)?.advocateTold;
-        if (told) expect(acknowledgement.text.includes("You asked for an advocate. We have told"), persona.name).toBe(submission("en").flags.includes("advocate"));
+        if (told) expect(/You asked for an advocate( for [^.]+)?\. We have told/.test(acknowledgement.text), persona.name).toBe(submission("en").flags.includes("advocate"));
+        // For the child the question asked about, by name, where it asked about a child.
+        const advocatePage = journey.pages.find((page) => page.id === "advocate");
+        if (told && submission("en").flags.includes("advocate") && advocatePage?.variant?.(answers) === "forChild") {
+          expect(acknowledgement.text).toContain(`You asked for an advocate for ${interpolationValues(answers).childName}.`);
+        }
         // Whatever the journey promises, staff are told the date and the rule it comes from.
         if (journey.replyPromise(answers)) expect(staff.text).toMatch(/Reply by [^.]+ \([^)]+\)\./);
         // A date no rule of the journey gives (a checked request for the next stage answered by an open stage's own

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { Panel } from "~/components/govuk/panel";
 import { SummaryList } from "~/components/govuk/summary-list";
 import { isPublicHealth, urgentContactBy } from "~/cases/timetable";
-import { describeAnswers } from "~/journeys/describe-answers";
+import { advocateToldValues, describeAnswers } from "~/journeys/describe-answers";
 import { answersOnRoute } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving } from "~/journeys/journey-requests.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
@@ -47,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       progressCode: mayWriteTo(contact, "progress-code").allowed,
       // They asked for an advocate, and the advocacy service has been told (the flag's routing): they are told so, where
       // the journey has words for it (the advocate journey's own next steps say it already).
-      advocateTold: journey.flagsOf(state.answers, londonDate(new Date(submitted.submittedAt))).includes("advocate"),
+      advocateTold: journey.flagsOf(state.answers, londonDate(new Date(submitted.submittedAt))).includes("advocate") ? advocateToldValues(journey, state.answers) : null,
       // Told here, since nothing will reach them: someone who gave an email address, to which we have not written,
       // for their safety (the message rule's "unsafe"). Someone who gave a number or an address expected no email,
       // and is told nothing about one.
@@ -147,7 +147,7 @@ export default function Confirmation() {
             </p>
           ) : null}
           {page.advocateTold && i18n.exists(`${page.namespace}:confirmation.advocateTold`) ? (
-            <p className="govuk-body">{t(page.noReply ? "confirmation.advocateToldNoReply" : "confirmation.advocateTold", values)}</p>
+            <p className="govuk-body">{t(page.noReply ? "confirmation.advocateToldNoReply" : "confirmation.advocateTold", { ...values, ...page.advocateTold })}</p>
           ) : null}
           <p className="govuk-body">{keepingTogether(t("confirmation.keepReference", values), page.reference)}</p>
           {page.complaintReference ? (

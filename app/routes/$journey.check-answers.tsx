@@ -84,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CheckAnswers() {
   const page = useLoaderData<typeof loader>();
-  const { t } = useTranslation([page.namespace, "common"]);
+  const { t, i18n } = useTranslation([page.namespace, "common"]);
   return (
     <JourneyChrome backHref={`/${page.journeyId}/${page.lastPage}`} idleMinutes={page.idleMinutes} journeyId={page.journeyId} csrf={page.csrf}>
       <div className="govuk-grid-row">
@@ -103,7 +103,9 @@ export default function CheckAnswers() {
                       {
                         href: `/${page.journeyId}/${row.page}?change=1`,
                         text: t("common:buttons.change"),
-                        visuallyHiddenText: row.key.toLowerCase(),
+                        // "Change what happened": the row's key as the language says what is changed ("Zmień odpowiedź:
+                        // usługa", not "Zmień usługa"), its first letter small, a name in it as written.
+                        visuallyHiddenText: t("common:buttons.changeWhat", { answer: row.key.charAt(0).toLocaleLowerCase(i18n.language) + row.key.slice(1) }),
                       },
                     ],
                   },
@@ -111,7 +113,8 @@ export default function CheckAnswers() {
               />
             </div>
           ))}
-          {page.noReply ? <WarningText text={page.noReply === "none" ? t("checkAnswers.noContact") : t("common:noSafeWay.checkAnswers")} iconFallbackText={t("common:warning")} /> : null}
+          {/* A journey that replies in other ways than the usual (a document sent by post, or collected) says its own. */}
+          {page.noReply ? <WarningText text={page.noReply === "none" ? t("checkAnswers.noContact") : t(i18n.exists(`${page.journeyId}:checkAnswers.noSafeWay`) ? "checkAnswers.noSafeWay" : "common:noSafeWay.checkAnswers")} iconFallbackText={t("common:warning")} /> : null}
           <h2 className="govuk-heading-m">{t("checkAnswers.sendTitle")}</h2>
           <p className="govuk-body">{t("checkAnswers.sendBody")}</p>
           <Form method="post" action={`/${page.journeyId}/check-answers`} noValidate>

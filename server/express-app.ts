@@ -12,6 +12,8 @@ import { evidenceUploadRoute, type UploadResult } from "~/evidence/upload.server
 import { refusedLocation, type Refusal } from "~/journeys/forgery.server";
 import { isPlainForm } from "~/journeys/read-form.server";
 import { journeyById, registeredJourneys } from "~/journeys/journeys";
+import { reachesPage } from "~/journeys/journey-engine";
+import { londonDate } from "~/working-days";
 import { evidenceFields, evidenceFileField } from "~/journeys/evidence-form";
 import { chooseLanguage } from "~/services/language.server";
 import type { Services } from "~/services/services.server";
@@ -34,11 +36,21 @@ const refusedPostsKept = 5;
 /** Pages whose HTML is the same for everyone who reads them in one language. */
 const cachedPages = ["/", "/accessibility-statement", "/privacy", "/cookies", "/contact", ...registeredJourneys.map((journey) => `/${journey.id}`)];
 
+const journeyPagePath = /^\/([a-z-]+)\/([a-z-]+)(?:\.data)?$/;
+
 /** The journey whose evidence page a path is (the page itself, or its data request with JavaScript), or null. */
 function evidenceJourneyOf(requestPath: string): string | null {
-  const match = /^\/([a-z-]+)\/([a-z-]+)(?:\.data)?$/.exec(requestPath);
+  const match = journeyPagePath.exec(requestPath);
   const journey = match ? journeyById(match[1]) : undefined;
   return journey?.pages.some((page) => page.evidence && page.id === match?.[2]) ? journey.id : null;
+}
+
+/** Whether a session's answers lead as far as the page a path is: it is on their route, as its page would be shown. */
+function pageReached(session: LoadedSession, journeyId: string, requestPath: string): boolean {
+  const journey = journeyById(journeyId);
+  const page = journeyPagePath.exec(requestPath)?.[2];
+  if (!journey || !page) return false;
+  return reachesPage(journey, session.data.journeys[journeyId]?.answers ?? {}, page, { today: londonDate(new Date()) });
 }
 
 export interface ExpressAppOptions {
@@ -193,6 +205,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
       verifyCsrf: (session, token) => services.sessions.verifyCsrf(session, token),
       loadSession: (req) => services.sessions.loadFromCookieHeader(req.headers.cookie ?? null),
       journeyOf: evidenceJourneyOf,
+      reached: pageReached,
       fileField: evidenceFileField,
       fields: evidenceFields,
     }),

@@ -305,6 +305,9 @@ export interface UploadRouteOptions {
   loadSession: (req: Request, res: Response) => Promise<LoadedSession>;
   /** Which journey a path's uploads belong to, or null when the path takes none. */
   journeyOf: (path: string) => string | null;
+  /** Whether the session's answers have reached the path's page (it is on their route, every page before it
+   * answered): files are taken only there, not from a run one answer old that posts to the page's address. */
+  reached: (session: LoadedSession, journey: string, path: string) => boolean;
   fileField: string;
   fields?: readonly string[];
   limits?: UploadLimits;
@@ -339,8 +342,9 @@ export function evidenceUploadRoute(options: UploadRouteOptions) {
       res.locals.session = session;
       res.locals.bodyRead = true;
       const runId = session.data.journeys[journey]?.runId;
-      if (!session.id || session.fresh || !runId) {
-        // No answers to attach files to (the session ended): the page sends the person on, as for any post.
+      if (!session.id || session.fresh || !runId || !options.reached(session, journey, req.path)) {
+        // No answers to attach files to (the session ended), or not yet this far: the page sends the person on, as
+        // for any post.
         res.locals.evidenceUpload = { fields: new URLSearchParams(), files: [], refusal: "forgery" } satisfies UploadResult;
         leaveRefusedBody(req, res, "forgery");
         return next();

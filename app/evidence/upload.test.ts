@@ -81,6 +81,8 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
     ({ base } = await listen(IDLE_MS));
   });
   const servers: Server[] = [];
+  /** Sessions whose answers have not reached the page for files. */
+  const notReached = new Set<string>();
   /**
    * The app of an upload page, on a server of its own with the connection limits the real server has (server/main.ts),
    * with the upload's idle limit and the server's given. The server's is the longer by default, so that the upload's
@@ -100,6 +102,7 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
         verifyCsrf: (session, token) => sessions.verifyCsrf(session, token),
         loadSession: (req) => sessions.loadFromCookieHeader(req.headers.cookie ?? null),
         journeyOf: (p) => (p === "/complaint/evidence" ? "complaint" : null),
+        reached: (session) => !notReached.has(session.id ?? ""),
         fileField: "evidence",
         fields: ["action", "remove"],
         limits: { ...evidenceLimits, idleTimeoutMs },
@@ -290,6 +293,16 @@ describe.each(engines)("evidence uploads on %s", (engine) => {
     const noSession = await postMultipart(`${base}/complaint/evidence`, { parts: [{ name: "csrf", value: who.csrf }, file] });
     expect((JSON.parse(noSession.text) as Answer["upload"]).refusal).toBe("forgery");
     expect(await rows()).toEqual({ files: 0, chunks: 0 });
+  });
+
+  it("takes no file from a session whose answers have not reached the page for files, storing nothing", async () => {
+    const early = await visitor();
+    notReached.add(early.owner.sessionId);
+    const { upload: answer } = await upload(early, [{ filename: "letter.pdf", content: pdf() }]);
+    expect(answer.refusal).toBe("forgery");
+    expect(await rows()).toEqual({ files: 0, chunks: 0 });
+    notReached.delete(early.owner.sessionId);
+    expect((await upload(early, [{ filename: "letter.pdf", content: pdf() }])).upload.files).toMatchObject([{ ok: true }]);
   });
 
   it("answers a body that is not our form with a clear refusal, not an error", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { complaintJourney } from "./complaint-journey";
-import { answersOnRoute, readPageValues, validatePage, walkJourney } from "./journey-engine";
+import { answersOnRoute, reachesPage, readPageValues, validatePage, walkJourney } from "./journey-engine";
 import type { JourneyAnswers } from "./session-data";
 import { answerJourney } from "../../tests/support/answer-journey";
 import { personas } from "../../tests/support/personas";
@@ -16,6 +16,17 @@ const youngPerson = people.youngPerson.answers;
 describe("the complaint route", () => {
   it("starts at the service question", () => {
     expect(walk({})).toEqual({ route: ["service"], firstUnanswered: "service" });
+  });
+
+  it("reaches the page for files only once every page before it is answered (where uploads are taken)", () => {
+    const answered = answerJourney(complaintJourney, people.youngPerson, today).answers;
+    expect(reachesPage(complaintJourney, answered, "evidence", { today })).toBe(true);
+    expect(reachesPage(complaintJourney, { service: { service: "childrens-social-care" } }, "evidence", { today })).toBe(false);
+    const { evidence: _files, ...beforeFiles } = answered;
+    const upTo = answersOnRoute(complaintJourney, beforeFiles, walk(answered).route.slice(0, walk(answered).route.indexOf("evidence")));
+    expect(reachesPage(complaintJourney, upTo, "evidence", { today })).toBe(true);
+    const { [Object.keys(upTo)[1]!]: _skipped, ...oneMissing } = upTo;
+    expect(reachesPage(complaintJourney, oneMissing, "evidence", { today })).toBe(false);
   });
 
   it("asks a young person their age, and skips the questions about someone else's child", () => {

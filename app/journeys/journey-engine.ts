@@ -147,6 +147,12 @@ export function walkJourney(journey: Journey, answers: JourneyAnswers, context: 
   return { route, firstUnanswered: null };
 }
 
+/** Whether the answers lead as far as a page: it is on their route, every page before it answered, as the page itself
+ * would be shown rather than sending the person back to the first page they have not answered. */
+export function reachesPage(journey: Journey, answers: JourneyAnswers, pageId: string, context: PageContext): boolean {
+  return walkJourney(journey, answers, context).route.includes(pageId);
+}
+
 /** Only the answers on the route: a changed answer that changes the route leaves the old branch out. */
 export function answersOnRoute(journey: Journey, answers: JourneyAnswers, route: readonly string[]): JourneyAnswers {
   const kept: JourneyAnswers = {};

@@ -86,6 +86,22 @@ describe("file types by their first bytes", () => {
       expect(sniffBytes(pdf({ text: "the /Encrypt key (and /Encrypt 5 0 R) in a sentence" }), "pdf")).toEqual({ ok: true, type: "pdf" });
       expect(sniffBytes(pdf({ padding: 2 * 1024 * 1024 }), "pdf", 65_536)).toEqual({ ok: true, type: "pdf" });
     });
+
+    it("reads the key's value as a dictionary or a reference, with any white space, and nothing else", () => {
+      const trailer = (value: string) => Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R /Encrypt${value} >>\n%%EOF\n`, "latin1");
+      for (const value of ["<< /Filter /Standard >>", " << >>", " 12 0 R", "\n12\r\n0\tR", "\f7 3 R", "\u000012 0 R"]) {
+        expect(sniffBytes(trailer(value), "pdf"), JSON.stringify(value)).toEqual({ ok: false, problem: "password-protected" });
+      }
+      for (const value of [" 12 R", " /Foo", " 12 0 X", " <", " 12 0", " R", "12 0 R"]) {
+        expect(sniffBytes(trailer(value), "pdf"), JSON.stringify(value)).toEqual({ ok: true, type: "pdf" });
+      }
+    });
+
+    it("looks at a file made of nothing but the key as at any other, to its end", () => {
+      for (const unit of ["/Encrypt ", "/Encrypt 1 0 X "]) {
+        expect(sniffBytes(Buffer.concat([Buffer.from("%PDF-1.7\ntrailer\n"), Buffer.from(unit.repeat(100_000))]), "pdf", 65_536)).toEqual({ ok: true, type: "pdf" });
+      }
+    });
   });
 
   describe("Word and OpenDocument", () => {

@@ -180,7 +180,9 @@ class StreamSearch {
     private readonly pattern: Uint8Array,
     private readonly before: number,
     private readonly after: number,
-    private readonly onMatch: (context: Uint8Array, at: number) => void,
+    /** Called with the window searched and the match's place in it: its context is `from` to `to`. Nothing is
+     * copied or made for a match, so a file of nothing but matches costs no more than a search. */
+    private readonly onMatch: (window: Uint8Array, at: number, from: number, to: number) => void,
   ) {}
 
   push(chunk: Uint8Array): void {
@@ -211,10 +213,7 @@ class StreamSearch {
           break;
         }
       }
-      if (match) {
-        const from = Math.max(0, i - this.before);
-        this.onMatch(window.subarray(from, Math.min(window.length, i + this.pattern.length + this.after)), i - from);
-      }
+      if (match) this.onMatch(window, i, Math.max(0, i - this.before), Math.min(window.length, i + this.pattern.length + this.after));
     }
   }
 }
@@ -227,14 +226,31 @@ const pdfDelimiters = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20, 0x2f, 0x3c, 0
  * with a reference or a dictionary as its value. Every encrypted PDF has one; the text of an unencrypted PDF
  * may mention the word, but not as such a key.
  */
-function encryptKeyInTrailer(context: Uint8Array, at: number): boolean {
+function encryptKeyInTrailer(window: Uint8Array, at: number, from: number, to: number): boolean {
   const keyEnd = at + "/Encrypt".length;
-  if (keyEnd < context.length && !pdfDelimiters.has(context[keyEnd]!)) return false;
-  const text = new TextDecoder("latin1").decode(context);
-  const value = text.slice(keyEnd);
-  if (!/^\s*(\d+\s+\d+\s+R|<<)/.test(value)) return false;
-  const before = text.slice(0, at);
-  return before.includes("trailer") || text.includes("/XRef");
+  if (keyEnd < to && !pdfDelimiters.has(window[keyEnd]!)) return false;
+  if (!referenceOrDictionaryAt(window, keyEnd, to)) return false;
+  // Read in place, never decoded: a file made of "/Encrypt 1 0 R" over and over costs a byte search per match.
+  const bytes = Buffer.from(window.buffer, window.byteOffset, window.byteLength);
+  return bytes.subarray(from, at).includes("trailer") || bytes.subarray(from, to).includes("/XRef");
+}
+
+/** White space as PDF reads it (NUL, tab, line feed, form feed, carriage return, space), and vertical tab. */
+const isSpace = (byte: number) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d) || byte === 0x00;
+const isDigit = (byte: number) => byte >= 0x30 && byte <= 0x39;
+
+/** Whether the bytes from `from` (up to `to`) are, after any white space, a dictionary (`<<`) or a reference
+ * (`12 0 R`): white space, digits, white space, digits, white space, then R. */
+function referenceOrDictionaryAt(bytes: Uint8Array, from: number, to: number): boolean {
+  let at = from;
+  while (at < to && isSpace(bytes[at]!)) at++;
+  if (at + 1 < to && bytes[at] === 0x3c && bytes[at + 1] === 0x3c) return true;
+  for (const digits of [true, false, true, false]) {
+    const start = at;
+    while (at < to && (digits ? isDigit(bytes[at]!) : isSpace(bytes[at]!))) at++;
+    if (at === start) return false;
+  }
+  return at < to && bytes[at] === 0x52;
 }
 
 /** Streaming check that text is UTF-8 with no control characters but tab and line breaks. */
@@ -357,8 +373,8 @@ export class FileSniffer {
     }
     if (this.detected === "zip") this.tail = new Tail(ZIP_TAIL_BYTES);
     if (this.detected === "pdf") {
-      this.search = new StreamSearch(new TextEncoder().encode("/Encrypt"), PDF_CONTEXT, PDF_CONTEXT, (context, at) => {
-        if (encryptKeyInTrailer(context, at)) this.found = true;
+      this.search = new StreamSearch(new TextEncoder().encode("/Encrypt"), PDF_CONTEXT, PDF_CONTEXT, (window, at, from, to) => {
+        if (!this.found && encryptKeyInTrailer(window, at, from, to)) this.found = true;
       });
     }
     if (this.detected === "ole") {

@@ -147,7 +147,7 @@ export const environmentSchema = z.object({
     }),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   BOT_MIN_SECONDS: z.coerce.number().min(0).max(600).default(1.5),
-  RATE_LIMIT_POSTS: z.coerce.number().int().min(1).max(100_000).default(120),
+  RATE_LIMIT_POSTS: z.coerce.number().int().min(1).max(100_000).default(600),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(maxRateLimitWindowMinutes).default(15),
   MIGRATE_ON_START: booleanSetting("true"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),

@@ -119,7 +119,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       headingField: page.headingField ?? null,
       extras: page.extras ?? [],
       variant,
-      interpolation: { ...values, generalPhone: council.contact.generalComplaintsPhone, generalEmail: council.contact.generalComplaintsEmail },
+      interpolation: { ...values, generalPhone: council.contact.generalComplaintsPhone, generalEmail: council.contact.generalComplaintsEmail, inPerson: council.contact.inPerson },
       values: flash?.values ?? state.answers[page.id] ?? (await prefilledValues(page, journeyRequest, context)),
       errors: flash?.errors ?? [],
       backHref: change ? pageUrl(journey, null) : backFrom(journey.id, previousPage(position.route, page.id)),

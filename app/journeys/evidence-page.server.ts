@@ -41,9 +41,16 @@ function errorFor(code: EvidenceError, name: string | null): FieldError {
   };
 }
 
+/** What an upload or a removal did, said on the page when it comes back (in its status region, announced with
+ * JavaScript, and shown by the button without it). */
+export interface EvidenceNotice {
+  messageKey: string;
+  values: Record<string, string>;
+}
+
 export type EvidencePostOutcome =
-  /** Back to the evidence page, with these errors (none: the files are in, or one was removed). */
-  | { kind: "stay"; errors: FieldError[] }
+  /** Back to the evidence page, with these errors (none: the files are in, or one was removed, as `notice` says). */
+  | { kind: "stay"; errors: FieldError[]; notice?: EvidenceNotice }
   /** The person is done with this page. */
   | { kind: "continue" };
 
@@ -55,8 +62,9 @@ export async function evidencePost(context: AppLoadContext, request: JourneyRequ
   const owner = evidenceOwner(request);
   const remove = form.get(evidenceRemoveField);
   if (typeof remove === "string" && remove) {
-    if (owner) await context.services.evidence.remove(owner, remove);
-    return { kind: "stay", errors: [] };
+    const file = owner ? (await context.services.evidence.list(owner)).find((each) => each.id === remove) : undefined;
+    const removed = owner && file ? await context.services.evidence.remove(owner, remove) : false;
+    return { kind: "stay", errors: [], ...(removed && file ? { notice: { messageKey: "common:evidence.removed", values: { name: file.name } } } : {}) };
   }
   const intent = form.get(evidenceIntentField) === "upload" ? "upload" : "continue";
   if (upload?.refusal && upload.refusal !== "forgery") return { kind: "stay", errors: [errorFor(refusalError(upload.refusal), null)] };
@@ -65,6 +73,9 @@ export async function evidencePost(context: AppLoadContext, request: JourneyRequ
   const named = files.length > 1;
   const errors = files.flatMap((outcome) => (outcome.ok ? [] : [errorFor(outcome.error, named ? outcome.name : null)]));
   if (errors.length) return { kind: "stay", errors };
-  if (intent === "upload") return { kind: "stay", errors: files.length ? [] : [errorFor("no-file", null)] };
+  const added = files.flatMap((outcome) => (outcome.ok ? [outcome.name] : []));
+  if (intent === "upload") {
+    return files.length ? { kind: "stay", errors: [], notice: { messageKey: "common:evidence.added", values: { names: added.join(", ") } } } : { kind: "stay", errors: [errorFor("no-file", null)] };
+  }
   return { kind: "continue" };
 }

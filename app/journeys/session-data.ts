@@ -27,6 +27,8 @@ const flashSchema = z.object({
   page: z.string(),
   values: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
   errors: z.array(z.object({ href: z.string(), field: z.string(), messageKey: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+  /** What the post did, said once on the page it comes back to (the evidence page: which files were added or removed). */
+  notice: z.object({ messageKey: z.string(), values: z.record(z.string(), z.string()) }).optional(),
 });
 
 /**

@@ -104,7 +104,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const errorPrefix = flash?.errors.length ? `${t("common:layout.errorPrefix")} ` : "";
   // The evidence page lists the run's files, which live in the evidence store rather than in the answers.
   const evidence = page.evidence
-    ? { files: (await runFiles(context, journeyRequest)).map((file) => describeFile(file, context.language, t)), limits: evidenceLimitValues }
+    ? { files: (await runFiles(context, journeyRequest)).map((file) => describeFile(file, context.language, t)), limits: evidenceLimitValues, notice: flash?.notice ?? null }
     : null;
   const headers = await saveSession(context, session);
   return data(
@@ -190,7 +190,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (page.evidence) {
     const outcome = await evidencePost(context, journeyRequest, form, upload);
     if (outcome.kind === "stay") {
-      if (outcome.errors.length) session.data.flash = { journey: journey.id, page: page.id, values: {}, errors: outcome.errors };
+      if (outcome.errors.length || outcome.notice) session.data.flash = { journey: journey.id, page: page.id, values: {}, errors: outcome.errors, ...(outcome.notice ? { notice: outcome.notice } : {}) };
       return redirectSaving(context, session, `/${journey.id}/${page.id}${change ? "?change=1" : ""}`);
     }
   }
@@ -220,7 +220,7 @@ export default function QuestionPage() {
   if (page.evidence) {
     return (
       <JourneyChrome backHref={page.backHref} idleMinutes={page.idleMinutes} journeyId={page.journeyId} csrf={page.csrf}>
-        <EvidenceQuestion files={page.evidence.files} limits={page.evidence.limits} errors={page.errors} csrf={page.csrf} formAction={page.formAction} />
+        <EvidenceQuestion files={page.evidence.files} limits={page.evidence.limits} errors={page.errors} notice={page.evidence.notice} csrf={page.csrf} formAction={page.formAction} />
       </JourneyChrome>
     );
   }

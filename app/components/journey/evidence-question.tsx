@@ -19,6 +19,8 @@ export interface EvidenceQuestionProps {
   files: readonly EvidenceFileView[];
   limits: { count: number; fileSize: string };
   errors: readonly FieldError[];
+  /** What the last upload or removal did ("Added: letter.pdf"), said once. */
+  notice: { messageKey: string; values: Record<string, string> } | null;
   csrf: string;
   formAction: string;
 }
@@ -26,7 +28,7 @@ export interface EvidenceQuestionProps {
 const titleId = "evidence-title";
 const attachedHeadingId = "evidence-attached";
 
-export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: EvidenceQuestionProps) {
+export function EvidenceQuestion({ files, limits, errors, notice, csrf, formAction }: EvidenceQuestionProps) {
   const { t } = useTranslation("common");
   const navigation = useNavigation();
   const progress = useUploadProgress(formAction);
@@ -42,6 +44,8 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
   // a send's progress (set as the browser reports it) never waits for a locale file (decision 053).
   const uploadingText = t("evidence.uploading");
   const progressText = t("evidence.progress", { percent: progress.percent ?? 0 });
+  // So are what an upload or a removal did, which come back from the server with the page.
+  const noticeText = notice ? t(notice.messageKey, notice.values) : (t("common:evidence.added"), t("common:evidence.removed"), "");
 
   return (
     <div className="govuk-grid-row" {...{ [evidencePartMarker]: "" }}>
@@ -125,10 +129,16 @@ export function EvidenceQuestion({ files, limits, errors, csrf, formAction }: Ev
             leftDropZoneText={t("evidence.enhanced.leftDropZone")}
           />
           <Button text={t("evidence.upload")} name={evidenceIntentField} value="upload" classes="govuk-button--secondary" disabled={uploading} />
+          {/* What is happening, or what the last upload or removal did: announced with JavaScript as it changes, and
+              shown by the buttons without it. */}
           <div role="status">
             {uploading ? (
               <p className="govuk-body" id="evidence-uploading">
                 {uploadingText}
+              </p>
+            ) : noticeText ? (
+              <p className="govuk-body govuk-!-font-weight-bold">
+                <bdi>{noticeText}</bdi>
               </p>
             ) : null}
           </div>

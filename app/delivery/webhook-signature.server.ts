@@ -21,7 +21,7 @@ const signatureText = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /**
  * What a receiver does: accept when any v1 signature matches, and the timestamp is within tolerance. The timestamp is
- * signed as it was sent, and taken only as digits ("0x…", "1.7e9" or "…​.0" are refused, though a number would read
+ * signed as it was sent, and taken only as digits ("0x…", "1.7e9" or "1765000000.0" are refused, though a number would read
  * them), and a signature only as base64: what this accepts, the reference libraries accept too.
  */
 export function verify(

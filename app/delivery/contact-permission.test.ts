@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { answerJourney } from "../../tests/support/answer-journey";
 import { personas, type Persona } from "../../tests/support/personas";
 import { registeredJourneys } from "~/journeys/journeys";
-import { contactFlags, mayWriteTo, noReplyReason, personMessages } from "./contact-permission";
+import { contactFlags, mayWriteTo, noReplyReason, personMessages, textsNotSent } from "./contact-permission";
 
 const today = "2026-11-26";
 const people: Persona[] = Object.values(personas({ today }));
@@ -82,6 +82,15 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
       const careful = saying(saying(persona, "say-council", "no"), "leave-message", "no");
       expect(noReplyReason(contactOf(careful)), persona.name).toBeNull();
     }
+  });
+
+  it("by text is not sent when they said a message is not safe or we may not say who we are: we call instead", () => {
+    for (const persona of own.filter((p) => contactOf(p).method === "text")) {
+      expect(textsNotSent(contactOf(saying(saying(persona, "say-council", "yes"), "leave-message", "yes"))), persona.name).toBe(false);
+      expect(textsNotSent(contactOf(saying(persona, "say-council", "no"))), persona.name).toBe(true);
+      expect(textsNotSent(contactOf(saying(persona, "leave-message", "no"))), persona.name).toBe(true);
+    }
+    for (const persona of own.filter((p) => contactOf(p).method !== "text")) expect(textsNotSent(contactOf(saying(persona, "leave-message", "no"))), persona.name).toBe(false);
   });
 
   it("is impossible when they asked us not to contact them", () => {

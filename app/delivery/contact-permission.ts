@@ -29,6 +29,15 @@ export function noReplyReason(contact: PersonContact): "none" | "unsafe" | null 
 }
 
 /**
+ * Someone who asked to be texted and told us a message is not safe, or that we may not say who we are: a text is a
+ * message, and says who sent it, so none is sent; staff call them instead (the team's email says so). They are told
+ * before they send, so they can choose another way.
+ */
+export function textsNotSent(contact: PersonContact): boolean {
+  return contact.method === "text" && contactIsRestricted(contact);
+}
+
+/**
  * Whether we may email this person this message, and where to. The acknowledgement goes when they send, as they
  * wait for it. A progress code goes whenever anyone who knows the reference asks for one: to someone who told us only
  * some times are safe to contact them, it could arrive at any other, so they are sent none (they can call to hear

@@ -13,7 +13,7 @@ import { answersOnRoute, pageById } from "~/journeys/journey-engine";
 import { loadJourneyRequest, pageUrl, redirectSaving, saveSession } from "~/journeys/journey-requests.server";
 import { readForm } from "~/journeys/read-form.server";
 import { replyByOf, sendJourney } from "~/journeys/submit-journey.server";
-import { noReplyReason } from "~/delivery/contact-permission";
+import { noReplyReason, textsNotSent } from "~/delivery/contact-permission";
 import { judgeSend, signStart } from "~/journeys/bot-checks.server";
 import { BotFields } from "~/components/journey/bot-fields";
 import { ReachFields } from "~/components/journey/reach-fields";
@@ -45,6 +45,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       sections,
       // Nobody to reply to: they asked us not to, or left us only messages they told us are not safe.
       noReply: noReplyReason(journey.contactOf(answers)),
+      // Asked to be texted, and told us messages are not safe: we will call instead.
+      callInstead: textsNotSent(journey.contactOf(answers)),
       lastPage: position.route[position.route.length - 1] ?? journey.firstPage,
       idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
     },
@@ -114,6 +116,7 @@ export default function CheckAnswers() {
             </div>
           ))}
           {/* A journey that replies in other ways than the usual (a document sent by post, or collected) says its own. */}
+          {page.callInstead ? <WarningText text={t("common:noSafeWay.textCheckAnswers")} iconFallbackText={t("common:warning")} /> : null}
           {page.noReply ? <WarningText text={page.noReply === "none" ? t("checkAnswers.noContact") : t(i18n.exists(`${page.journeyId}:checkAnswers.noSafeWay`) ? "checkAnswers.noSafeWay" : "common:noSafeWay.checkAnswers")} iconFallbackText={t("common:warning")} /> : null}
           <h2 className="govuk-heading-m">{t("checkAnswers.sendTitle")}</h2>
           <p className="govuk-body">{t("checkAnswers.sendBody")}</p>

@@ -47,6 +47,8 @@ for (const javaScriptEnabled of [true, false]) {
       await answerAs(page, persona);
       await expectHeading(page, "Check your answers before sending your complaint");
       await expect(page.getByText("07700 900982")).toBeVisible();
+      // They asked to be texted, and said messages are not safe: told before they send that we will call instead.
+      await expect(page.locator(".govuk-warning-text")).toContainText("we will not send you text messages. We will call you instead.");
       await checkA11y();
       await page.getByRole("button", { name: "Send complaint" }).click();
 

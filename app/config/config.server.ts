@@ -253,7 +253,7 @@ export function generatedSecret(dataDir: string, name: string, log: (message: st
   }
   const secret = make();
   writeFileSync(file, secret, { mode: 0o600 });
-  log(`Generated a development ${name} into ${file}. Set it in the environment in production.`);
+  log(`Generated a development ${name} secret into ${file}. Set it in the environment in production.`);
   return secret;
 }
 

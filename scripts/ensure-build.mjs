@@ -15,6 +15,8 @@ function newest(entry) {
 
 const builtAt = Math.min(...outputs.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
 if (builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
-  console.log("Building the portal…");
-  execSync("npm run build", { stdio: "inherit" });
+  // On standard error, all of it: a command's standard output holds only what the command prints
+  // (`REF=$(npm run -s case -- register …)` takes the reference, even on the run that builds).
+  console.error("Building the portal…");
+  execSync("npm run build", { stdio: ["ignore", process.stderr, "inherit"] });
 }

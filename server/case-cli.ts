@@ -12,7 +12,7 @@ import { createServices, type Services } from "~/services/services.server";
 import { countableYears, isCountableDate, londonDate } from "~/working-days";
 
 const usage = `Usage:
-  npm run case -- register --received YYYY-MM-DD --service childrens-social-care|public-health --channel ${registeredChannels.join("|")}
+  npm run case -- register --received YYYY-MM-DD --service childrens-social-care|public-health|not-sure --channel ${registeredChannels.join("|")}
                            [--role parent|…] [--stage 1|2] [--advocate-asked] [--out-of-time]
   npm run case -- show <reference>
   npm run case -- event <reference> acknowledged [--date YYYY-MM-DD]

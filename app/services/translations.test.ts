@@ -65,6 +65,22 @@ describe("the words of a right-to-left language", () => {
     expect(runs).toBeGreaterThan(0);
     expect(unisolated).toEqual([]);
   });
+
+  it("isolate every value a person typed (a child's name, a file's name), which may be in either direction", () => {
+    const typed = /\{\{(childName|name|names)\}\}/g;
+    const unisolated: string[] = [];
+    for (const language of supportedLanguages.filter((lng) => textDirection(lng) === "rtl")) {
+      for (const namespace of namespaces) {
+        for (const [key, words] of wordsOf(resources[language]![namespace]!)) {
+          for (const match of words.matchAll(typed)) {
+            const at = match.index;
+            if (words[at - 1] !== "\u2068" || words[at + match[0].length] !== "\u2069") unisolated.push(`${language} ${namespace}:${key} ${match[0]}`);
+          }
+        }
+      }
+    }
+    expect(unisolated).toEqual([]);
+  });
 });
 
 describe("every language's words", () => {

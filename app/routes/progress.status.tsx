@@ -126,7 +126,9 @@ export default function ProgressStatus() {
             ) : null}
             {page.advocate ? <p className="govuk-body">{t("status.advocateContact", values)}</p> : null}
             <h2 className="govuk-heading-m">{t("status.contactTitle")}</h2>
-            <p className="govuk-body">{t("status.contact", values)}</p>
+            <p className="govuk-body">
+              <Trans t={t} i18nKey="status.contact" values={values} components={{ email: <a className="govuk-link" href={`mailto:${values.email}`} /> }} />
+            </p>
             <InsetText text={t("status.privacy")} />
             <p className="govuk-body">{t("status.closes", { minutes: root?.idleMinutes ?? 0 })}</p>
           </div>

@@ -123,7 +123,7 @@ function filesBlocks({ files, detail, t }: StaffNotificationInput): EmailBlock[]
  * The dates staff must act by before the reply, where there are any: a complaint's acknowledgement, and a stage 3
  * request's review panel, timed from the request (the panel's first, as the digest lists them).
  */
-function actByDates({ journey, submission, council, t }: StaffNotificationInput, answers: JourneyAnswers): string[] {
+function actByDates({ journey, submission, council, t }: StaffNotificationInput, answers: JourneyAnswers, promise: ReplyPromise | null): string[] {
   const receivedOn = londonDate(new Date(submission.submittedAt));
   const { timetable } = council;
   const service = isPublicHealth(submission.service) ? "public-health" : "childrens-social-care";
@@ -132,7 +132,8 @@ function actByDates({ journey, submission, council, t }: StaffNotificationInput,
     const days = acknowledgementWorkingDays(timetable, service);
     dates.push(t("emails:staff.acknowledgeBy", { date: formatLongDate(acknowledgementDue(timetable, service, receivedOn), "en"), days }));
   }
-  if (journey.replyPromise(answers) === "review-panel" && service !== "public-health") {
+  // A panel only where the reply date is stage 3's: not for a request the case recorded for stage 2, or as ended.
+  if (promise === "review-panel" && service !== "public-health") {
     const { panelDueOn } = stageLimits(timetable, service, 3, receivedOn);
     if (panelDueOn) dates.push(t("emails:staff.panelBy", { date: formatLongDate(panelDueOn, "en"), days: timetable.childrensSocialCare.stage3.panelWithin }));
   }
@@ -140,19 +141,24 @@ function actByDates({ journey, submission, council, t }: StaffNotificationInput,
 }
 
 /**
- * The rule that gave the reply date, in the journey's words. A journey whose promise differs with its answers (the
+ * The promise whose time gave the reply date; its rule is given in the journey's words, and a panel's date only with
+ * stage 3's. A journey whose promise differs with its answers (the
  * next stage asked for) words each promise as a context. Public health has one stage, with its own time: a journey
  * that words it apart says so (as the acknowledgement's next steps do). A checked request for the next stage is
  * promised what the case records (decision 076): another stage's time than the one picked, an open stage's own date,
  * or, for a complaint with no stage left, a complaint's time. The rule is given only where its time gives the date,
  * so the team is never told a rule the date does not follow (a panel for a complaint whose stage 3 has replied).
  */
-function replyRule({ journey, submission, council, t }: StaffNotificationInput, answers: JourneyAnswers): string {
+function datedPromise({ journey, submission, council }: StaffNotificationInput, answers: JourneyAnswers): ReplyPromise | null {
   const picked = journey.replyPromise(answers);
-  if (!picked || !submission.replyBy) return "";
+  if (!picked || !submission.replyBy) return null;
   const receivedOn = londonDate(new Date(submission.submittedAt));
   const gives = (promise: ReplyPromise) => addWorkingDays(receivedOn, promisedWorkingDays(council.timetable, promise, submission.service)) === submission.replyBy;
-  const promise = [picked, ...(journey.asksForNextStage ? [nextStagePromise(2), nextStagePromise(3)] : [])].find(gives);
+  return [picked, ...(journey.asksForNextStage ? [nextStagePromise(2), nextStagePromise(3)] : [])].find(gives) ?? null;
+}
+
+/** The words of the rule that gave the reply date (`datedPromise`), or none. */
+function replyRule({ journey, submission, t }: StaffNotificationInput, promise: ReplyPromise | null): string {
   if (!promise) return "";
   const publicHealthRule = isPublicHealth(submission.service) ? t(`${journey.id}:submission.replyRulePublicHealth`, { defaultValue: "" }) : "";
   return publicHealthRule || t(`${journey.id}:submission.replyRule`, { defaultValue: "", context: promise });
@@ -164,7 +170,8 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
   const type = t(`${journey.id}:submission.name`);
   const flags = flagsOf(submission);
   const replyBy = submission.replyBy ? formatLongDate(submission.replyBy, "en") : null;
-  const rule = replyRule(input, answers);
+  const promise = datedPromise(input, answers);
+  const rule = replyRule(input, promise);
   const blocks: EmailBlock[] = [
     safeContactBox(journey, answers, detail, t),
     ...urgencyBox(journey, answers, detail, input.council, submission, t),
@@ -173,7 +180,7 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
       kind: "paragraph",
       text: replyBy ? (rule ? t("emails:staff.replyByRule", { replyBy, rule }) : t("emails:staff.replyBy", { replyBy })) : t("emails:staff.noReplyDate"),
     },
-    ...actByDates(input, answers).map((text): EmailBlock => ({ kind: "paragraph", text })),
+    ...actByDates(input, answers, promise).map((text): EmailBlock => ({ kind: "paragraph", text })),
     {
       kind: "paragraph",
       text: t("emails:staff.received", {

@@ -23,12 +23,15 @@ async function main(): Promise<void> {
   const server = createServer({ connectionsCheckingInterval: 1_000 }, listener).listen(config.env.PORT, config.env.HOST, () => {
     logger.info({ url: `http://${config.env.HOST === "0.0.0.0" ? "localhost" : config.env.HOST}:${config.env.PORT}` }, "portal listening");
   });
-  // A port already taken, or an address this machine does not have, stops the start with the setting's name.
-  server.once("error", (error: NodeJS.ErrnoException) => {
+  // A port already taken, or an address this machine does not have, stops the start with the setting's name (only
+  // while starting: once listening, the handler is taken off).
+  server.once("error", onListenError);
+  server.once("listening", () => server.off("error", onListenError));
+  function onListenError(error: NodeJS.ErrnoException) {
     const setting = error.code === "EADDRINUSE" || error.code === "EACCES" ? `PORT: ${config.env.PORT} cannot be used (${error.code === "EADDRINUSE" ? "another program is listening on it" : "not allowed"})` : `HOST: ${config.env.HOST} cannot be listened on (${error.code ?? error.message})`;
     console.error(`Invalid configuration:\n  ${setting}`);
     process.exit(1);
-  });
+  }
   applyConnectionLimits(server, portalConnectionLimits(config.env, ({ msg, reason }) => logger.info({ reason }, msg)));
   // By default the delivery worker runs in this process; WORKER_ENABLED=false leaves it to `npm run worker`.
   const worker = config.env.WORKER_ENABLED ? createDeliveryWorker(services) : null;

@@ -142,6 +142,8 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         if (journey.replyPromise(answers)) {
           const otherDate = renderStaffNotification({ journey, submission: { ...submission("en"), replyBy: "2027-03-01" }, detail: "summary", council, t: recordingT("en", [journey.id, "emails", "common"], missing) });
           expect(otherDate.text).toContain("Reply by Monday, 1 March 2027.");
+          // Nor a panel's date, which only stage 3's time gives.
+          expect(otherDate.text).not.toContain("review panel must meet");
         }
         // A complaint's rule is its service's: public health's one stage, or children's social care's stage 1.
         if (journey.replyPromise(answers) === "complaint") expect(staff.text).toContain(journey.serviceOf(answers) === "public-health" ? "(public health: " : "(stage 1: ");

@@ -115,8 +115,8 @@ export default function CheckAnswers() {
               />
             </div>
           ))}
-          {/* A journey that replies in other ways than the usual (a document sent by post, or collected) says its own. */}
           {page.callInstead ? <WarningText text={t("common:noSafeWay.textCheckAnswers")} iconFallbackText={t("common:warning")} /> : null}
+          {/* A journey that replies in other ways than the usual (a document sent by post, or collected) says its own. */}
           {page.noReply ? <WarningText text={page.noReply === "none" ? t("checkAnswers.noContact") : t(i18n.exists(`${page.journeyId}:checkAnswers.noSafeWay`) ? "checkAnswers.noSafeWay" : "common:noSafeWay.checkAnswers")} iconFallbackText={t("common:warning")} /> : null}
           <h2 className="govuk-heading-m">{t("checkAnswers.sendTitle")}</h2>
           <p className="govuk-body">{t("checkAnswers.sendBody")}</p>

@@ -72,10 +72,11 @@ export async function evidencePost(context: AppLoadContext, request: JourneyRequ
   // Only name the file in its message when several were sent at once, as the one-file pattern does not.
   const named = files.length > 1;
   const errors = files.flatMap((outcome) => (outcome.ok ? [] : [errorFor(outcome.error, named ? outcome.name : null)]));
-  if (errors.length) return { kind: "stay", errors };
-  const added = files.flatMap((outcome) => (outcome.ok ? [outcome.name] : []));
-  if (intent === "upload") {
-    return files.length ? { kind: "stay", errors: [], notice: { messageKey: "common:evidence.added", values: { names: added.join(", ") } } } : { kind: "stay", errors: [errorFor("no-file", null)] };
-  }
+  // The files that went in are said, with any that did not: each name set apart (a name may run either way), listed
+  // as the language lists things ("a, b and c", "a وb وc").
+  const added = files.flatMap((outcome) => (outcome.ok ? [`\u2068${outcome.name}\u2069`] : []));
+  const notice = added.length ? { notice: { messageKey: "common:evidence.added", values: { names: new Intl.ListFormat(context.language, { type: "conjunction" }).format(added) } } } : {};
+  if (errors.length) return { kind: "stay", errors, ...notice };
+  if (intent === "upload") return files.length ? { kind: "stay", errors: [], ...notice } : { kind: "stay", errors: [errorFor("no-file", null)] };
   return { kind: "continue" };
 }

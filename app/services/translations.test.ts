@@ -67,7 +67,9 @@ describe("the words of a right-to-left language", () => {
   });
 
   it("isolate every value a person typed (a child's name, a file's name), which may be in either direction", () => {
-    const typed = /\{\{(childName|name|names)\}\}/g;
+    // A list of names ({{names}}) sets each apart where it is made (evidence-page.server.ts): one isolate around it
+    // would lay the whole list out in its first name's direction.
+    const typed = /\{\{(childName|name)\}\}/g;
     const unisolated: string[] = [];
     for (const language of supportedLanguages.filter((lng) => textDirection(lng) === "rtl")) {
       for (const namespace of namespaces) {

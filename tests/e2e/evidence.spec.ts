@@ -149,7 +149,8 @@ for (const javaScriptEnabled of [false, true]) {
       // Said where the person is, and announced with JavaScript: which files went in.
       const uploadStatus = page.getByRole("form", { name: "Do you have anything to show us?" }).getByRole("status");
       // (One at a time without JavaScript, as the helper chooses them: the last is what the page says.)
-      await expect(uploadStatus).toHaveText(`Added: ${(javaScriptEnabled ? chosen : chosen.slice(-1)).map((f) => f.name).join(", ")}`);
+      const listedNames = (names: string[]) => new Intl.ListFormat("en", { type: "conjunction" }).format(names.map((name) => `\u2068${name}\u2069`));
+      await expect(uploadStatus).toHaveText(`Added: ${listedNames((javaScriptEnabled ? chosen : chosen.slice(-1)).map((f) => f.name))}`);
       await checkA11y();
       // Two forms, each with a name of its own: one for the Remove buttons, named by the list's heading, and the
       // upload, named by the page's (a form without a name, or two with one name, is a landmark no one can tell apart).

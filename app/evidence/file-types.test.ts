@@ -102,6 +102,14 @@ describe("file types by their first bytes", () => {
         expect(sniffBytes(Buffer.concat([Buffer.from("%PDF-1.7\ntrailer\n"), Buffer.from(unit.repeat(100_000))]), "pdf", 65_536)).toEqual({ ok: true, type: "pdf" });
       }
     });
+
+    it("takes a file with more keys than a real one has, away from any trailer, for encrypted, rather than search round each", () => {
+      const keys = (count: number, key: string) => Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from(`${"x".repeat(2048)}${key}`.repeat(count)), Buffer.from("\n%%EOF\n")]);
+      for (const key of ["/Encrypt<<", "/Encrypt 1 0 R "]) {
+        expect(sniffBytes(keys(64, key), "pdf"), `64 × ${key}`).toEqual({ ok: true, type: "pdf" });
+        expect(sniffBytes(keys(65, key), "pdf"), `65 × ${key}`).toEqual({ ok: false, problem: "password-protected" });
+      }
+    });
   });
 
   describe("Word and OpenDocument", () => {

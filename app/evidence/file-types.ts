@@ -226,14 +226,21 @@ const pdfDelimiters = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20, 0x2f, 0x3c, 0
  * with a reference or a dictionary as its value. Every encrypted PDF has one; the text of an unencrypted PDF
  * may mention the word, but not as such a key.
  */
-function encryptKeyInTrailer(window: Uint8Array, at: number, from: number, to: number): boolean {
+function encryptKey(window: Uint8Array, at: number, from: number, to: number): "none" | "elsewhere" | "trailer" {
   const keyEnd = at + "/Encrypt".length;
-  if (keyEnd < to && !pdfDelimiters.has(window[keyEnd]!)) return false;
-  if (!referenceOrDictionaryAt(window, keyEnd, to)) return false;
-  // Read in place, never decoded: a file made of "/Encrypt 1 0 R" over and over costs a byte search per match.
+  if (keyEnd < to && !pdfDelimiters.has(window[keyEnd]!)) return "none";
+  if (!referenceOrDictionaryAt(window, keyEnd, to)) return "none";
+  // Read in place, never decoded.
   const bytes = Buffer.from(window.buffer, window.byteOffset, window.byteLength);
-  return bytes.subarray(from, at).includes("trailer") || bytes.subarray(from, to).includes("/XRef");
+  return bytes.subarray(from, at).includes("trailer") || bytes.subarray(from, to).includes("/XRef") ? "trailer" : "elsewhere";
 }
+
+/**
+ * How many keys with a key's value ("/Encrypt 5 0 R") outside a trailer a PDF may hold before it is taken for
+ * encrypted: a real one has none, or a sentence or two about them; each costs a search of the bytes around it, so a
+ * file made of nothing else would cost seconds (an outside security review).
+ */
+const ENCRYPT_KEYS_ELSEWHERE = 64;
 
 /** White space as PDF reads it (NUL, tab, line feed, form feed, carriage return, space), and vertical tab. */
 const isSpace = (byte: number) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d) || byte === 0x00;
@@ -373,8 +380,11 @@ export class FileSniffer {
     }
     if (this.detected === "zip") this.tail = new Tail(ZIP_TAIL_BYTES);
     if (this.detected === "pdf") {
+      let elsewhere = 0;
       this.search = new StreamSearch(new TextEncoder().encode("/Encrypt"), PDF_CONTEXT, PDF_CONTEXT, (window, at, from, to) => {
-        if (!this.found && encryptKeyInTrailer(window, at, from, to)) this.found = true;
+        if (this.found) return;
+        const key = encryptKey(window, at, from, to);
+        if (key === "trailer" || (key === "elsewhere" && ++elsewhere > ENCRYPT_KEYS_ELSEWHERE)) this.found = true;
       });
     }
     if (this.detected === "ole") {

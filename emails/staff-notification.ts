@@ -3,8 +3,8 @@
 // reply-by date, the flags, and every answer in journey order.
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
-import { acknowledgementDue, acknowledgementWorkingDays, isPublicHealth, nextStagePromise, promisedWorkingDays, stageLimits, urgentContactBy, type ReplyPromise } from "~/cases/timetable";
-import { addWorkingDays, londonDate } from "~/working-days";
+import { acknowledgementDue, acknowledgementWorkingDays, isPublicHealth, nextStagePromise, promisedReplyBy, stageLimits, urgentContactBy, type ReplyPromise } from "~/cases/timetable";
+import { londonDate } from "~/working-days";
 import { formatLongDate } from "~/format-date";
 import { noReplyReason } from "~/delivery/contact-permission";
 import { isSupportedLanguage, languages } from "~/i18n";
@@ -153,7 +153,7 @@ function datedPromise({ journey, submission, council }: StaffNotificationInput, 
   const picked = journey.replyPromise(answers);
   if (!picked || !submission.replyBy) return null;
   const receivedOn = londonDate(new Date(submission.submittedAt));
-  const gives = (promise: ReplyPromise) => addWorkingDays(receivedOn, promisedWorkingDays(council.timetable, promise, submission.service)) === submission.replyBy;
+  const gives = (promise: ReplyPromise) => promisedReplyBy(council.timetable, promise, submission.service, receivedOn) === submission.replyBy;
   return [picked, ...(journey.asksForNextStage ? [nextStagePromise(2), nextStagePromise(3)] : [])].find(gives) ?? null;
 }
 

@@ -43,6 +43,12 @@ export function promisedWorkingDays(timetable: Timetable, promise: ReplyPromise,
   }
 }
 
+/** The day a promise's reply is due: its working days from the day it was made (the send's, as a submission's reply
+ * date is stored; the staff email reads which promise gave a date by working it out again). */
+export function promisedReplyBy(timetable: Timetable, promise: ReplyPromise, service: string | null, madeOn: string): string {
+  return addWorkingDays(madeOn, promisedWorkingDays(timetable, promise, service));
+}
+
 /** Stage 3's whole time: the panel meets, it reports, and the council responds. */
 function stage3WorkingDays(timetable: Timetable): number {
   const { panelWithin, reportWithin, responseWithin } = timetable.childrensSocialCare.stage3;

@@ -6,8 +6,7 @@ import fc from "fast-check";
 import { createInstance, type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 import { complainantRoles } from "~/cases/case-record";
-import { promisedWorkingDays, type ReplyPromise } from "~/cases/timetable";
-import { addWorkingDays } from "~/working-days";
+import { promisedReplyBy, type ReplyPromise } from "~/cases/timetable";
 import { webhookPayload } from "~/delivery/delivery-worker.server";
 import { webhookPayloadSchema } from "~/delivery/webhook-payload";
 import { exampleCouncil } from "~/config/example-council";
@@ -86,7 +85,7 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
       const { answers } = answerJourney(journey, persona, today);
       const reference = generateReference(journey.referencePrefix);
       // As the send works it out: the promise's working days from the day it was sent.
-      const replyBy = (promise: ReplyPromise | null) => (promise === null ? null : addWorkingDays("2026-11-26", promisedWorkingDays(council.timetable, promise, journey.serviceOf(answers))));
+      const replyBy = (promise: ReplyPromise | null) => (promise === null ? null : promisedReplyBy(council.timetable, promise, journey.serviceOf(answers), "2026-11-26"));
       const submission = (language: string): StoredSubmission => ({
         id: "id",
         reference,

@@ -8,7 +8,7 @@ import { initialiseNames } from "~/annual-report/initialise-names";
 import { caseServices, type CaseService, type PortalReach, type Quotation, type SubmissionRecord } from "~/cases/case-record";
 import type { PortalCaseEvent } from "~/cases/case-events";
 import { askedLate, currentStage, replyDueOn, requestAsRecorded, type CaseState } from "~/cases/case-state";
-import { nextStagePromise, promisedWorkingDays } from "~/cases/timetable";
+import { nextStagePromise, promisedReplyBy } from "~/cases/timetable";
 import type { Timetable } from "~/config/council-schema";
 import { webhooksFor } from "~/config/config.server";
 import { contactFlags, mayWriteTo } from "~/delivery/contact-permission";
@@ -18,7 +18,6 @@ import { generateReference } from "~/reference.server";
 import type { Queryable, Statement } from "~/services/database.server";
 import type { Services } from "~/services/services.server";
 import type { StoredSubmission } from "~/services/submissions.server";
-import { addWorkingDays } from "~/working-days";
 import type { EvidenceOwner } from "~/evidence/evidence-store.server";
 import { evidenceOwner } from "./evidence-page.server";
 import { orderFlags, type RoutingFlag } from "./flags";
@@ -89,16 +88,16 @@ export interface RecordedPromise {
  */
 function recordedPromise(state: CaseState, settled: PortalCaseEvent, timetable: Timetable, today: string): RecordedPromise {
   if (!settled.answered && currentStage(state).repliedOn) {
-    return { stage: settled.stage, replyBy: addWorkingDays(today, promisedWorkingDays(timetable, nextStagePromise(settled.stage), state.service)) };
+    return { stage: settled.stage, replyBy: promisedReplyBy(timetable, nextStagePromise(settled.stage), state.service, today) };
   }
   const open = replyDueOn(state);
-  return open ? { stage: settled.stage, replyBy: open } : { stage: "ended", replyBy: addWorkingDays(today, promisedWorkingDays(timetable, "complaint", state.service)) };
+  return open ? { stage: settled.stage, replyBy: open } : { stage: "ended", replyBy: promisedReplyBy(timetable, "complaint", state.service, today) };
 }
 
 /** The date the confirmation promises a reply by, or null when the journey promises none (no contact asked for). */
 export function replyByOf(services: Services, journey: Journey, answers: JourneyAnswers, today: string): string | null {
   const promise = journey.replyPromise(answers);
-  return promise === null ? null : addWorkingDays(today, promisedWorkingDays(services.config.council.timetable, promise, journey.serviceOf(answers)));
+  return promise === null ? null : promisedReplyBy(services.config.council.timetable, promise, journey.serviceOf(answers), today);
 }
 
 /** Stores a submission and everything that goes with it in one transaction, and returns what the confirmation shows. */

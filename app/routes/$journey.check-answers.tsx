@@ -33,6 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const answers = answersOnRoute(journey, state.answers, position.route);
   const files = position.route.some((id) => pageById(journey, id)?.evidence) ? (await runFiles(context, journeyRequest)).map((file) => file.name) : undefined;
   const sections = describeAnswers(journey, answers, position.route, t, files);
+  const contact = journey.contactOf(answers);
   session.data.journeys[journey.id] = state;
   const headers = await saveSession(context, session);
   return data(
@@ -44,9 +45,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       namespace: journey.id,
       sections,
       // Nobody to reply to: they asked us not to, or left us only messages they told us are not safe.
-      noReply: noReplyReason(journey.contactOf(answers)),
+      noReply: noReplyReason(contact),
       // Asked to be texted, and told us messages are not safe: we will call instead.
-      callInstead: textsNotSent(journey.contactOf(answers)),
+      callInstead: textsNotSent(contact),
       lastPage: position.route[position.route.length - 1] ?? journey.firstPage,
       idleMinutes: Math.round(context.services.config.sessionIdleMs / 60_000),
     },

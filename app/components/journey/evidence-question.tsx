@@ -44,8 +44,10 @@ export function EvidenceQuestion({ files, limits, errors, notice, csrf, formActi
   // a send's progress (set as the browser reports it) never waits for a locale file (decision 053).
   const uploadingText = t("evidence.uploading");
   const progressText = t("evidence.progress", { percent: progress.percent ?? 0 });
-  // So are what an upload or a removal did, which come back from the server with the page.
-  const noticeText = notice ? t(notice.messageKey, notice.values) : (t("common:evidence.added"), t("common:evidence.removed"), "");
+  // So are the words of what an upload or a removal did, which come back from the server with the page.
+  t("common:evidence.added");
+  t("common:evidence.removed");
+  const noticeText = notice ? t(notice.messageKey, notice.values) : "";
 
   return (
     <div className="govuk-grid-row" {...{ [evidencePartMarker]: "" }}>

@@ -346,7 +346,7 @@ test.describe("a complaint at stage 3, at 360 px without JavaScript", () => {
     const asking = personas({ tag: `next${Date.now().toString(36)}` }).escalateWithReference;
     await answerAs(page, { ...asking, answers: { ...asking.answers, reference: { reference }, stage: { stage: "stage-3" }, advocate: { advocate: "no" } } });
     const request = await sendAnswers(page);
-    await expect(page.getByText(`We will send you our written reply by ${formatLongDate(addWorkingDays(londonToday(), 25), "en")}.`)).toBeVisible();
+    await expect(page.getByText(`We aim to send you our written reply by ${formatLongDate(addWorkingDays(londonToday(), 25), "en")}.`)).toBeVisible();
     await expect(page.getByText("For stage 2, an investigating officer")).toBeVisible();
     await expect(page.getByText("For stage 3, we will contact you to arrange the review panel")).toHaveCount(0);
     await page.goto("/progress/status");

@@ -54,7 +54,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       await expect(page.locator(".govuk-panel__title")).toHaveText("Complaint sent");
       const reference = referenceOn(await page.locator(".govuk-panel__body").textContent());
-      await expect(page.getByText(/We will reply by/)).toBeVisible();
+      await expect(page.getByText(/We aim to reply by/)).toBeVisible();
       // They asked for an advocate: told that the advocacy service has been told, not only that they could call it.
       await expect(page.getByText("You asked for an advocate. We have told Example Advocacy Service, and they will get in touch with you in the way you told us is safe.")).toBeVisible();
       // In the sentence below the panel, the reference stays on one line, never split at a hyphen.
@@ -111,7 +111,7 @@ for (const javaScriptEnabled of [true, false]) {
       // The reference is inside, not in the subject, which shows on a locked phone and in a list of emails.
       expect(acknowledgement.subject).toBe("We have your complaint");
       expect(acknowledgement.text).toContain(reference);
-      expect(acknowledgement.text).toContain("We will reply by");
+      expect(acknowledgement.text).toContain("We aim to reply by");
       const staff = mail.find((m) => m.to[0] === "childrens-complaints@example.org")!;
       expect(staff.subject).toContain("· FORMAT · LATE");
       expect(staff.subject).not.toContain("Margaret");

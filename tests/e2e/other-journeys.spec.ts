@@ -135,7 +135,7 @@ for (const javaScriptEnabled of [true, false]) {
       }, { javaScriptEnabled, checkErrorState: checkA11y });
       await expect(page.getByText(good)).toBeVisible();
       const reference = await send(page, "Send request");
-      await expect(page.getByText(/We will send you our written reply by/)).toBeVisible();
+      await expect(page.getByText(/We aim to send you our written reply by/)).toBeVisible();
       // The request has a reference of its own; the complaint is still looked up by the complaint's.
       await expect(page.getByText(`Your complaint keeps its own reference number, ${good}. Use that one to check where your complaint is.`)).toBeVisible();
       const stored = (await storedSubmissions()).find((s) => s.reference === reference)!;

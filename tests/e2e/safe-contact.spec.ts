@@ -21,7 +21,7 @@ for (const javaScriptEnabled of [true, false]) {
       // about the complaint that needs an emailed code. It says how to get a reply.
       await expect(page.getByText("so we cannot reply to you. If you want a reply, call us on")).toBeVisible();
       await expect(page.getByText("A manager will look at your complaint, but we will not be able to tell you what they find.")).toBeVisible();
-      await expect(page.getByText(/We will reply by/)).toHaveCount(0);
+      await expect(page.getByText(/We aim to reply by/)).toHaveCount(0);
       await expect(page.getByText(/contact you to talk about it/)).toHaveCount(0);
       await expect(page.getByRole("link", { name: "check where your complaint is" })).toHaveCount(0);
       await expect(page.getByRole("link", { name: "ask for the next stage" })).toHaveCount(0);
@@ -72,7 +72,7 @@ test("someone who said we may leave messages and say who we are gets their ackno
   await startAs(page, persona);
   const reference = await sendAnswers(page);
   await expect(page.getByText("We have not emailed you")).toHaveCount(0);
-  await expect(page.getByText(/We will reply by/)).toBeVisible();
+  await expect(page.getByText(/We aim to reply by/)).toBeVisible();
   await expect(page.getByRole("link", { name: "check where your complaint is" })).toBeVisible();
   await expect(page.getByRole("link", { name: "ask for the next stage" })).toBeVisible();
   const { mail } = await deliveriesFor(reference, 2);

@@ -8,12 +8,13 @@ import { londonDate } from "~/working-days";
 import { formatLongDate } from "~/format-date";
 import { noReplyReason } from "~/delivery/contact-permission";
 import { isSupportedLanguage, languages } from "~/i18n";
-import { describeAnswers } from "~/journeys/describe-answers";
+import { describeAnswers, type AnswerRow } from "~/journeys/describe-answers";
 import { leadingFlags, orderFlags, routingFlags, type RoutingFlag } from "~/journeys/flags";
 import type { Journey } from "~/journeys/journey-types";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import type { StoredSubmission } from "~/services/submissions.server";
 import { fileSize } from "~/evidence/evidence-limits";
+import { englishLanguageName } from "~/translation/language-names";
 import type { EvidenceFile } from "~/evidence/evidence-store.server";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
 
@@ -107,6 +108,13 @@ function urgencyBox(journey: Journey, answers: JourneyAnswers, detail: StaffNoti
  * Each file with its name, kind, size and scan result; in summary mode its kind and size only. Then whether they are
  * attached, or too large to be and in the case system.
  */
+/** A language the person named in their own words, with its English name beside it: "polski (Polish)". */
+function inEnglishToo(row: AnswerRow): string {
+  if (row.names !== "language") return row.value;
+  const english = englishLanguageName(row.value);
+  return english && english.toLocaleLowerCase("en-GB") !== row.value.trim().toLocaleLowerCase("en-GB") ? `${row.value} (${english})` : row.value;
+}
+
 function filesBlocks({ files, detail, t }: StaffNotificationInput): EmailBlock[] {
   if (!files?.list.length) return [];
   const items = files.list.map((file) =>
@@ -204,7 +212,7 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
     const ordered = journey.pages.map((page) => page.id).filter((id) => id in answers);
     blocks.push({ kind: "heading", text: t("emails:staff.answersHeading") });
     for (const section of describeAnswers(journey, answers, ordered, t)) {
-      blocks.push({ kind: "heading", text: section.title }, { kind: "rows", rows: section.rows.map((row) => ({ key: row.key, value: row.value })) });
+      blocks.push({ kind: "heading", text: section.title }, { kind: "rows", rows: section.rows.map((row) => ({ key: row.key, value: row.empty ? row.value : inEnglishToo(row) })) });
     }
   }
   blocks.push(...filesBlocks(input));

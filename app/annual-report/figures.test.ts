@@ -303,6 +303,11 @@ describe("figures from other records", () => {
       submission("other-format", "2025-05-01", { facts: { format: "large-print" } }),
       submission("other-format", "2025-05-02", { facts: { format: "another-language", language: " polish" } }),
       submission("other-format", "2025-05-03", { facts: { format: "another-language", language: "Polish " } }),
+      // In the person's own words and script, counted under the language's English name.
+      submission("other-format", "2025-05-03", { facts: { format: "another-language", language: "język polski" } }),
+      submission("other-format", "2025-05-03", { facts: { format: "another-language", language: "عربي" } }),
+      // A name the platform does not know is counted as it was typed.
+      submission("other-format", "2025-05-03", { facts: { format: "another-language", language: "sylheti " } }),
       submission("advocate", "2025-05-04"),
       submission("escalate", "2025-05-05", { facts: { stage: "stage-2" } }),
       submission("escalate", "2025-05-06", { facts: { stage: 3 } }),
@@ -310,15 +315,15 @@ describe("figures from other records", () => {
     ];
     const figures = computeFigures({ cases: [portalCase("2025-05-08")], submissions, quotations: [] }, year);
     const { formats, advocates, escalations } = figures.requests;
-    expect(formats.total.value).toBe(3);
+    expect(formats.total.value).toBe(6);
     expect(formats.byFormat["large-print"]!.value).toBe(1);
-    expect(formats.byLanguage.Polish!.value).toBe(2);
+    expect(Object.fromEntries(Object.entries(formats.byLanguage).map(([label, count]) => [label, count.value]))).toEqual({ Polish: 3, Arabic: 1, Sylheti: 1 });
     expect(advocates.value).toBe(1);
     expect([escalations.byStage.stage2!.value, escalations.byStage.stage3!.value]).toEqual([1, 1]);
     const { reach } = figures;
-    expect([reach.total.value, reach.portal.value, reach.byChannel.phone.value]).toEqual([8, 7, 1]);
-    expect([reach.byLanguage.pl!.value, reach.byLanguage.en!.value]).toEqual([6, 1]);
-    expect([reach.javascript.on.value, reach.javascript.off.value, reach.width.narrow.value, reach.width["not-recorded"].value]).toEqual([1, 6, 1, 6]);
+    expect([reach.total.value, reach.portal.value, reach.byChannel.phone.value]).toEqual([11, 10, 1]);
+    expect([reach.byLanguage.pl!.value, reach.byLanguage.en!.value]).toEqual([9, 1]);
+    expect([reach.javascript.on.value, reach.javascript.off.value, reach.width.narrow.value, reach.width["not-recorded"].value]).toEqual([1, 9, 1, 9]);
     expect([figures.compliments.byService["public-health"].value, figures.compliments.byRole["child-or-young-person"].value]).toEqual([1, 1]);
   });
 });

@@ -25,6 +25,7 @@ import { advocateJourney } from "~/journeys/advocate-journey";
 import { complimentJourney } from "~/journeys/compliment-journey";
 import { escalateJourney } from "~/journeys/escalate-journey";
 import { otherFormatJourney } from "~/journeys/other-format-journey";
+import { englishLanguageName } from "~/translation/language-names";
 import { contains, monthIndex, monthsOf, previousPeriod, type ReportPeriod } from "./report-period";
 
 export interface Count {
@@ -400,7 +401,9 @@ function periodRaw(input: ReportInput, period: ReportPeriod) {
       formats.byFormat[format] = (formats.byFormat[format] ?? 0) + 1;
       if (format === "another-language") {
         const language = textFact(record, "language");
-        const label = language ? normalisedLabel(language) : notRecorded;
+        // Counted under its English name where it names a language the platform knows ("polski" and "Polish" are
+        // one row), or as typed.
+        const label = language ? (englishLanguageName(language) ?? normalisedLabel(language)) : notRecorded;
         formats.byLanguage[label] = (formats.byLanguage[label] ?? 0) + 1;
       }
     } else if (record.kind === advocateJourney.id) advocates++;

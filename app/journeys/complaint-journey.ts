@@ -7,6 +7,7 @@ import { isMoreThanTwelveMonthsAgo, pastMonthYear, readMonthYearDate } from "./m
 import type { JourneyAnswers } from "./session-data";
 import {
   aboutToHappenPage,
+  anotherLanguageField,
   afterContact,
   childDetailsFields,
   contactFromContactPage,
@@ -136,7 +137,7 @@ const pages: QuestionPage[] = [
         kind: "radios",
         name: "format",
         options: replyFormats.map((value) =>
-          value === "another-language" ? { value, conditional: [{ kind: "text", name: "language", rule: line(80), autocomplete: "off", widthClass: "govuk-!-width-one-half" }] } : { value },
+          value === "another-language" ? { value, conditional: [anotherLanguageField] } : { value },
         ),
       },
       { kind: "textarea", name: "other-help", maxLength: 1000, rows: 3, characterCount: true, optional: true },

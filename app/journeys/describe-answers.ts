@@ -11,6 +11,8 @@ export interface AnswerRow {
   value: string;
   /** The field was left empty: shown as "Not provided". */
   empty: boolean;
+  /** What the answer names, where the field says (a language). */
+  names?: "language";
 }
 
 export interface AnswerSection {
@@ -119,6 +121,7 @@ export function describeAnswers(journey: Journey, answers: JourneyAnswers, route
         key: rowKey(journey, page, field, t, values, page.variant?.(answers)),
         value: value || t("common:answers.notProvided"),
         empty: !value,
+        ...(field.kind === "text" && field.names ? { names: field.names } : {}),
       });
     }
   }

@@ -62,6 +62,11 @@ export interface TextField extends FieldBase {
    * stays in the browser's history, which "Exit this page" cannot clear.
    */
   prefill?: "viewed-case-reference";
+  /**
+   * The answer names a language, typed as the person writes it ("polski", "عربي"): the team's email gives its English
+   * name beside it, and the annual report counts it under that name (app/translation/language-names.ts).
+   */
+  names?: "language";
 }
 
 export interface TextareaField extends FieldBase {

@@ -100,6 +100,23 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         flags: journey.flagsOf(answers, today),
       });
 
+      // A language the person named (another language for a reply, or for information), in their own words.
+      const namedLanguage = journey.pages
+        .flatMap((page) => allFields(page.fields).map((field) => ({ page: page.id, field })))
+        .find(({ page, field }) => field.kind === "text" && field.names === "language" && typeof answers[page]?.[field.name] === "string");
+      if (namedLanguage) {
+        it("gives the team a language named in the person's own words with its English name beside it", () => {
+          const { page, field } = namedLanguage;
+          const staffEmail = (language: string) =>
+            renderStaffNotification({ journey, submission: { ...submission("en"), answers: { ...answers, [page]: { ...answers[page], [field.name]: language } } }, detail: "full", council, t: recordingT("en", [journey.id, "emails", "common"], []) }).text;
+          expect(staffEmail("język polski")).toContain("język polski (Polish)");
+          expect(staffEmail("عربي")).toContain("عربي (Arabic)");
+          // A name in English already, or one the platform does not know, is left as typed.
+          expect(staffEmail("Polish")).not.toContain("Polish (Polish)");
+          expect(staffEmail("Sylheti")).toMatch(/Sylheti\n/);
+        });
+      }
+
       it("sends a webhook payload that passes the payload's own schema", () => {
         const payload = webhookPayload(submission("en"), webhookTypeOf(journey), Date.parse("2026-11-26T10:00:00Z"));
         expect(webhookPayloadSchema.safeParse(payload).error?.issues ?? []).toEqual([]);

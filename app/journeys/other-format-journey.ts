@@ -3,7 +3,7 @@ import { line } from "./field-schemas";
 import { textOf } from "./journey-engine";
 import type { Journey, PersonContact, QuestionPage } from "./journey-types";
 import type { JourneyAnswers } from "./session-data";
-import { addressFields, addressOf, emailField, namesFromAnswers, safeContactPage, safePostPage, safetyOf, safetyPageFor, yourNamePage } from "./shared-pages";
+import { addressFields, addressOf, anotherLanguageField, emailField, namesFromAnswers, safeContactPage, safePostPage, safetyOf, safetyPageFor, yourNamePage } from "./shared-pages";
 
 export const formats = ["large-print", "braille", "easy-read", "audio", "another-language", "bsl"] as const;
 
@@ -32,7 +32,7 @@ const pages: QuestionPage[] = [
         kind: "radios",
         name: "format",
         options: formats.map((value) =>
-          value === "another-language" ? { value, conditional: [{ kind: "text", name: "language", rule: line(80), autocomplete: "off", widthClass: "govuk-!-width-one-half" }] } : { value },
+          value === "another-language" ? { value, conditional: [anotherLanguageField] } : { value },
         ),
       },
     ],

@@ -88,6 +88,9 @@ export const addressFields: Field[] = [
   { kind: "text", name: "address-postcode", rule: ukPostcode, autocomplete: "postal-code", widthClass: "govuk-input--width-10" },
 ];
 
+/** The language someone asks for, shown when they choose "another language" (a reply's format, or information's). */
+export const anotherLanguageField: Field = { kind: "text", name: "language", rule: line(80), autocomplete: "off", widthClass: "govuk-!-width-one-half", names: "language" };
+
 export const emailField: Field = { kind: "text", name: "email", rule: emailAddress, inputType: "email", autocomplete: "email", spellcheck: false };
 
 const contactDetailFields: Record<Exclude<(typeof contactMethods)[number], "none">, Field[]> = {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { answerNeutralSite, choose, continueOn, exitThisPage, expectHeading, sessionId } from "./support/journey";
+import { answerNeutralSite, choose, completeQuickComplaint, continueOn, exitThisPage, expectHeading, sessionId } from "./support/journey";
 import { withPortalDatabase } from "./support/portal-database";
 
 let neutral: string;
@@ -30,6 +30,20 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await row()).toBeUndefined();
       await page.goto("/complaint/who-are-you");
       await expectHeading(page, "Which service is your complaint about?");
+    });
+
+    test("on the confirmation, it deletes the copy of what was sent at once, as the page says", async ({ page }) => {
+      await completeQuickComplaint(page, "Deleted at once");
+      await page.getByRole("button", { name: "Send complaint" }).click();
+      await expectHeading(page, /Complaint sent/);
+      await expect(page.getByText("“Exit this page” deletes it at once, and takes you to another website.")).toBeVisible();
+      const id = await sessionId(page);
+      await exitThisPage(page);
+      expect(await withPortalDatabase((db) => db.get<{ id: string }>("SELECT id FROM sessions WHERE id = ?", [id]))).toBeUndefined();
+      // Someone opening the confirmation from the browser's history finds nothing of it.
+      await page.goto("/complaint/confirmation");
+      await expectHeading(page, "Which service is your complaint about?");
+      await expect(page.getByText("Deleted at once")).toHaveCount(0);
     });
   });
 }

@@ -29,7 +29,15 @@ const enhancedMark = "data-portal-enhanced";
  * that can be a round trip after hydration.
  */
 export async function initGovukFrontend(): Promise<void> {
-  const page = document.querySelector(".govuk-width-container");
+  // The page's own width container, not the header's (which has the class too, and stays from page to page).
+  const page = document.querySelector("body > .govuk-width-container");
+  if (page && !page.hasAttribute(enhancedMark)) {
+    // A page made afresh. GOV.UK Frontend listens for Exit this page's Shift presses once a document, for the first
+    // button it sets up: this page's button must listen for them itself. The skip link stays from page to page, but is
+    // bound to the main content it found when it was set up, which this page replaces: it is set up again for this one.
+    delete document.body.dataset.govukFrontendExitThisPageKeypress;
+    document.querySelector(".govuk-skip-link")?.removeAttribute("data-govuk-skip-link-init");
+  }
   // A component a task, after the task that hydrated the page: together they were one long task on a slow phone
   // (Lighthouse's total blocking time), in which a tap waits. Exit this page comes first.
   for (const Component of everyPage) {

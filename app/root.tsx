@@ -94,6 +94,25 @@ function usePageKey(): string {
   return last.current.pageKey;
 }
 
+/**
+ * A page reached with JavaScript (a link, a Continue, an upload) replaces the one before without loading, and the
+ * control pressed goes with it: focus would fall to the document and a screen reader would say nothing. Focus moves
+ * to the page's news if it has some (`data-arrival-focus`: a file added or removed), or to its heading, as it is
+ * read on a page loaded afresh; an error summary then takes it, as it does on any page. A page loaded afresh is left
+ * as the browser shows it.
+ */
+function useFocusOnArrival(pageKey: string) {
+  const first = useRef(pageKey);
+  useEffect(() => {
+    if (pageKey === first.current || document.activeElement !== document.body) return;
+    const target = document.querySelector<HTMLElement>("[data-arrival-focus]") ?? document.querySelector<HTMLElement>("main h1");
+    if (!target) return;
+    // Focusable from a script only, with no focus ring (app/styles/portal.scss), as GOV.UK's skip link's target.
+    target.tabIndex = -1;
+    target.focus();
+  }, [pageKey]);
+}
+
 /** govuk-frontend's JavaScript runs on each page Remix shows; components already set up are left alone. */
 function useGovukFrontend() {
   const location = useLocation();
@@ -115,6 +134,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const namespaces = ["common", ...new Set(matches.flatMap((match) => namespacesOf(match.handle, match.params, match.data)))];
   const exitThisPage = matches.some((match) => readHandle(match.handle).exitThisPage);
   const pageKey = usePageKey();
+  useFocusOnArrival(pageKey);
   useGovukFrontend();
   // The council's time limits, for every lookup on the page (app/translation/time-limits.ts).
   const timetable = data?.council.timetable;

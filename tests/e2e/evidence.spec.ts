@@ -151,6 +151,9 @@ for (const javaScriptEnabled of [false, true]) {
       // (One at a time without JavaScript, as the helper chooses them: the last is what the page says.)
       const listedNames = (names: string[]) => new Intl.ListFormat("en", { type: "conjunction" }).format(names.map((name) => `\u2068${name}\u2069`));
       await expect(uploadStatus).toHaveText(`Added: ${listedNames((javaScriptEnabled ? chosen : chosen.slice(-1)).map((f) => f.name))}`);
+      // With JavaScript the page is made afresh without loading, and the Upload button pressed goes with it: focus is
+      // on the news, so a screen reader reads it, not left on nothing.
+      if (javaScriptEnabled) await expect(uploadStatus.locator("p")).toBeFocused();
       await checkA11y();
       // Two forms, each with a name of its own: one for the Remove buttons, named by the list's heading, and the
       // upload, named by the page's (a form without a name, or two with one name, is a landmark no one can tell apart).
@@ -162,6 +165,7 @@ for (const javaScriptEnabled of [false, true]) {
       await page.getByRole("button", { name: `Remove ${chosen[0]!.name}` }).click();
       await expect(fileRows(page)).toHaveText([chosen[1]!.name, chosen[2]!.name]);
       await expect(uploadStatus).toHaveText(`Removed: ${chosen[0]!.name}`);
+      if (javaScriptEnabled) await expect(uploadStatus.locator("p")).toBeFocused();
       // Said once: the page read again says nothing.
       await page.reload();
       await expect(uploadStatus).toHaveText("");

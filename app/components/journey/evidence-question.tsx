@@ -139,7 +139,7 @@ export function EvidenceQuestion({ files, limits, errors, notice, csrf, formActi
                 {uploadingText}
               </p>
             ) : noticeText ? (
-              <p className="govuk-body govuk-!-font-weight-bold">
+              <p className="govuk-body govuk-!-font-weight-bold" data-arrival-focus="">
                 <bdi>{noticeText}</bdi>
               </p>
             ) : null}

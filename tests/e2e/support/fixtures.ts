@@ -70,7 +70,7 @@ export async function axeViolations(page: Page, browser: Browser, javaScriptEnab
  * the page's width container, made afresh for each page, so this holds after a step made with JavaScript too.
  */
 export async function waitUntilEnhanced(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector(".govuk-width-container") || document.querySelector(".govuk-width-container[data-portal-enhanced]") !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => !document.querySelector("body > .govuk-width-container") || document.querySelector("body > .govuk-width-container[data-portal-enhanced]") !== null, undefined, { timeout: 30_000 });
 }
 
 interface Fixtures {

@@ -9,7 +9,7 @@ import { QuestionField } from "~/components/journey/question-fields";
 import { useJourneyText } from "~/components/journey/use-journey-text";
 import { interpolationValues } from "~/journeys/describe-answers";
 import { allFields, answersOnRoute, fieldViews, neededByCheck, pageById, previousPage, readPageValues, validatePage, walkJourney, type FormFields } from "~/journeys/journey-engine";
-import { loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
+import { freshJourneyState, loadJourneyRequest, notFound, pageUrl, redirectSaving, saveSession, type JourneyRequest } from "~/journeys/journey-requests.server";
 import type { QuestionPage as QuestionPageDefinition } from "~/journeys/journey-types";
 import { referencePrefixes } from "~/journeys/journeys";
 import { parseReference } from "~/reference";
@@ -44,6 +44,17 @@ export const meta = titleMeta;
 const languageSwitchSchema = z.enum(supportedLanguages).catch("en");
 
 type Place = { kind: "redirect"; to: string } | { kind: "page"; page: QuestionPageDefinition };
+
+/**
+ * After a send, the journey's first question begins another run (a complaint about a second child, or about the other
+ * service): shown empty, and the run begins when it is answered. Until then the one sent stays as it was, for its
+ * confirmation; every other page of the journey still goes to that confirmation.
+ */
+function anotherRunAfterSend(request: JourneyRequest, pageId: string | undefined): JourneyRequest & { another: boolean } {
+  if (!request.state.submitted || pageId !== request.journey.firstPage) return { ...request, another: false };
+  const state = freshJourneyState();
+  return { ...request, state, position: walkJourney(request.journey, state.answers, { today: request.today }), another: true };
+}
 
 /** A page is open once the answers lead to it; anywhere else sends the person to where they got up to. */
 function placeOf(request: JourneyRequest, pageId: string | undefined): Place {
@@ -85,7 +96,7 @@ function backFrom(journeyId: string, previous: string | null): string {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const journeyRequest = await loadJourneyRequest(context, request, params.journey);
+  const journeyRequest = anotherRunAfterSend(await loadJourneyRequest(context, request, params.journey), params.page);
   const { journey, session, state, position } = journeyRequest;
   const place = placeOf(journeyRequest, params.page);
   if (place.kind === "redirect") return redirectSaving(context, session, place.to);
@@ -93,7 +104,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const change = new URL(request.url).searchParams.has("change");
   const flash = session.data.flash?.journey === journey.id && session.data.flash.page === page.id ? session.data.flash : undefined;
   if (session.data.flash) delete session.data.flash;
-  session.data.journeys[journey.id] = state;
+  // The run after a send is kept only once its first answer is given.
+  if (!journeyRequest.another) session.data.journeys[journey.id] = state;
 
   const t = context.services.translations[context.language].getFixedT(context.language, journey.id);
   const values = interpolationValues(state.answers);
@@ -167,7 +179,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (upload?.refusal === "forgery") throw refusedPost(request, { reason: "forgery" });
   if (context.refusal?.keepTyped && !upload) throw await keptThenRefused(request, params, context, context.refusal);
   const form = upload ? upload.fields : await readForm(request, context);
-  const journeyRequest = await loadJourneyRequest(context, request, params.journey, form);
+  const journeyRequest = anotherRunAfterSend(await loadJourneyRequest(context, request, params.journey, form), params.page);
   const { journey, session, state, position, today } = journeyRequest;
   const switchedTo = form.get(languageSwitchField);
   if (switchedTo !== null) {

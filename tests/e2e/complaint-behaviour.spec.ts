@@ -59,6 +59,29 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+test("after a send, the journey can be started again: a complaint about a second child, or the other service", async ({ page }) => {
+  await completeQuickComplaint(page, "The first complaint");
+  await page.getByRole("button", { name: "Send complaint" }).click();
+  await expectHeading(page, /Complaint sent/);
+  // The journey's start, then its first question: empty, not the confirmation again.
+  await page.goto("/complaint");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expectHeading(page, "Which service is your complaint about?");
+  await expect(page.getByRole("radio", { checked: true })).toHaveCount(0);
+  // Only seeing the question starts nothing: the confirmation is still there, and the rest of the journey leads to it.
+  await page.goto("/complaint/who-are-you");
+  await expectHeading(page, /Complaint sent/);
+  await expect(page.getByText("The first complaint")).toHaveCount(1);
+  // Answering it begins the new complaint, which is sent as a complaint of its own.
+  await completeQuickComplaint(page, "The second complaint");
+  await page.getByRole("button", { name: "Send complaint" }).click();
+  await expectHeading(page, /Complaint sent/);
+  await expect(page.getByText("The second complaint")).toHaveCount(1);
+  await expect(page.getByText("The first complaint")).toHaveCount(0);
+  const sent = (await storedSubmissions()).filter((s) => ["The first complaint", "The second complaint"].includes(String(s.answers["what-happened"]?.["what-happened"])));
+  expect(new Set(sent.map((s) => s.reference)).size).toBe(2);
+});
+
 test("a change link returns to check answers, and a new branch asks its questions first", async ({ page }) => {
   await completeQuickComplaint(page);
   await page.getByRole("link", { name: "Change how to contact you" }).click();

@@ -250,6 +250,12 @@ describe("parseReference tolerance", () => {
     ["mixed separators", `c-7k4m 2q9p-${check.toLowerCase()}`],
     ["en dash from a word processor", `C–7K4M–2Q9P–${check}`],
     ["hyphens in odd places", `C7-K4-M2-Q9-P${check}`],
+    // Copied with characters that show nothing: from an Arabic page (its isolates and marks), a web page or a PDF.
+    ["a zero-width space after it", `${reference}\u200b`],
+    ["bidi isolates round it", `\u2066${reference}\u2069`],
+    ["an Arabic letter mark and a soft hyphen in it", `\u061cC-7K4M\u00ad-2Q9P-${check}`],
+    ["a byte order mark and a word joiner", `\ufeffC-7K4M\u2060-2Q9P-${check}`],
+    ["full-width letters and digits", reference.replace(/[A-Z0-9]/g, (symbol) => String.fromCharCode(symbol.charCodeAt(0) + 0xfee0))],
   ])("accepts %s", (_label, input) => {
     expect(parseReference(input, REFERENCE_PREFIXES)).toEqual({ ok: true, reference, prefix: "C" });
   });

@@ -130,11 +130,16 @@ export function formatReference(prefix: ReferencePrefix, data: string): Referenc
 // --- Parsing -------------------------------------------------------------
 
 /** Spaces plus the hyphens and dashes word processors substitute for "-". */
-const SEPARATORS = /[\s\-\u2010-\u2015\u2212]/g;
+/**
+ * What a reference may carry that is not one of its symbols: spaces and dashes, and characters with no visible form
+ * that come with a copied reference (zero-width spaces and joiners, a soft hyphen, the bidi marks and isolates the
+ * Arabic pages put round a reference).
+ */
+const SEPARATORS = /[\s\-\u00ad\u061c\u2010-\u2015\u2212\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
-/** Crockford decoding: letters people confuse with digits read as the digit. */
+/** Crockford decoding: letters people confuse with digits read as the digit; full-width forms as the plain ones. */
 function normaliseSymbols(input: string): string {
-  return asciiDigits(input).toUpperCase().replace(SEPARATORS, "").replace(/[IL]/g, "1").replace(/O/g, "0");
+  return asciiDigits(input.normalize("NFKC")).toUpperCase().replace(SEPARATORS, "").replace(/[IL]/g, "1").replace(/O/g, "0");
 }
 
 /**

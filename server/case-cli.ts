@@ -3,11 +3,12 @@
 // Checked by the same schema and the same rules; `show` prints stages, dates and deadlines, never personal data.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { registeredChannels, caseServices, complainantRoles, stageOutcomes } from "~/cases/case-record";
+import { registeredChannels, caseServices, complainantRoles, stageOutcomes, type CaseStage } from "~/cases/case-record";
+import { stagesOf } from "~/cases/timetable";
 import { describeCase } from "./describe-case";
 import { caseEventSchema, type CaseEvent } from "~/cases/case-events";
 import { loadCommandConfig } from "./command-config";
-import { isPortalReference } from "~/journeys/journeys";
+import { caseReferenceOf } from "~/cases/case-reference.server";
 import { createServices, type Services } from "~/services/services.server";
 import { countableYears, isCountableDate, londonDate } from "~/working-days";
 
@@ -38,6 +39,8 @@ const registerSchema = z.object({
   stage: z.enum(["1", "2"], { error: "--stage must be 1 or 2" }).default("1"),
   "advocate-asked": z.boolean().default(false),
   "out-of-time": z.boolean().default(false),
+}).refine((options) => stagesOf(options.service).includes(Number(options.stage) as CaseStage), {
+  error: "--stage 2: public health complaints have one stage at the council, then the Ombudsman",
 });
 
 function firstIssue(error: z.ZodError): string {
@@ -99,7 +102,7 @@ async function run(argv: string[], services: () => Promise<Services>): Promise<n
       "out-of-time": { type: "boolean" },
     },
   });
-  const [command, reference, ...rest] = positionals;
+  const [command, given, ...rest] = positionals;
   if (command === "register") {
     const parsed = registerSchema.safeParse(values);
     if (!parsed.success) throw new UsageError(firstIssue(parsed.error));
@@ -122,7 +125,9 @@ async function run(argv: string[], services: () => Promise<Services>): Promise<n
     return 0;
   }
   if (command !== "show" && command !== "event") throw new UsageError(command ? `unknown command "${command}"` : "a command is needed");
-  if (!reference || !isPortalReference(reference)) throw new UsageError("give the case's reference, such as C-7K4M-2Q9P-W, exactly as it was given");
+  const read = caseReferenceOf(given ?? "");
+  if (!read.ok) throw new UsageError(read.problem);
+  const reference = read.reference;
   const event = command === "event" ? eventFromArgs(rest, values) : null;
   const all = await services();
   const today = londonDate(new Date());

@@ -5,7 +5,7 @@
 // but the Ombudsman or a reopening on a closed case) a 409 saying why. Nothing is stored unless it is applied.
 import { json, problem, type ProblemField } from "~/api/problem.server";
 import { verify } from "~/delivery/webhook-signature.server";
-import { isPortalReference } from "~/journeys/journeys";
+import { caseReferenceOf } from "./case-reference.server";
 import type { z } from "zod";
 import { caseEventBodySchema, caseEventSchema } from "./case-events";
 import { currentStage, replyDueOn } from "./case-state";
@@ -50,8 +50,10 @@ export async function receiveCaseEvent(request: CaseEventsRequest, secrets: read
   }
   const body = caseEventBodySchema.safeParse(parsed);
   if (!body.success) return problem({ status: 422, title: "Invalid case event", errors: fieldsOf(body.error) });
-  const { reference, ...fields } = body.data;
-  if (!isPortalReference(reference)) return problem({ status: 422, title: "Invalid case event", errors: [{ field: "reference", detail: "is not a portal reference, such as C-7K4M-2Q9P-W" }] });
+  const { reference: given, ...fields } = body.data;
+  const read = caseReferenceOf(given);
+  if (!read.ok) return problem({ status: 422, title: "Invalid case event", errors: [{ field: "reference", detail: read.problem }] });
+  const reference = read.reference;
   const event = caseEventSchema.safeParse(fields);
   if (!event.success) return problem({ status: 422, title: "Invalid case event", errors: fieldsOf(event.error) });
   const outcome = await cases.applyOutside(reference, event.data, { source: "case-system", webhookId: id });

@@ -12,7 +12,7 @@ import type { Sealer } from "~/services/encryption.server";
 import { londonDate } from "~/working-days";
 import type { PersonContact } from "~/journeys/journey-types";
 import type { CaseEvent, TimelineEvent } from "./case-events";
-import { applyEvent, isSettled, requestAsRecorded, caseRecordOf, closedCaseNeededUntil, currentStage, openCase, replay, replyDueOn, type CaseOpening, type CaseState, type Refusal } from "./case-state";
+import { applyEvent, isSettled, requestAsRecorded, waitingRequests, caseRecordOf, closedCaseNeededUntil, currentStage, openCase, replay, replyDueOn, type CaseOpening, type CaseState, type Refusal } from "./case-state";
 
 /** Who recorded an event. */
 export type EventSource = "case-system" | "staff" | "portal";
@@ -182,6 +182,10 @@ export class CaseStore {
     // A request for the next stage is settled against the case as it is now, and stored settled: replay reads it as
     // it was recorded, whatever the case became.
     const event = given.type === "next-stage-requested" && !isSettled(given) ? requestAsRecorded(before, given, this.options.timetable) : given;
+    // Staff, or the case system, recording a request already waiting for the council's answer: the same call or letter
+    // recorded twice. (A person may send the portal's form twice; each is theirs, and kept.)
+    const waiting = event.type === "next-stage-requested" && source !== "portal" ? waitingRequests(before).find((request) => request.stage === event.stage) : undefined;
+    if (waiting) return { status: "refused", refusal: { title: "Already asked", detail: `A request for stage ${waiting.stage} made on ${waiting.on} is waiting: answer it with stage-started or next-stage-declined.`, field: "stage" } };
     const applied = applyEvent(before, event, this.options.timetable, today);
     if (!applied.ok) return { status: "refused", refusal: applied.refusal };
     const state = applied.state;

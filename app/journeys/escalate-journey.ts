@@ -33,9 +33,9 @@ const pages: QuestionPage[] = [
         const noReferenceSchema = checkboxSchema(["yes"], true);
         return z.record(z.string(), z.unknown()).transform((values, ctx): Record<string, string | string[]> => {
           const noReference = noReferenceSchema.safeParse(values["no-reference"]);
-          const typed = posted.parse(values.reference);
-          if (noReference.success && noReference.data.includes("yes") && !typed.trim()) return { reference: "", "no-reference": ["yes"] };
-          const parsed = parseReference(typed, complaintPrefixes);
+          const parsed = parseReference(posted.parse(values.reference), complaintPrefixes);
+          // Nothing typed that a reference could be made of (spaces, or characters that show nothing) is no reference.
+          if (noReference.success && noReference.data.includes("yes") && !parsed.ok && parsed.reason === "empty") return { reference: "", "no-reference": ["yes"] };
           if (!parsed.ok) {
             ctx.addIssue({ code: "custom", path: ["reference"], message: parsed.reason === "empty" ? "required" : parsed.reason });
             return z.NEVER;

@@ -67,12 +67,16 @@ describe("the escalation journey", () => {
     expect(validate(escalateJourney, "reference", [["reference", "C-7K4M-2Q9P"]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("wrong-length") }] });
     expect(validate(escalateJourney, "reference", [["reference", wrongCheck]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("check-failed") }] });
     expect(validate(escalateJourney, "reference", [["reference", right.toLowerCase().replaceAll("-", " ")]])).toEqual({ ok: true, answer: { reference: right, "no-reference": [] } });
+    // Copied with characters that show nothing (the Arabic pages put isolates round a reference): read as it shows.
+    expect(validate(escalateJourney, "reference", [["reference", `\u2066${right}\u2069\u200b`]])).toEqual({ ok: true, answer: { reference: right, "no-reference": [] } });
   });
   it("accepts only complaint references: a compliment's is not a complaint", () => {
     expect(validate(escalateJourney, "reference", [["reference", formatReference("T", data)]])).toMatchObject({ ok: false, errors: [{ messageKey: expect.stringContaining("unknown-prefix") }] });
   });
   it("asks for a name and date instead when there is no reference", () => {
     expect(validate(escalateJourney, "reference", [["no-reference", "yes"]])).toEqual({ ok: true, answer: { reference: "", "no-reference": ["yes"] } });
+    // Nothing visible typed in the box is nothing typed.
+    expect(validate(escalateJourney, "reference", [["reference", " \u200b "], ["no-reference", "yes"]])).toEqual({ ok: true, answer: { reference: "", "no-reference": ["yes"] } });
     expect(walk(escalateJourney, { reference: { reference: "", "no-reference": ["yes"] } }).firstUnanswered).toBe("original-complaint");
     expect(answerJourney(escalateJourney, people.escalateWithoutReference, today).route).toContain("original-complaint");
   });

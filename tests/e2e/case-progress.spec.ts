@@ -9,6 +9,7 @@ import { refusedCaseEvents } from "../../app/cases/case-events-api.server";
 import { formatLongDate } from "../../app/format-date";
 import { journeyById } from "../../app/journeys/journeys";
 import { addWorkingDays } from "../../app/working-days";
+import { formatReference } from "../../app/reference";
 import { answerJourney } from "../support/answer-journey";
 import { HttpJourney } from "../support/journey-over-http";
 import { earlierComplaintReference, londonToday, personas, type Persona } from "../support/personas";
@@ -500,7 +501,29 @@ test("a phone complaint registered by staff takes the case system's events, and 
   const tooLarge = await postCaseEvent(baseURL!, { reference, type: "acknowledged", padding: "x".repeat(65 * 1024) });
   expectProblem(tooLarge, 413);
   expect(await shown(reference)).toBe(before);
+  // A public health complaint has one stage at the council: it cannot be registered at stage 2.
+  const publicHealthAtStage2 = await caseCommand("register", "--received", today, "--service", "public-health", "--channel", "letter", "--stage", "2");
+  expect(publicHealthAtStage2.code).toBe(2);
+  expect(publicHealthAtStage2.stderr.split("\n")[0]).toBe("--stage 2: public health complaints have one stage at the council, then the Ombudsman");
+  // A reference is read as the person's form reads it (lower case, no dashes, a copied one's invisible characters);
+  // a mistyped one is said to be, and another journey's reference is said not to be a case's.
+  expect(await shown(reference.toLowerCase().replaceAll("-", ""))).toBe(before);
+  const mistyped = await caseCommand("show", `${reference.slice(0, -1)}${reference.endsWith("X") ? "Y" : "X"}`);
+  expect(mistyped.stderr.split("\n")[0]).toBe("check the reference: one of its letters or numbers is not right, or two are swapped");
+  const request = formatReference("E", "7K4M2Q9P");
+  const requestReference = await caseCommand("show", request);
+  expect(requestReference.stderr.split("\n")[0]).toBe(`${request} is not a case's reference (a case's starts with C): a request, for the next stage say, has its own; give the complaint's, which the request's email names`);
+  expect((await postCaseEvent(baseURL!, { reference: `\u2066${reference.toLowerCase()}\u2069`, type: "advocate-assigned" })).body).toMatchObject({ status: "applied", reference });
+  // A request for the next stage already waiting is not recorded twice (the same call typed again).
+  expect((await caseCommand("event", reference, "next-stage-requested", "2")).code).toBe(0);
+  const again = await caseCommand("event", reference, "next-stage-requested", "2");
+  expect(again.code).not.toBe(0);
+  expect(again.stderr).toContain(`A request for stage 2 made on ${today} is waiting`);
+  expectProblem(await postCaseEvent(baseURL!, { reference, type: "next-stage-requested", stage: 2 }), 409);
+  expect((await caseCommand("event", reference, "next-stage-declined", "2")).code).toBe(0);
+  const answered = await shown(reference);
 
+  expect(answered).not.toBe(before);
   // Closed: nothing but the Ombudsman or a reopening.
   expect((await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "resolved" })).body).toMatchObject({ status: "applied" });
   expect((await postCaseEvent(baseURL!, { reference, type: "closed" })).body).toMatchObject({ status: "applied" });

@@ -7,6 +7,7 @@ import { mayWriteTo } from "~/delivery/contact-permission";
 import { formatLongDate } from "~/format-date";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import { advocateToldValues } from "~/journeys/describe-answers";
+import { pageById } from "~/journeys/journey-engine";
 import type { Journey } from "~/journeys/journey-types";
 import type { StoredSubmission } from "~/services/submissions.server";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
@@ -57,12 +58,14 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
   }
   // Where they can look it up, in the language they wrote in, whatever the phone that opens the link is set to.
   if (checkable) blocks.push({ kind: "paragraph", text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress?lng=${submission.language}` }) });
-  // Someone who asked for an advocate is told the advocacy service has been, as the confirmation page told them,
-  // where the journey has those words; anyone else, how to ask for one.
-  const advocateTold = submission.flags.includes("advocate") ? t(`${journey.id}:confirmation.advocateTold`, { ...values, ...advocateToldValues(journey, submission.answers as JourneyAnswers), defaultValue: "" }) : "";
+  // Where the journey asks about an advocate (a complaint, the next stage): someone who asked for one is told the
+  // advocacy service has been, as the confirmation page told them; anyone else, how to ask for one. A compliment, or a
+  // request for an advocate or another format, has no use for it.
+  if (pageById(journey, "advocate")) {
+    const advocateTold = submission.flags.includes("advocate") ? t(`${journey.id}:confirmation.advocateTold`, { ...values, ...advocateToldValues(journey, submission.answers as JourneyAnswers), defaultValue: "" }) : "";
+    blocks.push({ kind: "heading", text: t("emails:acknowledgement.advocateHeading") }, { kind: "paragraph", text: advocateTold || t("emails:acknowledgement.advocate", values) });
+  }
   blocks.push(
-    { kind: "heading", text: t("emails:acknowledgement.advocateHeading") },
-    { kind: "paragraph", text: advocateTold || t("emails:acknowledgement.advocate", values) },
     { kind: "heading", text: t("emails:acknowledgement.contactHeading") },
     { kind: "paragraph", text: t("emails:acknowledgement.contact", { ...values, context: complaintContext }) },
     { kind: "paragraph", text: t("emails:acknowledgement.danger") },

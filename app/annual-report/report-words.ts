@@ -264,7 +264,7 @@ export const reportWords = {
     "Each bar is the median number of working days taken to reply{{previousSeries}}. A dashed line marks the time limit; the longest allowed extension is in months, so it is not drawn.",
   "timeliness.medianCaption": "Median working days to reply, by stage",
   "timeliness.medianRow": "Stage {{stage}} (limit {{limit}}{{extended}})",
-  "timeliness.medianRowExtended": ", extended {{extended}}",
+  "timeliness.medianRowExtended": ", or up to {{extended}} if extended",
   "timeliness.stage3Limit":
     "the time limits (the review panel within {{panel}} of the request, its report within {{report}} of meeting and the response within {{response}} of the report; {{whole}} after the request where the day the panel met was not recorded)",
   "timeliness.medianRowPanel": "Stage 3, from the request to the review panel (limit {{panel}})",

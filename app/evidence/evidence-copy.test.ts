@@ -31,7 +31,7 @@ describe("evidence copy", () => {
   it("says the messages GOV.UK's file upload pattern and the issue ask for, in English", () => {
     const t = translations.en.getFixedT("en", "common");
     expect(t("evidence.errors.too-large", { size: "10MB" })).toBe("The selected file must be smaller than 10MB");
-    expect(t("evidence.errors.too-many", { count: 5 })).toBe("You can only upload 5 files");
+    expect(t("evidence.errors.too-many", { count: 5 })).toBe("You can only upload 5 files. Remove one before you add another");
     expect(t("evidence.errors.total-too-large", { size: "20MB" })).toBe("Your files must be smaller than 20MB in total");
     expect(t("evidence.errors.infected")).toBe("We could not accept this file. Try another file or send it by post.");
     expect(t("evidence.errors.scanner-unavailable")).toBe("We cannot check files at the moment. Try again later, or continue without it.");
@@ -56,6 +56,6 @@ describe("evidence copy", () => {
     for (const code of evidenceErrors) {
       expect(pl(`evidence.errors.${code}`, { count: 5, size: "10MB" }), code).not.toBe(en(`evidence.errors.${code}`, { count: 5, size: "10MB" }));
     }
-    expect(pl("evidence.errors.too-many", { count: 5 })).toBe("Możesz przesłać najwyżej 5 plików");
+    expect(pl("evidence.errors.too-many", { count: 5 })).toBe("Możesz przesłać najwyżej 5 plików. Usuń jeden z nich, zanim dodasz kolejny");
   });
 });

@@ -196,7 +196,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect((await postCaseEvent(baseURL!, { reference, type: "extended", dueDate: extendedTo, reason: "complex" })).body).toMatchObject({ status: "applied", replyDueOn: extendedTo });
       expect((await postCaseEvent(baseURL!, { reference, type: "advocate-assigned" })).body).toMatchObject({ status: "applied" });
       await page.reload();
-      await expectStatusRow(page, "When we will reply", `By ${date(extendedTo)}. We needed more time to look into everything.`);
+      await expectStatusRow(page, "When we will reply", `By ${date(extendedTo)}. This is later than we first said, as we needed more time or agreed a later date with you.`);
       await expectStatusRow(page, "Advocate", "An advocate has been arranged for you");
       await checkA11y();
       // Looking again, or going back to the code page or the start, does not keep the page open for longer (decision

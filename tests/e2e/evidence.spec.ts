@@ -256,7 +256,7 @@ for (const javaScriptEnabled of [false, true]) {
       const five = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"].map((name) => file(name, Buffer.from(`Note ${name}\n`)));
       await upload(page, five, javaScriptEnabled);
       await expect(fileRows(page)).toHaveCount(5);
-      await tryOne(page, checkA11y, file("f.txt", Buffer.from("one too many\n")), "You can only upload 5 files");
+      await tryOne(page, checkA11y, file("f.txt", Buffer.from("one too many\n")), "You can only upload 5 files. Remove one before you add another");
       await expect(fileRows(page)).toHaveCount(5);
     });
   });

@@ -54,14 +54,23 @@ export function singleLine(value: string): string {
   return visibleOrEmpty(value.replace(unwanted, "").replace(/[\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim());
 }
 
+/**
+ * At most `maxLength` characters as GOV.UK Frontend's character count counts them (its default, a string's length:
+ * an emoji is 2), so the page and the server never disagree about whether an answer is too long. zod's `max` counts
+ * code points, and let through what the count had said was too long.
+ */
+function atMost(maxLength: number) {
+  return z.string().min(1, "required").refine((value) => value.length <= maxLength, "too-long");
+}
+
 /** Free text over several lines (what happened, why now). */
 export function text(maxLength: number): FieldRule {
-  return rule(posted.transform(normaliseText).pipe(z.string().min(1, "required").max(maxLength, "too-long")), ["required", "too-long"]);
+  return rule(posted.transform(normaliseText).pipe(atMost(maxLength)), ["required", "too-long"]);
 }
 
 /** Text on one line (names, a language, a reference they were given). */
 export function line(maxLength: number): FieldRule {
-  return rule(posted.transform(singleLine).pipe(z.string().min(1, "required").max(maxLength, "too-long")), ["required", "too-long"]);
+  return rule(posted.transform(singleLine).pipe(atMost(maxLength)), ["required", "too-long"]);
 }
 
 /** A number as typed on any keyboard: one line, with Arabic or full-width digits read as 0 to 9. */

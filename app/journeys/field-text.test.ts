@@ -1,7 +1,7 @@
 // What is kept of typed text: the words, never controls that could reach an email's headers or reorder the text
 // around an answer; and an answer with nothing visible in it is no answer.
 import { describe, expect, it } from "vitest";
-import { normaliseText, singleLine, ukPhoneNumber, ukPostcode, wholeNumber } from "./field-schemas";
+import { line, normaliseText, singleLine, text, ukPhoneNumber, ukPostcode, wholeNumber } from "./field-schemas";
 import { pastMonthYear, upcomingDate } from "./month-year-date";
 
 describe("typed text", () => {
@@ -19,6 +19,16 @@ describe("typed text", () => {
   it("keeps what real writing needs: Arabic with its marks, Polish, emoji joined with ZWJ", () => {
     expect(singleLine("نور\u200f الهدى")).toBe("نور\u200f الهدى");
     expect(normaliseText("Zażółć gęślą jaźń 👩\u200d👧")).toBe("Zażółć gęślą jaźń 👩\u200d👧");
+  });
+});
+
+describe("how long an answer may be", () => {
+  it("is counted as GOV.UK Frontend's character count counts it (a string's length), so the page and the check agree", () => {
+    // 3,000 emoji are 6,000 in the count: at the limit, and one more is over it, as the page said.
+    expect(text(6000).schema.safeParse("😀".repeat(3000)).success).toBe(true);
+    expect(text(6000).schema.safeParse("😀".repeat(3001)).error?.issues[0]?.message).toBe("too-long");
+    expect(line(80).schema.safeParse("a".repeat(81)).error?.issues[0]?.message).toBe("too-long");
+    expect(line(80).schema.safeParse("").error?.issues[0]?.message).toBe("required");
   });
 });
 

@@ -22,7 +22,7 @@ export function sameSitePath(back: string | null): string {
   return /^\/[A-Za-z0-9/_.-]*$/.test(resolved.pathname) && !resolved.pathname.startsWith("//") ? resolved.pathname : "/";
 }
 
-export function refusedLocation(reason: "forgery" | "too-large" | "rate", backPath: string, retryAfterSeconds?: number): string {
+export function refusedLocation(reason: "forgery" | "cookies" | "too-large" | "rate", backPath: string, retryAfterSeconds?: number): string {
   const retry = retryAfterSeconds === undefined ? "" : `&retry=${retryAfterSeconds}`;
   return `/refused?reason=${reason}${retry}&back=${encodeURIComponent(backPath)}`;
 }
@@ -37,7 +37,7 @@ export function visitFromThisSite(request: Request): boolean {
 }
 
 export interface Refusal {
-  reason: "forgery" | "too-large" | "rate";
+  reason: "forgery" | "cookies" | "too-large" | "rate";
   retryAfterSeconds?: number;
   /** A plain form post among the first few over the rate limit in its window: read, so a question page can keep what
    * it carried (decision 080). Later ones, and files, are refused unread, so a client over the limit cannot make the
@@ -58,5 +58,7 @@ export async function refuseForgery(context: AppLoadContext, request: Request, s
   const { sessions } = context.services;
   const token = form.get("csrf");
   if (sessions.verifyCsrf(session, token) || (await sessions.followMove(session, token))) return;
-  throw refusedPost(request, { reason: "forgery" });
+  // Our own page's form (its token), sent from our page, with no session cookie at all: the browser does not keep
+  // cookies. (A post from another site comes without one too, as the cookie is SameSite=Lax: a forgery as any other.)
+  throw refusedPost(request, { reason: !session.id && typeof token === "string" && token !== "" && visitFromThisSite(request) ? "cookies" : "forgery" });
 }

@@ -1,4 +1,5 @@
-// Where a refused post lands: forged or too old (403), too large (413), or too many too fast (429).
+// Where a refused post lands: forged or too old, or sent by a browser that keeps no cookies (403), too large (413), or
+// too many too fast (429).
 // Saved answers are untouched.
 import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -7,7 +8,7 @@ import { sameSitePath } from "~/journeys/forgery.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
 // A post from any journey or the progress pages can land here: the way out is here too.
-export const handle: PageHandle = { exitThisPage: true, query: { reason: /^(too-large|rate)$/, retry: /^\d{1,5}$/, back: /^\/(?!\/)[\w/-]*$/ } };
+export const handle: PageHandle = { exitThisPage: true, query: { reason: /^(too-large|rate|cookies)$/, retry: /^\d{1,5}$/, back: /^\/(?!\/)[\w/-]*$/ } };
 export const meta = titleMeta;
 
 /** A document response only carries the headers a route passes on: Retry-After must reach the browser. */
@@ -15,7 +16,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
-  const reasons = { "too-large": "tooLarge", rate: "rateLimited" } as const;
+  const reasons = { "too-large": "tooLarge", rate: "rateLimited", cookies: "cookiesOff" } as const;
   const reason = reasons[search.get("reason") as keyof typeof reasons] ?? "forbidden";
   const retry = Math.min(24 * 3600, Math.max(1, Number(search.get("retry")) || 60));
   // Only a path on this site, as the URL parser resolves it: never a link to another host.
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Refused on the pages about a complaint, what was sent were tries at a reference or a code, not answers.
   const wordsFor = reason === "rateLimited" && /^\/progress(\/|$)/.test(safeBack) ? "progress" : undefined;
   const t = context.services.translations[context.language].getFixedT(context.language, "common");
-  const status = { tooLarge: 413, rateLimited: 429, forbidden: 403 }[reason];
+  const status = { tooLarge: 413, rateLimited: 429, forbidden: 403, cookiesOff: 403 }[reason];
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (reason === "rateLimited") headers["Retry-After"] = String(retry);
   return data(
@@ -42,7 +43,8 @@ export default function Refused() {
           <div className="govuk-grid-column-two-thirds">
             <h1 className="govuk-heading-l">{t(`errors.${page.reason}.title`, { context: page.wordsFor })}</h1>
             <p className="govuk-body">{t(`errors.${page.reason}.body`, { minutes: page.reason === "rateLimited" ? t("errors.rateLimited.minutes", { count: page.minutes }) : undefined, context: page.wordsFor })}</p>
-            {page.wordsFor === "progress" ? null : <p className="govuk-body">{t("errors.answersKept")}</p>}
+            {/* Without a cookie, nothing was ever kept. */}
+            {page.wordsFor === "progress" || page.reason === "cookiesOff" ? null : <p className="govuk-body">{t("errors.answersKept")}</p>}
             <p className="govuk-body">
               <a className="govuk-link" href={page.back}>
                 {t("errors.goBack")}

@@ -114,6 +114,25 @@ test.describe("forged posts are refused and nothing is stored", () => {
     await expect(page.getByLabel(/Public health/)).toBeChecked();
   });
 
+  test("a browser that keeps no cookies is told so, not that the page came from somewhere else", async ({ baseURL }) => {
+    // The page is fetched, and its form sent back from it, with the cookie it set thrown away, as such a browser does.
+    const opened = await fetch(`${baseURL}/complaint/service`);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await opened.text())?.[1] ?? "";
+    const post = (site: string) =>
+      fetch(`${baseURL}/complaint/service`, { method: "POST", redirect: "manual", body: `csrf=${encodeURIComponent(csrf)}&service=public-health`, headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": site } });
+    const fromOurPage = await post("same-origin");
+    expect(fromOurPage.status).toBe(303);
+    expect(fromOurPage.headers.get("location")).toBe(`/refused?reason=cookies&back=${encodeURIComponent("/complaint/service")}`);
+    const page = await fetch(`${baseURL}${fromOurPage.headers.get("location")}`);
+    expect(page.status).toBe(403);
+    const text = await page.text();
+    expect(text).toContain("Your browser is not keeping this website’s cookie");
+    expect(text).toContain("Turn on cookies for this website in your browser’s settings, then start again.");
+    expect(text).not.toContain("Answers you saved before are still there");
+    // From another site, a post comes without the cookie too: that is a forgery, as ever.
+    expect((await post("cross-site")).headers.get("location")).toMatch(/^\/refused\?reason=forgery/);
+  });
+
   test("a body over 64 KB is refused with a clear page", async ({ page }) => {
     await page.goto("/complaint/service");
     const { csrf } = await formCredentials(page);

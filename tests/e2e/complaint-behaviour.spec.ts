@@ -4,7 +4,7 @@ import { expect, expectNoHorizontalScroll, test } from "./support/fixtures";
 import { deliveriesFor } from "./support/deliveries";
 import { withPortalDatabase } from "./support/portal-database";
 import { personas } from "../support/personas";
-import { answerAs, fillPage, sendPage, walkWithWrongAnswers, type WrongAnswer } from "./support/answer-as";
+import { answerAs, fillPage, sendAnswers, sendPage, walkWithWrongAnswers, type WrongAnswer } from "./support/answer-as";
 import { choose, completeQuickComplaint, continueOn, expectHeading, expireSessions, reachWhatHappened, sessionId, storedSubmissions, type } from "./support/journey";
 
 /**
@@ -58,6 +58,18 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test.describe("how people reached the portal, for the annual report", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  test("a complaint sent with JavaScript on a phone, check answers reached by its link, is recorded as such", async ({ page }) => {
+    // Every step a link or a Continue made with JavaScript, not a page loaded afresh: the hidden fields must survive
+    // the render that pressing Send makes.
+    await completeQuickComplaint(page, "Reached on a phone");
+    const reference = await sendAnswers(page);
+    const stored = await withPortalDatabase((db) => db.get<{ state: string }>("SELECT state FROM cases WHERE reference = ?", [reference]));
+    expect((JSON.parse(stored!.state) as { reach: unknown }).reach).toEqual({ language: "en", javascript: true, widthBand: "narrow" });
+  });
+});
 
 test("after a send, the journey can be started again: a complaint about a second child, or the other service", async ({ page }) => {
   await completeQuickComplaint(page, "The first complaint");

@@ -27,9 +27,12 @@ export default defineConfig(({ isSsrBuild }) => ({
     assetsInlineLimit: 0,
     // The browser's scripts are minified by terser, not esbuild: the shared script every page fetches comes out about
     // 4 KB smaller compressed (82.0 to 77.8 KB with Brotli), mostly from React DOM, which esbuild's single pass leaves
-    // as it is. Only safe transforms, in two passes (docs/decisions/046). The server's build is not minified.
+    // as it is. Only safe transforms, in two passes (docs/decisions/046). The server's build is not minified. Vite
+    // turns on terser's work-arounds for Safari 10's bugs; no browser that old runs these scripts (they are modules
+    // built for Vite's default targets, Safari 14 and later; an older browser gets the pages without JavaScript,
+    // which work in full), so they are turned off again (docs/decisions/084).
     minify: isSsrBuild ? false : "terser",
-    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+    terserOptions: { safari10: false, compress: { passes: 2 }, format: { comments: false } },
     rollupOptions: {
       output: {
         // Modules every page runs, in one file rather than a dozen small ones: each file a first visit fetches costs

@@ -19,6 +19,10 @@ export interface CaseEventsRequest {
 
 const TOLERANCE_SECONDS = 300;
 
+/** The largest case event read: far more than any event needs (they are a few hundred bytes). The server reads more
+ * for the person's forms (read-form.server.ts); a body past that comes here as `tooLarge` too. */
+export const caseEventMaxBytes = 64 * 1024;
+
 /**
  * Requests refused for their signature that one address may make in a window; past them, each refused one is
  * answered 429 with when the window ends. Signed posts never count and are always answered for what they say.
@@ -31,7 +35,7 @@ function fieldsOf(error: z.ZodError): ProblemField[] {
 
 export async function receiveCaseEvent(request: CaseEventsRequest, secrets: readonly string[], cases: CaseStore, nowSeconds: number): Promise<Response> {
   if (!secrets.length) return problem({ status: 404, title: "Not found" });
-  if (request.tooLarge) return problem({ status: 413, title: "Too large", detail: "A case event is at most 64 KB." });
+  if (request.tooLarge || (request.body?.length ?? 0) > caseEventMaxBytes) return problem({ status: 413, title: "Too large", detail: `A case event is at most ${caseEventMaxBytes / 1024} KB.` });
   const id = request.headers.get("webhook-id") ?? "";
   const timestamp = request.headers.get("webhook-timestamp") ?? "";
   const signature = request.headers.get("webhook-signature") ?? "";

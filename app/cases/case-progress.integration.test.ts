@@ -11,6 +11,7 @@ import { formatLongDate } from "~/format-date";
 import { sign } from "~/delivery/webhook-signature.server";
 import { DeliveryWorker } from "~/delivery/delivery-worker.server";
 import { journeyById } from "~/journeys/journeys";
+import { maxBodyBytes } from "~/journeys/read-form.server";
 import { storeJourneySubmission } from "~/journeys/submit-journey.server";
 import { createMailTransport, createServices, workerDeps, type Services } from "~/services/services.server";
 import { answerJourney } from "../../tests/support/answer-journey";
@@ -79,7 +80,7 @@ describe.each(engines)("case progress on %s", (engine) => {
   async function post(body: unknown, { id = randomUUID(), key = secret, at = Math.floor(Date.now() / 1000), raw }: { id?: string; key?: string; at?: number; raw?: string } = {}) {
     const text = raw ?? JSON.stringify(body);
     const headers = new Headers({ "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(at), "webhook-signature": sign(key, id, at, text) });
-    const response = await receiveCaseEvent({ headers, body: Buffer.from(text), tooLarge: Buffer.byteLength(text) > 64 * 1024 }, services.config.env.CASE_EVENTS_SECRET, services.cases, Math.floor(Date.now() / 1000));
+    const response = await receiveCaseEvent({ headers, body: Buffer.from(text), tooLarge: Buffer.byteLength(text) > maxBodyBytes }, services.config.env.CASE_EVENTS_SECRET, services.cases, Math.floor(Date.now() / 1000));
     return { status: response.status, type: response.headers.get("content-type"), json: (await response.json()) as Record<string, unknown> };
   }
 

@@ -4,7 +4,9 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/translation/react";
+import { fileSize } from "~/evidence/evidence-limits";
 import { sameSitePath } from "~/journeys/forgery.server";
+import { maxBodyBytes } from "~/journeys/read-form.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
 // A post from any journey or the progress pages can land here: the way out is here too.
@@ -28,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (reason === "rateLimited") headers["Retry-After"] = String(retry);
   return data(
-    { reason, back: safeBack, wordsFor, minutes: Math.ceil(retry / 60), title: `${t(`errors.${reason}.title`, { context: wordsFor })} – ${context.council.serviceName}` },
+    { reason, back: safeBack, wordsFor, minutes: Math.ceil(retry / 60), size: fileSize(maxBodyBytes, context.language), title: `${t(`errors.${reason}.title`, { context: wordsFor })} – ${context.council.serviceName}` },
     { status, headers },
   );
 }
@@ -42,7 +44,7 @@ export default function Refused() {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <h1 className="govuk-heading-l">{t(`errors.${page.reason}.title`, { context: page.wordsFor })}</h1>
-            <p className="govuk-body">{t(`errors.${page.reason}.body`, { minutes: page.reason === "rateLimited" ? t("errors.rateLimited.minutes", { count: page.minutes }) : undefined, context: page.wordsFor })}</p>
+            <p className="govuk-body">{t(`errors.${page.reason}.body`, { minutes: page.reason === "rateLimited" ? t("errors.rateLimited.minutes", { count: page.minutes }) : undefined, context: page.wordsFor, size: page.size })}</p>
             {/* Without a cookie, nothing was ever kept. */}
             {page.wordsFor === "progress" || page.reason === "cookiesOff" ? null : <p className="govuk-body">{t("errors.answersKept")}</p>}
             <p className="govuk-body">

@@ -3,31 +3,15 @@
 // Checked by the same schema and the same rules; `show` prints stages, dates and deadlines, never personal data.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { registeredChannels, caseServices, complainantRoles, stageOutcomes, type CaseStage } from "~/cases/case-record";
+import { registeredChannels, caseServices, complainantRoles, type CaseStage } from "~/cases/case-record";
 import { stagesOf } from "~/cases/timetable";
+import { usageFor } from "./case-cli-usage";
 import { describeCase } from "./describe-case";
 import { caseEventSchema, type CaseEvent } from "~/cases/case-events";
 import { loadCommandConfig } from "./command-config";
 import { caseReferenceOf } from "~/cases/case-reference.server";
 import { createServices, type Services } from "~/services/services.server";
 import { countableYears, isCountableDate, londonDate } from "~/working-days";
-
-const usage = `Usage:
-  npm run case -- register --received YYYY-MM-DD --service childrens-social-care|public-health|not-sure --channel ${registeredChannels.join("|")}
-                           [--role parent|…] [--stage 1|2] [--advocate-asked] [--out-of-time]
-  npm run case -- show <reference>
-  npm run case -- event <reference> acknowledged [--date YYYY-MM-DD]
-  npm run case -- event <reference> service-settled childrens-social-care|public-health [--date …]   (sent as "not sure")
-  npm run case -- event <reference> stage-started <1|2|3> [--date …]
-  npm run case -- event <reference> extended --due YYYY-MM-DD --reason complex|more-information-needed|person-agreed|availability|other [--date …]
-  npm run case -- event <reference> panel-held [--date …]   (stage 3's review panel met)
-  npm run case -- event <reference> replied <stage> ${stageOutcomes.join("|")} [--date …]
-  npm run case -- event <reference> advocate-assigned [--date …]
-  npm run case -- event <reference> time-limit-waived [--date …]   (accepted though made over 12 months after the events)
-  npm run case -- event <reference> ombudsman referred|referred-back|decided [decision] [--date …]
-  npm run case -- event <reference> next-stage-requested <2|3> [--advocate-asked] [--date …]   (by phone or letter, or a portal request sent "not checked" and confirmed)
-  npm run case -- event <reference> next-stage-declined <2|3> [--date …]
-  npm run case -- event <reference> closed|reopened [--date …]`;
 
 class UsageError extends Error {}
 
@@ -163,7 +147,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
       console.error(error.message);
-      console.error(usage);
+      console.error(usageFor(process.argv.slice(2)));
       return 2;
     }
     throw error;

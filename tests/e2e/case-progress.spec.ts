@@ -496,8 +496,10 @@ test("a phone complaint registered by staff takes the case system's events, and 
   expect(farFuture.body.errors).toEqual([expect.objectContaining({ field: "dueDate" })]);
   const longAgo = await caseCommand("register", "--received", "1999-11-02", "--service", "childrens-social-care", "--channel", "phone");
   expect(longAgo.code).toBe(2);
-  // Its first line names the problem, as for any bad input, then the usage follows.
+  // Its first line names the problem, as for any bad input, then the usage of register, not of every command.
   expect(longAgo.stderr.split("\n")[0]).toMatch(/^--received must be a date in the years \d{4} to \d{4}$/);
+  expect(longAgo.stderr).toContain("npm run case -- register --received YYYY-MM-DD");
+  expect(longAgo.stderr).not.toContain("npm run case -- event");
   const tooLarge = await postCaseEvent(baseURL!, { reference, type: "acknowledged", padding: "x".repeat(65 * 1024) });
   expectProblem(tooLarge, 413);
   expect(await shown(reference)).toBe(before);

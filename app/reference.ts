@@ -12,6 +12,7 @@
  * every transposition (adjacent or not), which plain mod-32 sums cannot.
  */
 import { asciiDigits } from "./digits";
+import { noVisibleFormClass } from "./invisible-characters";
 
 export const CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -129,13 +130,12 @@ export function formatReference(prefix: ReferencePrefix, data: string): Referenc
 
 // --- Parsing -------------------------------------------------------------
 
-/** Spaces plus the hyphens and dashes word processors substitute for "-". */
 /**
- * What a reference may carry that is not one of its symbols: spaces and dashes, and characters with no visible form
- * that come with a copied reference (zero-width spaces and joiners, a soft hyphen, the bidi marks and isolates the
- * Arabic pages put round a reference).
+ * What a reference may carry that is not one of its symbols: spaces, the hyphens and dashes word processors put for
+ * "-", and characters with no visible form that come with a copied reference (zero-width spaces and joiners, a soft
+ * hyphen, the bidi marks and isolates the Arabic pages put round a reference).
  */
-const SEPARATORS = /[\s\-\u00ad\u061c\u2010-\u2015\u2212\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const SEPARATORS = new RegExp(`[\\s\\-\\u2010-\\u2015\\u2212${noVisibleFormClass}]`, "g");
 
 /** Crockford decoding: letters people confuse with digits read as the digit; full-width forms as the plain ones. */
 function normaliseSymbols(input: string): string {

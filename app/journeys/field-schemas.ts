@@ -3,6 +3,7 @@
 // locale files, at `pages.<page>.fields.<field>.errors.<code>`.
 import { z } from "zod";
 import { asciiDigits } from "~/digits";
+import { noVisibleFormClass } from "~/invisible-characters";
 
 /** A posted value that may be missing, repeated or of the wrong shape: always read as one string. */
 export const posted = z.preprocess(
@@ -35,8 +36,8 @@ function rule(schema: z.ZodType<string, unknown>, codes: readonly string[]): Fie
 // override and isolate controls that would reorder the text around an answer wherever it is shown.
 // eslint-disable-next-line no-control-regex
 const unwanted = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-// Characters with no visible form (zero-width spaces and joiners, marks, the byte order mark, word joiner).
-const invisible = /[\s\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff\uffa0]/g;
+// White space, and the characters with no visible form.
+const invisible = new RegExp(`[\\s${noVisibleFormClass}]`, "g");
 
 /** An answer made only of invisible characters is no answer: it counts as empty, so a required one is asked for. */
 function visibleOrEmpty(value: string): string {

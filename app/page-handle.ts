@@ -38,8 +38,11 @@ export function namespacesOf(handle: unknown, params: Readonly<Record<string, st
   return data === undefined ? [] : i18n(params, data);
 }
 
-/** Every route's loader returns its translated title; one meta function turns it into the <title>. */
-export function titleMeta({ data }: { data: unknown }) {
+/** Every route's loader returns its translated title; one meta function turns it into the <title>. A route whose
+ * loader or action failed shows an error page, whose title is the layout's (app/root.tsx), as it works it out: in the
+ * browser, the data the page had before a failed post is still there, and is not the page shown. */
+export function titleMeta<Meta>({ data, matches, error }: { data: unknown; matches?: readonly { id: string; meta: readonly Meta[] }[]; error?: unknown }): readonly (Meta | { title: string })[] {
   const title = (data as { title?: unknown } | undefined)?.title;
-  return typeof title === "string" ? [{ title }] : [];
+  if (typeof title === "string" && !error) return [{ title }];
+  return matches?.find((match) => match.id === "root")?.meta ?? [];
 }

@@ -9,7 +9,6 @@ import {
   useLocation,
   useMatches,
   useNavigation,
-  useRouteError,
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { keepWordsForLater, useTranslation, WordValuesProvider } from "~/translation/react";
@@ -19,7 +18,7 @@ import { LanguageNavigation } from "./components/govuk/language-navigation";
 import { ServiceNavigation } from "./components/govuk/service-navigation";
 import { SkipLink } from "./components/govuk/skip-link";
 import { JourneyExit } from "./components/journey/journey-exit";
-import { ErrorPage, problemWords } from "./components/error-page";
+import { problemWords, RouteErrorBoundary } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { publicCouncilSettings } from "./config/council-schema";
 import { languages, supportedLanguages, textDirection, fallbackLanguage, type Language } from "./i18n";
@@ -194,8 +193,4 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return <ErrorPage status={status} />;
-}
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,5 +1,5 @@
 // GOV.UK's "Page not found" and "Sorry, there is a problem with the service" pages, in the council's words.
-import { Link } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { Trans, useTranslation } from "~/translation/react";
 import { useRootData } from "~/root-data";
 
@@ -45,4 +45,16 @@ export function ErrorPage({ status }: { status: number }) {
       </div>
     </main>
   );
+}
+
+/**
+ * The error page for whatever a route's loader or action threw: "Page not found" for a 404, else the problem page.
+ * The layout's own boundary (app/root.tsx), and the boundary of each route that takes posts: an action that fails
+ * with the layout as its boundary is rendered without the layout's data (Remix runs only the loaders above the
+ * boundary), so the page came in English with no council, and the problem page with no phone number to call. Below
+ * the layout, it has its data: the person's language, the council's name and its contact details.
+ */
+export function RouteErrorBoundary() {
+  const error = useRouteError();
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
 }

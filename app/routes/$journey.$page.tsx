@@ -27,6 +27,9 @@ import { useKeepTypedOnLanguageChange } from "~/components/journey/keep-typed-on
 import { useRef } from "react";
 import { z } from "zod";
 
+// A failed post gets its error page in the person's language, with the council's contact details (error-page.tsx).
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 /**
  * The evidence page's upload is on one page of a journey: a script of its own, fetched by that page only, rather
  * than part of every question page's (app/page-parts.ts). No Suspense boundary of its own, so the page's markup is

@@ -21,6 +21,9 @@ import { readReach } from "~/journeys/reach.server";
 import { generateReference } from "~/reference.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
+// A failed post gets its error page in the person's language, with the council's contact details (error-page.tsx).
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
 export const meta = titleMeta;
 

@@ -13,6 +13,9 @@ import { titleMeta, type PageHandle } from "~/page-handle";
 import { parseReference } from "~/reference";
 import { useRootData } from "~/root-data";
 
+// A failed post gets its error page in the person's language, with the council's contact details (error-page.tsx).
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 export const handle: PageHandle = { i18n: ["progress"], exitThisPage: true, query: { closed: /^$/ } };
 export const meta = titleMeta;
 

@@ -64,6 +64,10 @@ for (const [javaScriptEnabled, storedBefore] of [[false, 0], [true, 1]] as const
     expect(response.status()).toBe(503);
     expect(response.headers()["retry-after"]).toBe("30");
     await expectHeading(page, "Sorry, there is a problem with the service");
+    // The page around it is the service's, with the council's number to call: a failed post once came without them.
+    await expect(page).toHaveTitle(/^Sorry, there is a problem with the service – Complaints and compliments/);
+    await expect(page.getByText("If you need to tell us something now, call 01632 960000 or email")).toBeVisible();
+    await expect(page.getByRole("banner")).toContainText("Complaints and compliments");
     expect(await page.content()).not.toMatch(/at .+\.(js|ts):\d+/);
     expect(await health()).toBe(503);
 

@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const databaseUrl = config.env.DATABASE_URL;
   try {
-    const written = await writeReport(parsed.options, {
+    const { written, smallNumbersNote } = await writeReport(parsed.options, {
       // The report is written in English, as the council publishes it.
       council: { councilName: councilIn(config.council, "en").councilName, serviceName: councilIn(config.council, "en").serviceName },
       timetable: reportTimetable(config.council.timetable),
@@ -67,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     // The quotations this report used have served their purpose: from now they go with the rest of the personal data.
     await markReported(databaseUrl, parsed.options.period);
     console.log(`Wrote ${written.join(", ")}`);
+    if (smallNumbersNote) console.log(`Note: ${smallNumbersNote}`);
     return 0;
   } catch (error) {
     if (error instanceof ReportError) {

@@ -46,6 +46,9 @@ export function givesAway(total: Count, parts: readonly Count[], rangeOf: (count
   });
 }
 
+/** The threshold the report suggests for publishing when none was given: counts of 1 and 2 shown as "fewer than 3". */
+export const suggestedSuppressBelow = 3;
+
 export class Disclosure {
   private readonly hidden: Record<Period, Map<Count, "fewer-than" | "withheld">> = { current: new Map(), previous: new Map() };
 

@@ -170,8 +170,8 @@ async function prepareFolder(folder: string, shown: string): Promise<void> {
   }
 }
 
-/** Writes the report's files; returns their paths as the person gave the folder. */
-export async function writeReport(options: ReportOptions, dependencies: ReportDependencies): Promise<string[]> {
+/** Writes the report's files; returns their paths as the person gave the folder, and what to say about small numbers. */
+export async function writeReport(options: ReportOptions, dependencies: ReportDependencies): Promise<{ written: string[]; smallNumbersNote: string | null }> {
   const folder = path.resolve(options.out);
   const shownFolder = options.out.endsWith("/") ? options.out : `${options.out}/`;
   await prepareFolder(folder, shownFolder);
@@ -211,5 +211,5 @@ export async function writeReport(options: ReportOptions, dependencies: ReportDe
     await Promise.all(temporary.map((file) => rm(file, { force: true })));
     throw error instanceof ReportError ? error : folderProblem(shownFolder, error);
   }
-  return outputs.map((output) => path.join(options.out, output.name));
+  return { written: outputs.map((output) => path.join(options.out, output.name)), smallNumbersNote: report.smallNumbersNote };
 }

@@ -579,3 +579,19 @@ describe("comparisons under suppression", () => {
     expect(said.filter((text) => /compared with some/.test(text))).toEqual([]);
   });
 });
+
+describe("small numbers in a report made without a threshold", () => {
+  it("are counted and said on screen, with the threshold to make it again with, and not said once one is given", () => {
+    const open = render(seedYearInput());
+    const small = open.report.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => !("basis" in cell.figure) && ((cell.period === "current" ? cell.figure.value : cell.figure.previous) ?? 0) > 0 && ((cell.period === "current" ? cell.figure.value : cell.figure.previous) ?? 0) < 3);
+    expect(small.length).toBeGreaterThan(0);
+    expect(open.report.smallNumbersNote).toMatch(/^(One count in it is|\d+ counts in it are) from 1 to 2 and (is|are) shown as (it is|they are): .*--suppress-below 3, which shows counts from 1 to 2 as “fewer than 3” everywhere\.$/);
+    // On screen, in the draft note, which is not printed.
+    const note = open.elements.find((element) => element.tagName === "div" && (attribute(element, "class") ?? "").includes("report-no-print") && wordsOf(element).includes("--suppress-below 3"));
+    expect(note).toBeDefined();
+    const hidden = render(seedYearInput(), seedYear, 3);
+    expect(hidden.report.smallNumbersNote).toBeNull();
+    expect(hidden.html).not.toContain("--suppress-below");
+  });
+
+});

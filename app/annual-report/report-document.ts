@@ -2,10 +2,11 @@
 // the figures, then its tables and charts. The HTML, the CSV and the charts are all drawn from this one model,
 // and every number in it goes through `Disclosure`, so small-number suppression is decided once per figure.
 import { caseChannels, outcomesWithoutReply, type CaseStage, type ComplainantRole, type Quotation, type ReportInput, type ReportTimetable } from "~/cases/case-record";
-import { Disclosure, type Period } from "./disclosure";
+import { Disclosure, suggestedSuppressBelow, type Period } from "./disclosure";
 import {
   computeFigures,
   decisionKeys,
+  isMedian,
   javascriptKeys,
   notRecorded,
   outcomeKeys,
@@ -98,6 +99,9 @@ export interface ReportDocument {
   subtitle: string;
   made: string;
   draftNote: string;
+  /** Made without a threshold, with counts small enough to point to a person: said on screen and by the command, so
+   * that the report is made again with one before it is published. Null otherwise. */
+  smallNumbersNote: string | null;
   period: ReportPeriod;
   periodName: string;
   /** The period name for the CSV's period column. */
@@ -832,6 +836,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     subtitle: `${say("document.service")}, ${formatDate(period.from)} to ${end}`,
     made: say("document.made", { date: formatDate(context.madeOn) }),
     draftNote: say("document.draft"),
+    smallNumbersNote: smallNumbersNote(tables, context.suppressBelow),
     period,
     periodName: name,
     csvPeriod: financial !== null ? name : `${period.from} to ${period.to}`,
@@ -863,4 +868,18 @@ function hasWords(key: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** How many counts in the tables, this period's and the last, are from 1 to below the suggested threshold, when no
+ * threshold was given: each figure once, however many tables state it. */
+function smallNumbersNote(tables: readonly ReportTable[], suppressBelow: number | null): string | null {
+  if (suppressBelow !== null) return null;
+  const small = { current: new Set<Count>(), previous: new Set<Count>() };
+  for (const cell of tables.flatMap((table) => table.rows.flatMap((row) => row.cells))) {
+    if (isMedian(cell.figure)) continue;
+    const value = cell.period === "current" ? cell.figure.value : cell.figure.previous;
+    if (value !== null && value > 0 && value < suggestedSuppressBelow) small[cell.period].add(cell.figure);
+  }
+  const count = small.current.size + small.previous.size;
+  return count ? say("document.smallNumbers", { count, below: suggestedSuppressBelow, highest: suggestedSuppressBelow - 1 }) : null;
 }

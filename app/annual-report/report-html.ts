@@ -105,7 +105,7 @@ ${section.blocks.map((block) => blockHtml(block, disclosure)).join("\n")}
 <h1 class="govuk-heading-xl"><span class="govuk-caption-xl">${escapeHtml(report.councilName)}</span>${escapeHtml(report.title)}</h1>
 <p class="govuk-body-l">${escapeHtml(report.subtitle)}</p>
 <p class="govuk-body-s">${escapeHtml(report.made)}</p>
-<div class="govuk-inset-text report-no-print">${escapeHtml(report.draftNote)}</div>
+<div class="govuk-inset-text report-no-print"><p>${escapeHtml(report.draftNote)}</p>${report.smallNumbersNote ? `<p>${escapeHtml(report.smallNumbersNote)}</p>` : ""}</div>
 <nav aria-labelledby="contents-heading">
 <h2 class="govuk-heading-m" id="contents-heading">${escapeHtml(say("document.contents"))}</h2>
 <ol class="govuk-list govuk-list--number">${contents}</ol>

@@ -37,6 +37,8 @@ body { margin: 0; color: #0b0c0c; background: #ffffff; font-family: system-ui, "
 .govuk-link:hover { color: #003078; text-decoration-thickness: max(3px, .1875rem); }
 .govuk-link:focus { outline: 3px solid transparent; color: #0b0c0c; background-color: #ffdd00; box-shadow: 0 -2px #ffdd00, 0 4px #0b0c0c; text-decoration: none; }
 .govuk-inset-text { padding: 15px; margin: 20px 0; border-left: 10px solid #b1b4b6; font-size: 1rem; line-height: 1.25; }
+.govuk-inset-text > :first-child { margin-top: 0; }
+.govuk-inset-text > :last-child { margin-bottom: 0; }
 .govuk-tag { display: inline-block; max-width: 100%; padding: 2px 8px 3px; font-size: 1rem; line-height: 1.25; font-weight: 400; color: #0c2d4a; background-color: #bbd4ea; }
 .govuk-tag--yellow { color: #594d00; background-color: #fff7bf; }
 .govuk-section-break { margin: 30px 0; border: 0; border-bottom: 1px solid #b1b4b6; }

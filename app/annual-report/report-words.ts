@@ -12,6 +12,8 @@ export const reportWords = {
   "document.made": "Made on {{date}} from the anonymous records the portal keeps of everything sent through it and everything staff recorded in it.",
   "document.contents": "Contents",
   "document.draft": "Draft: the sentences are written from the figures. Check and add to them before publishing.",
+  "document.smallNumbers_one": "One count in it is from 1 to {{highest}} and is shown as it is: a number that small can point to a person. Before publishing, make the report again with --suppress-below {{below}}, which shows counts from 1 to {{highest}} as “fewer than {{below}}” everywhere.",
+  "document.smallNumbers_other": "{{count}} counts in it are from 1 to {{highest}} and are shown as they are: numbers that small can point to a person. Before publishing, make the report again with --suppress-below {{below}}, which shows counts from 1 to {{highest}} as “fewer than {{below}}” everywhere.",
 
   // Column headings and common words
   "table.figure": "Figure",

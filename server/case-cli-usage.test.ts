@@ -13,6 +13,8 @@ describe("the usage printed after a mistake at npm run case", () => {
 
   it("is the one event's line for an event, and every event's for an event it does not know", () => {
     expect(usageFor(["event", "C-7K4M-2Q9P-6", "replied", "1", "--date", "tomorrow"]).split("\n")).toEqual(["Usage:", expect.stringMatching(/-- event <reference> replied <stage> upheld\|/)]);
+    // Options may come first: their values are not the command's words.
+    expect(usageFor(["event", "--date", "2025-01-01", "C-7K4M-2Q9P-6", "replied", "1", "upheld"])).toBe(usageFor(["event", "C-7K4M-2Q9P-6", "replied"]));
     expect(usageFor(["event", "C-7K4M-2Q9P-6", "reopened"])).toBe("Usage:\n  npm run case -- event <reference> closed|reopened [--date …]");
     const events = usageFor(["event", "C-7K4M-2Q9P-6", "shut"]).split("\n").slice(1);
     expect(events).toHaveLength(usage.split("\n").filter((line) => line.includes("-- event <reference>")).length);

@@ -1,6 +1,21 @@
 // The usage of `npm run case`, whole and for one command: in a module of its own so that it can be tested without
 // running the command.
+import { parseArgs } from "node:util";
 import { registeredChannels, stageOutcomes } from "~/cases/case-record";
+
+/** The command's options, for the command and for reading what was typed here alike. */
+export const caseCommandOptions = {
+  date: { type: "string" },
+  due: { type: "string" },
+  reason: { type: "string" },
+  received: { type: "string" },
+  service: { type: "string" },
+  channel: { type: "string" },
+  role: { type: "string" },
+  stage: { type: "string" },
+  "advocate-asked": { type: "boolean" },
+  "out-of-time": { type: "boolean" },
+} as const;
 
 export const usage = `Usage:
   npm run case -- register --received YYYY-MM-DD --service childrens-social-care|public-health|not-sure --channel ${registeredChannels.join("|")}
@@ -29,8 +44,8 @@ export function usageFor(args: readonly string[]): string {
     if (/^ {5,}/.test(line) && entries.length) entries[entries.length - 1] += `\n${line}`;
     else entries.push(line);
   }
-  const words = args.filter((arg) => !arg.startsWith("--"));
-  const [command, , type] = words;
+  // The words as the command reads them, options and their values apart, whatever else is wrong with them.
+  const [command, , type] = parseArgs({ args: [...args], allowPositionals: true, strict: false, options: caseCommandOptions }).positionals;
   const named = (entry: string) => /^ {2}npm run case -- (\S+)(?: <reference> (\S+))?/.exec(entry) ?? [];
   const commands = entries.filter((entry) => named(entry)[1] === command);
   // An event the command does not know: every event's line, which is the list to choose from.

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { registeredChannels, caseServices, complainantRoles, type CaseStage } from "~/cases/case-record";
 import { stagesOf } from "~/cases/timetable";
-import { usageFor } from "./case-cli-usage";
+import { caseCommandOptions, usageFor } from "./case-cli-usage";
 import { describeCase } from "./describe-case";
 import { caseEventSchema, type CaseEvent } from "~/cases/case-events";
 import { loadCommandConfig } from "./command-config";
@@ -69,23 +69,7 @@ function eventFromArgs(words: readonly string[], options: { date?: string; due?:
 }
 
 async function run(argv: string[], services: () => Promise<Services>): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      date: { type: "string" },
-      due: { type: "string" },
-      reason: { type: "string" },
-      received: { type: "string" },
-      service: { type: "string" },
-      channel: { type: "string" },
-      role: { type: "string" },
-      stage: { type: "string" },
-      "advocate-asked": { type: "boolean" },
-      "out-of-time": { type: "boolean" },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: caseCommandOptions });
   const [command, given, ...rest] = positionals;
   if (command === "register") {
     const parsed = registerSchema.safeParse(values);

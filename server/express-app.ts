@@ -197,7 +197,7 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   }
 
   // A multipart post to a page that takes files is streamed here (type check, clamd, sealed store) before its
-  // route's action runs; every other post keeps the 256 KB limit in the Remix handler
+  // route's action runs; every other post keeps the 128 KB limit in the Remix handler
   // (app/journeys/read-form.server.ts).
   app.use(
     evidenceUploadRoute({

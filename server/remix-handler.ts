@@ -1,5 +1,5 @@
 // Hands a request to Remix and its answer back to Express. It replaces @remix-run/express's adapter for two
-// reasons. A post's body is read here, into memory, and refused past 256 KB however it is sent: the adapter
+// reasons. A post's body is read here, into memory, and refused past 128 KB however it is sent: the adapter
 // streamed it on, so a chunked body without a Content-Length could be any size before the route saw it. And
 // it builds the Fetch Request once, without a body (routes read the buffer from the load context, see
 // app/journeys/read-form.server.ts), so no web streams or extra AbortControllers: a fifth of a form post's CPU.

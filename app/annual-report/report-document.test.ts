@@ -591,6 +591,12 @@ describe("small numbers in a report made without a threshold", () => {
     expect(note).toBeDefined();
     const hidden = render(seedYearInput(), seedYear, 3);
     expect(hidden.report.smallNumbersNote).toBeNull();
+    // As many as the report made with that threshold shows as "fewer than 3", each figure once.
+    const fewer = { current: new Set<unknown>(), previous: new Set<unknown>() };
+    for (const cell of hidden.report.tables.flatMap((table) => table.rows.flatMap((row) => row.cells))) {
+      if (hidden.report.disclosure.show(cell.figure, cell.period).kind === "fewer-than") fewer[cell.period].add(cell.figure);
+    }
+    expect(open.report.smallNumbersNote).toContain(`${fewer.current.size + fewer.previous.size} counts in it are from 1 to 2`);
     expect(hidden.html).not.toContain("--suppress-below");
   });
 

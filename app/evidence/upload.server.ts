@@ -1,5 +1,5 @@
 // Receives an evidence upload: a multipart body streamed through busboy, each file through the type check, the
-// virus scanner and the sealed piece store at once, never whole in memory. Every other route keeps the 256 KB
+// virus scanner and the sealed piece store at once, never whole in memory. Every other route keeps the 128 KB
 // body limit (server/remix-handler.ts); only a request handed here may be larger, and past 21 MB it is refused
 // (its rest read and dropped once it is answered, so the browser sees the answer: leaveRefusedBody).
 //

@@ -1,7 +1,8 @@
 // What is kept of typed text: the words, never controls that could reach an email's headers or reorder the text
 // around an answer; and an answer with nothing visible in it is no answer.
 import { describe, expect, it } from "vitest";
-import { line, normaliseText, singleLine, text, ukPhoneNumber, ukPostcode, wholeNumber } from "./field-schemas";
+import { maxBodyBytes } from "./read-form.server";
+import { emailAddress, line, normaliseText, singleLine, text, ukPhoneNumber, ukPostcode, wholeNumber } from "./field-schemas";
 import { pastMonthYear, upcomingDate } from "./month-year-date";
 
 describe("typed text", () => {
@@ -29,6 +30,17 @@ describe("how long an answer may be", () => {
     expect(text(6000).schema.safeParse("😀".repeat(3001)).error?.issues[0]?.message).toBe("too-long");
     expect(line(80).schema.safeParse("a".repeat(81)).error?.issues[0]?.message).toBe("too-long");
     expect(line(80).schema.safeParse("").error?.issues[0]?.message).toBe("required");
+  });
+
+  it("is checked first for an email address or phone number: past it nothing else is, so a post of the largest size the server reads is answered at once", () => {
+    // An address-like value as long as a post may be: the address pattern alone takes time that grows with the square
+    // of its length on it (about 40 seconds at this size), so this would time the test out were it ever checked.
+    const hostile = `a@${"a.".repeat(Math.floor(maxBodyBytes / 2) - 4)}@`;
+    expect(emailAddress.schema.safeParse(hostile).error?.issues.map((issue) => issue.message)).toEqual(["too-long"]);
+    expect(ukPhoneNumber.schema.safeParse(`+${"1 ".repeat(maxBodyBytes / 2 - 2)}x`).error?.issues.map((issue) => issue.message)).toEqual(["too-long"]);
+    // Within the length, both are checked as ever.
+    expect(emailAddress.schema.safeParse("a@a.a.a@").error?.issues.map((issue) => issue.message)).toEqual(["format"]);
+    expect(emailAddress.schema.safeParse("parent@example.org").success).toBe(true);
   });
 });
 

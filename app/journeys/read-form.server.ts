@@ -8,10 +8,11 @@ import { refusedPost } from "./forgery.server";
 
 /** The largest body the server reads (server/remix-handler.ts refuses anything longer, however it is sent). Room for
  * answers pasted well past their field's limit in any script: the longest answer (6,000 characters) in Arabic is about
- * 36 KB as a browser sends it, in Chinese about 54 KB, so a paste of several times that still reaches the page, which
- * says how much too long it is and keeps the text to shorten, as GOV.UK's character count does. Only past this is
- * the whole post refused, with the page that says so. The case events API allows less (case-events-api.server.ts). */
-export const maxBodyBytes = 256 * 1024;
+ * 36 KB as a browser sends it, in Chinese about 54 KB, so a paste of two to three times that still reaches the page,
+ * which says how much too long it is and keeps the text to shorten, as GOV.UK's character count does. Only past this
+ * is the whole post refused, with the page that says so. What it costs and why not more: decision 085. The case
+ * events API allows less (case-events-api.server.ts). */
+export const maxBodyBytes = 128 * 1024;
 
 /** Whether a post's body is a plain form (what browsers send for our forms without files, JavaScript on or off). */
 export function isPlainForm(contentType: string | null | undefined): boolean {

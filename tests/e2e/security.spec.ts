@@ -133,17 +133,17 @@ test.describe("forged posts are refused and nothing is stored", () => {
     expect((await post("cross-site")).headers.get("location")).toMatch(/^\/refused\?reason=forgery/);
   });
 
-  test("a body over 256 KB is refused with a clear page", async ({ page }) => {
+  test("a body over 128 KB is refused with a clear page", async ({ page }) => {
     await page.goto("/complaint/service");
     const { csrf } = await formCredentials(page);
     const response = await page.request.post("/complaint/service", {
-      data: `csrf=${encodeURIComponent(csrf)}&service=${"x".repeat(270_000)}`,
+      data: `csrf=${encodeURIComponent(csrf)}&service=${"x".repeat(140_000)}`,
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     });
     expect(response.status()).toBe(413);
     const text = await response.text();
     expect(text).toContain("What you sent is too long");
-    expect(text).toContain("We can only accept up to 256KB in one go");
+    expect(text).toContain("We can only accept up to 128KB in one go");
   });
 
   // 14,000 Arabic letters are about 84 KB as a browser sends them: more than the server once read at all.
@@ -165,7 +165,7 @@ test.describe("forged posts are refused and nothing is stored", () => {
     });
   }
 
-  test("a body over 256 KB is answered on a connection kept open: its rest is read and dropped, never cut off with a reset", async ({ page, baseURL }) => {
+  test("a body over 128 KB is answered on a connection kept open: its rest is read and dropped, never cut off with a reset", async ({ page, baseURL }) => {
     await page.goto("/complaint/service");
     const { csrf, cookie } = await formCredentials(page);
     // One connection for both requests: the second goes on it only if the first answer left it open.
@@ -181,16 +181,16 @@ test.describe("forged posts are refused and nothing is stored", () => {
         sent.end(body);
       });
     try {
-      expect(await send("POST", "/complaint/service", `csrf=${encodeURIComponent(csrf)}&service=${"x".repeat(270_000)}`)).toEqual({ status: 303, location: "/refused?reason=too-large&back=%2Fcomplaint%2Fservice", reused: false });
+      expect(await send("POST", "/complaint/service", `csrf=${encodeURIComponent(csrf)}&service=${"x".repeat(140_000)}`)).toEqual({ status: 303, location: "/refused?reason=too-large&back=%2Fcomplaint%2Fservice", reused: false });
       expect(await send("GET", "/healthz")).toEqual({ status: 200, reused: true });
     } finally {
       agent.destroy();
     }
   });
 
-  test("a body over 256 KB sent with JavaScript, through Remix's own form, gets the same page", async ({ page, consoleProblems }) => {
+  test("a body over 128 KB sent with JavaScript, through Remix's own form, gets the same page", async ({ page, consoleProblems }) => {
     await reachWhatHappened(page);
-    await page.getByLabel("Tell us what happened").fill("x".repeat(270_000));
+    await page.getByLabel("Tell us what happened").fill("x".repeat(140_000));
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page).toHaveURL(/\/refused\?reason=too-large/);
     await expect(page.getByText("What you sent is too long")).toBeVisible();
@@ -200,7 +200,7 @@ test.describe("forged posts are refused and nothing is stored", () => {
     consoleProblems.splice(0, consoleProblems.length, ...consoleProblems.filter((problem) => !expected.includes(problem)));
   });
 
-  test("a body over 256 KB sent in chunks, without a length, is refused the same way", async ({ page, baseURL }) => {
+  test("a body over 128 KB sent in chunks, without a length, is refused the same way", async ({ page, baseURL }) => {
     await page.goto("/complaint/service");
     const { csrf, cookie } = await formCredentials(page);
     const answer = await new Promise<{ status?: number; location?: string }>((resolve, reject) => {
@@ -210,7 +210,7 @@ test.describe("forged posts are refused and nothing is stored", () => {
       });
       post.on("error", reject);
       post.write(`csrf=${encodeURIComponent(csrf)}&service=`);
-      for (let i = 0; i < 34; i++) post.write("x".repeat(8_000));
+      for (let i = 0; i < 18; i++) post.write("x".repeat(8_000));
       post.end();
     });
     expect(answer).toEqual({ status: 303, location: "/refused?reason=too-large&back=%2Fcomplaint%2Fservice" });

@@ -94,6 +94,9 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled, viewport: { width: 320, height: 640 } });
 
     test("the case system's events move the case on, refused ones change nothing, and the person sees each stage and asks for stage 2", async ({ page, baseURL, checkA11y }) => {
+      // Some forty steps, each a page, an event or an accessibility check: half a minute on a quiet machine, and past
+      // the minute every test is allowed on a busy one (seen once with a build running beside it).
+      test.slow();
       const tag = `cp${javaScriptEnabled ? "js" : "nojs"}${Date.now().toString(36)}`;
       const person = personas({ tag }).parent;
       const reference = await sendComplaint(baseURL!, person);

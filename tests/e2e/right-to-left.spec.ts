@@ -40,6 +40,8 @@ async function snap(page: Page, name: string): Promise<void> {
 }
 
 test("Arabic pages are English pages mirrored: radios, reveal, back link, dates and errors, check answers, confirmation", async ({ page, checkA11y }) => {
+  // A whole complaint twice, measured page by page: near the minute every test is allowed when the machine is busy.
+  test.slow();
   const person = withAnswers(personas({ tag: `rtl${Date.now().toString(36)}` }).parent, { "complained-before": { before: "yes", "before-reference": "" } });
   const measure = async (language: "en" | "ar") => {
     await page.goto(`/complaint?lng=${language}`);

@@ -104,10 +104,6 @@ function urgencyBox(journey: Journey, answers: JourneyAnswers, detail: StaffNoti
   ];
 }
 
-/**
- * Each file with its name, kind, size and scan result; in summary mode its kind and size only. Then whether they are
- * attached, or too large to be and in the case system.
- */
 /** A language the person named in their own words, with its English name beside it: "polski (Polish)". */
 function inEnglishToo(row: AnswerRow): string {
   if (row.names !== "language") return row.value;
@@ -115,6 +111,10 @@ function inEnglishToo(row: AnswerRow): string {
   return english && english.toLocaleLowerCase("en-GB") !== row.value.trim().toLocaleLowerCase("en-GB") ? `${row.value} (${english})` : row.value;
 }
 
+/**
+ * Each file with its name, kind, size and scan result; in summary mode its kind and size only. Then whether they are
+ * attached, or too large to be and in the case system.
+ */
 function filesBlocks({ files, detail, t }: StaffNotificationInput): EmailBlock[] {
   if (!files?.list.length) return [];
   const items = files.list.map((file) =>

@@ -22,7 +22,7 @@ import { answerBegun, compressReads } from "./compress-whole";
 import { pageCache } from "./page-cache";
 import { frontDoor } from "./front-door";
 import { publicPageVisit, questionPageVisit, type LanguageOf } from "./page-visits";
-import { pathAsWritten } from "./path-as-written";
+import { pathAsWritten, strayEscapesEscaped } from "./path-as-written";
 import { precompressedAssets } from "./precompressed-assets";
 import { remixHandler } from "./remix-handler";
 import { requestLog } from "./request-log";
@@ -103,8 +103,11 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   // A path the URL parser would read as another ("/api/../complaint/service") is refused, unread: every check
   // below and Remix then read the same path (server/path-as-written.ts).
   app.use((req, res, next) => {
-    if (pathAsWritten(req.originalUrl)) return next();
-    res.status(400).type("text/plain").send("Bad request");
+    if (!pathAsWritten(req.originalUrl)) return void res.status(400).type("text/plain").send("Bad request");
+    // A link cut short mid-escape is read as the page that is not there (server/path-as-written.ts), by every
+    // handler: Express's routes read req.url, Remix and the page cache req.originalUrl (the same here, unmounted).
+    req.url = req.originalUrl = strayEscapesEscaped(req.originalUrl);
+    next();
   });
   if (devMiddleware) app.use(devMiddleware);
   if (clientDir) {
@@ -212,8 +215,10 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     }),
   );
 
-  app.all(
-    "*",
+  // Mounted with no path: a route pattern such as "*" would have Express decode the path as a parameter, and a
+  // malformed escape ("/complaint/serv%", a link cut short) would then end as a plain "Bad request" instead of the
+  // service's own page-not-found page, in the person's language.
+  app.use(
     remixHandler({
       build,
       mode: services.config.isProduction || process.env.NODE_ENV === "production" ? "production" : "development",

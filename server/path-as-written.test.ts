@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pathAsWritten } from "./path-as-written";
+import { pathAsWritten, strayEscapesEscaped } from "./path-as-written";
 
 describe("a request's path", () => {
   it.each(["/", "/complaint/service", "/complaint/service.data", "/api/case-events", "/assets/shared-BvNFksA-.js", "/complaint/%E0%A4%A-", "/progress/code", "/complaint/service.", "/complaint/service?change=1", "/?lng=pl&x=/../y"])("is taken as written: %s", (path) => {
@@ -26,5 +26,20 @@ describe("a request's path", () => {
     "/api/../complaint/service?x=1",
   ])("is refused when the URL parser would read it as another: %s", (path) => {
     expect(pathAsWritten(path)).toBe(false);
+  });
+
+  it.each([
+    ["/complaint/serv%", "/complaint/serv%25"],
+    ["/complaint/%E0%A4%A-", "/complaint/%25E0%25A4%25A-"],
+    ["/%?lng=pl", "/%25?lng=pl"],
+    ["/complaint/%E0.data?x=%E0", "/complaint/%25E0.data?x=%E0"],
+  ])("has an escape that decodes to nothing escaped, its query kept: %s", (target, read) => {
+    expect(strayEscapesEscaped(target)).toBe(read);
+    expect(pathAsWritten(read)).toBe(true);
+    expect(() => decodeURIComponent(read.split("?")[0]!)).not.toThrow();
+  });
+
+  it.each(["/", "/complaint/service?change=1", "/complaint/%C5%BC%C3%B3%C5%82w", "/complaint/100%25", "/x?q=%"])("is left as it is when every escape decodes: %s", (target) => {
+    expect(strayEscapesEscaped(target)).toBe(target);
   });
 });

@@ -19,3 +19,21 @@ export function pathAsWritten(target: string): boolean {
     return false;
   }
 }
+
+/**
+ * `target` with every "%" of its path escaped when the path has an escape that decodes to nothing ("/complaint/serv%",
+ * "/%E0%A4", a link cut short): React Router would otherwise log the whole path as a warning, outside our JSON log,
+ * and the page's language links would repeat the broken address. Read this way, it is a page that is not there.
+ * Any other target is returned as it is. Only a target `pathAsWritten` accepts is passed here, so escaping it cannot
+ * make it name another page: "%2e%2e" is refused before.
+ */
+export function strayEscapesEscaped(target: string): string {
+  const queryAt = target.indexOf("?");
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  try {
+    decodeURIComponent(path);
+    return target;
+  } catch {
+    return path.replaceAll("%", "%25") + target.slice(path.length);
+  }
+}

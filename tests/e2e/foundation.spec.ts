@@ -195,3 +195,25 @@ test("a form sent without JavaScript to a page that is no longer there gets Page
     await context.close();
   }
 });
+
+// A link cut short in a message ("…/complaint/serv%", "…/%E0%A4") has an escape that decodes to nothing. It is a page
+// that is not there, answered with the service's own page in the person's language, not a plain "Bad request".
+test("a web address cut short in the middle of an escape gets Page not found in the person's language", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    for (const [path, heading] of [["/complaint/serv%", "Page not found"], ["/progress/%E0%A4?lng=pl", "Nie znaleziono strony"], ["/%?lng=ar", "لم نجد الصفحة"]] as const) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      expect(response?.headers()["content-type"], path).toContain("text/html");
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading);
+      await expect(page.getByRole("banner"), path).toBeVisible();
+    }
+    // Its language links are addresses that can be followed, to the same answer.
+    await page.goto("/complaint/serv%");
+    await page.getByRole("link", { name: "Polski" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nie znaleziono strony");
+  } finally {
+    await context.close();
+  }
+});

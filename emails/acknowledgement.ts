@@ -70,5 +70,7 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
     { kind: "paragraph", text: t("emails:acknowledgement.contact", { ...values, context: complaintContext }) },
     { kind: "paragraph", text: t("emails:acknowledgement.danger") },
   );
-  return renderEmail({ language: submission.language, subject: t("emails:acknowledgement.subject", values), blocks });
+  // The reference is kept out of what a list of emails shows (decision 086): with it, someone who sees the person's
+  // notifications could ask for a code.
+  return renderEmail({ language: submission.language, subject: t("emails:acknowledgement.subject", values), preview: t("emails:acknowledgement.preview"), blocks });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inboxPreview } from "../tests/support/inbox-preview";
 import { renderEmail } from "./email-document";
 
 describe("renderEmail", () => {
@@ -19,5 +20,14 @@ describe("renderEmail", () => {
     expect(html).toContain('<li><span dir="ltr" style="white-space: nowrap;">E-0000-0000-0</span> and C-7K4M-2Q9P-WX</li>');
     expect(html).toContain("<title>C-7K4M-2Q9P-W</title>");
     expect(text).toContain("رقمك المرجعي هو C-7K4M-2Q9P-W. احتفظ به.");
+  });
+
+  it("gives a list of emails its preview, hidden when the email is open, and nothing of the email after it", () => {
+    const blocks = [{ kind: "heading", level: 1, text: "Your code" }, { kind: "paragraph", text: "Your code is 482917." }] as const;
+    const withPreview = renderEmail({ language: "en", subject: "Your code", preview: "Open this email to see your code.", blocks });
+    expect(withPreview.html).toMatch(/<body[^>]*>\n<div style="display: none; max-height: 0; overflow: hidden; mso-hide: all;">Open this email to see your code\./);
+    expect(inboxPreview(withPreview, 300).html).toMatch(/^Open this email to see your code\.[\u034f\u200c\u00a0]+$/);
+    // Without one, an inbox shows the email's first words.
+    expect(inboxPreview(renderEmail({ language: "en", subject: "Your code", blocks }), 400).html).toBe("Your code Your code is 482917.");
   });
 });

@@ -14,6 +14,12 @@ export type EmailBlock =
 export interface EmailDocument {
   language: string;
   subject: string;
+  /**
+   * What a list of emails and a locked phone's notification show after the subject, in place of the email's opening
+   * words: for an email whose words open something (a code, a reference), a line that says nothing, so an adult who
+   * sees someone's notifications does not read them there.
+   */
+  preview?: string;
   blocks: readonly EmailBlock[];
 }
 
@@ -57,6 +63,14 @@ function textBlock(block: EmailBlock): string {
   }
 }
 
+/**
+ * The preview at the top of the HTML, hidden when the email is open, then blank characters that fill what a mail app
+ * shows of it, so the app does not go on to the email's first words (the usual "preheader" of HTML email).
+ */
+function hiddenPreview(preview: string): string {
+  return `<div style="display: none; max-height: 0; overflow: hidden; mso-hide: all;">${htmlText(preview)}${"&#847;&zwnj;&nbsp;".repeat(120)}</div>\n`;
+}
+
 const font = "font-family: system-ui, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif;";
 
 /** Blocks as HTML; `start` is the side a line begins on ("left", or "right" for Arabic): email clients that ignore
@@ -89,7 +103,7 @@ export function renderEmail(document: EmailDocument): RenderedEmail {
 <html lang="${escapeHtml(document.language)}" dir="${dir}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(document.subject)}</title></head>
 <body style="margin: 0; padding: 20px; color: #0b0c0c; background: #ffffff;">
-<div lang="${escapeHtml(document.language)}" dir="${dir}" style="max-width: 640px; text-align: ${dir === "rtl" ? "right" : "left"}; overflow-wrap: anywhere; word-break: break-word;">
+${document.preview === undefined ? "" : hiddenPreview(document.preview)}<div lang="${escapeHtml(document.language)}" dir="${dir}" style="max-width: 640px; text-align: ${dir === "rtl" ? "right" : "left"}; overflow-wrap: anywhere; word-break: break-word;">
 ${document.blocks.map((block) => htmlBlock(block, dir === "rtl" ? "right" : "left")).join("\n")}
 </div>
 </body>

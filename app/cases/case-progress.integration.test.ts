@@ -23,6 +23,7 @@ import { addWorkingDays, workingDaysBetween } from "~/working-days";
 import { receiveCaseEvent } from "./case-events-api.server";
 import { ProgressCodes, progressCodeRules } from "./progress-codes.server";
 import { caseUpdatedPayloadSchema } from "./case-webhook";
+import { inboxPreview } from "../../tests/support/inbox-preview";
 
 const secret = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
 const rotated = `whsec_${Buffer.alloc(32, 8).toString("base64")}`;
@@ -416,6 +417,10 @@ describe.each(engines)("case progress on %s", (engine) => {
     expect(codes.map((m) => m.to)).toEqual([["parent@example.org"]]);
     expect(codes[0]!.text).not.toMatch(/complaint|social/i);
     const code = /Your code is (\d{6})\./.exec(codes[0]!.text)![1]!;
+    // Nor does what a list of emails shows after the subject: the code is only inside.
+    expect(inboxPreview(codes[0]!).html).toMatch(/^Open this email to see your code\./);
+    expect(inboxPreview(codes[0]!).html).not.toContain(code);
+    expect(inboxPreview(codes[0]!).text).not.toContain(code);
     const wrong = code === "000000" ? "111111" : "000000";
     expect(await services.progressCodes.check(parent.reference, wrong, asker)).toEqual({ ok: false });
     // Someone else who knows the reference asks for a code of their own: the person's still works, and only for them.

@@ -25,6 +25,7 @@ import { interpolationValues } from "./describe-answers";
 import { isPortalReference, journeyOfReference, registeredJourneys, webhookTypeOf } from "./journeys";
 import { pageErrorCodes } from "./page-schema";
 import { giveTimeLimits } from "~/services/translations.server";
+import { inboxPreview } from "../../tests/support/inbox-preview";
 
 const today = "2026-11-26";
 const people: Persona[] = Object.values(personas({ today }));
@@ -139,6 +140,11 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
           // Every acknowledgement says what happens next, a compliment's too.
           const nextHeading = (resources[language]?.emails as { acknowledgement: { nextHeading: string } }).acknowledgement.nextHeading;
           expect(acknowledgement.text, `${journey.id} in ${language}`).toContain(nextHeading);
+          // A list of emails, or a locked phone, shows a line that says nothing after the subject, not the reference
+          // (with it, someone who sees the person's notifications could ask for a code).
+          const preview = inboxPreview(acknowledgement).html;
+          expect(preview, `${journey.id} in ${language}`).toContain((resources[language]?.emails as { acknowledgement: { preview: string } }).acknowledgement.preview);
+          expect(preview, `${journey.id} in ${language}`).not.toContain(reference);
         }
         expect(staff.text + staff.html, "no placeholder left unfilled").not.toContain("{{");
         expect(missing).toEqual([]);

@@ -10,6 +10,7 @@ import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { backWithError, progressPost, progressSession, redirectSaving, saveSession, takeFlash } from "~/cases/progress-requests.server";
 import { caseJourney } from "~/journeys/journeys";
 import { titleMeta, type PageHandle } from "~/page-handle";
+import { openViewing } from "~/journeys/session-data";
 import { parseReference } from "~/reference";
 import { useRootData } from "~/root-data";
 
@@ -22,6 +23,9 @@ export const meta = titleMeta;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await progressSession(request, context, { closedNotice: false });
   const flash = takeFlash(session, "reference");
+  // The case's page has closed (its time is up): the reference it was opened with is not kept to fill in here, where
+  // whoever picks the phone up next would find it (the status page closes it the same way when it is opened).
+  if (session.data.progress?.viewing && !openViewing(session.data.progress, Date.now())) delete session.data.progress;
   const t = context.services.translations[context.language].getFixedT(context.language, ["progress", "common"]);
   // While a case is being looked at, nothing here changes and nothing is saved: coming back to this page must not
   // keep the case's page open for longer (decision 056).

@@ -17,7 +17,7 @@ import { caseCommand, expectProblem, postCaseEvent } from "./support/case-system
 import { expect, expectNoHorizontalScroll, test } from "./support/fixtures";
 import { answerAs, sendAnswers } from "./support/answer-as";
 import { deliveriesFor } from "./support/deliveries";
-import { continueOn, expectHeading, expireSessions, sessionId } from "./support/journey";
+import { closeViewedCase, continueOn, expectHeading, expireSessions, sessionId } from "./support/journey";
 import { e2eCaseEventsSecret } from "./support/global-setup";
 import { startOwnPortal, type OwnPortal } from "./support/own-portal";
 import { withPortalDatabase } from "./support/portal-database";
@@ -358,6 +358,30 @@ test.describe("a complaint at stage 3, at 360 px without JavaScript", () => {
     const { mail } = await deliveriesFor(request, 2);
     expect(mail.find((m) => m.to[0] === "childrens-complaints@example.org")?.subject).not.toContain("NOT CHECKED");
   });
+});
+
+// The page about a complaint closes after the idle time even while the session goes on (decision 075); then the
+// reference it was opened with is not kept to fill in on "Check your complaint", where whoever picks the phone up
+// next would find it, nor does opening that page keep it.
+test("once the page about a complaint has closed, its reference is not filled in again", async ({ page, baseURL }) => {
+  const person = personas({ tag: `closed${Date.now().toString(36)}` }).parent;
+  const reference = await sendComplaint(baseURL!, person);
+  await askForCode(page, reference);
+  await page.getByLabel("Code", { exact: true }).fill(await codeSentTo(emailOf(person), 0));
+  await continueOn(page);
+  await expect(page).toHaveURL(/\/progress\/status$/);
+  // While it is open, going back to the start finds the reference there.
+  await page.goto("/progress");
+  await expect(page.getByLabel("What is your reference number?", { exact: false })).toHaveValue(reference);
+  await closeViewedCase(page);
+  for (let visit = 0; visit < 2; visit++) {
+    await page.goto("/progress");
+    await expectHeading(page, "Check your complaint");
+    await expect(page.getByLabel("What is your reference number?", { exact: false })).toHaveValue("");
+  }
+  await page.goto("/progress/status");
+  await expect(page).toHaveURL(/\/progress$/);
+  await expect(page.getByLabel("What is your reference number?", { exact: false })).toHaveValue("");
 });
 
 test("someone who said we may not say we are from the council is sent no code, and the page does not show it", async ({ page, baseURL }) => {

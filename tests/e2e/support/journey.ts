@@ -69,6 +69,22 @@ export async function formCredentials(page: Page): Promise<{ csrf: string; cooki
   return { csrf, cookie };
 }
 
+/**
+ * As if the page about the complaint this browser's session opened with a code had been open for the idle time,
+ * while the session itself went on (the person, or someone else, looked at other pages meanwhile).
+ */
+export async function closeViewedCase(page: Page): Promise<void> {
+  const id = await sessionId(page);
+  await withPortalDatabase(async (db) => {
+    const row = await db.get<{ data: string }>("SELECT data FROM sessions WHERE id = ?", [id]);
+    if (!row) throw new Error("No session row");
+    const data = JSON.parse(sealer().open(row.data)) as { progress?: { viewing?: { until?: number } } };
+    if (!data.progress?.viewing) throw new Error("The session has no case open");
+    data.progress.viewing.until = Date.now() - 1;
+    await db.run("UPDATE sessions SET data = ? WHERE id = ?", [sealer().seal(JSON.stringify(data)), id]);
+  });
+}
+
 /** As if the idle limit had passed for this browser's session. */
 export async function expireSessions(page: Page): Promise<void> {
   const id = await sessionId(page);

@@ -5,7 +5,8 @@ import type { PublicCouncilSettings } from "./config/council-schema";
 import type { Language } from "./i18n";
 
 export interface RootData {
-  errorTitles: Record<number, string>;
+  /** The error pages' titles, by the kind of page (errorPageKind in error-page.tsx). */
+  errorTitles: Record<"notFound" | "problem", string>;
   language: Language;
   council: PublicCouncilSettings;
   idleMinutes: number;

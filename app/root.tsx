@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -18,7 +18,7 @@ import { LanguageNavigation } from "./components/govuk/language-navigation";
 import { ServiceNavigation } from "./components/govuk/service-navigation";
 import { SkipLink } from "./components/govuk/skip-link";
 import { JourneyExit } from "./components/journey/journey-exit";
-import { problemWords, RouteErrorBoundary } from "./components/error-page";
+import { errorPageKind, problemWords, RouteErrorBoundary } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { publicCouncilSettings } from "./config/council-schema";
 import { languages, supportedLanguages, textDirection, fallbackLanguage, type Language } from "./i18n";
@@ -29,8 +29,7 @@ import { useRootData, type RootData } from "./root-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!error) return [];
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = data?.errorTitles[status] ?? data?.errorTitles[500] ?? "Sorry, there is a problem with the service";
+  const title = data?.errorTitles[errorPageKind(isRouteErrorResponse(error) ? error.status : 500)] ?? "Sorry, there is a problem with the service";
   return [{ title: data ? `${title} – ${data.council.serviceName}` : title }];
 };
 
@@ -46,11 +45,7 @@ export async function loader({ context }: LoaderFunctionArgs): Promise<RootData>
   const { config } = context.services;
   const t = context.services.translations[context.language].getFixedT(context.language, "common");
   return {
-    errorTitles: {
-      404: t("errors.notFound.title"),
-      500: t("errors.problem.title"),
-      503: t("errors.problem.title"),
-    } as Record<number, string>,
+    errorTitles: { notFound: t("errors.notFound.title"), problem: t(`${problemWords}.title`) },
     language: context.language,
     council: publicCouncilSettings(config.council, context.language),
     idleMinutes: Math.round(config.sessionIdleMs / 60_000),
@@ -58,6 +53,17 @@ export async function loader({ context }: LoaderFunctionArgs): Promise<RootData>
 }
 
 export type { RootData };
+
+/**
+ * A form sent to "/" is the layout's to answer, not the start page's (Remix sends a post to an index route's path to
+ * its parent unless it says "?index"). Failing here would give the layout's error page without the layout's data (in
+ * English, with blanks where the council's name goes), so the person is sent to the page they posted to, as every
+ * page that takes no form answers with "Page not found" below the layout. Cross-site posts never get here.
+ */
+export function action({ request }: ActionFunctionArgs): never {
+  const url = new URL(request.url);
+  throw redirect(`${url.pathname}${url.search}`, { status: 303, headers: { "Cache-Control": "no-store" } });
+}
 
 function LanguageSwitcher({ current }: { current: Language }) {
   const { t } = useTranslation("common");

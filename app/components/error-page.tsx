@@ -9,11 +9,19 @@ import { useRootData } from "~/root-data";
  */
 export const problemWords = "errors.problem";
 
+/**
+ * Which page an error's status gets: "Page not found" for a page that is not there, and for a post to a page that
+ * takes none (405: there is nothing there to send to, and trying again later will not help); else the problem page.
+ */
+export function errorPageKind(status: number): "notFound" | "problem" {
+  return status === 404 || status === 405 ? "notFound" : "problem";
+}
+
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation("common");
   const council = useRootData()?.council;
   const contact = { phone: council?.contact.phone ?? "", email: council?.contact.email ?? "" };
-  if (status === 404) {
+  if (errorPageKind(status) === "notFound") {
     return (
       <main className="govuk-main-wrapper" id="main-content">
         <div className="govuk-grid-row">
@@ -48,11 +56,11 @@ export function ErrorPage({ status }: { status: number }) {
 }
 
 /**
- * The error page for whatever a route's loader or action threw: "Page not found" for a 404, else the problem page.
- * The layout's own boundary (app/root.tsx), and the boundary of each route that takes posts: an action that fails
- * with the layout as its boundary is rendered without the layout's data (Remix runs only the loaders above the
- * boundary), so the page came in English with no council, and the problem page with no phone number to call. Below
- * the layout, it has its data: the person's language, the council's name and its contact details.
+ * The error page for whatever a route's loader or action threw (errorPageKind). The layout's own boundary
+ * (app/root.tsx), and the boundary of every page's route: a post that fails with the layout as its boundary (an
+ * action that failed, or a page with no action) is rendered without the layout's data (Remix runs only the loaders
+ * above the boundary), so the page came in English with no council, and the problem page with no phone number to
+ * call. Below the layout, it has its data: the person's language, the council's name and its contact details.
  */
 export function RouteErrorBoundary() {
   const error = useRouteError();

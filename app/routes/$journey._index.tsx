@@ -6,6 +6,9 @@ import { Button } from "~/components/govuk/button";
 import { journeyOrNotFound } from "~/journeys/journey-requests.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
+// Its error page, in the layout with its data (the person's language, the council): see error-page.tsx.
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? ""], exitThisPage: true };
 export const meta = titleMeta;
 

@@ -21,6 +21,9 @@ import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { mayWriteTo, noReplyReason } from "~/delivery/contact-permission";
 import { londonDate } from "~/working-days";
 
+// Its error page, in the layout with its data (the person's language, the council): see error-page.tsx.
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 export const handle: PageHandle = { i18n: (params) => [params.journey ?? "", "progress"], exitThisPage: true };
 export const meta = titleMeta;
 

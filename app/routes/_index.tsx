@@ -9,6 +9,9 @@ import { startPageJourneys } from "~/journeys/journeys";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { DangerNow, useCouncilRoot } from "~/components/danger-now";
 
+// Its error page, in the layout with its data (the person's language, the council): see error-page.tsx.
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 // The start page speaks for every journey it lists, in each one's own words: a journey's start-page words are in
 // locales/<lng>/<journey>-start.json, so the browser fetches those and not the journey's questions (the list comes
 // from the loader, so the journey definitions stay on the server).

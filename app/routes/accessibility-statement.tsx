@@ -7,6 +7,9 @@ import { formatDate } from "~/format-date";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useCouncilRoot } from "~/components/danger-now";
 
+// Its error page, in the layout with its data (the person's language, the council): see error-page.tsx.
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 export const handle = { i18n: ["pages"], exitThisPage: true } satisfies PageHandle;
 
 /** Dates are formatted in the loader, so server and browser agree. */

@@ -8,6 +8,9 @@ import { journeyById } from "~/journeys/journeys";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useRootData } from "~/root-data";
 
+// Its error page, in the layout with its data (the person's language, the council): see error-page.tsx.
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 export const meta = titleMeta;
 /** Which journey's answers they were (a journey's id), so that the page can offer to start it again. */
 export const handle: PageHandle = { exitThisPage: true, query: { from: /^[a-z][a-z-]{0,40}$/ } };

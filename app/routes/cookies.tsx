@@ -6,6 +6,9 @@ import { languageCookieName } from "~/services/language.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useCouncilRoot } from "~/components/danger-now";
 
+// Its error page, in the layout with its data (the person's language, the council): see error-page.tsx.
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 export const handle = { i18n: ["pages"], exitThisPage: true } satisfies PageHandle;
 
 export async function loader({ context }: LoaderFunctionArgs) {

@@ -11,3 +11,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   headers.set("Referrer-Policy", "no-referrer");
   throw redirect(config.council.exitUrl, { headers });
 }
+
+// Exit this page works whatever way it is reached: a post here (a form's button made to go here) leaves the same way.
+export const action = loader;

@@ -8,6 +8,9 @@ import { InsetText } from "~/components/govuk/inset-text";
 import { titleMeta, type PageHandle } from "~/page-handle";
 import { useCouncilRoot } from "~/components/danger-now";
 
+// Its error page, in the layout with its data (the person's language, the council): see error-page.tsx.
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 export const handle = { i18n: ["pages"], exitThisPage: true } satisfies PageHandle;
 
 export async function loader({ context }: LoaderFunctionArgs) {

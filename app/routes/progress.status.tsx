@@ -18,6 +18,9 @@ import { useRootData } from "~/root-data";
 import { openViewing } from "~/journeys/session-data";
 import { londonDate } from "~/working-days";
 
+// Its error page, in the layout with its data (the person's language, the council): see error-page.tsx.
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 export const handle: PageHandle = { i18n: ["progress"], exitThisPage: true };
 export const meta = titleMeta;
 

@@ -9,6 +9,9 @@ import { sameSitePath } from "~/journeys/forgery.server";
 import { maxBodyBytes } from "~/journeys/read-form.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
 
+// Its error page, in the layout with its data (the person's language, the council): see error-page.tsx.
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
 // A post from any journey or the progress pages can land here: the way out is here too.
 export const handle: PageHandle = { exitThisPage: true, query: { reason: /^(too-large|rate|cookies)$/, retry: /^\d{1,5}$/, back: /^\/(?!\/)[\w/-]*$/ } };
 export const meta = titleMeta;

@@ -196,6 +196,41 @@ test("a form sent without JavaScript to a page that is no longer there gets Page
   }
 });
 
+// A form sent to a page that takes no form (a page that is only read, the confirmation, the start page) gets the
+// service's "Page not found" in the person's language, laid out right to left in Arabic, with the council round it:
+// not the problem page's "try again later" with blanks where the phone number goes.
+test("a form sent without JavaScript to a page that takes none gets Page not found in Arabic, right to left", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const arabic = councilIn(parsedExampleCouncil, "ar");
+  try {
+    for (const path of ["/privacy", "/complaint/confirmation", "/no-such-page"]) {
+      await page.goto("/complaint/service?lng=ar");
+      await page.locator("main form").evaluate((form, action) => form.setAttribute("action", action), path);
+      const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "متابعة" }).click()]);
+      expect(response.status(), path).toBe(405);
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("لم نجد الصفحة");
+      await expect(page.locator("html"), path).toHaveAttribute("lang", "ar");
+      await expect(page.locator("html"), path).toHaveAttribute("dir", "rtl");
+      await expect(page, path).toHaveTitle(`لم نجد الصفحة – ${arabic.serviceName}`);
+      await expect(page.getByRole("banner"), path).toContainText(arabic.serviceName);
+    }
+    // The start page's path is the layout's to answer: the person is sent to the start page itself, in Arabic.
+    await page.goto("/complaint/service?lng=ar");
+    await page.locator("main form").evaluate((form) => form.setAttribute("action", "/"));
+    await page.getByRole("button", { name: "متابعة" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+    await expect(page).toHaveTitle(new RegExp(arabic.serviceName));
+    // Exit this page leaves however it is reached, a form's post included.
+    const exited = await page.request.post("/exit", { form: { a: "1" }, headers: { "Sec-Fetch-Site": "same-origin" }, maxRedirects: 0 });
+    expect(exited.status()).toBe(302);
+    expect(exited.headers().location).toBe(parsedExampleCouncil.exitUrl);
+  } finally {
+    await context.close();
+  }
+});
+
 // A link cut short in a message ("…/complaint/serv%", "…/%E0%A4") has an escape that decodes to nothing. It is a page
 // that is not there, answered with the service's own page in the person's language, not a plain "Bad request".
 test("a web address cut short in the middle of an escape gets Page not found in the person's language", async ({ browser, baseURL }) => {

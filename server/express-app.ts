@@ -22,7 +22,7 @@ import { answerBegun, compressReads } from "./compress-whole";
 import { pageCache } from "./page-cache";
 import { frontDoor } from "./front-door";
 import { publicPageVisit, questionPageVisit, type LanguageOf } from "./page-visits";
-import { pathAsWritten, strayEscapesEscaped } from "./path-as-written";
+import { leadingSlashesCollapsed, pathAsWritten, strayEscapesEscaped } from "./path-as-written";
 import { precompressedAssets } from "./precompressed-assets";
 import { remixHandler } from "./remix-handler";
 import { requestLog } from "./request-log";
@@ -103,7 +103,12 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
   // A path the URL parser would read as another ("/api/../complaint/service") is refused, unread: every check
   // below and Remix then read the same path (server/path-as-written.ts).
   app.use((req, res, next) => {
-    if (!pathAsWritten(req.originalUrl)) return void res.status(400).type("text/plain").send("Bad request");
+    if (!pathAsWritten(req.originalUrl)) {
+      // "//progress" is a link put together with one slash too many, which browsers do send: to the page it meant.
+      const collapsed = req.method === "GET" || req.method === "HEAD" ? leadingSlashesCollapsed(req.originalUrl) : null;
+      if (collapsed) return res.redirect(301, collapsed);
+      return void res.status(400).type("text/plain").send("Bad request");
+    }
     // A link cut short mid-escape is read as the page that is not there (server/path-as-written.ts), by every
     // handler: Express's routes read req.url, Remix and the page cache req.originalUrl (the same here, unmounted).
     req.url = req.originalUrl = strayEscapesEscaped(req.originalUrl);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pathAsWritten, strayEscapesEscaped } from "./path-as-written";
+import { leadingSlashesCollapsed, pathAsWritten, strayEscapesEscaped } from "./path-as-written";
 
 describe("a request's path", () => {
   it.each(["/", "/complaint/service", "/complaint/service.data", "/api/case-events", "/assets/shared-BvNFksA-.js", "/complaint/%E0%A4%A-", "/progress/code", "/complaint/service.", "/complaint/service?change=1", "/?lng=pl&x=/../y"])("is taken as written: %s", (path) => {
@@ -37,6 +37,19 @@ describe("a request's path", () => {
     expect(strayEscapesEscaped(target)).toBe(read);
     expect(pathAsWritten(read)).toBe(true);
     expect(() => decodeURIComponent(read.split("?")[0]!)).not.toThrow();
+  });
+
+  it.each([
+    ["//progress", "/progress"],
+    ["///complaint/service?lng=pl", "/complaint/service?lng=pl"],
+    ["//evil.example/x", "/evil.example/x"],
+    ["//", "/"],
+  ])("with several leading slashes is sent to the same path with one: %s", (target, to) => {
+    expect(leadingSlashesCollapsed(target)).toBe(to);
+  });
+
+  it.each(["/progress", "//\\evil.example/x", "//..//evil.example/x", "//api/../complaint/service", "http://evil.example//x"])("is not sent anywhere when one slash would not make it a path read as written: %s", (target) => {
+    expect(leadingSlashesCollapsed(target)).toBeNull();
   });
 
   it.each(["/", "/complaint/service?change=1", "/complaint/%C5%BC%C3%B3%C5%82w", "/complaint/100%25", "/x?q=%"])("is left as it is when every escape decodes: %s", (target) => {

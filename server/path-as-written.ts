@@ -37,3 +37,15 @@ export function strayEscapesEscaped(target: string): string {
     return path.replaceAll("%", "%25") + target.slice(path.length);
   }
 }
+
+/**
+ * Where a target whose path starts with several slashes ("//progress", from a link joined as "https://host/" + "/progress")
+ * is sent: the same target with one slash, if that is a path read as written; else null. The redirect stays on this
+ * site: one leading slash and no backslash ("/\evil.example" is refused by pathAsWritten), so no browser reads the
+ * address as another host's.
+ */
+export function leadingSlashesCollapsed(target: string): string | null {
+  if (!target.startsWith("//")) return null;
+  const collapsed = target.replace(/^\/+/, "/");
+  return pathAsWritten(collapsed) ? collapsed : null;
+}

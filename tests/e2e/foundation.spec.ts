@@ -233,7 +233,7 @@ test("a form sent without JavaScript to a page that takes none gets Page not fou
 
 // A link cut short in a message ("…/complaint/serv%", "…/%E0%A4") has an escape that decodes to nothing. It is a page
 // that is not there, answered with the service's own page in the person's language, not a plain "Bad request".
-test("a web address cut short in the middle of an escape gets Page not found in the person's language", async ({ browser, baseURL }) => {
+test("a web address cut short in the middle of an escape gets Page not found in the person's language, and one with a slash too many its page", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const page = await context.newPage();
   try {
@@ -248,6 +248,10 @@ test("a web address cut short in the middle of an escape gets Page not found in 
     await page.goto("/complaint/serv%");
     await page.getByRole("link", { name: "Polski" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nie znaleziono strony");
+    // A link put together with a slash too many goes to the page it meant.
+    await page.goto(`${new URL(baseURL!).origin}//progress?lng=pl`);
+    await expect(page).toHaveURL(`${new URL(baseURL!).origin}/progress?lng=pl`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sprawdź swoją skargę");
   } finally {
     await context.close();
   }

@@ -364,25 +364,30 @@ test("odd methods get 405, and whatever a client sends, every log line is JSON n
   const { request: httpRequest } = await import("node:http");
   const marker = `ODD${Date.now()}`;
   // Sent raw: fetch refuses TRACE and will not send a path it cannot encode.
-  const raw = (method: string, path: string) =>
-    new Promise<number>((resolve, reject) => {
+  const answer = (method: string, path: string) =>
+    new Promise<{ status: number; location?: string }>((resolve, reject) => {
       const url = new URL(baseURL!);
       const req = httpRequest({ host: url.hostname, port: url.port, method, path }, (res) => {
         res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location }));
       });
       req.on("error", reject);
       req.end();
     });
+  const raw = async (method: string, path: string) => (await answer(method, path)).status;
   for (const method of ["TRACE", "PUT", "DELETE", "PATCH", "OPTIONS"]) expect(await raw(method, `/complaint/service?${marker}`), method).toBe(405);
   expect(await raw("GET", `/complaint/%E0%A4%A-${marker}`)).toBeLessThan(500);
   expect(await raw("GET", `/${marker}/%%%`)).toBeLessThan(500);
   expect(await raw("GET", `/no-such-${marker}.data`)).toBe(404);
   // A path the URL parser reads as another is refused: "/api/../complaint/service" would be exempt from the post
   // checks as an /api/ path and then answered as the complaint page; "//host/x" would be another host's.
-  for (const [method, path] of [["POST", "/api/../complaint/service"], ["POST", "/api/%2e%2e/progress"], ["GET", "/api/../complaint/service"], ["GET", "//evil.example/x"], ["GET", "/\\evil.example/x"]]) {
+  for (const [method, path] of [["POST", "/api/../complaint/service"], ["POST", "/api/%2e%2e/progress"], ["GET", "/api/../complaint/service"], ["POST", "//evil.example/x"], ["GET", "/\\evil.example/x"], ["GET", "//\\evil.example/x"]]) {
     expect(await raw(method!, `${path!}?${marker}`), `${method} ${path}`).toBe(400);
   }
+  // A link put together with a slash too many ("//progress", which browsers do send) goes to the page it meant, on
+  // this site: "//evil.example/x" to our own "/evil.example/x", never to that host.
+  expect(await answer("GET", `//progress?${marker}`)).toEqual({ status: 301, location: `/progress?${marker}` });
+  expect(await answer("GET", `//evil.example/x?${marker}`)).toEqual({ status: 301, location: `/evil.example/x?${marker}` });
   expect(await raw("GET", `/assets/%E0%A4%A-${marker}.js`)).toBeLessThan(500);
   const lines = await expect
     .poll(() => readFileSync(process.env.E2E_LOG_FILE!, "utf8").split("\n").filter((line) => line.includes('"method":"TRACE"')).length, { timeout: 10_000 })

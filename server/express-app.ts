@@ -22,7 +22,7 @@ import { answerBegun, compressReads } from "./compress-whole";
 import { pageCache } from "./page-cache";
 import { frontDoor } from "./front-door";
 import { publicPageVisit, questionPageVisit, type LanguageOf } from "./page-visits";
-import { leadingSlashesCollapsed, pathAsWritten, strayEscapesEscaped } from "./path-as-written";
+import { leadingSlashesCollapsed, pathAsWritten, strayEscapesEscaped, withoutDataParameter } from "./path-as-written";
 import { precompressedAssets } from "./precompressed-assets";
 import { remixHandler } from "./remix-handler";
 import { requestLog } from "./request-log";
@@ -111,7 +111,8 @@ export function createExpressApp({ services, build, clientDir, devMiddleware }: 
     }
     // A link cut short mid-escape is read as the page that is not there (server/path-as-written.ts), by every
     // handler: Express's routes read req.url, Remix and the page cache req.originalUrl (the same here, unmounted).
-    req.url = req.originalUrl = strayEscapesEscaped(req.originalUrl);
+    // Remix's "?_data=" of apps without single fetch is taken out: ours never send it (withoutDataParameter).
+    req.url = req.originalUrl = withoutDataParameter(strayEscapesEscaped(req.originalUrl));
     next();
   });
   if (devMiddleware) app.use(devMiddleware);

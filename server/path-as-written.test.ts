@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leadingSlashesCollapsed, pathAsWritten, strayEscapesEscaped } from "./path-as-written";
+import { leadingSlashesCollapsed, pathAsWritten, strayEscapesEscaped, withoutDataParameter } from "./path-as-written";
 
 describe("a request's path", () => {
   it.each(["/", "/complaint/service", "/complaint/service.data", "/api/case-events", "/assets/shared-BvNFksA-.js", "/complaint/%E0%A4%A-", "/progress/code", "/complaint/service.", "/complaint/service?change=1", "/?lng=pl&x=/../y"])("is taken as written: %s", (path) => {
@@ -54,5 +54,18 @@ describe("a request's path", () => {
 
   it.each(["/", "/complaint/service?change=1", "/complaint/%C5%BC%C3%B3%C5%82w", "/complaint/100%25", "/x?q=%"])("is left as it is when every escape decodes: %s", (target) => {
     expect(strayEscapesEscaped(target)).toBe(target);
+  });
+
+  it.each([
+    ["/?_data=x", "/"],
+    ["/privacy?_data=routes/privacy&lng=pl", "/privacy?lng=pl"],
+    ["/complaint/service?lng=ar&%5Fdata=root&change=1", "/complaint/service?lng=ar&change=1"],
+    ["/x?_data&_data=1&q=%E0", "/x?q=%E0"],
+  ])("has Remix's old data parameter taken out, the rest as written: %s", (target, read) => {
+    expect(withoutDataParameter(target)).toBe(read);
+  });
+
+  it.each(["/", "/complaint/service?change=1", "/x?data=1&my_data=2", "/x?q=%", "/data/_data"])("keeps a target without that parameter as it is: %s", (target) => {
+    expect(withoutDataParameter(target)).toBe(target);
   });
 });

@@ -49,3 +49,28 @@ export function leadingSlashesCollapsed(target: string): string | null {
   const collapsed = target.replace(/^\/+/, "/");
   return pathAsWritten(collapsed) ? collapsed : null;
 }
+
+/** A query parameter's name as URLSearchParams reads it ("%5Fdata" and "_data" alike), or null if it cannot be read. */
+function parameterName(part: string): string | null {
+  try {
+    return decodeURIComponent(part.split("=", 1)[0]!.replaceAll("+", " "));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `target` without `_data` in its query. Remix reads `?_data=` as a data request of the kind apps without single fetch
+ * make; ours never do, and Remix then answers with an empty page (200, 204 or 403) and reports it as an error, so any
+ * link carrying it, or anyone sending it over and over, filled the error log. Without it the page is the page. The
+ * rest of the target is kept exactly as written.
+ */
+export function withoutDataParameter(target: string): string {
+  const queryAt = target.indexOf("?");
+  if (queryAt === -1 || !target.includes("data", queryAt)) return target;
+  const kept = target
+    .slice(queryAt + 1)
+    .split("&")
+    .filter((part) => parameterName(part) !== "_data");
+  return kept.length ? `${target.slice(0, queryAt)}?${kept.join("&")}` : target.slice(0, queryAt);
+}

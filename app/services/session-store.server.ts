@@ -3,7 +3,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Database, Queryable } from "./database.server";
 import type { Sealer } from "./encryption.server";
-import { sessionDataSchema, type SessionData } from "~/journeys/session-data";
+import { openViewing, sessionDataSchema, type SessionData } from "~/journeys/session-data";
 import { mergeChanges } from "./session-merge";
 
 export interface SessionCookieOptions {
@@ -311,9 +311,10 @@ export class SessionStore {
           await tx.run(insert.sql, insert.params);
           return;
         }
-        // Not `followable` (a case's progress has just been opened): the old id still opens nothing for its grace
-        // period, as any replaced id, but no post follows it, not even one carrying its token.
-        const pointer = followable ? { movedTo: id } : { movedTo: id, closed: true };
+        // Not `followable` (a case's progress has just been opened), nor while the session has a case's page open (a
+        // send from it): the old id still opens nothing for its grace period, as any replaced id, but no post follows
+        // it, not even one carrying its token, so nobody holding the old cookie and a page made for it reaches the case.
+        const pointer = followable && !openViewing(session.data.progress, now) ? { movedTo: id } : { movedTo: id, closed: true };
         await tx.runTogether([
           insert,
           // Evidence files not yet sent (another journey's run) go with the answers: the old id's row is deleted soon.

@@ -137,6 +137,26 @@ describe.each(engines)("on %s", (engine) => {
       expect(await store.followMove(await store.load(requestWith(oldCookie)), oldToken)).toBe(false);
     });
 
+    it("moves a session that has a case's page open so that no form made for the old id follows it, as when the page was opened", async () => {
+      const session = await store.load(requestWith(null));
+      session.data.progress = { reference: "C-7K4M-2Q9P-6", requestedAt: now, tries: 0, viewing: { caseId: "case", reference: "C-7K4M-2Q9P-6", until: now + 30 * 60_000 } };
+      const oldCookie = (await store.save(session))!;
+      const oldToken = store.csrfToken(session);
+      // A send from this session (a compliment, say) moves it as any send does.
+      const newCookie = await store.rotate(session);
+      expect((await store.load(requestWith(newCookie))).data.progress?.viewing?.caseId).toBe("case");
+      const viaOld = await store.load(requestWith(oldCookie));
+      expect(await store.followMove(viaOld, oldToken)).toBe(false);
+      expect(viaOld.id).toBeNull();
+      // Once the case's page has closed, a send moves the session as any other: another tab's form follows it.
+      const closed = await store.load(requestWith(newCookie));
+      closed.data.progress!.viewing!.until = now - 1;
+      await store.save(closed);
+      const closedToken = store.csrfToken(closed);
+      await store.rotate(closed);
+      expect(await store.followMove(await store.load(requestWith(newCookie)), closedToken)).toBe(true);
+    });
+
     it("moves the session in a transaction of the caller's: nothing moves if it rolls back, the new id once it commits", async () => {
       const session = await store.load(requestWith(null));
       const answers = { "who-are-you": { role: "parent" } };

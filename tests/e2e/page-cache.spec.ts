@@ -135,7 +135,8 @@ test("a request whose Host or target could make Remix render another page is ref
   const host = new URL(baseURL!).host;
   expect(await statusOf("/complaint/service", "x/complaint/other?change=1#")).toBe(400);
   expect(await statusOf("/complaint/service", "x#")).toBe(400);
-  expect(await statusOf("//evil.example/complaint/service", host)).toBe(400);
+  // Sent on to this site's own "/evil.example/complaint/service" (decision 087): a redirect, nothing rendered or kept.
+  expect(await statusOf("//evil.example/complaint/service", host)).toBe(301);
   expect(await statusOf("/complaint/service", host)).toBe(200);
 });
 

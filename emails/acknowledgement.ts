@@ -57,13 +57,15 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
     blocks.push({ kind: "heading", text: t("emails:acknowledgement.nextHeading") }, ...next.map((text) => ({ kind: "paragraph" as const, text: String(text) })));
   }
   // Where they can look it up, in the language they wrote in, whatever the phone that opens the link is set to.
-  if (checkable) blocks.push({ kind: "paragraph", text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress?lng=${submission.language}` }) });
+  if (checkable) blocks.push({ kind: "paragraph", links: true, text: t("progress:acknowledgementLink", { url: `${publicUrl}/progress?lng=${submission.language}` }) });
   // Where the journey asks about an advocate (a complaint, the next stage): someone who asked for one is told the
-  // advocacy service has been, as the confirmation page told them; anyone else, how to ask for one. A compliment, or a
-  // request for an advocate or another format, has no use for it.
+  // advocacy service has been, as the confirmation page told them; anyone else about children's social care, how to
+  // ask for one (the advocacy service is the children's services' own: the public health pages offer none). A
+  // compliment, or a request for an advocate or another format, has no use for it.
   if (pageById(journey, "advocate")) {
     const advocateTold = submission.flags.includes("advocate") ? t(`${journey.id}:confirmation.advocateTold`, { ...values, ...advocateToldValues(journey, submission.answers as JourneyAnswers), defaultValue: "" }) : "";
-    blocks.push({ kind: "heading", text: t("emails:acknowledgement.advocateHeading") }, { kind: "paragraph", text: advocateTold || t("emails:acknowledgement.advocate", values) });
+    const advocate = advocateTold || (isPublicHealth(submission.service) ? "" : t("emails:acknowledgement.advocate", values));
+    if (advocate) blocks.push({ kind: "heading", text: t("emails:acknowledgement.advocateHeading") }, { kind: "paragraph", text: advocate });
   }
   blocks.push(
     { kind: "heading", text: t("emails:acknowledgement.contactHeading") },

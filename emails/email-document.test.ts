@@ -22,6 +22,15 @@ describe("renderEmail", () => {
     expect(text).toContain("رقمك المرجعي هو C-7K4M-2Q9P-W. احتفظ به.");
   });
 
+  it("makes a web address in words of ours a link, left to right, without the full stop that ends its sentence; never one someone typed", () => {
+    const { html, text } = renderEmail({ language: "ar", subject: "x", blocks: [{ kind: "paragraph", links: true, text: "اذهب إلى https://complaints.example.org/progress?lng=ar&x=1 وأدخل رقمك. Or https://example.org/a." }] });
+    expect(html).toContain('اذهب إلى <a href="https://complaints.example.org/progress?lng=ar&amp;x=1" dir="ltr">https://complaints.example.org/progress?lng=ar&amp;x=1</a> وأدخل رقمك.');
+    expect(html).toContain('Or <a href="https://example.org/a" dir="ltr">https://example.org/a</a>.');
+    expect(text).toContain("https://complaints.example.org/progress?lng=ar&x=1 ");
+    const typed = renderEmail({ language: "en", subject: "x", blocks: [{ kind: "rows", rows: [{ key: "What happened", value: "See https://evil.example/x" }] }, { kind: "paragraph", text: "https://evil.example/y" }] }).html;
+    expect(typed).not.toContain("<a ");
+  });
+
   it("gives a list of emails its preview, hidden when the email is open, and nothing of the email after it", () => {
     const blocks = [{ kind: "heading", level: 1, text: "Your code" }, { kind: "paragraph", text: "Your code is 482917." }] as const;
     const withPreview = renderEmail({ language: "en", subject: "Your code", preview: "Open this email to see your code.", blocks });

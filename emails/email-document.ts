@@ -5,7 +5,9 @@ import { CANONICAL_REFERENCE } from "~/reference";
 // so the two parts can never say different things.
 export type EmailBlock =
   | { kind: "heading"; text: string; level?: 1 | 2 }
-  | { kind: "paragraph"; text: string }
+  /** `links`: the web addresses in it are links. Only for words of ours: an address someone typed (in an answer, a
+   * name) is never made a link in an email, least of all in one to staff. */
+  | { kind: "paragraph"; text: string; links?: boolean }
   | { kind: "list"; items: readonly string[] }
   | { kind: "rows"; rows: readonly { key: string; value: string }[] }
   /** Blocks framed so nobody reading the email can miss them (how to contact someone safely). */
@@ -36,14 +38,17 @@ export function escapeHtml(value: string): string {
 /** A reference as the portal writes them (C-7K4M-2Q9P-W), anywhere in a text: letters and digits that escaping leaves as they are. */
 const referenceShape = new RegExp(`(?<![0-9A-Z-])${CANONICAL_REFERENCE.source.replace(/^\^|\$$/g, "")}(?![0-9A-Z-])`, "g");
 
+/** A web address in a text, up to the space after it, less any full stop or comma that ends the sentence. */
+const webAddress = /https?:\/\/[^\s<"]+?(?=[.,;:)]?(?:\s|$))/g;
+
 /**
  * Line breaks people typed stay line breaks, as text, never as markup. A reference stays on one line, left to right:
- * broken at a hyphen at the end of a phone's line ("C-" / "7K4M-2Q9P-W") it is easy to copy down wrong.
+ * broken at a hyphen at the end of a phone's line ("C-" / "7K4M-2Q9P-W") it is easy to copy down wrong. With `links`, a
+ * web address (the page to check a complaint on) is a link, left to right in an Arabic sentence.
  */
-function htmlText(value: string): string {
-  return escapeHtml(value)
-    .replace(referenceShape, (reference) => `<span dir="ltr" style="white-space: nowrap;">${reference}</span>`)
-    .replace(/\r\n|\r|\n/g, "<br>");
+function htmlText(value: string, { links = false }: { links?: boolean } = {}): string {
+  const escaped = escapeHtml(value).replace(referenceShape, (reference) => `<span dir="ltr" style="white-space: nowrap;">${reference}</span>`);
+  return (links ? escaped.replace(webAddress, (address) => `<a href="${address}" dir="ltr">${address}</a>`) : escaped).replace(/\r\n|\r|\n/g, "<br>");
 }
 
 function textBlock(block: EmailBlock): string {
@@ -82,7 +87,7 @@ function htmlBlock(block: EmailBlock, start: "left" | "right"): string {
         ? `<h1 style="${font} font-size: 28px; line-height: 1.2; margin: 0 0 20px;">${htmlText(block.text)}</h1>`
         : `<h2 style="${font} font-size: 22px; line-height: 1.3; margin: 30px 0 15px;">${htmlText(block.text)}</h2>`;
     case "paragraph":
-      return `<p style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px;">${htmlText(block.text)}</p>`;
+      return `<p style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px;">${htmlText(block.text, { links: block.links })}</p>`;
     case "list":
       return `<ul style="${font} font-size: 19px; line-height: 1.4; margin: 0 0 15px; padding-${start}: 20px;">${block.items.map((item) => `<li>${htmlText(item)}</li>`).join("")}</ul>`;
     case "rows":

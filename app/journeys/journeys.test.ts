@@ -148,6 +148,11 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         }
         expect(staff.text + staff.html, "no placeholder left unfilled").not.toContain("{{");
         expect(missing).toEqual([]);
+        // The advocacy service is the children's services' own: a public health complaint is not offered it in the
+        // email, as its pages offer it nowhere, unless the person asked for an advocate and the service was told.
+        const advocateBlock = renderAcknowledgement({ journey, submission: submission("en"), council, publicUrl: "https://complaints.example.org", t: recordingT("en", [journey.id, "emails", "common"], missing) }).text.includes("Help from an advocate");
+        const asksAboutAdvocates = journey.pages.some((page) => page.id === "advocate");
+        expect(advocateBlock, persona.name).toBe(asksAboutAdvocates && (submission("en").flags.includes("advocate") || submission("en").service !== "public-health"));
         // Someone who asked for an advocate is told the advocacy service has been, where the journey words it.
         const acknowledgement = renderAcknowledgement({ journey, submission: submission("en"), council, publicUrl: "https://complaints.example.org", t: recordingT("en", [journey.id, "emails", "common"], missing) });
         const told = (resources.en?.[journey.id]?.confirmation as { advocateTold?: string } | undefined)?.advocateTold;

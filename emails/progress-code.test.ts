@@ -1,18 +1,19 @@
 // The code email as an inbox shows it: nothing in the subject or the preview that someone who sees the person's
 // notifications could use, in every language; the code inside, with how long it works.
 import { describe, expect, it } from "vitest";
-import { councilSettingsSchema } from "~/config/council-schema";
+import { councilIn, councilSettingsSchema } from "~/config/council-schema";
 import { exampleCouncil } from "~/config/example-council";
 import { supportedLanguages } from "~/i18n";
 import { createTranslations } from "~/services/translations.server";
 import { inboxPreview } from "../tests/support/inbox-preview";
 import { renderProgressCode } from "./progress-code";
 
-const translations = createTranslations(councilSettingsSchema.parse(exampleCouncil).timetable);
+const council = councilSettingsSchema.parse(exampleCouncil);
+const translations = createTranslations(council.timetable);
 
 describe.each(supportedLanguages)("the code email in %s", (language) => {
   const t = translations[language]!.getFixedT(language, ["emails", "common"]);
-  const email = renderProgressCode({ code: "482917", minutes: 15, language, t });
+  const email = renderProgressCode({ code: "482917", minutes: 15, language, council, t });
 
   it("shows the code neither in its subject nor in what a list of emails or a locked phone shows", () => {
     expect(email.subject).not.toContain("482917");
@@ -28,5 +29,11 @@ describe.each(supportedLanguages)("the code email in %s", (language) => {
     expect(email.text).toContain(t("emails:progressCode.code", { code: "482917" }));
     expect(email.html).toContain(t("emails:progressCode.code", { code: "482917" }));
     expect(email.text).toContain(t("emails:progressCode.expires", { count: 15 }));
+  });
+
+  it("tells someone who did not ask for it not to pass it on, and the number to call", () => {
+    expect(email.text).toContain(t("emails:progressCode.ignore", { phone: councilIn(council, language).contact.phone }));
+    expect(email.text).toContain(councilIn(council, language).contact.phone);
+    expect(email.text + email.html).not.toContain("{{");
   });
 });

@@ -251,7 +251,7 @@ export class DeliveryWorker {
     if (!issued) return;
     const language = isSupportedLanguage(issued.language) ? issued.language : fallbackLanguage;
     const t = translations[language].getFixedT(language, ["emails", "common"]);
-    await mail.send({ to: issued.email, ...renderProgressCode({ code: issued.code, minutes: progressCodeRules.minutes, language, t }), messageId: `<${job.id}@complaints-portal>` });
+    await mail.send({ to: issued.email, ...renderProgressCode({ code: issued.code, minutes: progressCodeRules.minutes, language, council: this.deps.config.council, t }), messageId: `<${job.id}@complaints-portal>` });
   }
 
   private async sendDigest(job: DeliveryJob): Promise<void> {

@@ -134,8 +134,9 @@ export default function Confirmation() {
             <NotificationBanner titleText={t("common:notificationTitle")} titleId="not-emailed-title">
               <h2 className="govuk-notification-banner__heading">{t("common:confirmation.notEmailed.heading")}</h2>
               <p className="govuk-body">{t("common:confirmation.notEmailed.body")}</p>
+              {/* Only the number: a screenshot or a printout of this page could be found by the person they told us
+                  about, and would show what they wrote. */}
               <p className="govuk-body">{keepingTogether(t("common:confirmation.notEmailed.keep"), page.reference)}</p>
-              <PrintButton text={t("confirmation.print")} />
             </NotificationBanner>
           ) : null}
           {page.replyBy ? <p className="govuk-body govuk-!-font-weight-bold">{t("confirmation.replyBy", values)}</p> : null}
@@ -184,9 +185,10 @@ export default function Confirmation() {
               <Link className="govuk-link" to="/">{t("confirmation.home")}</Link>
             </p>
           </div>
-          {/* Folded away so the answers are not on screen for anyone looking over a shoulder; printing opens them. */}
+          {/* Folded away so the answers are not on screen for anyone looking over a shoulder; printing opens them, except
+              for someone it is not safe to contact, who is offered no copy (a printout could be found). */}
           <Details
-            classes="app-print-open"
+            classes={page.notEmailed ? undefined : "app-print-open"}
             summaryText={t("confirmation.yourAnswers")}
             html={page.sections.map((section) => (
               <div key={section.id}>

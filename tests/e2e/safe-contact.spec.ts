@@ -28,8 +28,13 @@ for (const javaScriptEnabled of [true, false]) {
       // The confirmation says plainly that we have not emailed them, and asks them to keep the reference now.
       const banner = page.locator(".govuk-notification-banner, .govuk-warning-text, .govuk-inset-text").filter({ hasText: "We have not emailed you" });
       await expect(banner).toBeVisible();
-      await expect(page.getByText("Write down your reference number now, or take a screenshot of this page.")).toBeVisible();
-      if (javaScriptEnabled) await expect(page.getByRole("button", { name: /Print/ })).toBeVisible();
+      // Only the number: a screenshot or a printout could be found by the person they told us about, and would show
+      // what they wrote. So no print button, and the answers stay folded if the page is printed all the same.
+      await expect(page.getByText("Write down your reference number now and keep it somewhere only you can find it.")).toBeVisible();
+      await expect(page.getByRole("button", { name: /Print/ })).toHaveCount(0);
+      await page.emulateMedia({ media: "print" });
+      await expect(page.getByText("My foster carer reads my emails.")).toBeHidden();
+      await page.emulateMedia({ media: "screen" });
       // "Not sure" about an advocate: the advocacy service is not asked, and they are not told it was.
       await expect(page.getByText(/You asked for an advocate/)).toHaveCount(0);
       await checkA11y();

@@ -2,14 +2,16 @@
 // how to reach the advocacy service, how to ask for the next stage while that is open, and how to contact the team.
 // Never what the person wrote, their name or anyone else's: someone else may be holding the phone.
 import { Reference } from "~/components/reference";
-import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "~/translation/react";
 import { Button } from "~/components/govuk/button";
 import { InsetText } from "~/components/govuk/inset-text";
 import { SummaryList } from "~/components/govuk/summary-list";
 import { progressView } from "~/cases/progress-view";
-import { progressSession, requireProgress, saveSession } from "~/cases/progress-requests.server";
+import { progressSession, redirectSaving, requireProgress, saveSession } from "~/cases/progress-requests.server";
+import { refuseForgery } from "~/journeys/forgery.server";
+import { readForm } from "~/journeys/read-form.server";
 import { formatLongDate } from "~/format-date";
 import { journeyStartFromProgress } from "~/journeys/journey-requests.server";
 import { journeys } from "~/journeys/journeys";
@@ -54,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(
     {
       title: `${t("status.title")} – ${context.council.serviceName}`,
+      csrf: context.services.sessions.csrfToken(session),
       reference: found.reference,
       stageKey: view.stageKey,
       reply: view.reply ? { key: view.reply.key, date: date(view.reply.date) } : null,
@@ -72,6 +75,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // closes the idle time after the code was entered (decision 056).
     { headers: { "Cache-Control": "no-store" } },
   );
+}
+
+/**
+ * "Close this page now": the person has finished, and may be about to hand the phone over. The case's page closes
+ * at once, as it would after the idle time, and the start says so. Not counted against the code's tries or its rate
+ * limit: closing is never refused for coming too often.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const session = await progressSession(request, context);
+  await refuseForgery(context, request, session, form);
+  delete session.data.progress;
+  return redirectSaving(context, session, "/progress?closed");
 }
 
 export default function ProgressStatus() {
@@ -134,6 +150,10 @@ export default function ProgressStatus() {
             </p>
             <InsetText text={t("status.privacy")} />
             <p className="govuk-body">{t("status.closes", { minutes: root?.idleMinutes ?? 0 })}</p>
+            <Form method="post" action="/progress/status" noValidate>
+              <input type="hidden" name="csrf" value={page.csrf} />
+              <Button text={t("status.closeNow")} classes="govuk-button--secondary" preventDoubleClick />
+            </Form>
           </div>
         </div>
       </main>

@@ -363,11 +363,28 @@ test.describe("a complaint at stage 3, at 360 px without JavaScript", () => {
 // The page about a complaint closes after the idle time even while the session goes on (decision 075); then the
 // reference it was opened with is not kept to fill in on "Check your complaint", where whoever picks the phone up
 // next would find it, nor does opening that page keep it.
-test("once the page about a complaint has closed, its reference is not filled in again", async ({ page, baseURL }) => {
+test("the person can close the page about their complaint when they have finished, and once it has closed its reference is not filled in again", async ({ page, baseURL, checkA11y }) => {
   const person = personas({ tag: `closed${Date.now().toString(36)}` }).parent;
   const reference = await sendComplaint(baseURL!, person);
   await askForCode(page, reference);
   await page.getByLabel("Code", { exact: true }).fill(await codeSentTo(emailOf(person), 0));
+  await continueOn(page);
+  await expect(page).toHaveURL(/\/progress\/status$/);
+  // Finished, before handing the phone over: closed at once, and said so.
+  await page.getByRole("button", { name: "Close this page now" }).click();
+  await expect(page).toHaveURL(/\/progress\?closed$/);
+  await expect(page.getByText("For your privacy, we closed the page about your complaint. Your complaint is not affected.")).toBeVisible();
+  await expect(page.getByLabel("What is your reference number?", { exact: false })).toHaveValue("");
+  await checkA11y();
+  await page.goBack();
+  await page.reload();
+  await expect(page).toHaveURL(/\/progress$/);
+  await page.goto("/progress/status");
+  await expect(page).toHaveURL(/\/progress$/);
+
+  // Open again with a new code; then its time runs out while the session goes on.
+  await askForCode(page, reference);
+  await page.getByLabel("Code", { exact: true }).fill(await codeSentTo(emailOf(person), 1));
   await continueOn(page);
   await expect(page).toHaveURL(/\/progress\/status$/);
   // While it is open, going back to the start finds the reference there.

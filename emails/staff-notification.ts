@@ -6,7 +6,7 @@ import type { CouncilSettings } from "~/config/council-schema";
 import { acknowledgementDue, acknowledgementWorkingDays, isPublicHealth, nextStagePromise, promisedReplyBy, stageLimits, urgentContactBy, type ReplyPromise } from "~/cases/timetable";
 import { londonDate } from "~/working-days";
 import { formatLongDate } from "~/format-date";
-import { noReplyReason } from "~/delivery/contact-permission";
+import { noReplyReason, textsNotSent } from "~/delivery/contact-permission";
 import { isSupportedLanguage, languages } from "~/i18n";
 import { describeAnswers, type AnswerRow } from "~/journeys/describe-answers";
 import { leadingFlags, orderFlags, routingFlags, type RoutingFlag } from "~/journeys/flags";
@@ -57,16 +57,19 @@ function safeContactBox(journey: Journey, answers: JourneyAnswers, detail: Staff
   if (safety.leaveMessage === "no") warnings.push({ kind: "paragraph", text: t("emails:staff.doNotLeaveMessage") });
   // All they gave is what they said is not safe to use: they were told on the confirmation that we cannot reply.
   if (noReplyReason(contact) === "unsafe") warnings.push({ kind: "paragraph", text: t("emails:staff.noSafeWay") });
+  // Someone who asked for texts and told us a message is not safe was told at check answers that we would call
+  // instead: the team is told the same, not "Text message" under "Do not leave a message".
+  const contactBy = { key: t("emails:staff.contactBy"), value: t(`emails:staff.methods.${contact.method}`, { context: textsNotSent(contact) ? "callInstead" : undefined }) };
   const details =
     detail === "full"
       ? [
-          { key: t("emails:staff.contactBy"), value: t(`emails:staff.methods.${contact.method}`) },
+          contactBy,
           ...(contact.email ? [{ key: t("emails:staff.email"), value: contact.email }] : []),
           ...(contact.phone ? [{ key: t("emails:staff.phone"), value: contact.phone }] : []),
           ...(contact.address ? [{ key: t("emails:staff.address"), value: contact.address.join("\n") }] : []),
           { key: t("emails:staff.safeTimes"), value: safety.safeTimes ?? t("emails:staff.anyTime") },
         ]
-      : [{ key: t("emails:staff.contactBy"), value: t(`emails:staff.methods.${contact.method}`) }];
+      : [contactBy];
   return {
     kind: "box",
     blocks: [

@@ -12,7 +12,7 @@ import { webhookPayloadSchema } from "~/delivery/webhook-payload";
 import { exampleCouncil } from "~/config/example-council";
 import { councilIn, councilSettingsSchema } from "~/config/council-schema";
 import { i18nextOptions, supportedLanguages } from "~/i18n";
-import { mayWriteTo } from "~/delivery/contact-permission";
+import { mayWriteTo, textsNotSent } from "~/delivery/contact-permission";
 import { generateReference } from "~/reference.server";
 import type { StoredSubmission } from "~/services/submissions.server";
 import { renderAcknowledgement } from "@emails/acknowledgement";
@@ -147,6 +147,12 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
           expect(preview, `${journey.id} in ${language}`).not.toContain(reference);
         }
         expect(staff.text + staff.html, "no placeholder left unfilled").not.toContain("{{");
+        // Asked for texts, but told us a message is not safe: told at check answers we would call instead, and the
+        // team is told the same, never "Text message" under "Do not leave a message".
+        const callInstead = textsNotSent(journey.contactOf(answers));
+        expect(staff.text.includes("How to contact them:\n  A call they answer: they asked for text messages"), persona.name).toBe(callInstead);
+        // (Their answers, further down, keep what they chose, as they gave it.)
+        if (callInstead) expect(staff.text.slice(0, staff.text.indexOf("Their answers")), persona.name).not.toContain("Text message");
         expect(missing).toEqual([]);
         // The advocacy service is the children's services' own: a public health complaint is not offered it in the
         // email, as its pages offer it nowhere, unless the person asked for an advocate and the service was told.

@@ -265,6 +265,30 @@ test("with JavaScript, a warning before the idle limit lets the person keep thei
   await expectHeading(page, "Who are you?");
 });
 
+test("with JavaScript, typing a long answer keeps the answers, quietly, so no warning interrupts it", async ({ page }) => {
+  await page.clock.install();
+  await reachWhatHappened(page);
+  await expect(page.locator("dialog.app-timeout-dialog[data-app-timeout-warning-init]")).toBeAttached();
+  const id = await sessionId(page);
+  const expiry = () => withPortalDatabase(async (db) => Number((await db.get<{ e: number }>("SELECT expires_at AS e FROM sessions WHERE id = ?", [id]))!.e));
+  const before = await expiry();
+  // Half an hour spent writing: the next keystrokes keep the session, as sending an answer would.
+  await page.clock.fastForward("31:00");
+  const field = page.getByRole("textbox", { name: "Tell us what happened" });
+  await field.pressSequentially("The health visitor never came");
+  await expect.poll(expiry).toBeGreaterThan(before);
+  // An hour after the page opened, still writing: no warning (it would have come at 58 minutes), nothing announced.
+  await page.clock.fastForward("28:00");
+  await field.pressSequentially(" and nobody called.");
+  const dialog = page.getByRole("dialog", { name: "We will delete your answers soon" });
+  await expect(dialog).toBeHidden();
+  await expect(page.locator("#timeout-extended")).toHaveText("");
+  await expect(field).toHaveValue("The health visitor never came and nobody called.");
+  // Left alone after that, the warning comes as before.
+  await page.clock.fastForward("30:00");
+  await expect(dialog).toBeVisible();
+});
+
 test("'Your answers have been deleted' deletes only a session whose time is up, and only when our own page sent the person there", async ({ page }) => {
   await startComplaint(page);
   await choose(page, /Public health/);

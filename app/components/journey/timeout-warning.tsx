@@ -1,4 +1,5 @@
-// With JavaScript, a warning two minutes before the idle limit lets the person keep their answers.
+// With JavaScript, a warning two minutes before the idle limit lets the person keep their answers; typing keeps them
+// as sending an answer does.
 // Without JavaScript nothing shows, and an expired session lands on "Your answers have been deleted".
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -29,6 +30,22 @@ export function TimeoutWarning({ idleMinutes, journeyId, csrf }: { idleMinutes: 
       window.clearTimeout(expire);
     };
   }, [idleMinutes, journeyId, startedAt]);
+
+  // Typing is activity too: someone writing a long answer is not told their answers will be deleted "if you do not
+  // do anything", nor do their keystrokes go into the warning. Past half the idle time, the next one keeps the session,
+  // quietly (nothing is announced, and the page's data is not fetched again), and the clocks start again.
+  useEffect(() => {
+    let sending = false;
+    const typed = () => {
+      if (sending || Date.now() - startedAt < (idleMinutes * 60_000) / 2) return;
+      sending = true;
+      fetch("/session/keep-alive", { method: "POST", body: new URLSearchParams({ csrf }) })
+        .then((response) => response.ok && setStartedAt(Date.now()), () => undefined)
+        .finally(() => (sending = false));
+    };
+    document.addEventListener("input", typed);
+    return () => document.removeEventListener("input", typed);
+  }, [idleMinutes, startedAt, csrf]);
 
   useEffect(() => {
     if (keepAlive.state === "idle" && keepAlive.data?.ok) {

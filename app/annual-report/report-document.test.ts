@@ -483,6 +483,14 @@ describe("reports from other records", () => {
     expect(lines.slice(1).every((line) => line[4] === "")).toBe(true);
   });
 
+  it("says what is kept of how the portal was used, and that it identifies nobody, only where those figures are shown", () => {
+    const anonymous = "Nothing here identifies anyone: only the page language, whether JavaScript ran and a width band are kept.";
+    const byPhone = Array.from({ length: 4 }, (_, index) => record(`2025-05-0${index + 1}`, { channel: "phone", reach: null }));
+    expect(sectionWords(render({ cases: byPhone, submissions: [], quotations: [] }, financialYear(2025)).elements, "reach")).not.toContain(anonymous);
+    const online = [...byPhone, record("2025-06-02")];
+    expect(sectionWords(render({ cases: online, submissions: [], quotations: [] }, financialYear(2025)).elements, "reach")).toContain(anonymous);
+  });
+
   it("says there are no figures for the previous year rather than comparing with nothing", () => {
     const cases = Array.from({ length: 18 }, (_, index) => record(`2025-05-${String(index + 1).padStart(2, "0")}`));
     const { elements } = render({ cases, submissions: [], quotations: [] }, financialYear(2025));

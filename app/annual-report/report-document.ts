@@ -773,7 +773,6 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         blocks.push(paragraph(say("reach.width", { list: joinList(list) })));
       }
     }
-    blocks.push(paragraph(say("reach.anonymous")));
     const channelTable = compareTable("reach-channel", heading, say("reach.channelCaption"), [
       row(say("reach.channelTotal"), reach.total),
       ...caseChannels.map((key) => row(say(`channel.${key}`), reach.byChannel[key], { indent: 1 })),
@@ -790,7 +789,11 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       row(say("reach.portalTotal"), reach.portal, { repeated: true }),
       ...widthKeys.map((key) => row(say(`width.${key}`), reach.width[key], { indent: 1 })),
     ]);
-    for (const table of [channelTable, languageTable, javascriptTable, widthTable]) if (!tableIsEmpty(table)) blocks.push({ kind: "table", table });
+    // What was kept of how the portal was used, and that it identifies nobody: said where those figures are shown (a
+    // year whose complaints all came by phone has none).
+    const portalTables = [languageTable, javascriptTable, widthTable].filter((table) => !tableIsEmpty(table));
+    if (portalTables.length) blocks.push(paragraph(say("reach.anonymous")));
+    for (const table of [channelTable, ...portalTables]) if (!tableIsEmpty(table)) blocks.push({ kind: "table", table });
     sections.push({ id: "reach", heading, blocks });
   }
 

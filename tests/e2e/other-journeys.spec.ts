@@ -137,7 +137,7 @@ for (const javaScriptEnabled of [true, false]) {
       const reference = await send(page, "Send request");
       await expect(page.getByText(/We aim to send you our written reply by/)).toBeVisible();
       // The request has a reference of its own; the complaint is still looked up by the complaint's.
-      await expect(page.getByText(`Your complaint keeps its own reference number, ${good}. Use that one to check where your complaint is.`)).toBeVisible();
+      await expect(page.getByText(`Your complaint keeps its own reference number, ${good}: use that one, not this request's, to check where your complaint is or if you contact us about it.`)).toBeVisible();
       const stored = (await storedSubmissions()).find((s) => s.reference === reference)!;
       expect(stored.answers.reference).toEqual({ reference: good, "no-reference": [] });
       const { mail, webhooks } = await deliveriesFor(reference, 2);

@@ -8,6 +8,7 @@ import { fileSize } from "~/evidence/evidence-limits";
 import { sameSitePath } from "~/journeys/forgery.server";
 import { maxBodyBytes } from "~/journeys/read-form.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
+import { useRootData } from "~/root-data";
 
 // Its error page, in the layout with its data (the person's language, the council): see error-page.tsx.
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
@@ -41,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Refused() {
   const page = useLoaderData<typeof loader>();
   const { t } = useTranslation("common");
+  const council = useRootData()?.council;
   return (
     <>
       <main className="govuk-main-wrapper" id="main-content">
@@ -48,6 +50,10 @@ export default function Refused() {
           <div className="govuk-grid-column-two-thirds">
             <h1 className="govuk-heading-l">{t(`errors.${page.reason}.title`, { context: page.wordsFor })}</h1>
             <p className="govuk-body">{t(`errors.${page.reason}.body`, { minutes: page.reason === "rateLimited" ? t("errors.rateLimited.minutes", { count: page.minutes }) : undefined, context: page.wordsFor, size: page.size })}</p>
+            {/* Someone who cannot try again yet to see where their complaint is can ask by phone instead. */}
+            {page.reason === "rateLimited" && page.wordsFor === "progress" ? (
+              <p className="govuk-body">{t("errors.rateLimited.call_progress", { phone: council?.contact.phone ?? "", openingHours: council?.contact.openingHours ?? "" })}</p>
+            ) : null}
             {/* Without a cookie, nothing was ever kept. */}
             {page.wordsFor === "progress" || page.reason === "cookiesOff" ? null : <p className="govuk-body">{t("errors.answersKept")}</p>}
             <p className="govuk-body">

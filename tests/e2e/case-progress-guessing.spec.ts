@@ -155,6 +155,8 @@ test("1,000 wrong references and codes from many clients and one: nothing found 
   expect(refusedPage).toContain("You have tried a lot of times in a short time");
   expect(refusedPage).toContain("we have paused tries from your connection");
   expect(refusedPage).not.toContain("Answers you saved before are still there");
+  // And how to find out now without trying again: by phone.
+  expect(refusedPage).toMatch(/If you need to know now where your complaint is, call us on 01632\s960000/);
   // Another client is not held back by it.
   expect(await new Visitor("10.3.0.2").post("/progress", { reference: missing })).toBe("303 /progress/code");
 

@@ -7,7 +7,7 @@ import { londonDate } from "~/working-days";
 import type { LoadedSession } from "~/services/session-store.server";
 import { journeyById } from "./journeys";
 import { refuseForgery } from "./forgery.server";
-import { walkJourney, type FormFields, type JourneyPosition } from "./journey-engine";
+import { allFields, walkJourney, type FormFields, type JourneyPosition } from "./journey-engine";
 import type { Journey } from "./journey-types";
 import type { JourneyState } from "./session-data";
 
@@ -44,6 +44,20 @@ export function freshJourneyState(): JourneyState {
  * complaint (below). For a post, `form` is checked for forgery before the journey's state is read, since a post from
  * another tab may follow its session to a new id.
  */
+/** The flash's page for what was written on a page sent after the time was up (shown by routes/answers-deleted.tsx). */
+export const deletedPage = "answers-deleted";
+
+/** What was written in a page's text boxes, by field name: only words the person typed, never choices or tokens. */
+function writtenOn(journey: Journey, path: string, form: FormFields): Record<string, string> {
+  const page = journey.pages.find((each) => `/${journey.id}/${each.id}` === path);
+  const written: Record<string, string> = {};
+  for (const field of page ? allFields(page.fields) : []) {
+    const value = field.kind === "text" || field.kind === "textarea" ? form.get(field.name) : null;
+    if (typeof value === "string" && value.trim()) written[field.name] = value;
+  }
+  return written;
+}
+
 export async function loadJourneyRequest(context: AppLoadContext, request: Request, journeyId: string | undefined, form?: FormFields): Promise<JourneyRequest> {
   const journey = journeyOrNotFound(journeyId);
   const session = context.session ?? (await context.services.sessions.load(request));
@@ -56,6 +70,15 @@ export async function loadJourneyRequest(context: AppLoadContext, request: Reque
     // That page had closed (it closes when the session does): the person typed nothing into this journey from
     // there, so it starts afresh rather than telling them their answers were deleted.
     if (followedFromProgress) throw redirect(url.pathname, { status: 303, headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });
+    // A page sent after the time was up (without JavaScript there is no warning): what was written on it is shown
+    // once on the page that says the answers were deleted, to copy before starting again, not lost with the rest.
+    const written = form ? writtenOn(journey, url.pathname, form) : {};
+    if (Object.keys(written).length) {
+      const fresh = await context.services.sessions.loadFromCookieHeader(null);
+      fresh.data.flash = { journey: journey.id, page: deletedPage, values: written, errors: [] };
+      const kept = await context.services.sessions.save(fresh);
+      throw redirect(`/answers-deleted?from=${journey.id}`, { status: 303, headers: { "Set-Cookie": kept ?? cookie, "Cache-Control": "no-store" } });
+    }
     throw redirect(`/answers-deleted?from=${journey.id}`, { headers: { "Set-Cookie": cookie } });
   }
   if (followedFromProgress) throw redirect(url.pathname, { status: 303, headers: { "Cache-Control": "no-store" } });

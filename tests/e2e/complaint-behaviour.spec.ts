@@ -189,9 +189,31 @@ test.describe("an expired session", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await expectHeading(page, "Your answers have been deleted");
     await expect(page.getByText("we deleted your answers")).toBeVisible();
+    // Nothing written on that page was there to keep (a choice is not shown back).
+    await expect(page.getByRole("heading", { name: "What you wrote on the last page" })).toHaveCount(0);
     await checkA11y();
     await page.getByRole("link", { name: "Start again" }).click();
     await expectHeading(page, "Make a complaint");
+  });
+
+  test("keeps what was written on the page sent after the time was up, to copy, shown once", async ({ page, checkA11y }) => {
+    await reachWhatHappened(page);
+    const story = "The health visitor never came.\nNobody called to say why.";
+    await page.getByRole("textbox", { name: "Tell us what happened" }).fill(story);
+    const id = await sessionId(page);
+    await expireSessions(page);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expectHeading(page, "Your answers have been deleted");
+    await expect(page.getByRole("heading", { name: "What you wrote on the last page" })).toBeVisible();
+    await expect(page.locator(".govuk-inset-text").filter({ hasText: "The health visitor never came." })).toHaveText(story);
+    await checkA11y();
+    // Shown once: nothing of it is kept, in the browser's session or the database.
+    await page.reload();
+    await expectHeading(page, "Your answers have been deleted");
+    await expect(page.getByText("The health visitor never came.")).toHaveCount(0);
+    expect(await withPortalDatabase(async (db) => (await db.all("SELECT id FROM sessions WHERE id = ?", [id])).length)).toBe(0);
+    const cookie = (await page.context().cookies()).find((c) => c.name === "session");
+    if (cookie) expect(await withPortalDatabase(async (db) => (await db.all("SELECT id FROM sessions WHERE id = ?", [cookie.value.split(".")[0]])).length)).toBe(0);
   });
 });
 

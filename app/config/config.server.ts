@@ -149,6 +149,8 @@ export const environmentSchema = z.object({
   BOT_MIN_SECONDS: z.coerce.number().min(0).max(600).default(1.5),
   RATE_LIMIT_POSTS: z.coerce.number().int().min(1).max(100_000).default(600),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(maxRateLimitWindowMinutes).default(15),
+  /** "Check your complaint": references and codes one client may send in 15 minutes (about 2 or 3 for each person). */
+  PROGRESS_RATE_LIMIT_POSTS: z.coerce.number().int().min(1).max(100_000).default(30),
   MIGRATE_ON_START: booleanSetting("true"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   // A lease shorter than a slow send (SMTP and webhook timeouts are 15 to 30 s) lets a second worker send it too.

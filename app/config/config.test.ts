@@ -124,6 +124,12 @@ describe("configuration", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "postgresql:///portal?host=/var/run/postgresql" }, quiet).env.DATABASE_URL).toContain("portal");
   });
 
+  it("lets a council with many people behind one address allow more tries at Check your complaint, within bounds", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }, quiet).env.PROGRESS_RATE_LIMIT_POSTS).toBe(30);
+    expect(loadConfig({ DATA_DIR: dataDir(), PROGRESS_RATE_LIMIT_POSTS: "120" }, quiet).env.PROGRESS_RATE_LIMIT_POSTS).toBe(120);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PROGRESS_RATE_LIMIT_POSTS: "0" }, quiet)).toThrow(/PROGRESS_RATE_LIMIT_POSTS/);
+  });
+
   it("allows plain HTTP webhooks to loopback, and anywhere outside production", () => {
     const secret = `whsec_${Buffer.alloc(32, 1).toString("base64")}`;
     const production = { APP_ENV: "production", SESSION_SECRET: "x".repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`, WEBHOOK_SECRET: secret, CLAMAV_URL: "tcp://127.0.0.1:3310", PUBLIC_URL: "https://complaints.example.org", SMTP_URL: "smtps://portal:pw@smtp.example.org:465" };

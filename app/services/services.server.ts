@@ -160,7 +160,7 @@ export async function createServices(config: AppConfig, { db, waitForDatabase = 
     submissions,
     cases,
     progressCodes: new ProgressCodes(database, sealer, cases, config.sessionSecret),
-    progressLimiter: new RateLimiter(database, 30, 15 * 60_000, { scope: "progress" }),
+    progressLimiter: new RateLimiter(database, config.env.PROGRESS_RATE_LIMIT_POSTS, 15 * 60_000, { scope: "progress" }),
     caseEventsLimiter: new RateLimiter(database, refusedCaseEvents.limit, refusedCaseEvents.windowMs, { scope: "case-events" }),
     retention: new Retention(database, cases),
     outbox: new Outbox(database, config.env.DELIVERY_RETRY_DELAYS),

@@ -213,7 +213,7 @@ test.describe("an expired session", () => {
     await expect(page.getByText("The health visitor never came.")).toHaveCount(0);
     expect(await withPortalDatabase(async (db) => (await db.all("SELECT id FROM sessions WHERE id = ?", [id])).length)).toBe(0);
     const cookie = (await page.context().cookies()).find((c) => c.name === "session");
-    if (cookie) expect(await withPortalDatabase(async (db) => (await db.all("SELECT id FROM sessions WHERE id = ?", [cookie.value.split(".")[0]])).length)).toBe(0);
+    if (cookie) expect(await withPortalDatabase(async (db) => (await db.all("SELECT id FROM sessions WHERE id = ?", [cookie.value.split(".")[0] ?? ""])).length)).toBe(0);
   });
 });
 

@@ -114,6 +114,7 @@ export function describeAnswers(journey: Journey, answers: JourneyAnswers, route
       section.rows.push({ page: id, field: "evidence", key: t("common:pages.evidence.summary"), value: files.length ? files.join("\n") : t("common:evidence.noFiles"), empty: false });
     }
     for (const field of visibleFields(page, answer)) {
+      if (field.kind === "checkboxes" && field.onlyWhenTicked && !(Array.isArray(answer[field.name]) && answer[field.name]!.length)) continue;
       const value = formatValue(journey, page, field, answer, t);
       section.rows.push({
         page: id,

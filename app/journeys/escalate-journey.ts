@@ -24,7 +24,7 @@ const pages: QuestionPage[] = [
     headingField: "reference",
     fields: [
       { kind: "text", name: "reference", rule: line(40), autocomplete: "off", spellcheck: false, widthClass: "govuk-input--width-20", prefill: "viewed-case-reference" },
-      { kind: "checkboxes", name: "no-reference", optional: true, options: [{ value: "yes" }] },
+      { kind: "checkboxes", name: "no-reference", optional: true, onlyWhenTicked: true, options: [{ value: "yes" }] },
     ],
     // The reference is checked with its check character, so a mistyped one gets a specific message at once.
     customSchema: {

@@ -40,6 +40,12 @@ export interface RadiosField extends FieldBase {
 export interface CheckboxesField extends FieldBase {
   kind: "checkboxes";
   options: readonly FieldOption[];
+  /**
+   * A single box that says something is missing ("I do not have my reference", "I do not know the date"): in the
+   * answers (check answers, the team's email) only when ticked. Unticked, "Does not have the reference: No" is a
+   * double negative, and the answer it stands beside says the rest.
+   */
+  onlyWhenTicked?: true;
 }
 
 export interface TextField extends FieldBase {

@@ -221,7 +221,7 @@ export function aboutToHappenPage(next: QuestionPage["next"], { section }: { sec
             conditional: [
               { kind: "textarea", name: "what-happens", maxLength: 500, rows: 3, characterCount: true },
               { kind: "date", name: "happens-on", rule: upcomingDate, optional: true },
-              { kind: "checkboxes", name: "happens-unknown", optional: true, options: [{ value: "yes" }] },
+              { kind: "checkboxes", name: "happens-unknown", optional: true, onlyWhenTicked: true, options: [{ value: "yes" }] },
             ],
           },
           { value: "no" },

@@ -311,6 +311,22 @@ test("with JavaScript, typing a long answer keeps the answers, quietly, so no wa
   await expect(dialog).toBeVisible();
 });
 
+test("with JavaScript, typing does not hold the page open once the server has ended the session", async ({ page }) => {
+  await page.clock.install();
+  await reachWhatHappened(page);
+  await expect(page.locator("dialog.app-timeout-dialog[data-app-timeout-warning-init]")).toBeAttached();
+  const id = await sessionId(page);
+  await withPortalDatabase((db) => db.run("DELETE FROM sessions WHERE id = ?", [id]));
+  // Past half the idle time, typing asks the server to keep the session: it has gone, so nothing is restarted.
+  await page.clock.fastForward("31:00");
+  const asked = page.waitForResponse((response) => response.url().endsWith("/session/keep-alive"));
+  await page.getByRole("textbox", { name: "Tell us what happened" }).pressSequentially("The health visitor");
+  expect(await (await asked).json()).toEqual({ ok: false });
+  // So the warning comes when it would have (at 58 minutes), not half an hour later.
+  await page.clock.fastForward("27:30");
+  await expect(page.getByRole("dialog", { name: "We will delete your answers soon" })).toBeVisible();
+});
+
 test("'Your answers have been deleted' deletes only a session whose time is up, and only when our own page sent the person there", async ({ page }) => {
   await startComplaint(page);
   await choose(page, /Public health/);

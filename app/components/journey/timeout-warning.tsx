@@ -39,8 +39,10 @@ export function TimeoutWarning({ idleMinutes, journeyId, csrf }: { idleMinutes: 
     const typed = () => {
       if (sending || Date.now() - startedAt < (idleMinutes * 60_000) / 2) return;
       sending = true;
+      // Only a session the server kept: its answer says so ({ ok: false } once the session has gone).
       fetch("/session/keep-alive", { method: "POST", body: new URLSearchParams({ csrf }) })
-        .then((response) => response.ok && setStartedAt(Date.now()), () => undefined)
+        .then((response) => response.json() as Promise<{ ok?: boolean }>)
+        .then((kept) => kept.ok === true && setStartedAt(Date.now()), () => undefined)
         .finally(() => (sending = false));
     };
     document.addEventListener("input", typed);

@@ -151,7 +151,7 @@ for (const javaScriptEnabled of [true, false]) {
       const acknowledgement = mail.find((m) => m.to[0] === "escalating@example.org")!;
       expect(acknowledgement.subject).toBe("We have your request");
       expect(acknowledgement.text).toContain(reference);
-      expect(acknowledgement.text).toContain(`Your complaint keeps its own reference number, ${good}.`);
+      expect(acknowledgement.text).toContain(`Your complaint keeps its own reference number, ${good}: use that one`);
       expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ type: "escalate.requested" });
     });
   });

@@ -319,9 +319,16 @@ test("with JavaScript, typing does not hold the page open once the server has en
   await withPortalDatabase((db) => db.run("DELETE FROM sessions WHERE id = ?", [id]));
   // Past half the idle time, typing asks the server to keep the session: it has gone, so nothing is restarted.
   await page.clock.fastForward("31:00");
+  const asks: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/session/keep-alive")) asks.push(request.url());
+  });
   const asked = page.waitForResponse((response) => response.url().endsWith("/session/keep-alive"));
   await page.getByRole("textbox", { name: "Tell us what happened" }).pressSequentially("The health visitor");
   expect(await (await asked).json()).toEqual({ ok: false });
+  // Told the session has gone, the page asks no more, however much is typed.
+  await page.getByRole("textbox", { name: "Tell us what happened" }).pressSequentially(" never came.");
+  expect(asks).toHaveLength(1);
   // So the warning comes when it would have (at 58 minutes), not half an hour later.
   await page.clock.fastForward("27:30");
   await expect(page.getByRole("dialog", { name: "We will delete your answers soon" })).toBeVisible();

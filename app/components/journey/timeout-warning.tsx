@@ -39,11 +39,15 @@ export function TimeoutWarning({ idleMinutes, journeyId, csrf }: { idleMinutes: 
     const typed = () => {
       if (sending || Date.now() - startedAt < (idleMinutes * 60_000) / 2) return;
       sending = true;
-      // Only a session the server kept: its answer says so ({ ok: false } once the session has gone).
+      // Only a session the server kept: its answer says so. Once it says the session has gone ({ ok: false }), this
+      // page asks no more, and its clocks run on as they were.
       fetch("/session/keep-alive", { method: "POST", body: new URLSearchParams({ csrf }) })
         .then((response) => response.json() as Promise<{ ok?: boolean }>)
-        .then((kept) => kept.ok === true && setStartedAt(Date.now()), () => undefined)
-        .finally(() => (sending = false));
+        .then((kept) => {
+          if (kept.ok !== true) return document.removeEventListener("input", typed);
+          sending = false;
+          setStartedAt(Date.now());
+        }, () => (sending = false));
     };
     document.addEventListener("input", typed);
     return () => document.removeEventListener("input", typed);

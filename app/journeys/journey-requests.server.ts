@@ -38,12 +38,6 @@ export function freshJourneyState(): JourneyState {
   return { runId: randomUUID(), answers: {}, startedAt: Date.now() };
 }
 
-/**
- * Loads the person's session for a journey page. A session that timed out sends them to
- * "Your answers have been deleted" rather than silently starting again, except from the link on the page about a
- * complaint (below). For a post, `form` is checked for forgery before the journey's state is read, since a post from
- * another tab may follow its session to a new id.
- */
 /** The flash's page for what was written on a page sent after the time was up (shown by routes/answers-deleted.tsx). */
 export const deletedPage = "answers-deleted";
 
@@ -58,6 +52,12 @@ function writtenOn(journey: Journey, path: string, form: FormFields): Record<str
   return written;
 }
 
+/**
+ * Loads the person's session for a journey page. A session that timed out sends them to
+ * "Your answers have been deleted" rather than silently starting again, except from the link on the page about a
+ * complaint (below). For a post, `form` is checked for forgery before the journey's state is read, since a post from
+ * another tab may follow its session to a new id.
+ */
 export async function loadJourneyRequest(context: AppLoadContext, request: Request, journeyId: string | undefined, form?: FormFields): Promise<JourneyRequest> {
   const journey = journeyOrNotFound(journeyId);
   const session = context.session ?? (await context.services.sessions.load(request));

@@ -45,7 +45,8 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
   if (submission.replyBy) {
     // In the journey's own words for what it promises, as its confirmation page gave them (an advocate's call, a
     // document in another format, a reply), or the plain promise of a reply.
-    const promised = { replyBy: formatLongDate(submission.replyBy, submission.language) };
+    // A request for the next stage made after the time to ask is promised the council's decision (decision 090).
+    const promised = { replyBy: formatLongDate(submission.replyBy, submission.language), context: journey.asksForNextStage && submission.flags.includes("late") ? "late" : undefined };
     blocks.push({ kind: "paragraph", text: t(`${journey.id}:confirmation.replyBy`, { ...promised, defaultValue: t("emails:acknowledgement.replyBy", promised) }) });
   }
   // What happens next, in the journey's words for an email where it has them (public health complaints have one

@@ -165,7 +165,9 @@ function datedPromise({ journey, submission, council }: StaffNotificationInput, 
   if (!picked || !submission.replyBy) return null;
   const receivedOn = londonDate(new Date(submission.submittedAt));
   const gives = (promise: ReplyPromise) => promisedReplyBy(council.timetable, promise, submission.service, receivedOn) === submission.replyBy;
-  return [picked, ...(journey.asksForNextStage ? [nextStagePromise(2), nextStagePromise(3)] : [])].find(gives) ?? null;
+  // A request for the next stage made after the time to ask is promised the council's decision (decision 090).
+  const lateRequest: ReplyPromise[] = journey.asksForNextStage && submission.flags.includes("late") ? ["late-request"] : [];
+  return [...lateRequest, picked, ...(journey.asksForNextStage ? [nextStagePromise(2), nextStagePromise(3)] : [])].find(gives) ?? null;
 }
 
 /** The words of the rule that gave the reply date (`datedPromise`), or none. */

@@ -167,30 +167,40 @@ describe.each(engines)("case progress on %s", (engine) => {
     const inTime = await asking("2026-12-01");
     expect(inTime.flags).not.toContain("late");
     expect(inTime.flags).not.toContain("not-checked");
+    // Stage 3 picked while the case is at stage 1: stored as settled (a request for stage 2, with what they picked),
+    // so the timeline replays the same, and sent on so.
+    const picked3 = { ...people.escalateWithReference, answers: { ...people.escalateWithReference.answers, reference: { reference: complaint.reference }, stage: { stage: "stage-3" } } };
+    const sentPicked3 = await send(picked3, "2026-12-02", complaint.reference);
+    // Promised what is recorded: stage 2's reply, 25 working days from the request, not stage 3's 50.
+    const { stage2 } = services.config.council.timetable.childrensSocialCare;
+    expect(sentPicked3).toMatchObject({ recordedStage: 2, replyBy: addWorkingDays("2026-12-02", stage2.replyWithin) });
+    expect(sentPicked3.late).toBeUndefined();
+    // Not checked, the form's pick is all there is to go on: stage 3's whole time.
+    expect(await send(picked3, "2026-12-02")).toMatchObject({ replyBy: addWorkingDays("2026-12-02", 50) });
+    expect((await send(picked3, "2026-12-02")).recordedStage).toBeUndefined();
+    const timeline = await services.cases.timeline((await services.cases.byReference(complaint.reference))!.id);
+    expect(timeline.at(-1)!.event).toMatchObject({ type: "next-stage-requested", stage: 2, picked: 3, answered: false, date: "2026-12-02" });
+    // After the time to ask: flagged late, and promised the council's decision on it within the time a complaint is
+    // acknowledged (5 working days), not stage 2's reply, which the council may not give (decision 090); checked or not.
     const late = await asking("2026-12-17");
     expect(late.flags).toContain("late");
+    expect(late).toMatchObject({ late: true, recordedStage: 2, replyBy: addWorkingDays("2026-12-17", services.config.council.timetable.acknowledgeWithin) });
+    expect(late.replyBy).toBe("2026-12-24");
+    const lateUnchecked = await asking("2026-12-17", null);
+    expect(lateUnchecked).toMatchObject({ late: true, replyBy: "2026-12-24" });
+    expect(lateUnchecked.recordedStage).toBeUndefined();
     const found = await services.cases.byReference(complaint.reference);
     expect(found?.state.nextStageRequests).toEqual([
       { stage: 2, on: "2026-12-01", late: false, answeredOn: null },
+      { stage: 2, on: "2026-12-02", late: false, answeredOn: null },
       { stage: 2, on: "2026-12-17", late: true, answeredOn: null },
     ]);
     // The parent did not want an advocate with the complaint, and asked for one with the request: the annual report
     // counts them as someone who complained and asked for an advocate.
     expect(people.parent.answers.advocate).toEqual({ advocate: "no" });
     expect(found?.state.advocateAsked).toBe(true);
-    // Stage 3 picked while the case is at stage 1: stored as settled (a request for stage 2, with what they picked),
-    // so the timeline replays the same, and sent on so.
-    const picked3 = { ...people.escalateWithReference, answers: { ...people.escalateWithReference.answers, reference: { reference: complaint.reference }, stage: { stage: "stage-3" } } };
-    const sentPicked3 = await send(picked3, "2026-12-18", complaint.reference);
-    // Promised what is recorded: stage 2's reply, 25 working days from the request, not stage 3's 50.
-    const { stage2 } = services.config.council.timetable.childrensSocialCare;
-    expect(sentPicked3).toMatchObject({ recordedStage: 2, replyBy: addWorkingDays("2026-12-18", stage2.replyWithin) });
-    // Not checked, the form's pick is all there is to go on: stage 3's whole time.
-    expect(await send(picked3, "2026-12-18")).toMatchObject({ replyBy: addWorkingDays("2026-12-18", 50) });
-    expect((await send(picked3, "2026-12-18")).recordedStage).toBeUndefined();
-    const timeline = await services.cases.timeline(found!.id);
-    expect(timeline.at(-1)!.event).toMatchObject({ type: "next-stage-requested", stage: 2, picked: 3, answered: false, date: "2026-12-18" });
-    expect((await services.cases.stateAt(found!.id, timeline.at(-1)!.seq))!.nextStageRequests).toEqual((await services.cases.byReference(complaint.reference))!.state.nextStageRequests);
+    const replayed = await services.cases.timeline(found!.id);
+    expect((await services.cases.stateAt(found!.id, replayed.at(-1)!.seq))!.nextStageRequests).toEqual(found!.state.nextStageRequests);
   });
 
   it("promises a checked request made while a stage is open that stage's reply date, which comes first", async () => {

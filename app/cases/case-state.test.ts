@@ -593,10 +593,10 @@ describe("requests that cannot come next, and stage 3s kept before panels", () =
     const stored = run(replied, { type: "next-stage-requested", stage: 3, date: "2026-11-16", late: false }, { type: "closed", date: "2026-11-16" });
     expect(digestOn(stored, "2026-11-17").nextStageCannotStart).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 3, askedOn: "2026-11-16", at: 1, days: 1 }]);
     // They asked to go further: the page says they asked for the stage that comes next.
-    expect(progressView(stored, timetable, "2026-11-17").nextStage).toEqual({ kind: "asked", stage: 2, on: "2026-11-16" });
+    expect(progressView(stored, timetable, "2026-11-17").nextStage).toEqual({ kind: "asked", stage: 2, on: "2026-11-16", late: false });
     // Asked again, settled: that request is the one the page gives.
     const again = run(stored, settleRequest(stored, { type: "next-stage-requested", stage: 2, date: "2026-11-18", late: false }));
-    expect(progressView(again, timetable, "2026-11-19").nextStage).toEqual({ kind: "asked", stage: 2, on: "2026-11-18" });
+    expect(progressView(again, timetable, "2026-11-19").nextStage).toEqual({ kind: "asked", stage: 2, on: "2026-11-18", late: false });
     // Stage 2 declined by the council: the older request for stage 3 does not say they are waiting for it.
     const declined = run(again, { type: "next-stage-declined", stage: 2, date: "2026-11-19" });
     expect(progressView(declined, timetable, "2026-11-20").nextStage).toBeNull();

@@ -47,15 +47,15 @@ describe("what the person's page says about their case", () => {
   it("offers the next stage after a reply, and stops offering it once they have asked for it", () => {
     expect(progressView(replied, timetable, "2027-01-10")).toMatchObject({ stageKey: "1-replied", reply: { key: "repliedOn", date: "2027-01-04" }, nextStage: { kind: "offer", stage: 2, inTime: true } });
     const asked = run(replied, { type: "next-stage-requested", stage: 2, date: "2027-01-11", late: false });
-    expect(progressView(asked, timetable, "2027-01-12").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-01-11" });
+    expect(progressView(asked, timetable, "2027-01-12").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-01-11", late: false });
     // Once stage 2 has started, stage 3 is what may be asked for next, after its reply.
     // Closing the case does not answer the request: it is still waiting, however long it waits.
     const closedAfter = run(asked, { type: "closed", date: "2027-01-12" });
-    expect(progressView(closedAfter, timetable, "2027-01-13").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-01-11" });
+    expect(progressView(closedAfter, timetable, "2027-01-13").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-01-11", late: false });
     expect(progressView(closedAfter, timetable, "2027-03-01")).toMatchObject({ stageKey: "1-replied", nextStage: { kind: "asked" } });
     // Asked for on the day the case was closed, after the closing: asked for, not offered again.
     const askedOnClosingDay = run(replied, { type: "closed", date: "2027-01-11" }, { type: "next-stage-requested", stage: 2, date: "2027-01-11", late: false });
-    expect(progressView(askedOnClosingDay, timetable, "2027-01-12").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-01-11" });
+    expect(progressView(askedOnClosingDay, timetable, "2027-01-12").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-01-11", late: false });
     // Declined by the council: not offered again; a closed case is then finished.
     const declined = run(closedAfter, { type: "next-stage-declined", stage: 2, date: "2027-01-13" });
     expect(progressView(declined, timetable, "2027-01-14")).toMatchObject({ stageKey: "closed", nextStage: null });
@@ -63,6 +63,9 @@ describe("what the person's page says about their case", () => {
     // Asked again after a decline: said, as any request waiting is.
     const askedAgain = run(declined, { type: "next-stage-requested", stage: 2, date: "2027-01-14", late: false });
     expect(progressView(askedAgain, timetable, "2027-01-15")).toMatchObject({ stageKey: "1-replied", nextStage: { kind: "asked", stage: 2, on: "2027-01-14" } });
+    // Asked after the time to ask: said so, as the council decides whether to take it (decision 090).
+    const askedLate = run(replied, { type: "next-stage-requested", stage: 2, date: "2027-03-01", late: true });
+    expect(progressView(askedLate, timetable, "2027-03-02").nextStage).toEqual({ kind: "asked", stage: 2, on: "2027-03-01", late: true });
     const atStage2 = run(asked, { type: "stage-started", stage: 2, date: "2027-01-13" });
     expect(progressView(atStage2, timetable, "2027-01-14")).toMatchObject({ stageKey: "2", nextStage: null });
   });

@@ -14,7 +14,7 @@ export interface ProgressView {
   /** `status.<key>`; null where advocacy is not offered (public health) and none was asked for. */
   advocate: "advocateArranged" | "advocateAsked" | "advocateNotAsked" | null;
   /** The next stage they may ask for, and until when; or that they have asked for it, and when. */
-  nextStage: { kind: "offer"; stage: 2 | 3; until: string; inTime: boolean } | { kind: "asked"; stage: 2 | 3; on: string } | null;
+  nextStage: { kind: "offer"; stage: 2 | 3; until: string; inTime: boolean } | { kind: "asked"; stage: 2 | 3; on: string; late: boolean } | null;
   ombudsman: "decided" | "referred" | "referredBack" | null;
   /** Once the council's procedure has ended for them, the Ombudsman is next (seed 3.3: "at the end of the complaints
    * procedure"): after the last stage's reply, after a reply saying the council would not consider it, after the
@@ -49,7 +49,7 @@ export function progressView(state: CaseState, timetable: Timetable, today: stri
         : null,
     panel: panel ? (panel.heldOn ? { key: "panelMet", date: panel.heldOn } : { key: panel.dueOn < today ? "panelLate" : "panelBy", date: panel.dueOn }) : null,
     advocate: state.advocateArrangedOn ? "advocateArranged" : state.advocateAsked ? "advocateAsked" : publicHealth ? null : "advocateNotAsked",
-    nextStage: asked && offered ? { kind: "asked", stage: offered.stage, on: asked.on } : offer ? { kind: "offer", ...offer } : null,
+    nextStage: asked && offered ? { kind: "asked", stage: offered.stage, on: asked.on, late: asked.late } : offer ? { kind: "offer", ...offer } : null,
     ombudsman: state.ombudsman ? (state.ombudsman.decidedOn ? "decided" : state.ombudsman.referredOn ? "referred" : state.ombudsman.referredBack ? "referredBack" : null) : null,
     canAskOmbudsman: Boolean(
       stage.repliedOn &&

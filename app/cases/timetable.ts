@@ -6,7 +6,7 @@ import { addWorkingDays, londonDate } from "~/working-days";
 import type { CaseService, CaseStage, ReportTimetable } from "./case-record";
 
 /** What a submission promises the person about a reply, named by the journey (see Journey.replyPromise). */
-export const replyPromises = ["complaint", "next-stage", "review-panel", "advocate", "other-format"] as const;
+export const replyPromises = ["complaint", "next-stage", "review-panel", "advocate", "other-format", "late-request"] as const;
 export type ReplyPromise = (typeof replyPromises)[number];
 
 /** Whether the service follows the children's social care procedure (three stages) or the public health one. */
@@ -40,6 +40,10 @@ export function promisedWorkingDays(timetable: Timetable, promise: ReplyPromise,
       return timetable.advocateContactWithin;
     case "other-format":
       return timetable.otherFormatWithin;
+    case "late-request":
+      // A request for the next stage made after the time to ask: the council decides whether to take it, and tells
+      // the person within the time a complaint is acknowledged, not a stage's (decision 090).
+      return acknowledgementWorkingDays(timetable, isPublicHealth(service) ? "public-health" : "childrens-social-care");
   }
 }
 

@@ -26,6 +26,7 @@ import { isPortalReference, journeyOfReference, registeredJourneys, webhookTypeO
 import { pageErrorCodes } from "./page-schema";
 import { giveTimeLimits } from "~/services/translations.server";
 import { inboxPreview } from "../../tests/support/inbox-preview";
+import { formatLongDate } from "~/format-date";
 
 const today = "2026-11-26";
 const people: Persona[] = Object.values(personas({ today }));
@@ -192,6 +193,21 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         // 12 months.
         const late = renderStaffNotification({ journey, submission: { ...submission("en"), flags: [...submission("en").flags, "late"] }, detail: "summary", council, t: recordingT("en", [journey.id, "emails", "common"], missing) });
         expect(late.text).toContain(journey.asksForNextStage ? "LATE: They asked after the usual time to ask for the next stage had passed." : "LATE: It happened more than 12 months ago.");
+        // Such a request is promised the council's decision on it, within the time a complaint is acknowledged, not
+        // the stage's reply (decision 090): the team is told that rule, and the person that promise, in their language.
+        if (journey.asksForNextStage && journey.replyPromise(answers)) {
+          const decideBy = replyBy("late-request")!;
+          const lateRequest = (language: string): StoredSubmission => ({ ...submission(language), flags: [...submission(language).flags, "late"], replyBy: decideBy });
+          const staffLate = renderStaffNotification({ journey, submission: lateRequest("en"), detail: "summary", council, t: recordingT("en", [journey.id, "emails", "common"], missing) });
+          expect(decideBy).toBe("2026-12-03");
+          expect(staffLate.text).toContain("Reply by Thursday, 3 December 2026 (asked after the time to ask: decide whether to take it, and tell them within 5 working days).");
+          for (const language of supportedLanguages) {
+            const acknowledgement = renderAcknowledgement({ journey, submission: lateRequest(language), council, publicUrl: "https://complaints.example.org", t: recordingT(language, [journey.id, "emails", "common"], missing) });
+            const words = (resources[language]?.[journey.id]?.confirmation as { replyBy_late: string; replyBy: string });
+            expect(acknowledgement.text, language).toContain(words.replyBy_late.replace("{{replyBy}}", formatLongDate(decideBy, language)));
+            expect(acknowledgement.text, language).not.toContain(words.replyBy.replace("{{replyBy}}", formatLongDate(decideBy, language)));
+          }
+        }
       });
 
       it("leaves an anonymous statistics row", () => {

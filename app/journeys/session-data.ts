@@ -17,6 +17,9 @@ export const journeyStateSchema = z.object({
       /** A request for the next stage added to the case: the stage it is for as recorded, which the confirmation
        * describes (the person may have picked another, `settleRequest`). */
       stage: z.union([z.literal(2), z.literal(3), z.literal("ended")]).optional(),
+      /** A request for the next stage made after the time to ask: the council decides whether to take it, and the
+       * reply date is when it says so (decision 090). */
+      late: z.literal(true).optional(),
     })
     .optional(),
 });

@@ -54,7 +54,8 @@ const caseServiceOf = (service: string | null): CaseService => ((caseServices as
  * the person's page, what is kept) only when the session that sends it checked that case with a code sent to the
  * person: anyone may know a reference, and a request in someone else's name must not change their case (decision
  * 075). Any other is sent to the team "not checked", to confirm with the person before recording it. One made after
- * the time to ask has passed is taken, and flagged late.
+ * the time to ask has passed is taken, and flagged late: the council decides whether to take it, and the person is
+ * promised that decision, not the stage's reply (decision 090).
  */
 async function nextStageRequestOf(services: Services, journey: Journey, answers: JourneyAnswers, today: string, checked: Viewing | null): Promise<{ flags: RoutingFlag[]; recorded: boolean; promise: RecordedPromise | null }> {
   const request = journey.asksForNextStage?.(answers);
@@ -63,12 +64,14 @@ async function nextStageRequestOf(services: Services, journey: Journey, answers:
   const found = await services.cases.byReference(request.reference);
   const late = found ? askedLate(found.state, timetable, today) : false;
   const recorded = Boolean(found && checked && checked.reference === found.reference && checked.caseId === found.id);
-  const promise = found && recorded ? recordedPromise(found.state, requestAsRecorded(found.state, { type: "next-stage-requested", stage: request.stage, date: today, late }, timetable), timetable, today) : null;
+  const recordedAs = found && recorded ? recordedPromise(found.state, requestAsRecorded(found.state, { type: "next-stage-requested", stage: request.stage, date: today, late }, timetable), timetable, today) : null;
+  const promise = found && recordedAs && late ? { ...recordedAs, replyBy: promisedReplyBy(timetable, "late-request", found.state.service, today) } : recordedAs;
   return { flags: [...(late ? (["late"] as const) : []), ...(recorded ? [] : (["not-checked"] as const))], recorded, promise };
 }
 
-/** A stored submission, with the stage its request for the next stage was added to the case for, where it was. */
-export type SentSubmission = StoredSubmission & { recordedStage?: RecordedPromise["stage"] };
+/** A stored submission, with the stage its request for the next stage was added to the case for, where it was, and
+ * whether that request was made after the time to ask. */
+export type SentSubmission = StoredSubmission & { recordedStage?: RecordedPromise["stage"]; late?: true };
 
 /** What the confirmation and the acknowledgement promise someone whose request is added to their case. */
 export interface RecordedPromise {
@@ -107,13 +110,15 @@ export async function storeJourneySubmission(services: Services, { journey, answ
   const contact = journey.contactOf(answers);
   const urgent: RoutingFlag[] = journey.urgencyOf?.(answers) ? ["urgent"] : [];
   const nextStage = await nextStageRequestOf(services, journey, answers, today, checkedCase);
-  const replyBy = journey.replyPromise(answers) === null ? null : (nextStage.promise?.replyBy ?? replyByOf(services, journey, answers, today));
   const flags = orderFlags([...urgent, ...journey.flagsOf(answers, today), ...contactFlags(contact), ...nextStage.flags]);
+  const late = Boolean(journey.asksForNextStage) && flags.includes("late");
+  const replyBy =
+    journey.replyPromise(answers) === null ? null : (nextStage.promise?.replyBy ?? (late ? promisedReplyBy(services.config.council.timetable, "late-request", service, today) : replyByOf(services, journey, answers, today)));
   const jobs = planDeliveries(config.council, webhooksFor(config.webhooks, "submissions"), journey, { service, flags, answers });
   const portalReach: PortalReach = reach ?? { language, javascript: null, widthBand: null };
   const statistics = journey.statisticsOf(answers);
 
-  const sent = (stored: StoredSubmission): SentSubmission => (nextStage.promise ? { ...stored, recordedStage: nextStage.promise.stage } : stored);
+  const sent = (stored: StoredSubmission): SentSubmission => ({ ...stored, ...(nextStage.promise ? { recordedStage: nextStage.promise.stage } : {}), ...(late ? { late: true as const } : {}) });
   const submissionWork = async (tx: Queryable, stored: StoredSubmission) => {
     // The jobs are written in the submission's own transaction: stored means it will be delivered. With them, in one
     // round trip on PostgreSQL: the run's files handed to the submission, and the case it opens, if it opens one.
@@ -206,8 +211,8 @@ export async function storeJourneySubmission(services: Services, { journey, answ
 type Submitted = NonNullable<JourneyState["submitted"]>;
 
 function submittedOf(submission: SentSubmission): Submitted {
-  const { reference, replyBy, submittedAt, language, recordedStage } = submission;
-  return { reference, replyBy, submittedAt, language, ...(recordedStage ? { stage: recordedStage } : {}) };
+  const { reference, replyBy, submittedAt, language, recordedStage, late } = submission;
+  return { reference, replyBy, submittedAt, language, ...(recordedStage ? { stage: recordedStage } : {}), ...(late ? { late } : {}) };
 }
 
 /**

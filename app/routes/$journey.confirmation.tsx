@@ -45,6 +45,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       namespace: journey.id,
       reference: submitted.reference,
       replyBy,
+      // Asked for the next stage after the time to ask: the date is when the council says whether it will take it.
+      replyContext: submitted.late ? "late" : undefined,
       noReply,
       // The page about a complaint opens with a code we email: offered only to someone we may send one to.
       progressCode: mayWriteTo(contact, "progress-code").allowed,
@@ -139,7 +141,7 @@ export default function Confirmation() {
               <p className="govuk-body">{keepingTogether(t("common:confirmation.notEmailed.keep"), page.reference)}</p>
             </NotificationBanner>
           ) : null}
-          {page.replyBy ? <p className="govuk-body govuk-!-font-weight-bold">{t("confirmation.replyBy", values)}</p> : null}
+          {page.replyBy ? <p className="govuk-body govuk-!-font-weight-bold">{t("confirmation.replyBy", { ...values, context: page.replyContext })}</p> : null}
           {page.noReply ? (
             <p className="govuk-body govuk-!-font-weight-bold">
               {page.noReply === "unsafe" ? t("common:noSafeWay.confirmation", values) : t(i18n.exists(`${page.namespace}:confirmation.noContact`) ? "confirmation.noContact" : "common:confirmation.noContact")}

@@ -64,7 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       advocate: view.advocate,
       nextStage:
         nextStage?.kind === "asked"
-          ? { kind: "asked" as const, stage: nextStage.stage, on: date(nextStage.on) }
+          ? { kind: "asked" as const, stage: nextStage.stage, on: date(nextStage.on), late: nextStage.late }
           : nextStage
             ? { kind: "offer" as const, stage: nextStage.stage, until: date(nextStage.until), inTime: nextStage.inTime, href: escalateHref() }
             : null,
@@ -122,7 +122,7 @@ export default function ProgressStatus() {
             />
             {page.ombudsman ? <p className="govuk-body">{t(`status.ombudsman.${page.ombudsman}`)}</p> : null}
             {page.nextStage?.kind === "asked" ? (
-              <p className="govuk-body">{t("status.nextStage.asked", { stage: page.nextStage.stage, on: page.nextStage.on })}</p>
+              <p className="govuk-body">{t("status.nextStage.asked", { stage: page.nextStage.stage, on: page.nextStage.on, context: page.nextStage.late ? "late" : undefined })}</p>
             ) : page.nextStage?.inTime ? (
               <>
                 <p className="govuk-body">{t(`status.nextStage.${page.nextStage.stage}`, { until: page.nextStage.until })}</p>

@@ -84,6 +84,27 @@ async function askForCode(page: Page, reference: string): Promise<void> {
   await expectHeading(page, "Enter the code we sent you");
 }
 
+/**
+ * The case as if everything in it had happened `weeks` weeks earlier: every date in its opening, its events and its
+ * state moved back together (whole weeks keep each on its weekday). Events cannot be dated before the case was
+ * received, and the portal's clock is the real one: this is how a test gets a reply that was sent long ago.
+ */
+async function movedBack(reference: string, weeks: number): Promise<void> {
+  const back = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => new Date(Date.parse(`${day}T00:00:00Z`) - weeks * 7 * 86_400_000).toISOString().slice(0, 10));
+  await withPortalDatabase(async (db) => {
+    const row = await db.get<{ id: string; opening: string; state: string; due_on: string | null; acknowledgement_due_on: string | null; closed_on: string | null }>(
+      "SELECT id, opening, state, due_on, acknowledgement_due_on, closed_on FROM cases WHERE reference = ?",
+      [reference],
+    );
+    if (!row) throw new Error(`no case ${reference}`);
+    const moved = (day: string | null) => (day === null ? null : back(day));
+    await db.run("UPDATE cases SET opening = ?, state = ?, due_on = ?, acknowledgement_due_on = ?, closed_on = ? WHERE id = ?", [back(row.opening), back(row.state), moved(row.due_on), moved(row.acknowledgement_due_on), moved(row.closed_on), row.id]);
+    for (const event of await db.all<{ id: string; event: string }>("SELECT id, event FROM case_events WHERE case_id = ?", [row.id])) {
+      await db.run("UPDATE case_events SET event = ? WHERE id = ?", [back(event.event), event.id]);
+    }
+  });
+}
+
 async function expectStatusRow(page: Page, key: string, value: string | RegExp): Promise<void> {
   const row = page.locator(".govuk-summary-list__row").filter({ has: page.locator(".govuk-summary-list__key", { hasText: key }) });
   await expect(row.locator(".govuk-summary-list__value")).toHaveText(value);
@@ -358,6 +379,37 @@ test.describe("a complaint at stage 3, at 360 px without JavaScript", () => {
     const { mail } = await deliveriesFor(request, 2);
     expect(mail.find((m) => m.to[0] === "childrens-complaints@example.org")?.subject).not.toContain("NOT CHECKED");
   });
+});
+
+// The council decides whether to take a request made after the time to ask: the person is promised that decision, by
+// the time a complaint is acknowledged in, not the stage's reply (decision 090), on the page, in the email and on the
+// page about their complaint.
+test("a request for stage 2 made after the time to ask is promised the council's decision on it, not stage 2's reply", async ({ page, baseURL, checkA11y }) => {
+  const person = personas({ tag: `lateask${Date.now().toString(36)}` }).parent;
+  const reference = await sendComplaint(baseURL!, person);
+  expect((await postCaseEvent(baseURL!, { reference, type: "replied", stage: 1, outcome: "not-upheld" })).status).toBe(200);
+  await movedBack(reference, 13);
+  await askForCode(page, reference);
+  await page.getByLabel("Code", { exact: true }).fill(await codeSentTo(emailOf(person), 0));
+  await continueOn(page);
+  await expect(page.getByText(/The usual time to ask for stage 2 ended on .+\. You can still ask for stage 2: tell us why it took longer\./)).toBeVisible();
+  await page.getByRole("link", { name: "ask for stage 2" }).click();
+  const asking = personas({ tag: `lateask${Date.now().toString(36)}` }).escalateWithReference;
+  await answerAs(page, { ...asking, answers: { ...asking.answers, reference: { reference }, advocate: { advocate: "no" } } });
+  const request = await sendAnswers(page);
+  const decideBy = formatLongDate(addWorkingDays(londonToday(), 5), "en");
+  const promise = `You asked after the usual time to ask for the next stage had ended. We will decide whether we can still take your complaint to the next stage, and tell you by ${decideBy}.`;
+  await expect(page.getByText(promise)).toBeVisible();
+  await expect(page.getByText("We aim to send you our written reply by")).toHaveCount(0);
+  await checkA11y();
+  await page.goto("/progress/status");
+  await expect(page.getByText(`You asked for stage 2 on ${formatLongDate(londonToday(), "en")}, after the usual time to ask. We will tell you whether we can still look at your complaint at stage 2.`)).toBeVisible();
+  await expect(page.getByText("We will tell you when it starts.")).toHaveCount(0);
+  const { mail } = await deliveriesFor(request, 2);
+  const acknowledgement = mail.find((m) => m.to[0] === emailOf(asking));
+  expect(acknowledgement?.text).toContain(promise);
+  const team = mail.find((m) => m.to[0] === "childrens-complaints@example.org");
+  expect(team?.text).toContain(`Reply by ${decideBy} (asked after the time to ask: decide whether to take it, and tell them within 5 working days).`);
 });
 
 // The page about a complaint closes after the idle time even while the session goes on (decision 075); then the

@@ -66,6 +66,20 @@ describe("Disclosure", () => {
     expect(disclosure.show(resolved, "current").kind).toBe("number");
   });
 
+  it("omits every part of a small total that would still give them away, 0s too", () => {
+    // 2 compliments, 1 about each service and none about a service not known: "fewer than 3", split into two
+    // counts of "fewer than 3" and a 0, can only be 1 and 1.
+    const [childrens, publicHealth, notSure] = [count(1), count(1), count(0)];
+    const total = count(2);
+    const disclosure = new Disclosure([{ total, parts: [childrens, publicHealth, notSure] }], 3);
+    expect(disclosure.show(total, "current")).toEqual({ kind: "fewer-than", threshold: 3 });
+    for (const part of [childrens, publicHealth, notSure]) expect(disclosure.show(part, "current")).toEqual({ kind: "omitted" });
+    // A small total that gives nothing away keeps its parts: "fewer than 3" and 0 could be 1 or 2.
+    const [some, none] = [count(2), count(0)];
+    const alone = new Disclosure([{ total: count(2), parts: [some, none] }], 3);
+    expect(alone.show(none, "current")).toEqual({ kind: "number", value: 0 });
+  });
+
   it("decides each period on its own, and hides a median whose replies are hidden", () => {
     const replies = count(2, 7);
     const disclosure = new Disclosure([], 3);

@@ -9,6 +9,10 @@
 //   that is not 0, else the total): shown as "not shown", and in sentences as "some". A reader is assumed to
 //   know that "fewer than N" means 1 to N-1 and "not shown" at least N. This repeats until no declared sum gives
 //   a hidden count away, or every count in that sum is hidden already.
+// - Where every count in a sum is hidden already and it still gives one away (a total of "fewer than 3" split into
+//   two counts of "fewer than 3" must be 2 = 1 + 1, because a 0 would be shown), its parts are all omitted, 0s too:
+//   shown as "not shown", and in sentences as "an unstated number", which may be none. A reader then knows only
+//   that the parts add up to the total.
 // - A median of working days is not shown when the number of replies it is taken over is hidden.
 import { isMedian, type Count, type Figure, type Partition } from "./figures";
 
@@ -20,10 +24,14 @@ export type Shown =
   | { kind: "fewer-than"; threshold: number }
   /** A count of at least the threshold, withheld so that a smaller count cannot be worked out from it. */
   | { kind: "withheld" }
+  /** A part of a small total that would otherwise give the others away: any number, 0 included. */
+  | { kind: "omitted" }
   /** A median with no replies to take it over, or a previous value when there are no previous figures. */
   | { kind: "none" };
 
 type Range = [low: number, high: number];
+
+type Hiding = "fewer-than" | "withheld" | "omitted";
 
 /**
  * Whether the sum `total = parts` pins a hidden member down to one value, given what a reader knows of each
@@ -50,7 +58,7 @@ export function givesAway(total: Count, parts: readonly Count[], rangeOf: (count
 export const suggestedSuppressBelow = 3;
 
 export class Disclosure {
-  private readonly hidden: Record<Period, Map<Count, "fewer-than" | "withheld">> = { current: new Map(), previous: new Map() };
+  private readonly hidden: Record<Period, Map<Count, Hiding>> = { current: new Map(), previous: new Map() };
 
   constructor(
     partitions: readonly Partition[],
@@ -76,19 +84,28 @@ export class Disclosure {
           const next =
             members.filter((count) => !hidden.has(count) && (valueOf(count) ?? 0) > 0).sort((a, b) => (valueOf(a) ?? 0) - (valueOf(b) ?? 0))[0] ??
             (hidden.has(total) ? undefined : total);
-          if (!next) continue;
-          hidden.set(next, "withheld");
-          changed = true;
+          if (next) {
+            hidden.set(next, "withheld");
+            changed = true;
+            continue;
+          }
+          // Every count in the sum is hidden and it still gives one away: what the parts are is not said at all.
+          for (const part of members) {
+            if (hidden.get(part) === "omitted") continue;
+            hidden.set(part, "omitted");
+            changed = true;
+          }
         }
       }
     }
   }
 
   /** What a reader knows of a count: its value, 1 to N-1, or at least N. */
-  private range(count: Count, period: Period, hidden: Map<Count, "fewer-than" | "withheld">): Range {
+  private range(count: Count, period: Period, hidden: Map<Count, Hiding>): Range {
     const state = hidden.get(count);
     if (state === "fewer-than") return [1, this.threshold! - 1];
     if (state === "withheld") return [this.threshold!, Infinity];
+    if (state === "omitted") return [0, Infinity];
     const value = (period === "current" ? count.value : count.previous) ?? 0;
     return [value, value];
   }
@@ -107,6 +124,7 @@ export class Disclosure {
     const hidden = this.hidden[period].get(figure);
     if (hidden === "fewer-than") return { kind: "fewer-than", threshold: this.threshold! };
     if (hidden === "withheld") return { kind: "withheld" };
+    if (hidden === "omitted") return { kind: "omitted" };
     if (this.threshold !== null && value > 0 && value < this.threshold) return { kind: "fewer-than", threshold: this.threshold };
     return { kind: "number", value };
   }

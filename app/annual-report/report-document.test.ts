@@ -419,6 +419,32 @@ describe("small numbers (--suppress-below 3)", () => {
     expect(paragraphs(elements)).toContain("8 compliments were received, compared with 10 in the previous year.");
   });
 
+  it("says nothing of how 2 compliments split between the services, and quotes them with their month only", () => {
+    const input = seedYearInput();
+    // Two compliments in the year, one about each service: "fewer than 3", split into two "fewer than 3"s, is 1 and 1.
+    const inYear = (record: SubmissionRecord) => record.receivedOn >= seedYear.from && record.receivedOn <= seedYear.to;
+    const [first, second] = input.submissions.filter(inYear);
+    const submissions = [...input.submissions.filter((record) => !inYear(record)), first!, { ...second!, service: "public-health" as const }];
+    const quotations = input.quotations.filter((quotation) => quotation.receivedOn === first!.receivedOn || quotation.receivedOn === second!.receivedOn);
+    expect(quotations).toHaveLength(2);
+    const { elements: small } = render({ ...input, submissions, quotations }, seedYear, 3);
+    const sentences = paragraphs(small);
+    expect(sentences).toContain("Fewer than 3 compliments were received, compared with 10 in the previous year.");
+    expect(sentences).toContain("Of these, an unstated number were about children's social care, an unstated number were about public health, an unstated number were from people not sure which service and an unstated number did not say which service.");
+    // This year's column: the total, then each service "not shown", none of them 0.
+    const serviceTable = small.find((element) => element.tagName === "table" && wordsOf(element).includes("Compliments received, by service"))!;
+    const thisYear = within(serviceTable, "tr").map((row) => within(row, "td")[0]).filter((cell) => cell !== undefined).map((cell) => wordsOf(cell!));
+    expect(thisYear.slice(0, 5)).toEqual(["fewer than 3", "not shown", "not shown", "not shown", "not shown"]);
+    // Who sent each quotation, and about which service, would say how many of each there were.
+    const appendix = sectionWords(small, "appendix-1");
+    expect(appendix).toContain(`Received in ${new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric" }).format(new Date(`${first!.receivedOn}T12:00:00Z`))}`);
+    expect(appendix).not.toMatch(/From (a|someone)|about children's social care|about public health/);
+    // Unsuppressed, the split and the captions are given.
+    const { elements: all } = render({ ...input, submissions, quotations }, seedYear);
+    expect(paragraphs(all).some((text) => text.startsWith("Of these, 1 was about children's social care"))).toBe(true);
+    expect(sectionWords(all, "appendix-1")).toMatch(/From a [a-z ]+, about children's social care/);
+  });
+
   it("does not let advocates asked for and arranged say how many who asked got none", () => {
     const input = seedYearInput();
     const inYear = input.cases.filter((record) => record.service === "childrens-social-care" && record.receivedOn >= seedYear.from && record.receivedOn <= seedYear.to);

@@ -158,11 +158,14 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     }
     // One of them is hidden: the difference would give it away, so both are stated as shown. A previous figure
     // withheld altogether says nothing a reader could use ("compared with some"): the comparison is left out.
-    if (disclosure.show(count, "previous").kind === "withheld") return "";
+    if (["withheld", "omitted"].includes(disclosure.show(count, "previous").kind)) return "";
     return say("compare.with", { previousName, previous: amount(count, "previous") });
   };
-  const nonZero = (count: Count) => count.value > 0;
-  const isZero = (count: Count) => count.value === 0 && (count.previous ?? 0) === 0;
+  // A part omitted under suppression may be 0 or not: it is said ("an unstated number") as any other count would be,
+  // so that leaving it out says nothing either (disclosure.ts).
+  const omitted = (count: Count, which: Period = "current") => disclosure.show(count, which).kind === "omitted";
+  const nonZero = (count: Count) => count.value > 0 || omitted(count);
+  const isZero = (count: Count) => count.value === 0 && (count.previous ?? 0) === 0 && !omitted(count) && !omitted(count, "previous");
 
   // --- Tables and charts ------------------------------------------------------------------------------------
   const row = (label: string, figure: Figure, options: Partial<Omit<TableRow, "label" | "cells">> = {}): TableRow => ({
@@ -201,7 +204,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     table.rows.every((r) =>
       r.cells.every((cell) => {
         const value = cell.period === "current" ? cell.figure.value : cell.figure.previous;
-        return value === null || value === 0;
+        return value === null || (value === 0 && disclosure.show(cell.figure, cell.period).kind !== "omitted");
       }),
     );
   const previousSeries = hasPrevious ? say("chart.previousSeries", { previousName }) : "";
@@ -827,7 +830,10 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     const blocks: Block[] = [];
     if (quotations.length) {
       blocks.push(paragraph(say("quotations.intro", { period: name, inPeriod })));
-      blocks.push({ kind: "quotations", items: quotations.map((quotation) => ({ text: quotation.text, attribution: attribution(quotation) })), check: say("quotations.check"), checkHint: say("quotations.checkHint") });
+      // Under suppression a quotation says only when it came: who sent it, and about which service, would give away
+      // the counts the tables show as "fewer than" (two captions "from a child" beside "fewer than 3" make 2).
+      const suppressing = context.suppressBelow !== null;
+      blocks.push({ kind: "quotations", items: quotations.map((quotation) => ({ text: quotation.text, attribution: attribution(quotation, suppressing) })), check: say("quotations.check"), checkHint: say("quotations.checkHint") });
     } else blocks.push(paragraph(say("quotations.none", { period: name, inPeriod })));
     sections.push({ id: "appendix-1", heading, blocks });
   }
@@ -851,10 +857,11 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
   };
 }
 
-function attribution(quotation: Quotation): string {
+function attribution(quotation: Quotation, suppressing: boolean): string {
   const role: ComplainantRole | typeof notRecorded = quotation.role ?? notRecorded;
   const service = quotation.service ?? notRecorded;
   const month = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${quotation.receivedOn}T00:00:00Z`));
+  if (suppressing) return say("quotations.received", { month });
   return say("quotations.from", { role: say(`quotations.role.${role}`), service: say(`quotations.service.${service}`), month });
 }
 

@@ -22,6 +22,7 @@ export const reportWords = {
   "shown.fewerThan": "fewer than {{threshold}}",
   "shown.withheld": "not shown",
   "shown.withheldInWords": "some",
+  "shown.omittedInWords": "an unstated number",
   "shown.none": "no replies",
   "shown.noFigures": "no figures",
   "shown.days_one": "{{count}} working day",
@@ -51,7 +52,7 @@ export const reportWords = {
   "about.recordsBeginNone": "The portal's records begin on {{date}}, so there are no figures for {{previousName}}.",
   "about.noRecords": "The portal has no records for this period or before it, so every figure in this report is 0.",
   "about.suppression":
-    "To keep children and families from being identified, counts from 1 to {{below}} are shown as \u201cfewer than {{threshold}}\u201d. Where a total would let a reader work out such a count, one more count is not shown.",
+    "To keep children and families from being identified, counts from 1 to {{below}} are shown as \u201cfewer than {{threshold}}\u201d. Where a total would let a reader work out such a count, one more count is not shown; where the total is itself fewer than {{threshold}}, how it splits is not shown at all (\u201can unstated number\u201d, which may be none).",
   "about.notSettled_one":
     "{{count}} complaint received {{inPeriod}} was about a service nobody has settled yet (the person was not sure which), and is counted in neither service below{{comparison}}.",
   "about.notSettled_other":
@@ -480,6 +481,7 @@ export const reportWords = {
     "Only the names people typed in their answers' name boxes, and the names of whoever they thanked, have been replaced by initials: a name written only in their words (a child's, say) has not. A detail other than a name can still identify someone. Read each quotation before this report is published; this mark does not print.",
   "quotations.none": "There are no quotations for {{period}}.",
   "quotations.from": "From {{role}}, about {{service}}, {{month}}",
+  "quotations.received": "Received in {{month}}",
   "quotations.role.child-or-young-person": "a child or young person",
   "quotations.role.care-leaver": "a care leaver",
   "quotations.role.parent": "a parent",
@@ -557,6 +559,8 @@ export function shownText(shown: Shown, inWords = false): string {
       return say("shown.fewerThan", { threshold: shown.threshold });
     case "withheld":
       return say(inWords ? "shown.withheldInWords" : "shown.withheld");
+    case "omitted":
+      return say(inWords ? "shown.omittedInWords" : "shown.withheld");
     case "none":
       return say("shown.none");
   }

@@ -52,11 +52,16 @@ describe("the complaints manager's digest", () => {
       toClose: [
         { reference: "C-ABCD-EFGH-J", stage: 1, repliedOn: "2026-11-16", askBy: "2026-12-14" },
         { reference: "C-KLMN-PQRS-T", stage: 3, repliedOn: "2027-01-08", askBy: null },
+        { reference: "C-UVWX-YZ23-4", stage: 1, repliedOn: "2027-01-06", askBy: null, ended: "withdrawn" },
+        { reference: "C-5678-9ABC-D", stage: 2, repliedOn: "2027-01-07", askBy: null, ended: "not-considered" },
       ],
     };
     const { subject, text } = renderCaseDigest(digest, t, timetable);
-    expect(subject).toBe("Complaints to act on, Tuesday, 12 January 2027: 0 overdue, 0 due soon, 0 not acknowledged, 2 to close");
-    expect(text).toContain("2 complaints replied to and still open");
+    expect(subject).toBe("Complaints to act on, Tuesday, 12 January 2027: 0 overdue, 0 due soon, 0 not acknowledged, 4 to close");
+    expect(text).toContain("4 complaints replied to or ended, and still open");
+    // A withdrawal is not a reply, and a complaint that has ended has no time to ask for a next stage.
+    expect(text).toContain("C-UVWX-YZ23-4, stage 1: withdrawn Wednesday, 6 January 2027; there is no next stage to ask for");
+    expect(text).toContain("C-5678-9ABC-D, stage 2: not considered, decided Thursday, 7 January 2027; there is no next stage to ask for");
     expect(text).toContain("C-ABCD-EFGH-J, stage 1: replied Monday, 16 November 2026; the time to ask for the next stage ended Monday, 14 December 2026");
     expect(text).toContain("C-KLMN-PQRS-T, stage 3: replied Friday, 8 January 2027; there is no further stage at the council");
     expect(text).toContain("Close each one (the case event closed)");

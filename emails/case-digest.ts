@@ -43,7 +43,13 @@ export function renderCaseDigest(digest: Digest, t: TFunction, timetable: Timeta
       {
         kind: "list",
         items: digest.toClose.map((entry) =>
-          t(entry.askBy ? "emails:digest.toCloseLine" : "emails:digest.toCloseLineLast", { reference: entry.reference, stage: entry.stage, replied: formatLongDate(entry.repliedOn, "en"), askBy: entry.askBy ? formatLongDate(entry.askBy, "en") : "" }),
+          t(entry.ended ? "emails:digest.toCloseLineEnded" : entry.askBy ? "emails:digest.toCloseLine" : "emails:digest.toCloseLineLast", {
+            reference: entry.reference,
+            stage: entry.stage,
+            replied: formatLongDate(entry.repliedOn, "en"),
+            askBy: entry.askBy ? formatLongDate(entry.askBy, "en") : "",
+            context: entry.ended,
+          }),
         ),
       },
       { kind: "paragraph", text: t("emails:digest.toCloseWhat") },

@@ -3,7 +3,7 @@
 // reply-by date, the flags, and every answer in journey order.
 import type { TFunction } from "i18next";
 import type { CouncilSettings } from "~/config/council-schema";
-import { acknowledgementDue, acknowledgementWorkingDays, isPublicHealth, nextStagePromise, promisedReplyBy, stageLimits, urgentContactBy, type ReplyPromise } from "~/cases/timetable";
+import { acknowledgementDue, acknowledgementWorkingDays, caseServiceOf, isPublicHealth, nextStagePromise, promisedReplyBy, stageLimits, urgentContactBy, type ReplyPromise } from "~/cases/timetable";
 import { londonDate } from "~/working-days";
 import { formatLongDate } from "~/format-date";
 import { noReplyReason, textsNotSent } from "~/delivery/contact-permission";
@@ -140,8 +140,9 @@ function actByDates({ journey, submission, council, t }: StaffNotificationInput,
   const service = isPublicHealth(submission.service) ? "public-health" : "childrens-social-care";
   const dates: string[] = [];
   if (journey.opensCase?.(answers)) {
-    const days = acknowledgementWorkingDays(timetable, service);
-    dates.push(t("emails:staff.acknowledgeBy", { date: formatLongDate(acknowledgementDue(timetable, service, receivedOn), "en"), days }));
+    // A complaint whose service is not known yet has the shorter time, public health's, until staff settle it.
+    const days = acknowledgementWorkingDays(timetable, caseServiceOf(submission.service));
+    dates.push(t("emails:staff.acknowledgeBy", { date: formatLongDate(acknowledgementDue(timetable, caseServiceOf(submission.service), receivedOn), "en"), days }));
   }
   // A panel only where the reply date is stage 3's: not for a request the case recorded for stage 2, or as ended.
   if (promise === "review-panel" && service !== "public-health") {

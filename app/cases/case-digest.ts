@@ -44,6 +44,8 @@ export interface ToCloseLine {
   repliedOn: string;
   /** The last day the person could ask for the next stage; null when there is no next stage at the council. */
   askBy: string | null;
+  /** How the stage ended when it ended without a reply: the complaint was withdrawn, or not considered. */
+  ended?: "withdrawn" | "not-considered";
 }
 
 /** A case whose requests for a code to check progress the limit held back, with how many. */
@@ -100,7 +102,9 @@ export function buildDigest(
       // A late request may still be accepted (decision 068): closing does not stop one, it reopens the case.
       const askBy = nextStageRequestDeadline(timetable, state.service, stage, latest.repliedOn);
       // A withdrawn complaint, or one not considered, has no next stage to wait for.
-      if (!askBy || askBy < today || !isReply(latest.outcome)) digest.toClose.push({ reference, stage, repliedOn: latest.repliedOn, askBy });
+      if (!isReply(latest.outcome) && (latest.outcome === "withdrawn" || latest.outcome === "not-considered")) {
+        digest.toClose.push({ reference, stage, repliedOn: latest.repliedOn, askBy: null, ended: latest.outcome });
+      } else if (!askBy || askBy < today) digest.toClose.push({ reference, stage, repliedOn: latest.repliedOn, askBy });
     }
     // Once a stage has been replied to, or a later one started, an acknowledgement is no longer worth chasing.
     const movedOn = state.stages.length > 1 || state.stages.some((each) => each.repliedOn !== null);

@@ -270,6 +270,13 @@ describe("a public health complaint", () => {
 describe("a complaint sent as \"not sure\" which service", () => {
   const opened = openCase(opening({ service: "not-sure" }), timetable);
 
+  it("is to be acknowledged in the shorter time, public health's, until it is settled", () => {
+    expect(opened.acknowledgementDueOn).toBe(acknowledgementDue(timetable, "public-health", "2026-12-17"));
+    expect(acknowledgementDue(timetable, "public-health", "2026-12-17")).not.toBe(acknowledgementDue(timetable, "childrens-social-care", "2026-12-17"));
+    const settled = run(opened, { type: "service-settled", service: "childrens-social-care", date: "2026-12-18" });
+    expect(settled.acknowledgementDueOn).toBe(acknowledgementDue(timetable, "childrens-social-care", "2026-12-17"));
+  });
+
   it("is settled by staff to one service, then counted and timed as that service's", () => {
     const settled = run(opened, { type: "service-settled", service: "public-health", date: "2026-12-18" });
     expect(settled.service).toBe("public-health");
@@ -564,7 +571,8 @@ describe("requests that cannot come next, and stage 3s kept before panels", () =
       const ended = run(opened, { type: "replied", stage: 1, outcome, date: "2026-11-13" });
       expect(nextStageOffer(ended, timetable, "2026-11-16")).toBeNull();
       expect(refusal(ended, { type: "stage-started", stage: 2, date: "2026-11-16" }).title).toBe("The complaint has ended");
-      expect(digestOn(ended, "2026-11-16").toClose).toEqual([expect.objectContaining({ reference: "C-7K4M-2Q9P-W", stage: 1 })]);
+      // Listed as ended that way, with no time to ask for a next stage it does not have.
+      expect(digestOn(ended, "2026-11-16").toClose).toEqual([{ reference: "C-7K4M-2Q9P-W", stage: 1, repliedOn: "2026-11-13", askBy: null, ended: outcome }]);
       // The person may still ask (by phone, say): there is nothing to wait for, so it is answered as it comes, as
       // public health's is, and the next-stage form suggests no stage.
       expect(stageAfter(ended)).toBeNull();

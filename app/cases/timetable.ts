@@ -43,7 +43,7 @@ export function promisedWorkingDays(timetable: Timetable, promise: ReplyPromise,
     case "late-request":
       // A request for the next stage made after the time to ask: the council decides whether to take it, and tells
       // the person within the time a complaint is acknowledged, not a stage's (decision 090).
-      return acknowledgementWorkingDays(timetable, isPublicHealth(service) ? "public-health" : "childrens-social-care");
+      return acknowledgementWorkingDays(timetable, caseServiceOf(service));
   }
 }
 
@@ -79,9 +79,18 @@ export function lastDayOfMonthsCommencing(date: string, months: number): string 
   return new Date(Date.parse(`${same}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The working days a complaint is acknowledged within: the shorter of the Complaint Handling Code's and the regulations'. */
+/**
+ * The working days a complaint is acknowledged within: the shorter of the Complaint Handling Code's and the
+ * regulations'. One whose service is not known yet may be public health's, so it has the shorter time until staff
+ * settle it (which times it again from when it was received).
+ */
 export function acknowledgementWorkingDays(timetable: Timetable, service: CaseService): number {
-  return isPublicHealth(service) ? Math.min(timetable.acknowledgeWithin, timetable.publicHealth.acknowledgeWithin) : timetable.acknowledgeWithin;
+  return service === "childrens-social-care" ? timetable.acknowledgeWithin : Math.min(timetable.acknowledgeWithin, timetable.publicHealth.acknowledgeWithin);
+}
+
+/** The service a submission's answer names, as cases know services: one not named is "not sure". */
+export function caseServiceOf(service: string | null): CaseService {
+  return service === "childrens-social-care" || service === "public-health" ? service : "not-sure";
 }
 
 export function acknowledgementDue(timetable: Timetable, service: CaseService, receivedOn: string): string {

@@ -5,10 +5,10 @@
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { initialiseNames } from "~/annual-report/initialise-names";
-import { caseServices, type CaseService, type PortalReach, type Quotation, type SubmissionRecord } from "~/cases/case-record";
+import { type PortalReach, type Quotation, type SubmissionRecord } from "~/cases/case-record";
 import type { PortalCaseEvent } from "~/cases/case-events";
 import { askedLate, currentStage, replyDueOn, requestAsRecorded, type CaseState } from "~/cases/case-state";
-import { nextStagePromise, promisedReplyBy } from "~/cases/timetable";
+import { caseServiceOf, nextStagePromise, promisedReplyBy } from "~/cases/timetable";
 import type { Timetable } from "~/config/council-schema";
 import { webhooksFor } from "~/config/config.server";
 import { contactFlags, mayWriteTo } from "~/delivery/contact-permission";
@@ -47,7 +47,6 @@ export interface JourneySubmission {
   firstInTransaction?: (tx: Queryable) => Promise<void>;
 }
 
-const caseServiceOf = (service: string | null): CaseService => ((caseServices as readonly string[]).includes(service ?? "") ? (service as CaseService) : "not-sure");
 
 /**
  * A request for the next stage, and what the team is told of it. It is added to the case (its timeline, the digest,

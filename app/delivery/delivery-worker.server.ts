@@ -13,7 +13,7 @@ import type { Retention } from "~/services/retention.server";
 import type { Translations } from "~/services/translations.server";
 import { renderAcknowledgement } from "@emails/acknowledgement";
 import { renderCaseDigest } from "@emails/case-digest";
-import { renderDeadLetterAlert } from "@emails/dead-letter-alert";
+import { renderDeadLetterAlert, teamMayNotKnow } from "@emails/dead-letter-alert";
 import { renderProgressCode } from "@emails/progress-code";
 import { renderStaffNotification } from "@emails/staff-notification";
 import { buildDigest, isEmptyDigest, type Digest } from "~/cases/case-digest";
@@ -370,8 +370,12 @@ export class DeliveryWorker {
     const now = this.now();
     const dead = await outbox.unalertedDeadLetters();
     if (!dead.length) return;
-    const to = config.council.mailboxes[config.council.administratorMailbox];
-    if (!to || !(await outbox.claimAlert(now, ALERT_INTERVAL_MS))) return;
+    const administrator = config.council.mailboxes[config.council.administratorMailbox];
+    if (!administrator || !(await outbox.claimAlert(now, ALERT_INTERVAL_MS))) return;
+    // A team's copy of a submission that never arrived: the complaints manager is told too, so that someone who can
+    // act on the submission within its time limits knows of it, not only whoever can fix the mail.
+    const manager = teamMayNotKnow(dead) ? config.council.mailboxes[config.council.complaintsManagerMailbox] : undefined;
+    const to = [...new Set([administrator, ...(manager ? [manager] : [])])].join(", ");
     try {
       await mail.send({ to, ...renderDeadLetterAlert(dead, translations.en.getFixedT("en", ["emails"])) });
       await outbox.recordAlert(dead, now);

@@ -244,6 +244,11 @@ describe.each(engines)("delivery on %s", (engine) => {
       expect(alerts).toHaveLength(1);
       expect(alerts[0]!.text).toContain(job!.id);
       expect(alerts[0]!.text).toContain(submission.reference);
+      // The team never had it: the complaints manager is told too, which submission, first.
+      expect(alerts[0]!.to).toContain("complaints-manager@example.org");
+      expect(alerts[0]!.subject).toMatch(/, and a team may not know of a submission$/);
+      expect(alerts[0]!.text).toContain("so the team may not know of it.");
+      expect(alerts[0]!.text).toContain(`The email to the team's mailbox ${job!.target} for ${submission.reference} (job ${job!.id}): `);
       expect(alerts[0]!.text).not.toContain("Jamie");
     });
 

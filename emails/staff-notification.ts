@@ -59,7 +59,9 @@ function safeContactBox(journey: Journey, answers: JourneyAnswers, detail: Staff
   if (noReplyReason(contact) === "unsafe") warnings.push({ kind: "paragraph", text: t("emails:staff.noSafeWay") });
   // Someone who asked for texts and told us a message is not safe was told at check answers that we would call
   // instead: the team is told the same, not "Text message" under "Do not leave a message".
-  const contactBy = { key: t("emails:staff.contactBy"), value: t(`emails:staff.methods.${contact.method}`, { context: textsNotSent(contact) ? "callInstead" : undefined }) };
+  // Nor "Email" under "Do not email them" for someone who gave only an address they told us is not safe.
+  const methodContext = textsNotSent(contact) ? "callInstead" : noReplyReason(contact) === "unsafe" ? "unsafe" : undefined;
+  const contactBy = { key: t("emails:staff.contactBy"), value: t(`emails:staff.methods.${contact.method}`, { context: methodContext }) };
   const details =
     detail === "full"
       ? [
@@ -142,7 +144,9 @@ function actByDates({ journey, submission, council, t }: StaffNotificationInput,
   if (journey.opensCase?.(answers)) {
     // A complaint whose service is not known yet has the shorter time, public health's, until staff settle it.
     const days = acknowledgementWorkingDays(timetable, caseServiceOf(submission.service));
-    dates.push(t("emails:staff.acknowledgeBy", { date: formatLongDate(acknowledgementDue(timetable, caseServiceOf(submission.service), receivedOn), "en"), days }));
+    // Someone nothing can be sent to is acknowledged all the same, in the case system, so the digest stops chasing it.
+    const context = noReplyReason(journey.contactOf(answers)) ? "noReply" : undefined;
+    dates.push(t("emails:staff.acknowledgeBy", { date: formatLongDate(acknowledgementDue(timetable, caseServiceOf(submission.service), receivedOn), "en"), days, context }));
   }
   // A panel only where the reply date is stage 3's: not for a request the case recorded for stage 2, or as ended.
   if (promise === "review-panel" && service !== "public-health") {
@@ -192,7 +196,8 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
     { kind: "heading", level: 1, text: t("emails:staff.heading", { type: type.toLowerCase(), reference: submission.reference }) },
     {
       kind: "paragraph",
-      text: replyBy ? (rule ? t("emails:staff.replyByRule", { replyBy, rule }) : t("emails:staff.replyBy", { replyBy })) : t("emails:staff.noReplyDate"),
+      // The stage's time runs whether or not a reply can be sent: someone who cannot be written to may call for it.
+      text: replyBy ? t(rule ? "emails:staff.replyByRule" : "emails:staff.replyBy", { replyBy, rule, context: noReplyReason(journey.contactOf(answers)) ? "noReply" : undefined }) : t("emails:staff.noReplyDate"),
     },
     ...actByDates(input, answers, promise).map((text): EmailBlock => ({ kind: "paragraph", text })),
     {

@@ -12,7 +12,7 @@ import { webhookPayloadSchema } from "~/delivery/webhook-payload";
 import { exampleCouncil } from "~/config/example-council";
 import { councilIn, councilSettingsSchema } from "~/config/council-schema";
 import { i18nextOptions, supportedLanguages } from "~/i18n";
-import { mayWriteTo, textsNotSent } from "~/delivery/contact-permission";
+import { mayWriteTo, noReplyReason, textsNotSent } from "~/delivery/contact-permission";
 import { generateReference } from "~/reference.server";
 import type { StoredSubmission } from "~/services/submissions.server";
 import { renderAcknowledgement } from "@emails/acknowledgement";
@@ -173,13 +173,19 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         if (told && submission("en").flags.includes("advocate") && advocatePage?.variant?.(answers) === "forChild") {
           expect(acknowledgement.text).toContain(`You asked for an advocate for ${interpolationValues(answers).childName}.`);
         }
-        // Whatever the journey promises, staff are told the date and the rule it comes from.
-        if (journey.replyPromise(answers)) expect(staff.text).toMatch(/Reply by [^.]+ \([^)]+\)\./);
+        // Whatever the journey promises, staff are told the date and the rule it comes from; for someone nothing can be
+        // sent to, as the date to have the reply ready by, for when they call.
+        const cannotBeSent = noReplyReason(journey.contactOf(answers)) !== null;
+        if (journey.replyPromise(answers)) {
+          expect(staff.text, persona.name).toMatch(cannotBeSent ? /Have the reply ready by [^.]+ \([^)]+\)\. It cannot be sent to them: give it to them if they call\./ : /Reply by [^.]+ \([^)]+\)\./);
+        }
+        // Nor "Email" under "Do not email them".
+        if (noReplyReason(journey.contactOf(answers)) === "unsafe") expect(staff.text).toContain("How to contact them:\n  None that is safe: they gave an email address, but do not email them");
         // A date no rule of the journey gives (a checked request for the next stage answered by an open stage's own
         // date, or by a complaint's time when it has no stage left, decision 076) is given without a rule.
         if (journey.replyPromise(answers)) {
           const otherDate = renderStaffNotification({ journey, submission: { ...submission("en"), replyBy: "2027-03-01" }, detail: "summary", council, t: recordingT("en", [journey.id, "emails", "common"], missing) });
-          expect(otherDate.text).toContain("Reply by Monday, 1 March 2027.");
+          expect(otherDate.text).toContain(cannotBeSent ? "Have the reply ready by Monday, 1 March 2027." : "Reply by Monday, 1 March 2027.");
           // Nor a panel's date, which only stage 3's time gives.
           expect(otherDate.text).not.toContain("review panel must meet");
         }
@@ -187,10 +193,10 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         if (journey.replyPromise(answers) === "complaint") expect(staff.text).toContain(journey.serviceOf(answers) === "public-health" ? "(public health: " : "(stage 1: ");
         // What staff must do before the reply, by when: a complaint's acknowledgement (submitted Thursday 26 November
         // 2026: 5 working days for children's social care, 3 for public health), and a stage 3 request's panel.
-        const publicHealth = journey.serviceOf(answers) === "public-health";
         // A complaint whose service is not known yet may be public health's: the shorter time, until staff settle it.
         const shorter = journey.serviceOf(answers) !== "childrens-social-care";
-        if (journey.opensCase?.(answers)) expect(staff.text, persona.name).toContain(shorter ? "Acknowledge it by Tuesday, 1 December 2026 (3 working days)." : "Acknowledge it by Thursday, 3 December 2026 (5 working days).");
+        const acknowledgeBy = shorter ? "Acknowledge it by Tuesday, 1 December 2026 (3 working days)" : "Acknowledge it by Thursday, 3 December 2026 (5 working days)";
+        if (journey.opensCase?.(answers)) expect(staff.text, persona.name).toContain(acknowledgeBy + (cannotBeSent ? ": nothing can be sent to them, so record it as acknowledged." : "."));
         else expect(staff.text).not.toContain("Acknowledge it by");
         if (journey.replyPromise(answers) === "review-panel") expect(staff.text).toContain("the review panel must meet by Tuesday, 12 January 2027 (30 working days from the request).");
         else expect(staff.text).not.toContain("review panel must meet");

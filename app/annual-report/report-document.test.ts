@@ -564,7 +564,9 @@ describe("reports from other records", () => {
     const period = { from: "2025-04-01", to: "2025-06-30" };
     const { elements, csv } = render({ cases: [record("2025-05-01"), record("2024-05-01")], submissions: [], quotations: [] }, period);
     expect(wordsOf(elements.find((element) => element.tagName === "h1")!)).toContain("annual report 1 April 2025 to 30 June 2025");
-    expect(paragraphs(elements)).toContain("1 complaint was received, the same as the same period a year before.");
+    expect(paragraphs(elements)).toContain("1 complaint was received, as in the same period a year before.");
+    // Still open on the last day, not "by" it.
+    expect(paragraphs(elements)).toContain("The complaint received was still open on 30 June 2025.");
     expect(csvRows(csv)[1]![2]).toBe("2025-04-01 to 2025-06-30");
     // "received between … and …", never "received in 1 April 2025 to 30 June 2025".
     expect(paragraphs(elements).join(" ")).not.toMatch(/ in \d{1,2} [A-Z][a-z]+ \d{4} to /);

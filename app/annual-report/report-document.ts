@@ -125,7 +125,8 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
   const { hasPrevious } = figures;
   const name = periodName(period);
   const financial = financialYearOf(period);
-  const previousName = say(isWholeYear(period) ? "previousName.year" : periodDays(period) <= 366 ? "previousName.sameDatesYearBefore" : "previousName.periodBefore");
+  const sameDates = !isWholeYear(period) && periodDays(period) <= 366;
+  const previousName = say(isWholeYear(period) ? "previousName.year" : sameDates ? "previousName.sameDatesYearBefore" : "previousName.periodBefore");
   const columnNames = financial !== null ? [name, periodName(figures.previousPeriod)] : [name, sentence(previousName)];
   const end = formatDate(period.to);
   // "received in 2025/26", or "received between 1 September 2026 and 5 December 2026".
@@ -151,7 +152,8 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     if (!hasPrevious || count.previous === null) return say("compare.noFigures", { previousName });
     if (disclosure.exact(count, "current") && disclosure.exact(count, "previous")) {
       const difference = count.value - count.previous;
-      if (difference === 0) return say("compare.same", { previousName });
+      // "the same as the same period a year before" says "same" once too often.
+      if (difference === 0) return say(sameDates ? "compare.sameAsSameDates" : "compare.same", { previousName });
       // Under suppression no small number is written at all, not even a difference between two shown ones.
       if (context.suppressBelow !== null && Math.abs(difference) < context.suppressBelow) return say("compare.with", { previousName, previous: amount(count, "previous") });
       return say(difference > 0 ? "compare.more" : "compare.fewer", { previousName, difference: Math.abs(difference) });
@@ -476,7 +478,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
       blocks.push(
         paragraph(
           received.form === "one"
-            ? say("stages.concludedOne", { state: say(nonZero(f.concluded) ? "stages.concludedOneDone" : "stages.concludedOneOpen"), end })
+            ? say("stages.concludedOne", { state: say(nonZero(f.concluded) ? "stages.concludedOneDone" : "stages.concludedOneOpen", { end }) })
             : say(isHidden(received) ? "stages.concludedHidden" : "stages.concluded", { received, concluded: amountOrNone(f.concluded), open: say("stages.stillOpen", { count: amountOrNone(f.open) }), end }),
         ),
       );

@@ -34,7 +34,8 @@ function flagsOf(submission: StoredSubmission): RoutingFlag[] {
 }
 
 export function staffSubject({ submission, journey, t }: Pick<StaffNotificationInput, "submission" | "journey" | "t">): string {
-  const flags = flagsOf(submission);
+  // A flag the journey's name says already ("Escalation · … · ESCALATION") is not said twice.
+  const flags = flagsOf(submission).filter((flag) => !journey.namedFlags?.includes(flag));
   const word = (flag: RoutingFlag) => t("emails:flags." + flag);
   return [
     ...flags.filter((flag) => leadingFlags.includes(flag)).map(word),

@@ -51,9 +51,12 @@ const pages: QuestionPage[] = [
   safePostPage(() => null),
 ];
 
+/** Every request for an advocate is flagged so, for the advocacy service's routing. */
+const alwaysFlagged: readonly RoutingFlag[] = ["advocate"];
+
 export function advocateFlags(answers: JourneyAnswers): RoutingFlag[] {
   const age = Number(textOf(answers, "young-person", "child-age"));
-  return textOf(answers, "young-person", "child-age") !== "" && age < 18 ? ["advocate", "under-18"] : ["advocate"];
+  return textOf(answers, "young-person", "child-age") !== "" && age < 18 ? [...alwaysFlagged, "under-18"] : [...alwaysFlagged];
 }
 
 export const advocateJourney: Journey = {
@@ -66,6 +69,7 @@ export const advocateJourney: Journey = {
   startPage: { order: 3 },
   serviceOf: () => "childrens-social-care",
   flagsOf: advocateFlags,
+  namedFlags: alwaysFlagged,
   // The advocacy service's own promise: an advocate gets in touch within the timetable's working days.
   replyPromise: () => "advocate",
   contactOf: contactFromContactPage,

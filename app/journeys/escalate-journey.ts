@@ -86,8 +86,11 @@ const pages: QuestionPage[] = [
 /** The stage the person picked on the form (stage 2 unless they picked 3). */
 const stageAskedFor = (answers: JourneyAnswers): 2 | 3 => (textOf(answers, "stage", "stage") === "stage-3" ? 3 : 2);
 
+/** Every request for the next stage is flagged so, for routing. */
+const alwaysFlagged: readonly RoutingFlag[] = ["escalation"];
+
 export function escalateFlags(answers: JourneyAnswers): RoutingFlag[] {
-  return textOf(answers, "advocate", "advocate") === "yes" ? ["escalation", "advocate"] : ["escalation"];
+  return textOf(answers, "advocate", "advocate") === "yes" ? [...alwaysFlagged, "advocate"] : [...alwaysFlagged];
 }
 
 export const escalateJourney: Journey = {
@@ -99,6 +102,7 @@ export const escalateJourney: Journey = {
   pages,
   serviceOf: (answers) => textOf(answers, "service", "service") || null,
   flagsOf: escalateFlags,
+  namedFlags: alwaysFlagged,
   // Each stage has a statutory time (the timetable's): stage 2's investigation, and stage 3's panel, its report and
   // the council's response. Public health has one stage at the council: a request to look again is answered in that
   // stage's time.

@@ -192,6 +192,10 @@ export interface Journey {
   serviceOf: (answers: JourneyAnswers) => string | null;
   /** Flags that routing rules and busy teams triage by, from this journey's own questions. */
   flagsOf: (answers: JourneyAnswers, today: string) => RoutingFlag[];
+  /** Flags every submission of the journey carries (`flagsOf` gives them all), which its name already says
+   * ("Escalation", "Advocate request"): kept for routing, the webhook and the email's list of flags, and left out of
+   * the staff email's subject, where they would say the same thing twice. */
+  namedFlags?: readonly RoutingFlag[];
   /** The reply the submission promises (the council's timetable says in how many working days); null for none. */
   replyPromise: (answers: JourneyAnswers) => ReplyPromise | null;
   /** How to reach the person, and what is safe. */

@@ -128,6 +128,14 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         const missing: string[] = [];
         const staff = renderStaffNotification({ journey, submission: submission("en"), detail: "full", council, t: recordingT("en", [journey.id, "emails", "common"], missing) });
         expect(staffSubject({ journey, submission: submission("en"), t: recordingT("en", [journey.id, "emails", "common"], missing) })).toBe(staff.subject);
+        // A flag the journey's name says ("Escalation", "Advocate request") is on every one of its submissions, and
+        // not said again in the subject.
+        for (const flag of journey.namedFlags ?? []) {
+          expect(submission("en").flags).toContain(flag);
+          const word = (resources.en?.emails as { flags: Record<string, string> }).flags[flag]!;
+          expect(staff.subject.split(" · "), persona.name).not.toContain(word);
+          expect(staff.text).toContain(`${word}: `);
+        }
         for (const language of supportedLanguages) {
           const acknowledgement = renderAcknowledgement({ journey, submission: submission(language), council, publicUrl: "https://complaints.example.org", t: recordingT(language, [journey.id, "emails", "common"], missing) });
           // The council's numbers as the language writes them: isolated left to right in Arabic (council-schema.ts).

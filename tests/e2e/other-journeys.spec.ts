@@ -82,7 +82,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText(/An advocate from Example Advocacy Service will get in touch/)).toBeVisible();
       const { mail, webhooks } = await deliveriesFor(reference, 3);
       expect(mail.map((m) => m.to[0]).sort()).toEqual(["advocacy-referrals@example.org", "childrens-complaints@example.org", "robin@example.org"]);
-      expect(mail.find((m) => m.to[0] === "advocacy-referrals@example.org")!.subject).toBe(`Advocate request · Children's social care · ${reference} · ADVOCATE · UNDER 18`);
+      expect(mail.find((m) => m.to[0] === "advocacy-referrals@example.org")!.subject).toBe(`Advocate request · Children's social care · ${reference} · UNDER 18`);
       expect(JSON.parse(webhooks[0]!.body)).toMatchObject({ type: "advocate.requested", data: { reference } });
     });
 
@@ -144,7 +144,8 @@ for (const javaScriptEnabled of [true, false]) {
       const staff = mail.find((m) => m.to[0] === "public-health-complaints@example.org")!;
       // Sent by someone who had not checked the complaint with a code: the team confirms it with the person before
       // anything is added to the case (decision 075).
-      expect(staff.subject).toBe(`Escalation · Public health · ${reference} · ESCALATION · NOT CHECKED`);
+      // The journey's name says it is an escalation: the subject does not say it twice.
+      expect(staff.subject).toBe(`Escalation · Public health · ${reference} · NOT CHECKED`);
       expect(staff.text).toContain("NOT CHECKED: Whoever sent this knew the complaint’s reference, but had not checked the complaint with a code");
       // Public health has one stage at the council: a request to look again is answered in that stage's time.
       expect(staff.text).toMatch(/Reply by [^.]+ \(public health: 10 working days\)\./);

@@ -545,6 +545,7 @@ describe("reports from other records", () => {
     const { elements, csv } = render({ cases: [reopened], submissions: [], quotations: [] }, financialYear(2025));
     expect(paragraphs(elements)).toContain("1 complaint that was closed before 1 April 2025 was reopened, or taken to the next stage, in 2025/26: 1 is still open.");
     const line = (figure: string) => csvRows(csv).find((fields) => fields[0] === "Children's social care complaints" && fields[1] === `Complaints carried forward and carried in: ${figure}`)?.[3];
+    expect(line("Reopened or taken to the next stage, and concluded again")).toBe("0");
     expect([line("Reopened or taken to the next stage (closed before 1 April 2025)"), line("Reopened or taken to the next stage, and still open"), line("Carried forward (open on 31 March 2026)"), line("Carried in (open on 1 April 2025)")]).toEqual(["1", "1", "1", "0"]);
   });
 

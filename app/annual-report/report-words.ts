@@ -387,7 +387,7 @@ export const reportWords = {
   "carried.reopened_one": "{{count}} complaint that was closed before {{start}} was reopened, or taken to the next stage, {{inPeriod}}: {{list}}.",
   "carried.reopened_other": "{{count}} complaints that were closed before {{start}} were reopened, or taken to the next stage, {{inPeriod}}: {{list}}.",
   "carried.reopenedRow": "Reopened or taken to the next stage (closed before {{start}})",
-  "carried.reopenedConcludedRow": "Reopened and concluded again",
+  "carried.reopenedConcludedRow": "Reopened or taken to the next stage, and concluded again",
   "carried.reopenedOpenRow": "Reopened or taken to the next stage, and still open",
 
   // Requests

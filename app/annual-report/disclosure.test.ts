@@ -80,6 +80,24 @@ describe("Disclosure", () => {
     expect(alone.show(none, "current")).toEqual({ kind: "number", value: 0 });
   });
 
+  it("omits, too, how every omitted count splits, so floors across several sums cannot pin it down", () => {
+    // 2 complaints: one resolved at stage 1, one straight to stage 2 and still open. Received "fewer than 3" is
+    // stage 1 + stage 2 + stage 3; were "resolved at stage 1" and "stage 2 still open" shown as "fewer than 3" (at
+    // least 1 each) under omitted stage totals, they would add up to 2 = 1 + 1.
+    const [atStage1, atStage2, atStage3] = [count(1), count(1), count(0)];
+    const [resolved, progressed, openAt1] = [count(1), count(0), count(0)];
+    const [concluded2, open2] = [count(0), count(1)];
+    const received = count(2);
+    const partitions: Partition[] = [
+      { total: received, parts: [atStage1, atStage2, atStage3] },
+      { total: atStage1, parts: [resolved, progressed, openAt1] },
+      { total: atStage2, parts: [concluded2, open2] },
+    ];
+    const disclosure = new Disclosure(partitions, 3);
+    expect(disclosure.show(received, "current")).toEqual({ kind: "fewer-than", threshold: 3 });
+    for (const part of [atStage1, atStage2, atStage3, resolved, progressed, openAt1, concluded2, open2]) expect(disclosure.show(part, "current")).toEqual({ kind: "omitted" });
+  });
+
   it("decides each period on its own, and hides a median whose replies are hidden", () => {
     const replies = count(2, 7);
     const disclosure = new Disclosure([], 3);

@@ -11,8 +11,9 @@
 //   a hidden count away, or every count in that sum is hidden already.
 // - Where every count in a sum is hidden already and it still gives one away (a total of "fewer than 3" split into
 //   two counts of "fewer than 3" must be 2 = 1 + 1, because a 0 would be shown), its parts are all omitted, 0s too:
-//   shown as "not shown", and in sentences as "an unstated number", which may be none. A reader then knows only
-//   that the parts add up to the total.
+//   shown as "not shown", and in sentences as "an unstated number", which may be none. So are the parts of every
+//   sum an omitted count is the total of, and theirs in turn: a "fewer than 3" under one would say it is at least 1.
+//   A reader then knows only that the parts add up to the total.
 // - A median of working days is not shown when the number of replies it is taken over is hidden.
 import { isMedian, type Count, type Figure, type Partition } from "./figures";
 
@@ -79,6 +80,16 @@ export class Disclosure {
         changed = false;
         for (const { total, parts } of partitions) {
           if (valueOf(total) === null) continue;
+          // How an omitted count splits is not said either: "fewer than 3" under an omitted total says it is at least 1,
+          // and such floors, across several sums, can pin down what the omission hid.
+          if (hidden.get(total) === "omitted") {
+            for (const part of new Set(parts)) {
+              if (hidden.get(part) === "omitted") continue;
+              hidden.set(part, "omitted");
+              changed = true;
+            }
+            continue;
+          }
           const members = [...new Set(parts)];
           if (!givesAway(total, members, (count) => this.range(count, period, hidden))) continue;
           const next =

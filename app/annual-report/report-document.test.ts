@@ -419,7 +419,7 @@ describe("small numbers (--suppress-below 3)", () => {
     expect(paragraphs(elements)).toContain("8 compliments were received, compared with 10 in the previous year.");
   });
 
-  it("says nothing of how 2 compliments split between the services, and quotes them with their month only", () => {
+  it("says nothing of how 2 compliments split between the services, and does not print 2 quotations", () => {
     const input = seedYearInput();
     // Two compliments in the year, one about each service: "fewer than 3", split into two "fewer than 3"s, is 1 and 1.
     const inYear = (record: SubmissionRecord) => record.receivedOn >= seedYear.from && record.receivedOn <= seedYear.to;
@@ -435,14 +435,24 @@ describe("small numbers (--suppress-below 3)", () => {
     const serviceTable = small.find((element) => element.tagName === "table" && wordsOf(element).includes("Compliments received, by service"))!;
     const thisYear = within(serviceTable, "tr").map((row) => within(row, "td")[0]).filter((cell) => cell !== undefined).map((cell) => wordsOf(cell!));
     expect(thisYear.slice(0, 5)).toEqual(["fewer than 3", "not shown", "not shown", "not shown", "not shown"]);
-    // Who sent each quotation, and about which service, would say how many of each there were.
+    // Each quotation is one compliment: printing 2 would count them.
     const appendix = sectionWords(small, "appendix-1");
-    expect(appendix).toContain(`Received in ${new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric" }).format(new Date(`${first!.receivedOn}T12:00:00Z`))}`);
-    expect(appendix).not.toMatch(/From (a|someone)|about children's social care|about public health/);
+    expect(appendix).toContain("The quotations for 2017/18 are not in this version of the report: printing them would show how many there are");
+    for (const quotation of quotations) expect(appendix).not.toContain(quotation.text.slice(0, 40));
+    expect(sectionWords(small, "compliments")).toContain("Their words are not in this version of the report");
+    expect(sectionWords(small, "compliments")).not.toContain("Appendix 1 gives the words of");
     // Unsuppressed, the split and the captions are given.
     const { elements: all } = render({ ...input, submissions, quotations }, seedYear);
     expect(paragraphs(all).some((text) => text.startsWith("Of these, 1 was about children's social care"))).toBe(true);
     expect(sectionWords(all, "appendix-1")).toMatch(/From a [a-z ]+, about children's social care/);
+  });
+
+  it("captions quotations with their month only, as who sent them and about which service would count them", () => {
+    const appendix = sectionWords(elements, "appendix-1");
+    const first = seedYearInput().quotations[0]!;
+    expect(appendix).toContain(first.text.slice(0, 40));
+    expect(appendix).toContain(`Received in ${new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${first.receivedOn}T00:00:00Z`))}`);
+    expect(appendix).not.toMatch(/From (a|someone)|about children's social care|about public health/);
   });
 
   it("does not let advocates asked for and arranged say how many who asked got none", () => {
@@ -559,6 +569,18 @@ describe("reports from other records", () => {
     const one = render({ cases: cases.slice(0, 1), submissions: [], quotations: [] }, financialYear(2025));
     expect(paragraphs(one.elements)).toContain("The only complaint at stage 1 was not considered, so had no reply.");
     expect(paragraphs(one.elements).join(" ")).not.toMatch(/of the 1 complaint/i);
+  });
+
+  it("under suppression, states no count under an omitted stage count as \"fewer than 3\"", () => {
+    // One resolved at stage 1, one straight to stage 2 and still open.
+    const resolved = record("2025-05-01", { stages: [{ stage: 1, startedOn: "2025-05-01", dueOn: "2025-05-15", extendedDueOn: null, repliedOn: "2025-05-08", outcome: "resolved", workingDays: 5, timeliness: "in-time" }], closedOn: "2025-05-08" });
+    const atStage2 = record("2025-06-02", { firstStage: 2, stages: [{ stage: 2, startedOn: "2025-06-02", dueOn: "2025-07-07", extendedDueOn: null, repliedOn: null, outcome: null, workingDays: null, timeliness: null }] });
+    const { elements } = render({ cases: [resolved, atStage2], submissions: [], quotations: [] }, financialYear(2025), 3);
+    const stages = paragraphs(elements).filter((text) => /stage/i.test(text)).join(" ");
+    // How far they went is a sum of the stages, omitted here: none of it may be stated as "fewer than 3" (at least 1)
+    // beside a total of "fewer than 3", or two such floors make 2 = 1 + 1.
+    expect(stages).not.toMatch(/fewer than 3 (were|was) (resolved|first considered|still open)/);
+    expect(stages).not.toMatch(/fewer than 3 (went|started) straight to stage 2/);
   });
 
   it("names a custom period by its dates, in the file's sentences and CSV", () => {

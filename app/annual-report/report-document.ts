@@ -259,6 +259,10 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     sections.push({ id: "about", heading, blocks });
   }
 
+  // Under suppression, quotations whose number is not shown are not printed: each is one compliment, so printing
+  // them would count them (decision 091).
+  const quotationsHeldBack = context.suppressBelow !== null && disclosure.show(figures.compliments.quotations, "current").kind !== "number";
+
   // --- Compliments --------------------------------------------------------------------------------------------
   {
     const heading = say("compliments.heading");
@@ -270,7 +274,13 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         .map((key) => say(`compliments.service.${key}`, { count: amount(compliments.byService[key]) }));
       blocks.push(paragraph(say("compliments.byService", { list: joinList(parts) })));
     }
-    blocks.push(paragraph(say("compliments.quotations", { count: amount(compliments.quotations), period: name, inPeriod })));
+    blocks.push(
+      paragraph(
+        quotationsHeldBack
+          ? say("compliments.quotationsHeldBack", { inPeriod })
+          : say("compliments.quotations", { count: amount(compliments.quotations), period: name, inPeriod }),
+      ),
+    );
     const byService = compareTable("compliments-service", heading, say("compliments.serviceCaption"), [
       row(say("compliments.total"), compliments.total, { chart: false }),
       row(sentence(say("quotations.service.childrens-social-care")), compliments.byService["childrens-social-care"], { indent: 1 }),
@@ -830,7 +840,8 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     const heading = say("quotations.heading");
     const quotations = input.quotations.filter((quotation) => quotation.receivedOn >= period.from && quotation.receivedOn <= period.to).sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
     const blocks: Block[] = [];
-    if (quotations.length) {
+    if (quotationsHeldBack) blocks.push(paragraph(say("quotations.heldBack", { period: name })));
+    else if (quotations.length) {
       blocks.push(paragraph(say("quotations.intro", { period: name, inPeriod })));
       // Under suppression a quotation says only when it came: who sent it, and about which service, would give away
       // the counts the tables show as "fewer than" (two captions "from a child" beside "fewer than 3" make 2).

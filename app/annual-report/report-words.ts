@@ -84,6 +84,7 @@ export const reportWords = {
   "compliments.quotations_zero": "No one who paid a compliment {{inPeriod}} has a quotation in this report.",
   "compliments.quotations_one": "Appendix 1 gives the words of {{count}} compliment from someone who agreed to be quoted anonymously.",
   "compliments.quotations_other": "Appendix 1 gives the words of {{count}} compliments from people who agreed to be quoted anonymously.",
+  "compliments.quotationsHeldBack": "Some people who paid a compliment {{inPeriod}} agreed to be quoted. Their words are not in this version of the report: printing them would show how many there are, which this version does not say.",
   "compliments.serviceCaption": "Compliments received, by service",
   "compliments.roleCaption": "Compliments received, by who paid them",
   "compliments.total": "Compliments received",
@@ -481,6 +482,7 @@ export const reportWords = {
   "quotations.checkHint":
     "Only the names people typed in their answers' name boxes, and the names of whoever they thanked, have been replaced by initials: a name written only in their words (a child's, say) has not. A detail other than a name can still identify someone. Read each quotation before this report is published; this mark does not print.",
   "quotations.none": "There are no quotations for {{period}}.",
+  "quotations.heldBack": "The quotations for {{period}} are not in this version of the report: printing them would show how many there are, which this version does not say. They are in the version made without --suppress-below.",
   "quotations.from": "From {{role}}, about {{service}}, {{month}}",
   "quotations.received": "Received in {{month}}",
   "quotations.role.child-or-young-person": "a child or young person",

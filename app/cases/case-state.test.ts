@@ -275,6 +275,13 @@ describe("a complaint sent as \"not sure\" which service", () => {
     expect(acknowledgementDue(timetable, "public-health", "2026-12-17")).not.toBe(acknowledgementDue(timetable, "childrens-social-care", "2026-12-17"));
     const settled = run(opened, { type: "service-settled", service: "childrens-social-care", date: "2026-12-18" });
     expect(settled.acknowledgementDueOn).toBe(acknowledgementDue(timetable, "childrens-social-care", "2026-12-17"));
+    // Acknowledged after the shorter time, then settled to the service with the longer: in time, as it turned out.
+    const day4 = addWorkingDays("2026-12-17", 4);
+    const acknowledgedLate = run(opened, { type: "acknowledged", date: day4 });
+    expect(day4 > acknowledgedLate.acknowledgementDueOn).toBe(true);
+    const thenSettled = run(acknowledgedLate, { type: "service-settled", service: "childrens-social-care", date: day4 });
+    expect(thenSettled.acknowledgementDueOn).toBe(acknowledgementDue(timetable, "childrens-social-care", "2026-12-17"));
+    expect(caseRecordOf(thenSettled).acknowledgedOn! <= caseRecordOf(thenSettled).acknowledgementDueOn).toBe(true);
   });
 
   it("is settled by staff to one service, then counted and timed as that service's", () => {

@@ -159,7 +159,9 @@ export function applyEvent(state: CaseState, event: TimelineEvent, timetable: Ti
       const heldOn = stage.panel?.heldOn;
       if (!stage.repliedOn) next.stages[next.stages.length - 1] = { ...stage, dueOn: heldOn ? replyDueAfterPanel(timetable, heldOn) : limits.dueOn };
       next.latestExtension = limits.latestExtension;
-      if (!state.acknowledgedOn) next.acknowledgementDueOn = acknowledgementDue(timetable, event.service, state.receivedOn);
+      // Whether or not it has been acknowledged: one acknowledged on day 4 while not settled (3 days) and then settled
+      // to children's social care (5) was acknowledged in time, and the annual report counts it so (decision 092).
+      next.acknowledgementDueOn = acknowledgementDue(timetable, event.service, state.receivedOn);
       return { ok: true, state: next };
     }
     case "stage-started": {
@@ -323,8 +325,13 @@ export function timesItsStage(state: CaseState, request: NextStageRequest): bool
   return latest.repliedOn !== null && request.stage === latest.stage + 1 && request.on >= latest.repliedOn;
 }
 
-/** Whether a request for the next stage made on `date` comes after the usual time to ask (it is still taken). */
+/**
+ * Whether a request for the next stage made on `date` comes after the usual time to ask (it is still taken). Not
+ * while one made in time still waits for the council's answer: asking again is the same request, and is not told
+ * the council may turn it down for lateness (decision 090).
+ */
 export function askedLate(state: CaseState, timetable: Timetable, date: string): boolean {
+  if (waitingRequests(state).some((request) => !request.late)) return false;
   return nextStageOffer(state, timetable, date)?.inTime === false;
 }
 

@@ -42,8 +42,9 @@ export function promisedWorkingDays(timetable: Timetable, promise: ReplyPromise,
       return timetable.otherFormatWithin;
     case "late-request":
       // A request for the next stage made after the time to ask: the council decides whether to take it, and tells
-      // the person within the time a complaint is acknowledged, not a stage's (decision 090).
-      return acknowledgementWorkingDays(timetable, caseServiceOf(service));
+      // the person within the time a complaint is acknowledged, not a stage's (decision 090). Only the children's
+      // social care procedure has a next stage, so its time, whatever the form said of the service.
+      return timetable.acknowledgeWithin;
   }
 }
 

@@ -176,6 +176,12 @@ function datedPromise({ journey, submission, council }: StaffNotificationInput, 
   return [...lateRequest, picked, ...(journey.asksForNextStage ? [nextStagePromise(2), nextStagePromise(3)] : [])].find(gives) ?? null;
 }
 
+/** A reply to a complaint, or to a request for its next stage, that nothing can carry to the person. */
+function replyCannotBeSent(journey: Journey, answers: JourneyAnswers): boolean {
+  const promise = journey.replyPromise(answers);
+  return noReplyReason(journey.contactOf(answers)) !== null && (promise === "complaint" || promise === "next-stage" || promise === "review-panel");
+}
+
 /** The words of the rule that gave the reply date (`datedPromise`), or none. */
 function replyRule({ journey, submission, t }: StaffNotificationInput, promise: ReplyPromise | null): string {
   if (!promise) return "";
@@ -197,8 +203,9 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
     { kind: "heading", level: 1, text: t("emails:staff.heading", { type: type.toLowerCase(), reference: submission.reference }) },
     {
       kind: "paragraph",
-      // The stage's time runs whether or not a reply can be sent: someone who cannot be written to may call for it.
-      text: replyBy ? t(rule ? "emails:staff.replyByRule" : "emails:staff.replyBy", { replyBy, rule, context: noReplyReason(journey.contactOf(answers)) ? "noReply" : undefined }) : t("emails:staff.noReplyDate"),
+      // A stage's time runs whether or not its reply can be sent: someone who cannot be written to may call for it.
+      // (An advocate's call or a document in another format is not a reply to have ready.)
+      text: replyBy ? t(rule ? "emails:staff.replyByRule" : "emails:staff.replyBy", { replyBy, rule, context: replyCannotBeSent(journey, answers) ? "noReply" : undefined }) : t("emails:staff.noReplyDate"),
     },
     ...actByDates(input, answers, promise).map((text): EmailBlock => ({ kind: "paragraph", text })),
     {

@@ -39,7 +39,12 @@ export const webhookPayloadSchema = z
       answersSchemaVersion: z.number().int().positive().describe("Version of the journey's questions."),
       submittedAt: z.iso.datetime(),
       language: z.enum(supportedLanguages).describe("The language they used; reply in it."),
-      replyBy: z.iso.date().nullable().describe("The date a reply is due, counting working days."),
+      replyBy: z.iso
+        .date()
+        .nullable()
+        .describe(
+          "The date a reply is due, counting working days. For a request for the next stage flagged late (made after the time to ask), the date the council's decision on whether to take it is due, not the stage's reply.",
+        ),
       service: z.string().nullable(),
       flags: z.array(z.enum(routingFlags)),
       urgent: z.boolean().describe("Something is about to happen that the person wants stopped or waited for (the urgent flag)."),

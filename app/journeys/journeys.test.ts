@@ -183,7 +183,7 @@ describe.each(registeredJourneys.map((journey) => [journey.id, journey] as const
         }
         // Whatever the journey promises, staff are told the date and the rule it comes from; for someone nothing can be
         // sent to, as the date to have the reply ready by, for when they call.
-        const cannotBeSent = noReplyReason(journey.contactOf(answers)) !== null;
+        const cannotBeSent = noReplyReason(journey.contactOf(answers)) !== null && ["complaint", "next-stage", "review-panel"].includes(journey.replyPromise(answers) ?? "");
         if (journey.replyPromise(answers)) {
           expect(staff.text, persona.name).toMatch(cannotBeSent ? /Have the reply ready by [^.]+ \([^)]+\)\. It cannot be sent to them: give it to them if they call\./ : /Reply by [^.]+ \([^)]+\)\./);
         }

@@ -67,8 +67,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       followed: Boolean(journey.opensCase),
       // A request for the next stage has its own reference; the complaint is still looked up by the complaint's.
       complaintReference: nextStageAsked?.reference ?? null,
-      // Its next steps are those of the stage asked for, not of both.
-      nextContext: nextStageAsked ? `stage-${submitted.stage ?? nextStageAsked.stage}` : undefined,
+      // Its next steps are those of the stage asked for, not of both; asked for after the time to ask, what happens if
+      // the council takes it, or not (decision 090).
+      nextContext: nextStageAsked ? `stage-${submitted.stage ?? nextStageAsked.stage}${submitted.late ? "-late" : ""}` : undefined,
       sections: describeAnswers(journey, answersOnRoute(journey, state.answers, position.route), position.route, t),
     },
     // What was sent stays only for the idle time after the send (or after the person last did something else here):

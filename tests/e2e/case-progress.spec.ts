@@ -401,6 +401,10 @@ test("a request for stage 2 made after the time to ask is promised the council's
   const promise = `You asked after the usual time to ask for the next stage had ended. We will decide whether we can still take your complaint to the next stage, and tell you by ${decideBy}.`;
   await expect(page.getByText(promise)).toBeVisible();
   await expect(page.getByText("We aim to send you our written reply by")).toHaveCount(0);
+  // What happens next: if the council takes it, or not; not stage 2 as if it had started.
+  await expect(page.getByText("If we can take your complaint to stage 2, an investigating officer and an independent person will look into it")).toBeVisible();
+  await expect(page.getByText("If we cannot, we will tell you why")).toBeVisible();
+  await expect(page.getByText("For stage 2, an investigating officer")).toHaveCount(0);
   await checkA11y();
   await page.goto("/progress/status");
   await expect(page.getByText(`You asked for stage 2 on ${formatLongDate(londonToday(), "en")}, after the usual time to ask. We will tell you whether we can still look at your complaint at stage 2.`)).toBeVisible();

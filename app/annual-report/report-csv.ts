@@ -29,7 +29,7 @@ export function renderReportCsv(report: ReportDocument): string {
         listed.add(figure);
         lines.push([
           table.section,
-          `${table.caption}: ${row.label}${column === null ? "" : `, ${column}`}`,
+          `${table.csvCaption ?? table.caption}: ${row.label}${column === null ? "" : `, ${column}`}`,
           report.csvPeriod,
           csvText(disclosure.show(figure, "current")),
           csvText(disclosure.show(figure, "previous")),

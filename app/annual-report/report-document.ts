@@ -58,6 +58,9 @@ export interface ReportTable {
   /** The section heading, for the CSV. */
   section: string;
   caption: string;
+  /** The caption in the CSV, where the table's own names the period: the CSV's last column is the previous
+   * period's value of each figure, which "Replies sent in 2017/18" would contradict. */
+  csvCaption?: string;
   /** Column headings after the first (row heading) column. */
   columns: string[];
   /** "compare": one figure per row, this period then the previous; "matrix": a figure per column, this period only. */
@@ -184,11 +187,12 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     tables.push(table);
     return table;
   };
-  const matrixTable = (id: string, section: string, caption: string, columns: string[], rows: { label: string; figures: Figure[]; chart?: boolean }[]): ReportTable => {
+  const matrixTable = (id: string, section: string, caption: string, columns: string[], rows: { label: string; figures: Figure[]; chart?: boolean }[], csvCaption?: string): ReportTable => {
     const table: ReportTable = {
       id,
       section,
       caption,
+      ...(csvCaption ? { csvCaption } : {}),
       columns,
       kind: "matrix",
       rows: rows.map((r) => ({ label: r.label, cells: r.figures.map((figure) => ({ figure, period: "current" as const })), indent: 0, chart: r.chart ?? true })),
@@ -396,7 +400,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
         ? [{ label: say("timeliness.row.not-recorded"), figures: stages.map((s) => f.timeliness[stageKeyOf(s)][notRecorded]) }]
         : []),
     ];
-    const timelinessTable = matrixTable(`${id}-timeliness`, heading, say("timeliness.countsCaption", { period: name, inPeriod }), stages.map(stageColumn), timelinessRows);
+    const timelinessTable = matrixTable(`${id}-timeliness`, heading, say("timeliness.countsCaption", { period: name, inPeriod }), stages.map(stageColumn), timelinessRows, say("timeliness.countsCsvCaption"));
     const medianTable = compareTable(
       `${id}-median`,
       heading,
@@ -422,7 +426,7 @@ export function buildReport(input: ReportInput, period: ReportPeriod, context: R
     const outcomesTable = matrixTable(`${id}-outcomes`, heading, say("outcomes.caption", { period: name, inPeriod }), stages.map(stageColumn), [
       { label: say("outcomes.endedRow"), figures: stages.map((s) => f.ended[stageKeyOf(s)]), chart: false },
       ...outcomeRows,
-    ]);
+    ], say("outcomes.csvCaption"));
     const advocacyTable = compareTable(`${id}-advocacy`, heading, say("advocacy.caption"), [
       row(say("advocacy.askedRow"), f.advocacy.asked),
       row(say("advocacy.arrangedRow"), f.advocacy.arranged),

@@ -257,6 +257,7 @@ export const reportWords = {
   "timeliness.countsDescription":
     "For each stage, each bar is the number of replies sent {{inPeriod}} within the time limit, within an allowed extension, or late. Complaints withdrawn or not considered had no reply, and are not counted.",
   "timeliness.countsCaption": "Replies sent {{inPeriod}}, by whether they were in time",
+  "timeliness.countsCsvCaption": "Replies sent, by whether they were in time",
   "timeliness.replied": "Replies sent",
   "timeliness.row.inTime": "Within the time limit",
   "timeliness.row.extended": "Within an allowed extension",
@@ -307,6 +308,7 @@ export const reportWords = {
   "outcomes.title": "Outcomes at each stage",
   "outcomes.description": "For each stage, each bar is the number of complaints replied to, withdrawn or not considered {{inPeriod}} with that outcome.",
   "outcomes.caption": "Outcomes of stages ended {{inPeriod}} (replied to, withdrawn or not considered), by stage",
+  "outcomes.csvCaption": "Outcomes of stages ended (replied to, withdrawn or not considered), by stage",
   "outcomeOnly.upheld": "The only complaint replied to at {{stage}} was upheld.",
   "outcomeOnly.partly-upheld": "The only complaint replied to at {{stage}} was partly upheld.",
   "outcomeOnly.not-upheld": "The only complaint replied to at {{stage}} was not upheld.",

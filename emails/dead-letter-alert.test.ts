@@ -37,7 +37,7 @@ describe("the dead letter alert", () => {
       job("acknowledgement", "person", "C-UVWX-YZ23-4", "timeout"),
     ];
     expect(teamMayNotKnow(jobs)).toBe(true);
-    const { subject, text } = renderDeadLetterAlert(jobs, t);
+    const { subject, text } = renderDeadLetterAlert({ dead: jobs, late: [], lateAfterMinutes: 60 }, t);
     expect(subject).toBe("Complaints portal: 4 messages could not be delivered, and a team may not know of a submission");
     const told = text.indexOf("so the team may not know of them");
     expect(told).toBeGreaterThan(0);
@@ -53,10 +53,27 @@ describe("the dead letter alert", () => {
     expect(text).toMatch(/The copy for the case system caseSystem for E-KLMN-PQRS-T \(job job-2\)\n/);
   });
 
+  it("says which team's copies are still being retried an hour after the send, before any is given up", () => {
+    const late = [job("staff-email", "dutyManager", "C-ABCD-EFGH-J", "451 Try again later"), job("webhook", "caseSystem", "C-ABCD-EFGH-J", "HTTP 503")];
+    for (const pending of late) pending.state = "pending";
+    const { subject, text } = renderDeadLetterAlert({ dead: [], late, lateAfterMinutes: 60 }, t);
+    expect(subject).toBe("Complaints portal: a team's copy of a submission is not delivered after 60 minutes");
+    expect(text).toContain("Messages to a team not delivered yet");
+    expect(text).toContain("Still being retried, but not delivered more than 60 minutes after the send. The team may not know of these submissions yet");
+    expect(text).toContain("The email to the team's mailbox dutyManager for C-ABCD-EFGH-J (job job-staff-email): 451 Try again later");
+    // Nothing given up: no retry instructions for dead letters.
+    expect(text).not.toContain("npm run outbox -- retry");
+    // With a dead letter too, both, and the subject says a team may not know.
+    const both = renderDeadLetterAlert({ dead: [job("acknowledgement", "person", "C-UVWX-YZ23-4", "timeout")], late, lateAfterMinutes: 60 }, t);
+    expect(both.subject).toBe("Complaints portal: 1 message could not be delivered, and a team may not know of a submission");
+    expect(both.text).toContain("Still being retried");
+    expect(both.text).toContain("npm run outbox -- retry");
+  });
+
   it("is the administrator's alone when every team has its copy", () => {
     const jobs = [job("acknowledgement", "person", "C-UVWX-YZ23-4", "timeout"), job("case-digest", "complaintsManager", null, "timeout"), job("progress-code", "person", null, "timeout")];
     expect(teamMayNotKnow(jobs)).toBe(false);
-    const { subject, text } = renderDeadLetterAlert(jobs, t);
+    const { subject, text } = renderDeadLetterAlert({ dead: jobs, late: [], lateAfterMinutes: 60 }, t);
     expect(subject).toBe("Complaints portal: 3 messages could not be delivered");
     expect(text).not.toContain("may not know");
     expect(text).toContain("The daily digest to complaintsManager for no submission (job job-case-digest): timeout");

@@ -156,6 +156,9 @@ export const environmentSchema = z.object({
   // A lease shorter than a slow send (SMTP and webhook timeouts are 15 to 30 s) lets a second worker send it too.
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(20).max(3600).default(60),
   DELIVERY_RETRY_DELAYS: retryDelays,
+  // A team's email or the case system's copy still not delivered this long after a send is reported (to the
+  // administrator and the complaints manager) while it is retried, not only once it is given up (decision 093).
+  DELIVERY_LATE_ALERT_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),
   // Connections (server/connection-limits.ts): a request's headers must arrive within HEADERS_TIMEOUT_SECONDS; a
   // connection with nothing moving either way for IDLE_TIMEOUT_SECONDS is closed; a body must keep coming at
   // MIN_BODY_BYTES_PER_SECOND on average once it is IDLE_TIMEOUT_SECONDS old (slow 3G sends some 50,000 a second);

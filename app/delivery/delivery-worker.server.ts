@@ -364,22 +364,28 @@ export class DeliveryWorker {
     if (purged) this.log({ msg: "personal data past its retention period deleted", submissions: purged });
   }
 
-  /** At most one alert an hour across every worker, listing every dead letter not yet reported. */
+  /**
+   * At most one alert an hour across every worker, listing every dead letter not yet reported, and every team's copy
+   * of a submission still being retried DELIVERY_LATE_ALERT_MINUTES after the send (each reported once while late,
+   * and again if it dies).
+   */
   private async alertDeadLetters(): Promise<void> {
     const { outbox, config, mail, translations } = this.deps;
     const now = this.now();
+    const lateAfterMinutes = config.env.DELIVERY_LATE_ALERT_MINUTES;
     const dead = await outbox.unalertedDeadLetters();
-    if (!dead.length) return;
+    const late = await outbox.unalertedLateTeamCopies(now, lateAfterMinutes * 60_000);
+    if (!dead.length && !late.length) return;
     const administrator = config.council.mailboxes[config.council.administratorMailbox];
     if (!administrator || !(await outbox.claimAlert(now, ALERT_INTERVAL_MS))) return;
-    // A team's copy of a submission that never arrived: the complaints manager is told too, so that someone who can
+    // A team's copy of a submission that has not arrived: the complaints manager is told too, so that someone who can
     // act on the submission within its time limits knows of it, not only whoever can fix the mail.
-    const manager = teamMayNotKnow(dead) ? config.council.mailboxes[config.council.complaintsManagerMailbox] : undefined;
+    const manager = late.length || teamMayNotKnow(dead) ? config.council.mailboxes[config.council.complaintsManagerMailbox] : undefined;
     const to = [...new Set([administrator, ...(manager ? [manager] : [])])].join(", ");
     try {
-      await mail.send({ to, ...renderDeadLetterAlert(dead, translations.en.getFixedT("en", ["emails"])) });
-      await outbox.recordAlert(dead, now);
-      this.log({ level: "warn", msg: "dead letter alert sent", count: dead.length });
+      await mail.send({ to, ...renderDeadLetterAlert({ dead, late, lateAfterMinutes }, translations.en.getFixedT("en", ["emails"])) });
+      await outbox.recordAlert([...dead, ...late], now);
+      this.log({ level: "warn", msg: "dead letter alert sent", count: dead.length, late: late.length });
     } catch (error) {
       await outbox.releaseAlert(now);
       this.log({ level: "error", msg: "dead letter alert could not be sent", error: redactRemoteText(String(error)) });

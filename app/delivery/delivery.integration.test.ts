@@ -287,6 +287,46 @@ describe.each(engines)("delivery on %s", (engine) => {
       expect(mail.to("portal-admin@example.org")).toHaveLength(2);
     });
 
+    it("tells the administrator and the complaints manager of a team's copy still not delivered an hour after the send, once, and again when it is given up", async () => {
+      receiver.behaviour = () => 503;
+      const submission = await submit();
+      const w = worker();
+      await w.runOnce();
+      // Retried at 5 seconds, 5 minutes and 30 minutes: not yet an hour, nothing said.
+      for (const wait of [6_000, 6 * 60_000, 31 * 60_000]) {
+        clock += wait;
+        await w.runOnce();
+      }
+      expect(mail.to("portal-admin@example.org")).toHaveLength(0);
+      // An hour after the send, still being retried: told, both of them, which submission.
+      clock += 25 * 60_000;
+      await w.runOnce();
+      const [late] = mail.to("portal-admin@example.org");
+      expect(late!.to).toContain("complaints-manager@example.org");
+      expect(late!.subject).toBe("Complaints portal: a team's copy of a submission is not delivered after 60 minutes");
+      expect(late!.text).toContain(`The copy for the case system`);
+      expect(late!.text).toContain(`for ${submission.reference} (job `);
+      expect(late!.text).not.toContain("Jamie");
+      // Not again while it is retried.
+      for (let hour = 0; hour < 3; hour++) {
+        clock += 3_600_001;
+        await w.runOnce();
+      }
+      expect(mail.to("portal-admin@example.org")).toHaveLength(1);
+      // Given up after the last retry: told again, as a dead letter.
+      const webhookJob = async () => (await services.outbox.forSubmission(submission.id)).find((j) => j.kind === "webhook")!;
+      for (let day = 0; day < 15 && (await webhookJob()).state !== "failed"; day++) {
+        clock += 25 * 3_600_000;
+        await w.runOnce();
+      }
+      expect((await webhookJob()).state).toBe("failed");
+      clock += 3_600_001;
+      await w.runOnce();
+      const alerts = mail.to("portal-admin@example.org");
+      expect(alerts).toHaveLength(2);
+      expect(alerts[1]!.subject).toBe("Complaints portal: 1 message could not be delivered, and a team may not know of a submission");
+    });
+
     it("retries a webhook answered 500 three times, with the same webhook-id, and delivers it once", async () => {
       let calls = 0;
       receiver.behaviour = () => (++calls <= 3 ? 500 : 200);

@@ -198,9 +198,22 @@ export class Outbox {
     return changes === 1;
   }
 
+  /** Dead letters not reported since they died (one reported while it was late, below, is reported again dead). */
   async unalertedDeadLetters(): Promise<DeliveryJob[]> {
     const rows = await this.db.all<JobRow>(
-      `SELECT ${jobColumns} FROM delivery_jobs j WHERE j.state = 'failed' AND j.alerted_at IS NULL ORDER BY j.failed_at`,
+      `SELECT ${jobColumns} FROM delivery_jobs j WHERE j.state = 'failed' AND (j.alerted_at IS NULL OR j.alerted_at < j.failed_at) ORDER BY j.failed_at`,
+    );
+    return rows.map(fromRow);
+  }
+
+  /**
+   * A team's copies of submissions (its email, the case system's webhook) still being retried `lateAfterMs` after
+   * they were queued, not yet reported: the team may not know of the submission while its time limits run.
+   */
+  async unalertedLateTeamCopies(now: number, lateAfterMs: number): Promise<DeliveryJob[]> {
+    const rows = await this.db.all<JobRow>(
+      `SELECT ${jobColumns} FROM delivery_jobs j WHERE j.state = 'pending' AND j.kind IN ('staff-email', 'webhook') AND j.attempts > 0 AND j.alerted_at IS NULL AND j.created_at <= ? ORDER BY j.created_at`,
+      [now - lateAfterMs],
     );
     return rows.map(fromRow);
   }

@@ -7,7 +7,7 @@ import { mayWriteTo } from "~/delivery/contact-permission";
 import { formatLongDate } from "~/format-date";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import { advocateToldValues } from "~/journeys/describe-answers";
-import { pageById } from "~/journeys/journey-engine";
+import { isLateRequest, pageById } from "~/journeys/journey-engine";
 import type { Journey } from "~/journeys/journey-types";
 import type { StoredSubmission } from "~/services/submissions.server";
 import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-document";
@@ -46,7 +46,7 @@ export function renderAcknowledgement({ journey, submission, council, publicUrl,
     // In the journey's own words for what it promises, as its confirmation page gave them (an advocate's call, a
     // document in another format, a reply), or the plain promise of a reply.
     // A request for the next stage made after the time to ask is promised the council's decision (decision 090).
-    const promised = { replyBy: formatLongDate(submission.replyBy, submission.language), context: journey.asksForNextStage && submission.flags.includes("late") ? "late" : undefined };
+    const promised = { replyBy: formatLongDate(submission.replyBy, submission.language), context: isLateRequest(journey, submission.flags) ? "late" : undefined };
     blocks.push({ kind: "paragraph", text: t(`${journey.id}:confirmation.replyBy`, { ...promised, defaultValue: t("emails:acknowledgement.replyBy", promised) }) });
   }
   // What happens next, in the journey's words for an email where it has them (public health complaints have one

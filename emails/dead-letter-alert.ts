@@ -9,8 +9,11 @@ import { renderEmail, type EmailBlock, type RenderedEmail } from "./email-docume
 /** The deliveries that are a team's only notice of a submission: when one dies, the team may not know of it. */
 export const teamsCopies: readonly JobKind[] = ["staff-email", "webhook"];
 
+/** A team's only notice of a submission it may not know of. */
+const isTeamsCopy = (job: DeliveryJob): boolean => teamsCopies.includes(job.kind) && job.reference !== null;
+
 /** Whether the complaints manager must hear of these dead letters, not only the administrator. */
-export const teamMayNotKnow = (jobs: readonly DeliveryJob[]): boolean => jobs.some((job) => teamsCopies.includes(job.kind) && job.reference !== null);
+export const teamMayNotKnow = (jobs: readonly DeliveryJob[]): boolean => jobs.some(isTeamsCopy);
 
 export interface UndeliveredJobs {
   /** Given up: failed after every retry, or refused. */
@@ -28,7 +31,7 @@ export function renderDeadLetterAlert({ dead: jobs, late, lateAfterMinutes }: Un
       id: job.id,
       error: job.lastError ? t("emails:alert.error", { error: job.lastError }) : "",
     });
-  const unknownToTeams = [...new Set(jobs.filter((job) => teamsCopies.includes(job.kind) && job.reference !== null).map((job) => job.reference!))];
+  const unknownToTeams = [...new Set(jobs.filter(isTeamsCopy).map((job) => job.reference!))];
   const blocks: EmailBlock[] = [{ kind: "heading", level: 1, text: t(jobs.length ? "emails:alert.heading" : "emails:alert.headingLate") }];
   if (unknownToTeams.length) {
     blocks.push({ kind: "paragraph", text: t("emails:alert.teamsNotTold", { count: unknownToTeams.length }) }, { kind: "list", items: unknownToTeams });

@@ -10,6 +10,7 @@ import { noReplyReason, textsNotSent } from "~/delivery/contact-permission";
 import { isSupportedLanguage, languages } from "~/i18n";
 import { describeAnswers, type AnswerRow } from "~/journeys/describe-answers";
 import { leadingFlags, orderFlags, routingFlags, type RoutingFlag } from "~/journeys/flags";
+import { isLateRequest } from "~/journeys/journey-engine";
 import type { Journey } from "~/journeys/journey-types";
 import type { JourneyAnswers } from "~/journeys/session-data";
 import type { StoredSubmission } from "~/services/submissions.server";
@@ -144,10 +145,11 @@ function actByDates({ journey, submission, council, t }: StaffNotificationInput,
   const dates: string[] = [];
   if (journey.opensCase?.(answers)) {
     // A complaint whose service is not known yet has the shorter time, public health's, until staff settle it.
-    const days = acknowledgementWorkingDays(timetable, caseServiceOf(submission.service));
+    const caseService = caseServiceOf(submission.service);
+    const days = acknowledgementWorkingDays(timetable, caseService);
     // Someone nothing can be sent to is acknowledged all the same, in the case system, so the digest stops chasing it.
     const context = noReplyReason(journey.contactOf(answers)) ? "noReply" : undefined;
-    dates.push(t("emails:staff.acknowledgeBy", { date: formatLongDate(acknowledgementDue(timetable, caseServiceOf(submission.service), receivedOn), "en"), days, context }));
+    dates.push(t("emails:staff.acknowledgeBy", { date: formatLongDate(acknowledgementDue(timetable, caseService, receivedOn), "en"), days, context }));
   }
   // A panel only where the reply date is stage 3's: not for a request the case recorded for stage 2, or as ended.
   if (promise === "review-panel" && service !== "public-health") {
@@ -172,7 +174,7 @@ function datedPromise({ journey, submission, council }: StaffNotificationInput, 
   const receivedOn = londonDate(new Date(submission.submittedAt));
   const gives = (promise: ReplyPromise) => promisedReplyBy(council.timetable, promise, submission.service, receivedOn) === submission.replyBy;
   // A request for the next stage made after the time to ask is promised the council's decision (decision 090).
-  const lateRequest: ReplyPromise[] = journey.asksForNextStage && submission.flags.includes("late") ? ["late-request"] : [];
+  const lateRequest: ReplyPromise[] = isLateRequest(journey, submission.flags) ? ["late-request"] : [];
   return [...lateRequest, picked, ...(journey.asksForNextStage ? [nextStagePromise(2), nextStagePromise(3)] : [])].find(gives) ?? null;
 }
 

@@ -76,21 +76,23 @@ export class Disclosure {
           if (value !== null && value > 0 && value < threshold) hidden.set(count, "fewer-than");
         }
       }
+      /** Omits every count in `parts` not omitted already; whether any was. */
+      const omitAll = (parts: readonly Count[]): boolean => {
+        const fresh = parts.filter((part) => hidden.get(part) !== "omitted");
+        for (const part of fresh) hidden.set(part, "omitted");
+        return fresh.length > 0;
+      };
       for (let changed = true; changed; ) {
         changed = false;
         for (const { total, parts } of partitions) {
           if (valueOf(total) === null) continue;
           // How an omitted count splits is not said either: "fewer than 3" under an omitted total says it is at least 1,
           // and such floors, across several sums, can pin down what the omission hid.
+          const members = [...new Set(parts)];
           if (hidden.get(total) === "omitted") {
-            for (const part of new Set(parts)) {
-              if (hidden.get(part) === "omitted") continue;
-              hidden.set(part, "omitted");
-              changed = true;
-            }
+            changed = omitAll(members) || changed;
             continue;
           }
-          const members = [...new Set(parts)];
           if (!givesAway(total, members, (count) => this.range(count, period, hidden))) continue;
           const next =
             members.filter((count) => !hidden.has(count) && (valueOf(count) ?? 0) > 0).sort((a, b) => (valueOf(a) ?? 0) - (valueOf(b) ?? 0))[0] ??
@@ -101,11 +103,7 @@ export class Disclosure {
             continue;
           }
           // Every count in the sum is hidden and it still gives one away: what the parts are is not said at all.
-          for (const part of members) {
-            if (hidden.get(part) === "omitted") continue;
-            hidden.set(part, "omitted");
-            changed = true;
-          }
+          changed = omitAll(members) || changed;
         }
       }
     }

@@ -177,3 +177,9 @@ export function listOf(answers: JourneyAnswers, page: string, field: string): st
   const value = answers[page]?.[field];
   return Array.isArray(value) ? value : [];
 }
+
+/** A request for the next stage made after the time to ask (its submission flagged late): promised the council's
+ * decision on it, not the stage's reply (decision 090). A late complaint is late for the 12 months instead. */
+export function isLateRequest(journey: Journey, flags: readonly string[]): boolean {
+  return Boolean(journey.asksForNextStage) && flags.includes("late");
+}

@@ -21,7 +21,7 @@ import type { StoredSubmission } from "~/services/submissions.server";
 import type { EvidenceOwner } from "~/evidence/evidence-store.server";
 import { evidenceOwner } from "./evidence-page.server";
 import { orderFlags, type RoutingFlag } from "./flags";
-import { answersOnRoute } from "./journey-engine";
+import { answersOnRoute, isLateRequest } from "./journey-engine";
 import type { JourneyRequest } from "./journey-requests.server";
 import type { Journey } from "./journey-types";
 import { webhookTypeOf } from "./journeys";
@@ -110,7 +110,7 @@ export async function storeJourneySubmission(services: Services, { journey, answ
   const urgent: RoutingFlag[] = journey.urgencyOf?.(answers) ? ["urgent"] : [];
   const nextStage = await nextStageRequestOf(services, journey, answers, today, checkedCase);
   const flags = orderFlags([...urgent, ...journey.flagsOf(answers, today), ...contactFlags(contact), ...nextStage.flags]);
-  const late = Boolean(journey.asksForNextStage) && flags.includes("late");
+  const late = isLateRequest(journey, flags);
   const replyBy =
     journey.replyPromise(answers) === null ? null : (nextStage.promise?.replyBy ?? (late ? promisedReplyBy(services.config.council.timetable, "late-request", service, today) : replyByOf(services, journey, answers, today)));
   const jobs = planDeliveries(config.council, webhooksFor(config.webhooks, "submissions"), journey, { service, flags, answers });

@@ -232,7 +232,7 @@ export function renderStaffNotification(input: StaffNotificationInput): Rendered
     // Only answers on the person's route were stored; the journey's page order is the order they gave them.
     const ordered = journey.pages.map((page) => page.id).filter((id) => id in answers);
     blocks.push({ kind: "heading", text: t("emails:staff.answersHeading") });
-    for (const section of describeAnswers(journey, answers, ordered, t)) {
+    for (const section of describeAnswers(journey, answers, ordered, t, { audience: "staff" })) {
       blocks.push({ kind: "heading", text: section.title }, { kind: "rows", rows: section.rows.map((row) => ({ key: row.key, value: row.empty ? row.value : inEnglishToo(row) })) });
     }
   }

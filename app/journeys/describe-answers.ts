@@ -23,6 +23,15 @@ export interface AnswerSection {
 
 type Translate = TFunction;
 
+/**
+ * Who reads the rows: the person, in their own words ("Your age", "Me"), or the team, about them ("Their age",
+ * "Themselves"). The team's words are each key's `staff` context (`summary_staff`, `label_staff`), where a key words
+ * the person as "you" or "I"; any other key reads the same to both.
+ */
+export type AnswersAudience = "person" | "staff";
+
+const staffContext = (audience: AnswersAudience): string | undefined => (audience === "staff" ? "staff" : undefined);
+
 /** Names questions may use, such as "Does Sam know?": any journey's `child-name` field, wherever it is asked. */
 export function interpolationValues(answers: JourneyAnswers): Record<string, string> {
   for (const answer of Object.values(answers)) {
@@ -56,21 +65,22 @@ function formatDate(answer: PageAnswer, name: string, t: Translate): string {
   return day ? `${String(day)} ${monthName} ${String(year)}` : `${monthName} ${String(year)}`;
 }
 
-function formatValue(journey: Journey, page: QuestionPage, field: Field, answer: PageAnswer, t: Translate): string {
+function formatValue(journey: Journey, page: QuestionPage, field: Field, answer: PageAnswer, t: Translate, audience: AnswersAudience): string {
+  const context = staffContext(audience);
   const base = `${journey.id}:pages.${page.id}.fields.${field.name}`;
   switch (field.kind) {
     case "date":
       return formatDate(answer, field.name, t);
     case "radios": {
       const value = answer[field.name];
-      return typeof value === "string" && value ? t(`${base}.options.${value}.label`, interpolationValues({})) : "";
+      return typeof value === "string" && value ? t(`${base}.options.${value}.label`, { ...interpolationValues({}), context }) : "";
     }
     case "checkboxes": {
       const values = answer[field.name];
       const list = Array.isArray(values) ? values : [];
       // A single tick box ("It is still happening") reads better as yes or no.
       if (field.options.length === 1) return list.length ? t("common:answers.yes") : t("common:answers.no");
-      return list.map((value) => t(`${base}.options.${value}.label`)).join("\n");
+      return list.map((value) => t(`${base}.options.${value}.label`, { context })).join("\n");
     }
     default: {
       const value = answer[field.name];
@@ -80,7 +90,7 @@ function formatValue(journey: Journey, page: QuestionPage, field: Field, answer:
 }
 
 /** A row's key: the field's own summary, or its page's, in the page's variant where it words one ("Advocate for
- * Zosia" where the question asked about Zosia). */
+ * Zosia" where the question asked about Zosia), else in the audience's words. */
 function rowKey(journey: Journey, page: QuestionPage, field: Field, t: Translate, values: Record<string, string>, context: string | undefined): string {
   const fieldKey = `${journey.id}:pages.${page.id}.fields.${field.name}.summary`;
   const own = t(fieldKey, { ...values, context, defaultValue: "" });
@@ -94,12 +104,17 @@ export function advocateToldValues(journey: Journey, answers: JourneyAnswers): {
   return { childName: interpolationValues(answers).childName ?? "", ...(variant ? { context: variant } : {}) };
 }
 
-/**
- * `files` are the names of the files attached to the run, for the evidence page's row (check answers); without
- * them the page gives no row (the staff email lists the files in a section of their own).
- */
-export function describeAnswers(journey: Journey, answers: JourneyAnswers, route: readonly string[], t: Translate, files?: readonly string[]): AnswerSection[] {
+export interface DescribeOptions {
+  /** The names of the files attached to the run, for the evidence page's row (check answers); without them the
+   * page gives no row (the staff email lists the files in a section of their own). */
+  files?: readonly string[];
+  /** The person by default. */
+  audience?: AnswersAudience;
+}
+
+export function describeAnswers(journey: Journey, answers: JourneyAnswers, route: readonly string[], t: Translate, { files, audience = "person" }: DescribeOptions = {}): AnswerSection[] {
   const values = interpolationValues(answers);
+  const context = staffContext(audience);
   const sections: AnswerSection[] = [];
   for (const id of route) {
     const page = pageById(journey, id);
@@ -107,7 +122,7 @@ export function describeAnswers(journey: Journey, answers: JourneyAnswers, route
     if (!page || !answer) continue;
     let section = sections.find((s) => s.id === page.section);
     if (!section) {
-      section = { id: page.section, title: t(`${journey.id}:sections.${page.section}`), rows: [] };
+      section = { id: page.section, title: t(`${journey.id}:sections.${page.section}`, { context }), rows: [] };
       sections.push(section);
     }
     if (page.evidence && files) {
@@ -115,11 +130,11 @@ export function describeAnswers(journey: Journey, answers: JourneyAnswers, route
     }
     for (const field of visibleFields(page, answer)) {
       if (field.kind === "checkboxes" && field.onlyWhenTicked && !(Array.isArray(answer[field.name]) && answer[field.name]!.length)) continue;
-      const value = formatValue(journey, page, field, answer, t);
+      const value = formatValue(journey, page, field, answer, t, audience);
       section.rows.push({
         page: id,
         field: field.name,
-        key: rowKey(journey, page, field, t, values, page.variant?.(answers)),
+        key: rowKey(journey, page, field, t, values, page.variant?.(answers) ?? context),
         value: value || t("common:answers.notProvided"),
         empty: !value,
         ...(field.kind === "text" && field.names ? { names: field.names } : {}),

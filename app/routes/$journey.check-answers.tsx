@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = context.services.translations[context.language].getFixedT(context.language, [journey.id, "common"]);
   const answers = answersOnRoute(journey, state.answers, position.route);
   const files = position.route.some((id) => pageById(journey, id)?.evidence) ? (await runFiles(context, journeyRequest)).map((file) => file.name) : undefined;
-  const sections = describeAnswers(journey, answers, position.route, t, files);
+  const sections = describeAnswers(journey, answers, position.route, t, { files });
   const contact = journey.contactOf(answers);
   session.data.journeys[journey.id] = state;
   const headers = await saveSession(context, session);

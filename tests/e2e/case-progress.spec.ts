@@ -12,7 +12,7 @@ import { addWorkingDays } from "../../app/working-days";
 import { formatReference } from "../../app/reference";
 import { answerJourney } from "../support/answer-journey";
 import { HttpJourney } from "../support/journey-over-http";
-import { earlierComplaintReference, londonDayWithTimeLeft, londonToday, personas, type Persona } from "../support/personas";
+import { earlierComplaintReference, londonToday, personas, type Persona } from "../support/personas";
 import { caseCommand, expectProblem, postCaseEvent } from "./support/case-system";
 import { expect, expectNoHorizontalScroll, test } from "./support/fixtures";
 import { answerAs, sendAnswers } from "./support/answer-as";
@@ -21,8 +21,12 @@ import { closeViewedCase, continueOn, expectHeading, expireSessions, sessionId }
 import { e2eCaseEventsSecret } from "./support/global-setup";
 import { startOwnPortal, type OwnPortal } from "./support/own-portal";
 import { withPortalDatabase } from "./support/portal-database";
+import { withLondonDayLeft } from "./support/london-day";
 
 const run = promisify(execFile);
+
+// Reply-by dates are worked out here from today and read on the portal's pages and in its emails.
+withLondonDayLeft();
 
 interface CaughtMail {
   to: string[];
@@ -573,8 +577,8 @@ test("a complaint sent as 'not sure' which service is settled by staff, typed or
 });
 
 test("a phone complaint registered by staff takes the case system's events, and bad input is refused naming the field, changing nothing", async ({ baseURL }) => {
-  // Events sent without a date take the portal's day: the test's "today" must still be that day when they arrive.
-  const today = await londonDayWithTimeLeft();
+  // Events sent without a date take the portal's day: the test's "today" is that day when they arrive (withLondonDayLeft).
+  const today = londonToday();
   const registered = await caseCommand("register", "--received", today, "--service", "childrens-social-care", "--channel", "phone", "--role", "parent");
   expect(registered.code, registered.stderr).toBe(0);
   const reference = /^(C-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z])\s*$/m.exec(registered.stdout)?.[1] ?? "";

@@ -18,20 +18,6 @@ export function londonToday(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-/**
- * Today in London, once at least `marginMs` of it are left: a test that dates several steps "today", some by its
- * own clock and some by the portal's, must not straddle midnight (one full run did, and read 7 December against 8).
- * When the day is about to end, waits for it to turn, checking the clock each second.
- */
-export async function londonDayWithTimeLeft(marginMs = 5 * 60_000): Promise<string> {
-  for (;;) {
-    const now = new Date();
-    const today = londonToday(now);
-    if (londonToday(new Date(now.getTime() + marginMs)) === today) return today;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
-
 /** The month and year `months` before today, as the "When did it happen?" page takes them. */
 export function monthsAgo(today: string, months: number): { month: string; year: string } {
   const [year, month] = today.split("-").map(Number) as [number, number];

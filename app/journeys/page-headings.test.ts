@@ -45,3 +45,24 @@ describe.each(registeredJourneys)("$id journey", (journey) => {
   }
 });
 
+
+describe("a page's title in the browser's tab", () => {
+  for (const language of supportedLanguages) {
+    it(`names no child and says "the child" once, in ${language}`, () => {
+      const all = resources[language] as unknown as Record<string, Words & { answers?: { theChild?: string } }>;
+      const theChild = all.common!.answers!.theChild!;
+      for (const journey of registeredJourneys) {
+        for (const page of journey.pages) {
+          const words = (all[journey.id]?.pages[page.id] ? all[journey.id]! : all.common!).pages[page.id] as Record<string, unknown> | undefined;
+          for (const [key, title] of Object.entries(words ?? {})) {
+            if (!/^title(_|$)/.test(key) || typeof title !== "string" || !title.includes("{{childName}}")) continue;
+            // The route's own choice: the page's tabTitle in the same variant, else the title with "the child" for the name.
+            const tab = (words?.[key.replace(/^title/, "tabTitle")] as string | undefined) ?? title.replaceAll("{{childName}}", theChild);
+            expect(tab, `${journey.id} ${page.id} ${key}`).not.toContain("{{");
+            expect(tab.split(theChild).length - 1, `${journey.id} ${page.id} ${key}: ${tab}`).toBeLessThanOrEqual(1);
+          }
+        }
+      }
+    });
+  }
+});

@@ -114,8 +114,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const values = interpolationValues(state.answers);
   const variant = page.variant?.(state.answers);
   const council = context.council;
-  // The <title> ends up in browser history, which "Exit this page" cannot clear: no child's name in it.
-  const heading = t(`pages.${page.id}.title`, { ...values, childName: t("common:answers.theChild"), context: variant });
+  // The <title> ends up in browser history, which "Exit this page" cannot clear: no child's name in it. A question
+  // that reads badly with "the child" for the name (Polish "za dziecko (dziecko)") words its tab title itself.
+  const heading =
+    t(`pages.${page.id}.tabTitle`, { context: variant, defaultValue: "" }) || t(`pages.${page.id}.title`, { ...values, childName: t("common:answers.theChild"), context: variant });
   const errorPrefix = flash?.errors.length ? `${t("common:layout.errorPrefix")} ` : "";
   // The evidence page lists the run's files, which live in the evidence store rather than in the answers.
   const evidence = page.evidence

@@ -99,7 +99,7 @@ describe("time limits in the words", () => {
     expect(en("nextSteps.stage1.reply")).toBe("They will write to you with their answer within 12 working days. If there is a lot to look at, it can take up to 22 working days.");
     expect(en("nextSteps.stage3.response")).toContain("within 1 working day of getting");
     const pl = createTranslations(otherTimetable).pl.getFixedT("pl", ["escalate", "common"]);
-    expect(pl("submission.replyRule_review-panel")).toBe("etap 3: komisja zbiera się w ciągu 31 dni roboczych, potem 2 na jej raport i 1 na odpowiedź rady");
+    expect(pl("submission.replyRule_review-panel")).toBe("etap 3: komisja zbiera się w ciągu 31 dni roboczych, potem 2 na jej raport i 1 na odpowiedź urzędu");
     const ar = createTranslations(otherTimetable).ar.getFixedT("ar", ["advocate", "common"]);
     expect(ar("submission.replyRule")).toBe("يتواصل المناصر خلال 3 أيام عمل");
     // Without a timetable (a tool that never shows these words), a placeholder stays as written, as i18next leaves it.

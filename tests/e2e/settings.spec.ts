@@ -135,7 +135,7 @@ test("COUNCIL_CONFIG: the time limits the pages give are the council's timetable
     // With JavaScript, the browser's words are the same: the page hydrates without a mismatch (the fixture fails
     // the test on any console error), and then shows the council's limits still.
     await page.goto(`${own.base}/?lng=pl`);
-    await expect(page.getByText("Odpowie ci na piśmie w ciągu 12 dni roboczych.", { exact: false })).toBeVisible();
+    await expect(page.getByText("Odpowie Ci na piśmie w ciągu 12 dni roboczych.", { exact: false })).toBeVisible();
     await page.getByRole("link", { name: "Deklaracja dostępności" }).click();
     await expect(page.getByText("w ciągu 14 dni roboczych", { exact: false })).toBeVisible();
   } finally {

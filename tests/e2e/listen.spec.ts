@@ -3,7 +3,8 @@
 // stand-in installed before the page loads; everything the portal does with it is its own.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { primaryButton } from "./support/answer-as";
+import { personas } from "../support/personas";
+import { answerAs, primaryButton } from "./support/answer-as";
 import { isLocaleFile } from "./support/locale-files";
 
 interface Spoken {
@@ -74,6 +75,33 @@ test("with a voice for the page's language, the question, its hint, options and 
   // Once the reading ends by itself, the button offers to listen again.
   await page.evaluate(() => (window as unknown as { __finishSpeaking: () => void }).__finishSpeaking());
   await expect(page.getByRole("button", { name: "Listen again" })).toBeVisible();
+});
+
+/** The page's own words that are not a field's label: each group's question (its legend), paragraphs, insets. */
+const framingWords = (page: Page) =>
+  page.locator("#main-content").locator("legend, p.govuk-body, .govuk-inset-text, .govuk-warning-text__text").evaluateAll((elements) =>
+    elements.filter((element) => (element as HTMLElement).offsetParent !== null).map((element) => (element as HTMLElement).innerText.replace(/\s+/g, " ").trim()),
+  );
+
+test("every question on a page is read, a group's as well as a field's, with what the page says around them: the safety questions, and the 999 inset", async ({ page }) => {
+  await speechEngine(page, ["en-GB"]);
+  const person = personas().youngPerson;
+  const listenAt = async (until: string) => {
+    await answerAs(page, person, { until });
+    await page.getByRole("button", { name: /^(Listen to this page|Listen again)$/ }).click();
+    const spoken = (await spokenOn(page)).at(-1)!.text;
+    const words = await framingWords(page);
+    expect(words.length, until).toBeGreaterThan(0);
+    for (const word of words) expect(spoken, until).toContain(word);
+    return spoken;
+  };
+  await page.goto("/complaint");
+  // "If a child is in danger now, call 999…" is an inset on the page about what happened.
+  expect(await listenAt("what-happened")).toMatch(/999/);
+  // Two questions on one page, each a group with a legend: both are read, before their choices.
+  const safety = await listenAt("safe-contact");
+  expect(safety).toContain("Can we leave a message?");
+  expect(safety.indexOf("Can we leave a message?")).toBeLessThan(safety.indexOf("Can we say we are from the council?"));
 });
 
 test("a Polish page is read in Polish, and an Arabic one in Arabic when there is an Arabic voice", async ({ page }) => {

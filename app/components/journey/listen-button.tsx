@@ -1,13 +1,36 @@
 // "Listen to this page": the question read aloud by the browser's own speech synthesis, in the page's language.
 // Nothing is sent anywhere. The button exists only with JavaScript and a voice for the page's language (checked
 // after the page has loaded, so the server's page never has it); pressing it again stops, and once the reading
-// has ended it offers to listen again. Everything it reads is what the page shows: the error summary, the heading,
-// hints, each option's label and any error message, in page order.
+// has ended it offers to listen again. Everything it reads is what the page shows, in page order: the error summary,
+// the heading, each question (a group's legend as well as a field's label), hints, each option's label and any error
+// message, and what the page says around them (its paragraphs and lists, an inset such as "If a child is in danger
+// now, call 999", a warning, an open "details"), and on check answers each answer with its question.
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/translation/react";
 
-/** What is read, in the order the page shows it. A piece inside another piece (a label inside the heading) is read once. */
-const readable = ["h1", ".govuk-error-summary__title", ".govuk-error-summary__list a", ".govuk-hint", ".govuk-error-message", ".govuk-label", ".govuk-radios__label", ".govuk-checkboxes__label"].join(", ");
+/** What is read, in the order the page shows it. A piece inside another piece (a label inside the heading, the
+ * heading inside a legend, a paragraph inside an inset) is read once. The note about how long answers are kept is
+ * small print (`govuk-body-s`), not the page's, and is not read. */
+const readable = [
+  "h1",
+  "h2",
+  ".govuk-error-summary__title",
+  ".govuk-error-summary__list a",
+  ".govuk-fieldset__legend",
+  ".govuk-label",
+  ".govuk-hint",
+  ".govuk-error-message",
+  ".govuk-radios__label",
+  ".govuk-checkboxes__label",
+  "p.govuk-body",
+  ".govuk-list > li",
+  ".govuk-inset-text",
+  ".govuk-warning-text__text",
+  ".govuk-details__summary-text",
+  ".govuk-details__text",
+  ".govuk-summary-list__key",
+  ".govuk-summary-list__value",
+].join(", ");
 
 export function pageText(root: ParentNode): string {
   const taken: Element[] = [];
@@ -18,7 +41,8 @@ export function pageText(root: ParentNode): string {
     taken.push(element);
   }
   return taken
-    .map((element) => (element.textContent ?? "").replace(/\s+/g, " ").trim())
+    // As shown: an inset's paragraphs apart ("call 999. If you are worried…"), not run together as in its text.
+    .map((element) => ((element as HTMLElement).innerText ?? element.textContent ?? "").replace(/\s+/g, " ").trim())
     .filter(Boolean)
     .join(". ")
     .replace(/([.?!:])\./g, "$1");

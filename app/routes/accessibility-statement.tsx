@@ -37,7 +37,7 @@ function externalLink(href: string) {
 
 export default function AccessibilityStatement() {
   const { t } = useTranslation("pages");
-  const { council } = useCouncilRoot();
+  const { council, idleMinutes } = useCouncilRoot();
   const { dates } = useLoaderData<typeof loader>();
   const { contact, councilName, serviceName } = council;
   const mail = <a className="govuk-link" href={`mailto:${contact.email}`} />;
@@ -116,6 +116,9 @@ export default function AccessibilityStatement() {
 
           <h2 className="govuk-heading-m">{t("accessibility.nonAccessible.heading")}</h2>
           <p className="govuk-body">{t("accessibility.nonAccessible.body")}</p>
+          <h3 className="govuk-heading-s">{t("accessibility.nonAccessible.nonCompliance")}</h3>
+          <p className="govuk-body">{t("accessibility.nonAccessible.timeout", { minutes: idleMinutes })}</p>
+          <p className="govuk-body">{t("accessibility.nonAccessible.timeoutHelp", { phone: contact.phone, openingHours: contact.openingHours })}</p>
 
           <h2 className="govuk-heading-m">{t("accessibility.improving.heading")}</h2>
           <p className="govuk-body">{t("accessibility.improving.testing")}</p>

@@ -40,3 +40,30 @@ describe("locales", () => {
     }
   }
 });
+
+describe("English words marked in another language's text (<en>…</en>)", () => {
+  /** Where a question's fields show the words, and mark them (app/translation/language-parts.tsx). */
+  const shownMarked = /^pages\.[^.]+\.(hint|fields\.[^.]+\.hint|fields\.[^.]+\.options\.[^.]+\.(label|hint)(_[a-zA-Z]+)?)$/;
+  const strings = (value: unknown, prefix = ""): [string, string][] => {
+    if (typeof value === "string") return [[prefix, value]];
+    if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => strings(v, prefix ? `${prefix}.${k}` : k));
+    return [];
+  };
+
+  it("are marked only where they are shown marked, whole, and never in English itself", () => {
+    const misplaced: string[] = [];
+    let marked = 0;
+    for (const language of supportedLanguages) {
+      for (const namespace of namespaces) {
+        for (const [key, text] of strings(resources[language]?.[namespace])) {
+          if (!text.includes("<en>") && !text.includes("</en>")) continue;
+          marked++;
+          const whole = text.replace(/<en>[^<]+<\/en>/g, "");
+          if (language === "en" || !shownMarked.test(key) || whole.includes("<en>") || whole.includes("</en>")) misplaced.push(`${language} ${namespace}:${key}`);
+        }
+      }
+    }
+    expect(marked).toBeGreaterThan(0);
+    expect(misplaced).toEqual([]);
+  });
+});

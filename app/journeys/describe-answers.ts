@@ -13,6 +13,9 @@ export interface AnswerRow {
   empty: boolean;
   /** What the answer names, where the field says (a language). */
   names?: "language";
+  /** The value is the portal's own words (a choice's label), which may mark English words in them (`<en>`);
+   * what the person typed never is. */
+  chosen?: true;
 }
 
 export interface AnswerSection {
@@ -138,6 +141,7 @@ export function describeAnswers(journey: Journey, answers: JourneyAnswers, route
         value: value || t("common:answers.notProvided"),
         empty: !value,
         ...(field.kind === "text" && field.names ? { names: field.names } : {}),
+        ...((field.kind === "radios" || field.kind === "checkboxes") && value ? { chosen: true as const } : {}),
       });
     }
   }

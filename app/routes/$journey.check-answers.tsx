@@ -20,6 +20,7 @@ import { ReachFields } from "~/components/journey/reach-fields";
 import { readReach } from "~/journeys/reach.server";
 import { generateReference } from "~/reference.server";
 import { titleMeta, type PageHandle } from "~/page-handle";
+import { languageParts } from "~/translation/language-parts";
 
 // A failed post gets its error page in the person's language, with the council's contact details (error-page.tsx).
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
@@ -103,7 +104,7 @@ export default function CheckAnswers() {
                 classes="govuk-!-margin-bottom-9"
                 rows={section.rows.map((row) => ({
                   key: { text: row.key },
-                  value: { html: <bdi className="app-answer">{row.value}</bdi> },
+                  value: { html: <bdi className="app-answer">{row.chosen ? languageParts(row.value) : row.value}</bdi> },
                   actions: {
                     items: [
                       {

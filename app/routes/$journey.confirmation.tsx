@@ -20,6 +20,7 @@ import { Details } from "~/components/govuk/details";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { mayWriteTo, noReplyReason } from "~/delivery/contact-permission";
 import { londonDate } from "~/working-days";
+import { languageParts } from "~/translation/language-parts";
 
 // Its error page, in the layout with its data (the person's language, the council): see error-page.tsx.
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
@@ -196,7 +197,7 @@ export default function Confirmation() {
             html={page.sections.map((section) => (
               <div key={section.id}>
                 <h3 className="govuk-heading-s">{section.title}</h3>
-                <SummaryList rows={section.rows.map((row) => ({ key: { text: row.key }, value: { html: <bdi className="app-answer">{row.value}</bdi> } }))} />
+                <SummaryList rows={section.rows.map((row) => ({ key: { text: row.key }, value: { html: <bdi className="app-answer">{row.chosen ? languageParts(row.value) : row.value}</bdi> } }))} />
               </div>
             ))}
           />

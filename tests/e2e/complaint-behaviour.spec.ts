@@ -412,6 +412,9 @@ test.describe("the whole journey in Polish", () => {
       await expect(page.locator("html")).toHaveAttribute("lang", "pl");
       await answerAs(page, persona);
       await expectHeading(page, pl.checkAnswers.title);
+      // The English word staff use, beside the Polish, is marked as English (a Polish voice would say it in Polish).
+      await expect(page.locator('.govuk-summary-list span[lang="en"]')).toHaveText(["care leaver"]);
+      expect(await page.locator("body").innerText()).not.toContain("<en>");
       await page.getByRole("button", { name: pl.checkAnswers.send }).click();
       await expect(page.locator(".govuk-panel__title")).toHaveText(pl.confirmation.title);
       const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";

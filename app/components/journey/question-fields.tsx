@@ -9,6 +9,7 @@ import { Radios } from "~/components/govuk/radios";
 import { Textarea } from "~/components/govuk/textarea";
 import type { FieldError } from "~/journeys/journey-engine";
 import type { FieldView as Field } from "~/journeys/journey-types";
+import { languageParts } from "~/translation/language-parts";
 import type { useJourneyText } from "./use-journey-text";
 
 export type FieldValues = Record<string, string | string[]>;
@@ -45,7 +46,7 @@ function heading(context: FieldContext, field: Field, kind: "label" | "legend") 
 
 function hintFor(context: FieldContext, field: Field) {
   const hint = context.isPageHeading ? (context.text.maybe("hint") ?? context.text.maybe(`fields.${field.name}.hint`)) : context.text.maybe(`fields.${field.name}.hint`);
-  return hint ? { text: hint } : undefined;
+  return hint ? { html: languageParts(hint) } : undefined;
 }
 
 export function QuestionField({ field, context }: { field: Field; context: FieldContext }): ReactNode {
@@ -62,10 +63,11 @@ export function QuestionField({ field, context }: { field: Field; context: Field
         const base = `fields.${field.name}.options.${option.value}`;
         const info = option.conditionalInfo ? <p className="govuk-body">{text.text(`${base}.conditionalInfo`)}</p> : null;
         const revealed = nested(option.conditional) ?? info;
+        const hintText = text.maybe(`${base}.hint`);
         const item = {
           value: option.value,
-          text: text.text(`${base}.label`),
-          hint: text.maybe(`${base}.hint`) ? { text: text.text(`${base}.hint`) } : undefined,
+          html: languageParts(text.text(`${base}.label`)),
+          hint: hintText ? { html: languageParts(hintText) } : undefined,
           conditional: revealed ? { html: revealed } : undefined,
           ...(option.exclusive ? { behaviour: "exclusive" as const } : {}),
         };

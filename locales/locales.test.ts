@@ -42,8 +42,9 @@ describe("locales", () => {
 });
 
 describe("English words marked in another language's text (<en>…</en>)", () => {
-  /** Where a question's fields show the words, and mark them (app/translation/language-parts.tsx). */
-  const shownMarked = /^pages\.[^.]+\.(hint|fields\.[^.]+\.hint|fields\.[^.]+\.options\.[^.]+\.(label|hint)(_[a-zA-Z]+)?)$/;
+  /** Where a question page shows the words, and marks them (app/translation/language-parts.tsx): a question's hint,
+   * an option's label and hint, and the paragraphs around the question (page-extras.tsx). */
+  const shownMarked = /^(pages\.[^.]+\.(hint|fields\.[^.]+\.hint|fields\.[^.]+\.options\.[^.]+\.(label|hint)(_[a-zA-Z]+)?)|extras\.[^.]+\.\d+)$/;
   const strings = (value: unknown, prefix = ""): [string, string][] => {
     if (typeof value === "string") return [[prefix, value]];
     if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => strings(v, prefix ? `${prefix}.${k}` : k));

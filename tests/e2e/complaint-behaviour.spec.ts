@@ -415,6 +415,11 @@ test.describe("the whole journey in Polish", () => {
       // The English word staff use, beside the Polish, is marked as English (a Polish voice would say it in Polish).
       await expect(page.locator('.govuk-summary-list span[lang="en"]')).toHaveText(["care leaver"]);
       expect(await page.locator("body").innerText()).not.toContain("<en>");
+      // And around a question: what an advocate is.
+      await page.goto("/complaint/advocate");
+      await expect(page.locator('#main-content p span[lang="en"]')).toHaveText(["advocate"]);
+      expect(await page.locator("body").innerText()).not.toContain("<en>");
+      await page.goto("/complaint/check-answers");
       await page.getByRole("button", { name: pl.checkAnswers.send }).click();
       await expect(page.locator(".govuk-panel__title")).toHaveText(pl.confirmation.title);
       const reference = (await page.locator(".govuk-panel__body strong").textContent()) ?? "";

@@ -1,5 +1,6 @@
 // Guidance some questions need: what to do if a child is in danger, why late complaints can still be heard,
 // what an advocate is, and what happens if we cannot contact someone.
+import { languageParts } from "~/translation/language-parts";
 import { Trans, useTranslation } from "~/translation/react";
 import { InsetText } from "~/components/govuk/inset-text";
 import { WarningText } from "~/components/govuk/warning-text";
@@ -41,15 +42,15 @@ export function PageExtras({ extras, namespace, pageId, position }: { extras: re
         const paragraphs = t(`extras.${extra}`, { ...values, returnObjects: true }) as string[];
         switch (extra) {
           case "danger-now":
-            return <InsetText key={extra} html={paragraphs.map((p, i) => <p key={i} className="govuk-body">{p}</p>)} />;
+            return <InsetText key={extra} html={paragraphs.map((p, i) => <p key={i} className="govuk-body">{languageParts(p)}</p>)} />;
           case "no-contact-warning":
-            return <WarningText key={extra} text={paragraphs.join(" ")} iconFallbackText={t("common:warning")} />;
+            return <WarningText key={extra} html={languageParts(paragraphs.join(" "))} iconFallbackText={t("common:warning")} />;
           default:
             return (
               <div key={extra} data-page={pageId}>
                 {paragraphs.map((p, i) => (
                   <p key={i} className="govuk-body">
-                    {p}
+                    {languageParts(p)}
                   </p>
                 ))}
               </div>

@@ -43,8 +43,10 @@ describe("locales", () => {
 
 describe("English words marked in another language's text (<en>…</en>)", () => {
   /** Where a question page shows the words, and marks them (app/translation/language-parts.tsx): a question's hint,
-   * an option's label and hint, and the paragraphs around the question (page-extras.tsx). */
-  const shownMarked = /^(pages\.[^.]+\.(hint|fields\.[^.]+\.hint|fields\.[^.]+\.options\.[^.]+\.(label|hint)(_[a-zA-Z]+)?)|extras\.[^.]+\.\d+)$/;
+   * an option's label and hint, and the paragraphs around the question (page-extras.tsx); and the start page's words
+   * that name the services, the people who can complain and the stages (app/routes/_index.tsx). */
+  const shownMarked =
+    /^([^:]+:pages\.[^.]+\.(hint|fields\.[^.]+\.hint|fields\.[^.]+\.options\.[^.]+\.(label|hint)(_[a-zA-Z]+)?)|[^:]+:extras\.[^.]+\.\d+|start:(servicesExplained|whoCan\.(specialGuardian|fosterCarer|careLeaver)|nextSteps\.(workingDays|stage2\.who|stage3\.when|ombudsman\.body)))$/;
   const strings = (value: unknown, prefix = ""): [string, string][] => {
     if (typeof value === "string") return [[prefix, value]];
     if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => strings(v, prefix ? `${prefix}.${k}` : k));
@@ -60,7 +62,7 @@ describe("English words marked in another language's text (<en>…</en>)", () =>
           if (!text.includes("<en>") && !text.includes("</en>")) continue;
           marked++;
           const whole = text.replace(/<en>[^<]+<\/en>/g, "");
-          if (language === "en" || !shownMarked.test(key) || whole.includes("<en>") || whole.includes("</en>")) misplaced.push(`${language} ${namespace}:${key}`);
+          if (language === "en" || !shownMarked.test(`${namespace}:${key}`) || whole.includes("<en>") || whole.includes("</en>")) misplaced.push(`${language} ${namespace}:${key}`);
         }
       }
     }

@@ -1,4 +1,5 @@
 // The start page: what people can do here, who can complain, what happens next and other ways to reach us.
+import { languageParts } from "~/translation/language-parts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Trans, useTranslation } from "~/translation/react";
 import { OptionalPart } from "~/components/optional-part";
@@ -102,7 +103,7 @@ export default function Start() {
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-xl">{t("title")}</h1>
           <p className="govuk-body-l">{t("intro", { councilName: council.councilName })}</p>
-          <p className="govuk-body">{t("servicesExplained")}</p>
+          <p className="govuk-body">{languageParts(t("servicesExplained"))}</p>
 
           <DangerNow council={council} />
 
@@ -127,9 +128,9 @@ export default function Start() {
           <ul className="govuk-list govuk-list--bullet">
             <li>{t("whoCan.child")}</li>
             <li>{t("whoCan.parent")}</li>
-            <li>{t("whoCan.specialGuardian")}</li>
-            <li>{t("whoCan.fosterCarer")}</li>
-            <li>{t("whoCan.careLeaver")}</li>
+            <li>{languageParts(t("whoCan.specialGuardian"))}</li>
+            <li>{languageParts(t("whoCan.fosterCarer"))}</li>
+            <li>{languageParts(t("whoCan.careLeaver"))}</li>
             <li>{t("whoCan.anyoneAffected")}</li>
           </ul>
           <p className="govuk-body">{t("whoCan.onBehalf")}</p>
@@ -145,7 +146,7 @@ export default function Start() {
 
           <h2 className="govuk-heading-m">{t("nextSteps.heading")}</h2>
           <p className="govuk-body">{t("nextSteps.intro")}</p>
-          <p className="govuk-body">{t("nextSteps.workingDays")}</p>
+          <p className="govuk-body">{languageParts(t("nextSteps.workingDays"))}</p>
 
           <h3 className="govuk-heading-s">{t("nextSteps.stage1.heading")}</h3>
           <p className="govuk-body">{t("nextSteps.stage1.contact")}</p>
@@ -153,11 +154,11 @@ export default function Start() {
 
           <h3 className="govuk-heading-s">{t("nextSteps.stage2.heading")}</h3>
           <p className="govuk-body">{t("nextSteps.stage2.when")}</p>
-          <p className="govuk-body">{t("nextSteps.stage2.who")}</p>
+          <p className="govuk-body">{languageParts(t("nextSteps.stage2.who"))}</p>
           <p className="govuk-body">{t("nextSteps.stage2.reply")}</p>
 
           <h3 className="govuk-heading-s">{t("nextSteps.stage3.heading")}</h3>
-          <p className="govuk-body">{t("nextSteps.stage3.when")}</p>
+          <p className="govuk-body">{languageParts(t("nextSteps.stage3.when"))}</p>
           <p className="govuk-body">{t("nextSteps.stage3.who")}</p>
           <p className="govuk-body">{t("nextSteps.stage3.recommendations")}</p>
           <p className="govuk-body">{t("nextSteps.stage3.response")}</p>
@@ -168,7 +169,7 @@ export default function Start() {
           </p>
 
           <h3 className="govuk-heading-s">{t("nextSteps.ombudsman.heading")}</h3>
-          <p className="govuk-body">{t("nextSteps.ombudsman.body")}</p>
+          <p className="govuk-body">{languageParts(t("nextSteps.ombudsman.body"))}</p>
           <p className="govuk-body">{t("nextSteps.ombudsman.first")}</p>
           <p className="govuk-body">
             <a className="govuk-link" href="https://www.lgo.org.uk/">

@@ -41,6 +41,8 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}|<\/?(\w+)>/g)]
     .map((match) => match[0].replace(/\s/g, ""))
     .filter((found) => found !== "{{count}}")
+    // A translation's mark for the English words it gives beside its own, which English has no need of (decision 096).
+    .filter((found) => found !== "<en>" && found !== "</en>")
     .sort();
 }
 

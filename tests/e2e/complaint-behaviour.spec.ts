@@ -408,6 +408,10 @@ test.describe("the whole journey in Polish", () => {
       const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 640 } });
       const page = await context.newPage();
       const persona = personas().polishCareLeaver;
+      // The start page's English words beside the Polish are marked English, and no mark shows as it is.
+      await page.goto("/?lng=pl");
+      await expect(page.locator('#main-content span[lang="en"]').filter({ hasText: /^(care leaver|review panel)$/ })).toHaveCount(2);
+      expect(await page.locator("body").innerText()).not.toContain("<en>");
       await page.goto("/complaint?lng=pl");
       await expect(page.locator("html")).toHaveAttribute("lang", "pl");
       await answerAs(page, persona);

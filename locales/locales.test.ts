@@ -1,6 +1,7 @@
 // Every language must have every key: a missing one would show English, or worse a raw key, to someone.
 import { describe, expect, it } from "vitest";
 import { supportedLanguages } from "../app/i18n";
+import { localeStrings } from "../tests/support/locale-strings";
 import { namespaces, resources } from "./resources";
 
 /** Plural forms differ by language (Polish has few and many), so plural keys are compared by their base. */
@@ -47,18 +48,13 @@ describe("English words marked in another language's text (<en>…</en>)", () =>
    * that name the services, the people who can complain and the stages (app/routes/_index.tsx). */
   const shownMarked =
     /^([^:]+:pages\.[^.]+\.(hint|fields\.[^.]+\.hint|fields\.[^.]+\.options\.[^.]+\.(label|hint)(_[a-zA-Z]+)?)|[^:]+:extras\.[^.]+\.\d+|start:(servicesExplained|whoCan\.(specialGuardian|fosterCarer|careLeaver)|nextSteps\.(workingDays|stage2\.who|stage3\.when|ombudsman\.body)))$/;
-  const strings = (value: unknown, prefix = ""): [string, string][] => {
-    if (typeof value === "string") return [[prefix, value]];
-    if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => strings(v, prefix ? `${prefix}.${k}` : k));
-    return [];
-  };
 
   it("are marked only where they are shown marked, whole, and never in English itself", () => {
     const misplaced: string[] = [];
     let marked = 0;
     for (const language of supportedLanguages) {
       for (const namespace of namespaces) {
-        for (const [key, text] of strings(resources[language]?.[namespace])) {
+        for (const [key, text] of localeStrings(resources[language]?.[namespace])) {
           if (!text.includes("<en>") && !text.includes("</en>")) continue;
           marked++;
           const whole = text.replace(/<en>[^<]+<\/en>/g, "");

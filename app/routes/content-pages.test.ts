@@ -4,29 +4,15 @@ import { describe, expect, it } from "vitest";
 import { exampleCouncil } from "~/config/example-council";
 import { supportedLanguages } from "~/i18n";
 import { resources } from "../../locales/resources";
-
-/** Every string in a locale file, by its dotted key. */
-function strings(value: unknown, prefix = ""): Map<string, string> {
-  const found = new Map<string, string>();
-  if (typeof value === "string") {
-    found.set(prefix, value);
-  } else if (typeof value === "object" && value !== null) {
-    for (const [key, child] of Object.entries(value)) {
-      for (const [childKey, text] of strings(child, prefix ? `${prefix}.${key}` : key)) found.set(childKey, text);
-    }
-  } else {
-    found.set(prefix, String(value));
-  }
-  return found;
-}
+import { localeStrings } from "../../tests/support/locale-strings";
 
 /** A key as said in every language: plural forms differ by language (Polish has "few", Arabic "two"…). */
 const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
 
 /** Keys in one file but not the other, so a failure names exactly what is missing where. */
 function keyDifferences(a: unknown, b: unknown) {
-  const aKeys = [...new Set([...strings(a).keys()].map(baseKey))];
-  const bKeys = [...new Set([...strings(b).keys()].map(baseKey))];
+  const aKeys = [...new Set([...localeStrings(a).keys()].map(baseKey))];
+  const bKeys = [...new Set([...localeStrings(b).keys()].map(baseKey))];
   return {
     onlyInFirst: aKeys.filter((key) => !bKeys.includes(key)).sort(),
     onlyInSecond: bKeys.filter((key) => !aKeys.includes(key)).sort(),
@@ -77,14 +63,14 @@ describe("content pages' locale files", () => {
 
   it("have no empty strings", () => {
     for (const [language, messages] of Object.entries(locales)) {
-      const empty = [...strings(messages)].filter(([, text]) => text.trim() === "").map(([key]) => `${language}:${key}`);
+      const empty = [...localeStrings(messages)].filter(([, text]) => text.trim() === "").map(([key]) => `${language}:${key}`);
       expect(empty).toEqual([]);
     }
   });
 
   it.each(translations)("keep every {{value}} and <tag> in the %s translation", (language) => {
-    const english = strings(en);
-    const mismatched = [...strings(locales[language])]
+    const english = localeStrings(en);
+    const mismatched = [...localeStrings(locales[language])]
       .filter(([key, text]) => english.has(key) && placeholders(text).join() !== placeholders(english.get(key) ?? "").join())
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
@@ -105,7 +91,7 @@ describe("content pages' locale files", () => {
       ...council.contact.postalAddress.slice(2),
     ];
     for (const [language, messages] of Object.entries(locales)) {
-      for (const [key, text] of strings(messages)) {
+      for (const [key, text] of localeStrings(messages)) {
         for (const fact of facts) expect(text, `${language}:${key}`).not.toContain(fact);
       }
     }

@@ -68,8 +68,8 @@ function formatDate(answer: PageAnswer, name: string, t: Translate): string {
   return day ? `${String(day)} ${monthName} ${String(year)}` : `${monthName} ${String(year)}`;
 }
 
-function formatValue(journey: Journey, page: QuestionPage, field: Field, answer: PageAnswer, t: Translate, audience: AnswersAudience): string {
-  const context = staffContext(audience);
+/** `context`: the audience's words for a choice (`staff`), where its label has them. */
+function formatValue(journey: Journey, page: QuestionPage, field: Field, answer: PageAnswer, t: Translate, context: string | undefined): string {
   const base = `${journey.id}:pages.${page.id}.fields.${field.name}`;
   switch (field.kind) {
     case "date":
@@ -133,7 +133,7 @@ export function describeAnswers(journey: Journey, answers: JourneyAnswers, route
     }
     for (const field of visibleFields(page, answer)) {
       if (field.kind === "checkboxes" && field.onlyWhenTicked && !(Array.isArray(answer[field.name]) && answer[field.name]!.length)) continue;
-      const value = formatValue(journey, page, field, answer, t, audience);
+      const value = formatValue(journey, page, field, answer, t, context);
       section.rows.push({
         page: id,
         field: field.name,
